@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError, ERROR_STATUS, type ErrorCode } from '@counterclaim/shared'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { bodyLimits, contentTypes, sameOrigin } from './middleware/request-guards.ts'
+import { requestId } from './middleware/request-id.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
+import { session } from './middleware/session.ts'
+import { authRoutes } from './routes/auth.ts'
+import { claimantRoutes } from './routes/claimants.ts'
+import { claimRoutes } from './routes/claims.ts'
+import { disputeRoutes } from './routes/disputes.ts'
+import { evidenceRoutes } from './routes/evidence.ts'
+import { healthRoutes } from './routes/health.ts'
+import { historyRoutes } from './routes/history.ts'
+import type { AppDeps, AppEnv } from './routes/route-kit.ts'
+import { stanceRoutes } from './routes/stances.ts'
+import { userRoutes } from './routes/users.ts'
+
+const STATUS_CODES = Object.fromEntries(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
+) as Record<number, ErrorCode>
+
+function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } }
+}
+
+/** Builds the HTTP app: middleware, the one error formatter, every resource's routes. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>()
+  const https = deps.config.publicBaseUrl.startsWith('https:')
+  const ownOrigin = new URL(deps.config.publicBaseUrl).origin
+
+  app.use('*', requestId, securityHeaders(https), async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use(
+    '/api/*',
+    sameOrigin(() => [ownOrigin]),
+    contentTypes,
+    bodyLimits,
+    session,
+  )
+
+  const routes = app
+    .route('/api', healthRoutes)
+    .route('/api', authRoutes)
+    .route('/api', userRoutes)
+    .route('/api', claimantRoutes)
+    .route('/api', disputeRoutes)
+    .route('/api', claimRoutes)
+    .route('/api', evidenceRoutes)
+    .route('/api', stanceRoutes)
+    .route('/api', historyRoutes)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cc_session',
+    description: 'The session cookie set by POST /api/auth/login',
+  })
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Counterclaim API',
+      version: '1.0.0',
+      description: 'Claims side by side, evidence and stances, verdicts and their publication.',
+      license: { name: 'Proprietary', url: 'https://example.org/counterclaim/license' },
+    },
+    servers: [{ url: deps.config.publicBaseUrl, description: 'This server' }],
+    security: [{ session: [] }],
+  })
+
+  const webDist = deps.config.webDist
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    const indexHtml = readFileSync(join(webDist, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root: webDist }))
+    app.get('*', serveStatic({ root: webDist }), (c) => {
+      if (c.req.path.startsWith('/api/')) return c.notFound()
+      return c.html(indexHtml)
+    })
+  }
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404))
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
+      return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode)
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = STATUS_CODES[err.status] ?? 'validation_failed'
+      const message =
+        code === 'validation_failed'
+          ? `The request is malformed: ${err.message || 'bad request'}.`
+          : err.message || code
+      return c.json(errorBody(code, message), ERROR_STATUS[code] as ContentfulStatusCode)
+    }
+    // Unexpected: log it with the request id; the answer carries no stack and no SQL.
+    console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err)
+    return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500)
+  })
+
+  return routes
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1')
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_PATH: z.string().min(1).default('./data/counterclaim.db'),
+    PUBLIC_BASE_URL: z.url().optional(),
+    COUNTERCLAIM_ORG_NAME: z.string().min(1).default('Counterclaim'),
+    COUNTERCLAIM_ORG_URL: z.url().optional(),
+    COUNTERCLAIM_ORG_LOGO: z.url().optional(),
+    COUNTERCLAIM_ADMIN_EMAIL: z.email().optional(),
+    COUNTERCLAIM_ADMIN_PASSWORD: z.string().min(12).optional(),
+    COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
+    COUNTERCLAIM_SEED: z.enum(['demo', 'none']).default('demo'),
+    // log2 of scrypt's N; tests lower it to keep suites fast, production keeps 17.
+    COUNTERCLAIM_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+    COUNTERCLAIM_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(12 * 60),
+    COUNTERCLAIM_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(7 * 24),
+    COUNTERCLAIM_WEB_DIST: z.string().optional(),
+  })
+  .transform((env) => {
+    const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, '')
+    return {
+      port: env.PORT,
+      host: env.HOST,
+      databasePath: env.DATABASE_PATH,
+      publicBaseUrl,
+      org: {
+        name: env.COUNTERCLAIM_ORG_NAME,
+        url: env.COUNTERCLAIM_ORG_URL ?? publicBaseUrl,
+        logo: env.COUNTERCLAIM_ORG_LOGO ?? null,
+      },
+      adminEmail: env.COUNTERCLAIM_ADMIN_EMAIL ?? null,
+      adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,
+      twoPersonRule: env.COUNTERCLAIM_TWO_PERSON_RULE,
+      seed: env.COUNTERCLAIM_SEED,
+      scryptLogN: env.COUNTERCLAIM_SCRYPT_LOG_N,
+      sessionIdleMs: env.COUNTERCLAIM_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: env.COUNTERCLAIM_SESSION_MAX_HOURS * 3_600_000,
+      webDist: env.COUNTERCLAIM_WEB_DIST ?? null,
+    }
+  })
+
+export type Config = z.infer<typeof EnvSchema>
+
+/** Reads the configuration from the environment; the only reader of process.env. */
+export function readConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,69 @@
+import { AppError } from '@counterclaim/shared'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../routes/route-kit.ts'
+
+const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/
+export const CSV_ROUTES = new Set(['/api/claim-log/import'])
+const JSON_LIMIT = 1024 * 1024
+const CSV_LIMIT = 50 * 1024 * 1024
+
+const tooLarge = (limit: number) => () => {
+  throw new AppError('payload_too_large', `The body is larger than ${limit / (1024 * 1024)} MiB.`, {
+    limitBytes: limit,
+  })
+}
+const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge(JSON_LIMIT) })
+const csvLimit = bodyLimit({ maxSize: CSV_LIMIT, onError: tooLarge(CSV_LIMIT) })
+
+/** 1 MiB for JSON; the CSV import takes up to 50 MiB. */
+export const bodyLimits = createMiddleware<AppEnv>((c, next) =>
+  CSV_ROUTES.has(c.req.path) ? csvLimit(c, next) : jsonLimit(c, next),
+)
+
+/**
+ * Unsafe requests from a browser must come from the app's own origin: hono/csrf refuses
+ * cross-site form posts, and any Origin or Sec-Fetch-Site that names another site is refused too.
+ */
+export function sameOrigin(allowedOrigins: () => string[]) {
+  const formGuard = csrf({
+    origin: (origin, c) => allowedOrigins().includes(origin) || origin === new URL(c.req.url).origin,
+  })
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!UNSAFE.test(c.req.method)) return next()
+    const origin = c.req.header('origin')
+    const site = c.req.header('sec-fetch-site')
+    if (
+      site === 'cross-site' ||
+      (origin !== undefined && origin !== new URL(c.req.url).origin && !allowedOrigins().includes(origin))
+    ) {
+      throw new AppError('forbidden', 'Changes must come from the app itself.')
+    }
+    // Clients that are not browsers send neither header; forms always do, so they meet the guard.
+    if (c.req.header('content-type') === undefined && origin === undefined && site === undefined)
+      return next()
+    return formGuard(c, next)
+  })
+}
+
+/** Unsafe methods take JSON (the import takes CSV); any other body is 415. */
+export const contentTypes = createMiddleware<AppEnv>(async (c, next) => {
+  if (!UNSAFE.test(c.req.method)) return next()
+  const type = c.req.header('content-type')
+  const length = c.req.header('content-length')
+  const hasBody =
+    type !== undefined ||
+    (length !== undefined && length !== '0') ||
+    c.req.header('transfer-encoding') !== undefined
+  if (!hasBody) return next()
+  const mediaType = (type ?? '').split(';')[0]?.trim().toLowerCase()
+  const expected = CSV_ROUTES.has(c.req.path) ? 'text/csv' : 'application/json'
+  if (mediaType !== expected) {
+    throw new AppError('unsupported_media_type', `The body must be ${expected}.`, {
+      expected,
+      received: mediaType || null,
+    })
+  }
+  return next()
+})

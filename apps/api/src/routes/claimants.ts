@@ -1,0 +1,106 @@
+import {
+  ClaimantCreateSchema,
+  ClaimantDetailSchema,
+  ClaimantListQuerySchema,
+  ClaimantPatchSchema,
+  ClaimantSchema,
+  IdParamSchema,
+  pageOf,
+} from '@counterclaim/shared'
+import { createRoute } from '@hono/zod-openapi'
+import { createClaimant, getClaimantDetail, listClaimants, updateClaimant } from '../services/claimants.ts'
+import {
+  errorResponses,
+  IfMatchHeaderSchema,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  readIfMatch,
+  SIGNED_IN,
+  serviceContext,
+  tagged,
+} from './route-kit.ts'
+
+export const claimantRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/claimants',
+      operationId: 'listClaimants',
+      summary: 'List claimants by name',
+      tags: ['claimants'],
+      security: SIGNED_IN,
+      request: { query: ClaimantListQuerySchema },
+      responses: {
+        200: jsonResponse(pageOf(ClaimantSchema), 'A page of claimants'),
+        ...errorResponses('validation_failed', 'unauthenticated'),
+      },
+    }),
+    (c) => c.json(listClaimants(c.get('deps').db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/claimants',
+      operationId: 'createClaimant',
+      summary: 'Create a claimant (an id may be given, so a retry is not a duplicate)',
+      tags: ['claimants'],
+      security: SIGNED_IN,
+      request: jsonBody(ClaimantCreateSchema),
+      responses: {
+        201: jsonResponse(ClaimantSchema, 'The new claimant'),
+        200: jsonResponse(ClaimantSchema, 'A retried create: the claimant made before'),
+        ...errorResponses('validation_failed', 'unauthenticated', 'conflict', 'unsupported_media_type'),
+      },
+    }),
+    (c) => {
+      const { record, created } = createClaimant(serviceContext(c), c.req.valid('json'))
+      return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/claimants/{id}',
+      operationId: 'getClaimant',
+      summary: 'A claimant with its track record: its claims and their verdicts',
+      tags: ['claimants'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(ClaimantDetailSchema, 'The claimant'),
+        ...errorResponses('unauthenticated', 'not_found'),
+      },
+    }),
+    (c) => c.json(tagged(c, getClaimantDetail(c.get('deps').db, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/claimants/{id}',
+      operationId: 'updateClaimant',
+      summary: 'Change a claimant',
+      tags: ['claimants'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(ClaimantPatchSchema) },
+      responses: {
+        200: jsonResponse(ClaimantSchema, 'The changed claimant'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'not_found',
+          'precondition_failed',
+          'precondition_required',
+          'unsupported_media_type',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        tagged(
+          c,
+          updateClaimant(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+        ),
+        200,
+      ),
+  )

@@ -1,0 +1,166 @@
+import {
+  ClaimCreateSchema,
+  ClaimSchema,
+  DisputeCreateSchema,
+  DisputeListItemSchema,
+  DisputeListQuerySchema,
+  DisputePatchSchema,
+  DisputeSchema,
+  EvidenceCreateSchema,
+  EvidenceSchema,
+  IdParamSchema,
+  pageOf,
+  WorkbenchSchema,
+} from '@counterclaim/shared'
+import { createRoute } from '@hono/zod-openapi'
+import { createClaim } from '../services/claims.ts'
+import { createDispute, listDisputes, updateDispute } from '../services/disputes.ts'
+import { createEvidence } from '../services/evidence.ts'
+import { getWorkbench } from '../services/workbench.ts'
+import {
+  errorResponses,
+  IfMatchHeaderSchema,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  readIfMatch,
+  SIGNED_IN,
+  serviceContext,
+  tagged,
+} from './route-kit.ts'
+
+const createErrors = errorResponses(
+  'validation_failed',
+  'unauthenticated',
+  'not_found',
+  'conflict',
+  'unsupported_media_type',
+)
+
+export const disputeRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/disputes',
+      operationId: 'listDisputes',
+      summary: 'List disputes, newest change first (q, status, tag)',
+      tags: ['disputes'],
+      security: SIGNED_IN,
+      request: { query: DisputeListQuerySchema },
+      responses: {
+        200: jsonResponse(pageOf(DisputeListItemSchema), 'A page of disputes'),
+        ...errorResponses('validation_failed', 'unauthenticated'),
+      },
+    }),
+    (c) => c.json(listDisputes(c.get('deps').db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/disputes',
+      operationId: 'createDispute',
+      summary: 'Create a dispute',
+      tags: ['disputes'],
+      security: SIGNED_IN,
+      request: jsonBody(DisputeCreateSchema),
+      responses: {
+        201: jsonResponse(DisputeSchema, 'The new dispute'),
+        200: jsonResponse(DisputeSchema, 'A retried create: the dispute made before'),
+        ...createErrors,
+      },
+    }),
+    (c) => {
+      const { record, created } = createDispute(serviceContext(c), c.req.valid('json'))
+      return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/disputes/{id}',
+      operationId: 'getDispute',
+      summary: 'The whole workbench of a dispute: claims with claimants and verdicts, evidence, stances',
+      tags: ['disputes'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(WorkbenchSchema, 'The workbench'),
+        ...errorResponses('unauthenticated', 'not_found'),
+      },
+    }),
+    (c) => c.json(tagged(c, getWorkbench(c.get('deps').db, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/disputes/{id}',
+      operationId: 'updateDispute',
+      summary: 'Change a dispute; archive it with {archived: true}',
+      tags: ['disputes'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(DisputePatchSchema) },
+      responses: {
+        200: jsonResponse(DisputeSchema, 'The changed dispute'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'not_found',
+          'precondition_failed',
+          'precondition_required',
+          'unsupported_media_type',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        tagged(
+          c,
+          updateDispute(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/disputes/{id}/claims',
+      operationId: 'createClaim',
+      summary: 'Add a claim to a dispute',
+      tags: ['claims'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema, ...jsonBody(ClaimCreateSchema) },
+      responses: {
+        201: jsonResponse(ClaimSchema, 'The new claim'),
+        200: jsonResponse(ClaimSchema, 'A retried create: the claim made before'),
+        ...createErrors,
+      },
+    }),
+    (c) => {
+      const { record, created } = createClaim(serviceContext(c), c.req.valid('param').id, c.req.valid('json'))
+      return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/disputes/{id}/evidence',
+      operationId: 'createEvidence',
+      summary: 'Add an evidence item to a dispute',
+      tags: ['evidence'],
+      security: SIGNED_IN,
+      request: { params: IdParamSchema, ...jsonBody(EvidenceCreateSchema) },
+      responses: {
+        201: jsonResponse(EvidenceSchema, 'The new evidence item'),
+        200: jsonResponse(EvidenceSchema, 'A retried create: the evidence made before'),
+        ...createErrors,
+      },
+    }),
+    (c) => {
+      const { record, created } = createEvidence(
+        serviceContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      )
+      return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
+    },
+  )

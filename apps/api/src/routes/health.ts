@@ -1,0 +1,25 @@
+import { createRoute } from '@hono/zod-openapi'
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { errorResponses, jsonResponse, newRouter, PUBLIC } from './route-kit.ts'
+
+const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' })
+
+export const healthRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/health',
+    operationId: 'getHealth',
+    summary: 'Health: ok once the database answers',
+    tags: ['system'],
+    security: PUBLIC,
+    responses: {
+      200: jsonResponse(HealthSchema, 'The service and its database answer'),
+      ...errorResponses('internal'),
+    },
+  }),
+  (c) => {
+    c.get('deps').db.get(sql`select 1`)
+    return c.json({ status: 'ok' as const }, 200)
+  },
+)

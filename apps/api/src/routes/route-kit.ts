@@ -1,0 +1,119 @@
+import type { Db } from '@counterclaim/db'
+import {
+  AppError,
+  ERROR_STATUS,
+  ErrorBodySchema,
+  type ErrorCode,
+  type SessionUser,
+} from '@counterclaim/shared'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { Config } from '../env.ts'
+import type { AuthService } from '../services/auth.ts'
+import { nowIso, type ServiceContext } from '../services/context.ts'
+
+/** What the app is built from: the database, the configuration, the auth service. */
+export interface AppDeps {
+  db: Db
+  config: Config
+  auth: AuthService
+}
+
+export type AppEnv = { Variables: { deps: AppDeps; user: SessionUser | null; requestId: string } }
+
+/** Turns zod's failures into the one validation error. */
+export function validationError(error: z.ZodError, prefix = ''): AppError {
+  return new AppError(
+    'validation_failed',
+    'Some fields are missing or not valid.',
+    error.issues.map((issue) => ({
+      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+      message: issue.message,
+    })),
+  )
+}
+
+/** A sub-app whose validation failures reach the one error formatter. */
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target === 'json' ? '' : result.target)
+    },
+  })
+}
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } })
+
+/** A response of the OpenAPI document carrying one JSON schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: json(schema),
+})
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: json(schema) },
+})
+
+const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
+  validation_failed: 'A field is missing or not valid',
+  unauthenticated: 'Not signed in',
+  forbidden: 'The role does not allow this',
+  not_found: 'No such record',
+  conflict: 'The record is not in a state that allows this',
+  precondition_failed: 'If-Match is stale; details carry the current record',
+  payload_too_large: 'The body is too large',
+  unsupported_media_type: 'The body is not JSON',
+  precondition_required: 'If-Match is missing',
+  rate_limited: 'Too many attempts; see Retry-After',
+  internal: 'Unexpected failure',
+}
+
+/** The error answers an operation can give, for the OpenAPI document. */
+export function errorResponses<const C extends ErrorCode[]>(...codes: C) {
+  return Object.fromEntries(
+    codes.map((code) => [
+      ERROR_STATUS[code],
+      { description: ERROR_DESCRIPTIONS[code], content: json(ErrorBodySchema) },
+    ]),
+  ) as {
+    [K in C[number] as (typeof ERROR_STATUS)[K]]: {
+      description: string
+      content: { 'application/json': { schema: typeof ErrorBodySchema } }
+    }
+  }
+}
+
+export const SIGNED_IN = [{ session: [] }]
+export const PUBLIC: [] = []
+
+export const IfMatchHeaderSchema = z.object({
+  'if-match': z.string().optional().meta({ description: 'The version from the record\'s ETag, as "N"' }),
+})
+
+/** The version an If-Match names, null when absent; an unreadable one can never match. */
+export function readIfMatch(c: Context): number | null {
+  const header = c.req.header('if-match')
+  if (header === undefined) return null
+  const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header)
+  return match?.[1] ? Number(match[1]) : -1
+}
+
+/** The signed-in user; the auth gate guarantees one on every non-public route. */
+export function actorOf(c: Context<AppEnv>): SessionUser {
+  const user = c.get('user')
+  if (!user) throw new AppError('unauthenticated', 'Sign in to continue.')
+  return user
+}
+
+/** The service context of a request. */
+export function serviceContext(c: Context<AppEnv>): ServiceContext {
+  return { db: c.get('deps').db, actor: actorOf(c), now: nowIso() }
+}
+
+/** Sets the record's version as its ETag and returns the record for c.json. */
+export function tagged<T extends { version: number }>(c: Context, record: T): T {
+  c.header('ETag', `"${record.version}"`)
+  return record
+}

@@ -1,0 +1,103 @@
+import {
+  IdParamSchema,
+  PageQuerySchema,
+  pageOf,
+  UserCreateSchema,
+  UserPatchSchema,
+  UserSchema,
+} from '@counterclaim/shared'
+import { createRoute } from '@hono/zod-openapi'
+import { requireRole } from '../middleware/roles.ts'
+import { hashPassword } from '../services/passwords.ts'
+import { createUser, listUsers, updateUser } from '../services/users.ts'
+import {
+  errorResponses,
+  IfMatchHeaderSchema,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  readIfMatch,
+  SIGNED_IN,
+  serviceContext,
+  tagged,
+} from './route-kit.ts'
+
+const adminOnly = requireRole('admin')
+
+export const userRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      operationId: 'listUsers',
+      summary: 'List accounts (admin)',
+      tags: ['users'],
+      security: SIGNED_IN,
+      middleware: adminOnly,
+      request: { query: PageQuerySchema },
+      responses: {
+        200: jsonResponse(pageOf(UserSchema), 'A page of accounts'),
+        ...errorResponses('validation_failed', 'unauthenticated', 'forbidden'),
+      },
+    }),
+    (c) => c.json(listUsers(c.get('deps').db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      operationId: 'createUser',
+      summary: 'Create an account (admin)',
+      tags: ['users'],
+      security: SIGNED_IN,
+      middleware: adminOnly,
+      request: jsonBody(UserCreateSchema),
+      responses: {
+        201: jsonResponse(UserSchema, 'The new account'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'forbidden',
+          'conflict',
+          'unsupported_media_type',
+        ),
+      },
+    }),
+    async (c) => {
+      const { password, ...input } = c.req.valid('json')
+      const hash = await hashPassword(password, c.get('deps').config.scryptLogN)
+      return c.json(tagged(c, createUser(serviceContext(c), input, hash)), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      operationId: 'updateUser',
+      summary: 'Change an account: name, role, disabled (admin)',
+      tags: ['users'],
+      security: SIGNED_IN,
+      middleware: adminOnly,
+      request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(UserPatchSchema) },
+      responses: {
+        200: jsonResponse(UserSchema, 'The changed account'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'forbidden',
+          'not_found',
+          'conflict',
+          'precondition_failed',
+          'precondition_required',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        tagged(
+          c,
+          updateUser(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+        ),
+        200,
+      ),
+  )

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url'
+import { checkPragmas, createDb, migrateDb } from '@counterclaim/db'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { readConfig } from './env.ts'
+import { AuthService } from './services/auth.ts'
+import { bootstrap } from './services/bootstrap.ts'
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url))
+
+/** Opens and migrates the database, seeds a first start, and serves API and web on one port. */
+export async function startServer(env: Record<string, string | undefined> = process.env) {
+  const config = readConfig(env)
+  const db = createDb(config.databasePath)
+  migrateDb(db)
+  checkPragmas(db)
+  const issued = await bootstrap(db, {
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+    seed: config.seed,
+    scryptLogN: config.scryptLogN,
+  })
+  if (issued.length) {
+    console.log('\nAccounts created on this first start. These passwords are shown once; keep them:')
+    for (const c of issued) console.log(`  ${c.role.padEnd(8)} ${c.email.padEnd(24)} ${c.password}`)
+    console.log('')
+  }
+  const app = createApp({
+    db,
+    config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
+    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+  })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(
+      `Counterclaim is listening on http://${config.host}:${info.port} (public URL ${config.publicBaseUrl})`,
+    )
+  })
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`${signal}: finishing requests in flight, then closing the database.`)
+    server.close(() => {
+      db.$client.close()
+      process.exit(0)
+    })
+    // Keep-alive sockets would hold close() open; end idle ones now, force the rest after 10 s.
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    setTimeout(() => process.exit(1), 10_000).unref()
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  return { server, db, config }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  startServer().catch((err) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, tables } from '@counterclaim/db'
+import type {
+  Claimant,
+  ClaimantCreateSchema,
+  ClaimantDetail,
+  ClaimantListQuerySchema,
+  ClaimantPatchSchema,
+} from '@counterclaim/shared'
+import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { decodeCursor, toPage } from './cursor.ts'
+import { recordHistory } from './history.ts'
+import { replayOrConflict } from './idempotency.ts'
+import { toClaim, toClaimant } from './mappers.ts'
+import { loadVerdicts } from './verdicts.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type CreateInput = z.infer<typeof ClaimantCreateSchema>
+type PatchInput = z.infer<typeof ClaimantPatchSchema>
+
+export function getClaimant(db: Db, id: string): Claimant {
+  return toClaimant(
+    found(db.select().from(tables.claimants).where(eq(tables.claimants.id, id)).get(), 'Claimant'),
+  )
+}
+
+/** A claimant with its track record: every claim it made, with the verdicts. */
+export function getClaimantDetail(db: Db, id: string): ClaimantDetail {
+  const claimant = getClaimant(db, id)
+  const rows = db
+    .select({ claim: tables.claims, disputeTitle: tables.disputes.title })
+    .from(tables.claims)
+    .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
+    .where(and(eq(tables.claims.claimantId, id), sql`${tables.claims.archivedAt} is null`))
+    .orderBy(desc(tables.claims.statedOn), desc(tables.claims.createdAt))
+    .all()
+  const verdicts = loadVerdicts(
+    db,
+    rows.map((r) => r.claim.id),
+  )
+  return {
+    ...claimant,
+    claims: rows.map((r) => ({
+      ...toClaim(r.claim),
+      disputeTitle: r.disputeTitle,
+      verdict: verdicts.get(r.claim.id) ?? null,
+    })),
+  }
+}
+
+export function listClaimants(db: Db, query: z.infer<typeof ClaimantListQuerySchema>) {
+  const c = tables.claimants
+  const cursor = decodeCursor(query.cursor)
+  const conditions = []
+  const q = query.q?.trim()
+  if (q) conditions.push(sql`${c.name} like ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
+  if (cursor) {
+    const [name, id] = cursor
+    conditions.push(or(gt(c.name, name), and(eq(c.name, name), gt(c.id, id))))
+  }
+  const rows = db
+    .select()
+    .from(c)
+    .where(and(...conditions))
+    .orderBy(asc(c.name), asc(c.id))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (r) => [r.name, r.id])
+  return { items: page.items.map(toClaimant), nextCursor: page.nextCursor }
+}
+
+export function createClaimant(
+  ctx: ServiceContext,
+  input: CreateInput,
+): { record: Claimant; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    if (input.id) {
+      const existing = tx.select().from(tables.claimants).where(eq(tables.claimants.id, input.id)).get()
+      if (existing) return { record: replayOrConflict(input, toClaimant(existing)), created: false }
+    }
+    const id = input.id ?? randomUUID()
+    const row = tx
+      .insert(tables.claimants)
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? '',
+        url: input.url ?? null,
+        sameAs: input.sameAs ?? [],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning()
+      .get()
+    const record = toClaimant(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'claimant',
+      entityId: id,
+      action: 'created',
+      before: null,
+      after: record,
+    })
+    return { record, created: true }
+  })
+}
+
+export function updateClaimant(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | null,
+  input: PatchInput,
+): Claimant {
+  return ctx.db.transaction((tx) => {
+    const current = found(
+      tx.select().from(tables.claimants).where(eq(tables.claimants.id, id)).get(),
+      'Claimant',
+    )
+    const before = toClaimant(current)
+    assertVersion(expectedVersion, current, before)
+    const row = tx
+      .update(tables.claimants)
+      .set({ ...input, updatedAt: ctx.now, version: current.version + 1 })
+      .where(eq(tables.claimants.id, id))
+      .returning()
+      .get()
+    if (input.name !== undefined || input.kind !== undefined) {
+      tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.claimantId, id)).run()
+    }
+    const after = toClaimant(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'claimant',
+      entityId: id,
+      action: 'updated',
+      before,
+      after,
+    })
+    return after
+  })
+}

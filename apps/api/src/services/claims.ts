@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, type Tx, tables } from '@counterclaim/db'
+import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
+import { and, eq, isNull, max } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { recordHistory } from './history.ts'
+import { replayOrConflict } from './idempotency.ts'
+import { toClaim } from './mappers.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type CreateInput = z.infer<typeof ClaimCreateSchema>
+type PatchInput = z.infer<typeof ClaimPatchSchema>
+
+export function getClaim(db: Db, id: string): Claim {
+  return toClaim(found(db.select().from(tables.claims).where(eq(tables.claims.id, id)).get(), 'Claim'))
+}
+
+function assertClaimant(tx: Tx, claimantId: string): void {
+  const exists = tx
+    .select({ id: tables.claimants.id })
+    .from(tables.claimants)
+    .where(eq(tables.claimants.id, claimantId))
+    .get()
+  if (!exists) {
+    throw new AppError('validation_failed', 'The claimant does not exist.', [
+      { path: 'claimantId', message: 'no claimant has this id' },
+    ])
+  }
+}
+
+const quantityColumns = (quantity: CreateInput['quantity']) =>
+  quantity === undefined
+    ? {}
+    : {
+        quantityValue: quantity?.value ?? null,
+        quantityUnit: quantity?.unit ?? null,
+        quantityQualifier: quantity?.qualifier ?? null,
+      }
+
+/** Adds a claim to a live dispute, after its other claims. */
+export function createClaim(
+  ctx: ServiceContext,
+  disputeId: string,
+  input: CreateInput,
+): { record: Claim; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    const dispute = found(
+      tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId)).get(),
+      'Dispute',
+    )
+    if (input.id) {
+      const existing = tx.select().from(tables.claims).where(eq(tables.claims.id, input.id)).get()
+      if (existing) {
+        const { quantity, ...rest } = input
+        const record = toClaim(existing)
+        replayOrConflict({ ...rest, disputeId, quantity: quantity ?? null }, record)
+        return { record, created: false }
+      }
+    }
+    if (dispute.archivedAt)
+      throw new AppError('conflict', 'This dispute is archived: restore it before adding claims.')
+    assertClaimant(tx, input.claimantId)
+    const last = tx
+      .select({ position: max(tables.claims.position) })
+      .from(tables.claims)
+      .where(eq(tables.claims.disputeId, disputeId))
+      .get()
+    const id = input.id ?? randomUUID()
+    const row = tx
+      .insert(tables.claims)
+      .values({
+        id,
+        disputeId,
+        claimantId: input.claimantId,
+        text: input.text,
+        shortText: input.shortText || null,
+        statedOn: input.statedOn ?? null,
+        appearanceUrl: input.appearanceUrl ?? null,
+        archiveUrl: input.archiveUrl ?? null,
+        language: input.language ?? null,
+        ...quantityColumns(input.quantity),
+        position: (last?.position ?? -1) + 1,
+        activityAt: ctx.now,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning()
+      .get()
+    const record = toClaim(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'claim',
+      entityId: id,
+      action: 'created',
+      before: null,
+      after: record,
+      disputeId,
+      claimId: id,
+    })
+    return { record, created: true }
+  })
+}
+
+export function updateClaim(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | null,
+  input: PatchInput,
+): Claim {
+  return ctx.db.transaction((tx) => {
+    const current = found(tx.select().from(tables.claims).where(eq(tables.claims.id, id)).get(), 'Claim')
+    const before = toClaim(current)
+    assertVersion(expectedVersion, current, before)
+    if (input.claimantId !== undefined) assertClaimant(tx, input.claimantId)
+    const { quantity, archived, shortText, ...fields } = input
+    const row = tx
+      .update(tables.claims)
+      .set({
+        ...fields,
+        ...(shortText === undefined ? {} : { shortText: shortText || null }),
+        ...quantityColumns(quantity),
+        ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),
+        activityAt: ctx.now,
+        updatedAt: ctx.now,
+        version: current.version + 1,
+      })
+      .where(and(eq(tables.claims.id, id)))
+      .returning()
+      .get()
+    const after = toClaim(row)
+    const action =
+      archived === true && !before.archived
+        ? 'archived'
+        : archived === false && before.archived
+          ? 'restored'
+          : 'updated'
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'claim',
+      entityId: id,
+      action,
+      before,
+      after,
+      disputeId: current.disputeId,
+      claimId: id,
+    })
+    return after
+  })
+}
+
+/** Live claim ids of a dispute, in column order. */
+export function claimIdsOf(db: Db, disputeId: string): string[] {
+  return db
+    .select({ id: tables.claims.id })
+    .from(tables.claims)
+    .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
+    .all()
+    .map((r) => r.id)
+}

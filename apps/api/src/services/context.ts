@@ -1,0 +1,14 @@
+import type { Db } from '@counterclaim/db'
+import type { SessionUser } from '@counterclaim/shared'
+
+/** Who acts, on which database, at what time: what every use-case needs. */
+export interface ServiceContext {
+  db: Db
+  actor: SessionUser
+  now: string
+}
+
+/** A fresh timestamp for a write. */
+export function nowIso(): string {
+  return new Date().toISOString()
+}

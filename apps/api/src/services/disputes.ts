@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, tables } from '@counterclaim/db'
+import type {
+  Dispute,
+  DisputeCreateSchema,
+  DisputeListItem,
+  DisputeListQuerySchema,
+  DisputePatchSchema,
+} from '@counterclaim/shared'
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { decodeCursor, toPage } from './cursor.ts'
+import { recordHistory } from './history.ts'
+import { replayOrConflict } from './idempotency.ts'
+import { toDispute } from './mappers.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type CreateInput = z.infer<typeof DisputeCreateSchema>
+type PatchInput = z.infer<typeof DisputePatchSchema>
+type ListQuery = z.infer<typeof DisputeListQuerySchema>
+
+const uniqueTags = (tags: string[] | undefined) => [...new Set(tags ?? [])]
+
+/** One dispute, or not_found. */
+export function getDispute(db: Db, id: string): Dispute {
+  return toDispute(
+    found(db.select().from(tables.disputes).where(eq(tables.disputes.id, id)).get(), 'Dispute'),
+  )
+}
+
+export function createDispute(
+  ctx: ServiceContext,
+  input: CreateInput,
+): { record: Dispute; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    if (input.id) {
+      const existing = tx.select().from(tables.disputes).where(eq(tables.disputes.id, input.id)).get()
+      if (existing) {
+        const record = toDispute(existing)
+        return {
+          record: replayOrConflict({ ...input, tags: uniqueTags(input.tags) }, record),
+          created: false,
+        }
+      }
+    }
+    const id = input.id ?? randomUUID()
+    const tags = uniqueTags(input.tags)
+    const row = tx
+      .insert(tables.disputes)
+      .values({
+        id,
+        title: input.title,
+        question: input.question,
+        summary: input.summary ?? '',
+        tags,
+        status: input.status ?? 'open',
+        createdBy: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning()
+      .get()
+    if (tags.length)
+      tx.insert(tables.disputeTags)
+        .values(tags.map((tag) => ({ disputeId: id, tag })))
+        .run()
+    const record = toDispute(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'dispute',
+      entityId: id,
+      action: 'created',
+      before: null,
+      after: record,
+      disputeId: id,
+    })
+    return { record, created: true }
+  })
+}
+
+export function updateDispute(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | null,
+  input: PatchInput,
+): Dispute {
+  return ctx.db.transaction((tx) => {
+    const current = found(
+      tx.select().from(tables.disputes).where(eq(tables.disputes.id, id)).get(),
+      'Dispute',
+    )
+    const before = toDispute(current)
+    assertVersion(expectedVersion, current, before)
+    const { archived, tags, ...fields } = input
+    const nextTags = tags === undefined ? undefined : uniqueTags(tags)
+    const row = tx
+      .update(tables.disputes)
+      .set({
+        ...fields,
+        ...(nextTags === undefined ? {} : { tags: nextTags }),
+        ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),
+        updatedAt: ctx.now,
+        version: current.version + 1,
+      })
+      .where(eq(tables.disputes.id, id))
+      .returning()
+      .get()
+    if (nextTags !== undefined) {
+      tx.delete(tables.disputeTags).where(eq(tables.disputeTags.disputeId, id)).run()
+      if (nextTags.length)
+        tx.insert(tables.disputeTags)
+          .values(nextTags.map((tag) => ({ disputeId: id, tag })))
+          .run()
+    }
+    if (input.title !== undefined || nextTags !== undefined) {
+      // The claim log shows the dispute's title and tags: its rows changed too.
+      tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.disputeId, id)).run()
+    }
+    const after = toDispute(row)
+    const action =
+      archived === true && !before.archived
+        ? 'archived'
+        : archived === false && before.archived
+          ? 'restored'
+          : 'updated'
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'dispute',
+      entityId: id,
+      action,
+      before,
+      after,
+      disputeId: id,
+    })
+    return after
+  })
+}
+
+/** The dispute list, newest change first, with each dispute's claimants and verdict states. */
+export function listDisputes(
+  db: Db,
+  query: ListQuery,
+): { items: DisputeListItem[]; nextCursor: string | null } {
+  const d = tables.disputes
+  const cursor = decodeCursor(query.cursor)
+  const conditions = [query.archived === 'true' ? isNotNull(d.archivedAt) : isNull(d.archivedAt)]
+  if (query.status) conditions.push(eq(d.status, query.status))
+  if (query.tag) {
+    conditions.push(
+      inArray(
+        d.id,
+        db
+          .select({ id: tables.disputeTags.disputeId })
+          .from(tables.disputeTags)
+          .where(eq(tables.disputeTags.tag, query.tag.toLowerCase())),
+      ),
+    )
+  }
+  const q = query.q?.trim()
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+    const match = or(
+      sql`${d.title} like ${pattern} escape '\\'`,
+      sql`${d.question} like ${pattern} escape '\\'`,
+      sql`${d.summary} like ${pattern} escape '\\'`,
+    )
+    if (match) conditions.push(match)
+  }
+  if (cursor) {
+    const [updatedAt, id] = cursor
+    const after = or(lt(d.updatedAt, updatedAt), and(eq(d.updatedAt, updatedAt), lt(d.id, id)))
+    if (after) conditions.push(after)
+  }
+  const rows = db
+    .select()
+    .from(d)
+    .where(and(...conditions))
+    .orderBy(desc(d.updatedAt), desc(d.id))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (r) => [r.updatedAt, r.id])
+  const ids = page.items.map((r) => r.id)
+  const claimRows = ids.length
+    ? db
+        .select({
+          id: tables.claims.id,
+          disputeId: tables.claims.disputeId,
+          shortText: tables.claims.shortText,
+          rating: tables.claims.verdictRating,
+          verdictStatus: tables.claims.verdictStatus,
+          claimantId: tables.claimants.id,
+          claimantName: tables.claimants.name,
+          claimantKind: tables.claimants.kind,
+        })
+        .from(tables.claims)
+        .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+        .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
+        .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
+        .all()
+    : []
+  const items = page.items.map((row) => ({
+    ...toDispute(row),
+    claims: claimRows
+      .filter((c) => c.disputeId === row.id)
+      .map((c) => ({
+        id: c.id,
+        shortText: c.shortText,
+        claimant: { id: c.claimantId, name: c.claimantName, kind: c.claimantKind },
+        rating: c.rating,
+        verdictStatus: c.verdictStatus,
+      })),
+  }))
+  return { items, nextCursor: page.nextCursor }
+}

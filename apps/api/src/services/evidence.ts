@@ -1,0 +1,136 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { type Db, tables } from '@counterclaim/db'
+import {
+  AppError,
+  type Evidence,
+  type EvidenceCreateSchema,
+  type EvidencePatchSchema,
+} from '@counterclaim/shared'
+import { eq } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { recordHistory } from './history.ts'
+import { replayOrConflict } from './idempotency.ts'
+import { toEvidence } from './mappers.ts'
+import { syncDisputeCounts } from './stances.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type CreateInput = z.infer<typeof EvidenceCreateSchema>
+type PatchInput = z.infer<typeof EvidencePatchSchema>
+
+/** SHA-256 of an excerpt, hex: a later edit of the quote shows as a new digest. */
+export function excerptDigest(excerpt: string): string {
+  return createHash('sha256').update(excerpt, 'utf8').digest('hex')
+}
+
+export function getEvidence(db: Db, id: string): Evidence {
+  return toEvidence(
+    found(db.select().from(tables.evidence).where(eq(tables.evidence.id, id)).get(), 'Evidence'),
+  )
+}
+
+export function createEvidence(
+  ctx: ServiceContext,
+  disputeId: string,
+  input: CreateInput,
+): { record: Evidence; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    const dispute = found(
+      tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId)).get(),
+      'Dispute',
+    )
+    if (input.id) {
+      const existing = tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.id)).get()
+      if (existing) {
+        const record = toEvidence(existing)
+        return { record: replayOrConflict({ ...input, disputeId }, record), created: false }
+      }
+    }
+    if (dispute.archivedAt)
+      throw new AppError('conflict', 'This dispute is archived: restore it before adding evidence.')
+    const id = input.id ?? randomUUID()
+    const excerpt = input.excerpt ?? ''
+    const row = tx
+      .insert(tables.evidence)
+      .values({
+        id,
+        disputeId,
+        title: input.title,
+        kind: input.kind,
+        sourceName: input.sourceName ?? '',
+        url: input.url ?? null,
+        archiveUrl: input.archiveUrl ?? null,
+        excerpt,
+        excerptSha256: excerptDigest(excerpt),
+        publishedOn: input.publishedOn ?? null,
+        accessedOn: input.accessedOn ?? null,
+        sourceReliability: input.sourceReliability ?? null,
+        informationCredibility: input.informationCredibility ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning()
+      .get()
+    const record = toEvidence(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'evidence',
+      entityId: id,
+      action: 'created',
+      before: null,
+      after: record,
+      disputeId,
+    })
+    return { record, created: true }
+  })
+}
+
+export function updateEvidence(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | null,
+  input: PatchInput,
+): Evidence {
+  return ctx.db.transaction((tx) => {
+    const current = found(
+      tx.select().from(tables.evidence).where(eq(tables.evidence.id, id)).get(),
+      'Evidence',
+    )
+    const before = toEvidence(current)
+    assertVersion(expectedVersion, current, before)
+    const { archived, ...fields } = input
+    const row = tx
+      .update(tables.evidence)
+      .set({
+        ...fields,
+        ...(fields.excerpt === undefined ? {} : { excerptSha256: excerptDigest(fields.excerpt) }),
+        ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),
+        updatedAt: ctx.now,
+        version: current.version + 1,
+      })
+      .where(eq(tables.evidence.id, id))
+      .returning()
+      .get()
+    if (archived !== undefined && archived !== before.archived)
+      syncDisputeCounts(tx, current.disputeId, ctx.now)
+    const after = toEvidence(row)
+    const action =
+      archived === true && !before.archived
+        ? 'archived'
+        : archived === false && before.archived
+          ? 'restored'
+          : 'updated'
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'evidence',
+      entityId: id,
+      action,
+      before,
+      after,
+      disputeId: current.disputeId,
+    })
+    return after
+  })
+}

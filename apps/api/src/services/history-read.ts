@@ -1,0 +1,46 @@
+import { type Db, tables } from '@counterclaim/db'
+import type { HistoryEvent, HistoryQuerySchema } from '@counterclaim/shared'
+import { and, desc, eq, lt } from 'drizzle-orm'
+import type { z } from 'zod'
+import { decodeCursor, toPage } from './cursor.ts'
+
+/**
+ * The events of a record, newest first. A dispute's history holds everything inside it,
+ * a claim's its verdict and stances too.
+ */
+export function listHistory(
+  db: Db,
+  query: z.infer<typeof HistoryQuerySchema>,
+): { items: HistoryEvent[]; nextCursor: string | null } {
+  const h = tables.historyEvents
+  const scope =
+    query.entity === 'dispute'
+      ? eq(h.disputeId, query.id)
+      : query.entity === 'claim'
+        ? eq(h.claimId, query.id)
+        : and(eq(h.entity, query.entity), eq(h.entityId, query.id))
+  const cursor = decodeCursor(query.cursor)
+  const seqCursor = cursor ? Number(cursor[0]) : null
+  const rows = db
+    .select({ event: h, actorName: tables.users.name })
+    .from(h)
+    .leftJoin(tables.users, eq(tables.users.id, h.actorId))
+    .where(and(scope, seqCursor !== null && Number.isFinite(seqCursor) ? lt(h.seq, seqCursor) : undefined))
+    .orderBy(desc(h.seq))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (r) => [String(r.event.seq), r.event.id])
+  return {
+    items: page.items.map(({ event, actorName }) => ({
+      id: event.id,
+      at: event.at,
+      actor: event.actorId ? { id: event.actorId, name: actorName ?? 'unknown' } : null,
+      entity: event.entity,
+      entityId: event.entityId,
+      action: event.action,
+      before: event.before,
+      after: event.after,
+    })),
+    nextCursor: page.nextCursor,
+  }
+}

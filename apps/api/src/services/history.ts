@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto'
+import { type Tx, tables } from '@counterclaim/db'
+
+export type Entity = 'dispute' | 'claim' | 'claimant' | 'evidence' | 'stance' | 'verdict' | 'user'
+
+export interface HistoryInput {
+  actorId: string | null
+  at: string
+  entity: Entity
+  entityId: string
+  action: string
+  before: unknown
+  after: unknown
+  disputeId?: string | null
+  claimId?: string | null
+}
+
+/** Appends one history event; call it inside the transaction that made the change. */
+export function recordHistory(tx: Tx, event: HistoryInput): void {
+  tx.insert(tables.historyEvents)
+    .values({
+      id: randomUUID(),
+      at: event.at,
+      actorId: event.actorId,
+      entity: event.entity,
+      entityId: event.entityId,
+      action: event.action,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      disputeId: event.disputeId ?? null,
+      claimId: event.claimId ?? null,
+    })
+    .run()
+}

@@ -1,0 +1,105 @@
+import type { tables } from '@counterclaim/db'
+import type { Claim, Claimant, Dispute, Evidence, Stance, User } from '@counterclaim/shared'
+
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect']
+
+/** Database rows to the contract's records; drizzle types stop here. */
+export function toUser(row: Row<typeof tables.users>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toClaimant(row: Row<typeof tables.claimants>): Claimant {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    url: row.url,
+    sameAs: row.sameAs,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toDispute(row: Row<typeof tables.disputes>): Dispute {
+  return {
+    id: row.id,
+    title: row.title,
+    question: row.question,
+    summary: row.summary,
+    tags: row.tags,
+    status: row.status,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toClaim(row: Row<typeof tables.claims>): Claim {
+  const quantity =
+    row.quantityValue !== null && row.quantityUnit !== null && row.quantityQualifier !== null
+      ? { value: row.quantityValue, unit: row.quantityUnit, qualifier: row.quantityQualifier }
+      : null
+  return {
+    id: row.id,
+    disputeId: row.disputeId,
+    claimantId: row.claimantId,
+    text: row.text,
+    shortText: row.shortText,
+    statedOn: row.statedOn,
+    appearanceUrl: row.appearanceUrl,
+    archiveUrl: row.archiveUrl,
+    language: row.language,
+    quantity,
+    position: row.position,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toEvidence(row: Row<typeof tables.evidence>): Evidence {
+  return {
+    id: row.id,
+    disputeId: row.disputeId,
+    title: row.title,
+    kind: row.kind,
+    sourceName: row.sourceName,
+    url: row.url,
+    archiveUrl: row.archiveUrl,
+    excerpt: row.excerpt,
+    excerptSha256: row.excerptSha256,
+    publishedOn: row.publishedOn,
+    accessedOn: row.accessedOn,
+    sourceReliability: row.sourceReliability,
+    informationCredibility: row.informationCredibility,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toStance(row: Row<typeof tables.stances>): Stance {
+  return {
+    id: row.id,
+    evidenceId: row.evidenceId,
+    claimId: row.claimId,
+    stance: row.stance,
+    note: row.note,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}

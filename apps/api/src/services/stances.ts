@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto'
+import { type Tx, tables } from '@counterclaim/db'
+import { AppError, type Stance, type StancePutSchema } from '@counterclaim/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { recordHistory } from './history.ts'
+import { toStance } from './mappers.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type PutInput = z.infer<typeof StancePutSchema>
+
+/** Recounts a claim's stances for the claim log, in the transaction that changed one. */
+function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
+  const s = tables.stances
+  const counts = tx
+    .select({
+      supports: sql<number>`coalesce(sum(${s.stance} = 'supports'), 0)`,
+      contradicts: sql<number>`coalesce(sum(${s.stance} = 'contradicts'), 0)`,
+      context: sql<number>`coalesce(sum(${s.stance} = 'context'), 0)`,
+    })
+    .from(s)
+    .innerJoin(tables.evidence, eq(tables.evidence.id, s.evidenceId))
+    .where(and(eq(s.claimId, claimId), sql`${tables.evidence.archivedAt} is null`))
+    .get()
+  tx.update(tables.claims)
+    .set({
+      supportingCount: counts?.supports ?? 0,
+      contradictingCount: counts?.contradicts ?? 0,
+      contextCount: counts?.context ?? 0,
+      activityAt: at,
+    })
+    .where(eq(tables.claims.id, claimId))
+    .run()
+}
+
+/**
+ * Sets or clears one cell of the evidence matrix. A cell never set before is a create and needs
+ * no version; a cell that exists (even cleared) is a change and needs If-Match.
+ */
+export function putStance(
+  ctx: ServiceContext,
+  expectedVersion: number | null,
+  input: PutInput,
+): { record: Stance; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    const ev = found(
+      tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.evidenceId)).get(),
+      'Evidence',
+    )
+    const claim = found(
+      tx.select().from(tables.claims).where(eq(tables.claims.id, input.claimId)).get(),
+      'Claim',
+    )
+    if (ev.disputeId !== claim.disputeId) {
+      throw new AppError('validation_failed', 'The evidence and the claim belong to different disputes.', [
+        { path: 'claimId', message: 'is not in the dispute of the evidence' },
+      ])
+    }
+    const current = tx
+      .select()
+      .from(tables.stances)
+      .where(and(eq(tables.stances.evidenceId, input.evidenceId), eq(tables.stances.claimId, input.claimId)))
+      .get()
+    let row: typeof tables.stances.$inferSelect
+    let before: Stance | null = null
+    if (!current) {
+      row = tx
+        .insert(tables.stances)
+        .values({
+          id: randomUUID(),
+          evidenceId: input.evidenceId,
+          claimId: input.claimId,
+          stance: input.stance,
+          note: input.note ?? '',
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning()
+        .get()
+    } else {
+      before = toStance(current)
+      assertVersion(expectedVersion, current, before)
+      row = tx
+        .update(tables.stances)
+        .set({
+          stance: input.stance,
+          ...(input.note === undefined ? {} : { note: input.note }),
+          updatedAt: ctx.now,
+          version: current.version + 1,
+        })
+        .where(eq(tables.stances.id, current.id))
+        .returning()
+        .get()
+    }
+    syncClaimCounts(tx, input.claimId, ctx.now)
+    const record = toStance(row)
+    const action = !current ? 'created' : input.stance === null ? 'cleared' : 'updated'
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'stance',
+      entityId: record.id,
+      action,
+      before,
+      after: record,
+      disputeId: claim.disputeId,
+      claimId: claim.id,
+    })
+    return { record, created: !current }
+  })
+}
+
+/** Recounts every claim of a dispute, after evidence was archived or restored. */
+export function syncDisputeCounts(tx: Tx, disputeId: string, at: string): void {
+  for (const c of tx
+    .select({ id: tables.claims.id })
+    .from(tables.claims)
+    .where(eq(tables.claims.disputeId, disputeId))
+    .all()) {
+    syncClaimCounts(tx, c.id, at)
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, tables } from '@counterclaim/db'
+import { AppError, type User, type UserCreateSchema, type UserPatchSchema } from '@counterclaim/shared'
+import { and, asc, eq, gt } from 'drizzle-orm'
+import type { z } from 'zod'
+import { revokeUserSessions } from './auth.ts'
+import type { ServiceContext } from './context.ts'
+import { decodeCursor, toPage } from './cursor.ts'
+import { recordHistory } from './history.ts'
+import { toUser } from './mappers.ts'
+import { assertVersion, found } from './versioning.ts'
+
+export function listUsers(db: Db, query: { limit: number; cursor?: string | undefined }) {
+  const cursor = decodeCursor(query.cursor)
+  const rows = db
+    .select()
+    .from(tables.users)
+    .where(cursor ? gt(tables.users.email, cursor[0]) : undefined)
+    .orderBy(asc(tables.users.email))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (r) => [r.email, r.id])
+  return { items: page.items.map(toUser), nextCursor: page.nextCursor }
+}
+
+/** Creates an account; the password arrives already hashed, so this stays synchronous. */
+export function createUser(
+  ctx: ServiceContext,
+  input: Omit<z.infer<typeof UserCreateSchema>, 'password'>,
+  passwordHash: string,
+): User {
+  const email = input.email.trim().toLowerCase()
+  return ctx.db.transaction((tx) => {
+    if (tx.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.email, email)).get()) {
+      throw new AppError('conflict', 'An account with this email already exists.', { field: 'email' })
+    }
+    const row = tx
+      .insert(tables.users)
+      .values({
+        id: randomUUID(),
+        email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning()
+      .get()
+    const record = toUser(row)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'user',
+      entityId: row.id,
+      action: 'created',
+      before: null,
+      after: record,
+    })
+    return record
+  })
+}
+
+export function updateUser(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | null,
+  input: z.infer<typeof UserPatchSchema>,
+): User {
+  return ctx.db.transaction((tx) => {
+    const current = found(tx.select().from(tables.users).where(eq(tables.users.id, id)).get(), 'User')
+    const before = toUser(current)
+    assertVersion(expectedVersion, current, before)
+    if (
+      id === ctx.actor.id &&
+      (input.disabled === true || (input.role !== undefined && input.role !== 'admin'))
+    ) {
+      throw new AppError('conflict', 'You cannot disable yourself or give up your own admin role.')
+    }
+    const row = tx
+      .update(tables.users)
+      .set({
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.role === undefined ? {} : { role: input.role }),
+        ...(input.disabled === undefined
+          ? {}
+          : { disabledAt: input.disabled ? (current.disabledAt ?? ctx.now) : null }),
+        updatedAt: ctx.now,
+        version: current.version + 1,
+      })
+      .where(and(eq(tables.users.id, id)))
+      .returning()
+      .get()
+    if (input.disabled) revokeUserSessions(tx, id, ctx.now)
+    const after = toUser(row)
+    const action =
+      input.disabled === true && !before.disabled
+        ? 'disabled'
+        : input.disabled === false && before.disabled
+          ? 'enabled'
+          : 'updated'
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'user',
+      entityId: id,
+      action,
+      before,
+      after,
+    })
+    return after
+  })
+}

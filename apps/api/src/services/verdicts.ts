@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, type Tx, tables } from '@counterclaim/db'
+import {
+  AppError,
+  type Correction,
+  ratingLabel,
+  type Verdict,
+  type VerdictDraftSchema,
+} from '@counterclaim/shared'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { ServiceContext } from './context.ts'
+import { recordHistory } from './history.ts'
+import { assertVersion, found } from './versioning.ts'
+
+type DraftInput = z.infer<typeof VerdictDraftSchema>
+type VerdictRow = typeof tables.verdicts.$inferSelect
+
+/** The verdicts of these claims, keyed by claim id, with authors, citations and corrections. */
+export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdict> {
+  const result = new Map<string, Verdict>()
+  if (claimIds.length === 0) return result
+  const rows: VerdictRow[] = []
+  // SQLite caps bound parameters; chunk long lists.
+  for (let i = 0; i < claimIds.length; i += 500) {
+    rows.push(
+      ...db
+        .select()
+        .from(tables.verdicts)
+        .where(inArray(tables.verdicts.claimId, claimIds.slice(i, i + 500)))
+        .all(),
+    )
+  }
+  if (rows.length === 0) return result
+  const verdictIds = rows.map((r) => r.id)
+  const citations = new Map<string, string[]>()
+  const corrections = new Map<string, Correction[]>()
+  const userIds = new Set<string>()
+  for (let i = 0; i < verdictIds.length; i += 500) {
+    const chunk = verdictIds.slice(i, i + 500)
+    for (const c of db
+      .select()
+      .from(tables.verdictCitations)
+      .where(inArray(tables.verdictCitations.verdictId, chunk))
+      .orderBy(asc(tables.verdictCitations.position))
+      .all()) {
+      citations.set(c.verdictId, [...(citations.get(c.verdictId) ?? []), c.evidenceId])
+    }
+    for (const c of db
+      .select({ correction: tables.verdictCorrections, actorName: tables.users.name })
+      .from(tables.verdictCorrections)
+      .innerJoin(tables.users, eq(tables.users.id, tables.verdictCorrections.actorId))
+      .where(inArray(tables.verdictCorrections.verdictId, chunk))
+      .orderBy(asc(tables.verdictCorrections.at))
+      .all()) {
+      const list = corrections.get(c.correction.verdictId) ?? []
+      list.push({
+        id: c.correction.id,
+        at: c.correction.at,
+        note: c.correction.note,
+        actor: { id: c.correction.actorId, name: c.actorName },
+        before: c.correction.before as Correction['before'],
+        after: c.correction.after as Correction['after'],
+      })
+      corrections.set(c.correction.verdictId, list)
+    }
+  }
+  for (const r of rows) {
+    if (r.authorId) userIds.add(r.authorId)
+    if (r.reviewerId) userIds.add(r.reviewerId)
+  }
+  const names = new Map(
+    userIds.size
+      ? db
+          .select({ id: tables.users.id, name: tables.users.name })
+          .from(tables.users)
+          .where(inArray(tables.users.id, [...userIds]))
+          .all()
+          .map((u) => [u.id, u.name] as const)
+      : [],
+  )
+  const actor = (id: string | null) => (id ? { id, name: names.get(id) ?? 'unknown' } : null)
+  for (const r of rows) {
+    result.set(r.claimId, {
+      id: r.id,
+      claimId: r.claimId,
+      rating: r.rating,
+      ratingLabel: r.rating ? ratingLabel(r.rating) : null,
+      summary: r.summary,
+      rationale: r.rationale,
+      citedEvidenceIds: citations.get(r.id) ?? [],
+      status: r.status,
+      author: actor(r.authorId),
+      reviewer: actor(r.reviewerId),
+      returnNote: r.returnNote,
+      submittedAt: r.submittedAt,
+      publishedAt: r.publishedAt,
+      modifiedAt: r.modifiedAt,
+      corrections: corrections.get(r.id) ?? [],
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      version: r.version,
+    })
+  }
+  return result
+}
+
+/** The verdict of one claim, or not_found. */
+export function getVerdict(db: Db | Tx, claimId: string): Verdict {
+  return found(loadVerdicts(db, [claimId]).get(claimId), 'Verdict')
+}
+
+/** The claim a verdict belongs to, live (not archived), or not_found. */
+export function liveClaim(tx: Db | Tx, claimId: string) {
+  return found(
+    tx
+      .select()
+      .from(tables.claims)
+      .where(and(eq(tables.claims.id, claimId), isNull(tables.claims.archivedAt)))
+      .get(),
+    'Claim',
+  )
+}
+
+function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
+  if (ids.length === 0) return
+  const rows = tx
+    .select({ id: tables.evidence.id })
+    .from(tables.evidence)
+    .where(
+      and(
+        inArray(tables.evidence.id, ids),
+        eq(tables.evidence.disputeId, disputeId),
+        isNull(tables.evidence.archivedAt),
+      ),
+    )
+    .all()
+  const known = new Set(rows.map((r) => r.id))
+  const missing = ids.filter((id) => !known.has(id))
+  if (missing.length) {
+    throw new AppError(
+      'validation_failed',
+      'A cited evidence item is not part of this dispute.',
+      missing.map((id) => ({ path: 'citedEvidenceIds', message: `evidence ${id} is not in this dispute` })),
+    )
+  }
+}
+
+/** Keeps the claim log's copy of the verdict state in step, in the same transaction. */
+export function syncClaimVerdict(tx: Tx, claimId: string, at: string): void {
+  const v = tx
+    .select({ rating: tables.verdicts.rating, status: tables.verdicts.status })
+    .from(tables.verdicts)
+    .where(eq(tables.verdicts.claimId, claimId))
+    .get()
+  tx.update(tables.claims)
+    .set({ verdictRating: v?.rating ?? null, verdictStatus: v?.status ?? null, activityAt: at })
+    .where(eq(tables.claims.id, claimId))
+    .run()
+}
+
+/** Creates the claim's verdict draft, or changes it while it is still a draft. */
+export function saveDraft(
+  ctx: ServiceContext,
+  claimId: string,
+  expectedVersion: number | null,
+  input: DraftInput,
+): { record: Verdict; created: boolean } {
+  return ctx.db.transaction((tx) => {
+    const claim = liveClaim(tx, claimId)
+    const cited = input.citedEvidenceIds === undefined ? undefined : [...new Set(input.citedEvidenceIds)]
+    if (cited) checkCitations(tx, claim.disputeId, cited)
+    const current = tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).get()
+    let created = false
+    let before: Verdict | null = null
+    let verdictId: string
+    if (!current) {
+      created = true
+      verdictId = randomUUID()
+      tx.insert(tables.verdicts)
+        .values({
+          id: verdictId,
+          claimId,
+          rating: input.rating ?? null,
+          summary: input.summary ?? '',
+          rationale: input.rationale ?? '',
+          status: 'draft',
+          authorId: ctx.actor.id,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .run()
+    } else {
+      before = getVerdict(tx, claimId)
+      assertVersion(expectedVersion, current, before)
+      if (current.status !== 'draft') {
+        throw new AppError(
+          'conflict',
+          current.status === 'published'
+            ? 'This verdict is published: change it with a correction.'
+            : 'This verdict is in review: it must be returned to draft before it changes.',
+          { status: current.status },
+        )
+      }
+      verdictId = current.id
+      tx.update(tables.verdicts)
+        .set({
+          ...(input.rating === undefined ? {} : { rating: input.rating }),
+          ...(input.summary === undefined ? {} : { summary: input.summary }),
+          ...(input.rationale === undefined ? {} : { rationale: input.rationale }),
+          updatedAt: ctx.now,
+          version: current.version + 1,
+        })
+        .where(eq(tables.verdicts.id, current.id))
+        .run()
+    }
+    if (cited) {
+      tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId)).run()
+      if (cited.length) {
+        tx.insert(tables.verdictCitations)
+          .values(cited.map((evidenceId, position) => ({ verdictId, evidenceId, position })))
+          .run()
+      }
+    }
+    syncClaimVerdict(tx, claimId, ctx.now)
+    const record = getVerdict(tx, claimId)
+    recordHistory(tx, {
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      entity: 'verdict',
+      entityId: verdictId,
+      action: created ? 'drafted' : 'updated',
+      before,
+      after: record,
+      disputeId: claim.disputeId,
+      claimId,
+    })
+    return { record, created }
+  })
+}

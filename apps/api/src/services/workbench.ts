@@ -1,0 +1,40 @@
+import { type Db, tables } from '@counterclaim/db'
+import type { Workbench } from '@counterclaim/shared'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { getDispute } from './disputes.ts'
+import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
+import { loadVerdicts } from './verdicts.ts'
+
+/** The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances. */
+export function getWorkbench(db: Db, disputeId: string): Workbench {
+  const dispute = getDispute(db, disputeId)
+  const claimRows = db
+    .select({ claim: tables.claims, claimant: tables.claimants })
+    .from(tables.claims)
+    .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+    .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
+    .orderBy(asc(tables.claims.position), asc(tables.claims.createdAt))
+    .all()
+  const evidenceRows = db
+    .select()
+    .from(tables.evidence)
+    .where(and(eq(tables.evidence.disputeId, disputeId), isNull(tables.evidence.archivedAt)))
+    .orderBy(asc(tables.evidence.createdAt), asc(tables.evidence.id))
+    .all()
+  const claimIds = claimRows.map((r) => r.claim.id)
+  const evidenceIds = new Set(evidenceRows.map((e) => e.id))
+  const stanceRows = claimIds.length
+    ? db.select().from(tables.stances).where(inArray(tables.stances.claimId, claimIds)).all()
+    : []
+  const verdicts = loadVerdicts(db, claimIds)
+  return {
+    ...dispute,
+    claims: claimRows.map((r) => ({
+      ...toClaim(r.claim),
+      claimant: toClaimant(r.claimant),
+      verdict: verdicts.get(r.claim.id) ?? null,
+    })),
+    evidence: evidenceRows.map(toEvidence),
+    stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),
+  }
+}

@@ -1,0 +1,57 @@
+import { type FormEvent, useId, useState } from 'react'
+import { useSignIn } from '../api/session.ts'
+
+/** The signed-out front door: email, password, sign in. */
+export function SignInPage() {
+  const signIn = useSignIn()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [showPassword, setShowPassword] = useState(false)
+  const emailId = useId()
+  const passwordId = useId()
+  const errorId = useId()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    signIn.mutate({ email, password })
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>Counterclaim</h1>
+      <p className="muted">Claims side by side, the evidence under them, verdicts an editor stands behind.</p>
+      <form onSubmit={submit} aria-describedby={signIn.error ? errorId : undefined} noValidate>
+        <label htmlFor={emailId}>Email</label>
+        <input
+          id={emailId}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
+        <label htmlFor={passwordId}>Password</label>
+        <input
+          id={passwordId}
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        <label className="inline">
+          <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />{' '}
+          Show characters
+        </label>
+        {signIn.error ? (
+          <p id={errorId} role="alert" className="error">
+            {signIn.error.message}
+          </p>
+        ) : null}
+        <button type="submit" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.ts'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+/** What a transaction callback receives; queries work the same on it as on Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url))
+
+/** Opens (creating when missing) the SQLite file with the durability pragmas the app relies on. */
+export function createDb(path: string, options: { readonly?: boolean } = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path, { readonly: options.readonly ?? false })
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db
+}
+
+/** Applies every migration in drizzle/ that the file has not seen. */
+export function migrateDb(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+}
+
+/** The pragmas in force, so start-up can refuse a database opened without them. */
+export function checkPragmas(db: Db): { journalMode: string; synchronous: number; foreignKeys: number } {
+  const client = db.$client
+  const journalMode = String(client.pragma('journal_mode', { simple: true }))
+  const synchronous = Number(client.pragma('synchronous', { simple: true }))
+  const foreignKeys = Number(client.pragma('foreign_keys', { simple: true }))
+  if (journalMode !== 'wal' || synchronous !== 2 || foreignKeys !== 1) {
+    throw new Error(
+      `database pragmas not in force: journal_mode=${journalMode} synchronous=${synchronous} foreign_keys=${foreignKeys}`,
+    )
+  }
+  return { journalMode, synchronous, foreignKeys }
+}

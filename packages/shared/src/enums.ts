@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+export const RoleSchema = z.enum(['checker', 'editor', 'admin'])
+export type Role = z.infer<typeof RoleSchema>
+
+export const ClaimantKindSchema = z.enum(['person', 'government', 'military', 'media', 'ngo', 'other'])
+export type ClaimantKind = z.infer<typeof ClaimantKindSchema>
+
+export const DisputeStatusSchema = z.enum(['open', 'closed'])
+export type DisputeStatus = z.infer<typeof DisputeStatusSchema>
+
+export const QuantityQualifierSchema = z.enum(['exact', 'at_least', 'at_most', 'approx'])
+export type QuantityQualifier = z.infer<typeof QuantityQualifierSchema>
+
+export const EvidenceKindSchema = z.enum([
+  'official_statement',
+  'news_report',
+  'eyewitness',
+  'photo',
+  'video',
+  'satellite',
+  'document',
+  'dataset',
+  'expert',
+  'other',
+])
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>
+
+export const SourceReliabilitySchema = z.enum(['A', 'B', 'C', 'D', 'E', 'F'])
+export const InformationCredibilitySchema = z.number().int().min(1).max(6)
+
+export const StanceValueSchema = z.enum(['supports', 'contradicts', 'context'])
+export type StanceValue = z.infer<typeof StanceValueSchema>
+
+export const VerdictStatusSchema = z.enum(['draft', 'in_review', 'published'])
+export type VerdictStatus = z.infer<typeof VerdictStatusSchema>

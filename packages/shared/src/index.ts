@@ -1,0 +1,6 @@
+export * from './enums.ts'
+export * from './errors.ts'
+export * from './fields.ts'
+export * from './rating-scale.ts'
+export * from './records.ts'
+export * from './requests.ts'

@@ -1,0 +1,223 @@
+import { z } from 'zod'
+import {
+  ClaimantKindSchema,
+  DisputeStatusSchema,
+  EvidenceKindSchema,
+  InformationCredibilitySchema,
+  QuantityQualifierSchema,
+  RoleSchema,
+  SourceReliabilitySchema,
+  StanceValueSchema,
+  VerdictStatusSchema,
+} from './enums.ts'
+import { TimestampSchema } from './fields.ts'
+import { RatingSchema } from './rating-scale.ts'
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    disabled: z.boolean(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' })
+export type User = z.infer<typeof UserSchema>
+
+export const SessionUserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema })
+  .meta({ id: 'SessionUser' })
+export type SessionUser = z.infer<typeof SessionUserSchema>
+
+export const MeSchema = z.object({ user: SessionUserSchema }).meta({ id: 'Me' })
+export type Me = z.infer<typeof MeSchema>
+
+export const ClaimantSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: ClaimantKindSchema,
+    description: z.string(),
+    url: z.string().nullable(),
+    sameAs: z.array(z.string()),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Claimant' })
+export type Claimant = z.infer<typeof ClaimantSchema>
+
+export const QuantitySchema = z
+  .object({ value: z.number(), unit: z.string(), qualifier: QuantityQualifierSchema })
+  .meta({ id: 'Quantity' })
+export type Quantity = z.infer<typeof QuantitySchema>
+
+export const DisputeSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    question: z.string(),
+    summary: z.string(),
+    tags: z.array(z.string()),
+    status: DisputeStatusSchema,
+    archived: z.boolean(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Dispute' })
+export type Dispute = z.infer<typeof DisputeSchema>
+
+export const ClaimSchema = z
+  .object({
+    id: z.string(),
+    disputeId: z.string(),
+    claimantId: z.string(),
+    text: z.string(),
+    shortText: z.string().nullable(),
+    statedOn: z.string().nullable(),
+    appearanceUrl: z.string().nullable(),
+    archiveUrl: z.string().nullable(),
+    language: z.string().nullable(),
+    quantity: QuantitySchema.nullable(),
+    position: z.number().int(),
+    archived: z.boolean(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Claim' })
+export type Claim = z.infer<typeof ClaimSchema>
+
+export const EvidenceSchema = z
+  .object({
+    id: z.string(),
+    disputeId: z.string(),
+    title: z.string(),
+    kind: EvidenceKindSchema,
+    sourceName: z.string(),
+    url: z.string().nullable(),
+    archiveUrl: z.string().nullable(),
+    excerpt: z.string(),
+    excerptSha256: z.string(),
+    publishedOn: z.string().nullable(),
+    accessedOn: z.string().nullable(),
+    sourceReliability: SourceReliabilitySchema.nullable(),
+    informationCredibility: InformationCredibilitySchema.nullable(),
+    archived: z.boolean(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Evidence' })
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+export const StanceSchema = z
+  .object({
+    id: z.string(),
+    evidenceId: z.string(),
+    claimId: z.string(),
+    stance: StanceValueSchema.nullable(),
+    note: z.string(),
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Stance' })
+export type Stance = z.infer<typeof StanceSchema>
+
+export const ActorSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Actor' })
+export type Actor = z.infer<typeof ActorSchema>
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string(),
+    at: TimestampSchema,
+    note: z.string(),
+    actor: ActorSchema,
+    before: z.object({ rating: z.string().nullable(), summary: z.string(), rationale: z.string() }),
+    after: z.object({ rating: z.string().nullable(), summary: z.string(), rationale: z.string() }),
+  })
+  .meta({ id: 'Correction' })
+export type Correction = z.infer<typeof CorrectionSchema>
+
+export const VerdictSchema = z
+  .object({
+    id: z.string(),
+    claimId: z.string(),
+    rating: RatingSchema.nullable(),
+    ratingLabel: z.string().nullable(),
+    summary: z.string(),
+    rationale: z.string(),
+    citedEvidenceIds: z.array(z.string()),
+    status: VerdictStatusSchema,
+    author: ActorSchema.nullable(),
+    reviewer: ActorSchema.nullable(),
+    returnNote: z.string().nullable(),
+    submittedAt: TimestampSchema.nullable(),
+    publishedAt: TimestampSchema.nullable(),
+    modifiedAt: TimestampSchema.nullable(),
+    corrections: z.array(CorrectionSchema),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Verdict' })
+export type Verdict = z.infer<typeof VerdictSchema>
+
+export const WorkbenchClaimSchema = ClaimSchema.extend({
+  claimant: ClaimantSchema,
+  verdict: VerdictSchema.nullable(),
+}).meta({ id: 'WorkbenchClaim' })
+export type WorkbenchClaim = z.infer<typeof WorkbenchClaimSchema>
+
+export const WorkbenchSchema = DisputeSchema.extend({
+  claims: z.array(WorkbenchClaimSchema),
+  evidence: z.array(EvidenceSchema),
+  stances: z.array(StanceSchema),
+}).meta({ id: 'Workbench' })
+export type Workbench = z.infer<typeof WorkbenchSchema>
+
+export const DisputeListItemSchema = DisputeSchema.extend({
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      shortText: z.string().nullable(),
+      claimant: z.object({ id: z.string(), name: z.string(), kind: ClaimantKindSchema }),
+      rating: RatingSchema.nullable(),
+      verdictStatus: VerdictStatusSchema.nullable(),
+    }),
+  ),
+}).meta({ id: 'DisputeListItem' })
+export type DisputeListItem = z.infer<typeof DisputeListItemSchema>
+
+export const TrackRecordClaimSchema = ClaimSchema.extend({
+  disputeTitle: z.string(),
+  verdict: VerdictSchema.nullable(),
+}).meta({ id: 'TrackRecordClaim' })
+
+export const ClaimantDetailSchema = ClaimantSchema.extend({
+  claims: z.array(TrackRecordClaimSchema),
+}).meta({ id: 'ClaimantDetail' })
+export type ClaimantDetail = z.infer<typeof ClaimantDetailSchema>
+
+export const HistoryEventSchema = z
+  .object({
+    id: z.string(),
+    at: TimestampSchema,
+    actor: ActorSchema.nullable(),
+    entity: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'HistoryEvent' })
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>
+
+/** A page of a list: `{items, nextCursor}`. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+export type Page<T> = { items: T[]; nextCursor: string | null }

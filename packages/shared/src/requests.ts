@@ -1,0 +1,182 @@
+import { z } from 'zod'
+import {
+  ClaimantKindSchema,
+  DisputeStatusSchema,
+  EvidenceKindSchema,
+  InformationCredibilitySchema,
+  QuantityQualifierSchema,
+  RoleSchema,
+  SourceReliabilitySchema,
+  StanceValueSchema,
+  VerdictStatusSchema,
+} from './enums.ts'
+import {
+  DateOnlySchema,
+  HttpUrlSchema,
+  IdSchema,
+  LIMITS,
+  nonBlank,
+  optionalText,
+  TagSchema,
+} from './fields.ts'
+import { RatingSchema } from './rating-scale.ts'
+
+export const LoginRequestSchema = z
+  .strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) })
+  .meta({ id: 'LoginRequest' })
+
+export const UserCreateSchema = z
+  .strictObject({
+    email: z.email({ message: 'must be an email address' }).max(320),
+    name: nonBlank(LIMITS.name),
+    role: RoleSchema,
+    password: z.string().min(12, 'must be at least 12 characters').max(1000),
+  })
+  .meta({ id: 'UserCreate' })
+
+export const UserPatchSchema = z
+  .strictObject({
+    name: nonBlank(LIMITS.name).optional(),
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .meta({ id: 'UserPatch' })
+
+const claimantFields = {
+  name: nonBlank(LIMITS.name),
+  kind: ClaimantKindSchema,
+  description: optionalText(LIMITS.longText).optional(),
+  url: HttpUrlSchema.nullable().optional(),
+  sameAs: z.array(HttpUrlSchema).max(50).optional(),
+}
+export const ClaimantCreateSchema = z
+  .strictObject({ id: IdSchema.optional(), ...claimantFields })
+  .meta({ id: 'ClaimantCreate' })
+export const ClaimantPatchSchema = z.strictObject(claimantFields).partial().meta({ id: 'ClaimantPatch' })
+
+const disputeFields = {
+  title: nonBlank(LIMITS.title),
+  question: nonBlank(LIMITS.question),
+  summary: optionalText(LIMITS.longText).optional(),
+  tags: z.array(TagSchema).max(LIMITS.tags).optional(),
+  status: DisputeStatusSchema.optional(),
+}
+export const DisputeCreateSchema = z
+  .strictObject({ id: IdSchema.optional(), ...disputeFields })
+  .meta({ id: 'DisputeCreate' })
+export const DisputePatchSchema = z
+  .strictObject({ ...disputeFields, archived: z.boolean() })
+  .partial()
+  .meta({ id: 'DisputePatch' })
+
+export const QuantityInputSchema = z
+  .strictObject({
+    value: z.number().finite(),
+    unit: nonBlank(60),
+    qualifier: QuantityQualifierSchema,
+  })
+  .meta({ id: 'QuantityInput' })
+
+const claimFields = {
+  text: nonBlank(LIMITS.claimText),
+  claimantId: IdSchema,
+  shortText: optionalText(LIMITS.shortText).trim().nullable().optional(),
+  statedOn: DateOnlySchema.nullable().optional(),
+  appearanceUrl: HttpUrlSchema.nullable().optional(),
+  archiveUrl: HttpUrlSchema.nullable().optional(),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or uk')
+    .nullable()
+    .optional(),
+  quantity: QuantityInputSchema.nullable().optional(),
+}
+export const ClaimCreateSchema = z
+  .strictObject({ id: IdSchema.optional(), ...claimFields })
+  .meta({ id: 'ClaimCreate' })
+export const ClaimPatchSchema = z
+  .strictObject({ ...claimFields, position: z.number().int().min(0).max(10000), archived: z.boolean() })
+  .partial()
+  .meta({ id: 'ClaimPatch' })
+
+const evidenceFields = {
+  title: nonBlank(LIMITS.title),
+  kind: EvidenceKindSchema,
+  sourceName: optionalText(LIMITS.name).optional(),
+  url: HttpUrlSchema.nullable().optional(),
+  archiveUrl: HttpUrlSchema.nullable().optional(),
+  excerpt: optionalText(LIMITS.longText).optional(),
+  publishedOn: DateOnlySchema.nullable().optional(),
+  accessedOn: DateOnlySchema.nullable().optional(),
+  sourceReliability: SourceReliabilitySchema.nullable().optional(),
+  informationCredibility: InformationCredibilitySchema.nullable().optional(),
+}
+export const EvidenceCreateSchema = z
+  .strictObject({ id: IdSchema.optional(), ...evidenceFields })
+  .meta({ id: 'EvidenceCreate' })
+export const EvidencePatchSchema = z
+  .strictObject({ ...evidenceFields, archived: z.boolean() })
+  .partial()
+  .meta({ id: 'EvidencePatch' })
+
+export const StancePutSchema = z
+  .strictObject({
+    evidenceId: IdSchema,
+    claimId: IdSchema,
+    stance: StanceValueSchema.nullable(),
+    note: optionalText(1000).optional(),
+  })
+  .meta({ id: 'StancePut' })
+
+export const VerdictDraftSchema = z
+  .strictObject({
+    rating: RatingSchema.nullable().optional(),
+    summary: optionalText(LIMITS.summary).optional(),
+    rationale: optionalText(LIMITS.longText).optional(),
+    citedEvidenceIds: z.array(IdSchema).max(200).optional(),
+  })
+  .meta({ id: 'VerdictDraft' })
+
+export const VerdictReturnSchema = z
+  .strictObject({ note: nonBlank(LIMITS.longText) })
+  .meta({ id: 'VerdictReturn' })
+
+export const VerdictCorrectSchema = z
+  .strictObject({
+    rating: RatingSchema.optional(),
+    summary: nonBlank(LIMITS.summary).optional(),
+    rationale: nonBlank(LIMITS.longText).optional(),
+    correctionNote: nonBlank(LIMITS.longText),
+  })
+  .meta({ id: 'VerdictCorrect' })
+
+const limitParam = z.coerce.number().int().min(1).max(500).default(50)
+export const PageQuerySchema = z.object({ limit: limitParam, cursor: z.string().max(500).optional() })
+
+export const DisputeListQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(500).optional(),
+  status: DisputeStatusSchema.optional(),
+  tag: z.string().max(LIMITS.tag).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+})
+
+export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(500).optional() })
+
+export const HistoryQuerySchema = PageQuerySchema.extend({
+  entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user']),
+  id: z.string().min(1).max(100),
+})
+
+export const ClaimLogQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(500).optional(),
+  disputeId: z.string().max(100).optional(),
+  claimantId: z.string().max(100).optional(),
+  rating: RatingSchema.optional(),
+  status: VerdictStatusSchema.optional(),
+  from: DateOnlySchema.optional(),
+  to: DateOnlySchema.optional(),
+  tag: z.string().max(LIMITS.tag).optional(),
+})
+export type ClaimLogQuery = z.infer<typeof ClaimLogQuerySchema>
+
+export const IdParamSchema = z.object({ id: z.string().min(1).max(100) })

@@ -1,0 +1,27 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
+import { createDb, migrateDb } from '../../packages/db/src/index.ts'
+import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N } from './accounts.ts'
+
+export const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
+
+/** Migrates and seeds one database per run; test files copy it instead of seeding again. */
+export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const path = `${ARTIFACTS}${name}.db`
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+  const db = createDb(path)
+  migrateDb(db)
+  await bootstrap(db, {
+    adminEmail: TEST_ACCOUNTS.admin.email,
+    adminPassword: TEST_ACCOUNTS.admin.password,
+    seed,
+    scryptLogN: TEST_SCRYPT_LOG_N,
+    demoPasswords: { editor: TEST_ACCOUNTS.editor.password, checker: TEST_ACCOUNTS.checker.password },
+  })
+  // Fold the WAL into the main file so a plain copy carries everything.
+  db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  db.$client.close()
+  return path
+}

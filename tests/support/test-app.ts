@@ -1,0 +1,71 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inject } from 'vitest'
+import { createApp } from '../../apps/api/src/app.ts'
+import { readConfig } from '../../apps/api/src/env.ts'
+import { AuthService } from '../../apps/api/src/services/auth.ts'
+import { createDb, type Db } from '../../packages/db/src/index.ts'
+import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
+
+export const BASE = 'http://127.0.0.1:3000'
+
+/** A fresh copy of the seeded (or empty) template database in its own folder. */
+export function freshDbFile(kind: 'demo' | 'empty' = 'demo'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'counterclaim-test-'))
+  const path = join(dir, 'test.db')
+  copyFileSync(inject(kind === 'demo' ? 'templateDb' : 'emptyTemplateDb'), path)
+  return path
+}
+
+export interface TestApp {
+  db: Db
+  app: ReturnType<typeof createApp>
+  path: string
+  /** Sends a request to the real app; a JSON body is encoded with its content type. */
+  request: (path: string, init?: RequestInit & { json?: unknown; cookie?: string }) => Promise<Response>
+  /** Signs in as a seeded role and returns its session cookie. */
+  login: (role: TestRole) => Promise<string>
+}
+
+/** The real Hono app on a real migrated SQLite file. */
+export function makeTestApp(
+  options: { kind?: 'demo' | 'empty'; env?: Record<string, string> } = {},
+): TestApp {
+  const path = freshDbFile(options.kind)
+  const config = readConfig({
+    DATABASE_PATH: path,
+    COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
+    ...options.env,
+  })
+  const db = createDb(path)
+  const app = createApp({
+    db,
+    config,
+    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+  })
+  const request: TestApp['request'] = (p, init = {}) => {
+    const { json, cookie, headers, ...rest } = init
+    const h = new Headers(headers)
+    if (json !== undefined) h.set('content-type', 'application/json')
+    if (cookie) h.set('cookie', cookie)
+    return Promise.resolve(
+      app.request(`${BASE}${p}`, {
+        ...rest,
+        headers: h,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      }),
+    )
+  }
+  const cookies = new Map<TestRole, string>()
+  const login = async (role: TestRole) => {
+    const cached = cookies.get(role)
+    if (cached) return cached
+    const res = await request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS[role] })
+    if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${await res.text()}`)
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    cookies.set(role, cookie)
+    return cookie
+  }
+  return { db, app, path, request, login }
+}
