@@ -1,14 +1,22 @@
 import type { TestProject } from 'vitest/node'
-import { buildTemplate } from './template-db.ts'
+import { buildTemplate, removeDbFile } from './template-db.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDb: string
     emptyTemplateDb: string
+    webDist: string
   }
 }
 
 export default async function setup(project: TestProject) {
-  project.provide('templateDb', await buildTemplate('template', 'demo'))
-  project.provide('emptyTemplateDb', await buildTemplate('template-empty', 'none'))
+  const demo = await buildTemplate('template', 'demo')
+  const empty = await buildTemplate('template-empty', 'none')
+  project.provide('templateDb', demo)
+  project.provide('emptyTemplateDb', empty)
+  project.provide('webDist', '')
+  return () => {
+    removeDbFile(demo)
+    removeDbFile(empty)
+  }
 }

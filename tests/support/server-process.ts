@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { inject } from 'vitest'
 import { TEST_SCRYPT_LOG_N } from './accounts.ts'
 import { freshDbFile } from './test-app.ts'
 
@@ -45,6 +46,7 @@ export async function startServer(
         HOST: '127.0.0.1',
         DATABASE_PATH: dbPath,
         COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
+        ...(inject('webDist') ? { COUNTERCLAIM_WEB_DIST: inject('webDist') } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

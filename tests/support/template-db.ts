@@ -9,7 +9,8 @@ export const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url
 /** Migrates and seeds one database per run; test files copy it instead of seeding again. */
 export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true })
-  const path = `${ARTIFACTS}${name}.db`
+  // Per process: several runs may share the checkout.
+  const path = `${ARTIFACTS}${name}-${process.pid}.db`
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   const db = createDb(path)
   migrateDb(db)
@@ -24,4 +25,9 @@ export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promis
   db.$client.pragma('wal_checkpoint(TRUNCATE)')
   db.$client.close()
   return path
+}
+
+/** Removes a template database and its WAL files. */
+export function removeDbFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }
