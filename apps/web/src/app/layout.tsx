@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query'
+import { Suspense } from 'react'
+import { NavLink, Outlet, useNavigation } from 'react-router'
+import { meQuery, useSignOut } from '../features/auth/api/session.ts'
+import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
+
+/** The shell: header, navigation, who is signed in; signed out, the sign-in form in place of any screen. */
+export function AppLayout() {
+  const me = useQuery(meQuery())
+  const signOut = useSignOut()
+  const navigation = useNavigation()
+
+  if (me.isPending) {
+    return (
+      <p role="status" className="page">
+        Loading…
+      </p>
+    )
+  }
+  if (me.error) {
+    return (
+      <main id="main" className="page">
+        <h1>Counterclaim</h1>
+        <p role="alert" className="error">
+          {me.error.message}
+        </p>
+        <button type="button" onClick={() => me.refetch()}>
+          Try again
+        </button>
+      </main>
+    )
+  }
+  if (!me.data) return <SignInPage />
+
+  const user = me.data
+  const mayReview = user.role === 'editor' || user.role === 'admin'
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand" end>
+          Counterclaim
+        </NavLink>
+        <nav aria-label="Main">
+          <NavLink to="/" end>
+            Disputes
+          </NavLink>
+          <NavLink to="/claim-log">Claim log</NavLink>
+          {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
+          <NavLink to="/claimants">Claimants</NavLink>
+        </nav>
+        <span className="who">
+          {user.name} <span className="role">({user.role})</span>
+        </span>
+        <button type="button" className="quiet-on-dark" onClick={() => signOut.mutate()}>
+          Sign out
+        </button>
+      </header>
+      {signOut.error ? (
+        <p role="alert" className="error banner">
+          Could not sign out: {signOut.error.message}
+        </p>
+      ) : null}
+      <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        <Suspense
+          fallback={
+            <p role="status" className="page">
+              Loading…
+            </p>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,52 @@
+import { createBrowserRouter } from 'react-router'
+import { DisputeListPage } from '../features/disputes/components/dispute-list-page.tsx'
+import { AppLayout } from './layout.tsx'
+import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
+
+/**
+ * Every screen of the web app. Signed out, the layout shows the sign-in form whatever the path, so only
+ * sign-in (and the server-rendered public pages under /v/) can be reached. Screens other than the dispute
+ * list load on demand, which keeps the first load small.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { index: true, Component: DisputeListPage },
+      {
+        path: 'disputes/:id',
+        lazy: async () => ({
+          Component: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
+        }),
+      },
+      {
+        path: 'claim-log',
+        lazy: async () => ({
+          Component: (await import('../features/claim-log/components/claim-log-page.tsx')).ClaimLogPage,
+        }),
+      },
+      {
+        path: 'review',
+        lazy: async () => ({
+          Component: (await import('../features/review/components/review-queue-page.tsx')).ReviewQueuePage,
+        }),
+      },
+      {
+        path: 'claimants',
+        lazy: async () => ({
+          Component: (await import('../features/claimants/components/claimant-list-page.tsx'))
+            .ClaimantListPage,
+        }),
+      },
+      {
+        path: 'claimants/:id',
+        lazy: async () => ({
+          Component: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
+        }),
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+])
