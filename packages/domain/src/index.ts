@@ -1,1 +1,2 @@
-export {}
+export * from './diagnosticity.ts'
+export * from './quantities.ts'
