@@ -16,13 +16,30 @@ import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
+import { publicRoutes } from './routes/public.ts'
+import { publicPageRoutes } from './routes/public-page.ts'
 import type { AppDeps, AppEnv } from './routes/route-kit.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
+import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
 
 const STATUS_CODES = Object.fromEntries(
   Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
 ) as Record<number, ErrorCode>
+
+// Every tag an operation uses is declared here, so the document's readers get each group's meaning.
+const OPENAPI_TAGS = [
+  { name: 'system', description: 'Health of the service' },
+  { name: 'auth', description: 'Sign-in, sign-out and the signed-in user' },
+  { name: 'users', description: 'Accounts and roles (admin)' },
+  { name: 'claimants', description: 'Who makes claims, with their track record' },
+  { name: 'disputes', description: 'Disputes and their whole workbench' },
+  { name: 'claims', description: 'Claims inside a dispute' },
+  { name: 'evidence', description: 'Evidence items inside a dispute' },
+  { name: 'stances', description: 'The evidence × claim matrix' },
+  { name: 'verdicts', description: "A claim's verdict: the draft and its workflow" },
+  { name: 'history', description: 'The append-only history of every record' },
+]
 
 function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } }
@@ -38,10 +55,11 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps)
     await next()
   })
+  // Media type first: any body that is not JSON is 415 whoever sends it; then the origin guard.
   app.use(
     '/api/*',
-    sameOrigin(() => [ownOrigin]),
     contentTypes,
+    sameOrigin(() => [ownOrigin]),
     bodyLimits,
     session,
   )
@@ -56,6 +74,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', evidenceRoutes)
     .route('/api', stanceRoutes)
     .route('/api', historyRoutes)
+    .route('/api', verdictWorkflowRoutes)
+    .route('/api', publicRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -73,7 +93,11 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: deps.config.publicBaseUrl, description: 'This server' }],
     security: [{ session: [] }],
+    tags: OPENAPI_TAGS,
   })
+
+  // The public verdict pages, before the web app's fallback would answer /v/* with the app shell.
+  app.route('/', publicPageRoutes)
 
   const webDist = deps.config.webDist
   if (webDist && existsSync(join(webDist, 'index.html'))) {

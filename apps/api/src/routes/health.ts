@@ -13,9 +13,11 @@ export const healthRoutes = newRouter().openapi(
     summary: 'Health: ok once the database answers',
     tags: ['system'],
     security: PUBLIC,
+    // Takes no parameters: a probe that sends some is misconfigured and hears so.
+    request: { query: z.strictObject({}) },
     responses: {
       200: jsonResponse(HealthSchema, 'The service and its database answer'),
-      ...errorResponses('internal'),
+      ...errorResponses('validation_failed', 'internal'),
     },
   }),
   (c) => {
