@@ -36,6 +36,9 @@ const OPENAPI_TAGS = [
   { name: 'stances', description: 'The evidence × claim matrix' },
   { name: 'verdicts', description: "A claim's verdict: the draft and its workflow" },
   { name: 'history', description: 'The append-only history of every record' },
+  { name: 'claim-log', description: 'Every claim as one row: filter, export, import' },
+  { name: 'search', description: 'Full-text search over claims, evidence and verdicts' },
+  { name: 'public', description: 'Published verdicts for anyone, as ClaimReview' },
 ]
 
 function errorBody(code: ErrorCode, message: string, details?: unknown) {
