@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react'
+import './status-messages.css'
+
+/** A polite "still loading" line for a screen or a part of one. */
+export function LoadingMessage({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="state-message state-loading">
+      {children}
+    </p>
+  )
+}
+
+/** Nothing to show, said in words. */
+export function EmptyMessage({ children }: { children: ReactNode }) {
+  return <p className="state-message state-empty">{children}</p>
+}
+
+/** A failure in the API's own words, with a way to try again. */
+export function ErrorMessage({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string
+  error: Error
+  onRetry?: () => void
+}) {
+  return (
+    <div role="alert" className="state-message state-error">
+      <p>
+        <strong>{title}</strong> {error.message}
+      </p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  )
+}
