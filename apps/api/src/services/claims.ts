@@ -52,9 +52,11 @@ export function createClaim(
     if (input.id) {
       const existing = tx.select().from(tables.claims).where(eq(tables.claims.id, input.id)).get()
       if (existing) {
-        const { quantity, ...rest } = input
+        const { quantity, shortText, ...rest } = input
         const record = toClaim(existing)
-        replayOrConflict({ ...rest, disputeId, quantity: quantity ?? null }, record)
+        // Compared as stored: an empty short form is kept as null.
+        const stored = shortText === undefined ? {} : { shortText: shortText || null }
+        replayOrConflict({ ...rest, ...stored, disputeId, quantity: quantity ?? null }, record)
         return { record, created: false }
       }
     }
