@@ -28,7 +28,6 @@ export const stanceRoutes = newRouter().openapi(
       ...errorResponses(
         'validation_failed',
         'unauthenticated',
-        'not_found',
         'precondition_failed',
         'precondition_required',
         'unsupported_media_type',

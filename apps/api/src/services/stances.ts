@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { toStance } from './mappers.ts'
-import { assertVersion, found } from './versioning.ts'
+import { assertVersion } from './versioning.ts'
 
 type PutInput = z.infer<typeof StancePutSchema>
 
@@ -34,6 +34,16 @@ function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
     .run()
 }
 
+/** A record the body names must exist: like an unknown claimant, an unknown one is a bad field. */
+function referenced<T>(row: T | undefined, path: 'evidenceId' | 'claimId'): T {
+  if (row === undefined) {
+    throw new AppError('validation_failed', 'The cell names a record that does not exist.', [
+      { path, message: `no ${path === 'claimId' ? 'claim' : 'evidence item'} has this id` },
+    ])
+  }
+  return row
+}
+
 /**
  * Sets or clears one cell of the evidence matrix. A cell never set before is a create and needs
  * no version; a cell that exists (even cleared) is a change and needs If-Match.
@@ -44,13 +54,13 @@ export function putStance(
   input: PutInput,
 ): { record: Stance; created: boolean } {
   return ctx.db.transaction((tx) => {
-    const ev = found(
+    const ev = referenced(
       tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.evidenceId)).get(),
-      'Evidence',
+      'evidenceId',
     )
-    const claim = found(
+    const claim = referenced(
       tx.select().from(tables.claims).where(eq(tables.claims.id, input.claimId)).get(),
-      'Claim',
+      'claimId',
     )
     if (ev.disputeId !== claim.disputeId) {
       throw new AppError('validation_failed', 'The evidence and the claim belong to different disputes.', [
