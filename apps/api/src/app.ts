@@ -10,6 +10,7 @@ import { requestId } from './middleware/request-id.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { session } from './middleware/session.ts'
 import { authRoutes } from './routes/auth.ts'
+import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
 import { disputeRoutes } from './routes/disputes.ts'
@@ -17,6 +18,7 @@ import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
 import type { AppDeps, AppEnv } from './routes/route-kit.ts'
+import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
 
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', evidenceRoutes)
     .route('/api', stanceRoutes)
     .route('/api', historyRoutes)
+    .route('/api', claimLogRoutes)
+    .route('/api', searchRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,2 +1,3 @@
+export * from './claim-log.ts'
 export * from './client.ts'
 export * as tables from './schema.ts'

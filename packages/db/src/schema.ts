@@ -127,6 +127,7 @@ export const claims = sqliteTable(
     index('claims_status_idx').on(t.verdictStatus, t.activityAt, t.id),
     index('claims_rating_idx').on(t.verdictRating, t.activityAt, t.id),
     index('claims_stated_idx').on(t.statedOn),
+    index('claims_dispute_log_idx').on(t.disputeId, t.activityAt, t.id),
   ],
 )
 

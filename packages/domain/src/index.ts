@@ -1,2 +1,5 @@
+export * from './claim-log.ts'
+export * from './csv.ts'
 export * from './diagnosticity.ts'
 export * from './quantities.ts'
+export * from './search.ts'

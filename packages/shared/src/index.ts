@@ -1,3 +1,4 @@
+export * from './claim-log.ts'
 export * from './enums.ts'
 export * from './errors.ts'
 export * from './fields.ts'

@@ -1,0 +1,96 @@
+import {
+  ClaimLogExportQuerySchema,
+  ClaimLogImportResultSchema,
+  ClaimLogPageSchema,
+  ClaimLogQuerySchema,
+} from '@counterclaim/shared'
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { requireRole } from '../middleware/roles.ts'
+import { claimLogCsv, exportFileName, importClaimLog, listClaimLog } from '../services/claim-log.ts'
+import { nowIso } from '../services/context.ts'
+import { errorResponses, jsonResponse, newRouter, SIGNED_IN, serviceContext } from './route-kit.ts'
+
+const CsvSchema = z
+  .string()
+  .meta({ description: 'RFC 4180 CSV, UTF-8, with a header row of the claim-log columns' })
+
+export const claimLogRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/claim-log',
+      operationId: 'listClaimLog',
+      summary: 'Claim log rows: one per claim with its verdict, newest activity first',
+      description:
+        'Filters: q (full text over claim text, claimant names and verdicts), disputeId, claimantId, rating, status, from and to (on statedOn), tag. Paged with limit and cursor.',
+      tags: ['claim-log'],
+      security: SIGNED_IN,
+      request: { query: ClaimLogQuerySchema },
+      responses: {
+        200: jsonResponse(ClaimLogPageSchema, 'A page of claim-log rows'),
+        ...errorResponses('validation_failed', 'unauthenticated'),
+      },
+    }),
+    (c) => c.json(listClaimLog(c.get('deps').db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/claim-log.csv',
+      operationId: 'exportClaimLog',
+      summary: 'The claim log as CSV: the same rows and filters, streamed',
+      description:
+        'RFC 4180, UTF-8, a header row of snake_case columns; cells a spreadsheet would run as a formula start with an apostrophe. bom=1 adds a byte-order mark for Excel.',
+      tags: ['claim-log'],
+      security: SIGNED_IN,
+      request: { query: ClaimLogExportQuerySchema },
+      responses: {
+        200: {
+          description: 'The CSV file, as an attachment named claim-log-YYYY-MM-DD.csv',
+          headers: {
+            'Content-Disposition': {
+              description: 'attachment; filename="claim-log-YYYY-MM-DD.csv"',
+              schema: { type: 'string' },
+            },
+          },
+          content: { 'text/csv': { schema: CsvSchema } },
+        },
+        ...errorResponses('validation_failed', 'unauthenticated'),
+      },
+    }),
+    (c) => {
+      const { bom, ...filters } = c.req.valid('query')
+      const stream = claimLogCsv(c.get('deps').db, filters, bom === '1')
+      return c.body(stream, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${exportFileName(nowIso())}"`,
+        'Cache-Control': 'no-store',
+      })
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/claim-log/import',
+      operationId: 'importClaimLog',
+      summary: 'Import claim-log rows from CSV: all rows or none (editor)',
+      description:
+        'The body is a CSV file (up to 50 MiB) in the export’s columns; dispute_title, claimant and claim_text are required. A claim_id that exists is refused; disputes match by dispute_id, then title, claimants by name, created when new. A refused file answers 400 validation_failed with details [{line, column, message}] for every bad row, and nothing is written.',
+      tags: ['claim-log'],
+      security: SIGNED_IN,
+      middleware: requireRole('editor'),
+      request: { body: { required: true, content: { 'text/csv': { schema: CsvSchema } } } },
+      responses: {
+        200: jsonResponse(ClaimLogImportResultSchema, 'Every row was imported'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'forbidden',
+          'payload_too_large',
+          'unsupported_media_type',
+        ),
+      },
+    }),
+    async (c) => c.json(importClaimLog(serviceContext(c), await c.req.text()), 200),
+  )

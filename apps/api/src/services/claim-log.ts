@@ -1,0 +1,447 @@
+import { randomUUID } from 'node:crypto'
+import { claimLogPage, type Db, iterateClaimLog, type Tx, tables } from '@counterclaim/db'
+import {
+  CLAIM_LOG_CSV_HEADER,
+  type ClaimLogField,
+  CSV_BOM,
+  claimLogCsvLine,
+  claimLogRowFromRaw,
+  ftsQuery,
+  headerOfField,
+  importRecord,
+  readImportHeader,
+} from '@counterclaim/domain'
+import {
+  AppError,
+  type ClaimLogFilters,
+  type ClaimLogImportResult,
+  type ClaimLogImportRow,
+  ClaimLogImportRowSchema,
+  type ClaimLogQuery,
+  type ClaimLogRow,
+  type ImportIssue,
+  ratingLabel,
+} from '@counterclaim/shared'
+import { parse } from 'csv-parse/sync'
+import { and, inArray, isNull, max } from 'drizzle-orm'
+import type { ServiceContext } from './context.ts'
+import { decodeCursor, encodeCursor } from './cursor.ts'
+import type { HistoryInput } from './history.ts'
+
+const sqlFilters = (filters: ClaimLogFilters) => {
+  const { q, ...rest } = filters
+  return { ...rest, fts: q ? ftsQuery(q) : null }
+}
+
+/** A page of the claim log: newest activity first, keyset-paged on (updated_at, id). */
+export function listClaimLog(
+  db: Db,
+  query: ClaimLogQuery,
+): { items: ClaimLogRow[]; nextCursor: string | null } {
+  const { limit, cursor, ...filters } = query
+  const raw = claimLogPage(db, sqlFilters(filters), { limit: limit + 1, cursor: decodeCursor(cursor) })
+  const items = raw.slice(0, limit).map(claimLogRowFromRaw)
+  const last = items.at(-1)
+  return { items, nextCursor: raw.length > limit && last ? encodeCursor(last.updatedAt, last.claimId) : null }
+}
+
+const CHUNK_CHARS = 64 * 1024
+
+/**
+ * The claim log as CSV, pulled from the database as the client reads: at most one 64 KiB chunk
+ * waits in memory, however many rows there are.
+ */
+export function claimLogCsv(db: Db, filters: ClaimLogFilters, bom: boolean): ReadableStream<Uint8Array> {
+  const cursor = iterateClaimLog(db, sqlFilters(filters))
+  let first = true
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        let chunk = first ? (bom ? CSV_BOM : '') + CLAIM_LOG_CSV_HEADER : ''
+        first = false
+        while (chunk.length < CHUNK_CHARS) {
+          const next = cursor.rows.next()
+          if (next.done) {
+            cursor.close()
+            if (chunk) controller.enqueue(Buffer.from(chunk, 'utf8'))
+            controller.close()
+            return
+          }
+          chunk += claimLogCsvLine(next.value)
+        }
+        controller.enqueue(Buffer.from(chunk, 'utf8'))
+      } catch (error) {
+        cursor.close()
+        controller.error(error)
+      }
+    },
+    cancel() {
+      cursor.close()
+    },
+  })
+}
+
+/** The file name of an export: the claim log and the day it was taken. */
+export function exportFileName(now: string): string {
+  return `claim-log-${now.slice(0, 10)}.csv`
+}
+
+interface ParsedRow {
+  line: number
+  row: ClaimLogImportRow
+}
+
+const IMPORT_LIMITS = { issues: 1000 }
+
+function readFile(body: string): { rows: ParsedRow[]; fields: ClaimLogField[] } {
+  // The line each record ends on; a record starts on the line after the previous one ends.
+  const ends: number[] = []
+  let records: string[][]
+  try {
+    records = parse(body, {
+      relax_column_count: true,
+      bom: true,
+      on_record: (record: string[], context) => {
+        ends.push(context.lines)
+        return record
+      },
+    })
+  } catch (error) {
+    const line =
+      typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1
+    const message = error instanceof Error ? error.message.replace(/^[A-Za-z ]+:\s*/, '') : 'unreadable'
+    throw importError([{ line, column: '', message: `the file is not valid CSV: ${message}` }])
+  }
+  const [header, ...data] = records
+  if (!header)
+    throw importError([{ line: 1, column: '', message: 'the file is empty: it needs a header row' }])
+  const read = readImportHeader(header)
+  if (!read.fields) throw importError(read.issues)
+  const fields = read.fields
+  const issues: ImportIssue[] = []
+  const rows: ParsedRow[] = []
+  let previousEnd = ends[0] ?? 1
+  for (let index = 0; index < data.length; index++) {
+    const record = data[index] ?? []
+    const line = previousEnd + 1
+    previousEnd = ends[index + 1] ?? line
+    if (record.length === 1 && record[0] === '') continue
+    if (record.length !== fields.length) {
+      issues.push({
+        line,
+        column: '',
+        message: `has ${record.length} cells where the header has ${fields.length}`,
+      })
+      continue
+    }
+    const parsed = ClaimLogImportRowSchema.safeParse(importRecord(fields, record))
+    if (parsed.success) rows.push({ line, row: parsed.data })
+    else {
+      for (const issue of parsed.error.issues) {
+        issues.push({ line, column: headerOfField(String(issue.path[0] ?? '')), message: issue.message })
+      }
+    }
+  }
+  if (issues.length) throw importError(issues)
+  if (rows.length === 0) throw importError([{ line: 2, column: '', message: 'the file has no rows' }])
+  return { rows, fields }
+}
+
+function importError(issues: ImportIssue[]): AppError {
+  const shown = issues.slice(0, IMPORT_LIMITS.issues)
+  const more = issues.length - shown.length
+  return new AppError(
+    'validation_failed',
+    `The file was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}${
+      more > 0 ? ` (the first ${shown.length} listed)` : ''
+    }. Nothing was written.`,
+    shown,
+  )
+}
+
+/** Rows of a table whose column is in the list, in chunks SQLite accepts. */
+function chunked<T>(values: string[], read: (chunk: string[]) => T[]): T[] {
+  const out: T[] = []
+  const unique = [...new Set(values)]
+  for (let i = 0; i < unique.length; i += 500) out.push(...read(unique.slice(i, i + 500)))
+  return out
+}
+
+function insertChunks<T>(items: T[], size: number, write: (chunk: T[]) => void): void {
+  for (let i = 0; i < items.length; i += size) write(items.slice(i, i + size))
+}
+
+/**
+ * Imports claim-log rows: all of them in one transaction, or none with every refused row named.
+ * Disputes match by id, then title; claimants by name; both are created when new.
+ */
+export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImportResult {
+  const { rows } = readFile(body)
+  return ctx.db.transaction((tx) => {
+    const issues: ImportIssue[] = []
+    const claimIds = rows.flatMap((r) => (r.row.claimId ? [r.row.claimId] : []))
+    const existingClaims = new Set(
+      chunked(claimIds, (chunk) =>
+        tx.select({ id: tables.claims.id }).from(tables.claims).where(inArray(tables.claims.id, chunk)).all(),
+      ).map((r) => r.id),
+    )
+    const seenClaims = new Map<string, number>()
+    for (const { line, row } of rows) {
+      if (!row.claimId) continue
+      if (existingClaims.has(row.claimId))
+        issues.push({ line, column: 'claim_id', message: 'already exists' })
+      const first = seenClaims.get(row.claimId)
+      if (first !== undefined)
+        issues.push({
+          line,
+          column: 'claim_id',
+          message: `appears twice in the file (first on line ${first})`,
+        })
+      else seenClaims.set(row.claimId, line)
+    }
+    if (issues.length) throw importError(issues)
+
+    const disputeIds = rows.flatMap((r) => (r.row.disputeId ? [r.row.disputeId] : []))
+    const disputesById = new Map(
+      chunked(disputeIds, (chunk) =>
+        tx
+          .select({ id: tables.disputes.id, archivedAt: tables.disputes.archivedAt })
+          .from(tables.disputes)
+          .where(inArray(tables.disputes.id, chunk))
+          .all(),
+      ).map((d) => [d.id, d]),
+    )
+    for (const { line, row } of rows) {
+      if (row.disputeId && disputesById.get(row.disputeId)?.archivedAt)
+        issues.push({ line, column: 'dispute_id', message: 'names an archived dispute: restore it first' })
+    }
+    if (issues.length) throw importError(issues)
+    const titles = rows.filter((r) => !r.row.disputeId).map((r) => r.row.disputeTitle)
+    const disputeByTitle = new Map<string, string>()
+    for (const d of chunked(titles, (chunk) =>
+      tx
+        .select({
+          id: tables.disputes.id,
+          title: tables.disputes.title,
+          createdAt: tables.disputes.createdAt,
+        })
+        .from(tables.disputes)
+        .where(and(inArray(tables.disputes.title, chunk), isNull(tables.disputes.archivedAt)))
+        .all(),
+    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      if (!disputeByTitle.has(d.title)) disputeByTitle.set(d.title, d.id)
+    }
+    const claimantByName = new Map<string, string>()
+    for (const c of chunked(
+      rows.map((r) => r.row.claimant),
+      (chunk) =>
+        tx
+          .select({
+            id: tables.claimants.id,
+            name: tables.claimants.name,
+            createdAt: tables.claimants.createdAt,
+          })
+          .from(tables.claimants)
+          .where(inArray(tables.claimants.name, chunk))
+          .all(),
+    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
+    }
+
+    const history: HistoryInput[] = []
+    const event = (input: Omit<HistoryInput, 'actorId' | 'at' | 'action' | 'before'>) =>
+      history.push({ ...input, actorId: ctx.actor.id, at: ctx.now, action: 'imported', before: null })
+
+    const newDisputes: Array<typeof tables.disputes.$inferInsert> = []
+    const newTags: Array<typeof tables.disputeTags.$inferInsert> = []
+    const disputeOf = (row: ClaimLogImportRow): string => {
+      if (row.disputeId && disputesById.has(row.disputeId)) return row.disputeId
+      const known = row.disputeId ? undefined : disputeByTitle.get(row.disputeTitle)
+      if (known) return known
+      const id = row.disputeId ?? randomUUID()
+      const record = {
+        id,
+        title: row.disputeTitle,
+        question: row.disputeTitle,
+        summary: '',
+        tags: [...new Set(row.tags.map((t) => t.toLowerCase()))],
+        status: 'open' as const,
+        createdBy: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      newDisputes.push(record)
+      for (const tag of record.tags) newTags.push({ disputeId: id, tag })
+      disputesById.set(id, { id, archivedAt: null })
+      if (!row.disputeId) disputeByTitle.set(row.disputeTitle, id)
+      const { createdBy: _, ...shown } = record
+      event({
+        entity: 'dispute',
+        entityId: id,
+        after: { ...shown, archived: false, version: 1 },
+        disputeId: id,
+      })
+      return id
+    }
+
+    const newClaimants: Array<typeof tables.claimants.$inferInsert> = []
+    const claimantOf = (row: ClaimLogImportRow): string => {
+      const known = claimantByName.get(row.claimant)
+      if (known) return known
+      const id = randomUUID()
+      const record = {
+        id,
+        name: row.claimant,
+        kind: row.claimantKind ?? ('other' as const),
+        description: '',
+        url: null,
+        sameAs: [],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      newClaimants.push(record)
+      claimantByName.set(row.claimant, id)
+      event({ entity: 'claimant', entityId: id, after: { ...record, version: 1 } })
+      return id
+    }
+
+    const resolved = rows.map(({ row }) => ({ row, disputeId: disputeOf(row), claimantId: claimantOf(row) }))
+    const nextPosition = new Map<string, number>()
+    for (const p of chunked(
+      resolved.map((r) => r.disputeId),
+      (chunk) =>
+        tx
+          .select({ disputeId: tables.claims.disputeId, position: max(tables.claims.position) })
+          .from(tables.claims)
+          .where(inArray(tables.claims.disputeId, chunk))
+          .groupBy(tables.claims.disputeId)
+          .all(),
+    )) {
+      nextPosition.set(p.disputeId, (p.position ?? -1) + 1)
+    }
+
+    const newClaims: Array<typeof tables.claims.$inferInsert> = []
+    const newVerdicts: Array<typeof tables.verdicts.$inferInsert> = []
+    for (const { row, disputeId, claimantId } of resolved) {
+      const id = row.claimId ?? randomUUID()
+      const position = nextPosition.get(disputeId) ?? 0
+      nextPosition.set(disputeId, position + 1)
+      const status = row.verdictStatus ?? (row.rating || row.verdictSummary ? 'draft' : null)
+      const claim = {
+        id,
+        disputeId,
+        claimantId,
+        text: row.claimText,
+        shortText: null,
+        statedOn: row.statedOn,
+        appearanceUrl: row.appearanceUrl,
+        archiveUrl: row.archiveUrl,
+        language: null,
+        quantityValue: row.quantityValue,
+        quantityUnit: row.quantityUnit,
+        quantityQualifier: row.quantityQualifier,
+        position,
+        verdictRating: status ? row.rating : null,
+        verdictStatus: status,
+        // The file's stance counts are kept: its evidence is not part of it (docs/decisions/0003).
+        supportingCount: row.supportingEvidence,
+        contradictingCount: row.contradictingEvidence,
+        contextCount: row.contextEvidence,
+        activityAt: ctx.now,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      newClaims.push(claim)
+      const {
+        quantityValue,
+        quantityUnit,
+        quantityQualifier,
+        verdictRating,
+        verdictStatus,
+        activityAt,
+        ...shown
+      } = claim
+      const { supportingCount, contradictingCount, contextCount, ...claimRecord } = shown
+      event({
+        entity: 'claim',
+        entityId: id,
+        after: {
+          ...claimRecord,
+          quantity:
+            quantityValue !== null && quantityUnit && quantityQualifier
+              ? { value: quantityValue, unit: quantityUnit, qualifier: quantityQualifier }
+              : null,
+          archived: false,
+          version: 1,
+        },
+        disputeId,
+        claimId: id,
+      })
+      if (status) {
+        const verdictId = randomUUID()
+        const verdict = {
+          id: verdictId,
+          claimId: id,
+          rating: row.rating,
+          summary: row.verdictSummary,
+          rationale: '',
+          status,
+          authorId: ctx.actor.id,
+          submittedAt: status === 'draft' ? null : ctx.now,
+          publishedAt: status === 'published' ? (row.publishedAt ?? ctx.now) : null,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        }
+        newVerdicts.push(verdict)
+        event({
+          entity: 'verdict',
+          entityId: verdictId,
+          after: { ...verdict, ratingLabel: row.rating ? ratingLabel(row.rating) : null, version: 1 },
+          disputeId,
+          claimId: id,
+        })
+      }
+    }
+
+    insertChunks(newDisputes, 500, (chunk) => tx.insert(tables.disputes).values(chunk).run())
+    insertChunks(newTags, 1000, (chunk) =>
+      tx.insert(tables.disputeTags).values(chunk).onConflictDoNothing().run(),
+    )
+    insertChunks(newClaimants, 500, (chunk) => tx.insert(tables.claimants).values(chunk).run())
+    insertChunks(newClaims, 500, (chunk) => tx.insert(tables.claims).values(chunk).run())
+    insertChunks(newVerdicts, 1000, (chunk) => tx.insert(tables.verdicts).values(chunk).run())
+    writeHistory(tx, history)
+    return {
+      rows: rows.length,
+      created: {
+        claims: newClaims.length,
+        disputes: newDisputes.length,
+        claimants: newClaimants.length,
+        verdicts: newVerdicts.length,
+      },
+    }
+  })
+}
+
+/** Appends many history events at once; same rows as recordHistory() writes one by one. */
+function writeHistory(tx: Tx, events: HistoryInput[]): void {
+  insertChunks(events, 1000, (chunk) =>
+    tx
+      .insert(tables.historyEvents)
+      .values(
+        chunk.map((e) => ({
+          id: randomUUID(),
+          at: e.at,
+          actorId: e.actorId,
+          entity: e.entity,
+          entityId: e.entityId,
+          action: e.action,
+          before: e.before ?? null,
+          after: e.after ?? null,
+          disputeId: e.disputeId ?? null,
+          claimId: e.claimId ?? null,
+        })),
+      )
+      .run(),
+  )
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `claims_dispute_log_idx` ON `claims` (`dispute_id`,`activity_at`,`id`);

@@ -1,0 +1,128 @@
+import type { ClaimLogRawRow } from '@counterclaim/shared'
+import { parse } from 'csv-parse/sync'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  CLAIM_LOG_COLUMNS,
+  CLAIM_LOG_CSV_HEADER,
+  claimLogCells,
+  claimLogCsvLine,
+  claimLogRowFromRaw,
+  importRecord,
+  readImportHeader,
+  tagsFromJson,
+} from './claim-log.ts'
+
+// What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms too).
+const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/
+
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom(
+    '=HYPERLINK("http://x","y")',
+    '@SUM(1)',
+    '-3',
+    'Київ, "лапки"\r\nрядок',
+    '🚀 launch',
+    "'=x",
+  ),
+)
+const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null })
+const tag = fc.stringMatching(/^[a-zа-я0-9_=+"\\-]{1,8}$/)
+
+const rawRow: fc.Arbitrary<ClaimLogRawRow> = fc.tuple(
+  fc.uuid(),
+  fc.uuid(),
+  text,
+  text,
+  fc.constantFrom('person', 'government', 'military', 'media', 'ngo', 'other'),
+  text,
+  nullable(fc.constant('2025-06-10')),
+  nullable(fc.constant('https://example.org/a?b=1,2&c="d"')),
+  nullable(fc.constant('https://archive.example.org/x')),
+  nullable(fc.double({ noNaN: true, noDefaultInfinity: true })),
+  nullable(text),
+  nullable(fc.constantFrom('exact', 'at_least', 'at_most', 'approx')),
+  nullable(fc.constantFrom('true', 'false', 'misleading')),
+  nullable(fc.constantFrom('True', 'False', 'Misleading')),
+  nullable(text),
+  nullable(fc.constantFrom('draft', 'in_review', 'published')),
+  nullable(fc.constant('2025-06-11T09:00:00.000Z')),
+  fc.nat(50),
+  fc.nat(50),
+  fc.nat(50),
+  fc.array(tag, { maxLength: 4 }).map((tags) => JSON.stringify(tags)),
+  fc.constant('2025-06-12T10:00:00.000Z'),
+)
+
+describe('claim-log columns', () => {
+  it('are the issue’s snake_case headers in order, each with its camelCase field', () => {
+    expect(CLAIM_LOG_COLUMNS.map((c) => c.header).join(',')).toBe(
+      'claim_id,dispute_id,dispute_title,claimant,claimant_kind,claim_text,stated_on,appearance_url,archive_url,quantity_value,quantity_unit,quantity_qualifier,rating,rating_label,verdict_summary,verdict_status,published_at,supporting_evidence,contradicting_evidence,context_evidence,tags,updated_at',
+    )
+    for (const c of CLAIM_LOG_COLUMNS) {
+      expect(c.field).toBe(c.header.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()))
+    }
+  })
+
+  it('reads tags from their JSON text, escapes included', () => {
+    expect(tagsFromJson('[]')).toEqual([])
+    expect(tagsFromJson('["a","b"]')).toEqual(['a', 'b'])
+    expect(tagsFromJson(JSON.stringify(['q"x', 'b\\s']))).toEqual(['q"x', 'b\\s'])
+  })
+})
+
+describe('the export line and the JSON row', () => {
+  it('say the same thing: the fast line equals the line written from the JSON row', () => {
+    fc.assert(
+      fc.property(rawRow, (raw) => {
+        const cells = claimLogCells(claimLogRowFromRaw(raw))
+        const [parsed] = parse(claimLogCsvLine(raw)) as string[][]
+        expect(parsed?.length).toBe(CLAIM_LOG_COLUMNS.length)
+        const fields = readImportHeader(CLAIM_LOG_COLUMNS.map((c) => c.header)).fields ?? []
+        expect(Object.values(importRecord(fields, parsed ?? []))).toEqual(cells)
+      }),
+    )
+  })
+
+  it('never begins a cell with a formula trigger and parses back to the original values', () => {
+    fc.assert(
+      fc.property(fc.array(rawRow, { maxLength: 6 }), (raws) => {
+        const file = CLAIM_LOG_CSV_HEADER + raws.map(claimLogCsvLine).join('')
+        const [header, ...records] = parse(file) as string[][]
+        const read = readImportHeader(header ?? [])
+        expect(read.issues).toEqual([])
+        for (const record of records) for (const cell of record) expect(cell).not.toMatch(FORMULA_START)
+        expect(records.map((r) => Object.values(importRecord(read.fields ?? [], r)))).toEqual(
+          raws.map((raw) => claimLogCells(claimLogRowFromRaw(raw))),
+        )
+      }),
+    )
+  })
+
+  it('neutralises the =HYPERLINK claim', () => {
+    const raw = fc.sample(rawRow, { numRuns: 1, seed: 1 })[0]
+    if (!raw) throw new Error('no sample')
+    raw[5] = '=HYPERLINK("http://x","y")'
+    const [record] = parse(claimLogCsvLine(raw)) as string[][]
+    expect(record?.[5]).toBe(`'=HYPERLINK("http://x","y")`)
+  })
+})
+
+describe('the import header', () => {
+  it('names unknown, repeated and missing columns on line 1', () => {
+    const read = readImportHeader(['\uFEFFclaim_text', 'claimant', 'claimant', 'colour'])
+    expect(read.fields).toBeNull()
+    expect(read.issues).toEqual([
+      { line: 1, column: 'claimant', message: 'appears twice' },
+      { line: 1, column: 'colour', message: 'is not a claim-log column' },
+      { line: 1, column: 'dispute_title', message: 'is missing' },
+    ])
+  })
+
+  it('accepts a subset of the columns in any order', () => {
+    const read = readImportHeader(['claim_text', 'dispute_title', 'claimant'])
+    expect(read.fields).toEqual(['claimText', 'disputeTitle', 'claimant'])
+    expect(importRecord(read.fields ?? [], ["'=1+1", 'D', 'C']).claimText).toBe('=1+1')
+  })
+})

@@ -1,0 +1,37 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ftsQuery, SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from './search.ts'
+
+describe('ftsQuery', () => {
+  it('quotes every word, so FTS5 syntax is only text', () => {
+    expect(ftsQuery('AND OR NOT')).toBe('"AND" "OR" "NOT"*')
+    expect(ftsQuery('"unbalanced')).toBe('"unbalanced"*')
+    expect(ftsQuery('title: (drones) NEAR/2 -x*')).toBe('"title" "drones" "NEAR" "2" "x"*')
+    expect(ftsQuery('Київ пологовий')).toBe('"Київ" "пологовий"*')
+  })
+
+  it('gives nothing for text without words', () => {
+    expect(ftsQuery('')).toBeNull()
+    expect(ftsQuery('  "" ** () ')).toBeNull()
+  })
+
+  it('only ever writes quoted words', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (input) => {
+        const q = ftsQuery(input)
+        if (q !== null) expect(q).toMatch(/^"[\p{L}\p{N}\p{M}_]+"( "[\p{L}\p{N}\p{M}_]+")*\*$/u)
+      }),
+    )
+  })
+})
+
+describe('snippetParts', () => {
+  it('cuts a marked snippet into plain and matching parts', () => {
+    expect(snippetParts(`…the ${SNIPPET_OPEN}maternity${SNIPPET_CLOSE} hospital`)).toEqual([
+      { text: '…the ', match: false },
+      { text: 'maternity', match: true },
+      { text: ' hospital', match: false },
+    ])
+    expect(snippetParts('no hits')).toEqual([{ text: 'no hits', match: false }])
+  })
+})

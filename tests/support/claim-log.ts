@@ -1,0 +1,62 @@
+import { parse } from 'csv-parse/sync'
+import { CLAIM_LOG_COLUMNS, claimLogCells, restoreCell } from '../../packages/domain/src/index.ts'
+import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
+import type { TestApp } from './test-app.ts'
+
+/** Every row of the JSON claim log under a filter, following the cursor page by page. */
+export async function allLogRows(
+  t: TestApp,
+  cookie: string,
+  filter: string,
+  limit = 2,
+): Promise<ClaimLogRow[]> {
+  const rows: ClaimLogRow[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < 10_000; page++) {
+    const qs = new URLSearchParams(filter)
+    qs.set('limit', String(limit))
+    if (cursor) qs.set('cursor', cursor)
+    const res = await t.request(`/api/claim-log?${qs}`, { cookie })
+    if (res.status !== 200) throw new Error(`claim log ${filter} answered ${res.status}: ${await res.text()}`)
+    const body = (await res.json()) as { items: ClaimLogRow[]; nextCursor: string | null }
+    rows.push(...body.items)
+    cursor = body.nextCursor
+    if (!cursor) return rows
+  }
+  throw new Error('the cursor never ended')
+}
+
+/** The CSV export under a filter: the raw text and its records (header first), as an RFC 4180 reader reads them. */
+export async function exportCsv(
+  t: TestApp,
+  cookie: string,
+  filter: string,
+): Promise<{ res: Response; text: string; records: string[][] }> {
+  const res = await t.request(`/api/claim-log.csv${filter ? `?${filter}` : ''}`, { cookie })
+  const text = await res.text()
+  const records = res.status === 200 ? (parse(text, { bom: true }) as string[][]) : []
+  return { res, text, records }
+}
+
+/** The CSV cells a JSON row stands for, in column order. */
+export const expectedCells = (row: ClaimLogRow) => claimLogCells(row)
+
+/** A CSV data record as the values it carries (neutralised cells restored). */
+export const restoredCells = (record: string[]) => record.map(restoreCell)
+
+export const HEADERS = CLAIM_LOG_COLUMNS.map((c) => c.header)
+
+/** Sends a CSV body to the import. */
+export function importCsv(
+  t: TestApp,
+  cookie: string,
+  body: string,
+  contentType = 'text/csv',
+): Promise<Response> {
+  return t.request('/api/claim-log/import', {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': contentType },
+    body,
+  })
+}
