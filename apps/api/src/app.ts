@@ -17,10 +17,13 @@ import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
+import { publicRoutes } from './routes/public.ts'
+import { publicPageRoutes } from './routes/public-page.ts'
 import type { AppDeps, AppEnv } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
+import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
 
 const STATUS_CODES = Object.fromEntries(
   Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
@@ -76,6 +79,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', evidenceRoutes)
     .route('/api', stanceRoutes)
     .route('/api', historyRoutes)
+    .route('/api', verdictWorkflowRoutes)
+    .route('/api', publicRoutes)
     .route('/api', claimLogRoutes)
     .route('/api', searchRoutes)
 
@@ -97,6 +102,9 @@ export function createApp(deps: AppDeps) {
     security: [{ session: [] }],
     tags: OPENAPI_TAGS,
   })
+
+  // The public verdict pages, before the web app's fallback would answer /v/* with the app shell.
+  app.route('/', publicPageRoutes)
 
   const webDist = deps.config.webDist
   if (webDist && existsSync(join(webDist, 'index.html'))) {

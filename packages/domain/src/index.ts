@@ -1,5 +1,7 @@
 export * from './claim-log.ts'
+export * from './claim-review.ts'
 export * from './csv.ts'
 export * from './diagnosticity.ts'
+export * from './markdown.ts'
 export * from './quantities.ts'
 export * from './search.ts'

@@ -1,4 +1,5 @@
 export * from './claim-log.ts'
+export * from './claim-review.ts'
 export * from './enums.ts'
 export * from './errors.ts'
 export * from './fields.ts'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx, tables } from '@counterclaim/db'
 import { AppError, type Verdict, type VerdictCorrectSchema, type VerdictStatus } from '@counterclaim/shared'
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
@@ -108,10 +108,39 @@ export function publishGaps(tx: Tx, current: typeof tables.verdicts.$inferSelect
     .select({ id: tables.evidence.id })
     .from(tables.verdictCitations)
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
-    .where(and(eq(tables.verdictCitations.verdictId, current.id), isNotNull(tables.evidence.url)))
+    .where(
+      and(
+        eq(tables.verdictCitations.verdictId, current.id),
+        isNotNull(tables.evidence.url),
+        isNull(tables.evidence.archivedAt),
+      ),
+    )
     .all()
   if (linked.length === 0) gaps.push('at least one cited evidence item with a URL')
   return gaps
+}
+
+/**
+ * Whether this user is the verdict's author or changed its draft at any point: either way they
+ * are not the second pair of eyes the two-person rule asks for.
+ */
+function wroteVerdict(tx: Tx, current: typeof tables.verdicts.$inferSelect, userId: string): boolean {
+  if (current.authorId === userId) return true
+  const h = tables.historyEvents
+  const edit = tx
+    .select({ seq: h.seq })
+    .from(h)
+    .where(
+      and(
+        eq(h.entity, 'verdict'),
+        eq(h.entityId, current.id),
+        eq(h.actorId, userId),
+        inArray(h.action, ['drafted', 'updated']),
+      ),
+    )
+    .limit(1)
+    .get()
+  return edit !== undefined
 }
 
 /** In review → published, by an editor who (under the two-person rule) did not write it. */
@@ -122,10 +151,10 @@ export function publishVerdict(
   twoPersonRule: boolean,
 ): Verdict {
   return step(ctx, claimId, expectedVersion, 'publish', 'published', (tx, current) => {
-    if (twoPersonRule && current.authorId === ctx.actor.id) {
+    if (twoPersonRule && wroteVerdict(tx, current, ctx.actor.id)) {
       throw new AppError(
         'forbidden',
-        'You wrote this verdict: another editor must publish it (two-person rule).',
+        'You wrote or edited this verdict: another editor must publish it (two-person rule).',
       )
     }
     const gaps = publishGaps(tx, current)

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { AppError } from '@counterclaim/shared'
+import { Hono } from 'hono'
+import { getPublicVerdict } from '../services/public-verdicts.ts'
+import { PUBLIC_CSS_PATH, renderNotFoundPage, renderVerdictPage } from '../views/verdict-page.ts'
+import { publishingOf } from './public.ts'
+import type { AppEnv } from './route-kit.ts'
+
+const css = readFileSync(new URL('../views/public.css', import.meta.url), 'utf8')
+
+/**
+ * The signed-out page of a published verdict, /v/:claimId, rendered on the server so that it
+ * works without scripts and carries its ClaimReview JSON-LD for crawlers. Outside /api, so it is
+ * not part of the OpenAPI document.
+ */
+export const publicPageRoutes = new Hono<AppEnv>()
+  .get(PUBLIC_CSS_PATH, (c) =>
+    c.body(css, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  )
+  .get('/v/:claimId', (c) => {
+    const publishing = publishingOf(c)
+    try {
+      const view = getPublicVerdict(c.get('deps').db, c.req.param('claimId'), publishing)
+      return c.html(renderVerdictPage(view, publishing), 200)
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') {
+        return c.html(renderNotFoundPage(publishing), 404)
+      }
+      throw err
+    }
+  })

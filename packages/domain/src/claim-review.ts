@@ -1,0 +1,156 @@
+import {
+  type Claim,
+  type Claimant,
+  type ClaimReview,
+  type ClaimReviewFeed,
+  type Correction,
+  type Evidence,
+  LIMITS,
+  ratingDefinition,
+  SchemaOrgContext,
+  type Verdict,
+} from '@counterclaim/shared'
+
+/** The publishing organisation, from configuration. */
+export interface PublishingOrg {
+  name: string
+  url: string
+  logo: string | null
+}
+
+export interface ClaimReviewInput {
+  verdict: Pick<Verdict, 'claimId' | 'rating' | 'summary' | 'publishedAt' | 'modifiedAt' | 'updatedAt'>
+  claim: Pick<Claim, 'text' | 'shortText' | 'statedOn' | 'appearanceUrl'>
+  claimant: Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'>
+  /** The evidence the verdict cites, in its order. */
+  citedEvidence: Array<Pick<Evidence, 'title' | 'url' | 'sourceName' | 'publishedOn'>>
+  corrections: Array<Pick<Correction, 'at' | 'note'>>
+  org: PublishingOrg
+  /** The public base URL, without a trailing slash. */
+  baseUrl: string
+}
+
+const ELLIPSIS = '…'
+
+/**
+ * The claim as ClaimReview's claimReviewed wants it, at most 75 characters: the short form the
+ * checker wrote, or else the claim's text cut at a word boundary with an ellipsis.
+ */
+export function claimReviewedText(claim: Pick<Claim, 'text' | 'shortText'>): string {
+  const short = claim.shortText?.replace(/\s+/g, ' ').trim()
+  return trimAtWord(short || claim.text, LIMITS.shortText)
+}
+
+/** Collapses whitespace and cuts text to at most `max` characters at a word boundary. */
+export function trimAtWord(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  // Whole code points only, so a cut never splits a surrogate pair.
+  let cut = ''
+  for (const ch of flat) {
+    if (cut.length + ch.length > max - ELLIPSIS.length) break
+    cut += ch
+  }
+  const endsAtWord = flat[cut.length] === ' '
+  const space = cut.lastIndexOf(' ')
+  // A single word longer than the limit is cut inside the word rather than dropped.
+  const head = endsAtWord || space <= 0 ? cut : cut.slice(0, space)
+  return `${head.replace(/[\s,;:.–—-]+$/u, '')}${ELLIPSIS}`
+}
+
+/** The public page of a verdict. */
+export function publicVerdictUrl(baseUrl: string, claimId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(claimId)}`
+}
+
+const appearanceOf = (url: string) => ({ '@type': 'CreativeWork' as const, url })
+
+/** A published verdict as schema.org ClaimReview JSON-LD (pure: every date comes from the input). */
+export function toClaimReview(input: ClaimReviewInput): ClaimReview {
+  const { verdict, claim, claimant, org } = input
+  const definition = verdict.rating ? ratingDefinition(verdict.rating) : null
+  const sameAs = [...new Set([...(claimant.url ? [claimant.url] : []), ...claimant.sameAs])]
+  const summary = verdict.summary.trim()
+  const citation = input.citedEvidence.flatMap((e) =>
+    e.url
+      ? [
+          {
+            '@type': 'CreativeWork' as const,
+            url: e.url,
+            name: e.title,
+            ...(e.sourceName ? { publisher: { '@type': 'Organization' as const, name: e.sourceName } } : {}),
+            ...(e.publishedOn ? { datePublished: e.publishedOn } : {}),
+          },
+        ]
+      : [],
+  )
+  return {
+    '@context': SchemaOrgContext,
+    '@type': 'ClaimReview',
+    url: publicVerdictUrl(input.baseUrl, verdict.claimId),
+    claimReviewed: claimReviewedText(claim),
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: definition?.label ?? 'Not rated',
+      ...(definition ? { description: definition.meaning } : {}),
+      ...(summary ? { ratingExplanation: summary } : {}),
+      ...(definition?.value != null ? { ratingValue: definition.value, bestRating: 5, worstRating: 1 } : {}),
+    },
+    datePublished: verdict.publishedAt ?? verdict.updatedAt,
+    ...(verdict.modifiedAt ? { dateModified: verdict.modifiedAt } : {}),
+    author: {
+      '@type': 'Organization',
+      name: org.name,
+      url: org.url,
+      ...(org.logo ? { logo: org.logo } : {}),
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      author: {
+        '@type': claimant.kind === 'person' ? 'Person' : 'Organization',
+        name: claimant.name,
+        ...(sameAs.length ? { sameAs } : {}),
+      },
+      ...(claim.statedOn ? { datePublished: claim.statedOn } : {}),
+      ...(claim.appearanceUrl
+        ? {
+            appearance: appearanceOf(claim.appearanceUrl),
+            firstAppearance: appearanceOf(claim.appearanceUrl),
+          }
+        : {}),
+    },
+    ...(citation.length ? { citation } : {}),
+    ...(input.corrections.length
+      ? {
+          correction: input.corrections.map((c) => ({
+            '@type': 'CorrectionComment' as const,
+            text: c.note,
+            datePublished: c.at,
+          })),
+        }
+      : {}),
+  }
+}
+
+export interface ClaimReviewFeedInput {
+  /** The ClaimReviews of one page, newest first. */
+  reviews: ClaimReview[]
+  org: PublishingOrg
+  baseUrl: string
+}
+
+/** A page of ClaimReviews as a schema.org DataFeed, each item wrapping one review. */
+export function toClaimReviewFeed(input: ClaimReviewFeedInput): ClaimReviewFeed {
+  return {
+    '@context': SchemaOrgContext,
+    '@type': 'DataFeed',
+    name: `${input.org.name}: fact checks`,
+    url: `${input.baseUrl.replace(/\/+$/, '')}/api/public/verdicts`,
+    dataFeedElement: input.reviews.map((review) => ({
+      '@type': 'DataFeedItem',
+      dateCreated: review.datePublished,
+      ...(review.dateModified ? { dateModified: review.dateModified } : {}),
+      item: review,
+    })),
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+
+// The schema.org shapes the public routes answer with: ClaimReview (what search engines and
+// fact-check aggregators read) and the DataFeed that lists them.
+
+export const SchemaOrgContext = 'https://schema.org'
+
+const url = z.string().meta({ format: 'uri' })
+
+export const PublisherSchema = z
+  .object({
+    '@type': z.literal('Organization'),
+    name: z.string(),
+    url,
+    logo: url.optional(),
+  })
+  .meta({ id: 'ClaimReviewPublisher', description: 'The organisation that publishes the fact check' })
+
+export const CreativeWorkRefSchema = z
+  .object({
+    '@type': z.literal('CreativeWork'),
+    url,
+    name: z.string().optional(),
+    publisher: z.object({ '@type': z.literal('Organization'), name: z.string() }).optional(),
+    datePublished: z.string().optional(),
+  })
+  .meta({ id: 'CreativeWorkRef', description: 'A page: where the claim appeared, or a cited source' })
+
+export const ClaimReviewRatingSchema = z
+  .object({
+    '@type': z.literal('Rating'),
+    alternateName: z
+      .string()
+      .meta({ description: 'The rating in words: what readers and search engines show' }),
+    description: z.string().optional().meta({ description: 'What the rating means on this scale' }),
+    ratingExplanation: z.string().optional().meta({ description: "The verdict's one-line summary" }),
+    ratingValue: z.number().int().min(1).max(5).optional(),
+    bestRating: z.literal(5).optional(),
+    worstRating: z.literal(1).optional(),
+  })
+  .meta({ id: 'ClaimReviewRating' })
+
+export const ClaimReviewSchema = z
+  .object({
+    '@context': z.literal(SchemaOrgContext),
+    '@type': z.literal('ClaimReview'),
+    url: url.meta({ description: 'The public page of the verdict, /v/{claimId}' }),
+    claimReviewed: z.string().max(75),
+    reviewRating: ClaimReviewRatingSchema,
+    datePublished: z.string(),
+    dateModified: z.string().optional().meta({ description: 'Present once the verdict was corrected' }),
+    author: PublisherSchema,
+    itemReviewed: z.object({
+      '@type': z.literal('Claim'),
+      author: z.object({
+        '@type': z.enum(['Person', 'Organization']),
+        name: z.string(),
+        sameAs: z.array(url).optional(),
+      }),
+      datePublished: z.string().optional().meta({ description: 'The day the claim was stated' }),
+      appearance: CreativeWorkRefSchema.optional(),
+      firstAppearance: CreativeWorkRefSchema.optional(),
+    }),
+    citation: z.array(CreativeWorkRefSchema).optional(),
+    correction: z
+      .array(
+        z.object({
+          '@type': z.literal('CorrectionComment'),
+          text: z.string(),
+          datePublished: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'ClaimReview', description: 'A published verdict as schema.org ClaimReview JSON-LD' })
+export type ClaimReview = z.infer<typeof ClaimReviewSchema>
+
+export const ClaimReviewFeedSchema = z
+  .object({
+    '@context': z.literal(SchemaOrgContext),
+    '@type': z.literal('DataFeed'),
+    name: z.string(),
+    url,
+    dataFeedElement: z.array(
+      z.object({
+        '@type': z.literal('DataFeedItem'),
+        dateCreated: z.string(),
+        dateModified: z.string().optional(),
+        item: ClaimReviewSchema,
+      }),
+    ),
+  })
+  .meta({
+    id: 'ClaimReviewFeed',
+    description: 'Published verdicts, newest first; the next page is in the Link rel="next" header',
+  })
+export type ClaimReviewFeed = z.infer<typeof ClaimReviewFeedSchema>
