@@ -173,7 +173,9 @@ export const ClaimLogImportRowSchema = z
     statedOn: emptyToNull(DateOnlySchema),
     appearanceUrl: emptyToNull(HttpUrlSchema),
     archiveUrl: emptyToNull(HttpUrlSchema),
-    quantityValue: emptyToNull(z.coerce.number().finite()),
+    quantityValue: emptyToNull(
+      z.coerce.number({ error: 'must be a number' }).finite('must be a finite number'),
+    ),
     quantityUnit: emptyToNull(nonBlank(60)),
     quantityQualifier: emptyToNull(QuantityQualifierSchema),
     rating: emptyToNull(RatingSchema),

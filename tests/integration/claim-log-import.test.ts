@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
+import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
+import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
+import { errorShapeViolation } from '../support/http.ts'
+import { makeTestApp, type TestApp } from '../support/test-app.ts'
+
+interface ImportError {
+  error: { code: string; message: string; details: Array<{ line: number; column: string; message: string }> }
+}
+
+let t: TestApp
+let editor: string
+let strikes: ClaimLogRow
+
+/** A file of `n` valid rows in new disputes and claimants, each row's cells keyed by header. */
+function rowsFile(n: number, change: (i: number, row: Record<string, string>) => void = () => {}): string {
+  let file = CLAIM_LOG_CSV_HEADER
+  for (let i = 0; i < n; i++) {
+    const row: Record<string, string> = Object.fromEntries(HEADERS.map((h) => [h, '']))
+    row.dispute_title = `Imported dispute ${i % 7}`
+    row.claimant = `Imported claimant ${i % 11}`
+    row.claimant_kind = 'media'
+    row.claim_text = `Imported claim number ${i}, with "quotes"`
+    row.stated_on = '2024-02-29'
+    row.tags = 'imported bulk'
+    change(i, row)
+    file += csvLine(HEADERS.map((h) => row[h] ?? ''))
+  }
+  return file
+}
+
+const counts = (tt: TestApp) =>
+  tt.db.$client
+    .prepare(
+      `SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM disputes) AS disputes,
+        (SELECT count(*) FROM claimants) AS claimants, (SELECT count(*) FROM verdicts) AS verdicts,
+        (SELECT count(*) FROM history_events) AS history, (SELECT count(*) FROM search_refs) AS indexed`,
+    )
+    .get()
+
+beforeAll(async () => {
+  t = makeTestApp()
+  editor = await t.login('editor')
+  const rows = await allLogRows(t, editor, 'q=maternity', 50)
+  const found = rows.find((r) => r.claimant === 'Oleg Kiper')
+  if (!found) throw new Error('the seeded Kiper claim is missing')
+  strikes = found
+})
+
+describe('who may import, and what', () => {
+  it('refuses the signed out (401), checkers (403), other bodies (415) and files over 50 MiB (413)', async () => {
+    const file = rowsFile(1)
+    const checker = await t.login('checker')
+    const cases: Array<[Promise<Response>, number, string]> = [
+      [
+        t.request('/api/claim-log/import', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv' },
+          body: file,
+        }),
+        401,
+        'unauthenticated',
+      ],
+      [importCsv(t, checker, file), 403, 'forbidden'],
+      [importCsv(t, editor, file, 'application/json'), 415, 'unsupported_media_type'],
+      [importCsv(t, editor, file, 'text/plain'), 415, 'unsupported_media_type'],
+      [importCsv(t, editor, `${file}${'x'.repeat(50 * 1024 * 1024)}`), 413, 'payload_too_large'],
+    ]
+    for (const [pending, status, code] of cases) {
+      const res = await pending
+      const text = await res.text()
+      expect(res.status, text.slice(0, 200)).toBe(status)
+      expect(errorShapeViolation(res.status, res.headers.get('content-type'), text)).toBeNull()
+      expect(JSON.parse(text).error.code).toBe(code)
+    }
+  })
+
+  it('lets an admin import too', async () => {
+    const res = await importCsv(
+      t,
+      await t.login('admin'),
+      rowsFile(1, (_, r) => Object.assign(r, { claim_text: 'By the admin' })),
+    )
+    expect(res.status).toBe(200)
+  })
+})
+
+describe('all rows or none', () => {
+  it('writes nothing when one row among 1,000 is bad, and names that row', async () => {
+    const before = counts(t)
+    const res = await importCsv(
+      t,
+      editor,
+      rowsFile(1000, (i, r) => {
+        if (i === 637) r.stated_on = '2025-02-30'
+      }),
+    )
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as ImportError
+    expect(body.error.code).toBe('validation_failed')
+    // The header is line 1, so the 638th row (index 637) is on line 639.
+    expect(body.error.details).toEqual([
+      { line: 639, column: 'stated_on', message: 'must be a real calendar date' },
+    ])
+    expect(counts(t)).toEqual(before)
+  })
+
+  it('lists every bad row with its line and column', async () => {
+    const before = counts(t)
+    const existing = strikes.claimId
+    const res = await importCsv(
+      t,
+      editor,
+      rowsFile(6, (i, r) => {
+        if (i === 0) r.claim_id = existing
+        if (i === 1) r.claim_text = ''
+        if (i === 2) r.appearance_url = 'javascript:alert(1)'
+        if (i === 3)
+          Object.assign(r, { quantity_value: '12', quantity_unit: '', quantity_qualifier: 'exact' })
+        if (i === 4) r.rating = 'pants_on_fire'
+      }),
+    )
+    expect(res.status).toBe(400)
+    const details = ((await res.json()) as ImportError).error.details
+    expect(details).toEqual([
+      { line: 3, column: 'claim_text', message: 'must not be empty' },
+      { line: 4, column: 'appearance_url', message: 'must be an http or https URL' },
+      { line: 5, column: 'quantity_unit', message: 'a quantity needs value, unit and qualifier' },
+      { line: 6, column: 'rating', message: expect.any(String) },
+    ])
+    // Once the cells are valid, a claim_id that exists is refused: an import never overwrites work.
+    const again = await importCsv(
+      t,
+      editor,
+      rowsFile(2, (i, r) => {
+        if (i === 1) r.claim_id = existing
+      }),
+    )
+    expect(((await again.json()) as ImportError).error.details).toEqual([
+      { line: 3, column: 'claim_id', message: 'already exists' },
+    ])
+    expect(counts(t)).toEqual(before)
+  })
+
+  it('counts lines inside quoted cells, and refuses a row with the wrong number of cells', async () => {
+    const file = `${CLAIM_LOG_CSV_HEADER}${csvLine(['', '', 'D', 'C', 'person', 'two\nlines'])}`
+    const res = await importCsv(t, editor, `dispute_title,claimant,claim_text\r\nD,C,"two\nlines"\r\nD,C\r\n`)
+    expect(((await res.json()) as ImportError).error.details).toEqual([
+      { line: 4, column: '', message: 'has 2 cells where the header has 3' },
+    ])
+    const short = await importCsv(t, editor, file)
+    expect(short.status).toBe(400)
+  })
+
+  it('refuses files that are not CSV, have no header or no rows, or unknown columns, in the error shape', async () => {
+    for (const body of [
+      '"unbalanced,quote\r\n',
+      '',
+      'dispute_title,claimant,claim_text\r\n',
+      'colour,claimant\r\nred,x\r\n',
+    ]) {
+      const res = await importCsv(t, editor, body)
+      const text = await res.text()
+      expect(res.status, body).toBe(400)
+      expect(errorShapeViolation(res.status, res.headers.get('content-type'), text)).toBeNull()
+      const details = (JSON.parse(text) as ImportError).error.details
+      expect(details.length).toBeGreaterThan(0)
+      for (const d of details)
+        expect(d).toEqual({
+          line: expect.any(Number),
+          column: expect.any(String),
+          message: expect.any(String),
+        })
+    }
+  })
+})
+
+describe('a dispute’s export, imported again', () => {
+  const comparable = (rows: ClaimLogRow[]) =>
+    rows.map(({ updatedAt: _, ...rest }) => rest).sort((a, b) => a.claimText.localeCompare(b.claimText))
+
+  it('imports as it is into a database started empty and reproduces the same log', async () => {
+    const { text } = await exportCsv(t, editor, `disputeId=${strikes.disputeId}`)
+    const original = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
+    expect(original.length).toBeGreaterThanOrEqual(3)
+    const empty = makeTestApp({ kind: 'empty' })
+    const admin = await empty.login('admin')
+    expect(await allLogRows(empty, admin, '', 50)).toEqual([])
+    const res = await importCsv(empty, admin, text)
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toEqual({
+      rows: original.length,
+      created: {
+        claims: original.length,
+        disputes: 1,
+        claimants: new Set(original.map((r) => r.claimant)).size,
+        verdicts: original.filter((r) => r.verdictStatus !== null).length,
+      },
+    })
+    const imported = await allLogRows(empty, admin, '', 50)
+    expect(comparable(imported)).toEqual(comparable(original))
+    // Its rows are in the log's text filter and in search.
+    const hit = await empty.request('/api/search?q=maternity', { cookie: admin })
+    const hits = (await hit.json()) as { items: Array<{ kind: string; id: string }> }
+    expect(hits.items).toContainEqual(expect.objectContaining({ kind: 'claim', id: strikes.claimId }))
+    expect((await allLogRows(empty, admin, 'q=maternity')).map((r) => r.claimId)).toContain(strikes.claimId)
+    // Each imported record has its history event.
+    const history = await empty.request(`/api/history?entity=claim&id=${strikes.claimId}`, { cookie: admin })
+    const events = (await history.json()) as { items: Array<{ action: string; entity: string }> }
+    expect(events.items.map((e) => `${e.entity} ${e.action}`)).toEqual(
+      expect.arrayContaining(['claim imported']),
+    )
+    expect(
+      empty.db.$client
+        .prepare(
+          `SELECT entity, count(*) AS n FROM history_events WHERE action = 'imported' GROUP BY entity ORDER BY entity`,
+        )
+        .all(),
+    ).toEqual([
+      { entity: 'claim', n: original.length },
+      { entity: 'claimant', n: new Set(original.map((r) => r.claimant)).size },
+      { entity: 'dispute', n: 1 },
+      { entity: 'verdict', n: original.filter((r) => r.verdictStatus !== null).length },
+    ])
+  })
+
+  it('imports into the same database once claim_id and dispute_id are emptied, joining the dispute by title', async () => {
+    const { text } = await exportCsv(t, editor, `disputeId=${strikes.disputeId}`)
+    const original = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
+    const [header, ...records] = parse(text) as string[][]
+    const idColumns = [HEADERS.indexOf('claim_id'), HEADERS.indexOf('dispute_id')]
+    const emptied =
+      csvLine(header ?? []) +
+      records.map((r) => csvLine(r.map((cell, i) => (idColumns.includes(i) ? '' : cell)))).join('')
+    const before = counts(t) as { claimants: number; disputes: number }
+    const res = await importCsv(t, editor, emptied)
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(((await res.json()) as { created: unknown }).created).toEqual({
+      claims: original.length,
+      disputes: 0,
+      claimants: 0,
+      verdicts: original.filter((r) => r.verdictStatus !== null).length,
+    })
+    const after = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
+    expect(after).toHaveLength(original.length * 2)
+    const copies = after.filter((r) => !original.some((o) => o.claimId === r.claimId))
+    expect(comparable(copies).map(({ claimId: _, ...r }) => r)).toEqual(
+      comparable(original).map(({ claimId: _, ...r }) => r),
+    )
+    const search = await t.request('/api/search?q=maternity&limit=50', { cookie: editor })
+    const ids = ((await search.json()) as { items: Array<{ id: string }> }).items.map((h) => h.id)
+    for (const copy of copies.filter((c) => c.claimText.includes('maternity')))
+      expect(ids).toContain(copy.claimId)
+    expect((counts(t) as { claimants: number }).claimants).toBe(before.claimants)
+  })
+
+  it('keeps a new claim_id and dispute_id as given, a neutralised cell as it was, and rows’ rating and status', async () => {
+    const claimId = randomUUID()
+    const disputeId = randomUUID()
+    const file = rowsFile(1, (_, r) =>
+      Object.assign(r, {
+        claim_id: claimId,
+        dispute_id: disputeId,
+        dispute_title: '=HYPERLINK("http://x","y")',
+        claim_text: '@SUM(1+1)',
+        quantity_value: '-3',
+        quantity_unit: 'drones',
+        quantity_qualifier: 'approx',
+        rating: 'false',
+        verdict_summary: '+Published long ago',
+        verdict_status: 'published',
+        published_at: '2020-01-02T03:04:05.000Z',
+        supporting_evidence: '2',
+        contradicting_evidence: '1',
+      }),
+    )
+    // The file carries the cells as the export writes them: neutralised.
+    expect(file).toContain(`"'=HYPERLINK(""http://x"",""y"")",`)
+    expect(file).toContain(`,'@SUM(1+1),`)
+    expect(file).toContain(`,'-3,`)
+    const res = await importCsv(t, editor, file)
+    expect(res.status, await res.clone().text()).toBe(200)
+    const [row] = await allLogRows(t, editor, `disputeId=${disputeId}`)
+    expect(row).toMatchObject({
+      claimId,
+      disputeId,
+      disputeTitle: '=HYPERLINK("http://x","y")',
+      claimText: '@SUM(1+1)',
+      quantityValue: -3,
+      rating: 'false',
+      ratingLabel: 'False',
+      verdictSummary: '+Published long ago',
+      verdictStatus: 'published',
+      publishedAt: '2020-01-02T03:04:05.000Z',
+      supportingEvidence: 2,
+      contradictingEvidence: 1,
+      contextEvidence: 0,
+      tags: ['imported', 'bulk'],
+    })
+    // The same file again: that claim exists now.
+    const again = await importCsv(t, editor, file)
+    expect(((await again.json()) as ImportError).error.details).toEqual([
+      { line: 2, column: 'claim_id', message: 'already exists' },
+    ])
+  })
+})

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SearchHit } from '../../packages/shared/src/index.ts'
+import { allLogRows } from '../support/claim-log.ts'
+import { errorShapeViolation } from '../support/http.ts'
+import { makeTestApp, type TestApp } from '../support/test-app.ts'
+
+let t: TestApp
+let cookie: string
+
+async function search(q: string, limit?: number): Promise<SearchHit[]> {
+  const qs = new URLSearchParams({ q })
+  if (limit) qs.set('limit', String(limit))
+  const res = await t.request(`/api/search?${qs}`, { cookie })
+  if (res.status !== 200) throw new Error(`search ${q} answered ${res.status}: ${await res.text()}`)
+  return ((await res.json()) as { items: SearchHit[] }).items
+}
+
+const matched = (hit: SearchHit | undefined) => (hit?.snippet ?? []).filter((p) => p.match).map((p) => p.text)
+
+beforeAll(async () => {
+  t = makeTestApp()
+  cookie = await t.login('checker')
+})
+
+describe('GET /api/search', () => {
+  it('finds a word from an evidence excerpt, with a highlighted snippet and the kind of the hit', async () => {
+    // "pounded" appears only in the seeded Reuters excerpt.
+    const hits = await search('pounded')
+    const hit = hits.find((h) => h.kind === 'evidence')
+    expect(hit).toBeDefined()
+    expect(hit?.title).toMatch(/News report/)
+    expect(hit?.disputeId).toBeTruthy()
+    expect(matched(hit).map((w) => w.toLowerCase())).toContain('pounded')
+    expect(hit?.snippet.map((p) => p.text).join('')).toMatch(/Kyiv and Odesa/)
+  })
+
+  it('finds claims, claimants and verdicts, ranked by bm25', async () => {
+    const hits = await search('maternity hospital', 50)
+    expect(new Set(hits.map((h) => h.kind))).toEqual(expect.objectContaining(new Set(['claim', 'evidence'])))
+    const scores = hits.map((h) => h.score)
+    expect(scores).toEqual([...scores].sort((a, b) => a - b))
+    expect((await search('Kiper')).some((h) => h.kind === 'claimant' && h.title === 'Oleg Kiper')).toBe(true)
+    const claim = hits.find((h) => h.kind === 'claim')
+    expect(claim?.claimId).toBe(claim?.id)
+  })
+
+  it('answers 200 to whatever users type: FTS syntax is only text', async () => {
+    for (const q of [
+      '"unbalanced',
+      'AND OR NOT',
+      'NEAR(a b',
+      '*',
+      'title:maternity',
+      '-hospital',
+      '((',
+      "'; DROP TABLE claims; --",
+      '',
+      '   ',
+      'ü^~`',
+      'Київ',
+    ]) {
+      const res = await t.request(`/api/search?q=${encodeURIComponent(q)}`, { cookie })
+      expect(res.status, q).toBe(200)
+      expect(Array.isArray(((await res.json()) as { items: unknown[] }).items)).toBe(true)
+    }
+    expect((await search('AND OR NOT')).length).toBe(0)
+    expect((await search('title:maternity')).length).toBe(0)
+    expect((await search('"maternity')).length).toBeGreaterThan(0)
+  })
+
+  it('treats the last word as a prefix', async () => {
+    expect((await search('matern')).length).toBeGreaterThan(0)
+  })
+
+  it('is for signed-in users, and refuses a bad limit in the error shape', async () => {
+    const out = await t.request('/api/search?q=x')
+    expect(out.status).toBe(401)
+    const bad = await t.request('/api/search?q=x&limit=1000', { cookie })
+    expect(bad.status).toBe(400)
+    expect(errorShapeViolation(bad.status, bad.headers.get('content-type'), await bad.text())).toBeNull()
+  })
+})
+
+describe('the index stays current with the records', () => {
+  it('follows evidence, claims, claimants and verdicts as they are written, changed and archived', async () => {
+    const editor = await t.login('editor')
+    const send = async (method: string, path: string, json: unknown, version?: string) => {
+      const res = await t.request(path, {
+        method,
+        cookie: editor,
+        json,
+        headers: version ? { 'if-match': version } : {},
+      })
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+      return { body: await res.json(), etag: res.headers.get('etag') ?? '' }
+    }
+    const claimant = await send('POST', '/api/claimants', { name: 'Zyxwvut Quorra', kind: 'person' })
+    const dispute = await send('POST', '/api/disputes', {
+      title: 'Index test',
+      question: 'Does the index follow?',
+    })
+    const evidence = await send('POST', `/api/disputes/${dispute.body.id}/evidence`, {
+      title: 'Satellite frame',
+      kind: 'satellite',
+      excerpt: 'A scorched quokkaberry warehouse on the pier.',
+    })
+    expect((await search('quokkaberry')).map((h) => h.id)).toEqual([evidence.body.id])
+    const changed = await send(
+      'PATCH',
+      `/api/evidence/${evidence.body.id}`,
+      { excerpt: 'An intact flibbertigibbet depot.' },
+      evidence.etag,
+    )
+    expect(await search('quokkaberry')).toEqual([])
+    expect((await search('flibbertigibbet')).map((h) => h.id)).toEqual([evidence.body.id])
+    await send('PATCH', `/api/evidence/${evidence.body.id}`, { archived: true }, changed.etag)
+    expect(await search('flibbertigibbet')).toEqual([])
+
+    const claim = await send('POST', `/api/disputes/${dispute.body.id}/claims`, {
+      text: 'Thirteen snarkwhistle launchers were destroyed.',
+      claimantId: claimant.body.id,
+    })
+    expect((await search('snarkwhistle')).map((h) => [h.kind, h.id])).toEqual([['claim', claim.body.id]])
+    await send('PUT', `/api/claims/${claim.body.id}/verdict`, {
+      rating: 'false',
+      summary: 'No launchers: the plinthgrove photos show decoys.',
+      rationale: 'The wobblequist analysis is conclusive.',
+    })
+    const verdictHits = await search('wobblequist')
+    expect(verdictHits.map((h) => [h.kind, h.claimId])).toEqual([['verdict', claim.body.id]])
+    expect((await search('plinthgrove')).map((h) => h.kind)).toEqual(['verdict'])
+    // The claim log's q uses the same index: claim text, verdict and claimant name all find the claim.
+    for (const q of ['snarkwhistle', 'wobblequist', 'Zyxwvut']) {
+      expect(
+        (await allLogRows(t, editor, `q=${q}`)).map((r) => r.claimId),
+        q,
+      ).toEqual([claim.body.id])
+    }
+    await send('PATCH', `/api/claimants/${claimant.body.id}`, { name: 'Renamed Quorra' }, claimant.etag)
+    expect(await search('Zyxwvut')).toEqual([])
+    expect((await search('Renamed Quorra')).map((h) => h.kind)).toEqual(['claimant'])
+    await send('PATCH', `/api/claims/${claim.body.id}`, { archived: true }, claim.etag)
+    expect((await search('snarkwhistle')).length).toBe(0)
+  })
+})
