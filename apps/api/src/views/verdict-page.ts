@@ -162,7 +162,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): 
 <p class="kicker">Fact check · Published ${time(review.datePublished)}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
 <h1>“${escapeHtml(review.claimReviewed)}”</h1>
 <figure class="claim">
-<blockquote><p>${escapeHtml(claim.text)}</p></blockquote>
+<blockquote${claim.language ? ` lang="${escapeHtml(claim.language)}"` : ''}><p>${escapeHtml(claim.text)}</p></blockquote>
 <figcaption><span class="claimant">${escapeHtml(claimant.name)}</span>${said ? `, ${said}` : ''}${claimant.description ? `<span class="claimant-about">${escapeHtml(claimant.description)}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
