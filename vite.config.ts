@@ -36,6 +36,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'apps/*/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'tests/hardening/**/*.test.ts',
           ],
           environment: 'node',
           globalSetup: [`${repo}tests/support/global-setup.ts`],

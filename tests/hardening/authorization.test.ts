@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { checkAnswer, signIn } from '../support/http.ts'
+import {
+  CALLERS,
+  documentedRoutes,
+  expectedStatus,
+  makeFixtures,
+  ROUTES,
+  type RouteRequest,
+} from '../support/route-table.ts'
+import { makeTestApp } from '../support/test-app.ts'
+
+describe('the authorization matrix', () => {
+  it('has an entry for every route of the OpenAPI document', async () => {
+    const t = makeTestApp()
+    const missing = (await documentedRoutes(t.request)).filter((key) => !(key in ROUTES))
+    expect(missing, 'routes without an entry in tests/support/route-table.ts').toEqual([])
+  })
+
+  for (const caller of CALLERS) {
+    it(`every route answers ${caller} as the table says`, async () => {
+      // A database per caller, so one caller's changes never decide another's answer.
+      const t = makeTestApp()
+      const f = await makeFixtures(t.request)
+      const routes = await documentedRoutes(t.request)
+      const got: Record<string, number> = {}
+      const want: Record<string, number> = {}
+      const shapes: string[] = []
+      for (const key of routes) {
+        const entry = ROUTES[key]
+        if (!entry) continue
+        const req: RouteRequest = await entry.build(f)
+        const cookie =
+          caller === 'signed-out'
+            ? undefined
+            : entry.freshSession
+              ? await signIn(t.request, caller)
+              : f.cookies[caller]
+        const res = await t.request(req.path, {
+          method: req.method,
+          json: req.json,
+          body: req.body,
+          headers: req.headers,
+          cookie,
+        })
+        const answer = await checkAnswer(res)
+        got[key] = answer.status
+        want[key] = expectedStatus(entry, caller)
+        if (answer.violation) shapes.push(`${key}: ${answer.violation}`)
+      }
+      expect(got).toEqual(want)
+      expect(shapes).toEqual([])
+    })
+  }
+})
+
+describe('history', () => {
+  it('rows cannot be changed or deleted: the triggers abort', async () => {
+    const t = makeTestApp()
+    const client = t.db.$client
+    const count = () => (client.prepare('select count(*) as n from history_events').get() as { n: number }).n
+    const before = count()
+    expect(before).toBeGreaterThan(0)
+    expect(() => t.db.run(sql`update history_events set action = 'forged'`)).toThrow(
+      /append-only|abort|history/i,
+    )
+    expect(() => t.db.run(sql`delete from history_events`)).toThrow(/append-only|abort|history/i)
+    expect(count()).toBe(before)
+    const forged = client
+      .prepare(`select count(*) as n from history_events where action = 'forged'`)
+      .get() as {
+      n: number
+    }
+    expect(forged.n).toBe(0)
+  })
+})

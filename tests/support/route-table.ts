@@ -1,0 +1,522 @@
+import { randomUUID } from 'node:crypto'
+import type { TestRole } from './accounts.ts'
+import { etagVersion, type Send, signIn } from './http.ts'
+
+/** Who may call a route: anyone, any signed-in user, editors and admins, or admins only. */
+export type Access = 'public' | 'signed-in' | 'editor' | 'admin'
+export type Caller = 'signed-out' | TestRole
+export const CALLERS: Caller[] = ['signed-out', 'checker', 'editor', 'admin']
+
+/** One request, ready to send. */
+export interface RouteRequest {
+  method: string
+  path: string
+  json?: unknown
+  body?: string
+  headers?: Record<string, string>
+}
+
+/** Records made through the API that the route table's requests point at. */
+export interface Fixtures {
+  send: Send
+  cookies: Record<TestRole, string>
+  claimantId: string
+  disputeId: string
+  claimId: string
+  evidenceId: string
+  userId: string
+}
+
+export interface RouteEntry {
+  access: Access
+  /** The answer a caller with access gets for the request `build` makes. */
+  ok: number
+  /** A request that succeeds for a caller with access; may set records up first (as admin or checker). */
+  build: (f: Fixtures) => Promise<RouteRequest>
+  /** A JSON body route: fuzzing mutates `build`'s body. */
+  write?: boolean
+  /** The call ends or replaces the caller's session: the matrix signs in afresh for it. */
+  freshSession?: boolean
+}
+
+/** The status a caller gets on a route, by its access rule. */
+export function expectedStatus(entry: RouteEntry, caller: Caller): number {
+  if (entry.access === 'public') return entry.ok
+  if (caller === 'signed-out') return 401
+  if (entry.access === 'admin' && caller !== 'admin') return 403
+  if (entry.access === 'editor' && caller === 'checker') return 403
+  return entry.ok
+}
+
+/** What the table reads of a record: its id and version. */
+interface Rec {
+  id: string
+  version: number
+}
+interface Cell extends Rec {
+  claimId: string
+  evidenceId: string
+}
+interface WorkbenchView extends Rec {
+  claims: Rec[]
+  evidence: Rec[]
+  stances: Cell[]
+}
+
+async function readJson<T = unknown>(
+  send: Send,
+  path: string,
+  cookie: string,
+): Promise<{ res: Response; body: T }> {
+  const res = await send(path, { cookie })
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`)
+  return { res, body: (await res.json()) as T }
+}
+
+async function create(send: Send, cookie: string, path: string, json: unknown): Promise<Rec> {
+  const res = await send(path, { method: 'POST', json, cookie })
+  if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`)
+  return res.json()
+}
+
+async function put(send: Send, cookie: string, path: string, json: unknown, ifMatch?: string): Promise<Rec> {
+  const res = await send(path, {
+    method: 'PUT',
+    json,
+    cookie,
+    headers: ifMatch ? { 'if-match': ifMatch } : {},
+  })
+  if (res.status >= 300) throw new Error(`PUT ${path} answered ${res.status}: ${await res.text()}`)
+  return res.json()
+}
+
+async function post(send: Send, cookie: string, path: string, json: unknown, ifMatch: string): Promise<Rec> {
+  const res = await send(path, { method: 'POST', json, cookie, headers: { 'if-match': ifMatch } })
+  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`)
+  return res.json()
+}
+
+/** A claim of the fixture dispute, made fresh (by admin). */
+async function freshClaim(f: Fixtures): Promise<string> {
+  const claim = await create(f.send, f.cookies.admin, `/api/disputes/${f.disputeId}/claims`, {
+    text: `A claim ${randomUUID()}`,
+    claimantId: f.claimantId,
+  })
+  return claim.id
+}
+
+/** A fresh claim whose complete verdict draft the checker wrote, and optionally moved on. */
+async function verdictIn(f: Fixtures, state: 'draft' | 'in_review' | 'published') {
+  const claimId = await freshClaim(f)
+  let verdict = await put(f.send, f.cookies.checker, `/api/claims/${claimId}/verdict`, {
+    rating: 'mostly_false',
+    summary: 'The count is off by half.',
+    rationale: 'The footage shows fewer sites than the statement names.',
+    citedEvidenceIds: [f.evidenceId],
+  })
+  if (state !== 'draft') {
+    verdict = await post(
+      f.send,
+      f.cookies.checker,
+      `/api/claims/${claimId}/verdict/submit`,
+      undefined,
+      `"${verdict.version}"`,
+    )
+  }
+  if (state === 'published') {
+    verdict = await post(
+      f.send,
+      f.cookies.admin,
+      `/api/claims/${claimId}/verdict/publish`,
+      undefined,
+      `"${verdict.version}"`,
+    )
+  }
+  return { claimId, ifMatch: `"${verdict.version}"` }
+}
+
+async function workbench(f: Fixtures) {
+  return (await readJson<WorkbenchView>(f.send, `/api/disputes/${f.disputeId}`, f.cookies.admin)).body
+}
+
+/** Every route of the API and what each caller gets; a route missing here fails the matrix. */
+export const ROUTES: Record<string, RouteEntry> = {
+  'GET /api/health': {
+    access: 'public',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/health' }),
+  },
+  'GET /api/openapi.json': {
+    access: 'public',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/openapi.json' }),
+  },
+  'POST /api/auth/login': {
+    access: 'public',
+    ok: 200,
+    write: true,
+    freshSession: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/auth/login',
+      json: { email: 'checker@example.org', password: 'checker-test-password' },
+    }),
+  },
+  'POST /api/auth/logout': {
+    access: 'signed-in',
+    ok: 200,
+    freshSession: true,
+    build: async () => ({ method: 'POST', path: '/api/auth/logout' }),
+  },
+  'GET /api/auth/me': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/auth/me' }),
+  },
+  'GET /api/users': { access: 'admin', ok: 200, build: async () => ({ method: 'GET', path: '/api/users' }) },
+  'POST /api/users': {
+    access: 'admin',
+    ok: 201,
+    write: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/users',
+      json: {
+        email: `u-${randomUUID().slice(0, 8)}@example.org`,
+        name: 'New Account',
+        role: 'checker',
+        password: 'a-long-enough-password',
+      },
+    }),
+  },
+  'PATCH /api/users/{id}': {
+    access: 'admin',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { body } = await readJson<{ items: Rec[] }>(f.send, '/api/users?limit=500', f.cookies.admin)
+      const user = body.items.find((u) => u.id === f.userId)
+      return {
+        method: 'PATCH',
+        path: `/api/users/${f.userId}`,
+        json: { name: `Renamed ${randomUUID().slice(0, 6)}` },
+        headers: { 'if-match': `"${user?.version}"` },
+      }
+    },
+  },
+  'GET /api/claimants': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/claimants' }),
+  },
+  'POST /api/claimants': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/claimants',
+      json: { id: randomUUID(), name: 'A ministry', kind: 'government', url: 'https://example.org/m' },
+    }),
+  },
+  'GET /api/claimants/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/claimants/${f.claimantId}` }),
+  },
+  'PATCH /api/claimants/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { res } = await readJson(f.send, `/api/claimants/${f.claimantId}`, f.cookies.admin)
+      return {
+        method: 'PATCH',
+        path: `/api/claimants/${f.claimantId}`,
+        json: { description: `Changed ${randomUUID()}` },
+        headers: { 'if-match': etagVersion(res) },
+      }
+    },
+  },
+  'GET /api/disputes': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/disputes' }),
+  },
+  'POST /api/disputes': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/disputes',
+      json: { id: randomUUID(), title: 'A dispute', question: 'What happened?', tags: ['energy'] },
+    }),
+  },
+  'GET /api/disputes/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/disputes/${f.disputeId}` }),
+  },
+  'PATCH /api/disputes/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { res } = await readJson(f.send, `/api/disputes/${f.disputeId}`, f.cookies.admin)
+      return {
+        method: 'PATCH',
+        path: `/api/disputes/${f.disputeId}`,
+        json: { summary: `Changed ${randomUUID()}` },
+        headers: { 'if-match': etagVersion(res) },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/claims': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'POST',
+      path: `/api/disputes/${f.disputeId}/claims`,
+      json: {
+        id: randomUUID(),
+        text: 'Forty sites were hit.',
+        claimantId: f.claimantId,
+        statedOn: '2025-06-10',
+        quantity: { value: 40, unit: 'sites', qualifier: 'exact' },
+      },
+    }),
+  },
+  'POST /api/disputes/{id}/evidence': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'POST',
+      path: `/api/disputes/${f.disputeId}/evidence`,
+      json: {
+        id: randomUUID(),
+        title: 'Satellite image',
+        kind: 'satellite',
+        url: 'https://example.org/sat',
+        sourceReliability: 'B',
+        informationCredibility: 2,
+      },
+    }),
+  },
+  'PATCH /api/claims/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const claim = (await workbench(f)).claims.find((c) => c.id === f.claimId)
+      return {
+        method: 'PATCH',
+        path: `/api/claims/${f.claimId}`,
+        json: { shortText: `Short ${randomUUID().slice(0, 8)}` },
+        headers: { 'if-match': `"${claim?.version}"` },
+      }
+    },
+  },
+  'PUT /api/claims/{id}/verdict': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'PUT',
+      path: `/api/claims/${await freshClaim(f)}/verdict`,
+      json: { rating: 'mixed', summary: 'Partly right.', rationale: 'Some of it.', citedEvidenceIds: [] },
+    }),
+  },
+  'POST /api/claims/{id}/verdict/submit': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => {
+      const { claimId, ifMatch } = await verdictIn(f, 'draft')
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/submit`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/claims/{id}/verdict/return': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { claimId, ifMatch } = await verdictIn(f, 'in_review')
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/return`,
+        json: { note: 'Cite the footage.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/claims/{id}/verdict/publish': {
+    access: 'editor',
+    ok: 200,
+    build: async (f) => {
+      const { claimId, ifMatch } = await verdictIn(f, 'in_review')
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/publish`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/claims/{id}/verdict/correct': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { claimId, ifMatch } = await verdictIn(f, 'published')
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/correct`,
+        json: { summary: 'The count is off by a third.', correctionNote: 'We miscounted the sites.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'PATCH /api/evidence/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const ev = (await workbench(f)).evidence.find((e) => e.id === f.evidenceId)
+      return {
+        method: 'PATCH',
+        path: `/api/evidence/${f.evidenceId}`,
+        json: { excerpt: `Excerpt ${randomUUID()}` },
+        headers: { 'if-match': `"${ev?.version}"` },
+      }
+    },
+  },
+  'PUT /api/stances': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const cell = (await workbench(f)).stances.find(
+        (s) => s.claimId === f.claimId && s.evidenceId === f.evidenceId,
+      )
+      return {
+        method: 'PUT',
+        path: '/api/stances',
+        json: { evidenceId: f.evidenceId, claimId: f.claimId, stance: 'contradicts', note: randomUUID() },
+        headers: { 'if-match': `"${cell?.version}"` },
+      }
+    },
+  },
+  'GET /api/history': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/history?entity=dispute&id=${f.disputeId}` }),
+  },
+  'GET /api/claim-log': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/claim-log?limit=10' }),
+  },
+  'GET /api/claim-log.csv': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/claim-log.csv' }),
+  },
+  'POST /api/claim-log/import': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/claim-log/import',
+      headers: { 'content-type': 'text/csv' },
+      body: `dispute_title,claimant,claim_text\r\nImported ${randomUUID()},Imported claimant,"Said, with a comma"\r\n`,
+    }),
+  },
+  'GET /api/search': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/search?q=sites' }),
+  },
+  'GET /api/public/verdicts': {
+    access: 'public',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/public/verdicts' }),
+  },
+  'GET /api/public/verdicts/{claimId}': {
+    access: 'public',
+    ok: 200,
+    build: async (f) => {
+      const { claimId } = await verdictIn(f, 'published')
+      return { method: 'GET', path: `/api/public/verdicts/${claimId}` }
+    },
+  },
+}
+
+/** The routes of the OpenAPI document, as "METHOD /path" keys. */
+export async function documentedRoutes(send: Send): Promise<string[]> {
+  const doc = (await (await send('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>
+  }
+  const methods = new Set(['get', 'post', 'put', 'patch', 'delete'])
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => methods.has(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  )
+}
+
+/** Signs in every role and makes a claimant, a dispute with a claim and evidence, a stance cell and an account. */
+export async function makeFixtures(send: Send): Promise<Fixtures> {
+  const cookies = {
+    admin: await signIn(send, 'admin'),
+    editor: await signIn(send, 'editor'),
+    checker: await signIn(send, 'checker'),
+  }
+  const admin = cookies.admin
+  const claimant = await create(send, admin, '/api/claimants', {
+    name: 'Fixture ministry',
+    kind: 'government',
+  })
+  const dispute = await create(send, admin, '/api/disputes', { title: 'Fixture', question: 'What happened?' })
+  const claim = await create(send, admin, `/api/disputes/${dispute.id}/claims`, {
+    text: 'Fixture claim',
+    claimantId: claimant.id,
+  })
+  const evidence = await create(send, admin, `/api/disputes/${dispute.id}/evidence`, {
+    title: 'Fixture evidence',
+    kind: 'document',
+    url: 'https://example.org/fixture-evidence',
+  })
+  await put(send, admin, '/api/stances', { evidenceId: evidence.id, claimId: claim.id, stance: 'supports' })
+  const user = await create(send, admin, '/api/users', {
+    email: `fixture-${randomUUID().slice(0, 8)}@example.org`,
+    name: 'Fixture account',
+    role: 'checker',
+    password: 'a-long-enough-password',
+  })
+  return {
+    send,
+    cookies,
+    claimantId: claimant.id,
+    disputeId: dispute.id,
+    claimId: claim.id,
+    evidenceId: evidence.id,
+    userId: user.id,
+  }
+}
+
+/** Sends a built request as a caller. */
+export function sendAs(f: Fixtures, caller: Caller, req: RouteRequest): Promise<Response> {
+  return f.send(req.path, {
+    method: req.method,
+    json: req.json,
+    body: req.body,
+    headers: req.headers,
+    cookie: caller === 'signed-out' ? undefined : f.cookies[caller],
+  })
+}
