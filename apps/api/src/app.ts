@@ -60,11 +60,12 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps)
     await next()
   })
-  // Media type first: any body that is not JSON is 415 whoever sends it; then the origin guard.
+  // The origin guard first, so a cross-site form post is 403 whatever its body; then any body
+  // that is not JSON is 415 (a client that names no origin included).
   app.use(
     '/api/*',
-    contentTypes,
     sameOrigin(() => [ownOrigin]),
+    contentTypes,
     bodyLimits,
     session,
   )
