@@ -1,14 +1,23 @@
+import type { SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
-import { NavLink, Outlet, useNavigation } from 'react-router'
+import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
 import { meQuery, useSignOut } from '../features/auth/api/session.ts'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
+
+/** The signed-in user, for the screens inside the shell (the shell renders them only when signed in). */
+export function useSessionUser(): SessionUser {
+  return useOutletContext<SessionUser>()
+}
 
 /** The shell: header, navigation, who is signed in; signed out, the sign-in form in place of any screen. */
 export function AppLayout() {
   const me = useQuery(meQuery())
   const signOut = useSignOut()
   const navigation = useNavigation()
+  const { pathname } = useLocation()
+  // The list and every workbench belong to "Disputes".
+  const disputesActive = pathname === '/' || pathname.startsWith('/disputes/')
 
   if (me.isPending) {
     return (
@@ -44,9 +53,9 @@ export function AppLayout() {
           Counterclaim
         </NavLink>
         <nav aria-label="Main">
-          <NavLink to="/" end>
+          <Link to="/" aria-current={disputesActive ? 'page' : undefined}>
             Disputes
-          </NavLink>
+          </Link>
           <NavLink to="/claim-log">Claim log</NavLink>
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
@@ -71,7 +80,7 @@ export function AppLayout() {
             </p>
           }
         >
-          <Outlet />
+          <Outlet context={user} />
         </Suspense>
       </main>
     </>

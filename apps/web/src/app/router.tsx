@@ -1,7 +1,17 @@
+import { lazy } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { DisputeListPage } from '../features/disputes/components/dispute-list-page.tsx'
-import { AppLayout } from './layout.tsx'
+import { AppLayout, useSessionUser } from './layout.tsx'
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
+
+const WorkbenchPage = lazy(async () => ({
+  default: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
+}))
+
+/** The workbench gets the signed-in user from the shell: its actions depend on the role. */
+function WorkbenchRoute() {
+  return <WorkbenchPage user={useSessionUser()} />
+}
 
 /**
  * Every screen of the web app. Signed out, the layout shows the sign-in form whatever the path, so only
@@ -15,12 +25,7 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: DisputeListPage },
-      {
-        path: 'disputes/:id',
-        lazy: async () => ({
-          Component: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
-        }),
-      },
+      { path: 'disputes/:id', Component: WorkbenchRoute },
       {
         path: 'claim-log',
         lazy: async () => ({

@@ -1,30 +1,139 @@
+import type { SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useParams } from 'react-router'
-import { workbenchQuery } from '../api/workbench.ts'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { ApiError } from '../../../lib/api-client.ts'
+import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
+import { ClaimColumn } from './claim-column.tsx'
+import { ClaimForm } from './claim-form.tsx'
+import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
+import { HistoryPanel } from './history-panel.tsx'
+import { QuantityComparisons } from './quantity-comparisons.tsx'
+import { VerdictEditor } from './verdict-editor.tsx'
+import './workbench.css'
 
-/** One dispute: its claims side by side, the evidence under them, verdicts. */
-export function WorkbenchPage() {
+/** One dispute: its claims side by side, the evidence matrix under them, verdicts, history. */
+export function WorkbenchPage({ user }: { user: SessionUser }) {
   const { id = '' } = useParams()
   const workbench = useQuery(workbenchQuery(id))
-  if (workbench.isPending) return <p role="status">Loading the dispute…</p>
+  const reload = useReloadWorkbench(id)
+  const [editingClaim, setEditingClaim] = useState<string | null>(null)
+  const [addingClaim, setAddingClaim] = useState(false)
+  const [verdictFor, setVerdictFor] = useState<string | null>(null)
+  const [editorGeneration, setEditorGeneration] = useState(0)
+  const [historySubject, setHistorySubject] = useState('dispute')
+
+  if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
   if (workbench.error) {
+    const missing = workbench.error instanceof ApiError && workbench.error.status === 404
     return (
-      <p role="alert" className="error">
-        {workbench.error.message}
-      </p>
+      <section className="page">
+        <h1>{missing ? 'Dispute not found' : 'The dispute could not be loaded'}</h1>
+        <ErrorMessage
+          title={missing ? 'There is no dispute at this address.' : 'Something went wrong.'}
+          error={workbench.error}
+          onRetry={missing ? undefined : () => workbench.refetch()}
+        />
+        <p>
+          <Link to="/">Back to the disputes</Link>
+        </p>
+      </section>
     )
   }
+
   const dispute = workbench.data
+  const label = (c: WorkbenchClaim) => claimName(c, dispute.claims)
+  const verdictClaim = dispute.claims.find((c) => c.id === verdictFor)
+  const reloadEditor = () => {
+    reload().then(() => setEditorGeneration((g) => g + 1))
+  }
+  const showHistory = (claimId: string) => {
+    setHistorySubject(claimId)
+    requestAnimationFrame(() => document.getElementById('history')?.scrollIntoView({ block: 'start' }))
+  }
+
   return (
-    <section aria-labelledby="dispute-heading" className="page">
-      <h1 id="dispute-heading">{dispute.question}</h1>
-      <ul>
-        {dispute.claims.map((claim) => (
-          <li key={claim.id}>
-            {claim.claimant.name}: {claim.text}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div className="workbench">
+      <header className="dispute-head">
+        <p className="breadcrumb small">
+          <Link to="/">Disputes</Link> / {dispute.title}
+        </p>
+        <h1>{dispute.question}</h1>
+        <p className="muted small">
+          <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
+          {dispute.tags.map((t) => (
+            <span key={t}>
+              {' · '}
+              <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
+            </span>
+          ))}
+        </p>
+        {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
+      </header>
+
+      <section aria-label="Claims" className="claims-section">
+        <div className="claim-columns">
+          {dispute.claims.map((claim) =>
+            editingClaim === claim.id ? (
+              <article key={claim.id} className="claim-column editing" aria-label={`Editing ${label(claim)}`}>
+                <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
+              </article>
+            ) : (
+              <ClaimColumn
+                key={claim.id}
+                disputeId={dispute.id}
+                claim={claim}
+                claimLabel={label(claim)}
+                user={user}
+                onEditClaim={() => setEditingClaim(claim.id)}
+                onEditVerdict={() => setVerdictFor(claim.id)}
+                onShowHistory={() => showHistory(claim.id)}
+                onReload={reload}
+              />
+            ),
+          )}
+          {addingClaim ? (
+            <article className="claim-column editing" aria-label="New claim">
+              <ClaimForm disputeId={dispute.id} onDone={() => setAddingClaim(false)} />
+            </article>
+          ) : (
+            <div className="claim-column add-column">
+              <button type="button" className="add-button" onClick={() => setAddingClaim(true)}>
+                + Add claim
+              </button>
+              {dispute.claims.length === 0 ? (
+                <p className="muted small">
+                  No claims yet: add the statements that compete on this question.
+                </p>
+              ) : null}
+            </div>
+          )}
+        </div>
+        <QuantityComparisons claims={dispute.claims} />
+      </section>
+
+      {verdictClaim ? (
+        <VerdictEditor
+          key={`${verdictClaim.id}:${editorGeneration}`}
+          disputeId={dispute.id}
+          claim={verdictClaim}
+          claimLabel={label(verdictClaim)}
+          evidence={dispute.evidence}
+          onClose={() => setVerdictFor(null)}
+          onReload={reloadEditor}
+        />
+      ) : null}
+
+      <EvidenceMatrix workbench={dispute} />
+
+      <HistoryPanel
+        disputeId={dispute.id}
+        claims={dispute.claims}
+        evidence={dispute.evidence}
+        subject={historySubject}
+        onSubject={setHistorySubject}
+      />
+    </div>
   )
 }

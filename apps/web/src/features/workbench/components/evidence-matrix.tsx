@@ -1,0 +1,353 @@
+import { orderByDiagnosticity } from '@counterclaim/domain'
+import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
+import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
+import { ActionError } from '../../../components/action-error.tsx'
+import { formatDay } from '../../../components/dates.ts'
+import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
+import { EvidenceForm } from './evidence-form.tsx'
+import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_CYCLE, STANCE_LABELS } from './labels.ts'
+
+const RELIABILITY_WORDS: Record<string, string> = {
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'reliability cannot be judged',
+}
+const CREDIBILITY_WORDS = [
+  '',
+  'confirmed',
+  'probably true',
+  'possibly true',
+  'doubtful',
+  'improbable',
+  'cannot be judged',
+]
+
+const STANCE_MARKS: Record<StanceValue, string> = { supports: '✔', contradicts: '✖', context: '◦' }
+
+/** How a claim is named in a cell: "Oleg Kiper's claim", with its short form when the claimant has two. */
+export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim[]): string {
+  const twice = claims.filter((c) => c.claimant.id === claim.claimant.id).length > 1
+  const short = claim.shortText ?? claim.text.slice(0, 60)
+  return twice ? `${claim.claimant.name}'s claim “${short}”` : `${claim.claimant.name}'s claim`
+}
+
+function nextStance(current: StanceValue | null): StanceValue | null {
+  const at = STANCE_CYCLE.indexOf(current)
+  return STANCE_CYCLE[(at + 1) % STANCE_CYCLE.length] ?? null
+}
+
+function EvidenceDetails({
+  evidence,
+  workbench,
+  onEdit,
+}: {
+  evidence: Evidence
+  workbench: Workbench
+  onEdit: () => void
+}) {
+  const grade = admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility)
+  const notes = workbench.claims.flatMap((claim) => {
+    const cell = workbench.stances.find((s) => s.evidenceId === evidence.id && s.claimId === claim.id)
+    return cell?.note && cell.stance ? [{ claim, cell }] : []
+  })
+  return (
+    <div className="evidence-details">
+      {evidence.excerpt ? (
+        <blockquote className="excerpt">{evidence.excerpt}</blockquote>
+      ) : (
+        <p className="muted">No excerpt recorded.</p>
+      )}
+      <dl className="facts">
+        <dt>Source</dt>
+        <dd>{evidence.sourceName || '—'}</dd>
+        <dt>Kind</dt>
+        <dd>{EVIDENCE_KIND_LABELS[evidence.kind]}</dd>
+        <dt>Grade</dt>
+        <dd>
+          {grade ? (
+            <>
+              <strong>{grade}</strong>{' '}
+              <span className="muted">
+                {`(source ${evidence.sourceReliability ? RELIABILITY_WORDS[evidence.sourceReliability] : 'not graded'}; `}
+                {`information ${evidence.informationCredibility ? CREDIBILITY_WORDS[evidence.informationCredibility] : 'not graded'})`}
+              </span>
+            </>
+          ) : (
+            'Not graded'
+          )}
+        </dd>
+        <dt>Published</dt>
+        <dd>{formatDay(evidence.publishedOn) || '—'}</dd>
+        <dt>Accessed</dt>
+        <dd>{formatDay(evidence.accessedOn) || '—'}</dd>
+        <dt>Links</dt>
+        <dd>
+          {evidence.url ? (
+            <a href={evidence.url} target="_blank" rel="noopener noreferrer">
+              Source<span className="visually-hidden"> of {evidence.title}</span>
+            </a>
+          ) : (
+            'No link'
+          )}
+          {evidence.archiveUrl ? (
+            <>
+              {' · '}
+              <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
+                Archived copy<span className="visually-hidden"> of {evidence.title}</span>
+              </a>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+      {notes.length > 0 ? (
+        <ul className="stance-notes">
+          {notes.map(({ claim, cell }) => (
+            <li key={claim.id}>
+              <strong>{cell.stance ? STANCE_LABELS[cell.stance] : ''}</strong>{' '}
+              {claimName(claim, workbench.claims)}: {cell.note}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" onClick={onEdit}>
+        Edit evidence<span className="visually-hidden"> “{evidence.title}”</span>
+      </button>
+    </div>
+  )
+}
+
+/**
+ * The evidence matrix: evidence rows × claim columns. Each cell is a button; a click (or Enter/Space)
+ * moves it to the next stance, saved at once; the arrow keys move between cells.
+ */
+export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
+  const claims = workbench.claims
+  const claimIds = useMemo(() => claims.map((c) => c.id), [claims])
+  const setStance = useSetStance(workbench.id)
+  const reload = useReloadWorkbench(workbench.id)
+  const headingId = useId()
+  const [failure, setFailure] = useState<{ error: Error; what: string } | null>(null)
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
+  const [editing, setEditing] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [active, setActive] = useState({ row: 0, col: 0 })
+  const cells = useRef(new Map<string, HTMLButtonElement>())
+
+  // Rows keep their places while someone works in the matrix; they are sorted again when evidence comes or
+  // goes, or on request, so a click never moves the row under the pointer.
+  const evidenceKey = workbench.evidence.map((e) => e.id).join(',')
+  const [sortedFor, setSortedFor] = useState<{ key: string; order: string[] } | null>(null)
+  const sorted = useMemo(
+    () => orderByDiagnosticity(workbench.evidence, claimIds, workbench.stances).map((e) => e.id),
+    [workbench.evidence, claimIds, workbench.stances],
+  )
+  let order = sortedFor?.key === evidenceKey ? sortedFor.order : null
+  if (!order) {
+    order = sorted
+    setSortedFor({ key: evidenceKey, order })
+  }
+  const byId = new Map(workbench.evidence.map((e) => [e.id, e]))
+  const rows = order.flatMap((id) => {
+    const e = byId.get(id)
+    return e ? [e] : []
+  })
+  const outOfOrder = order.join(',') !== sorted.join(',')
+  const current = { row: Math.min(active.row, rows.length - 1), col: Math.min(active.col, claims.length - 1) }
+
+  const stanceOf = (evidenceId: string, claimId: string) =>
+    workbench.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)?.stance ?? null
+
+  const focusCell = (row: number, col: number) => {
+    const r = Math.max(0, Math.min(rows.length - 1, row))
+    const c = Math.max(0, Math.min(claims.length - 1, col))
+    setActive({ row: r, col: c })
+    cells.current.get(`${r}:${c}`)?.focus()
+  }
+
+  const change = (evidence: Evidence, claim: WorkbenchClaim, stance: StanceValue | null) => {
+    setFailure(null)
+    setStance.mutate(
+      { evidenceId: evidence.id, claimId: claim.id, stance },
+      {
+        onError: (error) =>
+          setFailure({
+            error,
+            what: `The stance of “${evidence.title}” on ${claimName(claim, claims)} was not saved.`,
+          }),
+      },
+    )
+  }
+
+  const onCellKey = (event: KeyboardEvent<HTMLButtonElement>, row: number, col: number) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [row - 1, col],
+      ArrowDown: [row + 1, col],
+      ArrowLeft: [row, col - 1],
+      ArrowRight: [row, col + 1],
+      Home: [row, 0],
+      End: [row, claims.length - 1],
+    }
+    const target = moves[event.key]
+    if (target) {
+      event.preventDefault()
+      focusCell(target[0], target[1])
+    }
+  }
+
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  return (
+    <section aria-labelledby={headingId} className="matrix-section">
+      <div className="section-head">
+        <h2 id={headingId}>Evidence</h2>
+        <p className="muted small">
+          Sorted by how well each item separates the claims. Click a cell, or press Enter, to change its
+          stance; arrow keys move between cells.
+        </p>
+        {outOfOrder ? (
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => setSortedFor({ key: evidenceKey, order: sorted })}
+          >
+            Sort again
+          </button>
+        ) : null}
+      </div>
+      {failure ? (
+        <ActionError
+          error={failure.error}
+          action={failure.what}
+          onReload={() => {
+            setFailure(null)
+            reload()
+          }}
+        />
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="state-message state-empty">No evidence yet. Add the first item below.</p>
+      ) : (
+        <div className="matrix-scroll">
+          <table className="matrix">
+            <thead>
+              <tr>
+                <th scope="col" className="matrix-evidence">
+                  Evidence
+                </th>
+                <th scope="col">Grade</th>
+                <th scope="col">Kind</th>
+                {claims.map((claim) => (
+                  <th scope="col" key={claim.id} className="matrix-claim">
+                    <span className="matrix-claimant">{claim.claimant.name}</span>
+                    {claim.shortText ? <span className="matrix-short">{claim.shortText}</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((evidence, row) => {
+                const detailsId = `details-${evidence.id}`
+                const isOpen = open.has(evidence.id)
+                return (
+                  <Fragment key={evidence.id}>
+                    <tr className={isOpen ? 'is-open' : undefined}>
+                      <th scope="row" className="matrix-evidence">
+                        <button
+                          type="button"
+                          className="disclosure"
+                          aria-expanded={isOpen}
+                          aria-controls={isOpen ? detailsId : undefined}
+                          onClick={() => toggle(evidence.id)}
+                        >
+                          <span aria-hidden="true" className="chevron">
+                            {isOpen ? '▾' : '▸'}
+                          </span>
+                          {evidence.title}
+                        </button>
+                      </th>
+                      <td className="grade">
+                        {admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility) || '—'}
+                      </td>
+                      <td className="kind">{EVIDENCE_KIND_LABELS[evidence.kind]}</td>
+                      {claims.map((claim, col) => {
+                        const stance = stanceOf(evidence.id, claim.id)
+                        const isActive = current.row === row && current.col === col
+                        return (
+                          <td key={claim.id} className="cell">
+                            <button
+                              type="button"
+                              ref={(el) => {
+                                if (el) cells.current.set(`${row}:${col}`, el)
+                                else cells.current.delete(`${row}:${col}`)
+                              }}
+                              tabIndex={isActive ? 0 : -1}
+                              className={`stance stance-${stance ?? 'none'}`}
+                              aria-label={`Stance of ${evidence.title} on ${claimName(claim, claims)}: ${stance ?? 'none'}`}
+                              onFocus={() => setActive({ row, col })}
+                              onKeyDown={(e) => onCellKey(e, row, col)}
+                              onClick={() => change(evidence, claim, nextStance(stance))}
+                            >
+                              {stance ? (
+                                <>
+                                  <span aria-hidden="true">{STANCE_MARKS[stance]}</span>{' '}
+                                  {STANCE_LABELS[stance]}
+                                </>
+                              ) : (
+                                <span className="none-mark">none</span>
+                              )}
+                            </button>
+                          </td>
+                        )
+                      })}
+                    </tr>
+                    {isOpen ? (
+                      <tr id={detailsId} className="details-row">
+                        <td colSpan={3 + claims.length}>
+                          {editing === evidence.id ? (
+                            <EvidenceForm
+                              disputeId={workbench.id}
+                              evidence={evidence}
+                              onDone={() => setEditing(null)}
+                            />
+                          ) : (
+                            <EvidenceDetails
+                              evidence={evidence}
+                              workbench={workbench}
+                              onEdit={() => setEditing(evidence.id)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {claims.length === 0 && rows.length > 0 ? (
+        <p className="muted small">Add a claim to weigh this evidence against it.</p>
+      ) : null}
+      {adding ? (
+        <div className="panel">
+          <h3>New evidence</h3>
+          <EvidenceForm disputeId={workbench.id} onDone={() => setAdding(false)} />
+        </div>
+      ) : (
+        <button type="button" className="add-button" onClick={() => setAdding(true)}>
+          + Add evidence
+        </button>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,198 @@
+import { renderMarkdown } from '@counterclaim/domain'
+import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { ActionError } from '../../../components/action-error.tsx'
+import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
+
+const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
+
+/**
+ * The verdict draft of one claim: rating, one-line summary, rationale in Markdown with a preview, the evidence
+ * it cites. Saves with If-Match; "Submit for review" saves, then submits.
+ */
+export function VerdictEditor({
+  disputeId,
+  claim,
+  claimLabel,
+  evidence,
+  onClose,
+  onReload,
+}: {
+  disputeId: string
+  claim: WorkbenchClaim
+  claimLabel: string
+  evidence: readonly Evidence[]
+  onClose: () => void
+  onReload: () => void
+}) {
+  const verdict = claim.verdict
+  const save = useSaveVerdict(disputeId)
+  const step = useVerdictStep(disputeId)
+  const [version, setVersion] = useState<number | null>(verdict?.version ?? null)
+  const [rating, setRating] = useState<Rating | ''>(verdict?.rating ?? '')
+  const [summary, setSummary] = useState(verdict?.summary ?? '')
+  const [rationale, setRationale] = useState(verdict?.rationale ?? '')
+  const [cited, setCited] = useState<ReadonlySet<string>>(new Set(verdict?.citedEvidenceIds ?? []))
+  const [preview, setPreview] = useState(false)
+  const [saved, setSaved] = useState<string | null>(null)
+  const ids = {
+    heading: useId(),
+    rating: useId(),
+    summary: useId(),
+    summaryHint: useId(),
+    rationale: useId(),
+    hint: useId(),
+  }
+
+  const body = () => ({
+    rating: rating || null,
+    summary,
+    rationale,
+    // Keep only evidence still in the dispute, in the matrix's order.
+    citedEvidenceIds: evidence.filter((e) => cited.has(e.id)).map((e) => e.id),
+  })
+
+  const saveDraft = async () => {
+    setSaved(null)
+    const record = await save.mutateAsync({ claimId: claim.id, version, json: body() })
+    setVersion(record.version)
+    return record
+  }
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault()
+    saveDraft().then(
+      () => setSaved('Draft saved.'),
+      () => undefined, // shown by ActionError
+    )
+  }
+
+  const onSubmitForReview = () => {
+    saveDraft().then(
+      (record) =>
+        step.mutate({ claimId: claim.id, version: record.version, step: 'submit' }, { onSuccess: onClose }),
+      () => undefined,
+    )
+  }
+
+  const busy = save.isPending || step.isPending
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Opening the editor takes the reader (and the keyboard) to it.
+  useEffect(() => {
+    heading.current?.focus()
+  }, [])
+  return (
+    <section className="panel verdict-editor" aria-labelledby={ids.heading}>
+      <h2 id={ids.heading} ref={heading} tabIndex={-1}>
+        Verdict on {claimLabel}
+      </h2>
+      <blockquote className="quote small">{claim.text}</blockquote>
+      {verdict?.returnNote && verdict.status === 'draft' ? (
+        <p className="note-returned">
+          <strong>Returned by the editor:</strong> {verdict.returnNote}
+        </p>
+      ) : null}
+      <form onSubmit={onSave} className="form-grid">
+        <label htmlFor={ids.rating}>Rating</label>
+        <select
+          id={ids.rating}
+          value={rating}
+          onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
+        >
+          <option value="">Not rated yet</option>
+          {RATING_SCALE.map((r) => (
+            <option key={r.rating} value={r.rating}>
+              {r.label} — {r.meaning}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.summary}>Summary</label>
+        <input
+          id={ids.summary}
+          value={summary}
+          maxLength={300}
+          onChange={(e) => setSummary(e.target.value)}
+          aria-describedby={ids.summaryHint}
+        />
+        <p id={ids.summaryHint} className="hint">
+          One public line, at most 300 characters ({summary.length}/300).
+        </p>
+        <div className="rationale-head">
+          <label htmlFor={ids.rationale}>Rationale</label>
+          <div className="toggle">
+            <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+              Write
+            </button>
+            <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
+              Preview
+            </button>
+          </div>
+        </div>
+        <textarea
+          id={ids.rationale}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          rows={8}
+          aria-describedby={ids.hint}
+          hidden={preview}
+        />
+        {preview ? (
+          <section
+            className="markdown-preview"
+            aria-label="Rationale preview"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
+            dangerouslySetInnerHTML={{
+              __html: rationale.trim() ? renderMarkdown(rationale) : '<p>Nothing written yet.</p>',
+            }}
+          />
+        ) : null}
+        <p id={ids.hint} className="hint">
+          Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…).
+        </p>
+        <fieldset className="cited">
+          <legend>Cited evidence</legend>
+          {evidence.length === 0 ? <p className="muted small">No evidence in this dispute yet.</p> : null}
+          {evidence.map((e) => (
+            <label key={e.id} className="check">
+              <input
+                type="checkbox"
+                checked={cited.has(e.id)}
+                onChange={(ev) =>
+                  setCited((prev) => {
+                    const next = new Set(prev)
+                    if (ev.target.checked) next.add(e.id)
+                    else next.delete(e.id)
+                    return next
+                  })
+                }
+              />{' '}
+              {e.title}
+            </label>
+          ))}
+        </fieldset>
+        <ActionError error={save.error} action="The verdict was not saved." onReload={onReload} />
+        <ActionError
+          error={step.error}
+          action="The verdict was not submitted for review."
+          onReload={onReload}
+        />
+        {saved ? (
+          <p role="status" className="ok small">
+            {saved}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {save.isPending ? 'Saving…' : 'Save draft'}
+          </button>
+          <button type="button" disabled={busy} onClick={onSubmitForReview}>
+            {step.isPending ? 'Submitting…' : 'Submit for review'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,378 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
+import { launchBrowser } from '../support/browser.ts'
+import { type RunningServer, startServer } from '../support/server-process.ts'
+import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
+
+const QUESTION = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function newPage(role: TestRole): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  await signInAs(page, server.url, role)
+  return page
+}
+
+/** A client of the API that is not the page: another person at another desk. */
+async function otherDesk(role: TestRole) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEST_ACCOUNTS[role]),
+  })
+  expect(login.status).toBe(200)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    })
+}
+
+interface SeededWorkbench {
+  id: string
+  claims: { id: string; claimant: { name: string }; verdict: { status: string; version: number } | null }[]
+  evidence: { id: string; title: string }[]
+  stances: { evidenceId: string; claimId: string; stance: string | null; version: number }[]
+}
+
+async function seededDispute(): Promise<SeededWorkbench> {
+  const api = await otherDesk('checker')
+  const list = (await (await api(`/api/disputes?q=${encodeURIComponent('Kyiv and Odesa')}`)).json()) as {
+    items: { id: string; question: string }[]
+  }
+  const id = list.items.find((d) => d.question === QUESTION)?.id
+  expect(id).toBeTruthy()
+  return (await (await api(`/api/disputes/${id}`)).json()) as SeededWorkbench
+}
+
+async function openWorkbench(page: Page, id: string) {
+  await page.goto(`${server.url}/disputes/${id}`)
+  await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+}
+
+const cell = (page: Page, evidence: string, claimant: string) =>
+  page.getByRole('button', {
+    name: new RegExp(`^Stance of ${escapeRegExp(evidence)} on ${escapeRegExp(claimant)}'s claim: `),
+  })
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+async function stanceName(page: Page, evidence: string, claimant: string) {
+  return (await cell(page, evidence, claimant).getAttribute('aria-label')) ?? ''
+}
+
+describe('the shell and the dispute list', () => {
+  it('shows navigation by role, filters kept in the address, and the claims and verdict states of each dispute', async () => {
+    const page = await newPage('checker')
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    for (const name of ['Disputes', 'Claim log', 'Claimants']) await nav.getByRole('link', { name }).waitFor()
+    expect(await nav.getByRole('link', { name: 'Review queue' }).count()).toBe(0)
+    await page.getByText('(checker)').waitFor()
+
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: QUESTION }) })
+    await row.waitFor()
+    await row.getByText('Russian Ministry of Defence').waitFor()
+    expect(await row.getByText('Published').count()).toBeGreaterThan(0)
+    expect(await row.getByText('In review').count()).toBeGreaterThan(0)
+    await saveScreenshot(page, 'dispute-list')
+    await expectNoSeriousA11yViolations(page)
+
+    await page.getByLabel('Tag', { exact: true }).fill('numbers')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('numbers')
+    await page.getByRole('link', { name: /How many drones/ }).waitFor()
+    await expect.poll(() => page.getByRole('link', { name: QUESTION }).count()).toBe(0)
+    await page.reload()
+    expect(await page.getByLabel('Tag', { exact: true }).inputValue()).toBe('numbers')
+    await page.getByRole('link', { name: /How many drones/ }).waitFor()
+
+    await page.getByLabel('Status').selectOption('closed')
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('closed')
+    await page.getByText('No dispute matches these filters.').waitFor()
+
+    const editor = await newPage('editor')
+    await editor
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Review queue' })
+      .waitFor()
+  })
+
+  it('creates a dispute and goes to its workbench; a refused create keeps the input and says why', async () => {
+    const page = await newPage('checker')
+    await page.getByRole('button', { name: 'New dispute' }).click()
+    await page.getByLabel('Title').fill('Kherson dam, June 2023')
+    await page.getByLabel('Question').fill('Who destroyed the Kakhovka dam on 6 June 2023?')
+    // A tag longer than the contract allows: the API's message, and nothing typed is lost.
+    await page.getByLabel('Tags').fill(`ukraine, ${'d'.repeat(61)}`)
+    await page.getByRole('button', { name: 'Create dispute' }).click()
+    await page.getByRole('alert').filter({ hasText: 'The dispute was not created.' }).waitFor()
+    expect(await page.getByLabel('Question').inputValue()).toBe(
+      'Who destroyed the Kakhovka dam on 6 June 2023?',
+    )
+    await page.getByLabel('Tags').fill('ukraine, dam')
+    await page.getByRole('button', { name: 'Create dispute' }).click()
+    await page
+      .getByRole('heading', { name: 'Who destroyed the Kakhovka dam on 6 June 2023?', level: 1 })
+      .waitFor()
+    expect(new URL(page.url()).pathname).toMatch(/^\/disputes\/[0-9a-f-]{36}$/)
+    await page.getByText('No evidence yet.').waitFor()
+    await expectNoSeriousA11yViolations(page)
+
+    // Add the first claim in place, creating its claimant on the way.
+    await page.getByRole('button', { name: '+ Add claim' }).click()
+    await page.getByRole('button', { name: 'New claimant…' }).click()
+    await page.getByLabel('Name').fill('Ukrainian General Staff')
+    await page.getByLabel('Kind').selectOption('military')
+    await page.getByRole('button', { name: 'Create claimant' }).click()
+    await expect.poll(() => page.getByLabel('Who made the claim').inputValue()).not.toBe('')
+    await page
+      .getByLabel('Claim, verbatim')
+      .fill('Russian forces blew up the dam of the Kakhovka power plant.')
+    await page.getByRole('button', { name: 'Add claim' }).click()
+    await page.getByRole('heading', { name: 'Ukrainian General Staff', level: 3 }).waitFor()
+    await page.getByText('Russian forces blew up the dam of the Kakhovka power plant.').waitFor()
+  })
+})
+
+describe('the workbench', () => {
+  it("shows the ministry's and the governor's claims side by side at 1440 × 900", async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    const column = (name: string) =>
+      page.locator('article.claim-column').filter({ has: page.getByRole('heading', { name, level: 3 }) })
+    const mod = await column('Russian Ministry of Defence').boundingBox()
+    const kiper = await column('Oleg Kiper').boundingBox()
+    expect(mod && kiper).toBeTruthy()
+    if (!mod || !kiper) return
+    // Same row: the tops line up; adjacent: the governor's column starts right after the ministry's.
+    expect(Math.abs(mod.y - kiper.y)).toBeLessThan(2)
+    expect(kiper.x).toBeGreaterThan(mod.x + mod.width)
+    expect(kiper.x - (mod.x + mod.width)).toBeLessThan(40)
+    expect(kiper.x + kiper.width).toBeLessThanOrEqual(1440)
+    await saveScreenshot(page, 'workbench')
+    await saveScreenshot(page, 'workbench-full', true)
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  it('says whether two numeric claims can both be true', async () => {
+    const api = await otherDesk('checker')
+    const list = (await (await api('/api/disputes?tag=numbers')).json()) as { items: { id: string }[] }
+    const page = await newPage('checker')
+    expect(list.items).toHaveLength(1)
+    await page.goto(`${server.url}/disputes/${list.items[0]?.id}`)
+    await page.getByRole('heading', { name: /How many drones/, level: 1 }).waitFor()
+    await page
+      .getByText(
+        'Can both be true: Ukrainian officials says at least 300 drones; Ukrainian Air Force says exactly 479 drones.',
+      )
+      .waitFor()
+  })
+
+  it('sets a stance by click and by keyboard, and both survive a reload', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    const statement = 'Ministry of Defence statement, 10 June'
+    expect(await stanceName(page, statement, 'Oleg Kiper')).toBe(
+      `Stance of ${statement} on Oleg Kiper's claim: none`,
+    )
+
+    // By click: none → supports → contradicts.
+    await cell(page, statement, 'Oleg Kiper').click()
+    await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: supports$/)
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT',
+    )
+    await cell(page, statement, 'Oleg Kiper').click()
+    expect((await saved).status()).toBe(200)
+    await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
+
+    // By keyboard: from that cell, the arrow moves to the mayor's claim; Enter sets it, Space moves it on.
+    await cell(page, statement, 'Oleg Kiper').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Stance of ${statement} on Vitali Klitschko's claim: none`)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: supports$/)
+    const spaced = page.waitForResponse(
+      (r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT',
+    )
+    await page.keyboard.press('Space')
+    await spaced
+    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
+    await page.keyboard.press('ArrowDown')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Stance of .* on Vitali Klitschko's claim: /)
+
+    await page.reload()
+    await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    expect(await stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
+    expect(await stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
+  })
+
+  it('orders evidence rows so that what supports one claim and contradicts another comes first', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    const first = page.locator('table.matrix tbody tr').first().getByRole('button').first()
+    // The wire report and the photos both support one claim and contradict the ministry's.
+    expect(await first.textContent()).toMatch(/News report|Photos of the damaged maternity hospital/)
+    await page
+      .getByRole('button', { name: 'Photos of the damaged maternity hospital in Odesa', exact: true })
+      .click()
+    await page.getByText('Photographs show blown-out windows').waitFor()
+    await page.getByText('B2').first().waitFor()
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  it('refuses a stale stance change with a conflict message, rolls it back and overwrites nothing', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    const photos = seeded.evidence.find((e) => e.title.startsWith('Photos'))
+    const kiperClaim = seeded.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const current = seeded.stances.find((s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id)
+    expect(current?.stance).toBe('supports')
+
+    // Behind the page's back, another desk sets the cell to context.
+    const api = await otherDesk('editor')
+    const res = await api('/api/stances', {
+      method: 'PUT',
+      headers: { 'if-match': `"${current?.version}"` },
+      body: JSON.stringify({ evidenceId: photos?.id, claimId: kiperClaim?.id, stance: 'context' }),
+    })
+    expect(res.status).toBe(200)
+
+    const title = 'Photos of the damaged maternity hospital in Odesa'
+    expect(await stanceName(page, title, 'Oleg Kiper')).toBe(
+      `Stance of ${title} on Oleg Kiper's claim: supports`,
+    )
+    await cell(page, title, 'Oleg Kiper').click()
+    const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
+    await alert.waitFor()
+    await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: supports$/)
+    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as SeededWorkbench
+    expect(
+      after.stances.find((s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id)?.stance,
+    ).toBe('context')
+    await saveScreenshot(page, 'workbench-conflict')
+    await alert.getByRole('button', { name: 'Reload the record' }).click()
+    await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: context$/)
+  })
+
+  it('refuses a stale verdict save with a conflict message, keeps the input, and reloads on request', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    const mayor = seeded.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
+    await page.getByRole('button', { name: "Edit draft on Vitali Klitschko's claim" }).click()
+    await page.getByLabel('Summary').fill('Changed in the page')
+
+    const api = await otherDesk('editor')
+    const res = await api(`/api/claims/${mayor?.id}/verdict`, {
+      method: 'PUT',
+      headers: { 'if-match': `"${mayor?.verdict?.version}"` },
+      body: JSON.stringify({ summary: 'Changed at another desk' }),
+    })
+    expect(res.status).toBe(200)
+
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
+    await alert.waitFor()
+    expect(await page.getByLabel('Summary').inputValue()).toBe('Changed in the page')
+    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as {
+      claims: { id: string; verdict: { summary: string } | null }[]
+    }
+    expect(after.claims.find((c) => c.id === mayor?.id)?.verdict?.summary).toBe('Changed at another desk')
+    await alert.getByRole('button', { name: 'Reload the record' }).click()
+    await expect.poll(() => page.getByLabel('Summary').inputValue()).toBe('Changed at another desk')
+  })
+
+  it('drafts a verdict with a Markdown preview and cited evidence, and submits it for review', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('checker')
+    await openWorkbench(page, seeded.id)
+    await page.getByRole('button', { name: "Edit draft on Vitali Klitschko's claim" }).click()
+    await page.getByLabel('Rating').selectOption('mostly_true')
+    await page
+      .getByLabel('Summary')
+      .fill('One killed and four wounded, as the mayor said; seven districts confirmed.')
+    await page
+      .getByLabel('Rationale', { exact: true })
+      .fill('The wire report matches the **casualty figures**.')
+    await page.getByRole('button', { name: 'Preview' }).click()
+    await page
+      .getByRole('region', { name: 'Rationale preview' })
+      .locator('strong', { hasText: 'casualty figures' })
+      .waitFor()
+    await page.getByRole('checkbox', { name: /News report: Russia strikes Kyiv and Odesa/ }).check()
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.getByText('Draft saved.').waitFor()
+    await saveScreenshot(page, 'verdict-editor')
+    await expectNoSeriousA11yViolations(page)
+
+    await page
+      .getByRole('region', { name: "Verdict on Vitali Klitschko's claim" })
+      .getByRole('button', { name: 'Submit for review' })
+      .click()
+    const column = page
+      .locator('article.claim-column')
+      .filter({ has: page.getByRole('heading', { name: 'Vitali Klitschko' }) })
+    await column.getByText('In review').waitFor()
+    await column.getByText('Mostly true').waitFor()
+
+    const api = await otherDesk('checker')
+    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as {
+      claims: {
+        claimant: { name: string }
+        verdict: { status: string; rating: string; citedEvidenceIds: string[] } | null
+      }[]
+    }
+    const verdict = after.claims.find((c) => c.claimant.name === 'Vitali Klitschko')?.verdict
+    expect(verdict?.status).toBe('in_review')
+    expect(verdict?.rating).toBe('mostly_true')
+    expect(verdict?.citedEvidenceIds).toHaveLength(1)
+
+    // The history panel of that claim shows the submission.
+    await column.getByRole('button', { name: /^History/ }).click()
+    await page
+      .locator('#history')
+      .getByText(/submitted verdict/)
+      .first()
+      .waitFor()
+  })
+
+  it('lets an editor publish a verdict in review, and the public page shows it', async () => {
+    const seeded = await seededDispute()
+    const page = await newPage('editor')
+    await openWorkbench(page, seeded.id)
+    const column = page
+      .locator('article.claim-column')
+      .filter({ has: page.getByRole('heading', { name: 'Oleg Kiper', level: 3 }) })
+    await column.getByText('In review').waitFor()
+    await column.getByRole('button', { name: "Publish on Oleg Kiper's claim" }).click()
+    await column.getByText('Published', { exact: true }).waitFor()
+    await column.getByRole('link', { name: /^Public page/ }).click()
+    await page.waitForURL(/\/v\/[0-9a-f-]{36}$/)
+    await page
+      .getByText('A maternity hospital, an emergency ward and homes in Odesa were damaged')
+      .first()
+      .waitFor()
+  })
+})
