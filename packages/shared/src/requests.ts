@@ -21,6 +21,10 @@ import {
 } from './fields.ts'
 import { RatingSchema } from './rating-scale.ts'
 
+// A change must name a field: an empty one would only bump the version and write a hollow event.
+const changesSomething = (value: object) => Object.keys(value).length > 0
+const CHANGE_NOTHING = 'name at least one field to change'
+
 export const LoginRequestSchema = z
   .strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) })
   .meta({ id: 'LoginRequest' })
@@ -40,6 +44,7 @@ export const UserPatchSchema = z
     role: RoleSchema.optional(),
     disabled: z.boolean().optional(),
   })
+  .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'UserPatch' })
 
 const claimantFields = {
@@ -52,7 +57,11 @@ const claimantFields = {
 export const ClaimantCreateSchema = z
   .strictObject({ id: IdSchema.optional(), ...claimantFields })
   .meta({ id: 'ClaimantCreate' })
-export const ClaimantPatchSchema = z.strictObject(claimantFields).partial().meta({ id: 'ClaimantPatch' })
+export const ClaimantPatchSchema = z
+  .strictObject(claimantFields)
+  .partial()
+  .refine(changesSomething, CHANGE_NOTHING)
+  .meta({ id: 'ClaimantPatch' })
 
 const disputeFields = {
   title: nonBlank(LIMITS.title),
@@ -67,6 +76,7 @@ export const DisputeCreateSchema = z
 export const DisputePatchSchema = z
   .strictObject({ ...disputeFields, archived: z.boolean() })
   .partial()
+  .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'DisputePatch' })
 
 export const QuantityInputSchema = z
@@ -97,6 +107,7 @@ export const ClaimCreateSchema = z
 export const ClaimPatchSchema = z
   .strictObject({ ...claimFields, position: z.number().int().min(0).max(10000), archived: z.boolean() })
   .partial()
+  .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'ClaimPatch' })
 
 const evidenceFields = {
@@ -117,6 +128,7 @@ export const EvidenceCreateSchema = z
 export const EvidencePatchSchema = z
   .strictObject({ ...evidenceFields, archived: z.boolean() })
   .partial()
+  .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'EvidencePatch' })
 
 export const StancePutSchema = z

@@ -1,7 +1,8 @@
-import { HistoryEventSchema, HistoryQuerySchema, pageOf } from '@counterclaim/shared'
+import { AppError, HistoryEventSchema, HistoryQuerySchema, pageOf } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
+import { roleAtLeast } from '../middleware/roles.ts'
 import { listHistory } from '../services/history-read.ts'
-import { errorResponses, jsonResponse, newRouter, SIGNED_IN } from './route-kit.ts'
+import { actorOf, errorResponses, jsonResponse, newRouter, SIGNED_IN } from './route-kit.ts'
 
 export const historyRoutes = newRouter().openapi(
   createRoute({
@@ -14,8 +15,14 @@ export const historyRoutes = newRouter().openapi(
     request: { query: HistoryQuerySchema },
     responses: {
       200: jsonResponse(pageOf(HistoryEventSchema), 'A page of events'),
-      ...errorResponses('validation_failed', 'unauthenticated'),
+      ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
     },
   }),
-  (c) => c.json(listHistory(c.get('deps').db, c.req.valid('query')), 200),
+  (c) => {
+    const query = c.req.valid('query')
+    // Accounts are the admin's: their history (emails, roles) is too.
+    if (query.entity === 'user' && !roleAtLeast(actorOf(c).role, 'admin'))
+      throw new AppError('forbidden', 'The history of accounts needs the admin role.')
+    return c.json(listHistory(c.get('deps').db, query), 200)
+  },
 )

@@ -3,6 +3,23 @@ import type { HistoryEvent, HistoryQuerySchema } from '@counterclaim/shared'
 import { and, desc, eq, lt } from 'drizzle-orm'
 import type { z } from 'zod'
 import { decodeCursor, toPage } from './cursor.ts'
+import { found } from './versioning.ts'
+
+const ENTITY_TABLES = {
+  dispute: tables.disputes,
+  claim: tables.claims,
+  claimant: tables.claimants,
+  evidence: tables.evidence,
+  stance: tables.stances,
+  verdict: tables.verdicts,
+  user: tables.users,
+} as const
+
+/** A record that never existed has no history: not_found, not an empty list. */
+function assertExists(db: Db, entity: keyof typeof ENTITY_TABLES, id: string): void {
+  const table = ENTITY_TABLES[entity]
+  found(db.select({ id: table.id }).from(table).where(eq(table.id, id)).get(), 'Record')
+}
 
 /**
  * The events of a record, newest first. A dispute's history holds everything inside it,
@@ -12,6 +29,7 @@ export function listHistory(
   db: Db,
   query: z.infer<typeof HistoryQuerySchema>,
 ): { items: HistoryEvent[]; nextCursor: string | null } {
+  assertExists(db, query.entity, query.id)
   const h = tables.historyEvents
   const scope =
     query.entity === 'dispute'

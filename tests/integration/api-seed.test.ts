@@ -1,0 +1,188 @@
+import {
+  ClaimantSchema,
+  DisputeListItemSchema,
+  pageOf,
+  UserSchema,
+  type Workbench,
+  WorkbenchSchema,
+} from '@counterclaim/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { exact, record } from '../support/api.ts'
+import { makeTestApp, type TestApp } from '../support/test-app.ts'
+
+let t: TestApp
+let cookie: string
+let benches: Workbench[]
+
+beforeAll(async () => {
+  t = makeTestApp()
+  cookie = await t.login('admin')
+  const list = await exact(await t.request('/api/disputes', { cookie }), pageOf(DisputeListItemSchema))
+  benches = []
+  for (const d of list.items) {
+    benches.push(await record(await t.request(`/api/disputes/${d.id}`, { cookie }), 200, WorkbenchSchema))
+  }
+})
+
+const bench = (question: string) => {
+  const found = benches.find((b) => b.question === question)
+  if (!found) throw new Error(`no seeded dispute asks ${question}`)
+  return found
+}
+
+describe('the seed: the 10 June 2025 example', () => {
+  it('has the three disputes', () => {
+    expect(benches.map((b) => b.question).sort()).toEqual([
+      'Did a Ukrainian drone attack kill a person at a petrol station in Belgorod region?',
+      'How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?',
+      'What did the 10 June 2025 strikes on Kyiv and Odesa hit?',
+    ])
+    for (const b of benches) expect(b).toMatchObject({ status: 'open', archived: false })
+  })
+
+  it('has the claimants', async () => {
+    const claimants = await exact(await t.request('/api/claimants', { cookie }), pageOf(ClaimantSchema))
+    expect(claimants.items.map((c) => [c.name, c.kind])).toEqual([
+      ['Belgorod regional authorities', 'government'],
+      ['Oleg Kiper', 'government'],
+      ['Russian Ministry of Defence', 'military'],
+      ['Ukrainian Air Force', 'military'],
+      ['Ukrainian officials', 'government'],
+      ['Vitali Klitschko', 'government'],
+    ])
+  })
+
+  it('the strikes dispute: the ministry, the Odesa governor and the Kyiv mayor, in their own words', () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    const [mod, kiper, mayor] = strikes.claims
+    expect(mod?.claimant.name).toBe('Russian Ministry of Defence')
+    expect(mod?.text).toContain('The goal of the strikes was achieved. All designated objects were hit.')
+    expect(mod?.text).toMatch(
+      /aviation, missile and armoured vehicle manufacturing and ship-building facilities in Kyiv/,
+    )
+    expect(kiper?.claimant.name).toBe('Oleg Kiper')
+    expect(kiper?.text).toContain('The enemy massively attacked Odesa with strike drones…')
+    expect(kiper?.text).toContain(
+      'The Russians hit a maternity hospital, an emergency medical ward and residential buildings.',
+    )
+    expect(mayor?.claimant.name).toBe('Vitali Klitschko')
+    expect(mayor?.text).toMatch(/one woman was killed and four people were wounded/i)
+    expect(mayor?.text).toMatch(/seven districts/)
+    for (const c of strikes.claims) expect(c.statedOn).toBe('2025-06-10')
+  })
+
+  it('the numbers dispute: at least 300 drones against exactly 479', () => {
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    expect(numbers.claims.map((c) => [c.claimant.name, c.quantity])).toEqual([
+      ['Ukrainian officials', { value: 300, unit: 'drones', qualifier: 'at_least' }],
+      ['Ukrainian Air Force', { value: 479, unit: 'drones', qualifier: 'exact' }],
+    ])
+    expect(numbers.claims[0]?.text).toMatch(/over 300 drones and seven missiles/)
+    expect(numbers.claims[1]?.text).toMatch(/record 479 drones/)
+  })
+
+  it("the Belgorod dispute: the authorities' claim of one person killed at a petrol station", () => {
+    const belgorod = bench(
+      'Did a Ukrainian drone attack kill a person at a petrol station in Belgorod region?',
+    )
+    expect(belgorod.claims.map((c) => [c.claimant.name, c.text])).toEqual([
+      ['Belgorod regional authorities', 'A Ukrainian drone attack on a petrol station killed one person.'],
+    ])
+  })
+
+  it("has the evidence (the news report, the governor's post, the ministry's statement) with digests and grades", () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    expect(strikes.evidence.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['news_report', 'official_statement', 'official_statement']),
+    )
+    const titles = strikes.evidence.map((e) => e.title)
+    expect(titles.some((x) => /news report/i.test(x))).toBe(true)
+    expect(titles.some((x) => /Kiper's post/.test(x))).toBe(true)
+    expect(titles.some((x) => /Ministry of Defence statement/.test(x))).toBe(true)
+    for (const e of [...strikes.evidence, ...benches.flatMap((b) => b.evidence)]) {
+      expect(e.excerptSha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(e.url).toMatch(/^https:\/\//)
+      expect(e.sourceReliability).toMatch(/^[A-F]$/)
+    }
+  })
+
+  it('has stances on the claims', () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    const byName = new Map(strikes.claims.map((c) => [c.id, c.claimant.name]))
+    const titles = new Map(strikes.evidence.map((e) => [e.id, e.title]))
+    const cells = strikes.stances.map((s) => [titles.get(s.evidenceId), byName.get(s.claimId), s.stance])
+    expect(cells).toHaveLength(7)
+    expect(cells).toContainEqual([
+      'Ministry of Defence statement, 10 June',
+      'Russian Ministry of Defence',
+      'supports',
+    ])
+    expect(cells).toContainEqual([
+      expect.stringMatching(/news report/i),
+      'Russian Ministry of Defence',
+      'contradicts',
+    ])
+    expect(cells).toContainEqual([expect.stringMatching(/Kiper's post/), 'Oleg Kiper', 'supports'])
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    expect(numbers.stances.map((s) => s.stance).sort()).toEqual(['context', 'supports'])
+  })
+
+  it('has one verdict published by the seeded editor, one in review, one draft', () => {
+    const verdicts = benches.flatMap((b) => b.claims.map((c) => c.verdict)).filter((v) => v !== null)
+    expect(verdicts.map((v) => v.status).sort()).toEqual(['draft', 'in_review', 'published'])
+    const published = verdicts.find((v) => v.status === 'published')
+    expect(published).toMatchObject({
+      rating: 'misleading',
+      author: { name: 'Taras Bondar' },
+      reviewer: { name: 'Ana Petrenko' },
+    })
+    expect(published?.publishedAt).toEqual(expect.any(String))
+    expect(published?.citedEvidenceIds.length).toBeGreaterThan(0)
+    expect(verdicts.find((v) => v.status === 'in_review')).toMatchObject({
+      rating: 'true',
+      publishedAt: null,
+    })
+    expect(verdicts.find((v) => v.status === 'draft')).toMatchObject({ publishedAt: null })
+  })
+
+  it('has the demo desk: an editor and a checker next to the admin', async () => {
+    const users = await exact(await t.request('/api/users', { cookie }), pageOf(UserSchema))
+    expect(users.items.map((u) => [u.email, u.role, u.disabled])).toEqual([
+      ['admin@example.org', 'admin', false],
+      ['checker@example.org', 'checker', false],
+      ['editor@example.org', 'editor', false],
+    ])
+  })
+
+  it('every seeded record has its history: it was written through the same use-cases as the API', async () => {
+    for (const b of benches) {
+      const res = await t.request(`/api/history?entity=dispute&id=${b.id}`, { cookie })
+      const events = (await res.json()) as { items: Array<{ entity: string; entityId: string }> }
+      const recorded = new Set(events.items.map((e) => `${e.entity}:${e.entityId}`))
+      expect(recorded).toContain(`dispute:${b.id}`)
+      for (const c of b.claims) expect(recorded).toContain(`claim:${c.id}`)
+      for (const e of b.evidence) expect(recorded).toContain(`evidence:${e.id}`)
+      for (const s of b.stances) expect(recorded).toContain(`stance:${s.id}`)
+      for (const c of b.claims) if (c.verdict) expect(recorded).toContain(`verdict:${c.verdict.id}`)
+    }
+  })
+})
+
+describe('COUNTERCLAIM_SEED=none', () => {
+  it('starts with the admin alone: no disputes, no claimants, no demo desk', async () => {
+    const empty = makeTestApp({ kind: 'empty' })
+    const admin = await empty.login('admin')
+    const disputes = await exact(
+      await empty.request('/api/disputes', { cookie: admin }),
+      pageOf(DisputeListItemSchema),
+    )
+    expect(disputes).toEqual({ items: [], nextCursor: null })
+    const claimants = await exact(
+      await empty.request('/api/claimants', { cookie: admin }),
+      pageOf(ClaimantSchema),
+    )
+    expect(claimants.items).toEqual([])
+    const users = await exact(await empty.request('/api/users', { cookie: admin }), pageOf(UserSchema))
+    expect(users.items.map((u) => u.email)).toEqual(['admin@example.org'])
+  })
+})
