@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process'
+import { readdirSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { httpClient, type Send, signIn } from '../support/http.ts'
+import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
+import { type RunningServer, startServer } from '../support/server-process.ts'
+import { ARTIFACTS } from '../support/template-db.ts'
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url))
+const webDist = `${ARTIFACTS}web-hardening-${process.pid}`
+
+/** What is missing from an answer's security headers. */
+function headerProblems(res: Response, https: boolean): string[] {
+  const problems: string[] = []
+  const csp = res.headers.get('content-security-policy') ?? ''
+  for (const directive of [
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "default-src 'self'",
+  ])
+    if (!csp.includes(directive)) problems.push(`CSP lacks ${directive}`)
+  if (res.headers.get('x-content-type-options') !== 'nosniff') problems.push('no nosniff')
+  const hsts = res.headers.get('strict-transport-security')
+  if (https) {
+    const maxAge = Number(/max-age=(\d+)/.exec(hsts ?? '')?.[1] ?? 0)
+    if (maxAge < 365 * 24 * 3600) problems.push(`HSTS ${hsts}`)
+  } else if (hsts) problems.push(`HSTS over plain HTTP: ${hsts}`)
+  return problems
+}
+
+let https: RunningServer
+let plain: RunningServer
+
+beforeAll(async () => {
+  // The app shell is part of "every route": build the web app once for this file.
+  execFileSync(
+    process.execPath,
+    [
+      `${REPO}node_modules/vite/bin/vite.js`,
+      'build',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      webDist,
+      '--emptyOutDir',
+    ],
+    { cwd: REPO, stdio: 'inherit' },
+  )
+  https = await startServer({
+    env: { COUNTERCLAIM_WEB_DIST: webDist, PUBLIC_BASE_URL: 'https://counterclaim.example' },
+  })
+  plain = await startServer({ env: { COUNTERCLAIM_WEB_DIST: webDist } })
+}, 120_000)
+
+afterAll(async () => {
+  await https?.stop()
+  await plain?.stop()
+  rmSync(webDist, { recursive: true, force: true })
+})
+
+async function everyAnswer(send: Send): Promise<Array<[string, Response]>> {
+  const f = await makeFixtures(send)
+  const answers: Array<[string, Response]> = []
+  for (const key of await documentedRoutes(send)) {
+    const entry = ROUTES[key]
+    if (!entry) throw new Error(`${key} has no entry in tests/support/route-table.ts`)
+    const req = await entry.build(f)
+    // Sign-in and sign-out end the session they are sent with: those get one of their own.
+    const admin = entry.freshSession ? await signIn(send, 'admin') : f.cookies.admin
+    for (const cookie of [undefined, admin]) {
+      const res = await send(req.path, {
+        method: req.method,
+        json: req.json,
+        body: req.body,
+        headers: req.headers,
+        cookie,
+      })
+      await res.arrayBuffer()
+      answers.push([`${key} ${cookie ? 'signed in' : 'signed out'} → ${res.status}`, res])
+    }
+  }
+  const asset = readdirSync(`${webDist}/assets`).find((name) => name.endsWith('.js'))
+  for (const path of [
+    '/',
+    '/disputes',
+    '/claim-log',
+    `/assets/${asset}`,
+    '/assets/missing.js',
+    `/v/${f.claimId}`,
+    '/api/nothing-here',
+  ]) {
+    const res = await send(path)
+    await res.arrayBuffer()
+    answers.push([`GET ${path} → ${res.status}`, res])
+  }
+  return answers
+}
+
+describe('security headers', () => {
+  it('every route, the app shell and error answers included, sends CSP, HSTS of a year and nosniff over HTTPS', async () => {
+    const answers = await everyAnswer(httpClient(https.url))
+    expect(answers.length).toBeGreaterThan(50)
+    const shell = answers.find(([what]) => what.startsWith('GET / →'))
+    expect(shell?.[1].headers.get('content-type')).toMatch(/text\/html/)
+    const problems = answers.flatMap(([what, res]) => headerProblems(res, true).map((p) => `${what}: ${p}`))
+    expect(problems).toEqual([])
+  })
+
+  it('over plain HTTP the same, without HSTS', async () => {
+    const answers = await everyAnswer(httpClient(plain.url))
+    const problems = answers.flatMap(([what, res]) => headerProblems(res, false).map((p) => `${what}: ${p}`))
+    expect(problems).toEqual([])
+  })
+})
