@@ -1,9 +1,11 @@
 import { lazy } from 'react'
 import { createBrowserRouter } from 'react-router'
-import { DisputeListPage } from '../features/disputes/components/dispute-list-page.tsx'
 import { AppLayout, useSessionUser } from './layout.tsx'
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
 
+const DisputeListPage = lazy(async () => ({
+  default: (await import('../features/disputes/components/dispute-list-page.tsx')).DisputeListPage,
+}))
 const WorkbenchPage = lazy(async () => ({
   default: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
 }))
@@ -15,8 +17,8 @@ function WorkbenchRoute() {
 
 /**
  * Every screen of the web app. Signed out, the layout shows the sign-in form whatever the path, so only
- * sign-in (and the server-rendered public pages under /v/) can be reached. Screens other than the dispute
- * list load on demand, which keeps the first load small.
+ * sign-in (and the server-rendered public pages under /v/) can be reached. Every screen loads on demand, so
+ * the first load is the shell and the sign-in form; the contract's schemas (zod) come with the first screen.
  */
 export const router = createBrowserRouter([
   {
