@@ -19,15 +19,14 @@ const EnvSchema = z
     COUNTERCLAIM_SEED: z.enum(['demo', 'none']).default('demo'),
     // log2 of scrypt's N; tests lower it to keep suites fast, production keeps 17.
     COUNTERCLAIM_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+    // Fractions are allowed (0.05 minutes is 3 s) so tests can watch a session expire.
     COUNTERCLAIM_SESSION_IDLE_MINUTES: z.coerce
       .number()
-      .int()
-      .min(1)
+      .positive()
       .default(12 * 60),
     COUNTERCLAIM_SESSION_MAX_HOURS: z.coerce
       .number()
-      .int()
-      .min(1)
+      .positive()
       .default(7 * 24),
     COUNTERCLAIM_WEB_DIST: z.string().optional(),
   })

@@ -19,13 +19,16 @@ const DUMMY_HASH = `scrypt$14$8$1$${Buffer.alloc(16).toString('base64')}$${Buffe
 export class AuthService {
   private readonly accountFailures = new FailureThrottle(10, 15 * 60_000)
   private readonly addressFailures = new FailureThrottle(10, 15 * 60_000)
-  // Last-seen writes are coarse so reads do not each cost a write.
-  private static readonly TOUCH_EVERY_MS = 60_000
+  // Last-seen writes are coarse so reads do not each cost a write; a quarter of the idle window
+  // at most, so a session in use never looks idle.
+  private readonly touchEveryMs: number
 
   constructor(
     private readonly db: Db,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.touchEveryMs = Math.min(60_000, policy.idleMs / 4)
+  }
 
   /** Checks the pair and opens a session; returns the raw token for the cookie. */
   async login(
@@ -84,7 +87,7 @@ export class AuthService {
     const now = Date.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
     if (now >= Date.parse(row.session.expiresAt) || now - lastSeen >= this.policy.idleMs) return null
-    if (now - lastSeen >= AuthService.TOUCH_EVERY_MS) {
+    if (now - lastSeen >= this.touchEveryMs) {
       this.db
         .update(tables.sessions)
         .set({ lastSeenAt: new Date(now).toISOString() })

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ACCOUNTS } from '../support/accounts.ts'
+import { checkAnswer, httpClient, sessionCookie, sleep } from '../support/http.ts'
+import { type RunningServer, startServer } from '../support/server-process.ts'
+import { runSignInLoad } from '../support/signin-load.ts'
+import { makeTestApp, type TestApp } from '../support/test-app.ts'
+
+const me = (t: TestApp, cookie: string) => t.request('/api/auth/me', { cookie }).then((r) => r.status)
+const login = (t: TestApp, body: unknown, cookie?: string) =>
+  t.request('/api/auth/login', { method: 'POST', json: body, cookie })
+
+describe('password hashing at the real cost (scrypt N=2^17)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({ env: { COUNTERCLAIM_SCRYPT_LOG_N: '17' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('10 sign-ins at once all succeed while health keeps answering', async () => {
+    const r = await runSignInLoad(httpClient(server.url), 10)
+    expect(r.signInStatuses).toEqual(Array(10).fill(200))
+    // Health was asked over and over while the hashes ran, and every answer was ok.
+    expect(r.healthStatuses.length).toBeGreaterThan(10)
+    expect(r.healthStatuses.every((s) => s === 200)).toBe(true)
+  }, 120_000)
+})
+
+describe('sign-in throttling', () => {
+  it('after 10 failures for an account, sign-in answers 429 with Retry-After, even with the right password', async () => {
+    const t = makeTestApp()
+    for (let i = 0; i < 10; i++) {
+      const res = await login(t, { email: TEST_ACCOUNTS.editor.email, password: `wrong ${i}` })
+      expect(res.status).toBe(401)
+    }
+    const res = await login(t, TEST_ACCOUNTS.editor)
+    const retryAfter = Number(res.headers.get('retry-after'))
+    const answer = await checkAnswer(res)
+    expect(answer.status).toBe(429)
+    expect(answer.violation).toBeNull()
+    expect(JSON.parse(answer.text).error.code).toBe('rate_limited')
+    expect(Number.isInteger(retryAfter)).toBe(true)
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+  })
+})
+
+describe('sessions', () => {
+  it('rotate at sign-in: the cookie held before stops working', async () => {
+    const t = makeTestApp()
+    const first = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
+    expect(await me(t, first)).toBe(200)
+    const second = sessionCookie(await login(t, TEST_ACCOUNTS.checker, first))
+    expect(second).not.toBe(first)
+    expect(await me(t, first)).toBe(401)
+    expect(await me(t, second)).toBe(200)
+  })
+
+  it('end at sign-out', async () => {
+    const t = makeTestApp()
+    const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
+    const out = await t.request('/api/auth/logout', { method: 'POST', cookie })
+    expect(out.status).toBe(200)
+    expect(out.headers.get('set-cookie')).toMatch(/cc_session=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i)
+    expect(await me(t, cookie)).toBe(401)
+  })
+
+  it('end when the user is disabled, and the user cannot sign in again', async () => {
+    const t = makeTestApp()
+    const admin = await t.login('admin')
+    const account = { email: 'leaving@example.org', password: 'a-long-enough-password' }
+    const made = await t.request('/api/users', {
+      method: 'POST',
+      cookie: admin,
+      json: { ...account, name: 'Leaving', role: 'editor' },
+    })
+    expect(made.status).toBe(201)
+    const user = await made.json()
+    const cookie = sessionCookie(await login(t, account))
+    expect(await me(t, cookie)).toBe(200)
+    const disabled = await t.request(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { disabled: true },
+      headers: { 'if-match': `"${user.version}"` },
+    })
+    expect(disabled.status).toBe(200)
+    expect(await me(t, cookie)).toBe(401)
+    expect((await login(t, account)).status).toBe(401)
+  })
+
+  it('expire when idle', async () => {
+    // 1.2 s idle window.
+    const t = makeTestApp({ env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '0.02' } })
+    const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
+    expect(await me(t, cookie)).toBe(200)
+    await sleep(1_500)
+    expect(await me(t, cookie)).toBe(401)
+  })
+
+  it('stay alive while used, and expire at the absolute limit all the same', async () => {
+    // 2 s idle window, 4.5 s at most.
+    const t = makeTestApp({
+      env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '0.0334', COUNTERCLAIM_SESSION_MAX_HOURS: '0.00125' },
+    })
+    const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
+    const signedInAt = Date.now()
+    // Used every 250 ms for 3 s: past the idle window, and still valid.
+    while (Date.now() - signedInAt < 3_000) {
+      expect(await me(t, cookie)).toBe(200)
+      await sleep(250)
+    }
+    while (Date.now() - signedInAt < 4_700) {
+      await me(t, cookie)
+      await sleep(250)
+    }
+    expect(await me(t, cookie)).toBe(401)
+  })
+})
