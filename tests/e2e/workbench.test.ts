@@ -144,6 +144,42 @@ describe('the shell and the dispute list', () => {
     await page.getByRole('button', { name: 'Add claim' }).click()
     await page.getByRole('heading', { name: 'Ukrainian General Staff', level: 3 }).waitFor()
     await page.getByText('Russian forces blew up the dam of the Kakhovka power plant.').waitFor()
+
+    // Edit the claim in place: a short form and a quantity.
+    await page.getByRole('button', { name: 'Edit claim of Ukrainian General Staff' }).click()
+    await page.getByLabel('Short form').fill('Russia blew up the dam')
+    await page.getByRole('button', { name: 'Save claim' }).click()
+    await page.getByText('Russia blew up the dam', { exact: true }).waitFor()
+
+    // Add evidence with its Admiralty grade, open it, edit it, and weigh it against the claim.
+    await page.getByRole('button', { name: '+ Add evidence' }).click()
+    await page.getByLabel('Title').fill('Seismic record of an explosion at 02:54')
+    await page.getByLabel('Kind').selectOption('dataset')
+    await page.getByLabel('Source', { exact: true }).fill('NORSAR')
+    await page.getByLabel('URL', { exact: true }).fill('https://www.norsar.no/')
+    await page.getByLabel('Excerpt, verbatim').fill('Signals consistent with an explosion were recorded.')
+    await page.getByLabel('Source reliability (A–F)').selectOption('A')
+    await page.getByLabel('Information credibility (1–6)').selectOption('2')
+    await page.getByRole('button', { name: 'Add evidence', exact: true }).click()
+    await page.getByRole('cell', { name: 'A2' }).waitFor()
+    await page.getByRole('button', { name: 'Seismic record of an explosion at 02:54', exact: true }).click()
+    await page.getByText('Signals consistent with an explosion were recorded.').waitFor()
+    await page.getByRole('button', { name: /^Edit evidence/ }).click()
+    await page.getByLabel('Information credibility (1–6)').selectOption('1')
+    await page.getByRole('button', { name: 'Save evidence' }).click()
+    await page.getByRole('cell', { name: 'A1' }).waitFor()
+    await cell(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff').click()
+    await expect
+      .poll(() => stanceName(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff'))
+      .toMatch(/: supports$/)
+    await expectNoSeriousA11yViolations(page)
+
+    // Close the dispute.
+    await page.getByRole('button', { name: 'Edit dispute' }).click()
+    await page.getByLabel('Status').selectOption('closed')
+    await page.getByRole('button', { name: 'Save dispute' }).click()
+    await page.locator('.dispute-head').getByText('closed').waitFor()
+    await saveScreenshot(page, 'new-dispute-workbench', true)
   })
 })
 
@@ -191,14 +227,16 @@ describe('the workbench', () => {
       `Stance of ${statement} on Oleg Kiper's claim: none`,
     )
 
-    // By click: none → supports → contradicts.
+    // By click: none → supports (the cell is created) → contradicts (changed with If-Match).
+    const putStance = () =>
+      page.waitForResponse((r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT')
+    const created = putStance()
     await cell(page, statement, 'Oleg Kiper').click()
     await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: supports$/)
-    const saved = page.waitForResponse(
-      (r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT',
-    )
+    expect((await created).status()).toBe(201)
+    const changed = putStance()
     await cell(page, statement, 'Oleg Kiper').click()
-    expect((await saved).status()).toBe(200)
+    expect((await changed).status()).toBe(200)
     await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
 
     // By keyboard: from that cell, the arrow moves to the mayor's claim; Enter sets it, Space moves it on.
@@ -207,13 +245,13 @@ describe('the workbench', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe(`Stance of ${statement} on Vitali Klitschko's claim: none`)
+    const entered = putStance()
     await page.keyboard.press('Enter')
     await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: supports$/)
-    const spaced = page.waitForResponse(
-      (r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT',
-    )
+    expect((await entered).status()).toBe(201)
+    const spaced = putStance()
     await page.keyboard.press('Space')
-    await spaced
+    expect((await spaced).status()).toBe(200)
     await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
     await page.keyboard.press('ArrowDown')
     await expect
@@ -238,6 +276,7 @@ describe('the workbench', () => {
       .click()
     await page.getByText('Photographs show blown-out windows').waitFor()
     await page.getByText('B2').first().waitFor()
+    await saveScreenshot(page, 'evidence-details')
     await expectNoSeriousA11yViolations(page)
   })
 

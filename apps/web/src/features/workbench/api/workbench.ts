@@ -263,3 +263,19 @@ export function useVerdictStep(disputeId: string) {
     onSuccess: refresh,
   })
 }
+
+export type DisputePatch = Parameters<(typeof api.disputes)[':id']['$patch']>[0]['json']
+
+export function useUpdateDispute(disputeId: string) {
+  const refresh = useRefresh(disputeId)
+  return useMutation({
+    mutationFn: (input: { version: number; json: DisputePatch }) =>
+      unwrap(
+        api.disputes[':id'].$patch(
+          { param: { id: disputeId }, header: {}, json: input.json },
+          ifMatch(input.version),
+        ),
+      ),
+    onSuccess: refresh,
+  })
+}

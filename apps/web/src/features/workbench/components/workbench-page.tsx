@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
 import { ClaimColumn } from './claim-column.tsx'
 import { ClaimForm } from './claim-form.tsx'
+import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
 import { HistoryPanel } from './history-panel.tsx'
 import { QuantityComparisons } from './quantity-comparisons.tsx'
@@ -23,6 +24,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
   const [verdictFor, setVerdictFor] = useState<string | null>(null)
   const [editorGeneration, setEditorGeneration] = useState(0)
   const [historySubject, setHistorySubject] = useState('dispute')
+  const [editingDispute, setEditingDispute] = useState(false)
 
   if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
   if (workbench.error) {
@@ -55,22 +57,31 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
 
   return (
     <div className="workbench">
-      <header className="dispute-head">
-        <p className="breadcrumb small">
-          <Link to="/">Disputes</Link> / {dispute.title}
-        </p>
-        <h1>{dispute.question}</h1>
-        <p className="muted small">
-          <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
-          {dispute.tags.map((t) => (
-            <span key={t}>
-              {' · '}
-              <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
-            </span>
-          ))}
-        </p>
-        {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
-      </header>
+      {editingDispute ? (
+        <DisputeForm dispute={dispute} onDone={() => setEditingDispute(false)} />
+      ) : (
+        <header className="dispute-head">
+          <p className="breadcrumb small">
+            <Link to="/">Disputes</Link> / {dispute.title}
+          </p>
+          <div className="page-head">
+            <h1>{dispute.question}</h1>
+            <button type="button" className="small-button" onClick={() => setEditingDispute(true)}>
+              Edit dispute
+            </button>
+          </div>
+          <p className="muted small">
+            <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
+            {dispute.tags.map((t) => (
+              <span key={t}>
+                {' · '}
+                <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
+              </span>
+            ))}
+          </p>
+          {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
+        </header>
+      )}
 
       <section aria-label="Claims" className="claims-section">
         <div className="claim-columns">
