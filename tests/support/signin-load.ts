@@ -17,6 +17,19 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank] ?? Number.NaN
 }
 
+/** GET /api/health latencies, one request at a time every `everyMs`, for `forMs`: the baseline. */
+export async function healthAlone(send: Send, forMs: number, everyMs = 5): Promise<number[]> {
+  const ms: number[] = []
+  const until = performance.now() + forMs
+  while (performance.now() < until) {
+    const started = performance.now()
+    await (await send('/api/health')).arrayBuffer()
+    ms.push(performance.now() - started)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  return ms
+}
+
 /**
  * Makes an account on the server (hashed at the server's own scrypt cost), then runs `signIns`
  * sign-ins at once while GET /api/health is asked every `healthEveryMs`, one at a time.

@@ -29,7 +29,8 @@ export async function spawnServer(options: {
   let output = ''
   const child = spawn(
     process.execPath,
-    [`${REPO}node_modules/tsx/dist/cli.mjs`, `${REPO}apps/api/src/server.ts`],
+    // One process, not tsx's CLI (a parent that would relay signals): SIGKILL must reach the server itself.
+    ['--import', `${REPO}node_modules/tsx/dist/loader.mjs`, `${REPO}apps/api/src/server.ts`],
     {
       cwd: REPO,
       env: {

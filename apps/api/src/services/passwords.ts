@@ -1,8 +1,32 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 
 const KEY_LENGTH = 64
 
+// Hashes at once: one core is left to the event loop, so a burst of sign-ins queues here
+// instead of starving every other request of CPU (each hash holds a core for about 0.4 s).
+const MAX_HASHES = Math.max(1, availableParallelism() - 1)
+let running = 0
+const waiting: Array<() => void> = []
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing hash hands its slot straight to the next in line, so `running` never overshoots.
+  if (running >= MAX_HASHES) await new Promise<void>((resolve) => waiting.push(resolve))
+  else running++
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+}
+
 function scryptAsync(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+  return limited(() => scryptOnPool(password, salt, logN, r, p))
+}
+
+function scryptOnPool(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** logN
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 * N * r bytes, or Node refuses the parameters.

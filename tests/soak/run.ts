@@ -1,0 +1,235 @@
+// npm run soak: the hardening promises at full count. Prints each figure and exits non-zero when
+// one is broken. `npm run soak -- --quick` runs every part at a tenth of its size, to try it out.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../../apps/api/src/app.ts'
+import { readConfig } from '../../apps/api/src/env.ts'
+import { AuthService } from '../../apps/api/src/services/auth.ts'
+import { createDb } from '../../packages/db/src/index.ts'
+import { TEST_SCRYPT_LOG_N } from '../support/accounts.ts'
+import { runCrashes } from '../support/crash.ts'
+import { fuzzRoute } from '../support/fuzz.ts'
+import { httpClient, type Send, signIn } from '../support/http.ts'
+import { runLostUpdates } from '../support/lost-updates.ts'
+import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
+import { healthAlone, percentile, runSignInLoad } from '../support/signin-load.ts'
+import { spawnServer } from '../support/spawn-server.ts'
+import { buildTemplate, removeDbFile } from '../support/template-db.ts'
+
+const quick = process.argv.includes('--quick')
+// `--only signins` (or lost-updates, fuzz, crashes) runs one part.
+const only = process.argv[process.argv.indexOf('--only') + 1]
+const runs = (part: string) => !process.argv.includes('--only') || only === part
+const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n)
+const FULL = {
+  writers: 20,
+  seconds: scale(60),
+  fuzzRuns: scale(10_000),
+  kills: quick ? 2 : 10,
+  writesPerRound: scale(1_000),
+  signIns: 10,
+}
+
+const dirs: string[] = []
+function freshCopy(template: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'counterclaim-soak-'))
+  dirs.push(dir)
+  const path = join(dir, 'soak.db')
+  copyFileSync(template, path)
+  return path
+}
+
+/** The real app in this process, on its own copy of the template: fuzzing needs no sockets. */
+function inProcess(path: string): Send {
+  const config = readConfig({ DATABASE_PATH: path, COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N) })
+  const db = createDb(path)
+  const app = createApp({
+    db,
+    config,
+    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+  })
+  return (p, init = {}) => {
+    const { json, cookie, headers, ...rest } = init
+    const h = new Headers(headers)
+    if (json !== undefined) h.set('content-type', 'application/json')
+    if (cookie) h.set('cookie', cookie)
+    return Promise.resolve(
+      app.request(`http://127.0.0.1:3000${p}`, {
+        ...rest,
+        headers: h,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      }),
+    )
+  }
+}
+
+const figures: Array<[string, string | number]> = []
+const broken: string[] = []
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
+function promise(ok: boolean, what: string) {
+  if (!ok) broken.push(what)
+}
+
+async function lostUpdates(template: string) {
+  log(`lost updates: ${FULL.writers} writers × ${FULL.seconds} s …`)
+  const server = await spawnServer({ dbPath: freshCopy(template) })
+  try {
+    const r = await runLostUpdates(httpClient(server.url), {
+      writers: FULL.writers,
+      seconds: FULL.seconds,
+      slots: 4,
+      retireAt: 2_000,
+    })
+    log(`  ${JSON.stringify(r)}`)
+    promise(r.lost === 0 && r.phantom === 0, 'lost updates: a token was lost or invented')
+    promise(r.finalTokens === r.acknowledged, 'lost updates: final tokens ≠ 2xx answers')
+    promise(r.historyEvents === r.acknowledged, 'lost updates: history events ≠ 2xx answers')
+    promise(r.fiveXx === 0 && r.unexpected.length === 0, 'lost updates: an answer was neither 2xx nor 412')
+    return r
+  } finally {
+    const exit = await server.stop()
+    promise(exit.code === 0, `lost updates: server exit ${JSON.stringify(exit)}`)
+  }
+}
+
+async function fuzz(template: string) {
+  const send = inProcess(freshCopy(template))
+  const f = await makeFixtures(send)
+  const keys = (await documentedRoutes(send)).filter((k) => /^(POST|PUT|PATCH|DELETE) /.test(k))
+  const cookies = new Map<string, string>()
+  for (const key of keys) cookies.set(key, await signIn(send, 'admin'))
+  let requests = 0
+  let fiveXx = 0
+  let shape = 0
+  for (const key of keys) {
+    const entry = ROUTES[key]
+    if (!entry) {
+      promise(false, `fuzz: ${key} has no entry in tests/support/route-table.ts`)
+      continue
+    }
+    const started = Date.now()
+    const r = await fuzzRoute(
+      send,
+      entry.access === 'public' ? undefined : cookies.get(key),
+      await entry.build(f),
+      FULL.fuzzRuns,
+    )
+    requests += r.requests
+    fiveXx += r.fiveXx
+    shape += r.shapeViolations
+    log(
+      `  fuzz ${key}: ${r.requests} requests, ${r.fiveXx} 5xx, ${r.shapeViolations} out of shape (${Date.now() - started} ms)`,
+    )
+    for (const failure of r.failures) log(`    ${failure}`)
+  }
+  promise(fiveXx === 0, 'fuzz: 5xx answers')
+  promise(shape === 0, 'fuzz: error answers out of shape')
+  return { routes: keys.length, requests, fiveXx, shape }
+}
+
+async function crashes(template: string) {
+  log(`crashes: ${FULL.kills} × SIGKILL, up to ${FULL.writesPerRound} writes a round …`)
+  const r = await runCrashes({
+    dbPath: freshCopy(template),
+    kills: FULL.kills,
+    writesPerRound: FULL.writesPerRound,
+    writers: 8,
+    onRound: (_, line) => log(`  ${line}`),
+  })
+  log(`  ${JSON.stringify(r)}`)
+  promise(r.crashesSurvived === FULL.kills, 'crashes: not every kill was survived')
+  promise(r.lost === 0, 'crashes: an acknowledged write was lost')
+  promise(r.duplicates === 0, 'crashes: a retried create made a second record or was refused')
+  promise(r.fiveXx === 0, 'crashes: 5xx answers')
+  promise(
+    r.integrity.every((i) => i === 'ok'),
+    `crashes: integrity_check ${r.integrity.join(', ')}`,
+  )
+  return r
+}
+
+async function signIns(template: string) {
+  log(`sign-ins: ${FULL.signIns} at once at scrypt N=2^17 while health is asked …`)
+  const server = await spawnServer({ dbPath: freshCopy(template), env: { COUNTERCLAIM_SCRYPT_LOG_N: '17' } })
+  try {
+    // Once to warm the server up, then the measured run.
+    await runSignInLoad(httpClient(server.url), 2)
+    const baseline = percentile(await healthAlone(httpClient(server.url), 3_000), 99)
+    const r = await runSignInLoad(httpClient(server.url), FULL.signIns)
+    const p99 = percentile(r.healthMs, 99)
+    const p95 = percentile(r.signInMs, 95)
+    promise(
+      r.signInStatuses.every((s) => s === 200),
+      'sign-ins: not every sign-in succeeded',
+    )
+    promise(
+      r.healthStatuses.every((s) => s === 200),
+      'sign-ins: health failed during sign-ins',
+    )
+    promise(p99 < 50, `sign-ins: health p99 ${p99.toFixed(1)} ms is not under 50 ms`)
+    return {
+      healthRequests: r.healthMs.length,
+      healthP99: p99,
+      healthMax: Math.max(...r.healthMs),
+      baselineP99: baseline,
+      signInP95: p95,
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function main() {
+  const started = Date.now()
+  const template = await buildTemplate('soak-template', 'demo')
+  try {
+    const lu = runs('lost-updates') ? await lostUpdates(template) : null
+    if (runs('fuzz')) log(`fuzzing every write route, ${FULL.fuzzRuns} runs a route …`)
+    const fz = runs('fuzz') ? await fuzz(template) : null
+    const cr = runs('crashes') ? await crashes(template) : null
+    const si = runs('signins') ? await signIns(template) : null
+    if (lu && fz && cr && si)
+      figures.push(
+        ['writes (acknowledged)', lu.acknowledged + cr.acknowledged],
+        [
+          '  lost-update writes: 2xx / 412 / attempts',
+          `${lu.acknowledged} / ${lu.preconditionFailed} / ${lu.attempts} (${lu.writers} writers × ${lu.seconds} s, ${lu.records} records)`,
+        ],
+        ['  crash-run writes acknowledged', cr.acknowledged],
+        ['lost', lu.lost + cr.lost],
+        ['  lost updates: final tokens / history events', `${lu.finalTokens} / ${lu.historyEvents}`],
+        ['  creates retried after a kill / duplicates', `${cr.retried} / ${cr.duplicates}`],
+        ['5xx', lu.fiveXx + fz.fiveXx + cr.fiveXx],
+        ['fuzz requests', `${fz.requests} over ${fz.routes} write routes`],
+        ['error-shape violations', fz.shape],
+        [
+          'crashes survived',
+          `${cr.crashesSurvived} of ${FULL.kills} (integrity_check: ${[...new Set(cr.integrity)].join(', ')})`,
+        ],
+        [
+          'health p99 during 10 sign-ins (N=2^17)',
+          `${si.healthP99.toFixed(1)} ms (max ${si.healthMax.toFixed(1)} ms, ${si.healthRequests} requests; ${si.baselineP99.toFixed(1)} ms with no sign-ins)`,
+        ],
+        ['sign-in p95 (10 at once, N=2^17)', `${si.signInP95.toFixed(0)} ms`],
+      )
+    else for (const part of [lu, fz, cr, si]) if (part) console.log(JSON.stringify(part))
+  } finally {
+    removeDbFile(template)
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  }
+  console.log(`\nSoak${quick ? ' (quick)' : ''} finished in ${Math.round((Date.now() - started) / 1000)} s`)
+  for (const [name, value] of figures) console.log(`${name.padEnd(44)} ${value}`)
+  if (broken.length) {
+    console.log('\nBROKEN PROMISES:')
+    for (const b of broken) console.log(`  ${b}`)
+    process.exit(1)
+  }
+  console.log('\nEvery promise held.')
+  process.exit(0)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
