@@ -143,7 +143,9 @@ describe('the shell and the dispute list', () => {
       .fill('Russian forces blew up the dam of the Kakhovka power plant.')
     await page.getByRole('button', { name: 'Add claim' }).click()
     await page.getByRole('heading', { name: 'Ukrainian General Staff', level: 3 }).waitFor()
-    await page.getByText('Russian forces blew up the dam of the Kakhovka power plant.').waitFor()
+    await page
+      .locator('blockquote', { hasText: 'Russian forces blew up the dam of the Kakhovka power plant.' })
+      .waitFor()
 
     // Edit the claim in place: a short form and a quantity.
     await page.getByRole('button', { name: 'Edit claim of Ukrainian General Staff' }).click()
@@ -161,13 +163,13 @@ describe('the shell and the dispute list', () => {
     await page.getByLabel('Source reliability (A–F)').selectOption('A')
     await page.getByLabel('Information credibility (1–6)').selectOption('2')
     await page.getByRole('button', { name: 'Add evidence', exact: true }).click()
-    await page.getByRole('cell', { name: 'A2' }).waitFor()
+    await page.getByRole('cell', { name: 'A2', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Seismic record of an explosion at 02:54', exact: true }).click()
     await page.getByText('Signals consistent with an explosion were recorded.').waitFor()
     await page.getByRole('button', { name: /^Edit evidence/ }).click()
     await page.getByLabel('Information credibility (1–6)').selectOption('1')
     await page.getByRole('button', { name: 'Save evidence' }).click()
-    await page.getByRole('cell', { name: 'A1' }).waitFor()
+    await page.getByRole('cell', { name: 'A1', exact: true }).waitFor()
     await cell(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff').click()
     await expect
       .poll(() => stanceName(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff'))
@@ -204,6 +206,61 @@ describe('the workbench', () => {
     await expectNoSeriousA11yViolations(page)
   })
 
+  it('fits four claims side by side at 1280 px and scrolls sideways for more', async () => {
+    const api = await otherDesk('checker')
+    const json = async (res: Response) => {
+      expect(res.status, await res.clone().text()).toBe(201)
+      return (await res.json()) as { id: string }
+    }
+    const dispute = await json(
+      await api('/api/disputes', {
+        method: 'POST',
+        body: JSON.stringify({ title: 'Six voices', question: 'How many people attended the rally?' }),
+      }),
+    )
+    const claimant = await json(
+      await api('/api/claimants', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Rally organisers', kind: 'ngo' }),
+      }),
+    )
+    const page = await newPage('checker')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const columns = page.locator('.claim-columns')
+    for (let n = 1; n <= 6; n += 1) {
+      await json(
+        await api(`/api/disputes/${dispute.id}/claims`, {
+          method: 'POST',
+          body: JSON.stringify({
+            claimantId: claimant.id,
+            text: `Estimate number ${n}: ${n * 10000} people attended.`,
+            quantity: { value: n * 10000, unit: 'people', qualifier: 'approx' },
+          }),
+        }),
+      )
+      if (n !== 4 && n !== 6) continue
+      await page.goto(`${server.url}/disputes/${dispute.id}`)
+      await page.locator('blockquote', { hasText: `Estimate number ${n}:` }).waitFor()
+      const boxes = await page
+        .locator('article.claim-column')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))
+      expect(boxes).toHaveLength(n)
+      // The first four sit on one row, inside the window.
+      for (const box of boxes.slice(0, 4)) {
+        expect(Math.abs(box.y - (boxes[0]?.y ?? 0))).toBeLessThan(2)
+        expect(box.right).toBeLessThanOrEqual(1280)
+      }
+      const overflow = await columns.evaluate((el) => el.scrollWidth - el.clientWidth)
+      if (n === 4) expect(overflow).toBeLessThanOrEqual(0)
+      else expect(overflow).toBeGreaterThan(0)
+      // The page itself never scrolls sideways: only the row of claims does.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    }
+    await page.getByText('Cannot both be true').first().waitFor()
+    await page.getByRole('button', { name: 'Show all 15 comparisons' }).waitFor()
+    await saveScreenshot(page, 'workbench-six-claims-1280')
+  })
+
   it('says whether two numeric claims can both be true', async () => {
     const api = await otherDesk('checker')
     const list = (await (await api('/api/disputes?tag=numbers')).json()) as { items: { id: string }[] }
@@ -212,9 +269,12 @@ describe('the workbench', () => {
     await page.goto(`${server.url}/disputes/${list.items[0]?.id}`)
     await page.getByRole('heading', { name: /How many drones/, level: 1 }).waitFor()
     await page
-      .getByText(
-        'Can both be true: Ukrainian officials says at least 300 drones; Ukrainian Air Force says exactly 479 drones.',
-      )
+      .getByRole('listitem')
+      .filter({ hasText: 'Can both be true' })
+      .filter({
+        hasText:
+          "Ukrainian officials' claim: at least 300 drones · Ukrainian Air Force's claim: exactly 479 drones",
+      })
       .waitFor()
   })
 

@@ -36,7 +36,7 @@ function VerdictBox({
   return (
     <div className={`verdict-box verdict-${status ?? 'none'}`}>
       <div className="verdict-badges">
-        <RatingBadge rating={verdict?.rating} /> <VerdictStatusBadge status={status} />
+        {verdict ? <RatingBadge rating={verdict.rating} /> : null} <VerdictStatusBadge status={status} />
       </div>
       {verdict?.summary ? (
         <p className="verdict-summary">{verdict.summary}</p>

@@ -27,11 +27,17 @@ const CREDIBILITY_WORDS = [
 
 const STANCE_MARKS: Record<StanceValue, string> = { supports: '✔', contradicts: '✖', context: '◦' }
 
+/** "Oleg Kiper's", "Ukrainian officials'". */
+export function possessive(name: string): string {
+  return /s$/.test(name) ? `${name}'` : `${name}'s`
+}
+
 /** How a claim is named in a cell: "Oleg Kiper's claim", with its short form when the claimant has two. */
 export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim[]): string {
   const twice = claims.filter((c) => c.claimant.id === claim.claimant.id).length > 1
   const short = claim.shortText ?? claim.text.slice(0, 60)
-  return twice ? `${claim.claimant.name}'s claim “${short}”` : `${claim.claimant.name}'s claim`
+  const whose = possessive(claim.claimant.name)
+  return twice ? `${whose} claim “${short}”` : `${whose} claim`
 }
 
 function nextStance(current: StanceValue | null): StanceValue | null {

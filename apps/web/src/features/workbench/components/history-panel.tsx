@@ -4,6 +4,7 @@ import { useId } from 'react'
 import { formatMoment } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { historyQuery } from '../api/workbench.ts'
+import { claimName, possessive } from './evidence-matrix.tsx'
 
 /** The fields an event changed, by name: "text, shortText". */
 function changedFields(event: HistoryEvent): string[] {
@@ -71,7 +72,7 @@ export function HistoryPanel({
   const headingId = useId()
   const entity = subject === 'dispute' ? 'dispute' : 'claim'
   const names: Names = {
-    claims: new Map(claims.map((c) => [c.id, `${c.claimant.name}’s claim`])),
+    claims: new Map(claims.map((c) => [c.id, claimName(c, claims)])),
     evidence: new Map(evidence.map((e) => [e.id, e.title])),
   }
   const history = useQuery(historyQuery(entity, subject === 'dispute' ? disputeId : subject))
@@ -84,7 +85,7 @@ export function HistoryPanel({
           <option value="dispute">The whole dispute</option>
           {claims.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.claimant.name}’s claim{c.shortText ? `: ${c.shortText}` : ''}
+              {possessive(c.claimant.name)} claim{c.shortText ? `: ${c.shortText}` : ''}
             </option>
           ))}
         </select>

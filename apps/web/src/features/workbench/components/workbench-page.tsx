@@ -83,7 +83,22 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
         </header>
       )}
 
-      <section aria-label="Claims" className="claims-section">
+      <section aria-labelledby="claims-heading" className="claims-section">
+        <div className="section-head">
+          <h2 id="claims-heading">
+            Claims <span className="count">({dispute.claims.length})</span>
+          </h2>
+          {addingClaim ? null : (
+            <button type="button" className="add-button small-button" onClick={() => setAddingClaim(true)}>
+              + Add claim
+            </button>
+          )}
+        </div>
+        {dispute.claims.length === 0 && !addingClaim ? (
+          <p className="state-message state-empty">
+            No claims yet: add the statements that compete on this question.
+          </p>
+        ) : null}
         <div className="claim-columns">
           {dispute.claims.map((claim) =>
             editingClaim === claim.id ? (
@@ -108,20 +123,9 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
             <article className="claim-column editing" aria-label="New claim">
               <ClaimForm disputeId={dispute.id} onDone={() => setAddingClaim(false)} />
             </article>
-          ) : (
-            <div className="claim-column add-column">
-              <button type="button" className="add-button" onClick={() => setAddingClaim(true)}>
-                + Add claim
-              </button>
-              {dispute.claims.length === 0 ? (
-                <p className="muted small">
-                  No claims yet: add the statements that compete on this question.
-                </p>
-              ) : null}
-            </div>
-          )}
+          ) : null}
         </div>
-        <QuantityComparisons claims={dispute.claims} />
+        <QuantityComparisons claims={dispute.claims} label={label} />
       </section>
 
       {verdictClaim ? (
