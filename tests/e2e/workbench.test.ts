@@ -201,6 +201,9 @@ describe('the workbench', () => {
     expect(kiper.x).toBeGreaterThan(mod.x + mod.width)
     expect(kiper.x - (mod.x + mod.width)).toBeLessThan(40)
     expect(kiper.x + kiper.width).toBeLessThanOrEqual(1440)
+    // A checker sees the review waiting, and no editor's actions.
+    await column('Oleg Kiper').getByText('Waiting for an editor’s review.').waitFor()
+    expect(await page.getByRole('button', { name: /^(Publish|Return)/ }).count()).toBe(0)
     await saveScreenshot(page, 'workbench')
     await saveScreenshot(page, 'workbench-full', true)
     await expectNoSeriousA11yViolations(page)
@@ -465,6 +468,17 @@ describe('the workbench', () => {
       .locator('article.claim-column')
       .filter({ has: page.getByRole('heading', { name: 'Oleg Kiper', level: 3 }) })
     await column.getByText('In review').waitFor()
+
+    // The mayor's verdict, submitted by the checker above, goes back with a note.
+    const mayor = page
+      .locator('article.claim-column')
+      .filter({ has: page.getByRole('heading', { name: 'Vitali Klitschko', level: 3 }) })
+    await mayor.getByRole('button', { name: "Return… on Vitali Klitschko's claim" }).click()
+    await mayor.getByLabel('Note to the author').fill('Name the seven districts and cite the city list.')
+    await mayor.getByRole('button', { name: 'Return to draft' }).click()
+    await mayor.getByText('Returned: Name the seven districts and cite the city list.').waitFor()
+    await mayor.getByText('Draft', { exact: true }).waitFor()
+
     await column.getByRole('button', { name: "Publish on Oleg Kiper's claim" }).click()
     await column.getByText('Published', { exact: true }).waitFor()
     await column.getByRole('link', { name: /^Public page/ }).click()
