@@ -110,6 +110,24 @@ describe('the shell and the dispute list', () => {
       .waitFor()
   })
 
+  it('pages a long list: a hundred disputes, then more on request', async () => {
+    const api = await otherDesk('checker')
+    for (let n = 1; n <= 101; n += 1) {
+      const res = await api('/api/disputes', {
+        method: 'POST',
+        body: JSON.stringify({ title: `Bulk ${n}`, question: `Bulk question ${n}?`, tags: ['bulk'] }),
+      })
+      expect(res.status).toBe(201)
+    }
+    const page = await newPage('checker')
+    await page.goto(`${server.url}/?tag=bulk`)
+    const rows = page.getByRole('list', { name: 'Disputes' }).locator(':scope > li')
+    await expect.poll(() => rows.count()).toBe(100)
+    await page.getByRole('button', { name: 'Show more disputes' }).click()
+    await expect.poll(() => rows.count()).toBe(101)
+    expect(await page.getByRole('button', { name: 'Show more disputes' }).count()).toBe(0)
+  })
+
   it('creates a dispute and goes to its workbench; a refused create keeps the input and says why', async () => {
     const page = await newPage('checker')
     await page.getByRole('button', { name: 'New dispute' }).click()

@@ -1,5 +1,5 @@
 import type { DisputeStatus } from '@counterclaim/shared'
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
 
 export interface DisputeFilters {
@@ -13,10 +13,14 @@ export const disputeKeys = {
   list: (filters: DisputeFilters) => ['disputes', 'list', filters] as const,
 }
 
+/** Disputes, newest change first, a page of 100 at a time. */
 export const disputeListQuery = (filters: DisputeFilters) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: disputeKeys.list(filters),
-    queryFn: () => unwrap(api.disputes.$get({ query: { ...filters, limit: '200' } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(api.disputes.$get({ query: { ...filters, limit: '100', cursor: pageParam ?? undefined } })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     // Verdicts change on the workbench: coming back to the list reads it again.
     staleTime: 0,
   })

@@ -1,5 +1,5 @@
 import type { DisputeListItem } from '@counterclaim/shared'
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
@@ -61,7 +61,8 @@ export function DisputeListPage() {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const filters = filtersFrom(params)
-  const disputes = useQuery(disputeListQuery(filters))
+  const disputes = useInfiniteQuery(disputeListQuery(filters))
+  const items = disputes.data?.pages.flatMap((p) => p.items) ?? []
   const [creating, setCreating] = useState(false)
   const [q, setQ] = useState(filters.q ?? '')
   const [tag, setTag] = useState(filters.tag ?? '')
@@ -147,19 +148,30 @@ export function DisputeListPage() {
           onRetry={() => disputes.refetch()}
         />
       ) : null}
-      {disputes.data && disputes.data.items.length === 0 ? (
+      {disputes.data && items.length === 0 ? (
         <EmptyMessage>
           {filtered
             ? 'No dispute matches these filters.'
             : 'No disputes yet. Create the first one with “New dispute”.'}
         </EmptyMessage>
       ) : null}
-      {disputes.data && disputes.data.items.length > 0 ? (
+      {items.length > 0 ? (
         <ul className="dispute-list" aria-label="Disputes">
-          {disputes.data.items.map((d) => (
+          {items.map((d) => (
             <DisputeRow key={d.id} dispute={d} />
           ))}
         </ul>
+      ) : null}
+      {disputes.hasNextPage ? (
+        <p>
+          <button
+            type="button"
+            onClick={() => disputes.fetchNextPage()}
+            disabled={disputes.isFetchingNextPage}
+          >
+            {disputes.isFetchingNextPage ? 'Loading more…' : 'Show more disputes'}
+          </button>
+        </p>
       ) : null}
     </section>
   )
