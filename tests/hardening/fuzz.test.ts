@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fuzzRoute } from '../support/fuzz.ts'
+import { fuzzRoute, SHORT_SIZES } from '../support/fuzz.ts'
 import { signIn } from '../support/http.ts'
 import { documentedRoutes, type Fixtures, makeFixtures, ROUTES } from '../support/route-table.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
@@ -35,7 +35,7 @@ describe('fuzzing every write route', () => {
       const base = await entry.build(f)
       const cookie = entry.access === 'public' ? undefined : cookies.get(key)
       const started = performance.now()
-      const result = await fuzzRoute(t.request, cookie, base, RUNS)
+      const result = await fuzzRoute(t.request, cookie, base, RUNS, SHORT_SIZES)
       totals[key] =
         `${result.requests} requests, ${result.fiveXx} 5xx, ${result.shapeViolations} shape, ${Math.round(performance.now() - started)} ms`
       failures.push(...result.failures)

@@ -64,8 +64,17 @@ const jsonish = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 )
 
+/** How big the biggest hostile bodies get: the soak goes to the 1 MiB limit, npm test stays smaller. */
+export interface FuzzSizes {
+  stringChars: number
+  arrayItems: number
+  depth: number
+}
+export const FULL_SIZES: FuzzSizes = { stringChars: 900_000, arrayItems: 60_000, depth: 200_000 }
+export const SHORT_SIZES: FuzzSizes = { stringChars: 200_000, arrayItems: 10_000, depth: 20_000 }
+
 /** Hostile variants of a route's valid request. */
-export function fuzzCaseArbitrary(base: RouteRequest): fc.Arbitrary<FuzzCase> {
+export function fuzzCaseArbitrary(base: RouteRequest, sizes: FuzzSizes = FULL_SIZES): fc.Arbitrary<FuzzCase> {
   const obj = (base.json && typeof base.json === 'object' ? base.json : {}) as Record<string, unknown>
   const keys = Object.keys(obj)
   const keyArb = keys.length ? fc.constantFrom(...keys) : fc.constant('x')
@@ -113,7 +122,7 @@ export function fuzzCaseArbitrary(base: RouteRequest): fc.Arbitrary<FuzzCase> {
       fc
         .tuple(
           keyArb,
-          fc.integer({ min: 1_000, max: 900_000 }),
+          fc.integer({ min: 1_000, max: sizes.stringChars }),
           fc.constantFrom('a', 'é', '😀', '\u0000', '<'),
         )
         .map(([k, n, ch]) => JSON.stringify({ ...obj, [k]: ch.repeat(Math.floor(n / ch.length / 3)) })),
@@ -121,12 +130,12 @@ export function fuzzCaseArbitrary(base: RouteRequest): fc.Arbitrary<FuzzCase> {
     json(
       'huge array',
       fc
-        .tuple(keyArb, fc.integer({ min: 100, max: 60_000 }))
+        .tuple(keyArb, fc.integer({ min: 100, max: sizes.arrayItems }))
         .map(([k, n]) => JSON.stringify({ ...obj, [k]: Array.from({ length: n }, (_, i) => `t${i}`) })),
     ),
     json(
       'deep nesting',
-      fc.tuple(keyArb, fc.integer({ min: 50, max: 200_000 }), fc.boolean()).map(([k, depth, arrays]) => {
+      fc.tuple(keyArb, fc.integer({ min: 50, max: sizes.depth }), fc.boolean()).map(([k, depth, arrays]) => {
         const deep = arrays ? nest(depth, '[', ']') : nest(depth, '{"a":', '}')
         return withKey(obj, k, '__DEEP__').replace('"__DEEP__"', deep)
       }),
@@ -223,9 +232,13 @@ export async function fuzzRoute(
   cookie: string | undefined,
   base: RouteRequest,
   runs: number,
+  sizes: FuzzSizes = FULL_SIZES,
   seed?: number,
 ): Promise<FuzzResult> {
-  const cases = fc.sample(fuzzCaseArbitrary(base), { numRuns: runs, ...(seed === undefined ? {} : { seed }) })
+  const cases = fc.sample(fuzzCaseArbitrary(base, sizes), {
+    numRuns: runs,
+    ...(seed === undefined ? {} : { seed }),
+  })
   const result: FuzzResult = { requests: 0, fiveXx: 0, shapeViolations: 0, failures: [] }
   for (const c of cases) {
     const headers: Record<string, string> = {}
