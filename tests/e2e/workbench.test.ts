@@ -219,6 +219,7 @@ describe('the workbench', () => {
     expect(kiper.x).toBeGreaterThan(mod.x + mod.width)
     expect(kiper.x - (mod.x + mod.width)).toBeLessThan(40)
     expect(kiper.x + kiper.width).toBeLessThanOrEqual(1440)
+    expect(await page.title()).toBe('Strikes on Kyiv and Odesa, 10 June 2025 · Counterclaim')
     // A checker sees the review waiting, and no editor's actions.
     await column('Oleg Kiper').getByText('Waiting for an editor’s review.').waitFor()
     expect(await page.getByRole('button', { name: /^(Publish|Return)/ }).count()).toBe(0)

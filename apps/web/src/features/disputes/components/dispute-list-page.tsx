@@ -88,6 +88,7 @@ export function DisputeListPage() {
 
   return (
     <section aria-labelledby="disputes-heading" className="page">
+      <title>Disputes · Counterclaim</title>
       <div className="page-head">
         <h1 id="disputes-heading">Disputes</h1>
         {creating ? null : (

@@ -57,6 +57,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
 
   return (
     <div className="workbench">
+      <title>{`${dispute.title} · Counterclaim`}</title>
       {editingDispute ? (
         <DisputeForm dispute={dispute} onDone={() => setEditingDispute(false)} />
       ) : (
