@@ -159,6 +159,21 @@ describe('a claim log of 100,000 claims', () => {
     await expectNoSeriousA11yViolations(page)
   })
 
+  it('finds one claim among them by full-text search', async () => {
+    await page.goto(`${server.url}/claim-log?q=12345`)
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^1 claim\.$/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1)
+    expect(await bodyRows(page).first().textContent()).toContain('Load-test claim 12345:')
+  })
+
   it('scrolls by keyboard once the table has focus', async () => {
     await page.goto(`${server.url}/claim-log`)
     const scroller = page.getByRole('region', { name: 'Claim log rows, scrollable' })

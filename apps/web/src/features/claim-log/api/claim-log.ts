@@ -86,6 +86,8 @@ export const claimLogQuery = (filters: ClaimLogFilters) =>
       ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Pages never change once read; comparing every loaded row on each new page would cost O(rows).
+    structuralSharing: false,
   })
 
 /** Disputes to choose from in the dispute filter: their ids and titles. */

@@ -1,6 +1,6 @@
 import type { ClaimLogRow } from '@counterclaim/shared'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
@@ -130,39 +130,7 @@ export function ClaimLogTable({
                 </tr>
               )
             }
-            return (
-              <tr key={item.key} aria-rowindex={item.index + 2}>
-                <td>
-                  <span className="clamp">{row.disputeTitle}</span>
-                </td>
-                <td>
-                  <span className="clamp">{row.claimant}</span>
-                </td>
-                <td>
-                  <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link">
-                    {row.claimText}
-                  </Link>
-                </td>
-                <td className="nowrap">
-                  {formatDay(row.statedOn) || <span className="muted">Unknown</span>}
-                </td>
-                <td>
-                  <RatingBadge rating={row.rating} />
-                </td>
-                <td>
-                  <span className="clamp">{row.verdictSummary}</span>
-                </td>
-                <td>
-                  <VerdictStatusBadge status={row.verdictStatus} />
-                </td>
-                <td className="nowrap">{formatDay(row.publishedAt)}</td>
-                <td className="evidence-counts">
-                  <span>{row.supportingEvidence} for</span>
-                  <span>{row.contradictingEvidence} against</span>
-                  <span>{row.contextEvidence} context</span>
-                </td>
-              </tr>
-            )
+            return <LogRow key={item.key} row={row} rowIndex={item.index + 2} />
           })}
           {padBottom > 0 ? (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable
@@ -175,3 +143,38 @@ export function ClaimLogTable({
     </section>
   )
 }
+
+/** One claim's row; memoised, so scrolling renders only the rows that come into view. */
+const LogRow = memo(function LogRow({ row, rowIndex }: { row: ClaimLogRow; rowIndex: number }) {
+  return (
+    <tr aria-rowindex={rowIndex}>
+      <td>
+        <span className="clamp">{row.disputeTitle}</span>
+      </td>
+      <td>
+        <span className="clamp">{row.claimant}</span>
+      </td>
+      <td>
+        <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link">
+          {row.claimText}
+        </Link>
+      </td>
+      <td className="nowrap">{formatDay(row.statedOn) || <span className="muted">Unknown</span>}</td>
+      <td>
+        <RatingBadge rating={row.rating} />
+      </td>
+      <td>
+        <span className="clamp">{row.verdictSummary}</span>
+      </td>
+      <td>
+        <VerdictStatusBadge status={row.verdictStatus} />
+      </td>
+      <td className="nowrap">{formatDay(row.publishedAt)}</td>
+      <td className="evidence-counts">
+        <span>{row.supportingEvidence} for</span>
+        <span>{row.contradictingEvidence} against</span>
+        <span>{row.contextEvidence} context</span>
+      </td>
+    </tr>
+  )
+})
