@@ -23,7 +23,9 @@ export default async function setup(project: TestProject) {
       webDist,
       '--emptyOutDir',
     ],
-    { cwd: REPO, stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test, which would make this a development build of React (jsxDEV, several times
+    // slower): the browser tests run the production build users get.
+    { cwd: REPO, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   )
   project.provide('webDist', webDist)
   const demo = await buildTemplate('e2e-template', 'demo')
