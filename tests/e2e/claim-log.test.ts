@@ -40,6 +40,7 @@ describe('the seeded claim log', () => {
     await page.goto(`${server.url}/claim-log`)
     await page.getByRole('table', { name: 'Claim log' }).waitFor()
     await expect.poll(() => bodyRows(page).count()).toBe(6)
+    expect(await page.title()).toBe('Claim log · Counterclaim')
     expect(await page.getByRole('status').filter({ hasText: 'claims' }).textContent()).toBe('6 claims.')
     const modRow = page.getByRole('row', { name: /All designated objects were hit|The goal of the strikes/ })
     expect(await modRow.getByText('Misleading').count()).toBe(1)

@@ -43,6 +43,7 @@ it("shows a claimant's claims with links to their workbench and a chart of the v
   await page.goto(`${server.url}/claimants?q=ministry`)
   await page.getByRole('link', { name: 'Russian Ministry of Defence' }).click()
   await page.getByRole('heading', { name: 'Russian Ministry of Defence', level: 1 }).waitFor()
+  await expect.poll(() => page.title()).toBe('Russian Ministry of Defence · Claimants · Counterclaim')
 
   const chart = page.getByRole('figure', { name: /1 published verdict/ })
   await chart.waitFor()

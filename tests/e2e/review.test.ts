@@ -45,6 +45,7 @@ async function verdictVersion(claimId: string, disputeId: string): Promise<numbe
 it('publishes the seeded verdict in review after a stale attempt is refused, and opens its public page', async () => {
   await editor.getByRole('link', { name: 'Review queue' }).click()
   await editor.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor()
+  expect(await editor.title()).toBe('Review queue · Counterclaim')
   const item = editor.getByRole('article', { name: 'Russian drones hit a maternity hospital in Odesa' })
   await item.waitFor()
   await item.getByText('Taras Bondar', { exact: true }).waitFor()

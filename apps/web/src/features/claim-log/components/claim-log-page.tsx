@@ -28,6 +28,7 @@ export function ClaimLogPage() {
 
   return (
     <section aria-labelledby="claim-log-heading" className="page log-page">
+      <title>Claim log · Counterclaim</title>
       <div className="log-title">
         <h1 id="claim-log-heading">Claim log</h1>
         <a className="button-link" href={csvExportHref(filters)} download>

@@ -38,6 +38,7 @@ export function ClaimantListPage() {
 
   return (
     <section aria-labelledby="claimants-heading" className="page">
+      <title>Claimants · Counterclaim</title>
       <h1 id="claimants-heading">Claimants</h1>
       <p className="muted page-intro">
         People and organisations whose claims the desk has checked, and their record.

@@ -18,6 +18,7 @@ export function ClaimantPage() {
 
   return (
     <section aria-labelledby="claimant-heading" className="page">
+      <title>{`${claimant.data?.name ?? 'Claimant'} · Claimants · Counterclaim`}</title>
       <p className="back-link">
         <Link to="/claimants">All claimants</Link>
       </p>

@@ -22,6 +22,7 @@ export function ReviewQueuePage() {
 
   return (
     <section aria-labelledby="review-heading" className="page review-page">
+      <title>Review queue · Counterclaim</title>
       <h1 id="review-heading">Review queue</h1>
       <p className="muted page-intro">
         Verdicts submitted for review, newest first. Publishing puts a verdict on its public page; returning
