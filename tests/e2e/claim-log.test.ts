@@ -112,6 +112,18 @@ describe('the seeded claim log', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(6)
     expect(await exportHref(page)).toBe('/api/claim-log.csv')
   })
+
+  it("says why in the API's words when the log cannot be read", async () => {
+    await page.goto(`${server.url}/claim-log`)
+    await expect.poll(() => bodyRows(page).count()).toBe(6)
+    // The session ends elsewhere (another tab signs out): the next read is refused.
+    expect((await page.request.post(`${server.url}/api/auth/logout`)).status()).toBe(200)
+    await page.getByLabel('Verdict status').selectOption('draft')
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.textContent()).toContain('The claim log could not be loaded.')
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1)
+    await expectNoSeriousA11yViolations(page)
+  })
 })
 
 describe('a claim log of 100,000 claims', () => {

@@ -90,7 +90,7 @@ function TrackRecord({ claimant }: { claimant: ClaimantDetail }) {
           {published.length > 0 ? (
             <RatingChart
               ratings={published}
-              title={`${plural(published.length, 'published verdict')} on ${claimant.name}’s claims`}
+              title={`${plural(published.length, 'published verdict')} on this claimant’s claims`}
             />
           ) : (
             <EmptyMessage>No verdict on this claimant’s claims has been published yet.</EmptyMessage>
