@@ -164,7 +164,7 @@ export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
     result.integrity.push(integrityCheck(options.dbPath))
     options.onRound?.(
       round + 1,
-      `kill ${round + 1}: ${result.acknowledged} acknowledged so far, ${pending.length} cut off, lost ${result.lost}`,
+      `${round < options.kills ? `kill ${round + 1}` : 'last start, stopped with SIGTERM'}: ${result.acknowledged} acknowledged so far, ${pending.length} cut off, lost ${result.lost}`,
     )
   }
   // No create made twice: one "created" history event per acknowledged record.
