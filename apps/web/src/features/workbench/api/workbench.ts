@@ -264,6 +264,46 @@ export function useVerdictStep(disputeId: string) {
   })
 }
 
+export type VerdictCorrectInput = Parameters<
+  (typeof api.claims)[':id']['verdict']['correct']['$post']
+>[0]['json']
+
+/** Corrects a published verdict: the changed fields and a public correction note, with If-Match (editors). */
+export function useCorrectVerdict(disputeId: string) {
+  const refresh = useRefresh(disputeId)
+  return useMutation({
+    mutationFn: (input: { claimId: string; version: number; json: VerdictCorrectInput }) =>
+      unwrap(
+        api.claims[':id'].verdict.correct.$post(
+          { param: { id: input.claimId }, header: {}, json: input.json },
+          ifMatch(input.version),
+        ),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+export interface ArchiveChange {
+  kind: 'claim' | 'evidence'
+  id: string
+  version: number
+  archived: boolean
+}
+
+/** Archives a claim or a piece of evidence, or restores it; answers the record with its new version. */
+export function useSetArchived(disputeId: string) {
+  const refresh = useRefresh(disputeId)
+  return useMutation({
+    mutationFn: async (change: ArchiveChange): Promise<{ version: number }> => {
+      const request = { param: { id: change.id }, header: {}, json: { archived: change.archived } }
+      return change.kind === 'claim'
+        ? unwrap(api.claims[':id'].$patch(request, ifMatch(change.version)))
+        : unwrap(api.evidence[':id'].$patch(request, ifMatch(change.version)))
+    },
+    onSuccess: refresh,
+  })
+}
+
 export type DisputePatch = Parameters<(typeof api.disputes)[':id']['$patch']>[0]['json']
 
 export function useUpdateDispute(disputeId: string) {

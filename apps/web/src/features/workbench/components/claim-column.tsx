@@ -1,6 +1,6 @@
 import { describeQuantity } from '@counterclaim/domain'
 import type { SessionUser, WorkbenchClaim } from '@counterclaim/shared'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
@@ -14,14 +14,19 @@ function VerdictBox({
   claim,
   claimLabel,
   user,
+  corrected,
   onEdit,
+  onCorrect,
   onReload,
 }: {
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
   user: SessionUser
+  /** A correction was just published from this page: list the corrections open and take focus there. */
+  corrected: boolean
   onEdit: () => void
+  onCorrect: () => void
   onReload: () => void
 }) {
   const verdict = claim.verdict
@@ -32,6 +37,14 @@ function VerdictBox({
   const isEditor = user.role === 'editor' || user.role === 'admin'
   const status = verdict?.status ?? null
   const suffix = <span className="visually-hidden"> on {claimLabel}</span>
+  const corrections = status === 'published' && verdict ? verdict.corrections : []
+  const [showCorrections, setShowCorrections] = useState(false)
+  const correctionsSummary = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (!corrected) return
+    setShowCorrections(true)
+    correctionsSummary.current?.focus()
+  }, [corrected])
 
   return (
     <div className={`verdict-box verdict-${status ?? 'none'}`}>
@@ -54,6 +67,30 @@ function VerdictBox({
           <a href={`/v/${claim.id}`}>
             Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
           </a>
+        </p>
+      ) : null}
+      {corrections.length > 0 ? (
+        <details
+          className="corrections small"
+          open={showCorrections}
+          onToggle={(e) => setShowCorrections(e.currentTarget.open)}
+        >
+          <summary ref={correctionsSummary}>
+            {corrections.length === 1 ? 'Corrected once' : `Corrected ${corrections.length} times`}
+            <span className="visually-hidden">: the verdict on {claimLabel}</span>
+          </summary>
+          <ol>
+            {[...corrections].reverse().map((c) => (
+              <li key={c.id}>
+                <time dateTime={c.at}>{formatMoment(c.at)}</time> {c.note}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {corrected ? (
+        <p role="status" className="ok small">
+          Correction published.
         </p>
       ) : null}
       {status === 'in_review' && !isEditor ? (
@@ -90,6 +127,11 @@ function VerdictBox({
             </button>
           </>
         ) : null}
+        {status === 'published' && isEditor ? (
+          <button type="button" onClick={onCorrect}>
+            Correct verdict{suffix}
+          </button>
+        ) : null}
       </div>
       {returning && verdict && status === 'in_review' ? (
         <form
@@ -122,8 +164,12 @@ export function ClaimColumn({
   claim,
   claimLabel,
   user,
+  corrected,
+  archiving,
   onEditClaim,
   onEditVerdict,
+  onCorrectVerdict,
+  onArchive,
   onShowHistory,
   onReload,
 }: {
@@ -131,8 +177,13 @@ export function ClaimColumn({
   claim: WorkbenchClaim
   claimLabel: string
   user: SessionUser
+  corrected: boolean
+  /** An archive or undo is on its way. */
+  archiving: boolean
   onEditClaim: () => void
   onEditVerdict: () => void
+  onCorrectVerdict: () => void
+  onArchive: () => void
   onShowHistory: () => void
   onReload: () => void
 }) {
@@ -184,7 +235,9 @@ export function ClaimColumn({
         claim={claim}
         claimLabel={claimLabel}
         user={user}
+        corrected={corrected}
         onEdit={onEditVerdict}
+        onCorrect={onCorrectVerdict}
         onReload={onReload}
       />
       <div className="claim-foot actions compact">
@@ -193,6 +246,9 @@ export function ClaimColumn({
         </button>
         <button type="button" className="link-button" onClick={onShowHistory}>
           History<span className="visually-hidden"> of {claimLabel}</span>
+        </button>
+        <button type="button" className="link-button" disabled={archiving} onClick={onArchive}>
+          Archive claim<span className="visually-hidden"> of {claim.claimant.name}</span>
         </button>
       </div>
     </article>

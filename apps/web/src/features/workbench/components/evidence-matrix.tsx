@@ -4,6 +4,7 @@ import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from '
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
+import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
 import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_CYCLE, STANCE_LABELS } from './labels.ts'
 
@@ -48,11 +49,16 @@ function nextStance(current: StanceValue | null): StanceValue | null {
 function EvidenceDetails({
   evidence,
   workbench,
+  archiving,
   onEdit,
+  onArchive,
 }: {
   evidence: Evidence
   workbench: Workbench
+  /** An archive or undo is on its way. */
+  archiving: boolean
   onEdit: () => void
+  onArchive: () => void
 }) {
   const grade = admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility)
   const notes = workbench.claims.flatMap((claim) => {
@@ -118,9 +124,14 @@ function EvidenceDetails({
           ))}
         </ul>
       ) : null}
-      <button type="button" onClick={onEdit}>
-        Edit evidence<span className="visually-hidden"> “{evidence.title}”</span>
-      </button>
+      <div className="actions compact">
+        <button type="button" onClick={onEdit}>
+          Edit evidence<span className="visually-hidden"> “{evidence.title}”</span>
+        </button>
+        <button type="button" disabled={archiving} onClick={onArchive}>
+          Archive evidence<span className="visually-hidden"> “{evidence.title}”</span>
+        </button>
+      </div>
     </div>
   )
 }
@@ -134,6 +145,7 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
   const claimIds = useMemo(() => claims.map((c) => c.id), [claims])
   const setStance = useSetStance(workbench.id)
   const reload = useReloadWorkbench(workbench.id)
+  const archiving = useArchiveWithUndo(workbench.id, 'evidence')
   const headingId = useId()
   const [failure, setFailure] = useState<{ error: Error; what: string } | null>(null)
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
@@ -239,6 +251,7 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
           }}
         />
       ) : null}
+      <ArchiveStatus archiving={archiving} />
       {rows.length === 0 ? (
         <p className="state-message state-empty">No evidence yet. Add the first item below.</p>
       ) : (
@@ -328,7 +341,15 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                             <EvidenceDetails
                               evidence={evidence}
                               workbench={workbench}
+                              archiving={archiving.pending}
                               onEdit={() => setEditing(evidence.id)}
+                              onArchive={() =>
+                                archiving.archive({
+                                  id: evidence.id,
+                                  version: evidence.version,
+                                  name: `“${evidence.title}”`,
+                                })
+                              }
                             />
                           )}
                         </td>

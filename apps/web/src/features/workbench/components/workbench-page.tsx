@@ -5,12 +5,14 @@ import { Link, useParams } from 'react-router'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
+import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { ClaimColumn } from './claim-column.tsx'
 import { ClaimForm } from './claim-form.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
 import { HistoryPanel } from './history-panel.tsx'
 import { QuantityComparisons } from './quantity-comparisons.tsx'
+import { VerdictCorrectionForm } from './verdict-correction-form.tsx'
 import { VerdictEditor } from './verdict-editor.tsx'
 import './workbench.css'
 
@@ -25,6 +27,9 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
   const [editorGeneration, setEditorGeneration] = useState(0)
   const [historySubject, setHistorySubject] = useState('dispute')
   const [editingDispute, setEditingDispute] = useState(false)
+  const [correctionFor, setCorrectionFor] = useState<string | null>(null)
+  const [correctedClaim, setCorrectedClaim] = useState<string | null>(null)
+  const claimArchiving = useArchiveWithUndo(id, 'claim')
 
   if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
   if (workbench.error) {
@@ -47,6 +52,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
   const dispute = workbench.data
   const label = (c: WorkbenchClaim) => claimName(c, dispute.claims)
   const verdictClaim = dispute.claims.find((c) => c.id === verdictFor)
+  const correctionClaim = dispute.claims.find((c) => c.id === correctionFor)
   const reloadEditor = () => {
     reload().then(() => setEditorGeneration((g) => g + 1))
   }
@@ -100,6 +106,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
             No claims yet: add the statements that compete on this question.
           </p>
         ) : null}
+        <ArchiveStatus archiving={claimArchiving} />
         <div className="claim-columns">
           {dispute.claims.map((claim) =>
             editingClaim === claim.id ? (
@@ -113,8 +120,23 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
                 claim={claim}
                 claimLabel={label(claim)}
                 user={user}
+                corrected={correctedClaim === claim.id}
+                archiving={claimArchiving.pending}
                 onEditClaim={() => setEditingClaim(claim.id)}
-                onEditVerdict={() => setVerdictFor(claim.id)}
+                onEditVerdict={() => {
+                  setCorrectionFor(null)
+                  setVerdictFor(claim.id)
+                }}
+                onCorrectVerdict={() => {
+                  setVerdictFor(null)
+                  setCorrectedClaim(null)
+                  setCorrectionFor(claim.id)
+                }}
+                onArchive={() => {
+                  if (verdictFor === claim.id) setVerdictFor(null)
+                  if (correctionFor === claim.id) setCorrectionFor(null)
+                  claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
+                }}
                 onShowHistory={() => showHistory(claim.id)}
                 onReload={reload}
               />
@@ -137,6 +159,21 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
           claimLabel={label(verdictClaim)}
           evidence={dispute.evidence}
           onClose={() => setVerdictFor(null)}
+          onReload={reloadEditor}
+        />
+      ) : null}
+
+      {correctionClaim ? (
+        <VerdictCorrectionForm
+          key={`${correctionClaim.id}:${editorGeneration}`}
+          disputeId={dispute.id}
+          claim={correctionClaim}
+          claimLabel={label(correctionClaim)}
+          onClose={() => setCorrectionFor(null)}
+          onCorrected={() => {
+            setCorrectionFor(null)
+            setCorrectedClaim(correctionClaim.id)
+          }}
           onReload={reloadEditor}
         />
       ) : null}
