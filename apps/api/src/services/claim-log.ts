@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { claimLogPage, type Db, iterateClaimLog, type Tx, tables } from '@counterclaim/db'
+import { claimLogPage, type Db, iterateClaimLog, tables } from '@counterclaim/db'
 import {
   CLAIM_LOG_CSV_HEADER,
   type ClaimLogField,
@@ -23,7 +23,8 @@ import {
   ratingLabel,
 } from '@counterclaim/shared'
 import { parse } from 'csv-parse/sync'
-import { and, inArray, isNull, max } from 'drizzle-orm'
+import { and, inArray, isNull, max, sql } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import type { HistoryInput } from './history.ts'
@@ -167,8 +168,51 @@ function chunked<T>(values: string[], read: (chunk: string[]) => T[]): T[] {
   return out
 }
 
-function insertChunks<T>(items: T[], size: number, write: (chunk: T[]) => void): void {
-  for (let i = 0; i < items.length; i += size) write(items.slice(i, i + size))
+const BATCH = 500
+
+type Prepared = { run: (params: Record<string, unknown>) => unknown }
+const batches = new WeakMap<Db, Map<string, Prepared>>()
+
+/**
+ * Inserts rows through drizzle statements of up to BATCH rows each, prepared once per database
+ * and row count. One statement per batch matters beyond building SQL: the search index's triggers
+ * flush FTS5's pending terms at every statement, so single-row inserts cost several times more.
+ */
+function insertBatched<TTable extends SQLiteTable>(
+  db: Db,
+  table: TTable,
+  name: string,
+  rows: ReadonlyArray<TTable['$inferInsert']>,
+  options: { ignoreConflicts?: boolean } = {},
+): void {
+  const first = rows[0]
+  if (!first) return
+  const keys = Object.keys(first)
+  let cache = batches.get(db)
+  if (!cache) {
+    cache = new Map()
+    batches.set(db, cache)
+  }
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const chunk = rows.slice(start, start + BATCH)
+    const key = `${name}:${chunk.length}`
+    let statement = cache.get(key)
+    if (!statement) {
+      const values = chunk.map(
+        (_, i) =>
+          Object.fromEntries(keys.map((k) => [k, sql.placeholder(`${k}_${i}`)])) as TTable['$inferInsert'],
+      )
+      const insert = db.insert(table).values(values)
+      statement = (options.ignoreConflicts ? insert.onConflictDoNothing() : insert).prepare()
+      cache.set(key, statement)
+    }
+    const params: Record<string, unknown> = {}
+    chunk.forEach((row, i) => {
+      const record = row as Record<string, unknown>
+      for (const k of keys) params[`${k}_${i}`] = record[k] ?? null
+    })
+    statement.run(params)
+  }
 }
 
 /**
@@ -403,14 +447,29 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       }
     }
 
-    insertChunks(newDisputes, 500, (chunk) => tx.insert(tables.disputes).values(chunk).run())
-    insertChunks(newTags, 1000, (chunk) =>
-      tx.insert(tables.disputeTags).values(chunk).onConflictDoNothing().run(),
+    insertBatched(ctx.db, tables.disputes, 'disputes', newDisputes)
+    insertBatched(ctx.db, tables.disputeTags, 'dispute_tags', newTags, { ignoreConflicts: true })
+    insertBatched(ctx.db, tables.claimants, 'claimants', newClaimants)
+    insertBatched(ctx.db, tables.claims, 'claims', newClaims)
+    insertBatched(ctx.db, tables.verdicts, 'verdicts', newVerdicts)
+    // The same rows recordHistory() writes one at a time.
+    insertBatched(
+      ctx.db,
+      tables.historyEvents,
+      'history',
+      history.map((e) => ({
+        id: randomUUID(),
+        at: e.at,
+        actorId: e.actorId,
+        entity: e.entity,
+        entityId: e.entityId,
+        action: e.action,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        disputeId: e.disputeId ?? null,
+        claimId: e.claimId ?? null,
+      })),
     )
-    insertChunks(newClaimants, 500, (chunk) => tx.insert(tables.claimants).values(chunk).run())
-    insertChunks(newClaims, 500, (chunk) => tx.insert(tables.claims).values(chunk).run())
-    insertChunks(newVerdicts, 1000, (chunk) => tx.insert(tables.verdicts).values(chunk).run())
-    writeHistory(tx, history)
     return {
       rows: rows.length,
       created: {
@@ -421,27 +480,4 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       },
     }
   })
-}
-
-/** Appends many history events at once; same rows as recordHistory() writes one by one. */
-function writeHistory(tx: Tx, events: HistoryInput[]): void {
-  insertChunks(events, 1000, (chunk) =>
-    tx
-      .insert(tables.historyEvents)
-      .values(
-        chunk.map((e) => ({
-          id: randomUUID(),
-          at: e.at,
-          actorId: e.actorId,
-          entity: e.entity,
-          entityId: e.entityId,
-          action: e.action,
-          before: e.before ?? null,
-          after: e.after ?? null,
-          disputeId: e.disputeId ?? null,
-          claimId: e.claimId ?? null,
-        })),
-      )
-      .run(),
-  )
 }
