@@ -38,7 +38,11 @@ async function apiAs(role: TestRole) {
   })
   expect(login.status).toBe(200)
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  return (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } })
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    })
 }
 
 interface SeededWorkbench {
@@ -48,6 +52,7 @@ interface SeededWorkbench {
     claimant: { name: string }
     verdict: {
       status: string
+      version: number
       summary: string
       rating: string | null
       corrections: { note: string; before: { summary: string }; after: { summary: string } }[]
@@ -178,6 +183,40 @@ describe('correcting a published verdict', () => {
     await box.getByText('Published', { exact: true }).waitFor()
     await box.getByText('Corrected once').waitFor()
     expect(await page.getByRole('button', { name: /^Correct verdict/ }).count()).toBe(0)
+  })
+  it('refuses a stale correction, keeps the input, and reloads the published verdict on request', async () => {
+    const seeded = await seededDispute()
+    const claim = seeded.claims.find((c) => c.claimant.name === MINISTRY)
+    const page = await newPage('editor')
+    await openWorkbench(page, seeded.id)
+    await column(page, MINISTRY)
+      .getByRole('button', { name: `Correct verdict on ${MINISTRY}'s claim` })
+      .click()
+    const form = correctionForm(page)
+    await form.getByLabel('Summary').fill('Typed in the page.')
+    await form.getByLabel('Correction note (required)').fill('A note typed in the page.')
+
+    // Another editor corrects the same verdict first.
+    const api = await apiAs('admin')
+    const res = await api(`/api/claims/${claim?.id}/verdict/correct`, {
+      method: 'POST',
+      headers: { 'if-match': `"${claim?.verdict?.version}"` },
+      body: JSON.stringify({ summary: 'Corrected at another desk.', correctionNote: 'Second correction.' }),
+    })
+    expect(res.status).toBe(200)
+
+    await form.getByRole('button', { name: 'Publish correction' }).click()
+    const alert = form.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
+    await alert.waitFor()
+    expect(await form.getByLabel('Summary').inputValue()).toBe('Typed in the page.')
+    expect(await form.getByLabel('Correction note (required)').inputValue()).toBe('A note typed in the page.')
+    const after = await seededDispute()
+    expect(after.claims.find((c) => c.id === claim?.id)?.verdict?.summary).toBe('Corrected at another desk.')
+    await alert.getByRole('button', { name: 'Reload the record' }).click()
+    await expect
+      .poll(() => correctionForm(page).getByLabel('Summary').inputValue())
+      .toBe('Corrected at another desk.')
+    await column(page, MINISTRY).getByText('Corrected 2 times').waitFor()
   })
 })
 
