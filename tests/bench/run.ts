@@ -871,6 +871,20 @@ function machine(): string {
   return `${cpu.length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the start), load average at the start ${load}; Node ${process.version}, ${process.platform}`
 }
 
+/** How far a figure is from its target, as a factor of the limit. */
+function missedBy(f: Figure): string {
+  const text = f.target?.text ?? ''
+  if (f.unit === 'req/s') {
+    if (f.value === 0) return 'no request answered within the run'
+    return f.baseline ? `${(f.value / f.baseline.value).toFixed(2)}× the baseline instead of ≥ 0.9×` : '—'
+  }
+  if (text.includes('sqlite3 CLI') && f.baseline)
+    return `${(f.value / f.baseline.value / 1.5).toFixed(2)}× the limit`
+  const limit = Number(/([\d.]+)/.exec(text.replace(/,/g, ''))?.[1] ?? Number.NaN)
+  const inUnit = text.includes('minute') ? 60 : limit
+  return Number.isFinite(inUnit) && inUnit > 0 ? `${(f.value / inUnit).toFixed(2)}× the limit` : '—'
+}
+
 function writeResults(context: { machine: string; seed: string; started: string; seconds: number }): void {
   const row = (f: Figure) =>
     `| ${f.name} | ${fmt(f.value, f.unit)} | ${f.baseline ? `${f.baseline.name}: ${fmt(f.baseline.value, f.unit)}` : '—'} | ${ratioOf(f)} | ${f.target ? `${f.target.text}: **${f.target.met ? 'met' : 'missed'}**` : '—'} | ${f.note ?? ''} |`
@@ -879,13 +893,21 @@ function writeResults(context: { machine: string; seed: string; started: string;
     '',
     `Command: \`${COMMAND}\``,
     '',
-    `Run: ${context.started}, ${context.seconds.toFixed(0)} s. Machine: ${context.machine}.`,
+    `Run: ${context.started}, ${context.seconds.toFixed(0)} s. Machine: ${context.machine}; load average at the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`,
     '',
     `Database: ${context.seed}`,
     '',
     '| figure | value | baseline (same run) | ratio | target | note |',
     '| --- | --- | --- | --- | --- | --- |',
     ...figures.map(row),
+    '',
+    '## Targets missed, and by how much',
+    '',
+    '| figure | measured | target | by how much |',
+    '| --- | --- | --- | --- |',
+    ...figures
+      .filter((f) => f.target && !f.target.met)
+      .map((f) => `| ${f.name} | ${fmt(f.value, f.unit)} | ${f.target?.text} | ${missedBy(f)} |`),
     '',
     '## Query plans of the claim-log statement',
     '',

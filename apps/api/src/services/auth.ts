@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { type Db, type Tx, tables } from '@counterclaim/db'
 import { AppError, type SessionUser } from '@counterclaim/shared'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { verifyPassword } from './passwords.ts'
 import { FailureThrottle } from './throttle.ts'
 
@@ -15,6 +15,21 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 // A hash to compare against when the account does not exist, so timing does not tell.
 const DUMMY_HASH = `scrypt$14$8$1$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`
 
+/**
+ * The session and user of a token hash. Every signed-in request runs it, so it is prepared once:
+ * building this join per request costs about 20 times running it (tests/bench/RESULTS.md).
+ */
+function prepareSessionByToken(db: Db) {
+  return db
+    .select({ session: tables.sessions, user: tables.users })
+    .from(tables.sessions)
+    .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
+    .where(
+      and(eq(tables.sessions.tokenHash, sql.placeholder('tokenHash')), isNull(tables.sessions.revokedAt)),
+    )
+    .prepare()
+}
+
 /** Sign-in, sessions and their throttling for one database. */
 export class AuthService {
   private readonly accountFailures = new FailureThrottle(10, 15 * 60_000)
@@ -22,12 +37,14 @@ export class AuthService {
   // Last-seen writes are coarse so reads do not each cost a write; a quarter of the idle window
   // at most, so a session in use never looks idle.
   private readonly touchEveryMs: number
+  private readonly sessionByToken: ReturnType<typeof prepareSessionByToken>
 
   constructor(
     private readonly db: Db,
     private readonly policy: SessionPolicy,
   ) {
     this.touchEveryMs = Math.min(60_000, policy.idleMs / 4)
+    this.sessionByToken = prepareSessionByToken(db)
   }
 
   /** Checks the pair and opens a session; returns the raw token for the cookie. */
@@ -77,12 +94,7 @@ export class AuthService {
   authenticate(token: string | undefined): SessionUser | null {
     if (!token || token.length > 200) return null
     const tokenHash = hashToken(token)
-    const row = this.db
-      .select({ session: tables.sessions, user: tables.users })
-      .from(tables.sessions)
-      .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-      .where(and(eq(tables.sessions.tokenHash, tokenHash), isNull(tables.sessions.revokedAt)))
-      .get()
+    const row = this.sessionByToken.get({ tokenHash })
     if (!row || row.user.disabledAt) return null
     const now = Date.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
