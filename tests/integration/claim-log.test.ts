@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { claimLogPlan } from '../../packages/db/src/index.ts'
+import { claimLogPlan, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
 import { CSV_BOM } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { allLogRows, expectedCells, exportCsv, HEADERS, restoredCells } from '../support/claim-log.ts'
@@ -237,6 +238,37 @@ describe('the claim log’s query plans', () => {
           ).toBe(false)
       }
     }
+  })
+})
+
+describe('a tag on many disputes', () => {
+  it('walks the log’s order instead of sorting every tagged claim, and still agrees with the CSV', async () => {
+    const insert = t.db.$client.prepare(
+      `INSERT INTO disputes (id, title, question, tags, created_at, updated_at) VALUES (?, ?, 'Q?', '["many"]', ?, ?)`,
+    )
+    const tag = t.db.$client.prepare(`INSERT INTO dispute_tags (dispute_id, tag) VALUES (?, 'many')`)
+    const ids: string[] = []
+    for (let i = 0; i < TAG_SCAN_FROM; i++) {
+      const id = randomUUID()
+      ids.push(id)
+      insert.run(id, `Tagged dispute ${i}`, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')
+      tag.run(id)
+    }
+    for (const id of ids.slice(0, 3)) {
+      const res = await t.request(`/api/disputes/${id}/claims`, {
+        method: 'POST',
+        cookie,
+        json: { text: `A claim in ${id}`, claimantId: claimant.id },
+      })
+      expect(res.status).toBe(201)
+    }
+    const plan = claimLogPlan(t.db, { tag: 'many' })
+    expect(plan.join(' | ')).toMatch(/SCAN c USING INDEX claims_log_order_idx/)
+    expect(plan.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'))).toBe(false)
+    const json = await allLogRows(t, cookie, 'tag=many', 2)
+    expect(json).toHaveLength(3)
+    const { records } = await exportCsv(t, cookie, 'tag=many')
+    expect(records.slice(1).map(restoredCells)).toEqual(json.map(expectedCells))
   })
 })
 

@@ -38,7 +38,7 @@ const FTS_CLAIMS = `c.id IN (
     SELECT r.ref_id FROM search_refs r
     WHERE r.kind = 'claimant' AND r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH @fts)))`
 
-type FilterKey = 'disputeId' | 'claimantId' | 'rating' | 'status' | 'from' | 'to' | 'tag' | 'fts'
+type FilterKey = 'disputeId' | 'claimantId' | 'rating' | 'status' | 'from' | 'to' | 'tag' | 'tagScan' | 'fts'
 const FILTERS: Array<[FilterKey, string]> = [
   ['disputeId', 'c.dispute_id = @disputeId'],
   ['claimantId', 'c.claimant_id = @claimantId'],
@@ -46,7 +46,10 @@ const FILTERS: Array<[FilterKey, string]> = [
   ['status', 'c.verdict_status = @status'],
   ['from', 'c.stated_on >= @from'],
   ['to', 'c.stated_on <= @to'],
+  // A tag on few disputes: read those disputes' claims by index and sort them. A tag on many: walk
+  // the log's order and keep the tagged rows (the unary + keeps the planner off the dispute index).
   ['tag', 'c.dispute_id IN (SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'],
+  ['tagScan', '+c.dispute_id IN (SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'],
   ['fts', FTS_CLAIMS],
 ]
 
@@ -63,21 +66,37 @@ WHERE ${where.join('\n  AND ')}
 ORDER BY c.activity_at DESC, c.id DESC${page.limit ? '\nLIMIT @limit' : ''}`
 }
 
-function activeFilters(filters: ClaimLogSqlFilters): {
-  keys: Set<FilterKey>
-  params: Record<string, string>
-} {
+/** From how many disputes on a tag the log walks its order instead of sorting the tagged claims. */
+export const TAG_SCAN_FROM = 100
+
+function activeFilters(
+  db: Db,
+  filters: ClaimLogSqlFilters,
+): { keys: Set<FilterKey>; params: Record<string, string> } {
   const keys = new Set<FilterKey>()
   const params: Record<string, string> = {}
   for (const [key] of FILTERS) {
+    if (key === 'tagScan') continue
     const value = key === 'fts' ? filters.fts : filters[key]
-    if (value !== undefined && value !== null && value !== '') {
+    if (value === undefined || value === null || value === '') continue
+    if (key === 'tag') {
+      params.tag = value.toLowerCase()
+      const { n } = prepared(db.$client, TAG_DISPUTES_SQL, false).get({
+        tag: params.tag,
+        cap: TAG_SCAN_FROM,
+      }) as {
+        n: number
+      }
+      keys.add(n >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
+    } else {
       keys.add(key)
-      params[key] = key === 'tag' ? value.toLowerCase() : value
+      params[key] = value
     }
   }
   return { keys, params }
 }
+
+const TAG_DISPUTES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM dispute_tags WHERE tag = @tag LIMIT @cap)'
 
 const statements = new WeakMap<Database.Database, Map<string, Statement>>()
 
@@ -104,7 +123,7 @@ export function claimLogPage(
   filters: ClaimLogSqlFilters,
   page: { limit: number; cursor: [string, string] | null },
 ): ClaimLogRawRow[] {
-  const { keys, params } = activeFilters(filters)
+  const { keys, params } = activeFilters(db, filters)
   const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
   const statement = prepared(db.$client, sql, true)
   const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
@@ -113,7 +132,7 @@ export function claimLogPage(
 
 /** The query plan of the claim log's statement for these filters, for checking index use. */
 export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): string[] {
-  const { keys, params } = activeFilters(filters)
+  const { keys, params } = activeFilters(db, filters)
   const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
   const cursor = withCursor ? { cursorAt: '9999', cursorId: '' } : {}
   return (
@@ -139,7 +158,7 @@ export function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): ClaimLogCu
   const client = reader ?? main
   try {
     reader?.pragma('busy_timeout = 5000')
-    const { keys, params } = activeFilters(filters)
+    const { keys, params } = activeFilters(db, filters)
     const statement = client.prepare(claimLogSql(keys, { cursor: false, limit: false })).raw(true)
     const rows = statement.iterate(params) as IterableIterator<ClaimLogRawRow>
     let closed = false
