@@ -7,7 +7,7 @@
  */
 import { createServer } from 'node:http'
 import Database from 'better-sqlite3'
-import { claimLogSql } from '../../packages/db/src/index.ts'
+import { claimLogSql, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
 
 const [dbPath, portText] = process.argv.slice(2)
@@ -39,10 +39,16 @@ const KEYS = [
 ] as const
 const TAGS = KEYS.indexOf('tags')
 const FILTER_KEYS = ['disputeId', 'claimantId', 'rating', 'status', 'from', 'to', 'tag', 'fts'] as const
-type FilterKey = (typeof FILTER_KEYS)[number]
+type FilterKey = (typeof FILTER_KEYS)[number] | 'tagScan'
 
 const db = new Database(dbPath, { readonly: true, fileMustExist: true })
 const statements = new Map<string, Database.Statement>()
+// The route picks the tag's statement by how many disputes carry it; the baseline picks the same
+// one, once per tag, so each request is still one statement.
+const tagCounts = new Map<string, number>()
+const tagDisputes = db
+  .prepare('SELECT count(*) FROM (SELECT 1 FROM dispute_tags WHERE tag = ? LIMIT ?)')
+  .pluck()
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x')
@@ -50,10 +56,17 @@ const server = createServer((req, res) => {
   const keys = new Set<FilterKey>()
   for (const key of FILTER_KEYS) {
     const value = key === 'fts' ? ftsQuery(url.searchParams.get('q') ?? '') : url.searchParams.get(key)
-    if (value) {
-      keys.add(key)
-      params[key] = value
-    }
+    if (!value) continue
+    params[key] = key === 'tag' ? value.toLowerCase() : value
+    if (key === 'tag') {
+      const tag = value.toLowerCase()
+      let n = tagCounts.get(tag)
+      if (n === undefined) {
+        n = tagDisputes.get(tag, TAG_SCAN_FROM) as number
+        tagCounts.set(tag, n)
+      }
+      keys.add(n >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
+    } else keys.add(key)
   }
   const sig = [...keys].join(',')
   let statement = statements.get(sig)
