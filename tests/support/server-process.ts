@@ -37,7 +37,8 @@ export async function startServer(
   let output = ''
   const child = spawn(
     process.execPath,
-    [`${REPO}node_modules/tsx/dist/cli.mjs`, `${REPO}apps/api/src/server.ts`],
+    // One process with tsx as a loader, so every signal reaches the server itself.
+    ['--import', `${REPO}node_modules/tsx/dist/loader.mjs`, `${REPO}apps/api/src/server.ts`],
     {
       cwd: REPO,
       env: {
