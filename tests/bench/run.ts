@@ -222,7 +222,7 @@ async function startApi(dbPath: string, webDist: string, bundle?: string): Promi
 }
 
 async function signIn(url: string, who: keyof typeof BENCH_ACCOUNTS): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
+  const res = await fetchRetry(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(BENCH_ACCOUNTS[who]),
@@ -276,13 +276,25 @@ function timed(command: string, argv: string[], options: { stdout?: 'ignore' | '
 
 // ---------------------------------------------------------------- measurements
 
+/**
+ * fetch, once more when the first attempt fails to connect: undici reuses a pooled keep-alive
+ * socket that the server closed after its 5 s keep-alive timeout, and that attempt fails at once.
+ */
+async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch {
+    return fetch(url, init)
+  }
+}
+
 /** Downloads a URL, counting bytes without keeping them; seconds and bytes. */
 async function download(
   url: string,
   cookie: string,
 ): Promise<{ seconds: number; bytes: number; status: number }> {
   const t = performance.now()
-  const res = await fetch(url, { headers: { cookie } })
+  const res = await fetchRetry(url, { headers: { cookie } })
   let bytes = 0
   if (res.body) for await (const chunk of res.body) bytes += chunk.byteLength
   return { seconds: (performance.now() - t) / 1000, bytes, status: res.status }
@@ -592,7 +604,7 @@ async function timeRequests(url: string, cookie: string, n: number, budgetMs = 8
     if (i >= 3 && performance.now() - start > budgetMs) break
     const t = performance.now()
     // A pooled keep-alive socket the server has just closed fails once; the retry opens a new one.
-    const res = await fetch(url, { headers: { cookie } }).catch(() => fetch(url, { headers: { cookie } }))
+    const res = await fetchRetry(url, { headers: { cookie } })
     await res.arrayBuffer()
     if (!res.ok) throw new Error(`${url} answered ${res.status}`)
     times.push(performance.now() - t)
@@ -685,7 +697,7 @@ async function measureWorkbench(api: Running, cookie: string, db: Db): Promise<v
 
 /** A CSV of the first `n` rows of the export with claim_id and dispute_id emptied: new claims, matched disputes. */
 async function importFile(api: Running, cookie: string, n: number, path: string): Promise<number> {
-  const res = await fetch(`${api.url}/api/claim-log.csv`, { headers: { cookie } })
+  const res = await fetchRetry(`${api.url}/api/claim-log.csv`, { headers: { cookie } })
   if (!res.body) throw new Error('export has no body')
   const parser = parse({ bom: true, relax_column_count: false })
   const reader = (async () => {
@@ -755,7 +767,7 @@ async function measureImport(dbPath: string, webDist: string, work: string, cli:
     const body = readFileSync(file)
     resetPeak(api.pid)
     const t = performance.now()
-    const res = await fetch(`${api.url}/api/claim-log/import`, {
+    const res = await fetchRetry(`${api.url}/api/claim-log/import`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'text/csv' },
       body,
