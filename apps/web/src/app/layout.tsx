@@ -4,6 +4,7 @@ import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
 import { meQuery, useSignOut } from '../features/auth/api/session.ts'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
+import { HeaderSearch } from '../features/search/components/header-search.tsx'
 
 /** The signed-in user, for the screens inside the shell (the shell renders them only when signed in). */
 export function useSessionUser(): SessionUser {
@@ -60,6 +61,7 @@ export function AppLayout() {
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
         </nav>
+        <HeaderSearch />
         <span className="who">
           {user.name} <span className="role">({user.role})</span>
         </span>

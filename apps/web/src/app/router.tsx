@@ -53,6 +53,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
         }),
       },
+      {
+        path: 'search',
+        lazy: async () => ({
+          Component: (await import('../features/search/components/search-page.tsx')).SearchPage,
+        }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,0 +1,55 @@
+import type { SearchHit, SearchKind } from '@counterclaim/shared'
+import { Link } from 'react-router'
+
+const KIND_LABELS: Record<SearchKind, string> = {
+  claim: 'Claim',
+  claimant: 'Claimant',
+  evidence: 'Evidence',
+  verdict: 'Verdict',
+}
+
+/** Where a hit lives: a claimant's own page, or the workbench of the dispute the rest belong to. */
+export function hitHref(hit: SearchHit): string | null {
+  if (hit.kind === 'claimant') return `/claimants/${encodeURIComponent(hit.id)}`
+  return hit.disputeId ? `/disputes/${encodeURIComponent(hit.disputeId)}` : null
+}
+
+/** The snippet as text, its matching words marked; never read as HTML. */
+export function Snippet({ parts }: { parts: SearchHit['snippet'] }) {
+  let offset = 0
+  return (
+    <p className="search-snippet">
+      {parts.map((part) => {
+        const key = offset
+        offset += part.text.length
+        return part.match ? <mark key={key}>{part.text}</mark> : <span key={key}>{part.text}</span>
+      })}
+    </p>
+  )
+}
+
+/** The ranked hits, each with its kind, its snippet and a link to where it lives. */
+export function SearchHits({ hits, label }: { hits: SearchHit[]; label: string }) {
+  return (
+    <ol className="search-hits" aria-label={label}>
+      {hits.map((hit) => {
+        const href = hitHref(hit)
+        return (
+          <li key={`${hit.kind}:${hit.id}`} className="search-hit">
+            <p className="search-hit-head">
+              <span className={`search-kind search-kind-${hit.kind}`}>{KIND_LABELS[hit.kind]}</span>{' '}
+              {href ? (
+                <Link to={href} className="search-hit-title">
+                  {hit.title}
+                </Link>
+              ) : (
+                <span className="search-hit-title">{hit.title}</span>
+              )}
+            </p>
+            <Snippet parts={hit.snippet} />
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
