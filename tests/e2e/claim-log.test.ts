@@ -93,8 +93,8 @@ describe('the seeded claim log', () => {
     await expect.poll(() => filterQuery(page)).toBe('')
     await expect.poll(() => bodyRows(page).count()).toBe(6)
 
-    await page.getByRole('main').getByLabel('Search').fill('maternity')
-    await page.getByRole('main').getByLabel('Search').press('Enter')
+    await page.getByLabel('Search claims').fill('maternity')
+    await page.getByLabel('Search claims').press('Enter')
     await expect.poll(() => filterQuery(page)).toBe('?q=maternity')
     await expect.poll(() => exportHref(page)).toBe('/api/claim-log.csv?q=maternity')
     // The ministry's verdict and the governor's claim speak of the maternity hospital.

@@ -41,7 +41,7 @@ export function ClaimLogFilterForm({
   return (
     <form className="log-filters" aria-label="Filter the claim log" onSubmit={(e) => e.preventDefault()}>
       <DebouncedTextField
-        label="Search"
+        label="Search claims"
         type="search"
         value={filters.q ?? ''}
         onCommit={setQ}

@@ -105,7 +105,7 @@ export function DisputeListPage() {
       ) : null}
       <form className="filters" aria-label="Filter disputes" onSubmit={submit}>
         <div className="field">
-          <label htmlFor={ids.q}>Search</label>
+          <label htmlFor={ids.q}>Search disputes</label>
           <input id={ids.q} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
         <div className="field">
