@@ -50,10 +50,13 @@ const { values: args } = parseArgs({
   options: {
     claims: { type: 'string', default: '1000000' },
     duration: { type: 'string', default: '10' },
+    // Only these sections (comma-separated: import); prints figures, leaves RESULTS.md alone.
+    only: { type: 'string' },
   },
 })
 const CLAIMS = Number(args.claims)
 const DURATION = Number(args.duration)
+const ONLY = args.only ? new Set(args.only.split(',')) : null
 const COMMAND = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`
 
 // ---------------------------------------------------------------- figures
@@ -702,8 +705,18 @@ async function importFile(api: Running, cookie: string, n: number, path: string)
   const parser = parse({ bom: true, relax_column_count: false })
   const reader = (async () => {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r))
       if (parser.destroyed) break
+      // Wait for room, or for the reader below to have taken its rows and closed the parser.
+      if (!parser.write(chunk))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off('drain', done)
+            parser.off('close', done)
+            resolve()
+          }
+          parser.once('drain', done)
+          parser.once('close', done)
+        })
     }
     parser.end()
   })()
@@ -1014,30 +1027,33 @@ async function main(): Promise<void> {
       },
     )
 
-    const db = createDb(dbPath, { readonly: true })
-    explainPlans(db)
-    planAlternatives(db)
+    if (!ONLY) {
+      const db = createDb(dbPath, { readonly: true })
+      explainPlans(db)
+      planAlternatives(db)
 
-    const api = await startApi(dbPath, webDist)
-    try {
-      const cookie = await signIn(api.url, 'checker')
-      await measureExport(api, cookie, db, cli, dbPath)
-      await measurePages(api, cookie, db, dbPath)
-      await measureSearch(api, cookie, db)
-      await measureWorkbench(api, cookie, db)
-      await measureWeb(api, webDist, CLAIMS)
-    } catch (error) {
-      console.error(api.output().slice(-4000))
-      throw error
-    } finally {
-      await api.stop()
-      db.$client.close()
+      const api = await startApi(dbPath, webDist)
+      try {
+        const cookie = await signIn(api.url, 'checker')
+        await measureExport(api, cookie, db, cli, dbPath)
+        await measurePages(api, cookie, db, dbPath)
+        await measureSearch(api, cookie, db)
+        await measureWorkbench(api, cookie, db)
+        await measureWeb(api, webDist, CLAIMS)
+      } catch (error) {
+        console.error(api.output().slice(-4000))
+        throw error
+      } finally {
+        await api.stop()
+        db.$client.close()
+      }
     }
-    await measureBundledExport(dbPath, webDist, work)
-    await measureImport(dbPath, webDist, work, cli)
+    if (!ONLY) await measureBundledExport(dbPath, webDist, work)
+    if (!ONLY || ONLY.has('import')) await measureImport(dbPath, webDist, work, cli)
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+  if (ONLY) return
   writeResults({
     machine: host,
     seed: seedText,
