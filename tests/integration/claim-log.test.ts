@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { claimLogPlan, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
+import { claimLogPlan, claimLogSql, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
 import { CSV_BOM } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { allLogRows, expectedCells, exportCsv, HEADERS, restoredCells } from '../support/claim-log.ts'
@@ -269,6 +269,49 @@ describe('a tag on many disputes', () => {
     expect(json).toHaveLength(3)
     const { records } = await exportCsv(t, cookie, 'tag=many')
     expect(records.slice(1).map(restoredCells)).toEqual(json.map(expectedCells))
+  })
+})
+
+describe('a text filter on many records', () => {
+  it('gives the same rows in the same order and pages under each of its three plans', () => {
+    const run = (
+      key: 'fts' | 'ftsScan' | 'ftsCheck',
+      fts: string,
+      cursor: unknown[] | null,
+      limit: number | null,
+    ) => {
+      const sql = claimLogSql(new Set([key]), { cursor: cursor !== null, limit: limit !== null })
+      const page = cursor ? { cursorAt: cursor[21], cursorId: cursor[0] } : {}
+      return t.db.$client
+        .prepare(sql)
+        .raw(true)
+        .all({ fts, ...page, ...(limit === null ? {} : { limit }) }) as unknown[][]
+    }
+    // Claim text, a verdict's words, a claimant's name, and words nothing holds.
+    for (const fts of [
+      '"maternity"',
+      '"kiper"',
+      '"hospital" "maternity"',
+      '"matern"*',
+      '"export"',
+      '"zzqx"',
+    ]) {
+      const all = run('fts', fts, null, null)
+      for (const key of ['ftsScan', 'ftsCheck'] as const) {
+        expect(run(key, fts, null, null), `${key} ${fts}`).toEqual(all)
+        const paged: unknown[][] = []
+        let cursor: unknown[] | null = null
+        for (;;) {
+          const rows = run(key, fts, cursor, 2)
+          paged.push(...rows)
+          cursor = rows.at(-1) ?? null
+          if (rows.length < 2) break
+        }
+        expect(paged, `${key} ${fts} paged`).toEqual(all)
+      }
+    }
+    expect(run('fts', '"maternity"', null, null).length).toBeGreaterThan(0)
+    expect(run('fts', '"kiper"', null, null).length).toBeGreaterThan(0)
   })
 })
 

@@ -68,8 +68,10 @@ describe('GET /api/search', () => {
     expect((await search('"maternity')).length).toBeGreaterThan(0)
   })
 
-  it('treats the last word as a prefix', async () => {
-    expect((await search('matern')).length).toBeGreaterThan(0)
+  it('matches whole words, and the last as a prefix when a * ends it', async () => {
+    expect((await search('matern')).length).toBe(0)
+    expect((await search('matern*')).length).toBeGreaterThan(0)
+    expect((await search('maternity')).length).toBeGreaterThan(0)
   })
 
   it('is for signed-in users, and refuses a bad limit in the error shape', async () => {

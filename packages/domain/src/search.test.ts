@@ -4,10 +4,18 @@ import { ftsQuery, SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from './search.ts
 
 describe('ftsQuery', () => {
   it('quotes every word, so FTS5 syntax is only text', () => {
-    expect(ftsQuery('AND OR NOT')).toBe('"AND" "OR" "NOT"*')
-    expect(ftsQuery('"unbalanced')).toBe('"unbalanced"*')
+    expect(ftsQuery('AND OR NOT')).toBe('"AND" "OR" "NOT"')
+    expect(ftsQuery('"unbalanced')).toBe('"unbalanced"')
     expect(ftsQuery('title: (drones) NEAR/2 -x*')).toBe('"title" "drones" "NEAR" "2" "x"*')
-    expect(ftsQuery('Київ пологовий')).toBe('"Київ" "пологовий"*')
+    expect(ftsQuery('Київ пологовий')).toBe('"Київ" "пологовий"')
+  })
+
+  it('matches words exactly, and the last as a prefix only when a * ends it', () => {
+    expect(ftsQuery('maternity hospital')).toBe('"maternity" "hospital"')
+    expect(ftsQuery('matern*')).toBe('"matern"*')
+    expect(ftsQuery('Київ полог** ')).toBe('"Київ" "полог"*')
+    expect(ftsQuery('matern* hospital')).toBe('"matern" "hospital"')
+    expect(ftsQuery('matern *')).toBe('"matern"')
   })
 
   it('gives nothing for text without words', () => {
@@ -19,7 +27,7 @@ describe('ftsQuery', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (input) => {
         const q = ftsQuery(input)
-        if (q !== null) expect(q).toMatch(/^"[\p{L}\p{N}\p{M}_]+"( "[\p{L}\p{N}\p{M}_]+")*\*$/u)
+        if (q !== null) expect(q).toMatch(/^"[\p{L}\p{N}\p{M}_]+"( "[\p{L}\p{N}\p{M}_]+")*\*?$/u)
       }),
     )
   })
