@@ -1,12 +1,14 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkPragmas, createDb, migrateDb } from '@counterclaim/db'
+import { checkPragmas, createDb, migrateDb, repoRoot } from '@counterclaim/db'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { readConfig } from './env.ts'
 import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
 
-const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url))
+// From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
+const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
 
 /** Opens and migrates the database, seeds a first start, and serves API and web on one port. */
 export async function startServer(env: Record<string, string | undefined> = process.env) {
@@ -49,8 +51,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
     if ('closeIdleConnections' in server) server.closeIdleConnections()
     setTimeout(() => process.exit(1), 10_000).unref()
   }
-  process.once('SIGTERM', () => shutdown('SIGTERM'))
-  process.once('SIGINT', () => shutdown('SIGINT'))
+  // on, not once: a repeated signal (npm start passes Ctrl-C on as well) must not end the process mid-shutdown.
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
   return { server, db, config }
 }
 

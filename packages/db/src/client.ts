@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
@@ -10,7 +10,28 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** What a transaction callback receives; queries work the same on it as on Db. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url))
+/**
+ * The checkout's root: the nearest folder holding drizzle/meta/_journal.json above this module
+ * (packages/db/src/ when run from the sources, dist/server/ when bundled), else above the working
+ * directory. Paths to files the server reads at run time (migrations, the built web app, views)
+ * start from here, so they resolve the same from the sources and from a bundle.
+ */
+export function repoRoot(): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    let dir = start
+    for (;;) {
+      if (existsSync(join(dir, 'drizzle/meta/_journal.json'))) return dir
+      const parent = dirname(dir)
+      if (parent === dir) break
+      dir = parent
+    }
+  }
+  throw new Error(
+    `no drizzle/meta/_journal.json above ${fileURLToPath(import.meta.url)} or ${process.cwd()}: cannot find the migrations`,
+  )
+}
+
+export const MIGRATIONS_FOLDER = join(repoRoot(), 'drizzle')
 
 /** Opens (creating when missing) the SQLite file with the durability pragmas the app relies on. */
 export function createDb(path: string, options: { readonly?: boolean } = {}): Db {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { repoRoot } from '@counterclaim/db'
 import { AppError } from '@counterclaim/shared'
 import { Hono } from 'hono'
 import { getPublicVerdict } from '../services/public-verdicts.ts'
@@ -6,7 +8,8 @@ import { PUBLIC_CSS_PATH, renderNotFoundPage, renderVerdictPage } from '../views
 import { publishingOf } from './public.ts'
 import type { AppEnv } from './route-kit.ts'
 
-const css = readFileSync(new URL('../views/public.css', import.meta.url), 'utf8')
+// From the checkout's root, so that it is found from the sources and from the server bundle alike.
+const css = readFileSync(join(repoRoot(), 'apps/api/src/views/public.css'), 'utf8')
 
 /**
  * The signed-out page of a published verdict, /v/:claimId, rendered on the server so that it
