@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { claimLogPlan, claimLogSql, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
+import {
+  claimLogPlan,
+  claimLogSql,
+  FTS_CHECK_FROM,
+  FTS_SCAN_FROM,
+  TAG_SCAN_FROM,
+} from '../../packages/db/src/index.ts'
 import { CSV_BOM } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { allLogRows, expectedCells, exportCsv, HEADERS, restoredCells } from '../support/claim-log.ts'
@@ -312,6 +318,46 @@ describe('a text filter on many records', () => {
     }
     expect(run('fts', '"maternity"', null, null).length).toBeGreaterThan(0)
     expect(run('fts', '"kiper"', null, null).length).toBeGreaterThan(0)
+  })
+
+  it('walks the log’s order once a word is on many records, and the JSON pages still agree with the CSV', async () => {
+    // Claimants named with a word, most of them without claims: many index records, few claims.
+    const insert = t.db.$client.prepare(
+      `INSERT INTO claimants (id, name, kind, created_at, updated_at) VALUES (?, ?, 'person', '2025-01-01', '2025-01-01')`,
+    )
+    const named = (word: string, n: number) =>
+      t.db.$client.transaction(() => {
+        const ids: string[] = []
+        for (let i = 0; i < n; i++) {
+          const id = randomUUID()
+          ids.push(id)
+          insert.run(id, `${word} ${i}`)
+        }
+        return ids
+      })()
+    for (const [word, n, plan] of [
+      ['Moderately', FTS_SCAN_FROM, /\+c\.id IN|LIST SUBQUERY/],
+      ['Plentifully', FTS_CHECK_FROM, /CORRELATED SCALAR SUBQUERY/],
+    ] as const) {
+      const ids = named(word, n)
+      for (const id of ids.slice(0, 2)) {
+        const res = await t.request(`/api/disputes/${dispute.id}/claims`, {
+          method: 'POST',
+          cookie,
+          json: { text: `Said by a ${word.toLowerCase()} named claimant`, claimantId: id },
+        })
+        expect(res.status).toBe(201)
+      }
+      const steps = claimLogPlan(t.db, { fts: `"${word.toLowerCase()}"` }, true)
+      expect(steps.join(' | '), word).toMatch(/SEARCH c USING INDEX claims_log_order_idx/)
+      expect(steps.join(' | '), word).toMatch(plan)
+      // The outer order comes from the index (the collected set's UNION may sort inside its subquery).
+      expect(steps.at(-1), word).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+      const json = await allLogRows(t, cookie, `q=${word}`, 1)
+      expect(json).toHaveLength(2)
+      const { records } = await exportCsv(t, cookie, `q=${word}`)
+      expect(records.slice(1).map(restoredCells)).toEqual(json.map(expectedCells))
+    }
   })
 })
 
