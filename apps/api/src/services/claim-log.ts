@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { claimLogPage, type Db, iterateClaimLog, tables } from '@counterclaim/db'
+import {
+  beginSearchBulkLoad,
+  claimLogPage,
+  type Db,
+  endSearchBulkLoad,
+  iterateClaimLog,
+  tables,
+} from '@counterclaim/db'
 import {
   CLAIM_LOG_CSV_HEADER,
   type ClaimLogField,
@@ -447,6 +454,8 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       }
     }
 
+    // The search index is filled once for all the new records, not row by row by its triggers.
+    beginSearchBulkLoad(ctx.db)
     insertBatched(ctx.db, tables.disputes, 'disputes', newDisputes)
     insertBatched(ctx.db, tables.disputeTags, 'dispute_tags', newTags, { ignoreConflicts: true })
     insertBatched(ctx.db, tables.claimants, 'claimants', newClaimants)
@@ -470,6 +479,11 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
         claimId: e.claimId ?? null,
       })),
     )
+    endSearchBulkLoad(ctx.db, {
+      claimants: newClaimants.map((c) => c.id),
+      claims: newClaims.map((c) => c.id),
+      verdicts: newVerdicts.map((v) => v.id),
+    })
     return {
       rows: rows.length,
       created: {
