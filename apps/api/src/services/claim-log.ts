@@ -309,9 +309,21 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
     }
 
-    const history: HistoryInput[] = []
+    // The rows recordHistory() would write one at a time, written in batches with the records.
+    const history: Array<typeof tables.historyEvents.$inferInsert> = []
     const event = (input: Omit<HistoryInput, 'actorId' | 'at' | 'action' | 'before'>) =>
-      history.push({ ...input, actorId: ctx.actor.id, at: ctx.now, action: 'imported', before: null })
+      history.push({
+        id: randomUUID(),
+        at: ctx.now,
+        actorId: ctx.actor.id,
+        entity: input.entity,
+        entityId: input.entityId,
+        action: 'imported',
+        before: null,
+        after: input.after ?? null,
+        disputeId: input.disputeId ?? null,
+        claimId: input.claimId ?? null,
+      })
 
     const newDisputes: Array<typeof tables.disputes.$inferInsert> = []
     const newTags: Array<typeof tables.disputeTags.$inferInsert> = []
@@ -381,9 +393,30 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       nextPosition.set(p.disputeId, (p.position ?? -1) + 1)
     }
 
+    // The search index is filled once for all the new records, not row by row by its triggers.
+    beginSearchBulkLoad(ctx.db)
+    insertBatched(ctx.db, tables.disputes, newDisputes)
+    insertBatched(ctx.db, tables.disputeTags, newTags, { ignoreConflicts: true })
+    insertBatched(ctx.db, tables.claimants, newClaimants)
+    insertBatched(ctx.db, tables.historyEvents, history)
+    history.length = 0
+
+    // Claims, verdicts and their events go to the database a batch at a time, so only one batch
+    // of records is held beside the parsed rows.
     const newClaims: Array<typeof tables.claims.$inferInsert> = []
     const newVerdicts: Array<typeof tables.verdicts.$inferInsert> = []
+    const createdClaims: string[] = []
+    const verdictIds: string[] = []
+    const flush = () => {
+      insertBatched(ctx.db, tables.claims, newClaims)
+      insertBatched(ctx.db, tables.verdicts, newVerdicts)
+      insertBatched(ctx.db, tables.historyEvents, history)
+      newClaims.length = 0
+      newVerdicts.length = 0
+      history.length = 0
+    }
     for (const { row, disputeId, claimantId } of resolved) {
+      if (newClaims.length >= BATCH) flush()
       const id = row.claimId ?? randomUUID()
       const position = nextPosition.get(disputeId) ?? 0
       nextPosition.set(disputeId, position + 1)
@@ -413,6 +446,7 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
         updatedAt: ctx.now,
       }
       newClaims.push(claim)
+      createdClaims.push(id)
       const {
         quantityValue,
         quantityUnit,
@@ -454,6 +488,7 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
           updatedAt: ctx.now,
         }
         newVerdicts.push(verdict)
+        verdictIds.push(verdictId)
         event({
           entity: 'verdict',
           entityId: verdictId,
@@ -464,42 +499,19 @@ export function importClaimLog(ctx: ServiceContext, body: string): ClaimLogImpor
       }
     }
 
-    // The search index is filled once for all the new records, not row by row by its triggers.
-    beginSearchBulkLoad(ctx.db)
-    insertBatched(ctx.db, tables.disputes, newDisputes)
-    insertBatched(ctx.db, tables.disputeTags, newTags, { ignoreConflicts: true })
-    insertBatched(ctx.db, tables.claimants, newClaimants)
-    insertBatched(ctx.db, tables.claims, newClaims)
-    insertBatched(ctx.db, tables.verdicts, newVerdicts)
-    // The same rows recordHistory() writes one at a time.
-    insertBatched(
-      ctx.db,
-      tables.historyEvents,
-      history.map((e) => ({
-        id: randomUUID(),
-        at: e.at,
-        actorId: e.actorId,
-        entity: e.entity,
-        entityId: e.entityId,
-        action: e.action,
-        before: e.before ?? null,
-        after: e.after ?? null,
-        disputeId: e.disputeId ?? null,
-        claimId: e.claimId ?? null,
-      })),
-    )
+    flush()
     endSearchBulkLoad(ctx.db, {
       claimants: newClaimants.map((c) => c.id),
-      claims: newClaims.map((c) => c.id),
-      verdicts: newVerdicts.map((v) => v.id),
+      claims: createdClaims,
+      verdicts: verdictIds,
     })
     return {
       rows: rows.length,
       created: {
-        claims: newClaims.length,
+        claims: createdClaims.length,
         disputes: newDisputes.length,
         claimants: newClaimants.length,
-        verdicts: newVerdicts.length,
+        verdicts: verdictIds.length,
       },
     }
   })
