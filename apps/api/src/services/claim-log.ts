@@ -102,45 +102,33 @@ interface ParsedRow {
 const IMPORT_LIMITS = { issues: 1000 }
 
 function readFile(body: string): { rows: ParsedRow[]; fields: ClaimLogField[] } {
-  // The line each record ends on; a record starts on the line after the previous one ends.
-  const ends: number[] = []
-  let records: string[][]
-  try {
-    records = parse(body, {
-      relax_column_count: true,
-      bom: true,
-      on_record: (record: string[], context) => {
-        ends.push(context.lines)
-        return record
-      },
-    })
-  } catch (error) {
-    const line =
-      typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1
-    const message = error instanceof Error ? error.message.replace(/^[A-Za-z ]+:\s*/, '') : 'unreadable'
-    throw importError([{ line, column: '', message: `the file is not valid CSV: ${message}` }])
-  }
-  const [header, ...data] = records
-  if (!header)
-    throw importError([{ line: 1, column: '', message: 'the file is empty: it needs a header row' }])
-  const read = readImportHeader(header)
-  if (!read.fields) throw importError(read.issues)
-  const fields = read.fields
+  // Each record is checked as the parser reads it and then dropped (on_record returns null), so the
+  // file's cells are never all held as arrays at once. A record starts on the line after the previous one ends.
+  let fields: ClaimLogField[] | null = null
+  let headerIssues: ImportIssue[] | null = null
+  let seenHeader = false
+  let previousEnd = 0
   const issues: ImportIssue[] = []
   const rows: ParsedRow[] = []
-  let previousEnd = ends[0] ?? 1
-  for (let index = 0; index < data.length; index++) {
-    const record = data[index] ?? []
+  const take = (record: string[], end: number): void => {
     const line = previousEnd + 1
-    previousEnd = ends[index + 1] ?? line
-    if (record.length === 1 && record[0] === '') continue
+    previousEnd = end
+    if (!seenHeader) {
+      seenHeader = true
+      const read = readImportHeader(record)
+      if (read.fields) fields = read.fields
+      else headerIssues = read.issues
+      return
+    }
+    if (!fields) return
+    if (record.length === 1 && record[0] === '') return
     if (record.length !== fields.length) {
       issues.push({
         line,
         column: '',
         message: `has ${record.length} cells where the header has ${fields.length}`,
       })
-      continue
+      return
     }
     const parsed = ClaimLogImportRowSchema.safeParse(importRecord(fields, record))
     if (parsed.success) rows.push({ line, row: parsed.data })
@@ -150,6 +138,26 @@ function readFile(body: string): { rows: ParsedRow[]; fields: ClaimLogField[] } 
       }
     }
   }
+  try {
+    parse(body, {
+      relax_column_count: true,
+      bom: true,
+      on_record: (record: string[], context) => {
+        take(record, context.lines)
+        return null
+      },
+    })
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const line =
+      typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1
+    const message = error instanceof Error ? error.message.replace(/^[A-Za-z ]+:\s*/, '') : 'unreadable'
+    throw importError([{ line, column: '', message: `the file is not valid CSV: ${message}` }])
+  }
+  if (!seenHeader)
+    throw importError([{ line: 1, column: '', message: 'the file is empty: it needs a header row' }])
+  if (headerIssues) throw importError(headerIssues)
+  if (!fields) throw importError([{ line: 1, column: '', message: 'the header row is unreadable' }])
   if (issues.length) throw importError(issues)
   if (rows.length === 0) throw importError([{ line: 2, column: '', message: 'the file has no rows' }])
   return { rows, fields }
