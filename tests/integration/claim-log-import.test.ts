@@ -307,3 +307,47 @@ describe('a dispute’s export, imported again', () => {
     ])
   })
 })
+
+describe('the search index after an import', () => {
+  it('holds each imported claim, claimant and verdict once, and its triggers are back on', async () => {
+    const file = rowsFile(30, (i, row) => {
+      row.claim_text = `Zephyrine import ${i}`
+      row.claimant = `Quillfeather ${i % 3}`
+      if (i % 2) {
+        row.rating = 'false'
+        row.verdict_summary = `Marzipanic verdict ${i}`
+        row.verdict_status = 'draft'
+      }
+    })
+    const res = await importCsv(t, editor, file)
+    expect(res.status, await res.clone().text()).toBe(200)
+    const indexed = (kind: string, like: string, column: string, table: string) =>
+      t.db.$client
+        .prepare(
+          `SELECT count(*) AS refs, count(DISTINCT r.ref_id) AS records, count(s.rowid) AS documents
+           FROM search_refs r JOIN ${table} x ON x.id = r.ref_id LEFT JOIN search_index s ON s.rowid = r.id
+           WHERE r.kind = ? AND x.${column} LIKE ?`,
+        )
+        .get(kind, like)
+    expect(indexed('claim', 'Zephyrine import %', 'text', 'claims')).toEqual({
+      refs: 30,
+      records: 30,
+      documents: 30,
+    })
+    expect(indexed('claimant', 'Quillfeather %', 'name', 'claimants')).toEqual({
+      refs: 3,
+      records: 3,
+      documents: 3,
+    })
+    expect(indexed('verdict', 'Marzipanic verdict %', 'summary', 'verdicts')).toEqual({
+      refs: 15,
+      records: 15,
+      documents: 15,
+    })
+    // The bulk-load flag went with the import's transaction: the insert triggers index the next writes.
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM search_bulk').get()).toEqual({ n: 0 })
+    const search = await t.request('/api/search?q=Marzipanic&limit=50', { cookie: editor })
+    const hits = (await search.json()) as { items: Array<{ kind: string }> }
+    expect(hits.items.filter((h) => h.kind === 'verdict')).toHaveLength(15)
+  })
+})
