@@ -3,7 +3,7 @@
 // bundle and runs it, so a bundle that cannot start (a path that moved, a package that does not
 // bundle) fails here rather than on a user's first start.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +16,8 @@ import { freshDbFile } from '../support/test-app.ts'
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
 // Inside the checkout, as dist/server/ is: the bundle's npm imports resolve from its node_modules.
+// A fresh clone has no dist/ yet.
+mkdirSync(join(REPO, 'dist'), { recursive: true })
 const outDir = mkdtempSync(join(REPO, 'dist/bundle-test-'))
 let child: ChildProcess | undefined
 let url = ''
