@@ -9,16 +9,14 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import {
   copyFileSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, freemem, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -33,6 +31,7 @@ import {
   TAG_SCAN_FROM,
 } from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
+import { buildServerBundle } from '../../scripts/server-bundle.ts'
 import { launchBrowser } from '../support/browser.ts'
 import {
   BENCH_ACCOUNTS,
@@ -181,27 +180,10 @@ async function spawnNode(
  * loader: what the server's memory would be if it shipped built. Laid out so the bundle's relative
  * paths (../views beside the routes, ../../../drizzle from the db package) resolve as in the source.
  */
-function bundleServer(work: string): string {
-  const dir = join(work, 'bundle/a/p/q')
-  mkdirSync(dir, { recursive: true })
-  symlinkSync(`${REPO}apps/api/src/views`, join(work, 'bundle/a/p/views'))
-  symlinkSync(`${REPO}drizzle`, join(work, 'bundle/drizzle'))
-  const out = join(dir, 'server.mjs')
-  execFileSync(
-    `${REPO}node_modules/.bin/esbuild`,
-    [
-      `${REPO}apps/api/src/server.ts`,
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--target=node20',
-      '--external:better-sqlite3',
-      `--outfile=${out}`,
-      "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      '--log-level=error',
-    ],
-    { cwd: REPO, stdio: 'inherit' },
-  )
+/** The server bundle that `npm start` runs (scripts/server-bundle.ts), built into the checkout so its packages resolve. */
+async function bundleServer(work: string): Promise<string> {
+  const out = join(REPO, 'dist', `bench-${basename(work)}`, 'server.mjs')
+  await buildServerBundle(REPO, out)
   return out
 }
 
@@ -745,7 +727,8 @@ async function importFile(api: Running, cookie: string, n: number, path: string)
 /** One export from the esbuild-bundled server: its RSS at rest and its peak, beside tsx's. */
 async function measureBundledExport(dbPath: string, webDist: string, work: string): Promise<void> {
   section('The same export from the server bundled by esbuild (no tsx loader): what was tried for memory')
-  const api = await startApi(dbPath, webDist, bundleServer(work))
+  const bundle = await bundleServer(work)
+  const api = await startApi(dbPath, webDist, bundle)
   try {
     const cookie = await signIn(api.url, 'checker')
     await timeRequests(`${api.url}/api/claim-log?limit=50`, cookie, 5)
