@@ -6,14 +6,7 @@
  * `npm test`.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, freemem, totalmem } from 'node:os'
 import { basename, join } from 'node:path'
