@@ -1,8 +1,8 @@
-import { renderMarkdown } from '@counterclaim/domain'
 import { RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useCorrectVerdict, type VerdictCorrectInput } from '../api/workbench.ts'
+import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
 
@@ -32,14 +32,9 @@ export function VerdictCorrectionForm({
   const [summary, setSummary] = useState(verdict?.summary ?? '')
   const [rationale, setRationale] = useState(verdict?.rationale ?? '')
   const [note, setNote] = useState('')
-  const [preview, setPreview] = useState(false)
   const ids = {
     heading: useId(),
     rating: useId(),
-    summary: useId(),
-    summaryHint: useId(),
-    rationale: useId(),
-    hint: useId(),
     note: useId(),
     noteHint: useId(),
   }
@@ -83,49 +78,12 @@ export function VerdictCorrectionForm({
             </option>
           ))}
         </select>
-        <label htmlFor={ids.summary}>Summary</label>
-        <input
-          id={ids.summary}
-          value={summary}
-          maxLength={300}
-          onChange={(e) => setSummary(e.target.value)}
-          aria-describedby={ids.summaryHint}
+        <VerdictTextFields
+          summary={summary}
+          onSummary={setSummary}
+          rationale={rationale}
+          onRationale={setRationale}
         />
-        <p id={ids.summaryHint} className="hint">
-          One public line, at most 300 characters ({summary.length}/300).
-        </p>
-        <div className="rationale-head">
-          <label htmlFor={ids.rationale}>Rationale</label>
-          <div className="toggle">
-            <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
-              Write
-            </button>
-            <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
-              Preview
-            </button>
-          </div>
-        </div>
-        <textarea
-          id={ids.rationale}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          rows={8}
-          aria-describedby={ids.hint}
-          hidden={preview}
-        />
-        {preview ? (
-          <section
-            className="markdown-preview"
-            aria-label="Rationale preview"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-            dangerouslySetInnerHTML={{
-              __html: rationale.trim() ? renderMarkdown(rationale) : '<p>Nothing written yet.</p>',
-            }}
-          />
-        ) : null}
-        <p id={ids.hint} className="hint">
-          Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…).
-        </p>
         <label htmlFor={ids.note}>Correction note (required)</label>
         <textarea
           id={ids.note}
