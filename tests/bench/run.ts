@@ -9,7 +9,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, freemem, totalmem } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -741,6 +741,7 @@ async function measureBundledExport(dbPath: string, webDist: string, work: strin
     })
   } finally {
     await api.stop()
+    rmSync(dirname(bundle), { recursive: true, force: true })
   }
 }
 
