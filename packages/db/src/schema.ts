@@ -111,7 +111,7 @@ export const claims = sqliteTable(
     // Claim-log columns kept by the stance and verdict services in the same transaction,
     // so the log filters and sorts on one indexed table (docs/decisions/0002-claim-log-columns.md).
     verdictRating: text('verdict_rating').$type<Rating>(),
-    verdictStatus: text('verdict_status', { enum: ['draft', 'in_review', 'published'] }),
+    verdictStatus: text('verdict_status', { enum: ['draft', 'in_review', 'published', 'withdrawn'] }),
     supportingCount: integer('supporting_count').notNull().default(0),
     contradictingCount: integer('contradicting_count').notNull().default(0),
     contextCount: integer('context_count').notNull().default(0),
@@ -201,7 +201,7 @@ export const verdicts = sqliteTable(
     rating: text('rating').$type<Rating>(),
     summary: text('summary').notNull().default(''),
     rationale: text('rationale').notNull().default(''),
-    status: text('status', { enum: ['draft', 'in_review', 'published'] })
+    status: text('status', { enum: ['draft', 'in_review', 'published', 'withdrawn'] })
       .notNull()
       .default('draft'),
     authorId: text('author_id').references(() => users.id),
@@ -211,6 +211,12 @@ export const verdicts = sqliteTable(
     publishedAt: text('published_at'),
     // dateModified of the ClaimReview: set by corrections only.
     modifiedAt: text('modified_at'),
+    // What the public sees: the snapshot taken at publishing or at the last correction.
+    snapshotId: text('snapshot_id'),
+    withdrawnAt: text('withdrawn_at'),
+    withdrawalNote: text('withdrawal_note'),
+    // Set when a published verdict was brought in by an admin's import of past work.
+    importedAt: text('imported_at'),
     ...timestamps,
     version: integer('version').notNull().default(1),
   },
@@ -252,9 +258,40 @@ export const verdictCorrections = sqliteTable(
     note: text('note').notNull(),
     before: text('before', { mode: 'json' }).notNull(),
     after: text('after', { mode: 'json' }).notNull(),
+    // pending: a rating change proposed under the two-person rule, waiting for a second editor.
+    status: text('status', { enum: ['applied', 'pending', 'rejected'] })
+      .notNull()
+      .default('applied'),
+    approverId: text('approver_id').references(() => users.id),
+    decidedAt: text('decided_at'),
   },
   (t) => [index('verdict_corrections_verdict_idx').on(t.verdictId, t.at)],
 )
+
+/**
+ * What the public sees of a verdict, frozen when it was published or corrected: the public page,
+ * its ClaimReview and the feed read these, never the live records.
+ */
+export const verdictSnapshots = sqliteTable(
+  'verdict_snapshots',
+  {
+    id: text('id').primaryKey(),
+    verdictId: text('verdict_id')
+      .notNull()
+      .references(() => verdicts.id),
+    takenAt: text('taken_at').notNull(),
+    reason: text('reason', { enum: ['published', 'corrected', 'imported'] }).notNull(),
+    content: text('content', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('verdict_snapshots_verdict_idx').on(t.verdictId, t.takenAt)],
+)
+
+/** Keys the server keeps across restarts (the device-cookie signing key). */
+export const appSecrets = sqliteTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at').notNull(),
+})
 
 export const historyEvents = sqliteTable(
   'history_events',

@@ -32,5 +32,5 @@ export const InformationCredibilitySchema = z.number().int().min(1).max(6)
 export const StanceValueSchema = z.enum(['supports', 'contradicts', 'context'])
 export type StanceValue = z.infer<typeof StanceValueSchema>
 
-export const VerdictStatusSchema = z.enum(['draft', 'in_review', 'published'])
+export const VerdictStatusSchema = z.enum(['draft', 'in_review', 'published', 'withdrawn'])
 export type VerdictStatus = z.infer<typeof VerdictStatusSchema>

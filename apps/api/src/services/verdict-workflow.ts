@@ -21,6 +21,7 @@ const STATE_WORDS: Record<VerdictStatus, string> = {
   draft: 'a draft',
   in_review: 'in review',
   published: 'published',
+  withdrawn: 'withdrawn',
 }
 
 /**

@@ -5,6 +5,7 @@ const STATUS_LABELS: Record<VerdictStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
   published: 'Published',
+  withdrawn: 'Withdrawn',
 }
 
 /** The words for a verdict status; "No verdict" when there is none. */
