@@ -1,6 +1,9 @@
 import { renderMarkdown, trimAtWord } from '@counterclaim/domain'
 import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@counterclaim/shared'
-import type { PublicVerdict, Publishing } from '../services/public-verdicts.ts'
+import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/public-verdicts.ts'
+
+/** The product's name, in the notice on verdicts brought in from a desk's archive. */
+const IMPORTED_FROM = 'Counterclaim'
 
 // The signed-out page of a published verdict: plain server-rendered HTML that works with scripts
 // off. The CSP forbids inline scripts and style attributes, so the look lives in /v/public.css and
@@ -88,13 +91,15 @@ function masthead(publishing: Publishing): string {
 
 /** The public page of one published verdict. */
 export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): string {
-  const { verdict, claim, claimant, citedEvidence, review } = view
-  const rating: Rating | null = verdict.rating
+  const { verdict, review } = view
+  const { claim, claimant, citedEvidence } = view.record
+  const published = view.record.verdict
+  const rating: Rating | null = published.rating
   const definition = rating ? ratingDefinition(rating) : null
   const label = review.reviewRating.alternateName
   const title = `${label}: “${review.claimReviewed}” | ${publishing.org.name}`
   const description = trimAtWord(
-    verdict.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
+    published.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
     300,
   )
   const og: Array<[string, string]> = [
@@ -159,7 +164,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): 
   const body = `${masthead(publishing)}
 <main class="wrap">
 <article>
-<p class="kicker">Fact check · Published ${time(review.datePublished)}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
+<p class="kicker">Fact check · Published ${time(review.datePublished)}${verdict.importedAt ? `; brought into ${escapeHtml(IMPORTED_FROM)} on ${time(verdict.importedAt)} from the desk’s archive` : ''}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
 <h1>“${escapeHtml(review.claimReviewed)}”</h1>
 <figure class="claim">
 <blockquote${claim.language ? ` lang="${escapeHtml(claim.language)}"` : ''}><p>${escapeHtml(claim.text)}</p></blockquote>
@@ -169,10 +174,10 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): 
 <h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${escapeHtml(label)}</span></h2>
 ${definition ? `<p class="rating-meaning">${escapeHtml(definition.meaning)}</p>` : ''}
 </section>
-${verdict.summary.trim() ? `<p class="summary">${escapeHtml(verdict.summary)}</p>` : ''}
+${published.summary.trim() ? `<p class="summary">${escapeHtml(published.summary)}</p>` : ''}
 <section aria-labelledby="rationale-heading">
 <h2 id="rationale-heading">Why</h2>
-<div class="rationale">${renderMarkdown(verdict.rationale)}</div>
+<div class="rationale">${renderMarkdown(published.rationale)}</div>
 </section>
 <section aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
@@ -183,6 +188,28 @@ ${corrections}
 </main>
 <footer class="wrap footer"><p>Published by ${link(publishing.org.url, publishing.org.name)}. ${link(`/api/public/verdicts/${encodeURIComponent(verdict.claimId)}`, 'This fact check as ClaimReview data')}.</p></footer>`
   return page({ title, head, body })
+}
+
+/** The page of a withdrawn fact check: it stays at its address and says when and why it was taken down. */
+export function renderWithdrawnPage(notice: WithdrawalNotice, publishing: Publishing): string {
+  const title = notice.claimReviewed ? `Withdrawn: “${notice.claimReviewed}”` : 'Withdrawn fact check'
+  return page({
+    title: `${title} | ${publishing.org.name}`,
+    head: '<meta name="robots" content="noindex">',
+    body: `${masthead(publishing)}
+<main class="wrap">
+<article>
+<p class="kicker">Fact check${notice.publishedAt ? ` · Published ${time(notice.publishedAt)}` : ''} · Withdrawn ${time(notice.withdrawnAt)}</p>
+<h1>This fact check was withdrawn</h1>
+${notice.claimReviewed ? `<p class="meta">It reviewed the claim “${escapeHtml(notice.claimReviewed)}”.</p>` : ''}
+<section class="withdrawal" aria-labelledby="withdrawal-heading">
+<h2 id="withdrawal-heading">Why it was withdrawn</h2>
+<p>${escapeHtml(notice.note)}</p>
+<p class="meta">${escapeHtml(publishing.org.name)} withdrew it on ${time(notice.withdrawnAt)}. Its rating no longer stands.</p>
+</section>
+</article>
+</main>`,
+  })
 }
 
 /** The page for a verdict that is not published, or not there. */
