@@ -164,7 +164,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): 
   const body = `${masthead(publishing)}
 <main class="wrap">
 <article>
-<p class="kicker">Fact check · Published ${time(review.datePublished)}${verdict.importedAt ? `; brought into ${escapeHtml(IMPORTED_FROM)} on ${time(verdict.importedAt)} from the desk’s archive` : ''}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
+<p class="kicker">Fact check · ${verdict.importedAt ? `Published on ${time(review.datePublished)}; brought into ${escapeHtml(IMPORTED_FROM)} on ${time(verdict.importedAt)} from the desk${escapeHtml("'")}s archive` : `Published ${time(review.datePublished)}`}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
 <h1>“${escapeHtml(review.claimReviewed)}”</h1>
 <figure class="claim">
 <blockquote${claim.language ? ` lang="${escapeHtml(claim.language)}"` : ''}><p>${escapeHtml(claim.text)}</p></blockquote>
