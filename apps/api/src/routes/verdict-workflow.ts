@@ -50,7 +50,9 @@ export const verdictWorkflowRoutes = newRouter()
       path: '/claims/{id}/verdict/submit',
       operationId: 'submitVerdict',
       summary: "Submit the claim's verdict draft for review (draft → in_review)",
-      description: 'No body is needed. Sends If-Match with the verdict version.',
+      description:
+        'No body is needed. Sends If-Match with the verdict version. A draft with neither a rating nor a ' +
+        'summary is 400 naming both.',
       tags: ['verdicts'],
       security: SIGNED_IN,
       request: { params: IdParamSchema, headers: IfMatchHeaderSchema },
