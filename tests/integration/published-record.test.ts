@@ -367,6 +367,18 @@ describe('corrections under the two-person rule', () => {
     expect(waiting.rating).toBe('true')
     expect(waiting.pendingCorrection).toMatchObject({ id: pending.id })
 
+    // Editors find it in the review queue's list; checkers do not get that list.
+    const queue = await ok(send('editor', 'GET', '/api/corrections/pending'))
+    expect(queue.items.find((item: { id: string }) => item.id === pending.id)).toMatchObject({
+      claimId: claim.id,
+      disputeId,
+      disputeTitle: 'Hospital strike',
+      claimText: 'A rating that will change.',
+      verdictVersion: waiting.version,
+      proposedBy: { name: expect.any(String) },
+    })
+    expect((await send('checker', 'GET', '/api/corrections/pending')).status).toBe(403)
+
     // Another correction waits for this one; the proposer cannot approve it; a stale version is 412.
     const second = await send(
       'admin',
@@ -389,6 +401,8 @@ describe('corrections under the two-person rule', () => {
     expect((await approveAs('admin', verdict.version)).status).toBe(412)
     const approved = await ok(approveAs('admin', waiting.version))
     expect(approved).toMatchObject({ rating: 'mostly_true', pendingCorrection: null })
+    const after = await ok(send('editor', 'GET', '/api/corrections/pending'))
+    expect(after.items.some((item: { id: string }) => item.id === pending.id)).toBe(false)
     expect(approved.corrections.at(-1)).toMatchObject({
       note: 'Only one ward was hit.',
       approver: { name: expect.any(String) },

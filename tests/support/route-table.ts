@@ -398,6 +398,11 @@ export const ROUTES: Record<string, RouteEntry> = {
       }
     },
   },
+  'GET /api/corrections/pending': {
+    access: 'editor',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/corrections/pending' }),
+  },
   'POST /api/claims/{id}/verdict/withdraw': {
     access: 'editor',
     ok: 200,

@@ -173,6 +173,17 @@ export const PendingCorrectionSchema = z
   .meta({ id: 'PendingCorrection' })
 export type PendingCorrection = z.infer<typeof PendingCorrectionSchema>
 
+/** A pending correction in the review queue, with where it belongs. */
+export const PendingCorrectionItemSchema = PendingCorrectionSchema.extend({
+  disputeId: z.string(),
+  disputeTitle: z.string(),
+  claimText: z.string(),
+  claimShortText: z.string().nullable(),
+  /** The verdict's version, for the If-Match of approve and reject. */
+  verdictVersion: z.number().int(),
+}).meta({ id: 'PendingCorrectionItem' })
+export type PendingCorrectionItem = z.infer<typeof PendingCorrectionItemSchema>
+
 /**
  * Everything the public sees of a verdict, frozen when it was published or last corrected: the
  * public page, its ClaimReview and the feed read this, never the live records.

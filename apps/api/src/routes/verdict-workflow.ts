@@ -2,7 +2,10 @@ import {
   CorrectionParamSchema,
   CorrectionRejectSchema,
   IdParamSchema,
+  PageQuerySchema,
+  PendingCorrectionItemSchema,
   PendingCorrectionSchema,
+  pageOf,
   VerdictCorrectSchema,
   VerdictReturnSchema,
   VerdictSchema,
@@ -13,6 +16,7 @@ import { requireRole } from '../middleware/roles.ts'
 import {
   approveCorrection,
   correctVerdict,
+  listPendingCorrections,
   publishVerdict,
   rejectCorrection,
   returnVerdict,
@@ -44,6 +48,24 @@ const stepErrors = [
 ] as const
 
 export const verdictWorkflowRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/corrections/pending',
+      operationId: 'listPendingCorrections',
+      summary:
+        'Corrections of published verdicts waiting for a second editor, longest-waiting first (editor)',
+      tags: ['verdicts'],
+      security: SIGNED_IN,
+      middleware: editorOrAdmin,
+      request: { query: PageQuerySchema },
+      responses: {
+        200: jsonResponse(pageOf(PendingCorrectionItemSchema), 'A page of pending corrections'),
+        ...errorResponses('validation_failed', 'unauthenticated', 'forbidden'),
+      },
+    }),
+    (c) => c.json(listPendingCorrections(c.get('deps').db, c.req.valid('query')), 200),
+  )
   .openapi(
     createRoute({
       method: 'post',

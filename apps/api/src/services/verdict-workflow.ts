@@ -4,17 +4,20 @@ import { publicationChanges } from '@counterclaim/domain'
 import {
   AppError,
   type CorrectedFields,
+  type Page,
   type PendingCorrection,
+  type PendingCorrectionItem,
   type Verdict,
   type VerdictCorrectSchema,
   type VerdictStatus,
 } from '@counterclaim/shared'
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm'
+import { and, asc, eq, gt, isNotNull, isNull, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
+import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
 import { liveRecord, readSnapshots, takeSnapshot } from './snapshots.ts'
-import { checkCitations, getVerdict, liveClaim, syncClaimVerdict } from './verdicts.ts'
+import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
 
 type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
@@ -417,4 +420,59 @@ export function changesSincePublication(
   if (verdict.status !== 'published' || !verdict.snapshotId) return null
   const published = readSnapshots(tx, [verdict.snapshotId]).get(verdict.snapshotId)
   return published ? publicationChanges(published, liveRecord(tx, verdict.id)) : null
+}
+
+/** Corrections waiting for a second editor, the longest-waiting first, paged on (proposedAt, id). */
+export function listPendingCorrections(
+  db: ServiceContext['db'],
+  query: { limit: number; cursor?: string | undefined },
+): Page<PendingCorrectionItem> {
+  const vc = tables.verdictCorrections
+  const cursor = decodeCursor(query.cursor)
+  const rows = db
+    .select({
+      id: vc.id,
+      at: vc.at,
+      claimId: tables.verdicts.claimId,
+      disputeId: tables.claims.disputeId,
+      disputeTitle: tables.disputes.title,
+      claimText: tables.claims.text,
+      claimShortText: tables.claims.shortText,
+    })
+    .from(vc)
+    .innerJoin(tables.verdicts, eq(tables.verdicts.id, vc.verdictId))
+    .innerJoin(tables.claims, eq(tables.claims.id, tables.verdicts.claimId))
+    .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
+    .where(
+      and(
+        eq(vc.status, 'pending'),
+        cursor ? or(gt(vc.at, cursor[0]), and(eq(vc.at, cursor[0]), gt(vc.id, cursor[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(vc.at), asc(vc.id))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (row) => [row.at, row.id])
+  const verdicts = loadVerdicts(
+    db,
+    page.items.map((row) => row.claimId),
+  )
+  return {
+    items: page.items.flatMap((row) => {
+      const verdict = verdicts.get(row.claimId)
+      const pending = verdict?.pendingCorrection
+      if (!verdict || !pending) return []
+      return [
+        {
+          ...pending,
+          disputeId: row.disputeId,
+          disputeTitle: row.disputeTitle,
+          claimText: row.claimText,
+          claimShortText: row.claimShortText,
+          verdictVersion: verdict.version,
+        },
+      ]
+    }),
+    nextCursor: page.nextCursor,
+  }
 }
