@@ -16,7 +16,18 @@ import type Database from 'better-sqlite3'
 import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount } from '../../apps/api/src/services/seed.ts'
-import { createDb, MIGRATIONS_FOLDER, migrateDb } from '../../packages/db/src/index.ts'
+import {
+  createDb,
+  insertMissingSnapshots,
+  MIGRATIONS_FOLDER,
+  migrateDb,
+} from '../../packages/db/src/index.ts'
+import {
+  ClaimantKindSchema,
+  EvidenceKindSchema,
+  QuantityQualifierSchema,
+  RatingSchema,
+} from '../../packages/shared/src/index.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const BENCH_DATA = `${REPO}tests/bench/.data/`
@@ -157,30 +168,12 @@ export function defaultDbPath(claims: number): string {
   return `${BENCH_DATA}claims-${claims}-${benchFingerprint()}.db`
 }
 
-const RATINGS = [
-  'true',
-  'mostly_true',
-  'mixed',
-  'mostly_false',
-  'false',
-  'misleading',
-  'unverifiable',
-] as const
-const KINDS = ['person', 'government', 'military', 'media', 'ngo', 'other'] as const
-const EVIDENCE_KINDS = [
-  'official_statement',
-  'news_report',
-  'eyewitness',
-  'photo',
-  'video',
-  'satellite',
-  'document',
-  'dataset',
-  'expert',
-  'other',
-] as const
+// The contract's lists, so the bench seeds exactly the values the API accepts.
+const RATINGS = RatingSchema.options
+const KINDS = ClaimantKindSchema.options
+const EVIDENCE_KINDS = EvidenceKindSchema.options
 const UNITS = ['people', 'drones', 'missiles', 'km', 'buildings', 'tonnes'] as const
-const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'] as const
+const QUALIFIERS = QuantityQualifierSchema.options
 
 export interface SeedSummary {
   path: string
@@ -520,6 +513,9 @@ export async function seedBench(options: {
   phase('indexes')
   search.rebuild()
   phase('search index')
+  // Published verdicts get the snapshot the public reads, as publishing gives them.
+  insertMissingSnapshots(db, new Date().toISOString())
+  phase('published snapshots')
 
   // No ANALYZE: the server never runs it, so the bench plans queries as a real database would.
   sqlite.pragma('journal_mode = WAL')

@@ -239,6 +239,8 @@ describe('the published record', () => {
     expect((await t.request(`/api/public/verdicts/${claim.id}`)).status).toBe(404)
     expect(backfillSnapshots(t.db, new Date().toISOString())).toBe(1)
     expect(await publicView(claim.id)).toEqual(before)
+    // The set-based backfill freezes exactly what publishing freezes: nothing shows as changed.
+    expect((await workbenchClaim(claim.id)).publicationChanges).toEqual([])
   })
 })
 

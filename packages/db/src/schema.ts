@@ -1,6 +1,26 @@
-import type { Rating } from '@counterclaim/shared'
+import {
+  ClaimantKindSchema,
+  DisputeStatusSchema,
+  EvidenceKindSchema,
+  QuantityQualifierSchema,
+  type Rating,
+  RoleSchema,
+  SourceReliabilitySchema,
+  StanceValueSchema,
+  VerdictStatusSchema,
+} from '@counterclaim/shared'
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/**
+ * An enum's values from the contract in packages/shared, the one home of each list, typed as the
+ * non-empty tuple drizzle's text enums want (zod types `options` as a plain array).
+ */
+function valuesOf<T extends string>(schema: { options: readonly T[] }): [T, ...T[]] {
+  const [first, ...rest] = schema.options
+  if (first === undefined) throw new Error('an enum needs at least one value')
+  return [first, ...rest]
+}
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -13,7 +33,7 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['checker', 'editor', 'admin'] }).notNull(),
+    role: text('role', { enum: valuesOf(RoleSchema) }).notNull(),
     passwordHash: text('password_hash').notNull(),
     disabledAt: text('disabled_at'),
     ...timestamps,
@@ -43,7 +63,7 @@ export const claimants = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['person', 'government', 'military', 'media', 'ngo', 'other'] }).notNull(),
+    kind: text('kind', { enum: valuesOf(ClaimantKindSchema) }).notNull(),
     description: text('description').notNull().default(''),
     url: text('url'),
     sameAs: text('same_as', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
@@ -62,7 +82,7 @@ export const disputes = sqliteTable(
     summary: text('summary').notNull().default(''),
     // Read copy of dispute_tags, so a claim-log row needs no aggregate.
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    status: text('status', { enum: ['open', 'closed'] })
+    status: text('status', { enum: valuesOf(DisputeStatusSchema) })
       .notNull()
       .default('open'),
     archivedAt: text('archived_at'),
@@ -105,13 +125,13 @@ export const claims = sqliteTable(
     language: text('language'),
     quantityValue: real('quantity_value'),
     quantityUnit: text('quantity_unit'),
-    quantityQualifier: text('quantity_qualifier', { enum: ['exact', 'at_least', 'at_most', 'approx'] }),
+    quantityQualifier: text('quantity_qualifier', { enum: valuesOf(QuantityQualifierSchema) }),
     position: integer('position').notNull().default(0),
     archivedAt: text('archived_at'),
     // Claim-log columns kept by the stance and verdict services in the same transaction,
     // so the log filters and sorts on one indexed table (docs/decisions/0002-claim-log-columns.md).
     verdictRating: text('verdict_rating').$type<Rating>(),
-    verdictStatus: text('verdict_status', { enum: ['draft', 'in_review', 'published', 'withdrawn'] }),
+    verdictStatus: text('verdict_status', { enum: valuesOf(VerdictStatusSchema) }),
     supportingCount: integer('supporting_count').notNull().default(0),
     contradictingCount: integer('contradicting_count').notNull().default(0),
     contextCount: integer('context_count').notNull().default(0),
@@ -139,20 +159,7 @@ export const evidence = sqliteTable(
       .notNull()
       .references(() => disputes.id),
     title: text('title').notNull(),
-    kind: text('kind', {
-      enum: [
-        'official_statement',
-        'news_report',
-        'eyewitness',
-        'photo',
-        'video',
-        'satellite',
-        'document',
-        'dataset',
-        'expert',
-        'other',
-      ],
-    }).notNull(),
+    kind: text('kind', { enum: valuesOf(EvidenceKindSchema) }).notNull(),
     sourceName: text('source_name').notNull().default(''),
     url: text('url'),
     archiveUrl: text('archive_url'),
@@ -160,7 +167,7 @@ export const evidence = sqliteTable(
     excerptSha256: text('excerpt_sha256').notNull(),
     publishedOn: text('published_on'),
     accessedOn: text('accessed_on'),
-    sourceReliability: text('source_reliability', { enum: ['A', 'B', 'C', 'D', 'E', 'F'] }),
+    sourceReliability: text('source_reliability', { enum: valuesOf(SourceReliabilitySchema) }),
     informationCredibility: integer('information_credibility'),
     archivedAt: text('archived_at'),
     ...timestamps,
@@ -180,7 +187,7 @@ export const stances = sqliteTable(
       .notNull()
       .references(() => claims.id),
     // null: the cell was cleared; the row stays so its version keeps counting.
-    stance: text('stance', { enum: ['supports', 'contradicts', 'context'] }),
+    stance: text('stance', { enum: valuesOf(StanceValueSchema) }),
     note: text('note').notNull().default(''),
     ...timestamps,
     version: integer('version').notNull().default(1),
@@ -201,7 +208,7 @@ export const verdicts = sqliteTable(
     rating: text('rating').$type<Rating>(),
     summary: text('summary').notNull().default(''),
     rationale: text('rationale').notNull().default(''),
-    status: text('status', { enum: ['draft', 'in_review', 'published', 'withdrawn'] })
+    status: text('status', { enum: valuesOf(VerdictStatusSchema) })
       .notNull()
       .default('draft'),
     authorId: text('author_id').references(() => users.id),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, type Tx, tables } from '@counterclaim/db'
+import { type Db, insertMissingSnapshots, type Tx, tables } from '@counterclaim/db'
 import { type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { found } from './versioning.ts'
@@ -98,15 +98,5 @@ export function readSnapshots(db: Reader, snapshotIds: string[]): Map<string, Pu
  * existed) a snapshot of its records as they stand, so the public reads snapshots only.
  */
 export function backfillSnapshots(db: Db, at: string): number {
-  return db.transaction((tx) => {
-    const missing = tx
-      .select({ id: tables.verdicts.id })
-      .from(tables.verdicts)
-      .where(
-        and(inArray(tables.verdicts.status, ['published', 'withdrawn']), isNull(tables.verdicts.snapshotId)),
-      )
-      .all()
-    for (const { id } of missing) takeSnapshot(tx, { verdictId: id, at, reason: 'published' })
-    return missing.length
-  })
+  return insertMissingSnapshots(db, at)
 }

@@ -1,14 +1,20 @@
-import type { Evidence, EvidenceKind } from '@counterclaim/shared'
+import {
+  type Evidence,
+  type EvidenceKind,
+  EvidenceKindSchema,
+  SourceReliabilitySchema,
+} from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
 import { EVIDENCE_KIND_LABELS } from './labels.ts'
 
-const KINDS = Object.keys(EVIDENCE_KIND_LABELS) as EvidenceKind[]
-const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+// The contract's lists: a value the API would refuse is never offered.
+const KINDS = EvidenceKindSchema.options
+const RELIABILITY = SourceReliabilitySchema.options
 type Reliability = (typeof RELIABILITY)[number]
-const isKind = (v: string): v is EvidenceKind => (KINDS as string[]).includes(v)
-const isReliability = (v: string): v is Reliability => (RELIABILITY as readonly string[]).includes(v)
+const isKind = (v: string): v is EvidenceKind => EvidenceKindSchema.safeParse(v).success
+const isReliability = (v: string): v is Reliability => SourceReliabilitySchema.safeParse(v).success
 
 /** Adds an evidence item to the dispute, or edits one (with If-Match). */
 export function EvidenceForm({
