@@ -87,6 +87,53 @@ describe('cross-site requests', () => {
   })
 })
 
+describe('the origin a browser must send', () => {
+  /** A new dispute posted to `url` as a browser would send it from `origin`. */
+  const post = (app: TestApp, url: string, origin: string, cookie: string, form = false) =>
+    app.app.request(url, {
+      method: 'POST',
+      headers: {
+        origin,
+        cookie,
+        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+        ...(form ? {} : { 'sec-fetch-site': 'same-origin' }),
+      },
+      body: form ? 'title=Forged' : JSON.stringify({ title: 'From the app', question: 'Does it work?' }),
+    })
+
+  it('with PUBLIC_BASE_URL set, is its origin alone: the Host header never vouches for another', async () => {
+    const site = makeTestApp({ env: { PUBLIC_BASE_URL: 'https://facts.example.org/desk' } })
+    const cookie = await site.login('checker')
+    expect((await post(site, `${BASE}/api/disputes`, 'https://facts.example.org', cookie)).status).toBe(201)
+    const refused: Array<[string, string]> = [
+      // The address the request reached, which is not the public one.
+      [`${BASE}/api/disputes`, new URL(BASE).origin],
+      // A Host the client chose, named again in Origin.
+      ['http://evil.example/api/disputes', 'http://evil.example'],
+      ['https://evil.example/api/disputes', 'https://evil.example'],
+      // The public host on another scheme or port.
+      ['http://facts.example.org/api/disputes', 'http://facts.example.org'],
+      ['https://facts.example.org:8443/api/disputes', 'https://facts.example.org:8443'],
+    ]
+    for (const [url, origin] of refused) {
+      for (const form of [false, true]) {
+        const answer = await checkAnswer(await post(site, url, origin, cookie, form))
+        expect(answer.status, `${url} from ${origin}`).toBe(403)
+        expect(answer.violation).toBeNull()
+      }
+    }
+  })
+
+  it('without PUBLIC_BASE_URL, is the server’s own address or the one the browser used', async () => {
+    const cookie = f.cookies.checker
+    expect((await post(t, `${BASE}/api/disputes`, new URL(BASE).origin, cookie)).status).toBe(201)
+    expect(
+      (await post(t, 'http://localhost:3000/api/disputes', 'http://localhost:3000', cookie)).status,
+    ).toBe(201)
+    expect((await post(t, `${BASE}/api/disputes`, 'http://localhost:3000', cookie)).status).toBe(403)
+  })
+})
+
 describe('bodies that are not JSON', () => {
   it('are 415 on every unsafe route from the app itself or from a client naming no origin', async () => {
     const before = historyCount()

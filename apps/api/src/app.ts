@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { bodyLimits, contentTypes, sameOrigin } from './middleware/request-guards.ts'
 import { requestId } from './middleware/request-id.ts'
-import { securityHeaders } from './middleware/security-headers.ts'
+import { privateAnswers, securityHeaders } from './middleware/security-headers.ts'
 import { session } from './middleware/session.ts'
 import { authRoutes } from './routes/auth.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
@@ -56,19 +56,13 @@ export function createApp(deps: AppDeps) {
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
 
-  app.use('*', requestId, securityHeaders(https), async (c, next) => {
+  app.use('*', requestId, securityHeaders(https), privateAnswers, async (c, next) => {
     c.set('deps', deps)
     await next()
   })
   // The origin guard first, so a cross-site form post is 403 whatever its body; then any body
   // that is not JSON is 415 (a client that names no origin included).
-  app.use(
-    '/api/*',
-    sameOrigin(() => [ownOrigin]),
-    contentTypes,
-    bodyLimits,
-    session,
-  )
+  app.use('/api/*', sameOrigin(deps.config.publicOrigin, ownOrigin), contentTypes, bodyLimits, session)
 
   const routes = app
     .route('/api', healthRoutes)
