@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { httpClient, type Send, signIn } from '../support/http.ts'
+import { httpClient, type Send, type SendInit, signIn } from '../support/http.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
 import { type RunningServer, startServer } from '../support/server-process.ts'
 import { ARTIFACTS } from '../support/template-db.ts'
@@ -10,8 +11,11 @@ import { ARTIFACTS } from '../support/template-db.ts'
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const webDist = `${ARTIFACTS}web-hardening-${process.pid}`
 
+// Under /api, answers anyone may see keep their own caching; every other one is private.
+const PUBLIC_API = /^\/api\/(health|openapi\.json|public\/)/
+
 /** What is missing from an answer's security headers. */
-function headerProblems(res: Response, https: boolean): string[] {
+function headerProblems(res: Response, https: boolean, path: string): string[] {
   const problems: string[] = []
   const csp = res.headers.get('content-security-policy') ?? ''
   for (const directive of [
@@ -22,6 +26,12 @@ function headerProblems(res: Response, https: boolean): string[] {
   ])
     if (!csp.includes(directive)) problems.push(`CSP lacks ${directive}`)
   if (res.headers.get('x-content-type-options') !== 'nosniff') problems.push('no nosniff')
+  const frames = res.headers.get('x-frame-options')
+  if (frames !== 'DENY') problems.push(`X-Frame-Options ${frames}, not DENY like frame-ancestors 'none'`)
+  const cache = res.headers.get('cache-control')
+  if (path.startsWith('/api/') && !PUBLIC_API.test(path)) {
+    if (!/(^|,)\s*no-store\s*(,|$)/.test(cache ?? '')) problems.push(`Cache-Control ${cache}, not no-store`)
+  } else if (cache?.includes('no-store')) problems.push(`a public answer made ${cache}`)
   const hsts = res.headers.get('strict-transport-security')
   if (https) {
     const maxAge = Number(/max-age=(\d+)/.exec(hsts ?? '')?.[1] ?? 0)
@@ -60,9 +70,9 @@ afterAll(async () => {
   rmSync(webDist, { recursive: true, force: true })
 })
 
-async function everyAnswer(send: Send): Promise<Array<[string, Response]>> {
+async function everyAnswer(send: Send): Promise<Array<[string, Response, string]>> {
   const f = await makeFixtures(send)
-  const answers: Array<[string, Response]> = []
+  const answers: Array<[string, Response, string]> = []
   for (const key of await documentedRoutes(send)) {
     const entry = ROUTES[key]
     if (!entry) throw new Error(`${key} has no entry in tests/support/route-table.ts`)
@@ -78,7 +88,7 @@ async function everyAnswer(send: Send): Promise<Array<[string, Response]>> {
         cookie,
       })
       await res.arrayBuffer()
-      answers.push([`${key} ${cookie ? 'signed in' : 'signed out'} → ${res.status}`, res])
+      answers.push([`${key} ${cookie ? 'signed in' : 'signed out'} → ${res.status}`, res, req.path])
     }
   }
   const asset = readdirSync(`${webDist}/assets`).find((name) => name.endsWith('.js'))
@@ -93,24 +103,45 @@ async function everyAnswer(send: Send): Promise<Array<[string, Response]>> {
   ]) {
     const res = await send(path)
     await res.arrayBuffer()
-    answers.push([`GET ${path} → ${res.status}`, res])
+    answers.push([`GET ${path} → ${res.status}`, res, path])
+  }
+  // Errors to a signed-in caller: a bad body, an unknown record, an unknown route, a stale version.
+  const errors: Array<[string, SendInit]> = [
+    ['/api/disputes', { method: 'POST', json: { title: '' } }],
+    ['/api/disputes', { method: 'POST', body: '{"title":', headers: { 'content-type': 'application/json' } }],
+    [`/api/disputes/${randomUUID()}`, {}],
+    ['/api/nothing-here', {}],
+    [
+      `/api/disputes/${f.disputeId}`,
+      { method: 'PATCH', json: { title: 'x' }, headers: { 'if-match': '"0"' } },
+    ],
+  ]
+  for (const [path, init] of errors) {
+    const res = await send(path, { ...init, cookie: f.cookies.checker })
+    await res.arrayBuffer()
+    answers.push([`${init.method ?? 'GET'} ${path} signed in → ${res.status}`, res, path])
   }
   return answers
 }
 
 describe('security headers', () => {
-  it('every route, the app shell and error answers included, sends CSP, HSTS of a year and nosniff over HTTPS', async () => {
+  it('every route, the app shell and error answers included, sends CSP, HSTS of a year, nosniff, X-Frame-Options DENY, and no-store on every private answer over HTTPS', async () => {
     const answers = await everyAnswer(httpClient(https.url))
     expect(answers.length).toBeGreaterThan(50)
     const shell = answers.find(([what]) => what.startsWith('GET / →'))
     expect(shell?.[1].headers.get('content-type')).toMatch(/text\/html/)
-    const problems = answers.flatMap(([what, res]) => headerProblems(res, true).map((p) => `${what}: ${p}`))
+    expect(answers.filter(([, res]) => res.status >= 400).length).toBeGreaterThan(20)
+    const problems = answers.flatMap(([what, res, path]) =>
+      headerProblems(res, true, path).map((p) => `${what}: ${p}`),
+    )
     expect(problems).toEqual([])
   })
 
   it('over plain HTTP the same, without HSTS', async () => {
     const answers = await everyAnswer(httpClient(plain.url))
-    const problems = answers.flatMap(([what, res]) => headerProblems(res, false).map((p) => `${what}: ${p}`))
+    const problems = answers.flatMap(([what, res, path]) =>
+      headerProblems(res, false, path).map((p) => `${what}: ${p}`),
+    )
     expect(problems).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkAnswer, errorShapeViolation, httpClient, signIn } from '../support/http.ts'
-import { sendRaw } from '../support/raw-http.ts'
+import { rawSocket, sendRaw } from '../support/raw-http.ts'
 import {
   documentedRoutes,
   type Fixtures,
@@ -84,6 +84,53 @@ describe('cross-site requests', () => {
       })
       expect(res.status, key).toBe(403)
     }
+  })
+})
+
+describe('the origin a browser must send', () => {
+  /** A new dispute posted to `url` as a browser would send it from `origin`. */
+  const post = (app: TestApp, url: string, origin: string, cookie: string, form = false) =>
+    app.app.request(url, {
+      method: 'POST',
+      headers: {
+        origin,
+        cookie,
+        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+        ...(form ? {} : { 'sec-fetch-site': 'same-origin' }),
+      },
+      body: form ? 'title=Forged' : JSON.stringify({ title: 'From the app', question: 'Does it work?' }),
+    })
+
+  it('with PUBLIC_BASE_URL set, is its origin alone: the Host header never vouches for another', async () => {
+    const site = makeTestApp({ env: { PUBLIC_BASE_URL: 'https://facts.example.org/desk' } })
+    const cookie = await site.login('checker')
+    expect((await post(site, `${BASE}/api/disputes`, 'https://facts.example.org', cookie)).status).toBe(201)
+    const refused: Array<[string, string]> = [
+      // The address the request reached, which is not the public one.
+      [`${BASE}/api/disputes`, new URL(BASE).origin],
+      // A Host the client chose, named again in Origin.
+      ['http://evil.example/api/disputes', 'http://evil.example'],
+      ['https://evil.example/api/disputes', 'https://evil.example'],
+      // The public host on another scheme or port.
+      ['http://facts.example.org/api/disputes', 'http://facts.example.org'],
+      ['https://facts.example.org:8443/api/disputes', 'https://facts.example.org:8443'],
+    ]
+    for (const [url, origin] of refused) {
+      for (const form of [false, true]) {
+        const answer = await checkAnswer(await post(site, url, origin, cookie, form))
+        expect(answer.status, `${url} from ${origin}`).toBe(403)
+        expect(answer.violation).toBeNull()
+      }
+    }
+  })
+
+  it('without PUBLIC_BASE_URL, is the server’s own address or the one the browser used', async () => {
+    const cookie = f.cookies.checker
+    expect((await post(t, `${BASE}/api/disputes`, new URL(BASE).origin, cookie)).status).toBe(201)
+    expect(
+      (await post(t, 'http://localhost:3000/api/disputes', 'http://localhost:3000', cookie)).status,
+    ).toBe(201)
+    expect((await post(t, `${BASE}/api/disputes`, 'http://localhost:3000', cookie)).status).toBe(403)
   })
 })
 
@@ -194,6 +241,131 @@ describe('bodies over the limit, over a real socket', () => {
   }
 
   it('the server still answers after all of it', async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+  })
+})
+
+describe('client aborts and malformed requests, in the server log', () => {
+  let server: RunningServer
+  let cookie: string
+  beforeAll(async () => {
+    // A sign-in for an unknown address still spends a whole password hash (about 0.2 s at 2^16):
+    // long enough for a client to leave before the answer.
+    server = await startServer({ env: { COUNTERCLAIM_SCRYPT_LOG_N: '16' } })
+    cookie = await signIn(httpClient(server.url), 'editor')
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  const ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+  const infoLines = () =>
+    server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('info ['))
+  /** The one info line about `method path` that says `what`, once it is written. */
+  const lineAbout = async (method: string, path: string, what: RegExp) => {
+    // A long path is cut short in the log, saying how long it was.
+    const shown = `${path.replace(/[?.]/g, '\\$&')}(?:\\S*… \\(\\d+ characters\\))?`
+    const pattern = new RegExp(`^info \\[(${ID})\\] ${method} ${shown}: `)
+    await expect
+      .poll(() => infoLines().filter((line) => pattern.test(line) && what.test(line)), { timeout: 10_000 })
+      .toHaveLength(1)
+    const line = infoLines().find((l) => pattern.test(l) && what.test(l)) ?? ''
+    return { line, id: pattern.exec(line)?.[1] ?? '' }
+  }
+  const head = (lines: string[]) => `${lines.join('\r\n')}\r\n\r\n`
+
+  it('in the app itself, bad JSON is one note carrying the id of its answer', async () => {
+    const before = t.logs.length
+    const res = await t.request('/api/disputes', {
+      method: 'POST',
+      body: '{"title": "unfinished',
+      headers: { 'content-type': 'application/json' },
+      cookie: f.cookies.checker,
+    })
+    expect(res.status).toBe(400)
+    expect(t.logs.slice(before)).toEqual([
+      `info [${res.headers.get('x-request-id')}] POST /api/disputes: refused: Malformed JSON in request body; answered 400`,
+    ])
+  })
+
+  it('are one info line each, with the request id, method, path and what happened, and no stack trace', async () => {
+    const before = server.output().length
+    // A client that leaves while its sign-in is being checked.
+    const login = '{"email":"nobody@example.org","password":"not the password"}'
+    await rawSocket(
+      server.url,
+      head([
+        'POST /api/auth/login HTTP/1.1',
+        'Host: x',
+        'Content-Type: application/json',
+        `Content-Length: ${login.length}`,
+      ]) + login,
+      'at-once',
+    )
+    await lineAbout(
+      'POST',
+      '/api/auth/login',
+      /the client closed the connection before the answer was complete$/,
+    )
+
+    // Bodies cut short: 12 bytes of 100 announced, and a chunked body that stops mid-chunk.
+    await rawSocket(
+      server.url,
+      `${head(['POST /api/disputes HTTP/1.1', 'Host: x', `Cookie: ${cookie}`, 'Content-Type: application/json', 'Content-Length: 100'])}{"title":"x"`,
+      'at-once',
+    )
+    await lineAbout('POST', '/api/disputes', /before its body had fully arrived \(body cut short\)$/)
+    await rawSocket(
+      server.url,
+      `${head(['POST /api/claimants HTTP/1.1', 'Host: x', `Cookie: ${cookie}`, 'Content-Type: application/json', 'Transfer-Encoding: chunked'])}10\r\n{"name":`,
+      'at-once',
+    )
+    await lineAbout('POST', '/api/claimants', /before its body had fully arrived \(body cut short\)$/)
+
+    // Malformed: bad JSON, a header line with no colon, a URL over the header limit, a request cut off.
+    const badJson = await rawSocket(
+      server.url,
+      `${head(['PATCH /api/disputes/x HTTP/1.1', 'Host: x', `Cookie: ${cookie}`, 'Content-Type: application/json', 'Content-Length: 9', 'Connection: close'])}{"title":`,
+      'after-answer',
+    )
+    expect(badJson).toMatch(/^HTTP\/1\.1 400 /)
+    const json = await lineAbout('PATCH', '/api/disputes/x', /Malformed JSON.*; answered 400$/)
+    expect(badJson.toLowerCase()).toContain(`x-request-id: ${json.id}`)
+
+    const badHeader = await rawSocket(
+      server.url,
+      head(['GET /api/health HTTP/1.1', 'Host: x', 'No colon here']),
+      'after-answer',
+    )
+    expect(badHeader).toMatch(/^HTTP\/1\.1 400 /)
+    const header = await lineAbout('GET', '/api/health', /malformed request \(.+\); answered 400$/)
+    expect(badHeader).toContain(`X-Request-Id: ${header.id}`)
+
+    const longUrl = await rawSocket(
+      server.url,
+      head([`GET /api/search?q=${'a'.repeat(40_000)} HTTP/1.1`, 'Host: x']),
+      'after-answer',
+    )
+    expect(longUrl).toMatch(/^HTTP\/1\.1 431 /)
+    const long = await lineAbout('GET', '/api/search?q=a', /over-long URL or header\); answered 431$/)
+    // The path is cut in the log: one line of reasonable length.
+    expect(long.line.length).toBeLessThan(500)
+
+    await rawSocket(server.url, 'GET /api/heal', 'at-once')
+    await expect
+      .poll(() => infoLines().filter((l) => l.includes('before its request was complete')), {
+        timeout: 10_000,
+      })
+      .toHaveLength(1)
+
+    // Nothing of it is an internal error, a stack trace, or more than the one line each.
+    const written = server.output().slice(before)
+    expect(written).not.toMatch(/^error |Error: |^\s+at /m)
+    expect(written.trim().split('\n')).toHaveLength(7)
+    expect(new Set(infoLines().map((l) => new RegExp(ID).exec(l)?.[0])).size).toBe(infoLines().length)
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
   })
 })

@@ -308,6 +308,52 @@ describe('a dispute’s export, imported again', () => {
   })
 })
 
+describe('formulas after leading blanks', () => {
+  it('arrive neutralised in the file, are read back as they were, and export to the same cells', async () => {
+    const disputeId = randomUUID()
+    const values = {
+      dispute_title: '\u200b=HYPERLINK("http://x","y")',
+      claimant: '\u2060@SUM(1+1)',
+      claim_text: '\u200b\u200b+cmd|" /C calc"!A0',
+      rating: 'misleading',
+      verdict_summary: '\u00a0+1',
+      verdict_status: 'draft',
+    }
+    const summaries = [
+      '\u00a0+1',
+      '  =HYPERLINK("http://x","y")',
+      '\u3000-2',
+      '\uFEFF@A1',
+      '\t =1',
+      '\u2003＝1',
+    ]
+    const file = rowsFile(summaries.length, (i, r) =>
+      Object.assign(r, values, { dispute_id: disputeId, verdict_summary: summaries[i] }),
+    )
+    // The file carries the cells as the export writes them: neutralised.
+    const [, ...fileRecords] = parse(file) as string[][]
+    const cellsOf = (records: string[][], header: (typeof HEADERS)[number]) =>
+      records.map((r) => r[HEADERS.indexOf(header)])
+    for (const header of ['dispute_title', 'claimant', 'claim_text'] as const)
+      expect(cellsOf(fileRecords, header)).toEqual(summaries.map(() => `'${values[header]}`))
+    expect(cellsOf(fileRecords, 'verdict_summary')).toEqual(summaries.map((v) => `'${v}`))
+    const res = await importCsv(t, editor, file)
+    expect(res.status, await res.clone().text()).toBe(200)
+    const rows = await allLogRows(t, editor, `disputeId=${disputeId}`, 50)
+    expect(rows.map((r) => r.verdictSummary).sort()).toEqual([...summaries].sort())
+    for (const row of rows)
+      expect(row).toMatchObject({
+        disputeTitle: values.dispute_title,
+        claimant: values.claimant,
+        claimText: values.claim_text,
+      })
+    // Exported again, each record is the one imported: the round trip changes nothing.
+    const [, ...exported] = (await exportCsv(t, editor, `disputeId=${disputeId}`)).records
+    for (const header of ['dispute_title', 'claimant', 'claim_text', 'verdict_summary'] as const)
+      expect(cellsOf(exported, header).sort()).toEqual(cellsOf(fileRecords, header).sort())
+  })
+})
+
 describe('the search index after an import', () => {
   it('holds each imported claim, claimant and verdict once, and its triggers are back on', async () => {
     const file = rowsFile(30, (i, row) => {

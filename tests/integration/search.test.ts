@@ -143,5 +143,67 @@ describe('the index stays current with the records', () => {
     expect((await search('Renamed Quorra')).map((h) => h.kind)).toEqual(['claimant'])
     await send('PATCH', `/api/claims/${claim.body.id}`, { archived: true }, claim.etag)
     expect((await search('snarkwhistle')).length).toBe(0)
+    // Its verdict leaves with it.
+    expect(await search('wobblequist')).toEqual([])
+  })
+})
+
+describe('an archived dispute', () => {
+  it('takes its claims, evidence and verdicts out of search, as out of the claim log, and restoring brings them back', async () => {
+    const editor = await t.login('editor')
+    const send = async (method: string, path: string, json: unknown, version?: string) => {
+      const res = await t.request(path, {
+        method,
+        cookie: editor,
+        json,
+        headers: version ? { 'if-match': version } : {},
+      })
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+      return { body: await res.json(), etag: res.headers.get('etag') ?? '' }
+    }
+    const claimant = await send('POST', '/api/claimants', { name: 'Grumbleweed Harrow', kind: 'person' })
+    const dispute = await send('POST', '/api/disputes', { title: 'Shelved', question: 'Will it be shelved?' })
+    const claim = await send('POST', `/api/disputes/${dispute.body.id}/claims`, {
+      text: 'The zanzibarite mine closed in May.',
+      claimantId: claimant.body.id,
+    })
+    const evidence = await send('POST', `/api/disputes/${dispute.body.id}/evidence`, {
+      title: 'Zanzibarite ledger',
+      kind: 'document',
+      excerpt: 'Shipments continued through June.',
+    })
+    await send('PUT', `/api/claims/${claim.body.id}/verdict`, {
+      rating: 'false',
+      summary: 'Zanzibarite kept moving.',
+      rationale: 'The ledger shows it.',
+    })
+    // Another dispute's claim with the same word stays found throughout.
+    const other = await send('POST', '/api/disputes', { title: 'Open', question: 'Still open?' })
+    const kept = await send('POST', `/api/disputes/${other.body.id}/claims`, {
+      text: 'Zanzibarite prices doubled.',
+      claimantId: claimant.body.id,
+    })
+    const hits = async () => (await search('zanzibarite', 50)).map((h) => `${h.kind} ${h.id}`).sort()
+    const everything = [
+      `claim ${claim.body.id}`,
+      `claim ${kept.body.id}`,
+      `evidence ${evidence.body.id}`,
+      expect.stringMatching(/^verdict /),
+    ]
+    expect(await hits()).toEqual(expect.arrayContaining(everything))
+    expect(await hits()).toHaveLength(4)
+
+    const archived = await send('PATCH', `/api/disputes/${dispute.body.id}`, { archived: true }, dispute.etag)
+    expect(await hits()).toEqual([`claim ${kept.body.id}`])
+    expect((await allLogRows(t, editor, 'q=zanzibarite')).map((r) => r.claimId)).toEqual([kept.body.id])
+    // The claimant is no record of the dispute: it is still found.
+    expect((await search('Grumbleweed')).map((h) => h.kind)).toEqual(['claimant'])
+
+    await send('PATCH', `/api/disputes/${dispute.body.id}`, { archived: false }, archived.etag)
+    expect(await hits()).toEqual(expect.arrayContaining(everything))
+    expect(await hits()).toHaveLength(4)
+    expect((await allLogRows(t, editor, 'q=zanzibarite')).map((r) => r.claimId).sort()).toEqual(
+      [claim.body.id, kept.body.id].sort(),
+    )
   })
 })

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 
 export interface RawAnswer {
   status: number
@@ -57,5 +58,33 @@ export function sendRaw(
       if (answered) req.destroy()
       else writeMore()
     }, 200)
+  })
+}
+
+/**
+ * Writes raw bytes to a server over a plain socket, for requests no HTTP client would send. With
+ * `close: 'at-once'` the socket is destroyed as soon as the bytes are written (a client that leaves
+ * before the answer); with `'after-answer'` everything the server sends is read until it closes.
+ */
+export function rawSocket(url: string, bytes: string, close: 'at-once' | 'after-answer'): Promise<string> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(bytes, () => {
+        if (close === 'at-once') {
+          socket.destroy()
+          resolve('')
+        }
+      })
+    })
+    let answer = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (d: string) => {
+      answer += d
+    })
+    socket.on('close', () => resolve(answer))
+    socket.on('error', (err) => {
+      if (close === 'after-answer' && !answer) reject(err)
+    })
   })
 }

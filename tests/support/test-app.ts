@@ -26,6 +26,8 @@ export interface TestApp {
   request: (path: string, init?: RequestInit & { json?: unknown; cookie?: string }) => Promise<Response>
   /** Signs in as a seeded role and returns its session cookie. */
   login: (role: TestRole) => Promise<string>
+  /** The app's one-line notes about malformed requests, kept here rather than printed. */
+  logs: string[]
 }
 
 /** The real Hono app on a real migrated SQLite file. */
@@ -39,10 +41,12 @@ export function makeTestApp(
     ...options.env,
   })
   const db = createDb(path)
+  const logs: string[] = []
   const app = createApp({
     db,
     config,
     auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    log: (line) => logs.push(line),
   })
   const request: TestApp['request'] = (p, init = {}) => {
     const { json, cookie, headers, ...rest } = init
@@ -67,5 +71,5 @@ export function makeTestApp(
     cookies.set(role, cookie)
     return cookie
   }
-  return { db, app, path, request, login }
+  return { db, app, path, request, login, logs }
 }

@@ -7,7 +7,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { bodyLimits, contentTypes, sameOrigin } from './middleware/request-guards.ts'
 import { requestId } from './middleware/request-id.ts'
-import { securityHeaders } from './middleware/security-headers.ts'
+import { clientAborts, clientAbortWords, isClientAbort, noteRequest } from './middleware/request-log.ts'
+import { privateAnswers, securityHeaders } from './middleware/security-headers.ts'
 import { session } from './middleware/session.ts'
 import { authRoutes } from './routes/auth.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
@@ -56,19 +57,13 @@ export function createApp(deps: AppDeps) {
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
 
-  app.use('*', requestId, securityHeaders(https), async (c, next) => {
+  app.use('*', requestId, clientAborts, securityHeaders(https), privateAnswers, async (c, next) => {
     c.set('deps', deps)
     await next()
   })
   // The origin guard first, so a cross-site form post is 403 whatever its body; then any body
   // that is not JSON is 415 (a client that names no origin included).
-  app.use(
-    '/api/*',
-    sameOrigin(() => [ownOrigin]),
-    contentTypes,
-    bodyLimits,
-    session,
-  )
+  app.use('/api/*', sameOrigin(deps.config.publicOrigin, ownOrigin), contentTypes, bodyLimits, session)
 
   const routes = app
     .route('/api', healthRoutes)
@@ -123,16 +118,23 @@ export function createApp(deps: AppDeps) {
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
       return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode)
     }
+    // The client's doing, not ours: one info line, never a stack trace.
+    if (isClientAbort(err)) {
+      noteRequest(c, clientAbortWords(err))
+      return c.json(errorBody('validation_failed', 'The request ended before its body was complete.'), 400)
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const code = STATUS_CODES[err.status] ?? 'validation_failed'
       const message =
         code === 'validation_failed'
           ? `The request is malformed: ${err.message || 'bad request'}.`
           : err.message || code
-      return c.json(errorBody(code, message), ERROR_STATUS[code] as ContentfulStatusCode)
+      const status = ERROR_STATUS[code]
+      noteRequest(c, `refused: ${err.message || code}; answered ${status}`)
+      return c.json(errorBody(code, message), status as ContentfulStatusCode)
     }
     // Unexpected: log it with the request id; the answer carries no stack and no SQL.
-    console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err)
+    console.error(`error [${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err)
     return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500)
   })
 

@@ -37,6 +37,9 @@ const EnvSchema = z
       host: env.HOST,
       databasePath: env.DATABASE_PATH,
       publicBaseUrl,
+      // The origin browsers use when PUBLIC_BASE_URL names one; null when the server only knows its
+      // own address (then the request's own origin is trusted as well).
+      publicOrigin: env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL).origin : null,
       org: {
         name: env.COUNTERCLAIM_ORG_NAME,
         url: env.COUNTERCLAIM_ORG_URL ?? publicBaseUrl,

@@ -1,9 +1,11 @@
+import { Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkPragmas, createDb, migrateDb, repoRoot } from '@counterclaim/db'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { readConfig } from './env.ts'
+import { logClientErrors } from './middleware/request-log.ts'
 import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
 
@@ -37,6 +39,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
       `Counterclaim is listening on http://${config.host}:${info.port} (public URL ${config.publicBaseUrl})`,
     )
   })
+
+  // Requests Node's parser refuses (a malformed header, an over-long URL) never reach the app.
+  if (server instanceof Server) logClientErrors(server)
 
   let closing = false
   const shutdown = (signal: string) => {

@@ -224,6 +224,8 @@ const SEARCH_SQL = `SELECT r.kind AS kind, r.ref_id AS refId, r.dispute_id AS di
 FROM search_index
 JOIN search_refs r ON r.id = search_index.rowid
 WHERE search_index MATCH @fts
+  AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.id = r.dispute_id AND d.archived_at IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = r.claim_id AND c.archived_at IS NOT NULL)
   AND search_index.rowid >= (
     SELECT coalesce(min(rowid), 0) FROM (
       SELECT rowid FROM search_index WHERE search_index MATCH @fts ORDER BY rowid DESC LIMIT @candidates))
@@ -233,6 +235,9 @@ LIMIT @limit`
 /**
  * Full-text hits ranked by bm25 (titles weigh double). Ranking is bounded: only the newest
  * `candidates` matches are ranked, so a word found in half the rows costs no more than a rare one.
+ * Records of an archived dispute, and the verdict of an archived claim, are left out when the query
+ * runs (two primary-key lookups per candidate), so restoring the dispute brings them straight back
+ * and the index itself never has to be rewritten for a whole dispute.
  */
 export function searchIndex(
   db: Db,

@@ -13,8 +13,9 @@ import {
   tagsFromJson,
 } from './claim-log.ts'
 
-// What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms too).
-const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/
+// What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms
+// too), also after blanks it may trim first.
+const FORMULA_START = /^[\s\u0085\u180e\u200b\u2060]*[=+\-@\t\r\n\0＝＋－＠]/
 
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -106,6 +107,20 @@ describe('the export line and the JSON row', () => {
     raw[5] = '=HYPERLINK("http://x","y")'
     const [record] = parse(claimLogCsvLine(raw)) as string[][]
     expect(record?.[5]).toBe(`'=HYPERLINK("http://x","y")`)
+  })
+
+  it('neutralises a formula after leading blanks in every column, those never quoted included', () => {
+    const raw = fc.sample(rawRow, { numRuns: 1, seed: 2 })[0]
+    if (!raw) throw new Error('no sample')
+    for (let i = 0; i < CLAIM_LOG_COLUMNS.length; i++) {
+      for (const cell of ['  =HYPERLINK("http://x","y")', '\u00a0+1', '\u3000@A1', '\uFEFF-2']) {
+        const row = [...raw] as unknown as Array<string | number | null>
+        // The tags column holds the database's JSON array of tags.
+        row[i] = CLAIM_LOG_COLUMNS[i]?.field === 'tags' ? JSON.stringify([cell]) : cell
+        const [record] = parse(claimLogCsvLine(row as unknown as ClaimLogRawRow)) as string[][]
+        expect(record?.[i], `${CLAIM_LOG_COLUMNS[i]?.header} ${JSON.stringify(cell)}`).toBe(`'${cell}`)
+      }
+    }
   })
 })
 

@@ -1,9 +1,9 @@
 import type { ClaimLogRawRow, ClaimLogRow, ImportIssue } from '@counterclaim/shared'
-import { csvCell, csvLine, restoreCell } from './csv.ts'
+import { csvCell, csvLine, needsNeutralising, restoreCell } from './csv.ts'
 
 /**
  * The claim log's columns in the CSV's order: snake_case header, camelCase JSON field, and
- * whether the exporter may skip escaping (ids, enums, dates, counts and timestamps never need it).
+ * whether the exporter may skip quoting (ids, enums, dates, counts and timestamps never need it).
  */
 export const CLAIM_LOG_COLUMNS = [
   { header: 'claim_id', field: 'claimId', plain: true },
@@ -104,8 +104,11 @@ export function claimLogCsvLine(r: ClaimLogRawRow): string {
     if (i > 0) line += ','
     if (v === null || v === undefined) continue
     if (i === TAGS_INDEX) line += csvCell(tagsCell(v as string))
-    else if (PLAIN[i]) line += typeof v === 'string' ? v : String(v)
-    else line += csvCell(typeof v === 'string' ? v : String(v))
+    else {
+      const text = typeof v === 'string' ? v : String(v)
+      // Plain columns skip quoting, not the formula check: every column is neutralised.
+      line += PLAIN[i] && !needsNeutralising(text) ? text : csvCell(text)
+    }
   }
   return `${line}\r\n`
 }

@@ -3,16 +3,20 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { csvCell, csvLine, neutraliseCell, restoreCell } from './csv.ts'
 
-// What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms too).
-const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/
+// What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms
+// too), also after blanks it may trim first: Unicode's spaces and the invisible ones.
+const FORMULA_START = /^[\s\u0085\u180e\u200b\u2060]*[=+\-@\t\r\n\0＝＋－＠]/
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\n', '\0', '＝', '＋', '－', '＠']
+// Space, no-break space, ideographic space, BOM, em space, narrow no-break space, zero-width space,
+// word joiner, line separator, next line.
+const BLANKS = [' ', '\u00a0', '\u3000', '\uFEFF', '\u2003', '\u202f', '\u200b', '\u2060', '\u2028', '\u0085']
 
 /** Text that leans towards the awkward: triggers, quotes, separators, apostrophes, Cyrillic, emoji. */
 const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc
-    .array(fc.constantFrom(...TRIGGERS, "'", '"', ',', '\r\n', ' ', 'a', 'ї', 'Ж', '😀', '👩‍👩‍👧'), {
+    .array(fc.constantFrom(...TRIGGERS, ...BLANKS, "'", '"', ',', '\r\n', 'a', 'ї', 'Ж', '😀', '👩‍👩‍👧'), {
       maxLength: 12,
     })
     .map((parts) => parts.join('')),
@@ -24,6 +28,23 @@ describe('neutralising cells', () => {
     expect(neutraliseCell('=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`)
     expect(neutraliseCell('plain text')).toBe('plain text')
     expect(neutraliseCell("'quoted'")).toBe("'quoted'")
+  })
+
+  it('prefixes a trigger after leading blanks of every kind', () => {
+    for (const blank of BLANKS)
+      for (const t of TRIGGERS) {
+        for (const value of [`${blank}${t}1`, `${blank}${blank}${t}SUM(A1)`, `${blank}'${t}1`]) {
+          expect(neutraliseCell(value), JSON.stringify(value)).toBe(`'${value}`)
+          expect(restoreCell(`'${value}`)).toBe(value)
+        }
+      }
+    expect(neutraliseCell('  =HYPERLINK("http://x","y")')).toBe(`'  =HYPERLINK("http://x","y")`)
+    expect(neutraliseCell('\u00a0+1')).toBe("'\u00a0+1")
+    expect(neutraliseCell('\t\tplain')).toBe("'\t\tplain")
+    // Blanks before text, or a trigger later in the cell, are no formula.
+    for (const blank of BLANKS) expect(neutraliseCell(`${blank}a=1`)).toBe(`${blank}a=1`)
+    expect(neutraliseCell('   ')).toBe('   ')
+    expect(restoreCell("'  plain")).toBe("'  plain")
   })
 
   it('keeps an apostrophe the text already had before a trigger', () => {

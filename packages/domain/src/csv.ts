@@ -25,13 +25,42 @@ function isTrigger(code: number): boolean {
 }
 
 /**
- * Whether a cell needs a leading apostrophe: it begins with a trigger, or with apostrophes
- * followed by one (so that reading back strips exactly the apostrophe the writer added).
+ * Whether a character is blank to a reader's eye: Unicode's White_Space (space, tab, CR, LF,
+ * no-break space, U+1680, U+2000–U+200A, line and paragraph separators, U+202F, U+205F, ideographic
+ * space) and the invisible ones that once counted as spaces (U+180E, zero-width space, word joiner,
+ * the byte-order mark). Spreadsheets may trim them before deciding that a cell is a formula.
+ */
+function isBlank(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0x85) return false
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/**
+ * Whether a cell needs a leading apostrophe: a trigger comes first, or after any run of blanks and
+ * apostrophes ("  =HYPERLINK(…)", "\u00a0+1", "'=1"). The run may hold apostrophes so that reading
+ * back strips exactly the apostrophe the writer added: a prefixed cell still needs it.
  */
 export function needsNeutralising(value: string): boolean {
-  let i = 0
-  while (i < value.length && value.charCodeAt(i) === APOSTROPHE) i++
-  return i < value.length && isTrigger(value.charCodeAt(i))
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (isTrigger(code)) return true
+    if (code !== APOSTROPHE && !isBlank(code)) return false
+  }
+  return false
 }
 
 /** A cell as exported: prefixed with ' when a spreadsheet would otherwise run it as a formula. */

@@ -1,4 +1,5 @@
 import { AppError } from '@counterclaim/shared'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
@@ -25,19 +26,21 @@ export const bodyLimits = createMiddleware<AppEnv>((c, next) =>
 /**
  * Unsafe requests from a browser must come from the app's own origin: hono/csrf refuses
  * cross-site form posts, and any Origin or Sec-Fetch-Site that names another site is refused too.
+ * With PUBLIC_BASE_URL set, its origin is the only one: the Host header, which a client chooses,
+ * never makes an Origin acceptable. Without it, the server's own address and the request's origin
+ * (the address the browser used) are.
  */
-export function sameOrigin(allowedOrigins: () => string[]) {
-  const formGuard = csrf({
-    origin: (origin, c) => allowedOrigins().includes(origin) || origin === new URL(c.req.url).origin,
-  })
+export function sameOrigin(publicOrigin: string | null, ownOrigin: string) {
+  const allowed = (origin: string, c: Context) =>
+    publicOrigin !== null
+      ? origin === publicOrigin
+      : origin === ownOrigin || origin === new URL(c.req.url).origin
+  const formGuard = csrf({ origin: allowed })
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!UNSAFE.test(c.req.method)) return next()
     const origin = c.req.header('origin')
     const site = c.req.header('sec-fetch-site')
-    if (
-      site === 'cross-site' ||
-      (origin !== undefined && origin !== new URL(c.req.url).origin && !allowedOrigins().includes(origin))
-    ) {
+    if (site === 'cross-site' || (origin !== undefined && !allowed(origin, c))) {
       throw new AppError('forbidden', 'Changes must come from the app itself.')
     }
     // Browsers send Origin with every cross-site POST, so a request naming neither header is no

@@ -10,6 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { Config } from '../env.ts'
+import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
 import { nowIso, type ServiceContext } from '../services/context.ts'
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   db: Db
   config: Config
   auth: AuthService
+  /** Where one-line notes about client aborts and malformed requests go; console.info when absent. */
+  log?: RequestLog
 }
 
 export type AppEnv = { Variables: { deps: AppDeps; user: SessionUser | null; requestId: string } }
