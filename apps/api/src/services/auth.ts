@@ -33,18 +33,18 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const standInHash = (logN: number) =>
   `scrypt$${logN}$8$1$${randomBytes(16).toString('base64')}$${randomBytes(64).toString('base64')}`
 
-function rateLimited(wait: number): AppError {
+function rateLimited(wait: number, what: string): AppError {
   return new AppError(
     'rate_limited',
-    'Too many failed attempts. Try again later.',
+    `Too many failed ${what}. Try again later.`,
     { retryAfterSeconds: wait },
     { 'Retry-After': String(wait) },
   )
 }
 
-function hold(throttle: FailureThrottle, keys: string[]): Reservation {
+function hold(throttle: FailureThrottle, keys: string[], what: string): Reservation {
   const held = throttle.reserve(keys)
-  if ('retryAfter' in held) throw rateLimited(held.retryAfter)
+  if ('retryAfter' in held) throw rateLimited(held.retryAfter, what)
   return held
 }
 
@@ -115,7 +115,7 @@ export class AuthService {
     // A browser carrying this account's device cookie answers only for its own failures; any other
     // is counted per account (across addresses) and per address.
     const nonce = user && device ? this.devices.verify(device, user.id) : null
-    const held = hold(this.failures, nonce ? [`d:${nonce}`] : [`a:${email}`, `i:${address}`])
+    const held = hold(this.failures, nonce ? [`d:${nonce}`] : [`a:${email}`, `i:${address}`], 'sign-ins')
     const ok = await verifyPassword(password, user?.passwordHash ?? this.standIn)
     if (!user || !ok || user.disabledAt) {
       throw new AppError('unauthenticated', 'The email or the password is wrong.')
@@ -183,7 +183,7 @@ export class AuthService {
     assertPasswordAllowed(input.newPassword, 'newPassword')
     const row = this.db.select().from(tables.users).where(eq(tables.users.id, actor.id)).get()
     if (!row) throw new AppError('unauthenticated', 'Sign in to continue.')
-    const held = hold(this.failures, [`p:${actor.id}`])
+    const held = hold(this.failures, [`p:${actor.id}`], 'tries of your current password')
     if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
       throw new AppError('validation_failed', 'Your current password is not right, so nothing was changed.', [
         { path: 'currentPassword', message: 'is not your current password' },
