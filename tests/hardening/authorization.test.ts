@@ -8,6 +8,7 @@ import {
   makeFixtures,
   ROUTES,
   type RouteRequest,
+  throwawaySession,
 } from '../support/route-table.ts'
 import { makeTestApp } from '../support/test-app.ts'
 
@@ -34,9 +35,11 @@ describe('the authorization matrix', () => {
         const cookie =
           caller === 'signed-out'
             ? undefined
-            : entry.freshSession
-              ? await signIn(t.request, caller)
-              : f.cookies[caller]
+            : entry.ownAccount
+              ? await throwawaySession(f, caller)
+              : entry.freshSession
+                ? await signIn(t.request, caller)
+                : f.cookies[caller]
         const res = await t.request(req.path, {
           method: req.method,
           json: req.json,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
-import { checkAnswer, httpClient, sessionCookie, sleep } from '../support/http.ts'
+import { checkAnswer, httpClient, sessionCookie } from '../support/http.ts'
 import { type RunningServer, startServer } from '../support/server-process.ts'
 import { runSignInLoad } from '../support/signin-load.ts'
-import { makeTestApp, type TestApp } from '../support/test-app.ts'
+import { makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
 
 const me = (t: TestApp, cookie: string) => t.request('/api/auth/me', { cookie }).then((r) => r.status)
 const login = (t: TestApp, body: unknown, cookie?: string) =>
@@ -43,6 +43,35 @@ describe('sign-in throttling', () => {
     expect(Number.isInteger(retryAfter)).toBe(true)
     expect(retryAfter).toBeGreaterThan(0)
     expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+  })
+})
+
+describe('sign-in throttling over real sockets', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('30 parallel wrong passwords for one account: at most 10 checked (401), the rest 429 with Retry-After', async () => {
+    const send = httpClient(server.url)
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        send('/api/auth/login', {
+          method: 'POST',
+          json: { email: TEST_ACCOUNTS.editor.email, password: `wrong ${i}` },
+        }).then(async (res) => ({ retryAfter: res.headers.get('retry-after'), ...(await checkAnswer(res)) })),
+      ),
+    )
+    expect(answers.filter((a) => a.violation)).toEqual([])
+    const checked = answers.filter((a) => a.status === 401).length
+    expect(checked).toBeLessThanOrEqual(10)
+    for (const a of answers.filter((x) => x.status !== 401)) {
+      expect(a.status).toBe(429)
+      expect(Number(a.retryAfter)).toBeGreaterThan(0)
+    }
   })
 })
 
@@ -91,30 +120,31 @@ describe('sessions', () => {
   })
 
   it('expire when idle', async () => {
-    // 1.2 s idle window.
-    const t = makeTestApp({ env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '0.02' } })
+    const clock = manualClock()
+    const t = makeTestApp({ now: clock.now, env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '20' } })
     const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
+    clock.advance(19 * 60_000)
     expect(await me(t, cookie)).toBe(200)
-    await sleep(1_500)
+    // Used a minute ago: idle counts from the last use.
+    clock.advance(19 * 60_000)
+    expect(await me(t, cookie)).toBe(200)
+    clock.advance(20 * 60_000)
     expect(await me(t, cookie)).toBe(401)
   })
 
   it('stay alive while used, and expire at the absolute limit all the same', async () => {
-    // 2 s idle window, 4.5 s at most.
+    const clock = manualClock()
     const t = makeTestApp({
-      env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '0.0334', COUNTERCLAIM_SESSION_MAX_HOURS: '0.00125' },
+      now: clock.now,
+      env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '30', COUNTERCLAIM_SESSION_MAX_HOURS: '8' },
     })
     const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
-    const signedInAt = Date.now()
-    // Used every 250 ms for 3 s: past the idle window, and still valid.
-    while (Date.now() - signedInAt < 3_000) {
+    // Used every 10 minutes for 7 hours 50 minutes: far past the idle window, and still valid.
+    for (let minutes = 10; minutes < 8 * 60; minutes += 10) {
+      clock.advance(10 * 60_000)
       expect(await me(t, cookie)).toBe(200)
-      await sleep(250)
     }
-    while (Date.now() - signedInAt < 4_700) {
-      await me(t, cookie)
-      await sleep(250)
-    }
+    clock.advance(10 * 60_000)
     expect(await me(t, cookie)).toBe(401)
   })
 })

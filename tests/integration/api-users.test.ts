@@ -13,6 +13,7 @@ import {
   unchanged,
   whoAmI,
 } from '../support/api.ts'
+import { sessionCookie } from '../support/http.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -227,6 +228,73 @@ describe('PATCH /api/users/:id', () => {
     // The old session stays ended; a new sign-in works.
     await expectError(await t.request('/api/auth/me', { cookie }), 'unauthenticated')
     expect((await signIn()).status).toBe(200)
+  })
+
+  it('setting a password ends every session of that user; history records it without the hash', async () => {
+    const body = newUser()
+    const user = await createUser(body)
+    const signIn = (password: string) =>
+      t.request('/api/auth/login', { method: 'POST', json: { email: body.email, password } })
+    const sessions = [sessionCookie(await signIn(body.password)), sessionCookie(await signIn(body.password))]
+    const newPassword = 'set by the desk admin'
+    const { result, event } = await oneEvent(
+      t,
+      { actorId: adminId, entity: 'user', action: 'password_set' },
+      () =>
+        t.request(`/api/users/${user.id}`, {
+          method: 'PATCH',
+          json: { password: newPassword },
+          headers: ifMatch(user.version),
+          cookie: admin,
+        }),
+    )
+    const changed = await record(result, 200, UserSchema)
+    expect(changed).toMatchObject({ id: user.id, version: user.version + 1, disabled: false })
+    expect(event.before).toEqual(user)
+    expect(event.after).toEqual(changed)
+    expect(JSON.stringify(event)).not.toMatch(/scrypt|desk admin|a-long-enough/i)
+    for (const cookie of sessions) {
+      await expectError(await t.request('/api/auth/me', { cookie }), 'unauthenticated')
+    }
+    await expectError(await signIn(body.password), 'unauthenticated')
+    expect((await signIn(newPassword)).status).toBe(200)
+    // The admin's own session is untouched.
+    expect((await whoAmI(t, admin)).id).toBe(adminId)
+  })
+
+  it('an admin setting their own password keeps their session and ends their others', async () => {
+    const app = makeTestApp()
+    const here = await app.login('admin')
+    const other = sessionCookie(
+      await app.request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS.admin }),
+    )
+    const me = await whoAmI(app, here)
+    const res = await app.request(`/api/users/${me.id}`, {
+      method: 'PATCH',
+      json: { password: 'my own new admin password' },
+      headers: ifMatch(1),
+      cookie: here,
+    })
+    expect(res.status).toBe(200)
+    expect((await whoAmI(app, here)).id).toBe(me.id)
+    await expectError(await app.request('/api/auth/me', { cookie: other }), 'unauthenticated')
+  })
+
+  it('refuses a short or common password, naming password, and changes nothing', async () => {
+    const user = await createUser()
+    await unchanged(t, async () => {
+      for (const password of ['too-short', 'qwerty123456', 'Password1234']) {
+        await expectInvalid(
+          await t.request(`/api/users/${user.id}`, {
+            method: 'PATCH',
+            json: { password },
+            headers: ifMatch(user.version),
+            cookie: admin,
+          }),
+          'password',
+        )
+      }
+    })
   })
 
   it('an admin cannot disable themself or give up their own admin role: 409', async () => {

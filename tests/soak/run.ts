@@ -47,7 +47,11 @@ function inProcess(path: string): Send {
   const app = createApp({
     db,
     config,
-    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    auth: new AuthService(db, {
+      idleMs: config.sessionIdleMs,
+      maxMs: config.sessionMaxMs,
+      scryptLogN: config.scryptLogN,
+    }),
   })
   return (p, init = {}) => {
     const { json, cookie, headers, ...rest } = init

@@ -39,6 +39,31 @@ export interface RouteEntry {
   write?: boolean
   /** The call ends or replaces the caller's session: the matrix signs in afresh for it. */
   freshSession?: boolean
+  /**
+   * The call changes the caller's own account (its password): the matrix signs in as a new account of
+   * the caller's role whose password is THROWAWAY_PASSWORD, so the seeded accounts stay as they are.
+   */
+  ownAccount?: boolean
+}
+
+/** The password of the accounts `throwawaySession` makes. */
+export const THROWAWAY_PASSWORD = 'throwaway-account-password'
+
+/** Makes a new account of a role (as admin) and signs in as it; returns its session cookie. */
+export async function throwawaySession(f: Fixtures, role: TestRole): Promise<string> {
+  const email = `throwaway-${randomUUID().slice(0, 8)}@example.org`
+  await create(f.send, f.cookies.admin, '/api/users', {
+    email,
+    name: `Throwaway ${role}`,
+    role,
+    password: THROWAWAY_PASSWORD,
+  })
+  const res = await f.send('/api/auth/login', {
+    method: 'POST',
+    json: { email, password: THROWAWAY_PASSWORD },
+  })
+  if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${await res.text()}`)
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
 }
 
 /** The status a caller gets on a route, by its access rule. */
@@ -189,6 +214,17 @@ export const ROUTES: Record<string, RouteEntry> = {
     access: 'signed-in',
     ok: 200,
     build: async () => ({ method: 'GET', path: '/api/auth/me' }),
+  },
+  'POST /api/auth/password': {
+    access: 'signed-in',
+    ok: 204,
+    write: true,
+    ownAccount: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/auth/password',
+      json: { currentPassword: THROWAWAY_PASSWORD, newPassword: `a new password ${randomUUID()}` },
+    }),
   },
   'GET /api/users': { access: 'admin', ok: 200, build: async () => ({ method: 'GET', path: '/api/users' }) },
   'POST /api/users': {

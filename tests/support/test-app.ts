@@ -23,7 +23,10 @@ export interface TestApp {
   app: ReturnType<typeof createApp>
   path: string
   /** Sends a request to the real app; a JSON body is encoded with its content type. */
-  request: (path: string, init?: RequestInit & { json?: unknown; cookie?: string }) => Promise<Response>
+  request: (
+    path: string,
+    init?: RequestInit & { json?: unknown; cookie?: string; address?: string },
+  ) => Promise<Response>
   /** Signs in as a seeded role and returns its session cookie. */
   login: (role: TestRole) => Promise<string>
   /** The app's one-line notes about malformed requests, kept here rather than printed. */
@@ -32,9 +35,16 @@ export interface TestApp {
 
 /** The real Hono app on a real migrated SQLite file. */
 export function makeTestApp(
-  options: { kind?: 'demo' | 'empty'; env?: Record<string, string> } = {},
+  options: {
+    kind?: 'demo' | 'empty'
+    env?: Record<string, string>
+    /** An existing database file, to start the app again on it (a restart). */
+    path?: string
+    /** The clock sessions and sign-in throttling read; tests move it instead of sleeping. */
+    now?: () => number
+  } = {},
 ): TestApp {
-  const path = freshDbFile(options.kind)
+  const path = options.path ?? freshDbFile(options.kind)
   const config = readConfig({
     DATABASE_PATH: path,
     COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
@@ -45,20 +55,26 @@ export function makeTestApp(
   const app = createApp({
     db,
     config,
-    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    auth: new AuthService(db, {
+      idleMs: config.sessionIdleMs,
+      maxMs: config.sessionMaxMs,
+      scryptLogN: config.scryptLogN,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     log: (line) => logs.push(line),
   })
   const request: TestApp['request'] = (p, init = {}) => {
-    const { json, cookie, headers, ...rest } = init
+    const { json, cookie, headers, address, ...rest } = init
     const h = new Headers(headers)
     if (json !== undefined) h.set('content-type', 'application/json')
     if (cookie) h.set('cookie', cookie)
     return Promise.resolve(
-      app.request(`${BASE}${p}`, {
-        ...rest,
-        headers: h,
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      }),
+      app.request(
+        `${BASE}${p}`,
+        { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body },
+        // The client's address, where a test needs one: what the Node server would read off the socket.
+        address ? { incoming: { socket: { remoteAddress: address } } } : undefined,
+      ),
     )
   }
   const cookies = new Map<TestRole, string>()
@@ -72,4 +88,15 @@ export function makeTestApp(
     return cookie
   }
   return { db, app, path, request, login, logs }
+}
+
+/** A clock a test moves by hand: sessions and sign-in throttling read it instead of the wall clock. */
+export function manualClock(start = Date.parse('2026-01-15T09:00:00Z')) {
+  let now = start
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms
+    },
+  }
 }

@@ -32,7 +32,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const app = createApp({
     db,
     config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
-    auth: new AuthService(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    auth: new AuthService(db, {
+      idleMs: config.sessionIdleMs,
+      maxMs: config.sessionMaxMs,
+      scryptLogN: config.scryptLogN,
+    }),
   })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(

@@ -29,12 +29,18 @@ export const LoginRequestSchema = z
   .strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) })
   .meta({ id: 'LoginRequest' })
 
+/**
+ * A password being set: 12 characters at least. The server also refuses the most common passwords,
+ * answering validation_failed for the field.
+ */
+export const NewPasswordSchema = z.string().min(12, 'must be at least 12 characters').max(1000)
+
 export const UserCreateSchema = z
   .strictObject({
     email: z.email({ message: 'must be an email address' }).max(320),
     name: nonBlank(LIMITS.name),
     role: RoleSchema,
-    password: z.string().min(12, 'must be at least 12 characters').max(1000),
+    password: NewPasswordSchema,
   })
   .meta({ id: 'UserCreate' })
 
@@ -43,9 +49,15 @@ export const UserPatchSchema = z
     name: nonBlank(LIMITS.name).optional(),
     role: RoleSchema.optional(),
     disabled: z.boolean().optional(),
+    // A new password set by an admin; it ends every session of that user.
+    password: NewPasswordSchema.optional(),
   })
   .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'UserPatch' })
+
+export const PasswordChangeSchema = z
+  .strictObject({ currentPassword: z.string().min(1).max(1000), newPassword: NewPasswordSchema })
+  .meta({ id: 'PasswordChange' })
 
 const claimantFields = {
   name: nonBlank(LIMITS.name),

@@ -7,7 +7,10 @@ import {
   UserSchema,
 } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
+import { getCookie } from 'hono/cookie'
 import { requireRole } from '../middleware/roles.ts'
+import { SESSION_COOKIE } from '../middleware/session.ts'
+import { assertPasswordAllowed } from '../services/password-policy.ts'
 import { hashPassword } from '../services/passwords.ts'
 import { createUser, listUsers, updateUser } from '../services/users.ts'
 import {
@@ -65,6 +68,7 @@ export const userRoutes = newRouter()
     }),
     async (c) => {
       const { password, ...input } = c.req.valid('json')
+      assertPasswordAllowed(password, 'password')
       const hash = await hashPassword(password, c.get('deps').config.scryptLogN)
       return c.json(tagged(c, createUser(serviceContext(c), input, hash)), 201)
     },
@@ -74,7 +78,9 @@ export const userRoutes = newRouter()
       method: 'patch',
       path: '/users/{id}',
       operationId: 'updateUser',
-      summary: 'Change an account: name, role, disabled (admin)',
+      summary: 'Change an account: name, role, disabled, a new password (admin)',
+      description:
+        'Setting `password` (12 characters at least, not one of the most common passwords) ends every session of that user; history records that it was set, never the password or its hash.',
       tags: ['users'],
       security: SIGNED_IN,
       middleware: adminOnly,
@@ -92,12 +98,19 @@ export const userRoutes = newRouter()
         ),
       },
     }),
-    (c) =>
-      c.json(
-        tagged(
-          c,
-          updateUser(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
-        ),
-        200,
-      ),
+    async (c) => {
+      const { password, ...input } = c.req.valid('json')
+      const expected = readIfMatch(c)
+      let newPassword: { hash: string; keepToken: string | undefined } | undefined
+      if (password !== undefined) {
+        assertPasswordAllowed(password, 'password')
+        newPassword = {
+          hash: await hashPassword(password, c.get('deps').config.scryptLogN),
+          keepToken: getCookie(c, SESSION_COOKIE),
+        }
+      }
+      // The clock is read after the hash, so the change is stamped when it is made.
+      const user = updateUser(serviceContext(c), c.req.valid('param').id, expected, input, newPassword)
+      return c.json(tagged(c, user), 200)
+    },
   )

@@ -1,19 +1,52 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { type Db, type Tx, tables } from '@counterclaim/db'
 import { AppError, type SessionUser } from '@counterclaim/shared'
-import { and, eq, isNull, sql } from 'drizzle-orm'
-import { verifyPassword } from './passwords.ts'
-import { FailureThrottle } from './throttle.ts'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { appSecret } from './app-secrets.ts'
+import { DeviceCookies } from './device-cookie.ts'
+import { recordHistory } from './history.ts'
+import { toUser } from './mappers.ts'
+import { assertPasswordAllowed } from './password-policy.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
+import { type Clock, FailureThrottle, type Reservation } from './throttle.ts'
 
+/** How sessions live and which clock they live by. */
 export interface SessionPolicy {
   idleMs: number
   maxMs: number
+  /** log2 of scrypt's N for new hashes, and for the stand-in hash of unknown accounts. */
+  scryptLogN: number
+  /** Milliseconds since the epoch; tests pass their own clock instead of sleeping. */
+  now?: Clock
 }
+
+/** At most this many failures per key in one window. */
+const FAILURE_LIMIT = 10
+const FAILURE_WINDOW_MS = 15 * 60_000
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-// A hash to compare against when the account does not exist, so timing does not tell.
-const DUMMY_HASH = `scrypt$14$8$1$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`
+/**
+ * A hash to check against when the account does not exist, with the parameters of real hashes, so
+ * an unknown email costs what a known one costs and timing does not tell which accounts exist.
+ */
+const standInHash = (logN: number) =>
+  `scrypt$${logN}$8$1$${randomBytes(16).toString('base64')}$${randomBytes(64).toString('base64')}`
+
+function rateLimited(wait: number, what: string): AppError {
+  return new AppError(
+    'rate_limited',
+    `Too many failed ${what}. Try again later.`,
+    { retryAfterSeconds: wait },
+    { 'Retry-After': String(wait) },
+  )
+}
+
+function hold(throttle: FailureThrottle, keys: string[], what: string): Reservation {
+  const held = throttle.reserve(keys)
+  if ('retryAfter' in held) throw rateLimited(held.retryAfter, what)
+  return held
+}
 
 /**
  * The session and user of a token hash. Every signed-in request runs it, so it is prepared once:
@@ -30,52 +63,66 @@ function prepareSessionByToken(db: Db) {
     .prepare()
 }
 
-/** Sign-in, sessions and their throttling for one database. */
+export interface SignedIn {
+  token: string
+  user: SessionUser
+  expiresAt: Date
+  /** A fresh device cookie value for this browser and account. */
+  device: string
+}
+
+/** Sign-in, sessions, password changes and their throttling for one database. */
 export class AuthService {
-  private readonly accountFailures = new FailureThrottle(10, 15 * 60_000)
-  private readonly addressFailures = new FailureThrottle(10, 15 * 60_000)
+  // One window for every key: `a:` an account tried from browsers without its device cookie,
+  // `i:` an address, `d:` one device cookie, `p:` an account's password changes.
+  private readonly failures: FailureThrottle
   // Last-seen writes are coarse so reads do not each cost a write; a quarter of the idle window
   // at most, so a session in use never looks idle.
   private readonly touchEveryMs: number
   private readonly sessionByToken: ReturnType<typeof prepareSessionByToken>
+  private readonly now: Clock
+  private readonly standIn: string
+  private devicesCache: DeviceCookies | null = null
 
   constructor(
     private readonly db: Db,
     private readonly policy: SessionPolicy,
   ) {
+    this.now = policy.now ?? Date.now
+    this.failures = new FailureThrottle(FAILURE_LIMIT, FAILURE_WINDOW_MS, this.now)
     this.touchEveryMs = Math.min(60_000, policy.idleMs / 4)
     this.sessionByToken = prepareSessionByToken(db)
+    this.standIn = standInHash(policy.scryptLogN)
   }
 
-  /** Checks the pair and opens a session; returns the raw token for the cookie. */
-  async login(
-    emailInput: string,
-    password: string,
-    address: string,
-  ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-    const email = emailInput.trim().toLowerCase()
-    const wait = Math.max(
-      this.accountFailures.retryAfter(`a:${email}`),
-      this.addressFailures.retryAfter(`i:${address}`),
+  // The key is read (or made) on the first sign-in, not at start, so opening a database for a
+  // read-only task writes nothing.
+  private get devices(): DeviceCookies {
+    this.devicesCache ??= new DeviceCookies(
+      appSecret(this.db, 'device-cookie-key', new Date(this.now()).toISOString()),
+      this.now,
     )
-    if (wait > 0) {
-      throw new AppError(
-        'rate_limited',
-        'Too many failed sign-ins. Try again later.',
-        { retryAfterSeconds: wait },
-        { 'Retry-After': String(wait) },
-      )
-    }
+    return this.devicesCache
+  }
+
+  /**
+   * Checks the pair and opens a session; returns the raw token for the cookie and a new device
+   * cookie. The attempt is counted before its password is checked and uncounted on success.
+   */
+  async login(emailInput: string, password: string, address: string, device?: string): Promise<SignedIn> {
+    const email = emailInput.trim().toLowerCase()
     const user = this.db.select().from(tables.users).where(eq(tables.users.email, email)).get()
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+    // A browser carrying this account's device cookie answers only for its own failures; any other
+    // is counted per account (across addresses) and per address.
+    const nonce = user && device ? this.devices.verify(device, user.id) : null
+    const held = hold(this.failures, nonce ? [`d:${nonce}`] : [`a:${email}`, `i:${address}`], 'sign-ins')
+    const ok = await verifyPassword(password, user?.passwordHash ?? this.standIn)
     if (!user || !ok || user.disabledAt) {
-      this.accountFailures.fail(`a:${email}`)
-      this.addressFailures.fail(`i:${address}`)
       throw new AppError('unauthenticated', 'The email or the password is wrong.')
     }
-    this.accountFailures.clear(`a:${email}`)
+    held.release()
     const token = randomBytes(32).toString('base64url')
-    const now = new Date()
+    const now = new Date(this.now())
     const expiresAt = new Date(now.getTime() + this.policy.maxMs)
     this.db
       .insert(tables.sessions)
@@ -87,7 +134,12 @@ export class AuthService {
         expiresAt: expiresAt.toISOString(),
       })
       .run()
-    return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role }, expiresAt }
+    return {
+      token,
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      expiresAt,
+      device: this.devices.issue(user.id),
+    }
   }
 
   /** The user of a live session token, or null when it is unknown, expired, revoked or the user disabled. */
@@ -96,7 +148,7 @@ export class AuthService {
     const tokenHash = hashToken(token)
     const row = this.sessionByToken.get({ tokenHash })
     if (!row || row.user.disabledAt) return null
-    const now = Date.now()
+    const now = this.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
     if (now >= Date.parse(row.session.expiresAt) || now - lastSeen >= this.policy.idleMs) return null
     if (now - lastSeen >= this.touchEveryMs) {
@@ -114,16 +166,73 @@ export class AuthService {
     if (!token) return
     this.db
       .update(tables.sessions)
-      .set({ revokedAt: new Date().toISOString() })
+      .set({ revokedAt: new Date(this.now()).toISOString() })
       .where(and(eq(tables.sessions.tokenHash, hashToken(token)), isNull(tables.sessions.revokedAt)))
       .run()
   }
+
+  /**
+   * The signed-in user changes their own password: the current one must be right (wrong tries are
+   * throttled like sign-ins), the new one is stored, and every other session of the user ends.
+   */
+  async changePassword(
+    actor: SessionUser,
+    sessionToken: string | undefined,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
+    assertPasswordAllowed(input.newPassword, 'newPassword')
+    const row = this.db.select().from(tables.users).where(eq(tables.users.id, actor.id)).get()
+    if (!row) throw new AppError('unauthenticated', 'Sign in to continue.')
+    const held = hold(this.failures, [`p:${actor.id}`], 'tries of your current password')
+    if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+      throw new AppError('validation_failed', 'Your current password is not right, so nothing was changed.', [
+        { path: 'currentPassword', message: 'is not your current password' },
+      ])
+    }
+    held.release()
+    if (input.newPassword === input.currentPassword) {
+      throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
+        { path: 'newPassword', message: 'must differ from the current password' },
+      ])
+    }
+    const passwordHash = await hashPassword(input.newPassword, this.policy.scryptLogN)
+    const at = new Date(this.now()).toISOString()
+    this.db.transaction((tx) => {
+      const current = tx.select().from(tables.users).where(eq(tables.users.id, actor.id)).get()
+      // Changed by someone else (an admin) while this one was hashing: theirs stands.
+      if (!current || current.passwordHash !== row.passwordHash) {
+        throw new AppError('conflict', 'Your password was changed meanwhile, so this change was not saved.')
+      }
+      const after = tx
+        .update(tables.users)
+        .set({ passwordHash, updatedAt: at, version: current.version + 1 })
+        .where(eq(tables.users.id, actor.id))
+        .returning()
+        .get()
+      revokeUserSessions(tx, actor.id, at, sessionToken)
+      recordHistory(tx, {
+        actorId: actor.id,
+        at,
+        entity: 'user',
+        entityId: actor.id,
+        action: 'password_changed',
+        before: toUser(current),
+        after: toUser(after),
+      })
+    })
+  }
 }
 
-/** Ends every session of a user, when they are disabled. */
-export function revokeUserSessions(db: Db | Tx, userId: string, at: string): void {
+/** Ends every session of a user (when disabled, or their password is set), but the one given. */
+export function revokeUserSessions(db: Db | Tx, userId: string, at: string, keepToken?: string): void {
   db.update(tables.sessions)
     .set({ revokedAt: at })
-    .where(and(eq(tables.sessions.userId, userId), isNull(tables.sessions.revokedAt)))
+    .where(
+      and(
+        eq(tables.sessions.userId, userId),
+        isNull(tables.sessions.revokedAt),
+        keepToken ? ne(tables.sessions.tokenHash, hashToken(keepToken)) : undefined,
+      ),
+    )
     .run()
 }

@@ -61,11 +61,16 @@ export function createUser(
   })
 }
 
+/**
+ * Changes an account. A new password arrives already hashed (`passwordHash`); setting one ends every
+ * session of that user, except the acting admin's own when they set their own.
+ */
 export function updateUser(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
-  input: z.infer<typeof UserPatchSchema>,
+  input: Omit<z.infer<typeof UserPatchSchema>, 'password'>,
+  password?: { hash: string; keepToken: string | undefined },
 ): User {
   return ctx.db.transaction((tx) => {
     const current = found(tx.select().from(tables.users).where(eq(tables.users.id, id)).get(), 'User')
@@ -85,6 +90,7 @@ export function updateUser(
         ...(input.disabled === undefined
           ? {}
           : { disabledAt: input.disabled ? (current.disabledAt ?? ctx.now) : null }),
+        ...(password ? { passwordHash: password.hash } : {}),
         updatedAt: ctx.now,
         version: current.version + 1,
       })
@@ -92,13 +98,18 @@ export function updateUser(
       .returning()
       .get()
     if (input.disabled) revokeUserSessions(tx, id, ctx.now)
+    else if (password)
+      revokeUserSessions(tx, id, ctx.now, id === ctx.actor.id ? password.keepToken : undefined)
     const after = toUser(row)
+    // The history names a password change by its action; neither password nor hash is ever in it.
     const action =
       input.disabled === true && !before.disabled
         ? 'disabled'
         : input.disabled === false && before.disabled
           ? 'enabled'
-          : 'updated'
+          : password
+            ? 'password_set'
+            : 'updated'
     recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,

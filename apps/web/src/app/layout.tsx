@@ -60,10 +60,14 @@ export function AppLayout() {
           <NavLink to="/claim-log">Claim log</NavLink>
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
+          {user.role === 'admin' ? <NavLink to="/accounts">Accounts</NavLink> : null}
         </nav>
         <HeaderSearch />
         <span className="who">
-          {user.name} <span className="role">({user.role})</span>
+          {user.name} <span className="role">({user.role})</span>{' '}
+          <NavLink to="/account/password" className="who-link">
+            Change password
+          </NavLink>
         </span>
         <button type="button" className="quiet-on-dark" onClick={() => signOut.mutate()}>
           Sign out

@@ -10,9 +10,18 @@ const WorkbenchPage = lazy(async () => ({
   default: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
 }))
 
+const AccountsPage = lazy(async () => ({
+  default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
+}))
+
 /** The workbench gets the signed-in user from the shell: its actions depend on the role. */
 function WorkbenchRoute() {
   return <WorkbenchPage user={useSessionUser()} />
+}
+
+/** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
+function AccountsRoute() {
+  return <AccountsPage user={useSessionUser()} />
 }
 
 /**
@@ -57,6 +66,14 @@ export const router = createBrowserRouter([
         path: 'search',
         lazy: async () => ({
           Component: (await import('../features/search/components/search-page.tsx')).SearchPage,
+        }),
+      },
+      { path: 'accounts', Component: AccountsRoute },
+      {
+        path: 'account/password',
+        lazy: async () => ({
+          Component: (await import('../features/accounts/components/change-password-page.tsx'))
+            .ChangePasswordPage,
         }),
       },
       { path: '*', Component: NotFoundPage },

@@ -1,7 +1,9 @@
 import { ApiError } from '../lib/api-client.ts'
 import './status-messages.css'
 
-function fieldProblems(error: Error): { path: string; message: string }[] {
+/** The fields a validation failure names, with what is wrong with each (empty for any other failure). */
+export function fieldProblems(error: Error | null): { path: string; message: string }[] {
+  if (!error) return []
   if (!(error instanceof ApiError) || error.code !== 'validation_failed' || !Array.isArray(error.details))
     return []
   return error.details.flatMap((d: unknown) =>
@@ -24,15 +26,18 @@ export function ActionError({
   error,
   action,
   onReload,
+  shownAtFields = [],
 }: {
   error: Error | null
   /** What was being done, as a sentence: "The verdict was not saved." */
   action: string
   onReload?: () => void
+  /** Paths whose problems the form shows under their own fields, so they are not listed twice. */
+  shownAtFields?: string[]
 }) {
   if (!error) return null
   const conflict = error instanceof ApiError && error.status === 412
-  const problems = fieldProblems(error)
+  const problems = fieldProblems(error).filter((p) => !shownAtFields.includes(p.path))
   return (
     <div role="alert" className="state-message state-error action-error">
       <p>

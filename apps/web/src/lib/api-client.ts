@@ -34,6 +34,8 @@ export async function unwrap<R extends AnyResponse>(response: Promise<R>): Promi
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.')
   }
+  // 204 No Content has no body to read.
+  if (res.status === 204) return undefined as SuccessBody<R>
   if (res.ok) return (await res.json()) as SuccessBody<R>
   let body: ErrorBody | null = null
   try {

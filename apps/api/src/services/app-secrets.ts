@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto'
+import { type Db, tables } from '@counterclaim/db'
+import { eq } from 'drizzle-orm'
+
+/**
+ * A server key kept in the database under a name: made at random the first time it is asked for,
+ * then the same across restarts (and for every process sharing the file). A second process racing
+ * the first insert keeps the key that landed first.
+ */
+export function appSecret(db: Db, name: string, at: string): Buffer {
+  const read = () =>
+    db
+      .select({ value: tables.appSecrets.value })
+      .from(tables.appSecrets)
+      .where(eq(tables.appSecrets.name, name))
+      .get()
+  const existing = read()
+  if (existing) return Buffer.from(existing.value, 'base64')
+  db.insert(tables.appSecrets)
+    .values({ name, value: randomBytes(32).toString('base64'), createdAt: at })
+    .onConflictDoNothing()
+    .run()
+  const stored = read()
+  if (!stored) throw new Error(`the server key ${name} could not be stored`)
+  return Buffer.from(stored.value, 'base64')
+}

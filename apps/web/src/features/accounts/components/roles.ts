@@ -1,0 +1,10 @@
+import type { Role } from '@counterclaim/shared'
+
+export const ROLES: Role[] = ['checker', 'editor', 'admin']
+
+/** Roles as the desk says them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  checker: 'Checker',
+  editor: 'Editor',
+  admin: 'Admin',
+}
