@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
@@ -85,6 +86,81 @@ describe('who may import, and what', () => {
       rowsFile(1, (_, r) => Object.assign(r, { claim_text: 'By the admin' })),
     )
     expect(res.status).toBe(200)
+  })
+})
+
+/** The threads of this process: a worker thread is one more while it runs. */
+const threads = () => readdirSync('/proc/self/task').length
+
+/** A request body the test feeds by hand: nothing ends it until `close`. */
+function heldBody() {
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c
+    },
+  })
+  return {
+    stream,
+    push: (text: string) => controller?.enqueue(new TextEncoder().encode(text)),
+    close: () => controller?.close(),
+  }
+}
+
+const postStream = (cookie: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  t.request('/api/claim-log/import', {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'text/csv', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit)
+
+describe('reading the file off the request thread', () => {
+  it('parses a streamed body in a worker thread, which ends with the import', async () => {
+    const idle = threads()
+    const body = heldBody()
+    const answer = postStream(editor, body.stream)
+    const file = rowsFile(300, (i, r) => Object.assign(r, { claim_text: `Streamed claim ${i}` }))
+    const half = file.length >> 1
+    body.push(file.slice(0, half))
+    // The body is still open: the worker is already reading it.
+    await expect.poll(threads).toBeGreaterThan(idle)
+    body.push(file.slice(half))
+    body.close()
+    const res = await answer
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 300, created: { claims: 300 } })
+    await expect.poll(threads).toBe(idle)
+  })
+
+  it('refuses a body that declares more than 50 MiB before reading any of it', async () => {
+    const before = counts(t)
+    // Never fed and never closed: an answer can only come without reading it.
+    const body = heldBody()
+    const res = await postStream(editor, body.stream, { 'content-length': String(50 * 1024 * 1024 + 1) })
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
+    expect(counts(t)).toEqual(before)
+  })
+
+  it('stops reading an endless body soon after 50 MiB and answers 413, writing nothing', async () => {
+    const before = counts(t)
+    const chunk = new TextEncoder().encode(`${'x'.repeat(64 * 1024 - 2)}\r\n`)
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(new TextEncoder().encode(CLAIM_LOG_CSV_HEADER)),
+      pull: (c) => {
+        sent += chunk.byteLength
+        c.enqueue(chunk)
+      },
+    })
+    const res = await postStream(editor, endless)
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
+    expect(sent).toBeGreaterThan(50 * 1024 * 1024)
+    expect(sent).toBeLessThan(51 * 1024 * 1024)
+    expect(counts(t)).toEqual(before)
   })
 })
 

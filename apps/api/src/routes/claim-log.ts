@@ -6,8 +6,10 @@ import {
 } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { CSV_LIMIT } from '../middleware/request-guards.ts'
 import { requireRole } from '../middleware/roles.ts'
-import { claimLogCsv, exportFileName, importClaimLog, listClaimLog } from '../services/claim-log.ts'
+import { claimLogCsv, exportFileName, listClaimLog } from '../services/claim-log.ts'
+import { importClaimLog } from '../services/claim-log-import.ts'
 import { nowIso } from '../services/context.ts'
 import { errorResponses, jsonResponse, newRouter, SIGNED_IN, serviceContext } from './route-kit.ts'
 
@@ -92,5 +94,6 @@ export const claimLogRoutes = newRouter()
         ),
       },
     }),
-    async (c) => c.json(importClaimLog(serviceContext(c), await c.req.text()), 200),
+    async (c) =>
+      c.json(await importClaimLog(serviceContext(c), c.req.raw.body, { maxBytes: CSV_LIMIT }), 200),
   )
