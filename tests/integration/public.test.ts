@@ -70,6 +70,7 @@ async function publishNew(claim: { text: string; shortText?: string }, verdict: 
   return { claimId: created.id as string, verdict: await res.json() }
 }
 
+/** Corrects a published verdict; a change of rating is proposed by the editor and approved by the admin. */
 async function correct(claimId: string, version: number, body: Record<string, unknown>) {
   const res = await t.request(`/api/claims/${claimId}/verdict/correct`, {
     method: 'POST',
@@ -77,8 +78,18 @@ async function correct(claimId: string, version: number, body: Record<string, un
     headers: { 'if-match': `"${version}"` },
     json: body,
   })
-  expect(res.status).toBe(200)
-  return res.json()
+  if (res.status !== 202) {
+    expect(res.status).toBe(200)
+    return res.json()
+  }
+  const pending = await res.json()
+  const approved = await t.request(`/api/claims/${claimId}/verdict/corrections/${pending.id}/approve`, {
+    method: 'POST',
+    cookie: await t.login('admin'),
+    headers: { 'if-match': `"${version + 1}"` },
+  })
+  expect(approved.status).toBe(200)
+  return approved.json()
 }
 
 describe('GET /api/public/verdicts/:claimId', () => {

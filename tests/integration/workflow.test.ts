@@ -349,13 +349,26 @@ describe('the whole way: draft, submit, publish, correct', () => {
     })
     expect(res.status).toBe(400)
 
+    // A change of rating waits for a second editor (two-person rule).
     res = await step(claimId, 'correct', {
       as: 'editor',
       version: v.version,
       json: { rating: 'mixed', correctionNote: 'A second report disputes the location.' },
     })
+    expect(res.status).toBe(202)
+    const pending = await res.json()
+    expect(pending).toMatchObject({ status: 'pending', note: 'A second report disputes the location.' })
+    v = await currentVerdict(t, seeded.belgorodDisputeId, claimId)
+    expect(v.rating).toBe('mostly_true')
+    expect(v.pendingCorrection.id).toBe(pending.id)
+    res = await t.request(`/api/claims/${claimId}/verdict/corrections/${pending.id}/approve`, {
+      method: 'POST',
+      cookie: await t.login('admin'),
+      headers: { 'if-match': `"${v.version}"` },
+    })
     expect(res.status).toBe(200)
     v = await res.json()
+    expect(v.pendingCorrection).toBeNull()
     expect(v.status).toBe('published')
     expect(v.rating).toBe('mixed')
     expect(v.publishedAt).toBe(publishedAt)
@@ -392,6 +405,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
     expect(events.map((e) => e.action)).toEqual([
       'corrected',
       'corrected',
+      'correction_proposed',
       'published',
       'submitted',
       'drafted',
@@ -399,6 +413,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
     const names = async (role: 'checker' | 'editor' | 'admin') =>
       (await (await t.request('/api/auth/me', { cookie: await t.login(role) })).json()).user.name
     expect(events.map((e) => e.actor?.name)).toEqual([
+      await names('admin'),
       await names('admin'),
       await names('editor'),
       await names('editor'),
@@ -419,13 +434,20 @@ describe('the whole way: draft, submit, publish, correct', () => {
     let v = await (await draft(claimId, 'checker', complete(evidenceId))).json()
     v = await (await step(claimId, 'submit', { as: 'checker', version: v.version })).json()
     v = await (await step(claimId, 'publish', { as: 'editor', version: v.version })).json()
-    v = await (
+    const pending = await (
       await step(claimId, 'correct', {
         as: 'editor',
         version: v.version,
         json: { rating: 'false', correctionNote: 'Wrong rating.' },
       })
     ).json()
+    v = await currentVerdict(t, seeded.belgorodDisputeId, claimId)
+    const approved = await t.request(`/api/claims/${claimId}/verdict/corrections/${pending.id}/approve`, {
+      method: 'POST',
+      cookie: await t.login('admin'),
+      headers: { 'if-match': `"${v.version}"` },
+    })
+    expect(approved.status).toBe(200)
     const cookie = await t.login('editor')
     const wb = await (await t.request(`/api/disputes/${seeded.belgorodDisputeId}`, { cookie })).json()
     const claim = wb.claims.find((c: { id: string }) => c.id === claimId)

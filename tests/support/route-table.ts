@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { TestRole } from './accounts.ts'
-import { etagVersion, type Send, signIn } from './http.ts'
+import { etagVersion, type Send, sessionCookie, signIn } from './http.ts'
 
 /** Who may call a route: anyone, any signed-in user, editors and admins, or admins only. */
 export type Access = 'public' | 'signed-in' | 'editor' | 'admin'
@@ -25,6 +25,8 @@ export interface Fixtures {
   claimId: string
   evidenceId: string
   userId: string
+  /** A second editor's session: corrections it proposes wait for the callers' approval. */
+  proposer: string
 }
 
 export interface RouteEntry {
@@ -134,6 +136,21 @@ async function verdictIn(f: Fixtures, state: 'draft' | 'in_review' | 'published'
   }
   return { claimId, ifMatch: `"${verdict.version}"` }
 }
+
+/** A published verdict with a change of rating that another editor proposed, waiting for approval. */
+async function pendingCorrection(f: Fixtures) {
+  const { claimId, ifMatch } = await verdictIn(f, 'published')
+  const pending = await post(
+    f.send,
+    f.proposer,
+    `/api/claims/${claimId}/verdict/correct`,
+    { rating: 'false', correctionNote: 'The second count settles it.' },
+    ifMatch,
+  )
+  return { claimId, correctionId: pending.id, ifMatch: `"${etagOf(ifMatch) + 1}"` }
+}
+
+const etagOf = (ifMatch: string) => Number(ifMatch.replace(/"/g, ''))
 
 async function workbench(f: Fixtures) {
   return (await readJson<WorkbenchView>(f.send, `/api/disputes/${f.disputeId}`, f.cookies.admin)).body
@@ -381,6 +398,51 @@ export const ROUTES: Record<string, RouteEntry> = {
       }
     },
   },
+  'GET /api/corrections/pending': {
+    access: 'editor',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/corrections/pending' }),
+  },
+  'POST /api/claims/{id}/verdict/withdraw': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { claimId, ifMatch } = await verdictIn(f, 'published')
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/withdraw`,
+        json: { note: 'The footage we relied on was staged.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/claims/{id}/verdict/corrections/{correctionId}/approve': {
+    access: 'editor',
+    ok: 200,
+    build: async (f) => {
+      const { claimId, correctionId, ifMatch } = await pendingCorrection(f)
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/corrections/${correctionId}/approve`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/claims/{id}/verdict/corrections/{correctionId}/reject': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { claimId, correctionId, ifMatch } = await pendingCorrection(f)
+      return {
+        method: 'POST',
+        path: `/api/claims/${claimId}/verdict/corrections/${correctionId}/reject`,
+        json: { note: 'The rating stands: the second report repeats the first.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
   'PATCH /api/evidence/{id}': {
     access: 'signed-in',
     ok: 200,
@@ -499,9 +561,17 @@ export async function makeFixtures(send: Send): Promise<Fixtures> {
     role: 'checker',
     password: 'a-long-enough-password',
   })
+  const proposerAccount = {
+    email: `proposer-${randomUUID().slice(0, 8)}@example.org`,
+    password: 'a-long-enough-password',
+  }
+  await create(send, admin, '/api/users', { ...proposerAccount, name: 'Proposing editor', role: 'editor' })
+  const signedIn = await send('/api/auth/login', { method: 'POST', json: proposerAccount })
+  if (signedIn.status !== 200) throw new Error(`the proposer's sign-in answered ${signedIn.status}`)
   return {
     send,
     cookies,
+    proposer: sessionCookie(signedIn),
     claimantId: claimant.id,
     disputeId: dispute.id,
     claimId: claim.id,

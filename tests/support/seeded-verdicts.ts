@@ -60,5 +60,6 @@ export async function currentVerdict(t: TestApp, disputeId: string, claimId: str
     publishedAt: string | null
     modifiedAt: string | null
     corrections: Array<{ at: string; note: string; before: unknown; after: unknown }>
+    pendingCorrection: { id: string; note: string } | null
   }
 }

@@ -131,17 +131,110 @@ export type Stance = z.infer<typeof StanceSchema>
 export const ActorSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Actor' })
 export type Actor = z.infer<typeof ActorSchema>
 
+/** The verdict's own fields as a correction found and left them. */
+export const CorrectedFieldsSchema = z
+  .object({
+    rating: z.string().nullable(),
+    summary: z.string(),
+    rationale: z.string(),
+    citedEvidenceIds: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'CorrectedFields' })
+export type CorrectedFields = z.infer<typeof CorrectedFieldsSchema>
+
 export const CorrectionSchema = z
   .object({
     id: z.string(),
     at: TimestampSchema,
     note: z.string(),
     actor: ActorSchema,
-    before: z.object({ rating: z.string().nullable(), summary: z.string(), rationale: z.string() }),
-    after: z.object({ rating: z.string().nullable(), summary: z.string(), rationale: z.string() }),
+    /** The second editor who applied a rating change proposed under the two-person rule. */
+    approver: ActorSchema.nullable().optional(),
+    before: CorrectedFieldsSchema,
+    after: CorrectedFieldsSchema,
+    /** What else the correction brought to the public: "claim text", "1 source", … */
+    published: z.array(z.string()).optional(),
   })
   .meta({ id: 'Correction' })
 export type Correction = z.infer<typeof CorrectionSchema>
+
+export const PendingCorrectionSchema = z
+  .object({
+    id: z.string(),
+    verdictId: z.string(),
+    claimId: z.string(),
+    status: z.literal('pending'),
+    proposedAt: TimestampSchema,
+    proposedBy: ActorSchema,
+    note: z.string(),
+    before: CorrectedFieldsSchema,
+    after: CorrectedFieldsSchema,
+  })
+  .meta({ id: 'PendingCorrection' })
+export type PendingCorrection = z.infer<typeof PendingCorrectionSchema>
+
+/** A pending correction in the review queue, with where it belongs. */
+export const PendingCorrectionItemSchema = PendingCorrectionSchema.extend({
+  disputeId: z.string(),
+  disputeTitle: z.string(),
+  claimText: z.string(),
+  claimShortText: z.string().nullable(),
+  /** The verdict's version, for the If-Match of approve and reject. */
+  verdictVersion: z.number().int(),
+}).meta({ id: 'PendingCorrectionItem' })
+export type PendingCorrectionItem = z.infer<typeof PendingCorrectionItemSchema>
+
+/**
+ * Everything the public sees of a verdict, frozen when it was published or last corrected: the
+ * public page, its ClaimReview and the feed read this, never the live records.
+ */
+export const PublishedRecordSchema = z
+  .object({
+    claim: z.object({
+      id: z.string(),
+      text: z.string(),
+      shortText: z.string().nullable(),
+      statedOn: z.string().nullable(),
+      appearanceUrl: z.string().nullable(),
+      archiveUrl: z.string().nullable(),
+      language: z.string().nullable(),
+    }),
+    claimant: z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: ClaimantKindSchema,
+      description: z.string(),
+      url: z.string().nullable(),
+      sameAs: z.array(z.string()),
+    }),
+    verdict: z.object({ rating: RatingSchema.nullable(), summary: z.string(), rationale: z.string() }),
+    citedEvidence: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: EvidenceKindSchema,
+        sourceName: z.string(),
+        url: z.string().nullable(),
+        archiveUrl: z.string().nullable(),
+        publishedOn: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PublishedRecord' })
+export type PublishedRecord = z.infer<typeof PublishedRecordSchema>
+
+/** One difference between the live records and what is published. */
+export const PublicationChangeSchema = z
+  .object({
+    /** Which part: claim, claimant, verdict, or source (a cited evidence item). */
+    part: z.enum(['claim', 'claimant', 'verdict', 'source']),
+    /** A person's words for the field: "Claim text", "Source URL of “Photos of the hospital”". */
+    label: z.string(),
+    published: z.string().nullable(),
+    current: z.string().nullable(),
+  })
+  .meta({ id: 'PublicationChange' })
+export type PublicationChange = z.infer<typeof PublicationChangeSchema>
 
 export const VerdictSchema = z
   .object({
@@ -159,7 +252,14 @@ export const VerdictSchema = z
     submittedAt: TimestampSchema.nullable(),
     publishedAt: TimestampSchema.nullable(),
     modifiedAt: TimestampSchema.nullable(),
+    withdrawnAt: TimestampSchema.nullable(),
+    withdrawalNote: z.string().nullable(),
+    /** When an admin's import of past work brought this published verdict in; publishedAt keeps its own date. */
+    importedAt: TimestampSchema.nullable(),
     corrections: z.array(CorrectionSchema),
+    pendingCorrection: PendingCorrectionSchema.nullable(),
+    /** Everyone who wrote or edited the draft: under the two-person rule none of them may publish it. */
+    contributors: z.array(ActorSchema),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),
@@ -170,6 +270,8 @@ export type Verdict = z.infer<typeof VerdictSchema>
 export const WorkbenchClaimSchema = ClaimSchema.extend({
   claimant: ClaimantSchema,
   verdict: VerdictSchema.nullable(),
+  /** For a published verdict: how the live records differ from what the public sees (empty when they agree). */
+  publicationChanges: z.array(PublicationChangeSchema).nullable(),
 }).meta({ id: 'WorkbenchClaim' })
 export type WorkbenchClaim = z.infer<typeof WorkbenchClaimSchema>
 

@@ -158,9 +158,23 @@ export const VerdictCorrectSchema = z
     rating: RatingSchema.optional(),
     summary: nonBlank(LIMITS.summary).optional(),
     rationale: nonBlank(LIMITS.longText).optional(),
+    citedEvidenceIds: z.array(IdSchema).min(1).max(200).optional(),
     correctionNote: nonBlank(LIMITS.longText),
   })
   .meta({ id: 'VerdictCorrect' })
+
+export const VerdictWithdrawSchema = z
+  .strictObject({ note: nonBlank(LIMITS.longText) })
+  .meta({ id: 'VerdictWithdraw' })
+
+export const CorrectionRejectSchema = z
+  .strictObject({ note: nonBlank(LIMITS.longText) })
+  .meta({ id: 'CorrectionReject' })
+
+export const CorrectionParamSchema = z.object({
+  id: z.string().min(1).max(100),
+  correctionId: z.string().min(1).max(100),
+})
 
 const limitParam = z.coerce.number().int().min(1).max(500).default(50)
 export const PageQuerySchema = z.object({ limit: limitParam, cursor: z.string().max(500).optional() })

@@ -3,8 +3,13 @@ import { join } from 'node:path'
 import { repoRoot } from '@counterclaim/db'
 import { AppError } from '@counterclaim/shared'
 import { Hono } from 'hono'
-import { getPublicVerdict } from '../services/public-verdicts.ts'
-import { PUBLIC_CSS_PATH, renderNotFoundPage, renderVerdictPage } from '../views/verdict-page.ts'
+import { getPublicVerdict, type WithdrawalNotice } from '../services/public-verdicts.ts'
+import {
+  PUBLIC_CSS_PATH,
+  renderNotFoundPage,
+  renderVerdictPage,
+  renderWithdrawnPage,
+} from '../views/verdict-page.ts'
 import { publishingOf } from './public.ts'
 import type { AppEnv } from './route-kit.ts'
 
@@ -29,6 +34,9 @@ export const publicPageRoutes = new Hono<AppEnv>()
       const view = getPublicVerdict(c.get('deps').db, c.req.param('claimId'), publishing)
       return c.html(renderVerdictPage(view, publishing), 200)
     } catch (err) {
+      if (err instanceof AppError && err.code === 'gone') {
+        return c.html(renderWithdrawnPage(err.details as WithdrawalNotice, publishing), 200)
+      }
       if (err instanceof AppError && err.code === 'not_found') {
         return c.html(renderNotFoundPage(publishing), 404)
       }

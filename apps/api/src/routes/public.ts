@@ -66,13 +66,15 @@ export const publicRoutes = newRouter()
       path: '/public/verdicts/{claimId}',
       operationId: 'getPublicVerdict',
       summary: "A claim's published verdict as schema.org ClaimReview JSON-LD (public)",
-      description: 'Signed out. 404 unless the verdict is published.',
+      description:
+        'Signed out, from the snapshot taken when the verdict was published or last corrected. 404 unless the ' +
+        'verdict is published; 410 once it was withdrawn, with the notice (withdrawnAt, note) in details.',
       tags: ['public'],
       security: PUBLIC,
       request: { params: ClaimIdParamSchema },
       responses: {
         200: ldResponse(ClaimReviewSchema, 'The ClaimReview'),
-        ...errorResponses('validation_failed', 'not_found'),
+        ...errorResponses('validation_failed', 'not_found', 'gone'),
       },
     }),
     (c) => {

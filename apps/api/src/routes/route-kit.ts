@@ -62,6 +62,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   forbidden: 'The role does not allow this',
   not_found: 'No such record',
   conflict: 'The record is not in a state that allows this',
+  gone: 'It was published once and has been withdrawn; details carry the notice',
   precondition_failed: 'If-Match is stale; details carry the current record',
   payload_too_large: 'The body is too large',
   unsupported_media_type: 'The body is not JSON',

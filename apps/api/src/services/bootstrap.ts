@@ -2,6 +2,7 @@ import type { Db } from '@counterclaim/db'
 import type { Role } from '@counterclaim/shared'
 import { generatePassword, hashPassword } from './passwords.ts'
 import { findAccount, insertAccount, isEmpty, seedDemo } from './seed.ts'
+import { backfillSnapshots } from './snapshots.ts'
 
 export interface BootstrapOptions {
   adminEmail: string | null
@@ -41,6 +42,7 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Issu
       now(),
     )
   }
+  backfillSnapshots(db, now())
   if (!empty || options.seed === 'none') return issued
   const desk = {
     editor: options.demoPasswords?.editor ?? generatePassword(),

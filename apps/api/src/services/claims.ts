@@ -116,6 +116,13 @@ export function updateClaim(
     const before = toClaim(current)
     assertVersion(expectedVersion, current, before)
     if (input.claimantId !== undefined) assertClaimant(tx, input.claimantId)
+    if (input.archived === true && !current.archivedAt && current.verdictStatus === 'published') {
+      throw new AppError(
+        'conflict',
+        'This claim has a published fact check: withdraw it first, so its public page says why it is gone.',
+        { verdictStatus: 'published' },
+      )
+    }
     const { quantity, archived, shortText, ...fields } = input
     const row = tx
       .update(tables.claims)

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
-import type {
-  Dispute,
-  DisputeCreateSchema,
-  DisputeListItem,
-  DisputeListQuerySchema,
-  DisputePatchSchema,
+import { type Db, type Tx, tables } from '@counterclaim/db'
+import {
+  AppError,
+  type Dispute,
+  type DisputeCreateSchema,
+  type DisputeListItem,
+  type DisputeListQuerySchema,
+  type DisputePatchSchema,
 } from '@counterclaim/shared'
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { z } from 'zod'
@@ -80,6 +81,28 @@ export function createDispute(
   })
 }
 
+/** A dispute whose claims have published fact checks stays: its public pages would go with it. */
+function assertNothingPublished(tx: Tx, disputeId: string): void {
+  const published = tx
+    .select({ id: tables.claims.id })
+    .from(tables.claims)
+    .where(
+      and(
+        eq(tables.claims.disputeId, disputeId),
+        isNull(tables.claims.archivedAt),
+        eq(tables.claims.verdictStatus, 'published'),
+      ),
+    )
+    .all()
+  if (published.length) {
+    throw new AppError(
+      'conflict',
+      `${published.length === 1 ? 'A claim of this dispute has a published fact check' : `${published.length} claims of this dispute have published fact checks`}: withdraw them first, so their public pages say why they are gone.`,
+      { publishedClaimIds: published.map((claim) => claim.id) },
+    )
+  }
+}
+
 export function updateDispute(
   ctx: ServiceContext,
   id: string,
@@ -93,6 +116,7 @@ export function updateDispute(
     )
     const before = toDispute(current)
     assertVersion(expectedVersion, current, before)
+    if (input.archived === true && !current.archivedAt) assertNothingPublished(tx, id)
     const { archived, tags, ...fields } = input
     const nextTags = tags === undefined ? undefined : uniqueTags(tags)
     const row = tx

@@ -1,9 +1,9 @@
 import { type Db, tables } from '@counterclaim/db'
-import { type PublishingOrg, toClaimReview } from '@counterclaim/domain'
-import type { Claim, Claimant, ClaimReview, Evidence, Verdict } from '@counterclaim/shared'
+import { claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
+import { AppError, type ClaimReview, type PublishedRecord, type Verdict } from '@counterclaim/shared'
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { decodeCursor, toPage } from './cursor.ts'
-import { toClaim, toClaimant, toEvidence } from './mappers.ts'
+import { readSnapshots } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
 import { found } from './versioning.ts'
 
@@ -13,14 +13,21 @@ export interface Publishing {
   baseUrl: string
 }
 
-/** Everything the public sees of one published verdict. */
+/** Everything the public sees of one published verdict: its snapshot, with the verdict's dates. */
 export interface PublicVerdict {
   verdict: Verdict
-  claim: Claim
-  claimant: Claimant
-  /** The cited evidence still on record, in the verdict's order. */
-  citedEvidence: Evidence[]
+  /** The records as they were published or last corrected. */
+  record: PublishedRecord
   review: ClaimReview
+}
+
+/** A withdrawn fact check: what its public page says in place of the verdict. */
+export interface WithdrawalNotice {
+  claimId: string
+  claimReviewed: string
+  publishedAt: string | null
+  withdrawnAt: string
+  note: string
 }
 
 const v = tables.verdicts
@@ -30,70 +37,82 @@ const d = tables.disputes
 // Public means published, on a claim and a dispute that were not archived (archiving is deletion).
 const isPublic = and(eq(v.status, 'published'), isNull(c.archivedAt), isNull(d.archivedAt))
 
-function chunked<T>(ids: string[], read: (chunk: string[]) => T[]): T[] {
-  const rows: T[] = []
-  // SQLite caps bound parameters.
-  for (let i = 0; i < ids.length; i += 500) rows.push(...read(ids.slice(i, i + 500)))
-  return rows
-}
-
 /** The public view of these claims' verdicts, in the given order; the caller checked they are public. */
 function assemble(db: Db, claimIds: string[], publishing: Publishing): PublicVerdict[] {
   if (claimIds.length === 0) return []
   const verdicts = loadVerdicts(db, claimIds)
-  const claims = new Map(
-    chunked(claimIds, (ids) => db.select().from(c).where(inArray(c.id, ids)).all()).map((row) => [
-      row.id,
-      toClaim(row),
-    ]),
-  )
-  const claimantIds = [...new Set([...claims.values()].map((claim) => claim.claimantId))]
-  const claimants = new Map(
-    chunked(claimantIds, (ids) =>
-      db.select().from(tables.claimants).where(inArray(tables.claimants.id, ids)).all(),
-    ).map((row) => [row.id, toClaimant(row)]),
-  )
-  const evidenceIds = [...new Set([...verdicts.values()].flatMap((verdict) => verdict.citedEvidenceIds))]
-  const evidence = new Map(
-    chunked(evidenceIds, (ids) =>
-      db
-        .select()
-        .from(tables.evidence)
-        .where(and(inArray(tables.evidence.id, ids), isNull(tables.evidence.archivedAt)))
-        .all(),
-    ).map((row) => [row.id, toEvidence(row)]),
-  )
+  const rows = new Map<string, string>()
+  for (let i = 0; i < claimIds.length; i += 500) {
+    for (const row of db
+      .select({ claimId: v.claimId, snapshotId: v.snapshotId })
+      .from(v)
+      .where(inArray(v.claimId, claimIds.slice(i, i + 500)))
+      .all()) {
+      if (row.snapshotId) rows.set(row.claimId, row.snapshotId)
+    }
+  }
+  const snapshots = readSnapshots(db, [...rows.values()])
   return claimIds.map((claimId) => {
     const verdict = found(verdicts.get(claimId), 'Verdict')
-    const claim = found(claims.get(claimId), 'Claim')
-    const claimant = found(claimants.get(claim.claimantId), 'Claimant')
-    const citedEvidence = verdict.citedEvidenceIds.flatMap((id) => {
-      const item = evidence.get(id)
-      return item ? [item] : []
-    })
+    const record = found(snapshots.get(rows.get(claimId) ?? ''), 'Published verdict')
     const review = toClaimReview({
-      verdict,
-      claim,
-      claimant,
-      citedEvidence,
+      verdict: {
+        claimId,
+        rating: record.verdict.rating,
+        summary: record.verdict.summary,
+        publishedAt: verdict.publishedAt,
+        modifiedAt: verdict.modifiedAt,
+        updatedAt: verdict.updatedAt,
+      },
+      claim: record.claim,
+      claimant: record.claimant,
+      citedEvidence: record.citedEvidence,
       corrections: verdict.corrections,
       org: publishing.org,
       baseUrl: publishing.baseUrl,
     })
-    return { verdict, claim, claimant, citedEvidence, review }
+    return { verdict, record, review }
   })
 }
 
-/** One published verdict for the public; not_found when there is none or it is not published. */
+/**
+ * One published verdict for the public; not_found when there is none or it was never published,
+ * gone (with the notice in details) when it was withdrawn.
+ */
 export function getPublicVerdict(db: Db, claimId: string, publishing: Publishing): PublicVerdict {
   const row = db
+    .select({
+      claimId: v.claimId,
+      status: v.status,
+      snapshotId: v.snapshotId,
+      withdrawnAt: v.withdrawnAt,
+      withdrawalNote: v.withdrawalNote,
+      publishedAt: v.publishedAt,
+    })
+    .from(v)
+    .innerJoin(c, eq(c.id, v.claimId))
+    .innerJoin(d, eq(d.id, c.disputeId))
+    .where(eq(v.claimId, claimId))
+    .get()
+  if (row?.status === 'withdrawn' && row.withdrawnAt && row.snapshotId) {
+    const record = readSnapshots(db, [row.snapshotId]).get(row.snapshotId)
+    const notice: WithdrawalNotice = {
+      claimId,
+      claimReviewed: record ? claimReviewedText(record.claim) : '',
+      publishedAt: row.publishedAt,
+      withdrawnAt: row.withdrawnAt,
+      note: row.withdrawalNote ?? '',
+    }
+    throw new AppError('gone', 'This fact check was withdrawn.', notice)
+  }
+  const visible = db
     .select({ claimId: v.claimId })
     .from(v)
     .innerJoin(c, eq(c.id, v.claimId))
     .innerJoin(d, eq(d.id, c.disputeId))
     .where(and(eq(v.claimId, claimId), isPublic))
     .get()
-  const [view] = assemble(db, [found(row, 'Published verdict').claimId], publishing)
+  const [view] = assemble(db, [found(visible, 'Published verdict').claimId], publishing)
   return found(view, 'Published verdict')
 }
 

@@ -1,20 +1,36 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx, tables } from '@counterclaim/db'
-import { AppError, type Verdict, type VerdictCorrectSchema, type VerdictStatus } from '@counterclaim/shared'
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { publicationChanges } from '@counterclaim/domain'
+import {
+  AppError,
+  type CorrectedFields,
+  type Page,
+  type PendingCorrection,
+  type PendingCorrectionItem,
+  type Verdict,
+  type VerdictCorrectSchema,
+  type VerdictStatus,
+} from '@counterclaim/shared'
+import { and, asc, eq, gt, isNotNull, isNull, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
+import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
-import { getVerdict, liveClaim, syncClaimVerdict } from './verdicts.ts'
+import { liveRecord, readSnapshots, takeSnapshot } from './snapshots.ts'
+import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
 
-type Step = 'submit' | 'return' | 'publish' | 'correct'
+type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
+type VerdictRow = typeof tables.verdicts.$inferSelect
 
 const FROM: Record<Step, VerdictStatus> = {
   submit: 'draft',
   return: 'in_review',
   publish: 'in_review',
   correct: 'published',
+  withdraw: 'published',
+  approve: 'published',
+  reject: 'published',
 }
 
 const STATE_WORDS: Record<VerdictStatus, string> = {
@@ -22,6 +38,15 @@ const STATE_WORDS: Record<VerdictStatus, string> = {
   in_review: 'in review',
   published: 'published',
   withdrawn: 'withdrawn',
+}
+
+interface StepResult {
+  /** Columns of the verdict row to change; version and updatedAt are added. */
+  changes: Record<string, unknown>
+  /** Runs after the row changed, in the same transaction (snapshots, citations). */
+  afterwards?: (tx: Tx) => void
+  /** The history action, when it is not the step's usual one. */
+  action?: string
 }
 
 /**
@@ -34,7 +59,7 @@ function step(
   expectedVersion: number | null,
   name: Step,
   action: string,
-  apply: (tx: Tx, current: typeof tables.verdicts.$inferSelect) => Record<string, unknown>,
+  apply: (tx: Tx, current: VerdictRow) => StepResult,
 ): Verdict {
   return ctx.db.transaction((tx) => {
     const claim = liveClaim(tx, claimId)
@@ -54,11 +79,12 @@ function step(
         },
       )
     }
-    const changes = apply(tx, current)
+    const { changes, afterwards, action: recorded } = apply(tx, current)
     tx.update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
       .run()
+    afterwards?.(tx)
     syncClaimVerdict(tx, claimId, ctx.now)
     const after = getVerdict(tx, claimId)
     recordHistory(tx, {
@@ -66,7 +92,7 @@ function step(
       at: ctx.now,
       entity: 'verdict',
       entityId: current.id,
-      action,
+      action: recorded ?? action,
       before,
       after,
       disputeId: claim.disputeId,
@@ -76,13 +102,21 @@ function step(
   })
 }
 
-/** Draft → in review. */
+/** Draft → in review; a draft with neither a rating nor a summary has nothing to review. */
 export function submitVerdict(ctx: ServiceContext, claimId: string, expectedVersion: number | null): Verdict {
-  return step(ctx, claimId, expectedVersion, 'submit', 'submitted', () => ({
-    status: 'in_review',
-    submittedAt: ctx.now,
-    returnNote: null,
-  }))
+  return step(ctx, claimId, expectedVersion, 'submit', 'submitted', (_tx, current) => {
+    if (!current.rating && !current.summary.trim()) {
+      throw new AppError(
+        'validation_failed',
+        'This draft is empty: give it at least a rating or a summary before submitting it for review.',
+        [
+          { path: 'rating', message: 'needs a rating or a summary' },
+          { path: 'summary', message: 'needs a summary or a rating' },
+        ],
+      )
+    }
+    return { changes: { status: 'in_review', submittedAt: ctx.now, returnNote: null } }
+  })
 }
 
 /** In review → draft, with the editor's note for the author. */
@@ -93,14 +127,12 @@ export function returnVerdict(
   note: string,
 ): Verdict {
   return step(ctx, claimId, expectedVersion, 'return', 'returned', () => ({
-    status: 'draft',
-    returnNote: note,
-    reviewerId: ctx.actor.id,
+    changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
   }))
 }
 
 /** What a verdict lacks before it can be published; empty when it is complete. */
-export function publishGaps(tx: Tx, current: typeof tables.verdicts.$inferSelect): string[] {
+export function publishGaps(tx: Tx, current: VerdictRow): string[] {
   const gaps: string[] = []
   if (!current.rating) gaps.push('a rating')
   if (!current.summary.trim()) gaps.push('a summary')
@@ -121,29 +153,6 @@ export function publishGaps(tx: Tx, current: typeof tables.verdicts.$inferSelect
   return gaps
 }
 
-/**
- * Whether this user is the verdict's author or changed its draft at any point: either way they
- * are not the second pair of eyes the two-person rule asks for.
- */
-function wroteVerdict(tx: Tx, current: typeof tables.verdicts.$inferSelect, userId: string): boolean {
-  if (current.authorId === userId) return true
-  const h = tables.historyEvents
-  const edit = tx
-    .select({ seq: h.seq })
-    .from(h)
-    .where(
-      and(
-        eq(h.entity, 'verdict'),
-        eq(h.entityId, current.id),
-        eq(h.actorId, userId),
-        inArray(h.action, ['drafted', 'updated']),
-      ),
-    )
-    .limit(1)
-    .get()
-  return edit !== undefined
-}
-
 /** In review → published, by an editor who (under the two-person rule) did not write it. */
 export function publishVerdict(
   ctx: ServiceContext,
@@ -152,7 +161,8 @@ export function publishVerdict(
   twoPersonRule: boolean,
 ): Verdict {
   return step(ctx, claimId, expectedVersion, 'publish', 'published', (tx, current) => {
-    if (twoPersonRule && wroteVerdict(tx, current, ctx.actor.id)) {
+    const contributors = getVerdict(tx, claimId).contributors
+    if (twoPersonRule && contributors.some((person) => person.id === ctx.actor.id)) {
       throw new AppError(
         'forbidden',
         'You wrote or edited this verdict: another editor must publish it (two-person rule).',
@@ -169,34 +179,129 @@ export function publishVerdict(
         })),
       )
     }
-    return { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id }
+    return {
+      changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
+      afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
+    }
   })
 }
 
-/** Changes a published verdict; the correction and its note stay public. */
+function citedIds(tx: Tx, verdictId: string): string[] {
+  return tx
+    .select({ id: tables.verdictCitations.evidenceId })
+    .from(tables.verdictCitations)
+    .where(eq(tables.verdictCitations.verdictId, verdictId))
+    .orderBy(asc(tables.verdictCitations.position))
+    .all()
+    .map((row) => row.id)
+}
+
+function fieldsOf(tx: Tx, row: VerdictRow): CorrectedFields {
+  return {
+    rating: row.rating,
+    summary: row.summary,
+    rationale: row.rationale,
+    citedEvidenceIds: citedIds(tx, row.id),
+  }
+}
+
+function pendingOf(tx: Tx, verdictId: string) {
+  return tx
+    .select()
+    .from(tables.verdictCorrections)
+    .where(
+      and(
+        eq(tables.verdictCorrections.verdictId, verdictId),
+        eq(tables.verdictCorrections.status, 'pending'),
+      ),
+    )
+    .get()
+}
+
+function replaceCitations(tx: Tx, verdictId: string, ids: string[]): void {
+  tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId)).run()
+  if (ids.length) {
+    tx.insert(tables.verdictCitations)
+      .values(ids.map((evidenceId, position) => ({ verdictId, evidenceId, position })))
+      .run()
+  }
+}
+
+/**
+ * Applies corrected fields to a published verdict and freezes a new snapshot; returns what the
+ * public will see differently, beyond the verdict's own fields. Refuses a correction the public
+ * would not see.
+ */
+function applyCorrection(tx: Tx, current: VerdictRow, next: CorrectedFields, at: string): string[] {
+  const [published] = [...readSnapshots(tx, current.snapshotId ? [current.snapshotId] : []).values()]
+  if (next.citedEvidenceIds) replaceCitations(tx, current.id, next.citedEvidenceIds)
+  tx.update(tables.verdicts)
+    .set({ rating: next.rating as VerdictRow['rating'], summary: next.summary, rationale: next.rationale })
+    .where(eq(tables.verdicts.id, current.id))
+    .run()
+  const fresh = takeSnapshot(tx, { verdictId: current.id, at, reason: 'corrected' })
+  const changes = published ? publicationChanges(published, fresh) : []
+  if (published && changes.length === 0) {
+    throw new AppError(
+      'validation_failed',
+      'This correction changes nothing the public sees: change the rating, the summary, the rationale or the cited evidence, or edit the claim or its sources first.',
+      [{ path: '(body)', message: 'changes nothing that is published' }],
+    )
+  }
+  return [...new Set(changes.filter((c) => c.part !== 'verdict').map((c) => c.label))]
+}
+
+export type CorrectionOutcome =
+  | { kind: 'applied'; verdict: Verdict }
+  | { kind: 'pending'; correction: PendingCorrection; verdict: Verdict }
+
+/**
+ * Changes a published verdict and publishes a new snapshot of its records; the correction and
+ * its note stay public. Under the two-person rule a change of rating waits for a second editor.
+ */
 export function correctVerdict(
   ctx: ServiceContext,
   claimId: string,
   expectedVersion: number | null,
   input: z.infer<typeof VerdictCorrectSchema>,
-): Verdict {
-  return step(ctx, claimId, expectedVersion, 'correct', 'corrected', (tx, current) => {
-    const next = {
+  twoPersonRule: boolean,
+): CorrectionOutcome {
+  let proposed: string | null = null
+  const verdict = step(ctx, claimId, expectedVersion, 'correct', 'corrected', (tx, current) => {
+    if (pendingOf(tx, current.id)) {
+      throw new AppError(
+        'conflict',
+        'A correction of this verdict is waiting for a second editor: approve or reject it first.',
+      )
+    }
+    const before = fieldsOf(tx, current)
+    const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
+    if (cited) {
+      checkCitations(tx, liveClaim(tx, claimId).disputeId, cited)
+    }
+    const next: CorrectedFields = {
       rating: input.rating ?? current.rating,
       summary: input.summary ?? current.summary,
       rationale: input.rationale ?? current.rationale,
+      citedEvidenceIds: cited ?? before.citedEvidenceIds,
     }
-    if (
-      next.rating === current.rating &&
-      next.summary === current.summary &&
-      next.rationale === current.rationale
-    ) {
-      throw new AppError(
-        'validation_failed',
-        'A correction must change the rating, the summary or the rationale.',
-        [{ path: '(body)', message: 'changes nothing' }],
-      )
+    if (twoPersonRule && next.rating !== current.rating) {
+      proposed = randomUUID()
+      tx.insert(tables.verdictCorrections)
+        .values({
+          id: proposed,
+          verdictId: current.id,
+          at: ctx.now,
+          actorId: ctx.actor.id,
+          note: input.correctionNote,
+          before,
+          after: next,
+          status: 'pending',
+        })
+        .run()
+      return { changes: {}, action: 'correction_proposed' }
     }
+    const published = applyCorrection(tx, current, next, ctx.now)
     tx.insert(tables.verdictCorrections)
       .values({
         id: randomUUID(),
@@ -204,10 +309,170 @@ export function correctVerdict(
         at: ctx.now,
         actorId: ctx.actor.id,
         note: input.correctionNote,
-        before: { rating: current.rating, summary: current.summary, rationale: current.rationale },
-        after: next,
+        before,
+        after: { ...next, published },
+        status: 'applied',
+        decidedAt: ctx.now,
       })
       .run()
-    return { ...next, modifiedAt: ctx.now }
+    return { changes: { modifiedAt: ctx.now } }
   })
+  if (proposed && verdict.pendingCorrection?.id === proposed) {
+    return { kind: 'pending', correction: verdict.pendingCorrection, verdict }
+  }
+  return { kind: 'applied', verdict }
+}
+
+/** Applies a pending correction, by an editor other than the one who proposed it. */
+export function approveCorrection(
+  ctx: ServiceContext,
+  claimId: string,
+  correctionId: string,
+  expectedVersion: number | null,
+): Verdict {
+  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', (tx, current) => {
+    const pending = pendingOf(tx, current.id)
+    if (!pending || pending.id !== correctionId) {
+      throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
+    }
+    if (pending.actorId === ctx.actor.id) {
+      throw new AppError(
+        'forbidden',
+        'You proposed this correction: another editor must approve it (two-person rule).',
+      )
+    }
+    const after = pending.after as CorrectedFields
+    const published = applyCorrection(tx, current, after, ctx.now)
+    tx.update(tables.verdictCorrections)
+      .set({
+        status: 'applied',
+        approverId: ctx.actor.id,
+        decidedAt: ctx.now,
+        after: { ...after, published },
+      })
+      .where(eq(tables.verdictCorrections.id, pending.id))
+      .run()
+    return { changes: { modifiedAt: ctx.now } }
+  })
+}
+
+/** Turns a pending correction down (the editor who proposed it may take it back); nothing is published. */
+export function rejectCorrection(
+  ctx: ServiceContext,
+  claimId: string,
+  correctionId: string,
+  expectedVersion: number | null,
+  note: string,
+): Verdict {
+  return step(ctx, claimId, expectedVersion, 'reject', 'correction_rejected', (tx, current) => {
+    const pending = pendingOf(tx, current.id)
+    if (!pending || pending.id !== correctionId) {
+      throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
+    }
+    return {
+      changes: {},
+      afterwards: (t) =>
+        t
+          .update(tables.verdictCorrections)
+          .set({
+            status: 'rejected',
+            approverId: ctx.actor.id,
+            decidedAt: ctx.now,
+            note: `${pending.note}\n\nNot applied: ${note}`,
+          })
+          .where(eq(tables.verdictCorrections.id, pending.id))
+          .run(),
+    }
+  })
+}
+
+/**
+ * Published → withdrawn: the public page stays at its address with the notice, the JSON answers
+ * 410 and the feed leaves it out. A correction still waiting is turned down with it.
+ */
+export function withdrawVerdict(
+  ctx: ServiceContext,
+  claimId: string,
+  expectedVersion: number | null,
+  note: string,
+): Verdict {
+  return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
+    changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
+    afterwards: (t) =>
+      t
+        .update(tables.verdictCorrections)
+        .set({ status: 'rejected', approverId: ctx.actor.id, decidedAt: ctx.now })
+        .where(
+          and(
+            eq(tables.verdictCorrections.verdictId, current.id),
+            eq(tables.verdictCorrections.status, 'pending'),
+          ),
+        )
+        .run(),
+  }))
+}
+
+/** How the live records differ from the snapshot the public sees; null unless the verdict is published. */
+export function changesSincePublication(
+  tx: Tx | ServiceContext['db'],
+  verdict: Pick<VerdictRow, 'id' | 'status' | 'snapshotId'>,
+) {
+  if (verdict.status !== 'published' || !verdict.snapshotId) return null
+  const published = readSnapshots(tx, [verdict.snapshotId]).get(verdict.snapshotId)
+  return published ? publicationChanges(published, liveRecord(tx, verdict.id)) : null
+}
+
+/** Corrections waiting for a second editor, the longest-waiting first, paged on (proposedAt, id). */
+export function listPendingCorrections(
+  db: ServiceContext['db'],
+  query: { limit: number; cursor?: string | undefined },
+): Page<PendingCorrectionItem> {
+  const vc = tables.verdictCorrections
+  const cursor = decodeCursor(query.cursor)
+  const rows = db
+    .select({
+      id: vc.id,
+      at: vc.at,
+      claimId: tables.verdicts.claimId,
+      disputeId: tables.claims.disputeId,
+      disputeTitle: tables.disputes.title,
+      claimText: tables.claims.text,
+      claimShortText: tables.claims.shortText,
+    })
+    .from(vc)
+    .innerJoin(tables.verdicts, eq(tables.verdicts.id, vc.verdictId))
+    .innerJoin(tables.claims, eq(tables.claims.id, tables.verdicts.claimId))
+    .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
+    .where(
+      and(
+        eq(vc.status, 'pending'),
+        cursor ? or(gt(vc.at, cursor[0]), and(eq(vc.at, cursor[0]), gt(vc.id, cursor[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(vc.at), asc(vc.id))
+    .limit(query.limit + 1)
+    .all()
+  const page = toPage(rows, query.limit, (row) => [row.at, row.id])
+  const verdicts = loadVerdicts(
+    db,
+    page.items.map((row) => row.claimId),
+  )
+  return {
+    items: page.items.flatMap((row) => {
+      const verdict = verdicts.get(row.claimId)
+      const pending = verdict?.pendingCorrection
+      if (!verdict || !pending) return []
+      return [
+        {
+          ...pending,
+          disputeId: row.disputeId,
+          disputeTitle: row.disputeTitle,
+          claimText: row.claimText,
+          claimShortText: row.claimShortText,
+          verdictVersion: verdict.version,
+        },
+      ]
+    }),
+    nextCursor: page.nextCursor,
+  }
 }

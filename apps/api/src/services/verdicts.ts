@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { type Db, type Tx, tables } from '@counterclaim/db'
 import {
   AppError,
+  type CorrectedFields,
   type Correction,
+  type PendingCorrection,
   ratingLabel,
   type Verdict,
   type VerdictDraftSchema,
@@ -35,7 +37,11 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
   const verdictIds = rows.map((r) => r.id)
   const citations = new Map<string, string[]>()
   const corrections = new Map<string, Correction[]>()
+  const pending = new Map<string, PendingCorrection>()
+  const contributors = new Map<string, Set<string>>()
   const userIds = new Set<string>()
+  const correctionRows: Array<typeof tables.verdictCorrections.$inferSelect> = []
+  const h = tables.historyEvents
   for (let i = 0; i < verdictIds.length; i += 500) {
     const chunk = verdictIds.slice(i, i + 500)
     for (const c of db
@@ -47,22 +53,31 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
       citations.set(c.verdictId, [...(citations.get(c.verdictId) ?? []), c.evidenceId])
     }
     for (const c of db
-      .select({ correction: tables.verdictCorrections, actorName: tables.users.name })
+      .select()
       .from(tables.verdictCorrections)
-      .innerJoin(tables.users, eq(tables.users.id, tables.verdictCorrections.actorId))
-      .where(inArray(tables.verdictCorrections.verdictId, chunk))
+      .where(
+        and(
+          inArray(tables.verdictCorrections.verdictId, chunk),
+          inArray(tables.verdictCorrections.status, ['applied', 'pending']),
+        ),
+      )
       .orderBy(asc(tables.verdictCorrections.at))
       .all()) {
-      const list = corrections.get(c.correction.verdictId) ?? []
-      list.push({
-        id: c.correction.id,
-        at: c.correction.at,
-        note: c.correction.note,
-        actor: { id: c.correction.actorId, name: c.actorName },
-        before: c.correction.before as Correction['before'],
-        after: c.correction.after as Correction['after'],
-      })
-      corrections.set(c.correction.verdictId, list)
+      correctionRows.push(c)
+      userIds.add(c.actorId)
+      if (c.approverId) userIds.add(c.approverId)
+    }
+    // Everyone who wrote or edited a draft: the two-person rule keeps them from publishing it.
+    for (const e of db
+      .selectDistinct({ verdictId: h.entityId, actorId: h.actorId })
+      .from(h)
+      .where(
+        and(eq(h.entity, 'verdict'), inArray(h.entityId, chunk), inArray(h.action, ['drafted', 'updated'])),
+      )
+      .all()) {
+      if (!e.actorId) continue
+      userIds.add(e.actorId)
+      contributors.set(e.verdictId, (contributors.get(e.verdictId) ?? new Set()).add(e.actorId))
     }
   }
   for (const r of rows) {
@@ -79,8 +94,43 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
           .map((u) => [u.id, u.name] as const)
       : [],
   )
-  const actor = (id: string | null) => (id ? { id, name: names.get(id) ?? 'unknown' } : null)
+  const actorOf = (id: string) => ({ id, name: names.get(id) ?? 'unknown' })
+  const actor = (id: string | null) => (id ? actorOf(id) : null)
+  const claimOf = new Map(rows.map((r) => [r.id, r.claimId]))
+  for (const c of correctionRows) {
+    const before = c.before as CorrectedFields
+    const after = c.after as CorrectedFields
+    if (c.status === 'pending') {
+      pending.set(c.verdictId, {
+        id: c.id,
+        verdictId: c.verdictId,
+        claimId: claimOf.get(c.verdictId) ?? '',
+        status: 'pending',
+        proposedAt: c.at,
+        proposedBy: actorOf(c.actorId),
+        note: c.note,
+        before,
+        after,
+      })
+      continue
+    }
+    const list = corrections.get(c.verdictId) ?? []
+    const { published, ...fields } = after as CorrectedFields & { published?: string[] }
+    list.push({
+      id: c.id,
+      at: c.decidedAt ?? c.at,
+      note: c.note,
+      actor: actorOf(c.actorId),
+      approver: actor(c.approverId),
+      before,
+      after: fields,
+      ...(published?.length ? { published } : {}),
+    })
+    corrections.set(c.verdictId, list)
+  }
   for (const r of rows) {
+    const people = new Set(contributors.get(r.id) ?? [])
+    if (r.authorId) people.add(r.authorId)
     result.set(r.claimId, {
       id: r.id,
       claimId: r.claimId,
@@ -96,7 +146,12 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
       submittedAt: r.submittedAt,
       publishedAt: r.publishedAt,
       modifiedAt: r.modifiedAt,
+      withdrawnAt: r.withdrawnAt,
+      withdrawalNote: r.withdrawalNote,
+      importedAt: r.importedAt,
       corrections: corrections.get(r.id) ?? [],
+      pendingCorrection: pending.get(r.id) ?? null,
+      contributors: [...people].map(actorOf),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       version: r.version,
@@ -122,7 +177,7 @@ export function liveClaim(tx: Db | Tx, claimId: string) {
   )
 }
 
-function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
+export function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
   if (ids.length === 0) return
   const rows = tx
     .select({ id: tables.evidence.id })
@@ -198,7 +253,9 @@ export function saveDraft(
           'conflict',
           current.status === 'published'
             ? 'This verdict is published: change it with a correction.'
-            : 'This verdict is in review: it must be returned to draft before it changes.',
+            : current.status === 'withdrawn'
+              ? 'This verdict was withdrawn: it can no longer change.'
+              : 'This verdict is in review: it must be returned to draft before it changes.',
           { status: current.status },
         )
       }

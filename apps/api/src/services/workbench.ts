@@ -3,6 +3,7 @@ import type { Workbench } from '@counterclaim/shared'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
+import { changesSincePublication } from './verdict-workflow.ts'
 import { loadVerdicts } from './verdicts.ts'
 
 /** The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances. */
@@ -27,12 +28,26 @@ export function getWorkbench(db: Db, disputeId: string): Workbench {
     ? db.select().from(tables.stances).where(inArray(tables.stances.claimId, claimIds)).all()
     : []
   const verdicts = loadVerdicts(db, claimIds)
+  const published = claimIds.length
+    ? db
+        .select({
+          claimId: tables.verdicts.claimId,
+          id: tables.verdicts.id,
+          status: tables.verdicts.status,
+          snapshotId: tables.verdicts.snapshotId,
+        })
+        .from(tables.verdicts)
+        .where(and(inArray(tables.verdicts.claimId, claimIds), eq(tables.verdicts.status, 'published')))
+        .all()
+    : []
+  const changes = new Map(published.map((v) => [v.claimId, changesSincePublication(db, v)]))
   return {
     ...dispute,
     claims: claimRows.map((r) => ({
       ...toClaim(r.claim),
       claimant: toClaimant(r.claimant),
       verdict: verdicts.get(r.claim.id) ?? null,
+      publicationChanges: changes.get(r.claim.id) ?? null,
     })),
     evidence: evidenceRows.map(toEvidence),
     stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),

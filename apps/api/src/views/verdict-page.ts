@@ -1,25 +1,21 @@
 import { renderMarkdown, trimAtWord } from '@counterclaim/domain'
 import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@counterclaim/shared'
-import type { PublicVerdict, Publishing } from '../services/public-verdicts.ts'
+import { html, raw } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
+import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/public-verdicts.ts'
 
-// The signed-out page of a published verdict: plain server-rendered HTML that works with scripts
-// off. The CSP forbids inline scripts and style attributes, so the look lives in /v/public.css and
-// the only <script> is the JSON-LD data block, which browsers never execute.
+// The signed-out pages of published verdicts: plain server-rendered HTML that works with scripts
+// off. Written with Hono's html helper, which escapes every interpolated value unless it is itself
+// html (or raw: only the JSON-LD block and the Markdown renderer's output, which escape their own).
+// The CSP forbids inline scripts and style attributes, so the look lives in /v/public.css and the
+// only <script> is the JSON-LD data block, which browsers never execute.
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
 export const PUBLIC_CSS_PATH = '/v/public.css'
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
-}
+/** The product's name, in the notice on verdicts brought in from a desk's archive. */
+const IMPORTED_FROM = 'Counterclaim'
 
 /** JSON for a <script type="application/ld+json"> block: nothing in it can end the script early. */
 export function jsonForScript(value: unknown): string {
@@ -41,15 +37,20 @@ function dateText(value: string): string {
   return Number.isNaN(date.getTime()) ? value : longDate.format(date)
 }
 
-const time = (value: string) => `<time datetime="${escapeHtml(value)}">${escapeHtml(dateText(value))}</time>`
+const time = (value: string) => html`<time datetime="${value}">${dateText(value)}</time>`
 
-const link = (url: string, text: string) => `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`
+const link = (url: string, text: string) => html`<a href="${url}">${text}</a>`
+
+/** Parts joined by a separator, each already safe. */
+const joined = (parts: Array<Html | ''>, separator: string) =>
+  parts.filter((part) => part !== '').flatMap((part, i) => (i === 0 ? [part] : [separator, part]))
 
 const words = (kind: string) => {
   const text = kind.replace(/_/g, ' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/** What a correction changed, in a sentence or two. */
 function changeText(c: Correction): string {
   const parts: string[] = []
   if (c.before.rating !== c.after.rating) {
@@ -62,16 +63,20 @@ function changeText(c: Correction): string {
     c.before.rationale !== c.after.rationale ? 'rationale' : null,
   ].filter((t): t is string => t !== null)
   if (texts.length) parts.push(`${words(texts.join(' and '))} updated.`)
+  const before = c.before.citedEvidenceIds
+  const after = c.after.citedEvidenceIds
+  if (before && after && before.join() !== after.join()) parts.push('Cited sources changed.')
+  if (c.published?.length) parts.push(`Also updated: ${c.published.join('; ')}.`)
   return parts.join(' ')
 }
 
-function page(options: { title: string; head: string; body: string }): string {
-  return `<!doctype html>
+function page(options: { title: string; head: Html; body: Html }): Html {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
+<title>${options.title}</title>
 <link rel="stylesheet" href="${PUBLIC_CSS_PATH}">
 ${options.head}
 </head>
@@ -82,19 +87,21 @@ ${options.body}
 `
 }
 
-function masthead(publishing: Publishing): string {
-  return `<header class="masthead"><div class="wrap">${link(publishing.org.url, publishing.org.name)}<span class="masthead-tag">Fact check</span></div></header>`
+function masthead(publishing: Publishing): Html {
+  return html`<header class="masthead"><div class="wrap">${link(publishing.org.url, publishing.org.name)}<span class="masthead-tag">Fact check</span></div></header>`
 }
 
-/** The public page of one published verdict. */
-export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): string {
-  const { verdict, claim, claimant, citedEvidence, review } = view
-  const rating: Rating | null = verdict.rating
+/** The public page of one published verdict, from its snapshot. */
+export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): Html {
+  const { verdict, review } = view
+  const { claim, claimant, citedEvidence } = view.record
+  const published = view.record.verdict
+  const rating: Rating | null = published.rating
   const definition = rating ? ratingDefinition(rating) : null
   const label = review.reviewRating.alternateName
   const title = `${label}: “${review.claimReviewed}” | ${publishing.org.name}`
   const description = trimAtWord(
-    verdict.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
+    published.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
     300,
   )
   const og: Array<[string, string]> = [
@@ -108,71 +115,69 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): 
   if (publishing.org.logo) og.push(['og:image', publishing.org.logo])
   og.push(['article:published_time', review.datePublished])
   if (review.dateModified) og.push(['article:modified_time', review.dateModified])
-  const head = [
-    `<meta name="description" content="${escapeHtml(description)}">`,
-    `<link rel="canonical" href="${escapeHtml(review.url)}">`,
-    ...og.map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}">`),
-    '<meta name="twitter:card" content="summary">',
-    `<meta name="twitter:title" content="${escapeHtml(`${label}: “${review.claimReviewed}”`)}">`,
-    `<meta name="twitter:description" content="${escapeHtml(description)}">`,
-    `<script type="application/ld+json">${jsonForScript(review)}</script>`,
-  ].join('\n')
+  const head = html`<meta name="description" content="${description}">
+<link rel="canonical" href="${review.url}">
+${og.map(([property, content]) => html`<meta property="${property}" content="${content}">\n`)}<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${`${label}: “${review.claimReviewed}”`}">
+<meta name="twitter:description" content="${description}">
+<script type="application/ld+json">${raw(jsonForScript(review))}</script>`
 
-  const said = [
-    claim.statedOn ? time(claim.statedOn) : '',
-    isHttp(claim.appearanceUrl) ? link(claim.appearanceUrl, 'where it was said') : '',
-    isHttp(claim.archiveUrl) ? link(claim.archiveUrl, 'archived copy') : '',
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  const said = joined(
+    [
+      claim.statedOn ? time(claim.statedOn) : '',
+      isHttp(claim.appearanceUrl) ? link(claim.appearanceUrl, 'where it was said') : '',
+      isHttp(claim.archiveUrl) ? link(claim.archiveUrl, 'archived copy') : '',
+    ],
+    ' · ',
+  )
 
   const sources = citedEvidence.length
-    ? `<ol class="sources">${citedEvidence
-        .map((e) => {
-          const meta = [
-            e.sourceName ? escapeHtml(e.sourceName) : '',
-            words(e.kind),
+    ? html`<ol class="sources">${citedEvidence.map((e) => {
+        const meta = joined(
+          [
+            e.sourceName ? html`${e.sourceName}` : '',
+            html`${words(e.kind)}`,
             e.publishedOn ? time(e.publishedOn) : '',
-          ]
-            .filter(Boolean)
-            .join(' · ')
-          const archive = isHttp(e.archiveUrl) ? ` · ${link(e.archiveUrl, 'archived copy')}` : ''
-          const heading = isHttp(e.url) ? link(e.url, e.title) : escapeHtml(e.title)
-          return `<li><p class="source-title">${heading}</p><p class="meta">${meta}${archive}</p></li>`
-        })
-        .join('')}</ol>`
-    : '<p class="meta">No sources are listed.</p>'
+          ],
+          ' · ',
+        )
+        const archive = isHttp(e.archiveUrl) ? html` · ${link(e.archiveUrl, 'archived copy')}` : ''
+        const heading = isHttp(e.url) ? link(e.url, e.title) : e.title
+        return html`<li><p class="source-title">${heading}</p><p class="meta">${meta}${archive}</p></li>`
+      })}</ol>`
+    : html`<p class="meta">No sources are listed.</p>`
 
   const corrections = verdict.corrections.length
-    ? `<section class="corrections" aria-labelledby="corrections-heading">
+    ? html`<section class="corrections" aria-labelledby="corrections-heading">
 <h2 id="corrections-heading">Corrections</h2>
-<ol>${verdict.corrections
-        .map((c) => {
-          const change = changeText(c)
-          return `<li><p class="meta">${time(c.at)}</p><p>${escapeHtml(c.note)}</p>${change ? `<p class="meta">${escapeHtml(change)}</p>` : ''}</li>`
-        })
-        .join('')}</ol>
+<ol>${verdict.corrections.map((c) => {
+        const change = changeText(c)
+        return html`<li><p class="meta">${time(c.at)}</p><p>${c.note}</p>${change ? html`<p class="meta">${change}</p>` : ''}</li>`
+      })}</ol>
 </section>`
     : ''
 
+  const kicker = verdict.importedAt
+    ? html`Published on ${time(review.datePublished)}; brought into ${IMPORTED_FROM} on ${time(verdict.importedAt)} from the desk's archive`
+    : html`Published ${time(review.datePublished)}`
   const ratingClass = rating ? `rating-${rating.replace(/_/g, '-')}` : 'rating-none'
-  const body = `${masthead(publishing)}
+  const body = html`${masthead(publishing)}
 <main class="wrap">
 <article>
-<p class="kicker">Fact check · Published ${time(review.datePublished)}${review.dateModified ? ` · Corrected ${time(review.dateModified)}` : ''}</p>
-<h1>“${escapeHtml(review.claimReviewed)}”</h1>
+<p class="kicker">Fact check · ${kicker}${review.dateModified ? html` · Corrected ${time(review.dateModified)}` : ''}</p>
+<h1>“${review.claimReviewed}”</h1>
 <figure class="claim">
-<blockquote${claim.language ? ` lang="${escapeHtml(claim.language)}"` : ''}><p>${escapeHtml(claim.text)}</p></blockquote>
-<figcaption><span class="claimant">${escapeHtml(claimant.name)}</span>${said ? `, ${said}` : ''}${claimant.description ? `<span class="claimant-about">${escapeHtml(claimant.description)}</span>` : ''}</figcaption>
+<blockquote${claim.language ? html` lang="${claim.language}"` : ''}><p>${claim.text}</p></blockquote>
+<figcaption><span class="claimant">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about">${claimant.description}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
-<h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${escapeHtml(label)}</span></h2>
-${definition ? `<p class="rating-meaning">${escapeHtml(definition.meaning)}</p>` : ''}
+<h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${label}</span></h2>
+${definition ? html`<p class="rating-meaning">${definition.meaning}</p>` : ''}
 </section>
-${verdict.summary.trim() ? `<p class="summary">${escapeHtml(verdict.summary)}</p>` : ''}
+${published.summary.trim() ? html`<p class="summary">${published.summary}</p>` : ''}
 <section aria-labelledby="rationale-heading">
 <h2 id="rationale-heading">Why</h2>
-<div class="rationale">${renderMarkdown(verdict.rationale)}</div>
+<div class="rationale">${raw(renderMarkdown(published.rationale))}</div>
 </section>
 <section aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
@@ -185,12 +190,34 @@ ${corrections}
   return page({ title, head, body })
 }
 
+/** The page of a withdrawn fact check: it stays at its address and says when and why it was taken down. */
+export function renderWithdrawnPage(notice: WithdrawalNotice, publishing: Publishing): Html {
+  const title = notice.claimReviewed ? `Withdrawn: “${notice.claimReviewed}”` : 'Withdrawn fact check'
+  return page({
+    title: `${title} | ${publishing.org.name}`,
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`${masthead(publishing)}
+<main class="wrap">
+<article>
+<p class="kicker">Fact check${notice.publishedAt ? html` · Published ${time(notice.publishedAt)}` : ''} · Withdrawn ${time(notice.withdrawnAt)}</p>
+<h1>This fact check was withdrawn</h1>
+${notice.claimReviewed ? html`<p class="meta">It reviewed the claim “${notice.claimReviewed}”.</p>` : ''}
+<section class="withdrawal" aria-labelledby="withdrawal-heading">
+<h2 id="withdrawal-heading">Why it was withdrawn</h2>
+<p>${notice.note}</p>
+<p class="meta">${publishing.org.name} withdrew it on ${time(notice.withdrawnAt)}. Its rating no longer stands.</p>
+</section>
+</article>
+</main>`,
+  })
+}
+
 /** The page for a verdict that is not published, or not there. */
-export function renderNotFoundPage(publishing: Publishing): string {
+export function renderNotFoundPage(publishing: Publishing): Html {
   return page({
     title: `Not found | ${publishing.org.name}`,
-    head: '<meta name="robots" content="noindex">',
-    body: `${masthead(publishing)}
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`${masthead(publishing)}
 <main class="wrap">
 <h1>No published fact check here</h1>
 <p>This verdict is not published, or there is no such verdict. ${link(publishing.org.url, `Go to ${publishing.org.name}`)}.</p>

@@ -1,0 +1,101 @@
+import { type PublicationChange, type PublishedRecord, type Rating, ratingLabel } from '@counterclaim/shared'
+
+type Source = PublishedRecord['citedEvidence'][number]
+
+const text = (value: string | null | undefined): string | null => (value === undefined ? null : value)
+const list = (values: string[]): string | null => (values.length ? values.join(', ') : null)
+const rating = (value: Rating | null): string | null => (value ? ratingLabel(value) : null)
+
+const CLAIM_FIELDS: Array<[keyof PublishedRecord['claim'], string]> = [
+  ['text', 'Claim text'],
+  ['shortText', 'Short form'],
+  ['statedOn', 'Date stated'],
+  ['appearanceUrl', 'Where it was said'],
+  ['archiveUrl', 'Archived copy of the claim'],
+  ['language', 'Language'],
+]
+
+const CLAIMANT_FIELDS: Array<[keyof Omit<PublishedRecord['claimant'], 'sameAs'>, string]> = [
+  ['name', 'Claimant name'],
+  ['kind', 'Claimant kind'],
+  ['description', 'Claimant description'],
+  ['url', 'Claimant web page'],
+]
+
+const SOURCE_FIELDS: Array<[keyof Omit<Source, 'id'>, string]> = [
+  ['title', 'title'],
+  ['kind', 'kind'],
+  ['sourceName', 'source name'],
+  ['url', 'URL'],
+  ['archiveUrl', 'archive URL'],
+  ['publishedOn', 'date'],
+]
+
+/**
+ * How the live records differ from what was published, field by field, in a person's words.
+ * Empty when the public sees exactly what the desk has now.
+ */
+export function publicationChanges(published: PublishedRecord, live: PublishedRecord): PublicationChange[] {
+  const changes: PublicationChange[] = []
+  const push = (part: PublicationChange['part'], label: string, was: string | null, now: string | null) => {
+    if (was !== now) changes.push({ part, label, published: was, current: now })
+  }
+  for (const [field, label] of CLAIM_FIELDS) {
+    push('claim', label, text(published.claim[field]), text(live.claim[field]))
+  }
+  if (published.claimant.id !== live.claimant.id) {
+    push('claimant', 'Claimant', published.claimant.name, live.claimant.name)
+  } else {
+    for (const [field, label] of CLAIMANT_FIELDS) {
+      push('claimant', label, text(published.claimant[field]), text(live.claimant[field]))
+    }
+    push('claimant', 'Claimant’s other pages', list(published.claimant.sameAs), list(live.claimant.sameAs))
+  }
+  push('verdict', 'Rating', rating(published.verdict.rating), rating(live.verdict.rating))
+  push('verdict', 'Summary', published.verdict.summary, live.verdict.summary)
+  push('verdict', 'Rationale', published.verdict.rationale, live.verdict.rationale)
+
+  const liveSources = new Map(live.citedEvidence.map((s) => [s.id, s]))
+  const publishedIds = new Set(published.citedEvidence.map((s) => s.id))
+  for (const was of published.citedEvidence) {
+    const now = liveSources.get(was.id)
+    if (!now) {
+      push('source', `Source “${was.title}”`, was.title, null)
+      continue
+    }
+    for (const [field, label] of SOURCE_FIELDS) {
+      push('source', `Source ${label} of “${was.title}”`, text(was[field]), text(now[field]))
+    }
+  }
+  for (const now of live.citedEvidence) {
+    if (!publishedIds.has(now.id)) push('source', `Source “${now.title}”`, null, now.title)
+  }
+  const order = (ids: string[]) => ids.filter((id) => publishedIds.has(id) && liveSources.has(id)).join(' ')
+  if (
+    order(published.citedEvidence.map((s) => s.id)) !== order(live.citedEvidence.map((s) => s.id)) &&
+    changes.every((c) => c.part !== 'source')
+  ) {
+    push('source', 'Order of the sources', 'as published', 'reordered')
+  }
+  return changes
+}
+
+/**
+ * A one-line account of the changes: "claim text, 1 source" — the claim's and the verdict's fields
+ * by name, sources counted once each.
+ */
+export function describeChanges(changes: PublicationChange[]): string {
+  const parts: string[] = []
+  const sources = new Set<string>()
+  for (const change of changes) {
+    if (change.part === 'source') {
+      // One source may change in several fields; its title names it in every label.
+      sources.add(change.label.replace(/^Source (?:[a-zA-Z ]+ of )?/, ''))
+      continue
+    }
+    const words = change.label.charAt(0).toLowerCase() + change.label.slice(1)
+    if (!parts.includes(words)) parts.push(words)
+  }
+  if (sources.size) parts.push(`${sources.size} ${sources.size === 1 ? 'source' : 'sources'}`)
+  return parts.join(', ')
+}
