@@ -13,6 +13,7 @@ import {
   type ClaimLogImportRow,
   type ImportIssue,
   ratingLabel,
+  type VerdictStatus,
 } from '@counterclaim/shared'
 import { and, getTableColumns, getTableName, inArray, isNull, max } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
@@ -24,6 +25,7 @@ import {
 } from './claim-log-import-worker.ts'
 import type { ServiceContext } from './context.ts'
 import type { HistoryInput } from './history.ts'
+import { takeSnapshot } from './snapshots.ts'
 
 /**
  * The worker's entry. From the sources (tsx, Vitest) it is the .ts file beside this one, loaded
@@ -90,12 +92,13 @@ async function readInWorker(body: ReadableStream<Uint8Array> | null, maxBytes: n
     for (;;) {
       if (!reader) break
       await waitFor(() => inFlight < CHUNKS_IN_FLIGHT)
-      // The worker has answered early (a file that is not CSV): the rest of the body changes nothing.
-      if (end.outcome) break
       const { done, value } = await reader.read()
       if (done) break
       size += value.byteLength
       if (size > maxBytes) throw tooLarge(maxBytes)
+      // The worker has answered early (a file that is not CSV): the rest is only counted, so that a
+      // body over the limit is still 413.
+      if (end.outcome) continue
       // A copy with its own buffer, moved to the worker: the chunk may be a view on a shared pool.
       const bytes = value.slice()
       inFlight++
@@ -218,6 +221,17 @@ function timeOrderedId(): string {
   bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f)
   const h = bytes.toString('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/**
+ * The status a row's verdict arrives in. Imports of past work keep a row's status, except that only
+ * an admin's import publishes, and only a row that says when it was published: any other published
+ * row arrives in review, where an editor publishes it through the workflow and its checks.
+ */
+function importedStatus(ctx: ServiceContext, row: ClaimLogImportRow): VerdictStatus | null {
+  const status = row.verdictStatus ?? (row.rating || row.verdictSummary ? 'draft' : null)
+  if (status !== 'published') return status
+  return ctx.actor.role === 'admin' && row.publishedAt ? 'published' : 'in_review'
 }
 
 /**
@@ -394,6 +408,8 @@ function writeRows(ctx: ServiceContext, rows: ParsedRow[]): ClaimLogImportResult
     const newVerdicts: Array<typeof tables.verdicts.$inferInsert> = []
     const createdClaims: string[] = []
     const verdictIds: string[] = []
+    const published: string[] = []
+    let heldForReview = 0
     const flush = () => {
       insertBatched(ctx.db, tables.claims, newClaims)
       insertBatched(ctx.db, tables.verdicts, newVerdicts)
@@ -407,7 +423,8 @@ function writeRows(ctx: ServiceContext, rows: ParsedRow[]): ClaimLogImportResult
       const id = row.claimId ?? timeOrderedId()
       const position = nextPosition.get(disputeId) ?? 0
       nextPosition.set(disputeId, position + 1)
-      const status = row.verdictStatus ?? (row.rating || row.verdictSummary ? 'draft' : null)
+      const status = importedStatus(ctx, row)
+      if (row.verdictStatus === 'published' && status !== 'published') heldForReview++
       const claim = {
         id,
         disputeId,
@@ -470,12 +487,15 @@ function writeRows(ctx: ServiceContext, rows: ParsedRow[]): ClaimLogImportResult
           status,
           authorId: ctx.actor.id,
           submittedAt: status === 'draft' ? null : ctx.now,
-          publishedAt: status === 'published' ? (row.publishedAt ?? ctx.now) : null,
+          // The date the desk published it, never the time of the import, which importedAt keeps.
+          publishedAt: status === 'published' ? row.publishedAt : null,
+          importedAt: status === 'published' ? ctx.now : null,
           createdAt: ctx.now,
           updatedAt: ctx.now,
         }
         newVerdicts.push(verdict)
         verdictIds.push(verdictId)
+        if (status === 'published') published.push(verdictId)
         event({
           entity: 'verdict',
           entityId: verdictId,
@@ -487,6 +507,8 @@ function writeRows(ctx: ServiceContext, rows: ParsedRow[]): ClaimLogImportResult
     }
 
     flush()
+    // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
+    for (const verdictId of published) takeSnapshot(tx, { verdictId, at: ctx.now, reason: 'imported' })
     endSearchBulkLoad(ctx.db, {
       claimants: newClaimants.map((c) => c.id),
       claims: createdClaims,
@@ -500,6 +522,7 @@ function writeRows(ctx: ServiceContext, rows: ParsedRow[]): ClaimLogImportResult
         claimants: newClaimants.length,
         verdicts: verdictIds.length,
       },
+      heldForReview,
     }
   })
 }
