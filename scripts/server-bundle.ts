@@ -1,5 +1,6 @@
 // The server as one plain JavaScript file, so `npm start` runs it on Node without tsx's loader
 // (issue 6: about 151 MiB resident at rest under tsx against 86 MiB bundled).
+import { basename, dirname } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 
 /** Sources the bundle is built from, relative to the repository root: rebuild when one is newer. */
@@ -22,15 +23,21 @@ const npmPackagesExternal: Plugin = {
 }
 
 /**
- * Bundles apps/api/src/server.ts into `outfile` (ESM for Node 20). The file must sit inside the
- * checkout (dist/server/server.mjs): its npm imports resolve from the checkout's node_modules, and
- * migrations, views and the built web app are found from the checkout's root (repoRoot()).
+ * Bundles apps/api/src/server.ts into `outfile` (ESM for Node 20), and the claim-log import's worker
+ * (apps/api/src/services/claim-log-import-worker.ts) beside it as claim-log-import-worker.mjs, where
+ * the server starts it from. The files must sit inside the checkout (dist/server/): their npm imports
+ * resolve from the checkout's node_modules, and migrations, views and the built web app are found
+ * from the checkout's root (repoRoot()).
  */
 export async function buildServerBundle(repo: string, outfile: string): Promise<void> {
   await build({
     absWorkingDir: repo,
-    entryPoints: ['apps/api/src/server.ts'],
-    outfile,
+    entryPoints: [
+      { in: 'apps/api/src/server.ts', out: basename(outfile, '.mjs') },
+      { in: 'apps/api/src/services/claim-log-import-worker.ts', out: 'claim-log-import-worker' },
+    ],
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -91,6 +91,31 @@ test('the bundled server answers its health check, serves the app shell and the 
   expect(login.status).toBe(200)
 })
 
+test('the bundled server imports a claim-log CSV through its worker, built beside it', async () => {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEST_ACCOUNTS.editor),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const res = await fetch(`${url}/api/claim-log/import`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'text/csv' },
+    body: 'dispute_title,claimant,claim_text\r\nBundled import,Bundle Claimant,A claim brought in by the bundle\r\n',
+  })
+  expect(res.status, await res.clone().text()).toBe(200)
+  expect(await res.json()).toMatchObject({ rows: 1, created: { claims: 1, disputes: 1, claimants: 1 } })
+  const refused = await fetch(`${url}/api/claim-log/import`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'text/csv' },
+    body: 'dispute_title,claimant,claim_text\r\nBundled import,Bundle Claimant,\r\n',
+  })
+  expect(refused.status).toBe(400)
+  expect((await refused.json()).error.details).toEqual([
+    { line: 2, column: 'claim_text', message: 'must not be empty' },
+  ])
+})
+
 test('the bundled server shuts down cleanly on SIGTERM', async () => {
   const running = child
   if (!running) throw new Error('no server')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
@@ -85,6 +86,81 @@ describe('who may import, and what', () => {
       rowsFile(1, (_, r) => Object.assign(r, { claim_text: 'By the admin' })),
     )
     expect(res.status).toBe(200)
+  })
+})
+
+/** The threads of this process: a worker thread is one more while it runs. */
+const threads = () => readdirSync('/proc/self/task').length
+
+/** A request body the test feeds by hand: nothing ends it until `close`. */
+function heldBody() {
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c
+    },
+  })
+  return {
+    stream,
+    push: (text: string) => controller?.enqueue(new TextEncoder().encode(text)),
+    close: () => controller?.close(),
+  }
+}
+
+const postStream = (cookie: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  t.request('/api/claim-log/import', {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'text/csv', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit)
+
+describe('reading the file off the request thread', () => {
+  it('parses a streamed body in a worker thread, which ends with the import', async () => {
+    const idle = threads()
+    const body = heldBody()
+    const answer = postStream(editor, body.stream)
+    const file = rowsFile(300, (i, r) => Object.assign(r, { claim_text: `Streamed claim ${i}` }))
+    const half = file.length >> 1
+    body.push(file.slice(0, half))
+    // The body is still open: the worker is already reading it.
+    await expect.poll(threads).toBeGreaterThan(idle)
+    body.push(file.slice(half))
+    body.close()
+    const res = await answer
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 300, created: { claims: 300 } })
+    await expect.poll(threads).toBe(idle)
+  })
+
+  it('refuses a body that declares more than 50 MiB before reading any of it', async () => {
+    const before = counts(t)
+    // Never fed and never closed: an answer can only come without reading it.
+    const body = heldBody()
+    const res = await postStream(editor, body.stream, { 'content-length': String(50 * 1024 * 1024 + 1) })
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
+    expect(counts(t)).toEqual(before)
+  })
+
+  it('stops reading an endless body soon after 50 MiB and answers 413, writing nothing', async () => {
+    const before = counts(t)
+    const chunk = new TextEncoder().encode(`${'x'.repeat(64 * 1024 - 2)}\r\n`)
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(new TextEncoder().encode(CLAIM_LOG_CSV_HEADER)),
+      pull: (c) => {
+        sent += chunk.byteLength
+        c.enqueue(chunk)
+      },
+    })
+    const res = await postStream(editor, endless)
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
+    expect(sent).toBeGreaterThan(50 * 1024 * 1024)
+    expect(sent).toBeLessThan(51 * 1024 * 1024)
+    expect(counts(t)).toEqual(before)
   })
 })
 
@@ -199,6 +275,7 @@ describe('a dispute’s export, imported again', () => {
         claimants: new Set(original.map((r) => r.claimant)).size,
         verdicts: original.filter((r) => r.verdictStatus !== null).length,
       },
+      heldForReview: 0,
     })
     const imported = await allLogRows(empty, admin, '', 50)
     expect(comparable(imported)).toEqual(comparable(original))
@@ -238,17 +315,26 @@ describe('a dispute’s export, imported again', () => {
     const before = counts(t) as { claimants: number; disputes: number }
     const res = await importCsv(t, editor, emptied)
     expect(res.status, await res.clone().text()).toBe(200)
-    expect(((await res.json()) as { created: unknown }).created).toEqual({
-      claims: original.length,
-      disputes: 0,
-      claimants: 0,
-      verdicts: original.filter((r) => r.verdictStatus !== null).length,
+    const publishedRows = original.filter((r) => r.verdictStatus === 'published')
+    expect(publishedRows.length).toBeGreaterThan(0)
+    expect(await res.json()).toEqual({
+      rows: original.length,
+      created: {
+        claims: original.length,
+        disputes: 0,
+        claimants: 0,
+        verdicts: original.filter((r) => r.verdictStatus !== null).length,
+      },
+      heldForReview: publishedRows.length,
     })
     const after = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
     expect(after).toHaveLength(original.length * 2)
     const copies = after.filter((r) => !original.some((o) => o.claimId === r.claimId))
+    // An editor's import publishes nothing: what was published arrives in review.
+    const held = (r: ClaimLogRow): ClaimLogRow =>
+      r.verdictStatus === 'published' ? { ...r, verdictStatus: 'in_review', publishedAt: null } : r
     expect(comparable(copies).map(({ claimId: _, ...r }) => r)).toEqual(
-      comparable(original).map(({ claimId: _, ...r }) => r),
+      comparable(original.map(held)).map(({ claimId: _, ...r }) => r),
     )
     const search = await t.request('/api/search?q=maternity&limit=50', { cookie: editor })
     const ids = ((await search.json()) as { items: Array<{ id: string }> }).items.map((h) => h.id)
@@ -257,7 +343,8 @@ describe('a dispute’s export, imported again', () => {
     expect((counts(t) as { claimants: number }).claimants).toBe(before.claimants)
   })
 
-  it('keeps a new claim_id and dispute_id as given, a neutralised cell as it was, and rows’ rating and status', async () => {
+  it('keeps a new claim_id and dispute_id as given, a neutralised cell as it was, and rows’ rating and status (an admin’s import)', async () => {
+    const admin = await t.login('admin')
     const claimId = randomUUID()
     const disputeId = randomUUID()
     const file = rowsFile(1, (_, r) =>
@@ -281,7 +368,7 @@ describe('a dispute’s export, imported again', () => {
     expect(file).toContain(`"'=HYPERLINK(""http://x"",""y"")",`)
     expect(file).toContain(`,'@SUM(1+1),`)
     expect(file).toContain(`,'-3,`)
-    const res = await importCsv(t, editor, file)
+    const res = await importCsv(t, admin, file)
     expect(res.status, await res.clone().text()).toBe(200)
     const [row] = await allLogRows(t, editor, `disputeId=${disputeId}`)
     expect(row).toMatchObject({
@@ -351,6 +438,96 @@ describe('formulas after leading blanks', () => {
     const [, ...exported] = (await exportCsv(t, editor, `disputeId=${disputeId}`)).records
     for (const header of ['dispute_title', 'claimant', 'claim_text', 'verdict_summary'] as const)
       expect(cellsOf(exported, header).sort()).toEqual(cellsOf(fileRecords, header).sort())
+  })
+})
+
+describe('imports of past work: who publishes', () => {
+  const publishedRow = (claimId: string, publishedAt: string) =>
+    rowsFile(1, (_, r) =>
+      Object.assign(r, {
+        claim_id: claimId,
+        dispute_title: 'Archive of the desk',
+        claimant: 'Archive claimant',
+        claim_text: `An archived claim ${claimId}`,
+        rating: 'mostly_false',
+        verdict_summary: 'The archive says otherwise.',
+        verdict_status: 'published',
+        published_at: publishedAt,
+      }),
+    )
+  const verdictOf = (claimId: string) =>
+    t.db.$client
+      .prepare(
+        `SELECT v.status, v.published_at AS publishedAt, v.imported_at AS importedAt, v.snapshot_id AS snapshotId
+         FROM verdicts v WHERE v.claim_id = ?`,
+      )
+      .get(claimId) as {
+      status: string
+      publishedAt: string | null
+      importedAt: string | null
+      snapshotId: string | null
+    }
+
+  it('an editor’s published row arrives in review, counted in heldForReview, with no public page', async () => {
+    const claimId = randomUUID()
+    const res = await importCsv(t, editor, publishedRow(claimId, '2021-03-04T05:06:07.000Z'))
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 1, created: { claims: 1, verdicts: 1 }, heldForReview: 1 })
+    expect(verdictOf(claimId)).toEqual({
+      status: 'in_review',
+      publishedAt: null,
+      importedAt: null,
+      snapshotId: null,
+    })
+    const [row] = await allLogRows(t, editor, `q=${claimId}`)
+    expect(row).toMatchObject({ claimId, verdictStatus: 'in_review', publishedAt: null })
+    expect((await t.request(`/api/public/verdicts/${claimId}`)).status).toBe(404)
+    const feed = await t.request('/api/public/verdicts?limit=500')
+    expect(await feed.text()).not.toContain(claimId)
+  })
+
+  it('an admin’s published row with published_at is published on that date, marked imported, with its snapshot', async () => {
+    const claimId = randomUUID()
+    const before = new Date().toISOString()
+    const res = await importCsv(t, await t.login('admin'), publishedRow(claimId, '2019-11-12T13:14:15.000Z'))
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 1, created: { verdicts: 1 }, heldForReview: 0 })
+    const verdict = verdictOf(claimId)
+    expect(verdict).toMatchObject({ status: 'published', publishedAt: '2019-11-12T13:14:15.000Z' })
+    expect(verdict.importedAt && verdict.importedAt >= before).toBe(true)
+    expect(verdict.snapshotId).toEqual(expect.any(String))
+    const page = await t.request(`/api/public/verdicts/${claimId}`)
+    expect(page.status).toBe(200)
+    const review = (await page.json()) as { datePublished: string; claimReviewed: string }
+    expect(review.datePublished).toBe('2019-11-12T13:14:15.000Z')
+    expect(review.claimReviewed).toBe(`An archived claim ${claimId}`)
+    const html = await (await t.request(`/v/${claimId}`)).text()
+    expect(html).toContain('from the desk')
+  })
+
+  it('an admin’s published row without published_at is held for review too', async () => {
+    const claimId = randomUUID()
+    const res = await importCsv(t, await t.login('admin'), publishedRow(claimId, ''))
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 1, heldForReview: 1 })
+    expect(verdictOf(claimId)).toMatchObject({ status: 'in_review', publishedAt: null, importedAt: null })
+    expect((await t.request(`/api/public/verdicts/${claimId}`)).status).toBe(404)
+  })
+
+  it('refuses a withdrawn row, naming it, and writes nothing', async () => {
+    const before = counts(t)
+    const res = await importCsv(
+      t,
+      await t.login('admin'),
+      rowsFile(3, (i, r) => {
+        if (i === 1) Object.assign(r, { rating: 'false', verdict_status: 'withdrawn' })
+      }),
+    )
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as ImportError).error.details).toEqual([
+      { line: 3, column: 'verdict_status', message: expect.stringContaining('withdrawn') },
+    ])
+    expect(counts(t)).toEqual(before)
   })
 })
 

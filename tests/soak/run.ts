@@ -1,12 +1,13 @@
 // npm run soak: the hardening promises at full count. Prints each figure and exits non-zero when
 // one is broken. `npm run soak -- --quick` runs every part at a tenth of its size, to try it out.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../../apps/api/src/app.ts'
 import { readConfig } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
 import { createDb } from '../../packages/db/src/index.ts'
+import { largeClaimLogCsv } from '../fixtures/large-claim-log.ts'
 import { TEST_SCRYPT_LOG_N } from '../support/accounts.ts'
 import { runCrashes } from '../support/crash.ts'
 import { fuzzRoute } from '../support/fuzz.ts'
@@ -18,7 +19,7 @@ import { spawnServer } from '../support/spawn-server.ts'
 import { buildTemplate, removeDbFile } from '../support/template-db.ts'
 
 const quick = process.argv.includes('--quick')
-// `--only signins` (or lost-updates, fuzz, crashes) runs one part.
+// `--only signins` (or lost-updates, fuzz, crashes, import) runs one part.
 const only = process.argv[process.argv.indexOf('--only') + 1]
 const runs = (part: string) => !process.argv.includes('--only') || only === part
 const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n)
@@ -184,6 +185,109 @@ async function signIns(template: string) {
   }
 }
 
+/** A process's resident memory from /proc, in MiB: now (VmRSS) and its peak since it started (VmHWM). */
+function memoryMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 }
+}
+
+/**
+ * POSTs one claim-log CSV of `mib` MiB to a fresh server while GET /api/health is asked one at a time
+ * every 5 ms, and reads the server's peak RSS afterwards (VmHWM: its highest since it started).
+ */
+async function importOnce(template: string, mib: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'counterclaim-soak-'))
+  dirs.push(dir)
+  const file = join(dir, 'claim-log.csv')
+  const made = largeClaimLogCsv(file, Math.floor(mib * 1024 * 1024))
+  const body = readFileSync(file)
+  const server = await spawnServer({ dbPath: freshCopy(template) })
+  try {
+    const send = httpClient(server.url)
+    const cookie = await signIn(send, 'editor')
+    const atRest = memoryMiB(server.process.pid ?? 0)
+    const health: number[] = []
+    let failures = 0
+    let importing = true
+    const poller = (async () => {
+      while (importing) {
+        const started = performance.now()
+        // A request that fails (the server closed a kept-alive socket after a stall) counts as failed.
+        const status = await send('/api/health').then(
+          async (res) => {
+            await res.arrayBuffer()
+            return res.status
+          },
+          () => 0,
+        )
+        health.push(performance.now() - started)
+        if (status !== 200) failures++
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    })()
+    const started = performance.now()
+    const res = await send('/api/claim-log/import', {
+      method: 'POST',
+      cookie,
+      headers: { 'content-type': 'text/csv' },
+      body,
+    })
+    const answer = await res.text()
+    const seconds = (performance.now() - started) / 1000
+    importing = false
+    await poller
+    const memory = memoryMiB(server.process.pid ?? 0)
+    promise(
+      res.status === 200,
+      `import under load: the ${mib.toFixed(0)} MiB import answered ${res.status}: ${answer.slice(0, 300)}`,
+    )
+    promise(
+      failures === 0,
+      `import under load: ${failures} health requests failed during the ${mib.toFixed(0)} MiB import`,
+    )
+    return { ...made, seconds, answer, health, failures, atRest: atRest.rss, peak: memory.peak }
+  } catch (error) {
+    log(
+      `  the server (exit ${server.process.exitCode}, signal ${server.process.signalCode}) said:\n${server.output().slice(-3000)}`,
+    )
+    throw error
+  } finally {
+    await server.stop()
+  }
+}
+
+async function importUnderLoad(template: string) {
+  const sizes = quick ? [4.5, 5] : [45, 50]
+  log(
+    `import under load: a ${sizes[0]} MiB claim-log CSV while health is asked, then ${sizes[1]} MiB for peak RSS …`,
+  )
+  const [healthMiB, peakMiB] = sizes as [number, number]
+  const under = await importOnce(template, healthMiB)
+  const largest = await importOnce(template, peakMiB - 1 / 1024)
+  const p99 = percentile(under.health, 99)
+  const rssLimit = 400
+  const result = {
+    file: `${(under.bytes / 2 ** 20).toFixed(1)} MiB, ${under.rows} rows, imported in ${under.seconds.toFixed(1)} s`,
+    healthRequests: under.health.length,
+    healthP99: p99,
+    healthMax: Math.max(...under.health),
+    healthFailed: under.failures + largest.failures,
+    peakRss: under.peak,
+    restRss: under.atRest,
+    largest: `${(largest.bytes / 2 ** 20).toFixed(1)} MiB, ${largest.rows} rows, imported in ${largest.seconds.toFixed(1)} s`,
+    largestPeakRss: largest.peak,
+  }
+  log(`  ${JSON.stringify(result)}`)
+  promise(p99 < 100, `import under load: health p99 ${p99.toFixed(1)} ms is not under 100 ms`)
+  promise(
+    largest.peak < rssLimit,
+    `import under load: peak RSS ${largest.peak.toFixed(0)} MiB for a ${peakMiB} MiB file is not under ${rssLimit} MiB`,
+  )
+  return result
+}
+
 async function main() {
   const started = Date.now()
   const template = await buildTemplate('soak-template', 'demo')
@@ -193,6 +297,18 @@ async function main() {
     const fz = runs('fuzz') ? await fuzz(template) : null
     const cr = runs('crashes') ? await crashes(template) : null
     const si = runs('signins') ? await signIns(template) : null
+    const im = runs('import') ? await importUnderLoad(template) : null
+    if (im)
+      figures.push(
+        [
+          'health p99 during a 45 MiB import',
+          `${im.healthP99.toFixed(1)} ms (max ${im.healthMax.toFixed(0)} ms, ${im.healthRequests} requests, ${im.healthFailed} failed; file ${im.file})`,
+        ],
+        [
+          'server peak RSS, 45 MiB / 50 MiB import',
+          `${im.peakRss.toFixed(0)} MiB / ${im.largestPeakRss.toFixed(0)} MiB (${im.restRss.toFixed(0)} MiB at rest; ${im.largest})`,
+        ],
+      )
     if (lu && fz && cr && si)
       figures.push(
         ['writes (acknowledged)', lu.acknowledged + cr.acknowledged],

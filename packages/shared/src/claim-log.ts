@@ -70,6 +70,8 @@ export const ClaimLogImportResultSchema = z
       claimants: z.number().int(),
       verdicts: z.number().int(),
     }),
+    /** Rows marked published that arrived in review: an editor's, or an admin's without published_at. */
+    heldForReview: z.number().int(),
   })
   .meta({ id: 'ClaimLogImportResult' })
 export type ClaimLogImportResult = z.infer<typeof ClaimLogImportResultSchema>
@@ -202,6 +204,13 @@ export const ClaimLogImportRowSchema = z
             message: 'a quantity needs value, unit and qualifier',
           })
       }
+    }
+    if (row.verdictStatus === 'withdrawn') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['verdictStatus'],
+        message: 'a withdrawn verdict cannot be imported: import it as a draft, or leave the status empty',
+      })
     }
     if (row.publishedAt !== null && row.verdictStatus !== 'published') {
       ctx.addIssue({ code: 'custom', path: ['publishedAt'], message: 'only a published verdict has a date' })

@@ -6,8 +6,10 @@ import {
 } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { CSV_LIMIT } from '../middleware/request-guards.ts'
 import { requireRole } from '../middleware/roles.ts'
-import { claimLogCsv, exportFileName, importClaimLog, listClaimLog } from '../services/claim-log.ts'
+import { claimLogCsv, exportFileName, listClaimLog } from '../services/claim-log.ts'
+import { importClaimLog } from '../services/claim-log-import.ts'
 import { nowIso } from '../services/context.ts'
 import { errorResponses, jsonResponse, newRouter, SIGNED_IN, serviceContext } from './route-kit.ts'
 
@@ -76,7 +78,7 @@ export const claimLogRoutes = newRouter()
       operationId: 'importClaimLog',
       summary: 'Import claim-log rows from CSV: all rows or none (editor)',
       description:
-        'The body is a CSV file (up to 50 MiB) in the export’s columns; dispute_title, claimant and claim_text are required. A claim_id that exists is refused; disputes match by dispute_id, then title, claimants by name, created when new. A refused file answers 400 validation_failed with details [{line, column, message}] for every bad row, and nothing is written.',
+        'The body is a CSV file (up to 50 MiB; a Content-Length over it is 413 before the body is read, a longer body is 413 once it passes the limit) in the export’s columns; dispute_title, claimant and claim_text are required. It is parsed and checked in a worker thread as it arrives. A claim_id that exists is refused; disputes match by dispute_id, then title, claimants by name, created when new. Only an admin’s import publishes, and only rows carrying published_at, which stays the verdict’s datePublished (the verdict is marked imported and its public snapshot taken); every other row marked published arrives in_review and is counted in heldForReview. verdict_status=withdrawn is refused. A refused file answers 400 validation_failed with details [{line, column, message}] for every bad row, and nothing is written.',
       tags: ['claim-log'],
       security: SIGNED_IN,
       middleware: requireRole('editor'),
@@ -92,5 +94,6 @@ export const claimLogRoutes = newRouter()
         ),
       },
     }),
-    async (c) => c.json(importClaimLog(serviceContext(c), await c.req.text()), 200),
+    async (c) =>
+      c.json(await importClaimLog(serviceContext(c), c.req.raw.body, { maxBytes: CSV_LIMIT }), 200),
   )
