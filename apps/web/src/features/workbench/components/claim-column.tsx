@@ -1,4 +1,4 @@
-import { describeQuantity, isEmptyDraft, joinWords, verdictPublishGaps } from '@counterclaim/domain'
+import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
 import type { Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
@@ -6,6 +6,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { formatDay, formatMoment } from '../../../components/dates.ts'
+import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { useVerdictStep } from '../api/workbench.ts'
 import { PendingCorrectionNotice } from './pending-correction.tsx'
@@ -14,24 +15,6 @@ import { WithdrawVerdictForm } from './withdraw-verdict.tsx'
 
 /** How a correction sent from this page ended: applied at once, or waiting for a second editor. */
 export type CorrectionOutcome = 'applied' | 'pending'
-
-/** Why "Publish" cannot be used on a verdict in review, or null when it can. */
-function publishBlocked(
-  claim: WorkbenchClaim,
-  evidence: readonly Evidence[],
-  user: SessionUser,
-): string | null {
-  const verdict = claim.verdict
-  if (!verdict) return null
-  const cited = evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id)).map((e) => e.url)
-  const gaps = verdictPublishGaps(verdict, cited)
-  const reasons: string[] = []
-  if (gaps.length) reasons.push(`It needs ${joinWords(gaps)} before it can be published.`)
-  // The server keeps the two-person rule (on unless the desk turned it off); its refusal would say the same.
-  if (verdict.contributors.some((person) => person.id === user.id))
-    reasons.push('You wrote or edited this verdict: another editor must publish it.')
-  return reasons.length ? reasons.join(' ') : null
-}
 
 /** The verdict box of a claim: rating, status, summary, and the actions the user's role allows. */
 function VerdictBox({
@@ -78,7 +61,7 @@ function VerdictBox({
       outcomeRef.current?.focus()
     }
   }, [corrected])
-  const publishReason = status === 'in_review' ? publishBlocked(claim, evidence, user) : null
+  const publishReason = status === 'in_review' && verdict ? whyNotPublish(verdict, evidence, user.id) : null
   const submitReason =
     status === 'draft' && verdict && isEmptyDraft(verdict)
       ? 'Give it a rating or a summary before submitting it for review.'
