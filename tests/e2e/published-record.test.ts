@@ -347,6 +347,37 @@ describe('the published record in the workbench', () => {
     expect(applied.corrections[0]?.approver?.name).toBe(adminName)
   })
 
+  it('a second editor turns a proposed rating change down with a note; nothing is published', async () => {
+    const f = await newClaim()
+    const editor = await apiAs('editor')
+    const before = await f.verdict()
+    await ok(
+      editor(`/api/claims/${f.claimId}/verdict/correct`, {
+        json: { rating: 'true', correctionNote: 'The crane did fall.' },
+        version: before.version,
+      }),
+      202,
+    )
+    const page = await newPage('admin')
+    const column = await openWorkbench(page, f)
+    const pending = column.getByRole('region', { name: /^Rating change proposed by/ })
+    await pending.getByRole('button', { name: `Reject… the rating change on ${f.claimLabel}` }).click()
+    const why = pending.getByLabel('Why not (required)')
+    await expect.poll(() => why.evaluate((el) => el === document.activeElement)).toBe(true)
+    await pending.getByRole('button', { name: 'Reject the rating change' }).click()
+    await pending.getByText('Write a note').waitFor()
+    expect(await why.getAttribute('aria-invalid')).toBe('true')
+    await expectNoSeriousA11yViolations(page)
+    await why.fill('The hoist fell, not the crane: the port log is clear.')
+    await pending.getByRole('button', { name: 'Reject the rating change' }).click()
+    await expect.poll(() => pending.count()).toBe(0)
+    await column.getByRole('button', { name: `Correct verdict on ${f.claimLabel}` }).waitFor()
+    const after = await f.verdict()
+    expect(after.rating).toBe('mostly_false')
+    expect(after.pendingCorrection).toBeNull()
+    expect(after.corrections).toEqual([])
+  })
+
   it('says why Submit for review and Publish cannot be used yet', async () => {
     // An empty draft: nothing to review.
     const empty = await newClaim({ draft: { rationale: 'Notes so far.' }, until: 'draft' })

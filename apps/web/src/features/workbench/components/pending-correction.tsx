@@ -125,7 +125,7 @@ export function PendingCorrectionNotice({
           />
           {noteMissing ? (
             <p id={ids.noteError} className="error">
-              Write a note: it is kept in the verdict’s history with the proposal.
+              Write a note: it is kept with the proposal, for the editor who made it.
             </p>
           ) : null}
           <div className="actions compact">
