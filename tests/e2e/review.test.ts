@@ -104,7 +104,7 @@ it('publishes the seeded verdict in review after a stale attempt is refused, and
   expect(JSON.parse(jsonLd ?? '{}')['@type']).toBe('ClaimReview')
 })
 
-it("shows the API's refusal under the two-person rule, then returns the verdict with a note", async () => {
+it('says why an editor who edited the verdict cannot publish it (two-person rule), then returns it with a note', async () => {
   // The editor edits the mayor's draft and submits it: they may not publish it themselves.
   const { claimId, disputeId } = await claimRow('One woman was killed')
   const version = await verdictVersion(claimId, disputeId)
@@ -124,10 +124,18 @@ it("shows the API's refusal under the two-person rule, then returns the verdict 
   await editor.goto(`${server.url}/review`)
   const item = editor.getByRole('article', { name: 'One killed, four wounded, seven districts hit in Kyiv' })
   await item.waitFor()
-  await item.getByRole('button', { name: 'Publish' }).click()
-  await expect
-    .poll(() => item.getByRole('alert').textContent())
-    .toContain('You wrote or edited this verdict: another editor must publish it (two-person rule).')
+  // The button says why instead of failing after a click: it stays focusable, described by the reason.
+  const publish = item.getByRole('button', { name: 'Publish' })
+  expect(await publish.getAttribute('aria-disabled')).toBe('true')
+  const reasonId = (await publish.getAttribute('aria-describedby')) ?? ''
+  expect(await editor.locator(`[id="${reasonId}"]`).textContent()).toContain(
+    'You wrote or edited this verdict: another editor must publish it.',
+  )
+  await publish.focus()
+  await editor.keyboard.press('Enter')
+  expect(await item.getByRole('alert').count()).toBe(0)
+  await expectNoSeriousA11yViolations(editor)
+  await saveScreenshot(editor, 'review-queue-publish-reason')
   expect(await verdictVersion(claimId, disputeId)).toBe(version + 2)
 
   await item.getByRole('button', { name: 'Return to author…' }).click()

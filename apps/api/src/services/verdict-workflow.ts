@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx, tables } from '@counterclaim/db'
-import { publicationChanges } from '@counterclaim/domain'
+import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
   type CorrectedFields,
@@ -11,7 +11,7 @@ import {
   type VerdictCorrectSchema,
   type VerdictStatus,
 } from '@counterclaim/shared'
-import { and, asc, eq, gt, isNotNull, isNull, or } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
@@ -133,24 +133,16 @@ export function returnVerdict(
 
 /** What a verdict lacks before it can be published; empty when it is complete. */
 export function publishGaps(tx: Tx, current: VerdictRow): string[] {
-  const gaps: string[] = []
-  if (!current.rating) gaps.push('a rating')
-  if (!current.summary.trim()) gaps.push('a summary')
-  if (!current.rationale.trim()) gaps.push('a rationale')
-  const linked = tx
-    .select({ id: tables.evidence.id })
+  const cited = tx
+    .select({ url: tables.evidence.url })
     .from(tables.verdictCitations)
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
-    .where(
-      and(
-        eq(tables.verdictCitations.verdictId, current.id),
-        isNotNull(tables.evidence.url),
-        isNull(tables.evidence.archivedAt),
-      ),
-    )
+    .where(and(eq(tables.verdictCitations.verdictId, current.id), isNull(tables.evidence.archivedAt)))
     .all()
-  if (linked.length === 0) gaps.push('at least one cited evidence item with a URL')
-  return gaps
+  return verdictPublishGaps(
+    current,
+    cited.map((row) => row.url),
+  )
 }
 
 /** In review → published, by an editor who (under the two-person rule) did not write it. */

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
+import { blockedBy } from '../../../components/blocked-button.ts'
 import { formatMoment } from '../../../components/dates.ts'
+import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { reviewDisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
@@ -32,6 +34,7 @@ export function ReviewItem({
   const titleId = useId()
   const noteId = useId()
   const noteErrorId = useId()
+  const publishReasonId = useId()
   const dispute = useQuery(reviewDisputeQuery(row.disputeId))
   const publish = usePublishVerdict()
   const giveBack = useReturnVerdict()
@@ -51,8 +54,11 @@ export function ReviewItem({
     ? (dispute.data?.evidence ?? []).filter((e) => verdict.citedEvidenceIds.includes(e.id))
     : []
 
+  const publishReason =
+    verdict?.status === 'in_review' ? whyNotPublish(verdict, dispute.data?.evidence ?? [], viewerId) : null
+
   const onPublish = () => {
-    if (!ref) return
+    if (!ref || publishReason) return
     giveBack.reset()
     publish.mutate(ref, {
       onSuccess: () =>
@@ -171,13 +177,19 @@ export function ReviewItem({
             </p>
           ) : (
             <>
-              {verdict.author?.id === viewerId ? (
-                <p className="review-own muted">
-                  You wrote this verdict: under the two-person rule another editor publishes it.
+              {publishReason ? (
+                <p id={publishReasonId} className="review-own muted">
+                  {publishReason}
                 </p>
               ) : null}
               <div className="actions review-actions">
-                <button type="button" className="primary" onClick={onPublish} disabled={busy}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={onPublish}
+                  disabled={busy}
+                  {...blockedBy(publishReason, publishReasonId)}
+                >
                   {publish.isPending ? 'Publishing…' : 'Publish'}
                 </button>
                 <button

@@ -268,7 +268,11 @@ export type VerdictCorrectInput = Parameters<
   (typeof api.claims)[':id']['verdict']['correct']['$post']
 >[0]['json']
 
-/** Corrects a published verdict: the changed fields and a public correction note, with If-Match (editors). */
+/**
+ * Corrects a published verdict: the changed fields and a public correction note, with If-Match (editors).
+ * Answers the corrected verdict, or (a change of rating under the two-person rule) the pending correction
+ * that waits for another editor.
+ */
 export function useCorrectVerdict(disputeId: string) {
   const refresh = useRefresh(disputeId)
   return useMutation({
@@ -276,6 +280,46 @@ export function useCorrectVerdict(disputeId: string) {
       unwrap(
         api.claims[':id'].verdict.correct.$post(
           { param: { id: input.claimId }, header: {}, json: input.json },
+          ifMatch(input.version),
+        ),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+/** A pending correction's fate: applied by a second editor, or turned down with a note. */
+export type CorrectionDecision =
+  | { decision: 'approve'; claimId: string; correctionId: string; version: number }
+  | { decision: 'reject'; claimId: string; correctionId: string; version: number; note: string }
+
+/** Approves or rejects a pending correction, with If-Match of the verdict (editors). */
+export function useDecideCorrection(disputeId: string) {
+  const refresh = useRefresh(disputeId)
+  return useMutation({
+    mutationFn: (input: CorrectionDecision) => {
+      const param = { id: input.claimId, correctionId: input.correctionId }
+      const correction = api.claims[':id'].verdict.corrections[':correctionId']
+      return input.decision === 'approve'
+        ? unwrap(correction.approve.$post({ param, header: {} }, ifMatch(input.version)))
+        : unwrap(
+            correction.reject.$post(
+              { param, header: {}, json: { note: input.note } },
+              ifMatch(input.version),
+            ),
+          )
+    },
+    onSuccess: refresh,
+  })
+}
+
+/** Withdraws a published verdict with a public note, with If-Match (editors). */
+export function useWithdrawVerdict(disputeId: string) {
+  const refresh = useRefresh(disputeId)
+  return useMutation({
+    mutationFn: (input: { claimId: string; version: number; note: string }) =>
+      unwrap(
+        api.claims[':id'].verdict.withdraw.$post(
+          { param: { id: input.claimId }, header: {}, json: { note: input.note } },
           ifMatch(input.version),
         ),
       ),

@@ -1,18 +1,27 @@
-import { describeQuantity } from '@counterclaim/domain'
-import type { SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
+import type { Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
+import { blockedBy } from '../../../components/blocked-button.ts'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { formatDay, formatMoment } from '../../../components/dates.ts'
+import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { useVerdictStep } from '../api/workbench.ts'
+import { PendingCorrectionNotice } from './pending-correction.tsx'
+import { PublicationChanges } from './publication-changes.tsx'
+import { WithdrawVerdictForm } from './withdraw-verdict.tsx'
+
+/** How a correction sent from this page ended: applied at once, or waiting for a second editor. */
+export type CorrectionOutcome = 'applied' | 'pending'
 
 /** The verdict box of a claim: rating, status, summary, and the actions the user's role allows. */
 function VerdictBox({
   disputeId,
   claim,
   claimLabel,
+  evidence,
   user,
   corrected,
   onEdit,
@@ -22,9 +31,10 @@ function VerdictBox({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
+  evidence: readonly Evidence[]
   user: SessionUser
-  /** A correction was just published from this page: list the corrections open and take focus there. */
-  corrected: boolean
+  /** A correction was just sent from this page: say how it ended, list the corrections and take focus there. */
+  corrected: CorrectionOutcome | null
   onEdit: () => void
   onCorrect: () => void
   onReload: () => void
@@ -32,19 +42,30 @@ function VerdictBox({
   const verdict = claim.verdict
   const step = useVerdictStep(disputeId)
   const [returning, setReturning] = useState(false)
+  const [withdrawing, setWithdrawing] = useState(false)
   const [note, setNote] = useState('')
-  const noteId = useId()
+  const ids = { note: useId(), publishReason: useId(), submitReason: useId() }
   const isEditor = user.role === 'editor' || user.role === 'admin'
   const status = verdict?.status ?? null
   const suffix = <span className="visually-hidden"> on {claimLabel}</span>
-  const corrections = status === 'published' && verdict ? verdict.corrections : []
+  const corrections = (status === 'published' || status === 'withdrawn') && verdict ? verdict.corrections : []
+  const pending = status === 'published' ? (verdict?.pendingCorrection ?? null) : null
   const [showCorrections, setShowCorrections] = useState(false)
   const correctionsSummary = useRef<HTMLElement>(null)
+  const outcomeRef = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
-    if (!corrected) return
-    setShowCorrections(true)
-    correctionsSummary.current?.focus()
+    if (corrected === 'applied') {
+      setShowCorrections(true)
+      correctionsSummary.current?.focus()
+    } else if (corrected === 'pending') {
+      outcomeRef.current?.focus()
+    }
   }, [corrected])
+  const publishReason = status === 'in_review' && verdict ? whyNotPublish(verdict, evidence, user.id) : null
+  const submitReason =
+    status === 'draft' && verdict && isEmptyDraft(verdict)
+      ? 'Give it a rating or a summary before submitting it for review.'
+      : null
 
   return (
     <div className={`verdict-box verdict-${status ?? 'none'}`}>
@@ -69,6 +90,21 @@ function VerdictBox({
           </a>
         </p>
       ) : null}
+      {status === 'withdrawn' && verdict ? (
+        <div className="withdrawn-notice small">
+          <p>
+            <strong>Withdrawn</strong>{' '}
+            <time dateTime={verdict.withdrawnAt ?? undefined}>{formatMoment(verdict.withdrawnAt)}</time>
+            {verdict.withdrawalNote ? `: ${verdict.withdrawalNote}` : null}
+          </p>
+          <p className="muted">
+            The public page says so, in place of the verdict ·{' '}
+            <a href={`/v/${claim.id}`}>
+              Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
+            </a>
+          </p>
+        </div>
+      ) : null}
       {corrections.length > 0 ? (
         <details
           className="corrections small"
@@ -88,10 +124,34 @@ function VerdictBox({
           </ol>
         </details>
       ) : null}
-      {corrected ? (
+      {corrected === 'applied' ? (
         <p role="status" className="ok small">
           Correction published.
         </p>
+      ) : null}
+      {corrected === 'pending' ? (
+        <p role="status" className="ok small" ref={outcomeRef} tabIndex={-1}>
+          Rating change proposed. It is not public yet: it waits for another editor’s approval.
+        </p>
+      ) : null}
+      {pending && verdict ? (
+        <PendingCorrectionNotice
+          disputeId={disputeId}
+          claimId={claim.id}
+          claimLabel={claimLabel}
+          pending={pending}
+          verdictVersion={verdict.version}
+          user={user}
+          onReload={onReload}
+        />
+      ) : null}
+      {status === 'published' && claim.publicationChanges ? (
+        <PublicationChanges
+          changes={claim.publicationChanges}
+          claimLabel={claimLabel}
+          canCorrect={isEditor && !pending}
+          onCorrect={onCorrect}
+        />
       ) : null}
       {status === 'in_review' && !isEditor ? (
         <p className="muted small">Waiting for an editor’s review.</p>
@@ -107,7 +167,11 @@ function VerdictBox({
           <button
             type="button"
             disabled={step.isPending}
-            onClick={() => step.mutate({ claimId: claim.id, version: verdict.version, step: 'submit' })}
+            {...blockedBy(submitReason, ids.submitReason)}
+            onClick={() => {
+              if (submitReason) return
+              step.mutate({ claimId: claim.id, version: verdict.version, step: 'submit' })
+            }}
           >
             Submit for review{suffix}
           </button>
@@ -118,7 +182,11 @@ function VerdictBox({
               type="button"
               className="primary"
               disabled={step.isPending}
-              onClick={() => step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })}
+              {...blockedBy(publishReason, ids.publishReason)}
+              onClick={() => {
+                if (publishReason) return
+                step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })
+              }}
             >
               Publish{suffix}
             </button>
@@ -127,12 +195,28 @@ function VerdictBox({
             </button>
           </>
         ) : null}
-        {status === 'published' && isEditor ? (
+        {status === 'published' && isEditor && !pending ? (
           <button type="button" onClick={onCorrect}>
             Correct verdict{suffix}
           </button>
         ) : null}
+        {status === 'published' && isEditor ? (
+          <button type="button" aria-expanded={withdrawing} onClick={() => setWithdrawing((w) => !w)}>
+            Withdraw…{suffix}
+          </button>
+        ) : null}
       </div>
+      {submitReason ? (
+        <p id={ids.submitReason} className="reason small">
+          {submitReason}
+        </p>
+      ) : null}
+      {publishReason && isEditor ? (
+        <p id={ids.publishReason} className="reason small">
+          <span className="visually-hidden">Publish cannot be used yet: </span>
+          {publishReason}
+        </p>
+      ) : null}
       {returning && verdict && status === 'in_review' ? (
         <form
           className="form-grid return-form"
@@ -144,14 +228,24 @@ function VerdictBox({
             )
           }}
         >
-          <label htmlFor={noteId}>Note to the author</label>
-          <textarea id={noteId} value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
+          <label htmlFor={ids.note}>Note to the author</label>
+          <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
           <div className="actions compact">
             <button type="submit" disabled={step.isPending}>
               Return to draft
             </button>
           </div>
         </form>
+      ) : null}
+      {withdrawing && verdict && status === 'published' ? (
+        <WithdrawVerdictForm
+          disputeId={disputeId}
+          claimId={claim.id}
+          claimLabel={claimLabel}
+          verdictVersion={verdict.version}
+          onClose={() => setWithdrawing(false)}
+          onReload={onReload}
+        />
       ) : null}
       <ActionError error={step.error} action="The verdict did not move on." onReload={onReload} />
     </div>
@@ -163,6 +257,7 @@ export function ClaimColumn({
   disputeId,
   claim,
   claimLabel,
+  evidence,
   user,
   corrected,
   archiving,
@@ -176,8 +271,9 @@ export function ClaimColumn({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
+  evidence: readonly Evidence[]
   user: SessionUser
-  corrected: boolean
+  corrected: CorrectionOutcome | null
   /** An archive or undo is on its way. */
   archiving: boolean
   onEditClaim: () => void
@@ -188,6 +284,12 @@ export function ClaimColumn({
   onReload: () => void
 }) {
   const headingId = useId()
+  const archiveReasonId = useId()
+  // The server refuses it too (409): a published fact check's page must say why it is gone.
+  const archiveReason =
+    claim.verdict?.status === 'published'
+      ? 'To archive this claim, withdraw the published fact check first.'
+      : null
   return (
     <article className="claim-column" aria-labelledby={headingId} data-claim-id={claim.id}>
       <header className="claim-head">
@@ -234,6 +336,7 @@ export function ClaimColumn({
         disputeId={disputeId}
         claim={claim}
         claimLabel={claimLabel}
+        evidence={evidence}
         user={user}
         corrected={corrected}
         onEdit={onEditVerdict}
@@ -247,10 +350,23 @@ export function ClaimColumn({
         <button type="button" className="link-button" onClick={onShowHistory}>
           History<span className="visually-hidden"> of {claimLabel}</span>
         </button>
-        <button type="button" className="link-button" disabled={archiving} onClick={onArchive}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={archiving}
+          {...blockedBy(archiveReason, archiveReasonId)}
+          onClick={() => {
+            if (!archiveReason) onArchive()
+          }}
+        >
           Archive claim<span className="visually-hidden"> of {claim.claimant.name}</span>
         </button>
       </div>
+      {archiveReason ? (
+        <p id={archiveReasonId} className="reason small">
+          {archiveReason}
+        </p>
+      ) : null}
     </article>
   )
 }

@@ -27,6 +27,13 @@ interface Names {
   evidence: ReadonlyMap<string, string>
 }
 
+/** Verdict steps whose action name does not read as "<action> verdict". */
+const VERDICT_PHRASES: Record<string, string> = {
+  correction_proposed: 'proposed a rating change of the verdict',
+  correction_rejected: 'turned down a proposed rating change of the verdict',
+  withdrawn: 'withdrew the verdict',
+}
+
 /** An event in words, naming the claim and the evidence it touched. */
 function describe(event: HistoryEvent, names: Names): string {
   const record = event.after ?? event.before
@@ -41,7 +48,7 @@ function describe(event: HistoryEvent, names: Names): string {
       return `${verb} stance of “${evidence ?? 'evidence'}”${onClaim}: ${field(event.after, 'stance') ?? 'none'}`
     }
     case 'verdict':
-      return `${verb} verdict${onClaim}`
+      return `${VERDICT_PHRASES[event.action] ?? `${verb} verdict`}${onClaim}`
     case 'claim': {
       const own = names.claims.get(event.entityId)
       return `${verb} ${own ?? 'claim'}`

@@ -1,20 +1,28 @@
-import { RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import { describeChanges } from '@counterclaim/domain'
+import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useCorrectVerdict, type VerdictCorrectInput } from '../api/workbench.ts'
+import type { CorrectionOutcome } from './claim-column.tsx'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
 
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === b.size && [...a].every((id) => b.has(id))
+
 /**
- * Corrects a published verdict: the form starts from the published rating, summary and rationale, and
- * needs a correction note, which the public page lists with its date. Only changed fields are sent, so the
- * API's "changes nothing" answer reaches the user in its own words.
+ * Corrects a published verdict: the form starts from the published rating, summary, rationale and cited
+ * evidence, and needs a correction note, which the public page lists with its date. Only changed fields are
+ * sent, so the API's "changes nothing" answer reaches the user in its own words. A correction also publishes
+ * what changed on the claim, its claimant and its sources since publication, so it may change none of the
+ * verdict's own fields. Under the two-person rule a change of rating waits for a second editor.
  */
 export function VerdictCorrectionForm({
   disputeId,
   claim,
   claimLabel,
+  evidence,
   onClose,
   onCorrected,
   onReload,
@@ -22,8 +30,9 @@ export function VerdictCorrectionForm({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
+  evidence: readonly Evidence[]
   onClose: () => void
-  onCorrected: () => void
+  onCorrected: (outcome: CorrectionOutcome) => void
   onReload: () => void
 }) {
   const verdict = claim.verdict
@@ -31,12 +40,17 @@ export function VerdictCorrectionForm({
   const [rating, setRating] = useState<Rating | ''>(verdict?.rating ?? '')
   const [summary, setSummary] = useState(verdict?.summary ?? '')
   const [rationale, setRationale] = useState(verdict?.rationale ?? '')
+  const [initialCited] = useState<ReadonlySet<string>>(() => new Set(verdict?.citedEvidenceIds ?? []))
+  const [cited, setCited] = useState<ReadonlySet<string>>(initialCited)
+  const [citedMissing, setCitedMissing] = useState(false)
   const [note, setNote] = useState('')
   const ids = {
     heading: useId(),
     rating: useId(),
     note: useId(),
     noteHint: useId(),
+    citedError: useId(),
+    ratingHint: useId(),
   }
   const heading = useRef<HTMLHeadingElement>(null)
   // Opening the form takes the reader (and the keyboard) to it.
@@ -52,8 +66,21 @@ export function VerdictCorrectionForm({
     if (rating && rating !== verdict.rating) json.rating = rating
     if (summary !== verdict.summary) json.summary = summary
     if (rationale !== verdict.rationale) json.rationale = rationale
-    correct.mutate({ claimId: claim.id, version: verdict.version, json }, { onSuccess: onCorrected })
+    if (!sameSet(cited, initialCited)) {
+      // Keep only evidence still in the dispute, in the matrix's order.
+      const chosen = evidence.filter((e) => cited.has(e.id)).map((e) => e.id)
+      if (chosen.length === 0) {
+        setCitedMissing(true)
+        return
+      }
+      json.citedEvidenceIds = chosen
+    }
+    correct.mutate(
+      { claimId: claim.id, version: verdict.version, json },
+      { onSuccess: (answer) => onCorrected(answer.status === 'pending' ? 'pending' : 'applied') },
+    )
   }
+  const changes = claim.publicationChanges ?? []
 
   return (
     <section className="panel verdict-editor verdict-correction" aria-labelledby={ids.heading}>
@@ -64,11 +91,26 @@ export function VerdictCorrectionForm({
       <p className="hint">
         The verdict stays published. The public page keeps listing every correction with its date and note.
       </p>
+      {changes.length > 0 ? (
+        <div className="correction-publishes">
+          <p>
+            <strong>This correction also publishes what changed since publication:</strong>{' '}
+            {describeChanges([...changes])}.
+          </p>
+          <ul className="small">
+            {changes.map((change) => (
+              <li key={`${change.part}:${change.label}`}>{change.label}</li>
+            ))}
+          </ul>
+          <p className="small">You may send it with only a correction note.</p>
+        </div>
+      ) : null}
       <form onSubmit={onSubmit} className="form-grid">
         <label htmlFor={ids.rating}>Rating</label>
         <select
           id={ids.rating}
           value={rating}
+          aria-describedby={ids.ratingHint}
           onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
         >
           {rating === '' ? <option value="">Not rated</option> : null}
@@ -78,12 +120,41 @@ export function VerdictCorrectionForm({
             </option>
           ))}
         </select>
+        <p id={ids.ratingHint} className="hint">
+          Under the two-person rule, a change of rating is published once a second editor approves it.
+        </p>
         <VerdictTextFields
           summary={summary}
           onSummary={setSummary}
           rationale={rationale}
           onRationale={setRationale}
         />
+        <fieldset className="cited" aria-describedby={citedMissing ? ids.citedError : undefined}>
+          <legend>Cited evidence</legend>
+          {evidence.map((e) => (
+            <label key={e.id} className="check">
+              <input
+                type="checkbox"
+                checked={cited.has(e.id)}
+                onChange={(ev) => {
+                  setCitedMissing(false)
+                  setCited((prev) => {
+                    const next = new Set(prev)
+                    if (ev.target.checked) next.add(e.id)
+                    else next.delete(e.id)
+                    return next
+                  })
+                }}
+              />{' '}
+              {e.title}
+            </label>
+          ))}
+          {citedMissing ? (
+            <p id={ids.citedError} className="error small">
+              A published fact check cites at least one evidence item: tick one.
+            </p>
+          ) : null}
+        </fieldset>
         <label htmlFor={ids.note}>Correction note (required)</label>
         <textarea
           id={ids.note}

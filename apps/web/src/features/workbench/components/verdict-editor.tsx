@@ -1,6 +1,8 @@
+import { isEmptyDraft } from '@counterclaim/domain'
 import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { blockedBy } from '../../../components/blocked-button.ts'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
@@ -37,7 +39,11 @@ export function VerdictEditor({
   const ids = {
     heading: useId(),
     rating: useId(),
+    submitReason: useId(),
   }
+  const submitReason = isEmptyDraft({ rating: rating || null, summary })
+    ? 'Give it a rating or a summary before submitting it for review.'
+    : null
 
   const body = () => ({
     rating: rating || null,
@@ -63,6 +69,7 @@ export function VerdictEditor({
   }
 
   const onSubmitForReview = () => {
+    if (submitReason) return
     saveDraft().then(
       (record) =>
         step.mutate({ claimId: claim.id, version: record.version, step: 'submit' }, { onSuccess: onClose }),
@@ -143,13 +150,23 @@ export function VerdictEditor({
           <button type="submit" className="primary" disabled={busy}>
             {save.isPending ? 'Saving…' : 'Save draft'}
           </button>
-          <button type="button" disabled={busy} onClick={onSubmitForReview}>
+          <button
+            type="button"
+            disabled={busy}
+            {...blockedBy(submitReason, ids.submitReason)}
+            onClick={onSubmitForReview}
+          >
             {step.isPending ? 'Submitting…' : 'Submit for review'}
           </button>
           <button type="button" onClick={onClose}>
             Close
           </button>
         </div>
+        {submitReason ? (
+          <p id={ids.submitReason} className="reason small">
+            {submitReason}
+          </p>
+        ) : null}
       </form>
     </section>
   )

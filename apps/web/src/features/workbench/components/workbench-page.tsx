@@ -6,7 +6,7 @@ import { ErrorMessage, LoadingMessage } from '../../../components/status-message
 import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
-import { ClaimColumn } from './claim-column.tsx'
+import { ClaimColumn, type CorrectionOutcome } from './claim-column.tsx'
 import { ClaimForm } from './claim-form.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
@@ -28,7 +28,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
   const [historySubject, setHistorySubject] = useState('dispute')
   const [editingDispute, setEditingDispute] = useState(false)
   const [correctionFor, setCorrectionFor] = useState<string | null>(null)
-  const [correctedClaim, setCorrectedClaim] = useState<string | null>(null)
+  const [corrected, setCorrected] = useState<{ claimId: string; outcome: CorrectionOutcome } | null>(null)
   const claimArchiving = useArchiveWithUndo(id, 'claim')
 
   if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
@@ -119,8 +119,9 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
                 disputeId={dispute.id}
                 claim={claim}
                 claimLabel={label(claim)}
+                evidence={dispute.evidence}
                 user={user}
-                corrected={correctedClaim === claim.id}
+                corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
                 archiving={claimArchiving.pending}
                 onEditClaim={() => setEditingClaim(claim.id)}
                 onEditVerdict={() => {
@@ -129,7 +130,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
                 }}
                 onCorrectVerdict={() => {
                   setVerdictFor(null)
-                  setCorrectedClaim(null)
+                  setCorrected(null)
                   setCorrectionFor(claim.id)
                 }}
                 onArchive={() => {
@@ -169,10 +170,11 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
           disputeId={dispute.id}
           claim={correctionClaim}
           claimLabel={label(correctionClaim)}
+          evidence={dispute.evidence}
           onClose={() => setCorrectionFor(null)}
-          onCorrected={() => {
+          onCorrected={(outcome) => {
             setCorrectionFor(null)
-            setCorrectedClaim(correctionClaim.id)
+            setCorrected({ claimId: correctionClaim.id, outcome })
           }}
           onReload={reloadEditor}
         />

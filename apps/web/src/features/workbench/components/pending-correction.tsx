@@ -1,0 +1,152 @@
+import { type PendingCorrection, RATING_SCALE, type SessionUser } from '@counterclaim/shared'
+import { type FormEvent, useId, useRef, useState } from 'react'
+import { ActionError } from '../../../components/action-error.tsx'
+import { formatMoment } from '../../../components/dates.ts'
+import { useDecideCorrection } from '../api/workbench.ts'
+
+const ratingWords = (rating: string | null) =>
+  RATING_SCALE.find((r) => r.rating === rating)?.label ?? 'Not rated'
+
+/** What else a pending correction changes besides the rating, in words. */
+function otherChanges(pending: PendingCorrection): string[] {
+  const { before, after } = pending
+  const parts: string[] = []
+  if (before.summary !== after.summary) parts.push('the summary')
+  if (before.rationale !== after.rationale) parts.push('the rationale')
+  if ((before.citedEvidenceIds ?? []).join(' ') !== (after.citedEvidenceIds ?? []).join(' '))
+    parts.push('the cited evidence')
+  return parts
+}
+
+/**
+ * A rating change proposed under the two-person rule, on the claim's verdict box: who proposed what and
+ * why; another editor approves or rejects it, the proposer may take it back.
+ */
+export function PendingCorrectionNotice({
+  disputeId,
+  claimId,
+  claimLabel,
+  pending,
+  verdictVersion,
+  user,
+  onReload,
+}: {
+  disputeId: string
+  claimId: string
+  claimLabel: string
+  pending: PendingCorrection
+  verdictVersion: number
+  user: SessionUser
+  onReload: () => void
+}) {
+  const decide = useDecideCorrection(disputeId)
+  const [rejecting, setRejecting] = useState(false)
+  const [note, setNote] = useState('')
+  const [noteMissing, setNoteMissing] = useState(false)
+  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const ids = { heading: useId(), note: useId(), noteError: useId() }
+  const isEditor = user.role === 'editor' || user.role === 'admin'
+  const ownProposal = pending.proposedBy.id === user.id
+  const also = otherChanges(pending)
+  const ref = { claimId, correctionId: pending.id, version: verdictVersion }
+
+  const onReject = (event: FormEvent) => {
+    event.preventDefault()
+    if (!note.trim()) {
+      setNoteMissing(true)
+      noteRef.current?.focus()
+      return
+    }
+    decide.mutate({ ...ref, decision: 'reject', note: note.trim() })
+  }
+
+  return (
+    <section className="pending-correction small" aria-labelledby={ids.heading}>
+      <p id={ids.heading}>
+        <strong>Rating change proposed by {pending.proposedBy.name}:</strong>{' '}
+        {ratingWords(pending.before.rating)} → {ratingWords(pending.after.rating)} — waiting for a second
+        editor
+        <span className="visually-hidden"> ({claimLabel})</span>
+      </p>
+      {also.length ? <p>It also changes {also.join(', ')}.</p> : null}
+      <p>
+        <span className="muted">
+          Proposed <time dateTime={pending.proposedAt}>{formatMoment(pending.proposedAt)}</time>, with the
+          correction note:
+        </span>{' '}
+        {pending.note}
+      </p>
+      {isEditor && ownProposal ? (
+        <p className="muted">You proposed it: another editor must approve it before the public sees it.</p>
+      ) : null}
+      {isEditor ? (
+        <div className="actions compact">
+          {ownProposal ? null : (
+            <button
+              type="button"
+              className="primary"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ ...ref, decision: 'approve' })}
+            >
+              Approve<span className="visually-hidden"> the rating change on {claimLabel}</span>
+            </button>
+          )}
+          <button
+            type="button"
+            aria-expanded={rejecting}
+            disabled={decide.isPending}
+            onClick={() => {
+              setRejecting((r) => !r)
+              setTimeout(() => noteRef.current?.focus(), 0)
+            }}
+          >
+            {ownProposal ? 'Take back…' : 'Reject…'}
+            <span className="visually-hidden"> the rating change on {claimLabel}</span>
+          </button>
+        </div>
+      ) : null}
+      {rejecting ? (
+        <form className="form-grid" onSubmit={onReject} noValidate>
+          <label htmlFor={ids.note}>
+            {ownProposal ? 'Why you take it back (required)' : 'Why not (required)'}
+          </label>
+          <textarea
+            id={ids.note}
+            ref={noteRef}
+            rows={3}
+            value={note}
+            required
+            aria-invalid={noteMissing || undefined}
+            aria-describedby={noteMissing ? ids.noteError : undefined}
+            onChange={(e) => {
+              setNote(e.target.value)
+              if (e.target.value.trim()) setNoteMissing(false)
+            }}
+          />
+          {noteMissing ? (
+            <p id={ids.noteError} className="error">
+              Write a note: it is kept with the proposal, for the editor who made it.
+            </p>
+          ) : null}
+          <div className="actions compact">
+            <button type="submit" disabled={decide.isPending}>
+              {ownProposal ? 'Take the proposal back' : 'Reject the rating change'}
+            </button>
+            <button type="button" className="link-button" onClick={() => setRejecting(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ActionError
+        error={decide.error}
+        action={
+          decide.variables?.decision === 'reject'
+            ? 'The proposal was not turned down.'
+            : 'The rating change was not applied.'
+        }
+        onReload={onReload}
+      />
+    </section>
+  )
+}

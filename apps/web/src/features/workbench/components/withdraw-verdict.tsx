@@ -1,0 +1,84 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { ActionError } from '../../../components/action-error.tsx'
+import { useWithdrawVerdict } from '../api/workbench.ts'
+
+/**
+ * The form that withdraws a published verdict: a public note, and plain words about what the public page
+ * will show. Nothing is sent without a note.
+ */
+export function WithdrawVerdictForm({
+  disputeId,
+  claimId,
+  claimLabel,
+  verdictVersion,
+  onClose,
+  onReload,
+}: {
+  disputeId: string
+  claimId: string
+  claimLabel: string
+  verdictVersion: number
+  onClose: () => void
+  onReload: () => void
+}) {
+  const withdraw = useWithdrawVerdict(disputeId)
+  const [note, setNote] = useState('')
+  const [noteMissing, setNoteMissing] = useState(false)
+  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const ids = { heading: useId(), note: useId(), warning: useId(), noteError: useId() }
+  // Opening the form takes the keyboard to the note.
+  useEffect(() => {
+    noteRef.current?.focus()
+  }, [])
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!note.trim()) {
+      setNoteMissing(true)
+      noteRef.current?.focus()
+      return
+    }
+    withdraw.mutate({ claimId, version: verdictVersion, note: note.trim() }, { onSuccess: onClose })
+  }
+
+  return (
+    <form className="form-grid withdraw-form" onSubmit={onSubmit} noValidate aria-labelledby={ids.heading}>
+      <p id={ids.heading} className="withdraw-heading">
+        <strong>Withdraw the fact check</strong>
+        <span className="visually-hidden"> on {claimLabel}</span>
+      </p>
+      <p id={ids.warning} className="withdraw-warning">
+        The public page will say that this fact check was withdrawn, with today’s date and your note, in place
+        of the verdict. It leaves the public feed. This cannot be undone.
+      </p>
+      <label htmlFor={ids.note}>Public note: why it is withdrawn (required)</label>
+      <textarea
+        id={ids.note}
+        ref={noteRef}
+        rows={3}
+        value={note}
+        required
+        aria-invalid={noteMissing || undefined}
+        aria-describedby={noteMissing ? `${ids.noteError} ${ids.warning}` : ids.warning}
+        onChange={(e) => {
+          setNote(e.target.value)
+          if (e.target.value.trim()) setNoteMissing(false)
+        }}
+      />
+      {noteMissing ? (
+        <p id={ids.noteError} className="error">
+          Write the note readers will see: it says why the fact check was withdrawn.
+        </p>
+      ) : null}
+      <ActionError error={withdraw.error} action="The fact check was not withdrawn." onReload={onReload} />
+      <div className="actions compact">
+        <button type="submit" className="danger" disabled={withdraw.isPending}>
+          {withdraw.isPending ? 'Withdrawing…' : 'Withdraw the fact check'}
+        </button>
+        <button type="button" className="link-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,36 @@
+import type { Rating } from '@counterclaim/shared'
+
+/** The verdict fields the workflow's checks read. */
+export interface VerdictFields {
+  rating: Rating | null
+  summary: string
+  rationale: string
+}
+
+/**
+ * What a verdict lacks before it can be published, in the words the API's refusal uses ("a rating",
+ * "at least one cited evidence item with a URL"); empty when it is complete. `citedUrls` holds the URL
+ * of each cited evidence item that is still in the dispute (null for one without a URL).
+ */
+export function verdictPublishGaps(
+  verdict: VerdictFields,
+  citedUrls: ReadonlyArray<string | null>,
+): string[] {
+  const gaps: string[] = []
+  if (!verdict.rating) gaps.push('a rating')
+  if (!verdict.summary.trim()) gaps.push('a summary')
+  if (!verdict.rationale.trim()) gaps.push('a rationale')
+  if (!citedUrls.some((url) => url !== null)) gaps.push('at least one cited evidence item with a URL')
+  return gaps
+}
+
+/** Whether a draft has nothing to review yet: neither a rating nor a summary. */
+export function isEmptyDraft(verdict: Pick<VerdictFields, 'rating' | 'summary'>): boolean {
+  return !verdict.rating && !verdict.summary.trim()
+}
+
+/** A list in prose: "a, b and c". */
+export function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('')
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+}
