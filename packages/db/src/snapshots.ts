@@ -1,4 +1,4 @@
-// The published record's set-based backfill (docs/decisions/0004-published-record.md): one statement
+// The published record's set-based backfill (docs/decisions/0005-published-record.md): one statement
 // that freezes every published or withdrawn verdict without a snapshot, so a desk upgrading with many
 // published verdicts (or the million-claim bench) is not held up one verdict at a time.
 import type { Db } from './client.ts'
