@@ -190,33 +190,33 @@ export type PendingCorrectionItem = z.infer<typeof PendingCorrectionItemSchema>
  */
 export const PublishedRecordSchema = z
   .object({
-    claim: z.object({
-      id: z.string(),
-      text: z.string(),
-      shortText: z.string().nullable(),
-      statedOn: z.string().nullable(),
-      appearanceUrl: z.string().nullable(),
-      archiveUrl: z.string().nullable(),
-      language: z.string().nullable(),
+    claim: ClaimSchema.pick({
+      id: true,
+      text: true,
+      shortText: true,
+      statedOn: true,
+      appearanceUrl: true,
+      archiveUrl: true,
+      language: true,
     }),
-    claimant: z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: ClaimantKindSchema,
-      description: z.string(),
-      url: z.string().nullable(),
-      sameAs: z.array(z.string()),
+    claimant: ClaimantSchema.pick({
+      id: true,
+      name: true,
+      kind: true,
+      description: true,
+      url: true,
+      sameAs: true,
     }),
     verdict: z.object({ rating: RatingSchema.nullable(), summary: z.string(), rationale: z.string() }),
     citedEvidence: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        kind: EvidenceKindSchema,
-        sourceName: z.string(),
-        url: z.string().nullable(),
-        archiveUrl: z.string().nullable(),
-        publishedOn: z.string().nullable(),
+      EvidenceSchema.pick({
+        id: true,
+        title: true,
+        kind: true,
+        sourceName: true,
+        url: true,
+        archiveUrl: true,
+        publishedOn: true,
       }),
     ),
   })
