@@ -238,7 +238,7 @@ describe('PUT /api/claims/:id/verdict', () => {
     await record(await put(claim.id, { summary: chars(300), rationale: chars(50_000) }), 201, VerdictSchema)
   })
 
-  it('is 404 for an unknown or archived claim, 401 signed out', async () => {
+  it('is 404 for an unknown claim, 409 for an archived one, 401 signed out', async () => {
     const { claim } = await setup()
     await record(
       await t.request(`/api/claims/${claim.id}`, {
@@ -252,7 +252,7 @@ describe('PUT /api/claims/:id/verdict', () => {
     )
     await unchanged(t, async () => {
       await expectError(await put(randomUUID(), { summary: 'S' }), 'not_found')
-      await expectError(await put(claim.id, { summary: 'S' }), 'not_found')
+      await expectError(await put(claim.id, { summary: 'S' }), 'conflict')
       await expectError(
         await t.request(`/api/claims/${claim.id}/verdict`, { method: 'PUT', json: { summary: 'S' } }),
         'unauthenticated',

@@ -3,6 +3,7 @@ import { type Db, type Tx, tables } from '@counterclaim/db'
 import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
 import { and, eq, isNull, max } from 'drizzle-orm'
 import type { z } from 'zod'
+import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
@@ -60,8 +61,7 @@ export function createClaim(
         return { record, created: false }
       }
     }
-    if (dispute.archivedAt)
-      throw new AppError('conflict', 'This dispute is archived: restore it before adding claims.')
+    assertNotArchived('dispute', dispute, { doing: 'adding claims' })
     assertClaimant(tx, input.claimantId)
     const last = tx
       .select({ position: max(tables.claims.position) })
@@ -115,6 +115,8 @@ export function updateClaim(
     const current = found(tx.select().from(tables.claims).where(eq(tables.claims.id, id)).get(), 'Claim')
     const before = toClaim(current)
     assertVersion(expectedVersion, current, before)
+    assertDisputeLive(tx, current.disputeId)
+    assertNotArchived('claim', current, { restoring: input.archived === false })
     if (input.claimantId !== undefined) assertClaimant(tx, input.claimantId)
     if (input.archived === true && !current.archivedAt && current.verdictStatus === 'published') {
       throw new AppError(

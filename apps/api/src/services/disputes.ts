@@ -10,6 +10,7 @@ import {
 } from '@counterclaim/shared'
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { z } from 'zod'
+import { assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
@@ -116,6 +117,7 @@ export function updateDispute(
     )
     const before = toDispute(current)
     assertVersion(expectedVersion, current, before)
+    assertNotArchived('dispute', current, { restoring: input.archived === false })
     if (input.archived === true && !current.archivedAt) assertNothingPublished(tx, id)
     const { archived, tags, ...fields } = input
     const nextTags = tags === undefined ? undefined : uniqueTags(tags)

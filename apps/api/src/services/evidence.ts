@@ -8,6 +8,7 @@ import {
 } from '@counterclaim/shared'
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
+import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
@@ -46,8 +47,7 @@ export function createEvidence(
         return { record: replayOrConflict({ ...input, disputeId }, record), created: false }
       }
     }
-    if (dispute.archivedAt)
-      throw new AppError('conflict', 'This dispute is archived: restore it before adding evidence.')
+    assertNotArchived('dispute', dispute, { doing: 'adding evidence' })
     const id = input.id ?? randomUUID()
     const excerpt = input.excerpt ?? ''
     const row = tx
@@ -99,6 +99,8 @@ export function updateEvidence(
     )
     const before = toEvidence(current)
     assertVersion(expectedVersion, current, before)
+    assertDisputeLive(tx, current.disputeId)
+    assertNotArchived('evidence', current, { restoring: input.archived === false })
     const { archived, ...fields } = input
     const row = tx
       .update(tables.evidence)

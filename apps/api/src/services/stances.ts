@@ -3,6 +3,7 @@ import { type Tx, tables } from '@counterclaim/db'
 import { AppError, type Stance, type StancePutSchema } from '@counterclaim/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
+import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { toStance } from './mappers.ts'
@@ -62,6 +63,9 @@ export function putStance(
       tx.select().from(tables.claims).where(eq(tables.claims.id, input.claimId)).get(),
       'claimId',
     )
+    assertDisputeLive(tx, claim.disputeId)
+    assertNotArchived('claim', claim, { doing: 'setting its stances' })
+    assertNotArchived('evidence', ev, { doing: 'setting its stances' })
     if (ev.disputeId !== claim.disputeId) {
       throw new AppError('validation_failed', 'The evidence and the claim belong to different disputes.', [
         { path: 'claimId', message: 'is not in the dispute of the evidence' },

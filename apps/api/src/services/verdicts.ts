@@ -11,6 +11,7 @@ import {
 } from '@counterclaim/shared'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
+import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { assertVersion, found } from './versioning.ts'
@@ -165,16 +166,12 @@ export function getVerdict(db: Db | Tx, claimId: string): Verdict {
   return found(loadVerdicts(db, [claimId]).get(claimId), 'Verdict')
 }
 
-/** The claim a verdict belongs to, live (not archived), or not_found. */
-export function liveClaim(tx: Db | Tx, claimId: string) {
-  return found(
-    tx
-      .select()
-      .from(tables.claims)
-      .where(and(eq(tables.claims.id, claimId), isNull(tables.claims.archivedAt)))
-      .get(),
-    'Claim',
-  )
+/** The claim a verdict belongs to, or not_found; an archived one (or one in an archived dispute) takes no writes. */
+export function liveClaim(tx: Tx, claimId: string) {
+  const claim = found(tx.select().from(tables.claims).where(eq(tables.claims.id, claimId)).get(), 'Claim')
+  assertDisputeLive(tx, claim.disputeId)
+  assertNotArchived('claim', claim, { doing: 'changing its verdict' })
+  return claim
 }
 
 export function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
