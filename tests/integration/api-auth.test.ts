@@ -26,6 +26,7 @@ describe('POST /api/auth/login', () => {
     expect(setCookie).not.toMatch(/Secure/i)
     const body = await exact(res, MeSchema)
     expect(body.user).toMatchObject({ email: 'editor@example.org', name: 'Ana Petrenko', role: 'editor' })
+    expect(body.desk).toEqual({ twoPersonRule: true })
   })
 
   it('marks the cookie Secure when the public base URL is https', async () => {
@@ -90,7 +91,7 @@ describe('POST /api/auth/login', () => {
 })
 
 describe('GET /api/auth/me', () => {
-  it('answers {user: {id, email, name, role}} for each role', async () => {
+  it('answers {user: {id, email, name, role}, desk} for each role', async () => {
     for (const role of ['admin', 'editor', 'checker'] as const) {
       const res = await t.request('/api/auth/me', { cookie: await t.login(role) })
       expect(res.status).toBe(200)
@@ -98,6 +99,23 @@ describe('GET /api/auth/me', () => {
       expect(Object.keys(body.user).sort()).toEqual(['email', 'id', 'name', 'role'])
       expect(body.user.role).toBe(role)
       expect(body.user.email).toBe(TEST_ACCOUNTS[role].email)
+      // The two-person rule is on unless the desk turns it off.
+      expect(body.desk).toEqual({ twoPersonRule: true })
+    }
+  })
+
+  it('carries the two-person rule as the desk set it, on /me and in the sign-in answer', async () => {
+    for (const [setting, twoPersonRule] of [
+      ['off', false],
+      ['on', true],
+    ] as const) {
+      const desk = makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: setting } })
+      const signedIn = await login(desk, TEST_ACCOUNTS.checker)
+      expect(signedIn.status).toBe(200)
+      expect((await exact(signedIn, MeSchema)).desk).toEqual({ twoPersonRule })
+      const me = await desk.request('/api/auth/me', { cookie: await desk.login('editor') })
+      expect(me.status).toBe(200)
+      expect((await exact(me, MeSchema)).desk).toEqual({ twoPersonRule })
     }
   })
 

@@ -32,7 +32,16 @@ export const SessionUserSchema = z
   .meta({ id: 'SessionUser' })
 export type SessionUser = z.infer<typeof SessionUserSchema>
 
-export const MeSchema = z.object({ user: SessionUserSchema }).meta({ id: 'Me' })
+/** How this desk runs its workflow, so clients offer only the actions the server will take. */
+export const DeskSettingsSchema = z
+  .object({
+    /** COUNTERCLAIM_TWO_PERSON_RULE: no one publishes a verdict they wrote or edited; a rating change needs a second editor. */
+    twoPersonRule: z.boolean(),
+  })
+  .meta({ id: 'DeskSettings' })
+export type DeskSettings = z.infer<typeof DeskSettingsSchema>
+
+export const MeSchema = z.object({ user: SessionUserSchema, desk: DeskSettingsSchema }).meta({ id: 'Me' })
 export type Me = z.infer<typeof MeSchema>
 
 export const ClaimantSchema = z

@@ -1,11 +1,21 @@
-import { LoginRequestSchema, MeSchema, PasswordChangeSchema } from '@counterclaim/shared'
+import { type DeskSettings, LoginRequestSchema, MeSchema, PasswordChangeSchema } from '@counterclaim/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { SESSION_COOKIE } from '../middleware/session.ts'
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../services/device-cookie.ts'
-import { actorOf, errorResponses, jsonBody, jsonResponse, newRouter, PUBLIC, SIGNED_IN } from './route-kit.ts'
+import {
+  type AppEnv,
+  actorOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  PUBLIC,
+  SIGNED_IN,
+} from './route-kit.ts'
 
 const LogoutSchema = z.object({ signedOut: z.literal(true) }).meta({ id: 'Logout' })
 
@@ -16,6 +26,11 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
     // app.request() in tests has no socket.
     return 'local'
   }
+}
+
+/** The desk's workflow settings that decide which actions a client offers. */
+function deskOf(c: Context<AppEnv>): DeskSettings {
+  return { twoPersonRule: c.get('deps').config.twoPersonRule }
 }
 
 export const authRoutes = newRouter()
@@ -58,7 +73,7 @@ export const authRoutes = newRouter()
         path: '/api/auth',
         maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
       })
-      return c.json({ user: signedIn.user }, 200)
+      return c.json({ user: signedIn.user, desk: deskOf(c) }, 200)
     },
   )
   .openapi(
@@ -82,12 +97,15 @@ export const authRoutes = newRouter()
       method: 'get',
       path: '/auth/me',
       operationId: 'getMe',
-      summary: 'The signed-in user',
+      summary: 'The signed-in user, and how the desk runs its workflow',
+      description:
+        '`desk.twoPersonRule` is the COUNTERCLAIM_TWO_PERSON_RULE setting: when true, no one publishes a verdict ' +
+        'they wrote or edited, and a correction that changes the rating waits for a second editor.',
       tags: ['auth'],
       security: SIGNED_IN,
       responses: { 200: jsonResponse(MeSchema, 'The signed-in user'), ...errorResponses('unauthenticated') },
     }),
-    (c) => c.json({ user: actorOf(c) }, 200),
+    (c) => c.json({ user: actorOf(c), desk: deskOf(c) }, 200),
   )
   .openapi(
     createRoute({

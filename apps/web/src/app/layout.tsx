@@ -1,4 +1,4 @@
-import type { SessionUser } from '@counterclaim/shared'
+import type { DeskSettings, Me, SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
@@ -8,7 +8,12 @@ import { HeaderSearch } from '../features/search/components/header-search.tsx'
 
 /** The signed-in user, for the screens inside the shell (the shell renders them only when signed in). */
 export function useSessionUser(): SessionUser {
-  return useOutletContext<SessionUser>()
+  return useOutletContext<Me>().user
+}
+
+/** How the desk runs its workflow (the two-person rule), for the screens inside the shell. */
+export function useDeskSettings(): DeskSettings {
+  return useOutletContext<Me>().desk
 }
 
 /** The shell: header, navigation, who is signed in; signed out, the sign-in form in place of any screen. */
@@ -42,7 +47,8 @@ export function AppLayout() {
   }
   if (!me.data) return <SignInPage />
 
-  const user = me.data
+  const session = me.data
+  const user = session.user
   const mayReview = user.role === 'editor' || user.role === 'admin'
   return (
     <>
@@ -86,7 +92,7 @@ export function AppLayout() {
             </p>
           }
         >
-          <Outlet context={user} />
+          <Outlet context={session} />
         </Suspense>
       </main>
     </>

@@ -1,6 +1,6 @@
 import { lazy } from 'react'
 import { createBrowserRouter } from 'react-router'
-import { AppLayout, useSessionUser } from './layout.tsx'
+import { AppLayout, useDeskSettings, useSessionUser } from './layout.tsx'
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
 
 const DisputeListPage = lazy(async () => ({
@@ -14,9 +14,9 @@ const AccountsPage = lazy(async () => ({
   default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
 }))
 
-/** The workbench gets the signed-in user from the shell: its actions depend on the role. */
+/** The workbench gets the signed-in user and the desk's settings from the shell: its actions depend on both. */
 function WorkbenchRoute() {
-  return <WorkbenchPage user={useSessionUser()} />
+  return <WorkbenchPage user={useSessionUser()} desk={useDeskSettings()} />
 }
 
 /** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
@@ -45,9 +45,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'review',
-        lazy: async () => ({
-          Component: (await import('../features/review/components/review-queue-page.tsx')).ReviewQueuePage,
-        }),
+        lazy: async () => ({ Component: (await import('./review-route.tsx')).ReviewRoute }),
       },
       {
         path: 'claimants',

@@ -5,13 +5,13 @@ export const authKeys = {
   me: () => ['auth', 'me'] as const,
 }
 
-/** The signed-in user, or null when signed out. */
+/** The signed-in user and the desk's workflow settings, or null when signed out. */
 export const meQuery = () =>
   queryOptions({
     queryKey: authKeys.me(),
     queryFn: async () => {
       try {
-        return (await unwrap(api.auth.me.$get())).user
+        return await unwrap(api.auth.me.$get())
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null
         throw err
@@ -27,7 +27,7 @@ export function useSignIn() {
     onSuccess: (data) => {
       // Another user's cached data must not survive a sign-in; the session query is kept and replaced.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' })
-      client.setQueryData(authKeys.me(), data.user)
+      client.setQueryData(authKeys.me(), data)
     },
   })
 }

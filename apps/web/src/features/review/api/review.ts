@@ -5,7 +5,7 @@ export const reviewKeys = {
   all: () => ['review'] as const,
   queue: () => ['review', 'queue'] as const,
   dispute: (disputeId: string) => ['review', 'dispute', disputeId] as const,
-  viewer: () => ['review', 'viewer'] as const,
+  corrections: () => ['review', 'corrections'] as const,
 }
 
 /** Verdicts waiting for an editor: the claim log's rows whose verdict is in review. */
@@ -32,22 +32,30 @@ export const reviewDisputeQuery = (disputeId: string) =>
     queryFn: () => unwrap(api.disputes[':id'].$get({ param: { id: disputeId } })),
   })
 
-/** Who is reviewing: the role decides whether the queue's actions are offered at all. */
-export const viewerQuery = () =>
-  queryOptions({
-    queryKey: reviewKeys.viewer(),
-    queryFn: async () => (await unwrap(api.auth.me.$get())).user,
-    staleTime: 60_000,
+/** Rating changes proposed under the two-person rule, waiting for a second editor, longest-waiting first. */
+export const pendingCorrectionsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: reviewKeys.corrections(),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.corrections.pending.$get({
+          query: { limit: '50', ...(pageParam ? { cursor: pageParam } : {}) },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   })
 
 /**
- * After a verdict moves, every screen that shows it reads again; the session is left alone. Not awaited: the
- * item acted on leaves the queue with the refetch, and the caller's own onSuccess must run before that.
+ * After a verdict moves, the queue reads again, and `onVerdictsChanged` (from the shell, which knows the other
+ * screens' query keys) refreshes every other screen that shows verdicts. Not awaited: the item acted on leaves
+ * the queue with the refetch, and the caller's own onSuccess must run before that.
  */
-function useRefreshAfterChange() {
+function useRefreshAfterChange(onVerdictsChanged: () => void) {
   const client = useQueryClient()
   return () => {
-    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' })
+    void client.invalidateQueries({ queryKey: reviewKeys.all() })
+    onVerdictsChanged()
   }
 }
 
@@ -58,8 +66,8 @@ export interface VerdictRef {
 }
 
 /** Publishes a verdict in review, if it is still at the version the editor read. */
-export function usePublishVerdict() {
-  const refresh = useRefreshAfterChange()
+export function usePublishVerdict(onVerdictsChanged: () => void) {
+  const refresh = useRefreshAfterChange(onVerdictsChanged)
   return useMutation({
     mutationFn: (ref: VerdictRef) =>
       unwrap(
@@ -73,8 +81,8 @@ export function usePublishVerdict() {
 }
 
 /** Returns a verdict in review to its author with a note, if it is still at the version the editor read. */
-export function useReturnVerdict() {
-  const refresh = useRefreshAfterChange()
+export function useReturnVerdict(onVerdictsChanged: () => void) {
+  const refresh = useRefreshAfterChange(onVerdictsChanged)
   return useMutation({
     mutationFn: ({ note, ...ref }: VerdictRef & { note: string }) =>
       unwrap(
@@ -85,6 +93,49 @@ export function useReturnVerdict() {
       ),
     onSuccess: refresh,
   })
+}
+
+export interface CorrectionRef {
+  claimId: string
+  correctionId: string
+  /** The verdict's version, for If-Match. */
+  version: number
+}
+
+/** Applies a rating change another editor proposed, if the verdict is still at the version read. */
+export function useApproveCorrection(onVerdictsChanged: () => void) {
+  const refresh = useRefreshAfterChange(onVerdictsChanged)
+  return useMutation({
+    mutationFn: (ref: CorrectionRef) =>
+      unwrap(
+        api.claims[':id'].verdict.corrections[':correctionId'].approve.$post(
+          { param: { id: ref.claimId, correctionId: ref.correctionId }, header: {} },
+          ifMatch(ref.version),
+        ),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+/** Turns a proposed rating change down with a note (the proposer's doing so takes it back); nothing is published. */
+export function useRejectCorrection(onVerdictsChanged: () => void) {
+  const refresh = useRefreshAfterChange(onVerdictsChanged)
+  return useMutation({
+    mutationFn: ({ note, ...ref }: CorrectionRef & { note: string }) =>
+      unwrap(
+        api.claims[':id'].verdict.corrections[':correctionId'].reject.$post(
+          { param: { id: ref.claimId, correctionId: ref.correctionId }, header: {}, json: { note } },
+          ifMatch(ref.version),
+        ),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+/** Reads the pending corrections again after a stale version (412), so the next attempt carries the current one. */
+export function useReloadCorrections() {
+  const client = useQueryClient()
+  return () => client.invalidateQueries({ queryKey: reviewKeys.corrections() })
 }
 
 /** Reads the dispute again after a stale version (412), so the next attempt carries the current one. */

@@ -1,5 +1,5 @@
 import { renderMarkdown } from '@counterclaim/domain'
-import type { ClaimLogRow } from '@counterclaim/shared'
+import type { ClaimLogRow, DeskSettings } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
@@ -11,11 +11,15 @@ import { ErrorMessage, LoadingMessage } from '../../../components/status-message
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { reviewDisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
 
+/** What an editor just did in the queue, for the "Just reviewed" list. */
 export interface ReviewOutcome {
+  /** What was acted on: a claim's verdict, or one proposed correction. */
+  key: string
   claimId: string
   claimLabel: string
-  claimant: string
-  outcome: 'published' | 'returned'
+  /** Who said it, or the dispute it belongs to. */
+  context: string
+  outcome: 'published' | 'returned' | 'correction_approved' | 'correction_rejected' | 'correction_withdrawn'
 }
 
 /**
@@ -25,19 +29,23 @@ export interface ReviewOutcome {
 export function ReviewItem({
   row,
   viewerId,
+  desk,
   onDone,
+  onVerdictsChanged,
 }: {
   row: ClaimLogRow
   viewerId: string
+  desk: DeskSettings
   onDone: (outcome: ReviewOutcome) => void
+  onVerdictsChanged: () => void
 }) {
   const titleId = useId()
   const noteId = useId()
   const noteErrorId = useId()
   const publishReasonId = useId()
   const dispute = useQuery(reviewDisputeQuery(row.disputeId))
-  const publish = usePublishVerdict()
-  const giveBack = useReturnVerdict()
+  const publish = usePublishVerdict(onVerdictsChanged)
+  const giveBack = useReturnVerdict(onVerdictsChanged)
   const reload = useReloadDispute()
   const [returning, setReturning] = useState(false)
   const [note, setNote] = useState('')
@@ -55,14 +63,22 @@ export function ReviewItem({
     : []
 
   const publishReason =
-    verdict?.status === 'in_review' ? whyNotPublish(verdict, dispute.data?.evidence ?? [], viewerId) : null
+    verdict?.status === 'in_review'
+      ? whyNotPublish(verdict, dispute.data?.evidence ?? [], viewerId, desk)
+      : null
 
   const onPublish = () => {
     if (!ref || publishReason) return
     giveBack.reset()
     publish.mutate(ref, {
       onSuccess: () =>
-        onDone({ claimId: row.claimId, claimLabel, claimant: row.claimant, outcome: 'published' }),
+        onDone({
+          key: row.claimId,
+          claimId: row.claimId,
+          claimLabel,
+          context: row.claimant,
+          outcome: 'published',
+        }),
     })
   }
   const onReturn = (event: FormEvent) => {
@@ -78,7 +94,13 @@ export function ReviewItem({
       { ...ref, note: note.trim() },
       {
         onSuccess: () =>
-          onDone({ claimId: row.claimId, claimLabel, claimant: row.claimant, outcome: 'returned' }),
+          onDone({
+            key: row.claimId,
+            claimId: row.claimId,
+            claimLabel,
+            context: row.claimant,
+            outcome: 'returned',
+          }),
       },
     )
   }
@@ -92,7 +114,7 @@ export function ReviewItem({
     <article className="review-item" aria-labelledby={titleId}>
       <header>
         <p className="review-claimant">{row.claimant}</p>
-        <h2 id={titleId}>{claimLabel}</h2>
+        <h3 id={titleId}>{claimLabel}</h3>
         <p className="muted review-where">
           In “{row.disputeTitle}” ·{' '}
           <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>Open in the workbench</Link>

@@ -1,5 +1,5 @@
 import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
-import type { Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import type { DeskSettings, Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -23,6 +23,7 @@ function VerdictBox({
   claimLabel,
   evidence,
   user,
+  desk,
   corrected,
   onEdit,
   onCorrect,
@@ -33,6 +34,7 @@ function VerdictBox({
   claimLabel: string
   evidence: readonly Evidence[]
   user: SessionUser
+  desk: DeskSettings
   /** A correction was just sent from this page: say how it ended, list the corrections and take focus there. */
   corrected: CorrectionOutcome | null
   onEdit: () => void
@@ -61,7 +63,8 @@ function VerdictBox({
       outcomeRef.current?.focus()
     }
   }, [corrected])
-  const publishReason = status === 'in_review' && verdict ? whyNotPublish(verdict, evidence, user.id) : null
+  const publishReason =
+    status === 'in_review' && verdict ? whyNotPublish(verdict, evidence, user.id, desk) : null
   const submitReason =
     status === 'draft' && verdict && isEmptyDraft(verdict)
       ? 'Give it a rating or a summary before submitting it for review.'
@@ -142,6 +145,7 @@ function VerdictBox({
           pending={pending}
           verdictVersion={verdict.version}
           user={user}
+          desk={desk}
           onReload={onReload}
         />
       ) : null}
@@ -259,6 +263,7 @@ export function ClaimColumn({
   claimLabel,
   evidence,
   user,
+  desk,
   corrected,
   archiving,
   onEditClaim,
@@ -273,6 +278,7 @@ export function ClaimColumn({
   claimLabel: string
   evidence: readonly Evidence[]
   user: SessionUser
+  desk: DeskSettings
   corrected: CorrectionOutcome | null
   /** An archive or undo is on its way. */
   archiving: boolean
@@ -338,6 +344,7 @@ export function ClaimColumn({
         claimLabel={claimLabel}
         evidence={evidence}
         user={user}
+        desk={desk}
         corrected={corrected}
         onEdit={onEditVerdict}
         onCorrect={onCorrectVerdict}

@@ -1,22 +1,9 @@
-import { type PendingCorrection, RATING_SCALE, type SessionUser } from '@counterclaim/shared'
+import type { DeskSettings, PendingCorrection, SessionUser } from '@counterclaim/shared'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
 import { formatMoment } from '../../../components/dates.ts'
 import { useDecideCorrection } from '../api/workbench.ts'
-
-const ratingWords = (rating: string | null) =>
-  RATING_SCALE.find((r) => r.rating === rating)?.label ?? 'Not rated'
-
-/** What else a pending correction changes besides the rating, in words. */
-function otherChanges(pending: PendingCorrection): string[] {
-  const { before, after } = pending
-  const parts: string[] = []
-  if (before.summary !== after.summary) parts.push('the summary')
-  if (before.rationale !== after.rationale) parts.push('the rationale')
-  if ((before.citedEvidenceIds ?? []).join(' ') !== (after.citedEvidenceIds ?? []).join(' '))
-    parts.push('the cited evidence')
-  return parts
-}
 
 /**
  * A rating change proposed under the two-person rule, on the claim's verdict box: who proposed what and
@@ -29,6 +16,7 @@ export function PendingCorrectionNotice({
   pending,
   verdictVersion,
   user,
+  desk,
   onReload,
 }: {
   disputeId: string
@@ -37,6 +25,7 @@ export function PendingCorrectionNotice({
   pending: PendingCorrection
   verdictVersion: number
   user: SessionUser
+  desk: DeskSettings
   onReload: () => void
 }) {
   const decide = useDecideCorrection(disputeId)
@@ -47,7 +36,7 @@ export function PendingCorrectionNotice({
   const ids = { heading: useId(), note: useId(), noteError: useId() }
   const isEditor = user.role === 'editor' || user.role === 'admin'
   const ownProposal = pending.proposedBy.id === user.id
-  const also = otherChanges(pending)
+  const also = otherCorrectedFields(pending.before, pending.after)
   const ref = { claimId, correctionId: pending.id, version: verdictVersion }
 
   const onReject = (event: FormEvent) => {
@@ -77,7 +66,11 @@ export function PendingCorrectionNotice({
         {pending.note}
       </p>
       {isEditor && ownProposal ? (
-        <p className="muted">You proposed it: another editor must approve it before the public sees it.</p>
+        <p className="muted">
+          {desk.twoPersonRule
+            ? 'You proposed it: another editor must approve it before the public sees it.'
+            : 'You proposed it while the desk kept the two-person rule: another editor must approve it, or take it back and publish the correction yourself.'}
+        </p>
       ) : null}
       {isEditor ? (
         <div className="actions compact">

@@ -1,5 +1,11 @@
 import { describeChanges } from '@counterclaim/domain'
-import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type DeskSettings,
+  type Evidence,
+  RATING_SCALE,
+  type Rating,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useCorrectVerdict, type VerdictCorrectInput } from '../api/workbench.ts'
@@ -23,6 +29,7 @@ export function VerdictCorrectionForm({
   claim,
   claimLabel,
   evidence,
+  desk,
   onClose,
   onCorrected,
   onReload,
@@ -31,6 +38,7 @@ export function VerdictCorrectionForm({
   claim: WorkbenchClaim
   claimLabel: string
   evidence: readonly Evidence[]
+  desk: DeskSettings
   onClose: () => void
   onCorrected: (outcome: CorrectionOutcome) => void
   onReload: () => void
@@ -121,7 +129,9 @@ export function VerdictCorrectionForm({
           ))}
         </select>
         <p id={ids.ratingHint} className="hint">
-          Under the two-person rule, a change of rating is published once a second editor approves it.
+          {desk.twoPersonRule
+            ? 'Under the two-person rule, a change of rating is published once a second editor approves it.'
+            : 'A change of rating is published with the correction, like any other change.'}
         </p>
         <VerdictTextFields
           summary={summary}

@@ -1,4 +1,4 @@
-import type { SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import type { DeskSettings, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
@@ -17,7 +17,7 @@ import { VerdictEditor } from './verdict-editor.tsx'
 import './workbench.css'
 
 /** One dispute: its claims side by side, the evidence matrix under them, verdicts, history. */
-export function WorkbenchPage({ user }: { user: SessionUser }) {
+export function WorkbenchPage({ user, desk }: { user: SessionUser; desk: DeskSettings }) {
   const { id = '' } = useParams()
   const workbench = useQuery(workbenchQuery(id))
   const reload = useReloadWorkbench(id)
@@ -121,6 +121,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
                 claimLabel={label(claim)}
                 evidence={dispute.evidence}
                 user={user}
+                desk={desk}
                 corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
                 archiving={claimArchiving.pending}
                 onEditClaim={() => setEditingClaim(claim.id)}
@@ -171,6 +172,7 @@ export function WorkbenchPage({ user }: { user: SessionUser }) {
           claim={correctionClaim}
           claimLabel={label(correctionClaim)}
           evidence={dispute.evidence}
+          desk={desk}
           onClose={() => setCorrectionFor(null)}
           onCorrected={(outcome) => {
             setCorrectionFor(null)
