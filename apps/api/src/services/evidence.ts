@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { type Db, tables } from '@counterclaim/db'
 import {
-  AppError,
   type Evidence,
   type EvidenceCreateSchema,
   type EvidencePatchSchema,
