@@ -9,35 +9,11 @@ import { createServer } from 'node:http'
 import Database from 'better-sqlite3'
 import { claimLogSql, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
+import { CLAIM_LOG_COLUMNS } from '../../packages/shared/src/index.ts'
 
 const [dbPath, portText] = process.argv.slice(2)
 if (!dbPath || !portText) throw new Error('usage: baseline-server.ts <db> <port>')
 
-const KEYS = [
-  'claimId',
-  'disputeId',
-  'disputeTitle',
-  'claimant',
-  'claimantKind',
-  'claimText',
-  'statedOn',
-  'appearanceUrl',
-  'archiveUrl',
-  'quantityValue',
-  'quantityUnit',
-  'quantityQualifier',
-  'rating',
-  'ratingLabel',
-  'verdictSummary',
-  'verdictStatus',
-  'publishedAt',
-  'supportingEvidence',
-  'contradictingEvidence',
-  'contextEvidence',
-  'tags',
-  'updatedAt',
-] as const
-const TAGS = KEYS.indexOf('tags')
 const FILTER_KEYS = ['disputeId', 'claimantId', 'rating', 'status', 'from', 'to', 'tag', 'fts'] as const
 type FilterKey = (typeof FILTER_KEYS)[number] | 'tagScan'
 
@@ -77,8 +53,8 @@ const server = createServer((req, res) => {
   const rows = statement.all(params) as unknown[][]
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {}
-    KEYS.forEach((key, i) => {
-      item[key] = i === TAGS ? JSON.parse(String(row[i])) : row[i]
+    CLAIM_LOG_COLUMNS.forEach((column, i) => {
+      item[column.field] = column.cell === 'tags' ? JSON.parse(String(row[i])) : row[i]
     })
     return item
   })

@@ -1,6 +1,8 @@
 // The claim log's and search's hot read paths as prepared SQL (docs/decisions/0003-claim-log-hot-paths.md):
 // one statement per combination of filters, prepared once per connection, read as raw arrays.
 import {
+  CLAIM_LOG_COLUMNS,
+  type ClaimLogField,
   type ClaimLogFilters,
   type ClaimLogRawRow,
   RATING_SCALE,
@@ -19,11 +21,34 @@ const LABEL_CASE = `CASE c.verdict_rating ${RATING_SCALE.map(
   (r) => `WHEN '${r.rating}' THEN '${r.label.replace(/'/g, "''")}'`,
 ).join(' ')} END`
 
-// Columns in the CSV's order (packages/domain CLAIM_LOG_COLUMNS); ClaimLogRawRow types them.
-const SELECT = `SELECT c.id, c.dispute_id, d.title, p.name, p.kind, c.text, c.stated_on, c.appearance_url,
-  c.archive_url, c.quantity_value, c.quantity_unit, c.quantity_qualifier, c.verdict_rating, ${LABEL_CASE},
-  v.summary, c.verdict_status, v.published_at, c.supporting_count, c.contradicting_count, c.context_count,
-  d.tags, c.activity_at
+// Each claim-log column's SQL expression; the select list takes them in CLAIM_LOG_COLUMNS' order, which
+// is the raw row's (ClaimLogRawRow) and the CSV's.
+const COLUMN_SQL: Record<ClaimLogField, string> = {
+  claimId: 'c.id',
+  disputeId: 'c.dispute_id',
+  disputeTitle: 'd.title',
+  claimant: 'p.name',
+  claimantKind: 'p.kind',
+  claimText: 'c.text',
+  statedOn: 'c.stated_on',
+  appearanceUrl: 'c.appearance_url',
+  archiveUrl: 'c.archive_url',
+  quantityValue: 'c.quantity_value',
+  quantityUnit: 'c.quantity_unit',
+  quantityQualifier: 'c.quantity_qualifier',
+  rating: 'c.verdict_rating',
+  ratingLabel: LABEL_CASE,
+  verdictSummary: 'v.summary',
+  verdictStatus: 'c.verdict_status',
+  publishedAt: 'v.published_at',
+  supportingEvidence: 'c.supporting_count',
+  contradictingEvidence: 'c.contradicting_count',
+  contextEvidence: 'c.context_count',
+  tags: 'd.tags',
+  updatedAt: 'c.activity_at',
+}
+
+const SELECT = `SELECT ${CLAIM_LOG_COLUMNS.map((c) => COLUMN_SQL[c.field]).join(', ')}
 FROM claims c
 CROSS JOIN disputes d ON d.id = c.dispute_id
 CROSS JOIN claimants p ON p.id = c.claimant_id
