@@ -3,8 +3,8 @@
 // PRAGMA integrity_check on the copy. Exits non-zero unless the copy checks out.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { readConfig } from '../apps/api/src/env.ts'
+import { backupDatabase } from '../packages/db/src/index.ts'
 
 async function main(): Promise<number> {
   const target = process.argv[2]
@@ -28,23 +28,7 @@ async function main(): Promise<number> {
     return 2
   }
   const started = Date.now()
-  const db = new Database(source, { fileMustExist: true })
-  try {
-    db.pragma('busy_timeout = 10000')
-    // All pages in one step: one read transaction, so the copy is one consistent moment even
-    // while the server writes (smaller steps would restart whenever it commits).
-    await db.backup(copy, { progress: () => 0x7fffffff })
-  } finally {
-    db.close()
-  }
-  const check = new Database(copy, { readonly: true, fileMustExist: true })
-  let result: string
-  try {
-    const rows = check.pragma('integrity_check') as Array<{ integrity_check: string }>
-    result = rows.map((r) => r.integrity_check).join('\n')
-  } finally {
-    check.close()
-  }
+  const result = await backupDatabase(source, copy)
   console.log(`backup: ${source} → ${copy} in ${Date.now() - started} ms`)
   console.log(`integrity_check: ${result}`)
   return result === 'ok' ? 0 : 1

@@ -6,79 +6,51 @@
  * Run by tests/bench/run.ts: `node --import tsx tests/bench/baseline-server.ts <db> <port>`.
  */
 import { createServer } from 'node:http'
-import Database from 'better-sqlite3'
-import { claimLogSql, TAG_SCAN_FROM } from '../../packages/db/src/index.ts'
+import type Database from 'better-sqlite3'
+import {
+  type ClaimLogChoice,
+  chooseClaimLogStatement,
+  claimLogSql,
+  createDb,
+} from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
+import { CLAIM_LOG_COLUMNS, ClaimLogQuerySchema } from '../../packages/shared/src/index.ts'
 
 const [dbPath, portText] = process.argv.slice(2)
 if (!dbPath || !portText) throw new Error('usage: baseline-server.ts <db> <port>')
 
-const KEYS = [
-  'claimId',
-  'disputeId',
-  'disputeTitle',
-  'claimant',
-  'claimantKind',
-  'claimText',
-  'statedOn',
-  'appearanceUrl',
-  'archiveUrl',
-  'quantityValue',
-  'quantityUnit',
-  'quantityQualifier',
-  'rating',
-  'ratingLabel',
-  'verdictSummary',
-  'verdictStatus',
-  'publishedAt',
-  'supportingEvidence',
-  'contradictingEvidence',
-  'contextEvidence',
-  'tags',
-  'updatedAt',
-] as const
-const TAGS = KEYS.indexOf('tags')
-const FILTER_KEYS = ['disputeId', 'claimantId', 'rating', 'status', 'from', 'to', 'tag', 'fts'] as const
-type FilterKey = (typeof FILTER_KEYS)[number] | 'tagScan'
-
-const db = new Database(dbPath, { readonly: true, fileMustExist: true })
+const db = createDb(dbPath, { readonly: true })
 const statements = new Map<string, Database.Statement>()
-// The route picks the tag's statement by how many disputes carry it; the baseline picks the same
-// one, once per tag, so each request is still one statement.
-const tagCounts = new Map<string, number>()
-const tagDisputes = db
-  .prepare('SELECT count(*) FROM (SELECT 1 FROM dispute_tags WHERE tag = ? LIMIT ?)')
-  .pluck()
+// The route picks its statement by counting some filters' matches (packages/db's
+// chooseClaimLogStatement); the baseline takes the same choice once per query string, so each
+// request is still one statement.
+const choices = new Map<string, ClaimLogChoice>()
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x')
-  const params: Record<string, string | number> = { limit: 50 }
-  const keys = new Set<FilterKey>()
-  for (const key of FILTER_KEYS) {
-    const value = key === 'fts' ? ftsQuery(url.searchParams.get('q') ?? '') : url.searchParams.get(key)
-    if (!value) continue
-    params[key] = key === 'tag' ? value.toLowerCase() : value
-    if (key === 'tag') {
-      const tag = value.toLowerCase()
-      let n = tagCounts.get(tag)
-      if (n === undefined) {
-        n = tagDisputes.get(tag, TAG_SCAN_FROM) as number
-        tagCounts.set(tag, n)
-      }
-      keys.add(n >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
-    } else keys.add(key)
+  let choice = choices.get(url.search)
+  if (!choice) {
+    const {
+      q,
+      limit: _limit,
+      cursor: _cursor,
+      ...filters
+    } = ClaimLogQuerySchema.parse(Object.fromEntries(url.searchParams))
+    choice = chooseClaimLogStatement(db, { ...filters, fts: q ? ftsQuery(q) : null })
+    choices.set(url.search, choice)
   }
-  const sig = [...keys].join(',')
+  const sig = [...choice.keys].join(',')
   let statement = statements.get(sig)
   if (!statement) {
-    statement = db.prepare(claimLogSql(keys, { cursor: false, limit: true })).raw(true)
+    statement = db.$client.prepare(claimLogSql(choice.keys, { cursor: false, limit: true })).raw(true)
     statements.set(sig, statement)
   }
+  const params = { ...choice.params, limit: 50 }
   const rows = statement.all(params) as unknown[][]
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {}
-    KEYS.forEach((key, i) => {
-      item[key] = i === TAGS ? JSON.parse(String(row[i])) : row[i]
+    CLAIM_LOG_COLUMNS.forEach((column, i) => {
+      item[column.field] = column.cell === 'tags' ? JSON.parse(String(row[i])) : row[i]
     })
     return item
   })

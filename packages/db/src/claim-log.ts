@@ -1,6 +1,8 @@
 // The claim log's and search's hot read paths as prepared SQL (docs/decisions/0003-claim-log-hot-paths.md):
 // one statement per combination of filters, prepared once per connection, read as raw arrays.
 import {
+  CLAIM_LOG_COLUMNS,
+  type ClaimLogField,
   type ClaimLogFilters,
   type ClaimLogRawRow,
   RATING_SCALE,
@@ -19,11 +21,34 @@ const LABEL_CASE = `CASE c.verdict_rating ${RATING_SCALE.map(
   (r) => `WHEN '${r.rating}' THEN '${r.label.replace(/'/g, "''")}'`,
 ).join(' ')} END`
 
-// Columns in the CSV's order (packages/domain CLAIM_LOG_COLUMNS); ClaimLogRawRow types them.
-const SELECT = `SELECT c.id, c.dispute_id, d.title, p.name, p.kind, c.text, c.stated_on, c.appearance_url,
-  c.archive_url, c.quantity_value, c.quantity_unit, c.quantity_qualifier, c.verdict_rating, ${LABEL_CASE},
-  v.summary, c.verdict_status, v.published_at, c.supporting_count, c.contradicting_count, c.context_count,
-  d.tags, c.activity_at
+// Each claim-log column's SQL expression; the select list takes them in CLAIM_LOG_COLUMNS' order, which
+// is the raw row's (ClaimLogRawRow) and the CSV's.
+const COLUMN_SQL: Record<ClaimLogField, string> = {
+  claimId: 'c.id',
+  disputeId: 'c.dispute_id',
+  disputeTitle: 'd.title',
+  claimant: 'p.name',
+  claimantKind: 'p.kind',
+  claimText: 'c.text',
+  statedOn: 'c.stated_on',
+  appearanceUrl: 'c.appearance_url',
+  archiveUrl: 'c.archive_url',
+  quantityValue: 'c.quantity_value',
+  quantityUnit: 'c.quantity_unit',
+  quantityQualifier: 'c.quantity_qualifier',
+  rating: 'c.verdict_rating',
+  ratingLabel: LABEL_CASE,
+  verdictSummary: 'v.summary',
+  verdictStatus: 'c.verdict_status',
+  publishedAt: 'v.published_at',
+  supportingEvidence: 'c.supporting_count',
+  contradictingEvidence: 'c.contradicting_count',
+  contextEvidence: 'c.context_count',
+  tags: 'd.tags',
+  updatedAt: 'c.activity_at',
+}
+
+const SELECT = `SELECT ${CLAIM_LOG_COLUMNS.map((c) => COLUMN_SQL[c.field]).join(', ')}
 FROM claims c
 CROSS JOIN disputes d ON d.id = c.dispute_id
 CROSS JOIN claimants p ON p.id = c.claimant_id
@@ -50,7 +75,8 @@ const FTS_CHECK = `(${ftsHit('claim', 'c.id')}
     OR ${ftsHit('verdict', 'v.id')}
     OR ${ftsHit('claimant', 'c.claimant_id')})`
 
-type FilterKey =
+/** A filter's clause in the claim log's SQL; `tag` and `fts` each have variants their counts choose between. */
+export type ClaimLogFilterKey =
   | 'disputeId'
   | 'claimantId'
   | 'rating'
@@ -62,7 +88,7 @@ type FilterKey =
   | 'fts'
   | 'ftsScan'
   | 'ftsCheck'
-const FILTERS: Array<[FilterKey, string]> = [
+const FILTERS: Array<[ClaimLogFilterKey, string]> = [
   ['disputeId', 'c.dispute_id = @disputeId'],
   ['claimantId', 'c.claimant_id = @claimantId'],
   ['rating', 'c.verdict_rating = @rating'],
@@ -80,7 +106,7 @@ const FILTERS: Array<[FilterKey, string]> = [
 
 /** The claim log's SQL for a set of filters; `page` adds the keyset cursor and the limit. */
 export function claimLogSql(
-  active: ReadonlySet<FilterKey>,
+  active: ReadonlySet<ClaimLogFilterKey>,
   page: { cursor: boolean; limit: boolean },
 ): string {
   const where = ['c.archived_at IS NULL', 'd.archived_at IS NULL']
@@ -101,11 +127,19 @@ export const TAG_SCAN_FROM = 100
 export const FTS_SCAN_FROM = 1000
 export const FTS_CHECK_FROM = 50_000
 
-function activeFilters(
-  db: Db,
-  filters: ClaimLogSqlFilters,
-): { keys: Set<FilterKey>; params: Record<string, string> } {
-  const keys = new Set<FilterKey>()
+/** Which statement answers a set of filters: the clause of each filter and the statement's parameters. */
+export interface ClaimLogChoice {
+  keys: ReadonlySet<ClaimLogFilterKey>
+  params: Readonly<Record<string, string>>
+}
+
+/**
+ * The claim log's query-plan choice: the clause of each active filter, the tag's and the text's picked
+ * by counting their matches (TAG_SCAN_FROM, FTS_SCAN_FROM, FTS_CHECK_FROM). The page, the export and
+ * the bench all take their statement from here.
+ */
+export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): ClaimLogChoice {
+  const keys = new Set<ClaimLogFilterKey>()
   const params: Record<string, string> = {}
   for (const [key] of FILTERS) {
     if (key === 'tagScan' || key === 'ftsScan' || key === 'ftsCheck') continue
@@ -138,6 +172,32 @@ const TAG_DISPUTES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM dispute_tags 
 const FTS_MATCHES_SQL =
   'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH @fts LIMIT @cap)'
 
+// The variants of the filters whose statement depends on their counts.
+const VARIANTS: ReadonlyArray<readonly ClaimLogFilterKey[]> = [
+  ['tag', 'tagScan'],
+  ['fts', 'ftsScan', 'ftsCheck'],
+]
+
+/**
+ * The statements the choice passed over: the same filters with each counted filter's other variants,
+ * one at a time (for the bench, which times the choice against them).
+ */
+export function claimLogAlternatives(choice: ClaimLogChoice): ClaimLogChoice[] {
+  const alternatives: ClaimLogChoice[] = []
+  for (const variants of VARIANTS) {
+    const picked = variants.find((key) => choice.keys.has(key))
+    if (!picked) continue
+    for (const other of variants) {
+      if (other === picked) continue
+      const keys = new Set(choice.keys)
+      keys.delete(picked)
+      keys.add(other)
+      alternatives.push({ keys, params: choice.params })
+    }
+  }
+  return alternatives
+}
+
 const statements = new WeakMap<Database.Database, Map<string, Statement>>()
 
 /** Prepares a statement once per connection and keeps it. */
@@ -163,7 +223,7 @@ export function claimLogPage(
   filters: ClaimLogSqlFilters,
   page: { limit: number; cursor: [string, string] | null },
 ): ClaimLogRawRow[] {
-  const { keys, params } = activeFilters(db, filters)
+  const { keys, params } = chooseClaimLogStatement(db, filters)
   const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
   const statement = prepared(db.$client, sql, true)
   const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
@@ -172,7 +232,7 @@ export function claimLogPage(
 
 /** The query plan of the claim log's statement for these filters, for checking index use. */
 export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): string[] {
-  const { keys, params } = activeFilters(db, filters)
+  const { keys, params } = chooseClaimLogStatement(db, filters)
   const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
   const cursor = withCursor ? { cursorAt: '9999', cursorId: '' } : {}
   return (
@@ -198,7 +258,7 @@ export function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): ClaimLogCu
   const client = reader ?? main
   try {
     reader?.pragma('busy_timeout = 5000')
-    const { keys, params } = activeFilters(db, filters)
+    const { keys, params } = chooseClaimLogStatement(db, filters)
     const statement = client.prepare(claimLogSql(keys, { cursor: false, limit: false })).raw(true)
     const rows = statement.iterate(params) as IterableIterator<ClaimLogRawRow>
     let closed = false

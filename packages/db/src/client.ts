@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.ts'
@@ -61,4 +62,9 @@ export function checkPragmas(db: Db): { journalMode: string; synchronous: number
     )
   }
   return { journalMode, synchronous, foreignKeys }
+}
+
+/** Throws unless the database answers a trivial query: the health check's probe. */
+export function pingDb(db: Db): void {
+  db.get(sql`select 1`)
 }

@@ -1,4 +1,6 @@
+export * from './backup.ts'
 export * from './claim-log.ts'
 export * from './client.ts'
+export * from './operators.ts'
 export * as tables from './schema.ts'
 export * from './snapshots.ts'

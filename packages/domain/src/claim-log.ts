@@ -1,40 +1,19 @@
-import type { ClaimLogRawRow, ClaimLogRow, ImportIssue } from '@counterclaim/shared'
+import {
+  CLAIM_LOG_COLUMNS,
+  type ClaimLogField,
+  type ClaimLogHeader,
+  type ClaimLogRawRow,
+  type ClaimLogRow,
+  type ImportIssue,
+} from '@counterclaim/shared'
 import { csvCell, csvLine, needsNeutralising, restoreCell } from './csv.ts'
 
-/**
- * The claim log's columns in the CSV's order: snake_case header, camelCase JSON field, and
- * whether the exporter may skip quoting (ids, enums, dates, counts and timestamps never need it).
- */
-export const CLAIM_LOG_COLUMNS = [
-  { header: 'claim_id', field: 'claimId', plain: true },
-  { header: 'dispute_id', field: 'disputeId', plain: true },
-  { header: 'dispute_title', field: 'disputeTitle', plain: false },
-  { header: 'claimant', field: 'claimant', plain: false },
-  { header: 'claimant_kind', field: 'claimantKind', plain: true },
-  { header: 'claim_text', field: 'claimText', plain: false },
-  { header: 'stated_on', field: 'statedOn', plain: true },
-  { header: 'appearance_url', field: 'appearanceUrl', plain: false },
-  { header: 'archive_url', field: 'archiveUrl', plain: false },
-  { header: 'quantity_value', field: 'quantityValue', plain: false },
-  { header: 'quantity_unit', field: 'quantityUnit', plain: false },
-  { header: 'quantity_qualifier', field: 'quantityQualifier', plain: true },
-  { header: 'rating', field: 'rating', plain: true },
-  { header: 'rating_label', field: 'ratingLabel', plain: false },
-  { header: 'verdict_summary', field: 'verdictSummary', plain: false },
-  { header: 'verdict_status', field: 'verdictStatus', plain: true },
-  { header: 'published_at', field: 'publishedAt', plain: true },
-  { header: 'supporting_evidence', field: 'supportingEvidence', plain: true },
-  { header: 'contradicting_evidence', field: 'contradictingEvidence', plain: true },
-  { header: 'context_evidence', field: 'contextEvidence', plain: true },
-  { header: 'tags', field: 'tags', plain: false },
-  { header: 'updated_at', field: 'updatedAt', plain: true },
-] as const satisfies ReadonlyArray<{ header: string; field: keyof ClaimLogRow; plain: boolean }>
+// The columns are defined once in packages/shared; re-exported here for the code that still imports
+// them beside the CSV writer (the import worker, test fixtures).
+export { CLAIM_LOG_COLUMNS, type ClaimLogField, type ClaimLogHeader }
 
-export type ClaimLogHeader = (typeof CLAIM_LOG_COLUMNS)[number]['header']
-export type ClaimLogField = (typeof CLAIM_LOG_COLUMNS)[number]['field']
-
-const TAGS_INDEX = CLAIM_LOG_COLUMNS.findIndex((c) => c.field === 'tags')
-const PLAIN = CLAIM_LOG_COLUMNS.map((c) => c.plain)
+// Each column's kind of cell, by position: the export's hot path reads these, not the column objects.
+const CELL = CLAIM_LOG_COLUMNS.map((c) => c.cell)
 
 /** The CSV header record, CRLF-terminated. */
 export const CLAIM_LOG_CSV_HEADER = csvLine(CLAIM_LOG_COLUMNS.map((c) => c.header))
@@ -58,30 +37,13 @@ export function tagsCell(json: string): string {
 
 /** A raw database row as the JSON log's row. */
 export function claimLogRowFromRaw(r: ClaimLogRawRow): ClaimLogRow {
-  return {
-    claimId: r[0],
-    disputeId: r[1],
-    disputeTitle: r[2],
-    claimant: r[3],
-    claimantKind: r[4],
-    claimText: r[5],
-    statedOn: r[6],
-    appearanceUrl: r[7],
-    archiveUrl: r[8],
-    quantityValue: r[9],
-    quantityUnit: r[10],
-    quantityQualifier: r[11],
-    rating: r[12],
-    ratingLabel: r[13],
-    verdictSummary: r[14],
-    verdictStatus: r[15],
-    publishedAt: r[16],
-    supportingEvidence: r[17],
-    contradictingEvidence: r[18],
-    contextEvidence: r[19],
-    tags: tagsFromJson(r[20]),
-    updatedAt: r[21],
+  const row: Record<string, unknown> = {}
+  for (let i = 0; i < CLAIM_LOG_COLUMNS.length; i++) {
+    const column = CLAIM_LOG_COLUMNS[i]
+    if (column) row[column.field] = column.cell === 'tags' ? tagsFromJson(r[i] as string) : r[i]
   }
+  // ClaimLogRawRow and ClaimLogRow are both derived from CLAIM_LOG_COLUMNS, value for value.
+  return row as ClaimLogRow
 }
 
 /** The text of one JSON-log value as a CSV cell holds it (before neutralising and quoting). */
@@ -103,11 +65,12 @@ export function claimLogCsvLine(r: ClaimLogRawRow): string {
     const v = r[i]
     if (i > 0) line += ','
     if (v === null || v === undefined) continue
-    if (i === TAGS_INDEX) line += csvCell(tagsCell(v as string))
+    const cell = CELL[i]
+    if (cell === 'tags') line += csvCell(tagsCell(v as string))
     else {
       const text = typeof v === 'string' ? v : String(v)
       // Plain columns skip quoting, not the formula check: every column is neutralised.
-      line += PLAIN[i] && !needsNeutralising(text) ? text : csvCell(text)
+      line += cell === 'plain' && !needsNeutralising(text) ? text : csvCell(text)
     }
   }
   return `${line}\r\n`

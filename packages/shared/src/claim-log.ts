@@ -13,32 +13,65 @@ import {
 import { RatingSchema } from './rating-scale.ts'
 import { ClaimLogQuerySchema } from './requests.ts'
 
+/**
+ * How the CSV writes a column's cell: `plain` values (ids, enums, dates, counts, timestamps) never
+ * need quoting, `text` may, and `tags` is the dispute's tags (a JSON array in the database, a JSON
+ * array in the row, space-separated words in a cell).
+ */
+export type ClaimLogCellKind = 'plain' | 'text' | 'tags'
+
+const column = <
+  const F extends string,
+  const H extends string,
+  S extends z.ZodType,
+  K extends ClaimLogCellKind,
+>(
+  field: F,
+  header: H,
+  schema: S,
+  cell: K,
+) => ({ field, header, schema, cell })
+
+/**
+ * The claim log's columns, in the order of the CSV and of the database's raw rows: each one's JSON
+ * field, CSV header, row schema and kind of cell. The row schema, the raw row type, the SQL select
+ * list (packages/db, one SQL expression per field) and the CSV writer (packages/domain) all come from
+ * this list.
+ */
+export const CLAIM_LOG_COLUMNS = [
+  column('claimId', 'claim_id', z.string(), 'plain'),
+  column('disputeId', 'dispute_id', z.string(), 'plain'),
+  column('disputeTitle', 'dispute_title', z.string(), 'text'),
+  column('claimant', 'claimant', z.string(), 'text'),
+  column('claimantKind', 'claimant_kind', ClaimantKindSchema, 'plain'),
+  column('claimText', 'claim_text', z.string(), 'text'),
+  column('statedOn', 'stated_on', z.string().nullable(), 'plain'),
+  column('appearanceUrl', 'appearance_url', z.string().nullable(), 'text'),
+  column('archiveUrl', 'archive_url', z.string().nullable(), 'text'),
+  column('quantityValue', 'quantity_value', z.number().nullable(), 'text'),
+  column('quantityUnit', 'quantity_unit', z.string().nullable(), 'text'),
+  column('quantityQualifier', 'quantity_qualifier', QuantityQualifierSchema.nullable(), 'plain'),
+  column('rating', 'rating', RatingSchema.nullable(), 'plain'),
+  column('ratingLabel', 'rating_label', z.string().nullable(), 'text'),
+  column('verdictSummary', 'verdict_summary', z.string().nullable(), 'text'),
+  column('verdictStatus', 'verdict_status', VerdictStatusSchema.nullable(), 'plain'),
+  column('publishedAt', 'published_at', TimestampSchema.nullable(), 'plain'),
+  column('supportingEvidence', 'supporting_evidence', z.number().int(), 'plain'),
+  column('contradictingEvidence', 'contradicting_evidence', z.number().int(), 'plain'),
+  column('contextEvidence', 'context_evidence', z.number().int(), 'plain'),
+  column('tags', 'tags', z.array(z.string()), 'tags'),
+  column('updatedAt', 'updated_at', TimestampSchema, 'plain'),
+] as const
+
+type ClaimLogColumns = typeof CLAIM_LOG_COLUMNS
+export type ClaimLogField = ClaimLogColumns[number]['field']
+export type ClaimLogHeader = ClaimLogColumns[number]['header']
+
+type ClaimLogShape = { [C in ClaimLogColumns[number] as C['field']]: C['schema'] }
+
 /** One row of the claim log: one claim across all disputes, with its verdict. */
 export const ClaimLogRowSchema = z
-  .object({
-    claimId: z.string(),
-    disputeId: z.string(),
-    disputeTitle: z.string(),
-    claimant: z.string(),
-    claimantKind: ClaimantKindSchema,
-    claimText: z.string(),
-    statedOn: z.string().nullable(),
-    appearanceUrl: z.string().nullable(),
-    archiveUrl: z.string().nullable(),
-    quantityValue: z.number().nullable(),
-    quantityUnit: z.string().nullable(),
-    quantityQualifier: QuantityQualifierSchema.nullable(),
-    rating: RatingSchema.nullable(),
-    ratingLabel: z.string().nullable(),
-    verdictSummary: z.string().nullable(),
-    verdictStatus: VerdictStatusSchema.nullable(),
-    publishedAt: TimestampSchema.nullable(),
-    supportingEvidence: z.number().int(),
-    contradictingEvidence: z.number().int(),
-    contextEvidence: z.number().int(),
-    tags: z.array(z.string()),
-    updatedAt: TimestampSchema,
-  })
+  .object(Object.fromEntries(CLAIM_LOG_COLUMNS.map((c) => [c.field, c.schema])) as ClaimLogShape)
   .meta({ id: 'ClaimLogRow' })
 export type ClaimLogRow = z.infer<typeof ClaimLogRowSchema>
 
@@ -102,33 +135,15 @@ export const SearchResultSchema = z.object({ items: z.array(SearchHitSchema) }).
 export type SearchResult = z.infer<typeof SearchResultSchema>
 
 /**
- * A claim-log row as the database hands it over, in the CSV's column order: what the export
- * writes without building an object per row. `tags` is the dispute's JSON array text.
+ * A claim-log row as the database hands it over, one value per column of CLAIM_LOG_COLUMNS in its
+ * order: what the export writes without building an object per row. `tags` is the dispute's JSON
+ * array text.
  */
-export type ClaimLogRawRow = [
-  claimId: string,
-  disputeId: string,
-  disputeTitle: string,
-  claimant: string,
-  claimantKind: ClaimLogRow['claimantKind'],
-  claimText: string,
-  statedOn: string | null,
-  appearanceUrl: string | null,
-  archiveUrl: string | null,
-  quantityValue: number | null,
-  quantityUnit: string | null,
-  quantityQualifier: ClaimLogRow['quantityQualifier'],
-  rating: ClaimLogRow['rating'],
-  ratingLabel: string | null,
-  verdictSummary: string | null,
-  verdictStatus: ClaimLogRow['verdictStatus'],
-  publishedAt: string | null,
-  supportingEvidence: number,
-  contradictingEvidence: number,
-  contextEvidence: number,
-  tags: string,
-  updatedAt: string,
-]
+export type ClaimLogRawRow = RawValues<ClaimLogColumns>
+// Generic, so that mapping the columns' tuple gives a tuple.
+type RawValues<T extends readonly { schema: z.ZodType; cell: ClaimLogCellKind }[]> = {
+  -readonly [I in keyof T]: T[I]['cell'] extends 'tags' ? string : z.output<T[I]['schema']>
+}
 
 /** A search hit as the database hands it over; the snippet still carries its markers. */
 export interface SearchRawHit {

@@ -1,5 +1,5 @@
+import { pingDb } from '@counterclaim/db'
 import { createRoute } from '@hono/zod-openapi'
-import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { errorResponses, jsonResponse, newRouter, PUBLIC } from './route-kit.ts'
 
@@ -21,7 +21,7 @@ export const healthRoutes = newRouter().openapi(
     },
   }),
   (c) => {
-    c.get('deps').db.get(sql`select 1`)
+    pingDb(c.get('deps').db)
     return c.json({ status: 'ok' as const }, 200)
   },
 )

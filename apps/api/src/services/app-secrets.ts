@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
-import { eq } from 'drizzle-orm'
+import { type Db, eq, tables } from '@counterclaim/db'
 
 /**
  * A server key kept in the database under a name: made at random the first time it is asked for,

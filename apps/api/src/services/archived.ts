@@ -1,6 +1,5 @@
-import { type Tx, tables } from '@counterclaim/db'
+import { eq, type Tx, tables } from '@counterclaim/db'
 import { AppError } from '@counterclaim/shared'
-import { eq } from 'drizzle-orm'
 
 type Archivable = 'dispute' | 'claim' | 'evidence'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
+import { and, asc, containsText, type Db, desc, eq, gt, isNull, or, tables } from '@counterclaim/db'
 import type {
   Claimant,
   ClaimantCreateSchema,
@@ -7,7 +7,6 @@ import type {
   ClaimantListQuerySchema,
   ClaimantPatchSchema,
 } from '@counterclaim/shared'
-import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
@@ -33,7 +32,7 @@ export function getClaimantDetail(db: Db, id: string): ClaimantDetail {
     .select({ claim: tables.claims, disputeTitle: tables.disputes.title })
     .from(tables.claims)
     .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
-    .where(and(eq(tables.claims.claimantId, id), sql`${tables.claims.archivedAt} is null`))
+    .where(and(eq(tables.claims.claimantId, id), isNull(tables.claims.archivedAt)))
     .orderBy(desc(tables.claims.statedOn), desc(tables.claims.createdAt))
     .all()
   const verdicts = loadVerdicts(
@@ -55,7 +54,7 @@ export function listClaimants(db: Db, query: z.infer<typeof ClaimantListQuerySch
   const cursor = decodeCursor(query.cursor)
   const conditions = []
   const q = query.q?.trim()
-  if (q) conditions.push(sql`${c.name} like ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
+  if (q) conditions.push(containsText(c.name, q))
   if (cursor) {
     const [name, id] = cursor
     conditions.push(or(gt(c.name, name), and(eq(c.name, name), gt(c.id, id))))

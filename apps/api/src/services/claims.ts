@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, type Tx, tables } from '@counterclaim/db'
+import { and, type Db, eq, isNull, max, type Tx, tables } from '@counterclaim/db'
 import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
-import { and, eq, isNull, max } from 'drizzle-orm'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'

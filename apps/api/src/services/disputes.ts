@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, type Tx, tables } from '@counterclaim/db'
+import {
+  and,
+  containsText,
+  type Db,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type Tx,
+  tables,
+} from '@counterclaim/db'
 import {
   AppError,
   type Dispute,
@@ -8,7 +21,6 @@ import {
   type DisputeListQuerySchema,
   type DisputePatchSchema,
 } from '@counterclaim/shared'
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
@@ -187,12 +199,7 @@ export function listDisputes(
   }
   const q = query.q?.trim()
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-    const match = or(
-      sql`${d.title} like ${pattern} escape '\\'`,
-      sql`${d.question} like ${pattern} escape '\\'`,
-      sql`${d.summary} like ${pattern} escape '\\'`,
-    )
+    const match = or(containsText(d.title, q), containsText(d.question, q), containsText(d.summary, q))
     if (match) conditions.push(match)
   }
   if (cursor) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
+import { type Db, eq, tables } from '@counterclaim/db'
 import type { Evidence, EvidenceCreateSchema, EvidencePatchSchema } from '@counterclaim/shared'
-import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'

@@ -1,6 +1,5 @@
-import { type Db, tables } from '@counterclaim/db'
+import { and, type Db, desc, eq, lt, tables } from '@counterclaim/db'
 import type { HistoryEvent, HistoryQuerySchema } from '@counterclaim/shared'
-import { and, desc, eq, lt } from 'drizzle-orm'
 import type { z } from 'zod'
 import { decodeCursor, toPage } from './cursor.ts'
 import { found } from './versioning.ts'

@@ -1,7 +1,6 @@
-import { type Db, tables } from '@counterclaim/db'
+import { and, type Db, desc, eq, inArray, isNotNull, isNull, lt, or, tables } from '@counterclaim/db'
 import { claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
 import { AppError, type ClaimReview, type PublishedRecord, type Verdict } from '@counterclaim/shared'
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { decodeCursor, toPage } from './cursor.ts'
 import { readSnapshots } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'

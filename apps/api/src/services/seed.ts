@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
+import { count, type Db, eq, tables } from '@counterclaim/db'
 import type { Role, SessionUser } from '@counterclaim/shared'
-import { count, eq } from 'drizzle-orm'
 import { createClaimant } from './claimants.ts'
 import { createClaim } from './claims.ts'
 import type { ServiceContext } from './context.ts'

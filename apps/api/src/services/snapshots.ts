@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, insertMissingSnapshots, type Tx, tables } from '@counterclaim/db'
+import {
+  and,
+  asc,
+  type Db,
+  eq,
+  inArray,
+  insertMissingSnapshots,
+  isNull,
+  type Tx,
+  tables,
+} from '@counterclaim/db'
 import { type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { found } from './versioning.ts'
 
 type Reader = Db | Tx

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type Tx, tables } from '@counterclaim/db'
+import { and, countWhere, eq, isNull, type Tx, tables } from '@counterclaim/db'
 import { AppError, type Stance, type StancePutSchema } from '@counterclaim/shared'
-import { and, eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
@@ -16,13 +15,13 @@ function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
   const s = tables.stances
   const counts = tx
     .select({
-      supports: sql<number>`coalesce(sum(${s.stance} = 'supports'), 0)`,
-      contradicts: sql<number>`coalesce(sum(${s.stance} = 'contradicts'), 0)`,
-      context: sql<number>`coalesce(sum(${s.stance} = 'context'), 0)`,
+      supports: countWhere(s.stance, 'supports'),
+      contradicts: countWhere(s.stance, 'contradicts'),
+      context: countWhere(s.stance, 'context'),
     })
     .from(s)
     .innerJoin(tables.evidence, eq(tables.evidence.id, s.evidenceId))
-    .where(and(eq(s.claimId, claimId), sql`${tables.evidence.archivedAt} is null`))
+    .where(and(eq(s.claimId, claimId), isNull(tables.evidence.archivedAt)))
     .get()
   tx.update(tables.claims)
     .set({

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, tables } from '@counterclaim/db'
+import { and, asc, type Db, eq, gt, tables } from '@counterclaim/db'
 import { AppError, type User, type UserCreateSchema, type UserPatchSchema } from '@counterclaim/shared'
-import { and, asc, eq, gt } from 'drizzle-orm'
 import type { z } from 'zod'
 import { revokeUserSessions } from './auth.ts'
 import type { ServiceContext } from './context.ts'

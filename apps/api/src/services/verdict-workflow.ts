@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Tx, tables } from '@counterclaim/db'
+import { and, asc, eq, gt, isNull, or, type Tx, tables } from '@counterclaim/db'
 import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
@@ -11,7 +11,6 @@ import {
   type VerdictCorrectSchema,
   type VerdictStatus,
 } from '@counterclaim/shared'
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'

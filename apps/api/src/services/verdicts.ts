@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, type Tx, tables } from '@counterclaim/db'
+import { and, asc, type Db, eq, inArray, isNull, type Tx, tables } from '@counterclaim/db'
 import {
   AppError,
   type CorrectedFields,
@@ -9,7 +9,6 @@ import {
   type Verdict,
   type VerdictDraftSchema,
 } from '@counterclaim/shared'
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'

@@ -1,6 +1,5 @@
-import { type Db, tables } from '@counterclaim/db'
+import { and, asc, type Db, eq, inArray, isNull, tables } from '@counterclaim/db'
 import type { Workbench } from '@counterclaim/shared'
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
 import { changesSincePublication } from './verdict-workflow.ts'

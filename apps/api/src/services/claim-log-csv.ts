@@ -1,30 +1,7 @@
-import { claimLogPage, type Db, iterateClaimLog } from '@counterclaim/db'
-import {
-  CLAIM_LOG_CSV_HEADER,
-  CSV_BOM,
-  claimLogCsvLine,
-  claimLogRowFromRaw,
-  ftsQuery,
-} from '@counterclaim/domain'
-import type { ClaimLogFilters, ClaimLogQuery, ClaimLogRow } from '@counterclaim/shared'
-import { decodeCursor, encodeCursor } from './cursor.ts'
-
-const sqlFilters = (filters: ClaimLogFilters) => {
-  const { q, ...rest } = filters
-  return { ...rest, fts: q ? ftsQuery(q) : null }
-}
-
-/** A page of the claim log: newest activity first, keyset-paged on (updated_at, id). */
-export function listClaimLog(
-  db: Db,
-  query: ClaimLogQuery,
-): { items: ClaimLogRow[]; nextCursor: string | null } {
-  const { limit, cursor, ...filters } = query
-  const raw = claimLogPage(db, sqlFilters(filters), { limit: limit + 1, cursor: decodeCursor(cursor) })
-  const items = raw.slice(0, limit).map(claimLogRowFromRaw)
-  const last = items.at(-1)
-  return { items, nextCursor: raw.length > limit && last ? encodeCursor(last.updatedAt, last.claimId) : null }
-}
+import { type Db, iterateClaimLog } from '@counterclaim/db'
+import { CLAIM_LOG_CSV_HEADER, CSV_BOM, claimLogCsvLine } from '@counterclaim/domain'
+import type { ClaimLogFilters } from '@counterclaim/shared'
+import { claimLogSqlFilters } from './claim-log-filters.ts'
 
 const CHUNK_CHARS = 64 * 1024
 
@@ -33,7 +10,7 @@ const CHUNK_CHARS = 64 * 1024
  * waits in memory, however many rows there are.
  */
 export function claimLogCsv(db: Db, filters: ClaimLogFilters, bom: boolean): ReadableStream<Uint8Array> {
-  const cursor = iterateClaimLog(db, sqlFilters(filters))
+  const cursor = iterateClaimLog(db, claimLogSqlFilters(filters))
   let first = true
   return new ReadableStream<Uint8Array>({
     pull(controller) {

@@ -1,0 +1,38 @@
+// The query operators services build drizzle queries with, re-exported so that nothing outside
+// packages/db imports drizzle-orm (docs/decisions/0006-database-door.md). Where a service needs SQL
+// drizzle has no operator for, it gets a named helper here rather than a `sql` template of its own.
+import { type Column, type SQL, sql } from 'drizzle-orm'
+
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  max,
+  ne,
+  not,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
+
+/** `column LIKE '%text%'`, case-insensitive for ASCII, with LIKE's wildcards in `text` taken literally. */
+export function containsText(column: Column, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+  return sql`${column} like ${pattern} escape '\\'`
+}
+
+/** How many rows of a group have `column = value` (0 for none), as an aggregate select field. */
+export function countWhere(column: Column, value: string): SQL<number> {
+  return sql<number>`coalesce(sum(${column} = ${value}), 0)`
+}
