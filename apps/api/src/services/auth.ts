@@ -142,8 +142,11 @@ export class AuthService {
     }
   }
 
-  /** The user of a live session token, or null when it is unknown, expired, revoked or the user disabled. */
-  authenticate(token: string | undefined): SessionUser | null {
+  /**
+   * The user of a live session token, or null when it is unknown, expired, revoked or the user disabled.
+   * `touch: false` skips the last-seen write (a best-effort timestamp), as while an import holds the database.
+   */
+  authenticate(token: string | undefined, options: { touch?: boolean } = {}): SessionUser | null {
     if (!token || token.length > 200) return null
     const tokenHash = hashToken(token)
     const row = this.sessionByToken.get({ tokenHash })
@@ -151,7 +154,7 @@ export class AuthService {
     const now = this.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
     if (now >= Date.parse(row.session.expiresAt) || now - lastSeen >= this.policy.idleMs) return null
-    if (now - lastSeen >= this.touchEveryMs) {
+    if (options.touch !== false && now - lastSeen >= this.touchEveryMs) {
       this.db
         .update(tables.sessions)
         .set({ lastSeenAt: new Date(now).toISOString() })
