@@ -45,6 +45,7 @@ export type FromImportWorker =
 
 /** How many problems a refusal lists; the message gives the total. */
 export const MAX_LISTED_ISSUES = 1000
+const MAX_RECORD_BYTES = 1024 * 1024
 // Rows checked and written together: big enough that SQLite's per-statement cost stays low, small
 // enough that one batch is all the import holds.
 const ROWS_PER_BATCH = 1000
@@ -144,6 +145,9 @@ export function importReader(events: ReaderEvents) {
     // Named, not discovered: csv-parse looks for the line ending at every byte until it finds one,
     // about ten times slower on a long first line.
     record_delimiter: ['\r\n', '\n', '\r'],
+    // No valid row comes near it; a longer record (an endless cell, a quote never closed) is refused
+    // before it can fill the worker's memory.
+    max_record_size: MAX_RECORD_BYTES,
     on_record: (record: string[], context) => {
       take(record, context.lines)
       return null

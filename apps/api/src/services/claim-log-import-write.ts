@@ -115,6 +115,9 @@ function importedStatus(actor: SessionUser, row: ClaimLogImportRow): VerdictStat
 }
 
 type HistoryRow = typeof tables.historyEvents.$inferInsert
+// Records indexed together: each load costs FTS5 a flush of its pending terms, so not one a batch;
+// but no more ids than these are held, whatever the size of the file.
+const INDEX_EVERY = 20_000
 
 /**
  * Checks batches of rows whose cells are valid against the database, and writes them in one
@@ -126,9 +129,9 @@ export class ImportWriter {
   private writing = false
   // The claim_ids the file has named, with their lines: duplicates are found even once writing stopped.
   private readonly claimLines = new Map<string, number>()
-  // What the search index is filled with at the end (endSearchBulkLoad): the ids of the new records.
-  private readonly created = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
-  private disputes = 0
+  private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
+  // The ids of records written and not yet in the search index.
+  private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
   private heldForReview = 0
   private rows = 0
 
@@ -163,22 +166,23 @@ export class ImportWriter {
     this.released()
   }
 
-  /** Indexes the new records for search and commits; the counts of the answer. */
+  /** Turns the search index's triggers back on and commits; the counts of the answer. */
   commit(): ClaimLogImportResult {
     if (!this.writing) throw new Error('the import has stopped writing: nothing to commit')
-    endSearchBulkLoad(this.db, this.created)
+    endSearchBulkLoad(this.db, this.unindexed)
     this.db.$client.exec('COMMIT')
     this.writing = false
-    return {
-      rows: this.rows,
-      created: {
-        claims: this.created.claims.length,
-        disputes: this.disputes,
-        claimants: this.created.claimants.length,
-        verdicts: this.created.verdicts.length,
-      },
-      heldForReview: this.heldForReview,
-    }
+    return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
+  }
+
+  /**
+   * Puts the records written since the last call into the search index (set-wise, not row by row by
+   * the triggers); the triggers stay off while the import goes on. commit() indexes the last ones.
+   */
+  private index(): void {
+    endSearchBulkLoad(this.db, this.unindexed)
+    this.unindexed = { claimants: [], claims: [], verdicts: [] }
+    beginSearchBulkLoad(this.db)
   }
 
   /** The problems only the database can tell: claim_ids taken or repeated, archived disputes. */
@@ -388,7 +392,6 @@ export class ImportWriter {
         updatedAt: now,
       }
       newClaims.push(claim)
-      this.created.claims.push(id)
       const {
         quantityValue,
         quantityUnit,
@@ -432,7 +435,6 @@ export class ImportWriter {
           updatedAt: now,
         }
         newVerdicts.push(verdict)
-        this.created.verdicts.push(verdictId)
         if (status === 'published') published.push(verdictId)
         event({
           entity: 'verdict',
@@ -452,8 +454,14 @@ export class ImportWriter {
     insertBatched(db, tables.historyEvents, history)
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
     for (const verdictId of published) takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
-    this.disputes += newDisputes.length
-    for (const c of newClaimants) this.created.claimants.push(c.id)
+    for (const c of newClaimants) this.unindexed.claimants.push(c.id)
+    for (const c of newClaims) this.unindexed.claims.push(c.id)
+    for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
+    if (this.unindexed.claims.length >= INDEX_EVERY) this.index()
+    this.created.disputes += newDisputes.length
+    this.created.claimants += newClaimants.length
+    this.created.claims += newClaims.length
+    this.created.verdicts += newVerdicts.length
     this.rows += rows.length
   }
 }
