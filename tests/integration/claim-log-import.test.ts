@@ -732,7 +732,7 @@ describe('the import writes from its worker, in one transaction', () => {
       }),
     ).rejects.toMatchObject({
       code: 'validation_failed',
-      message: expect.stringContaining('longer than 0.2 s'),
+      message: expect.stringContaining('more than 0.2 s'),
     })
     expect(gate.isOpen).toBe(true)
     expect(writeLockHeld()).toBe(false)

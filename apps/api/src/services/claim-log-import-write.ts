@@ -4,7 +4,14 @@
 // first problem rolls it back at once (the rest of the file is still checked, to list every problem);
 // a clean file commits. docs/decisions/0005 records why the import, alone, writes off the main thread.
 import { randomBytes } from 'node:crypto'
-import { beginSearchBulkLoad, type Db, endSearchBulkLoad, tables } from '@counterclaim/db'
+import {
+  beginSearchBulkLoad,
+  type Db,
+  endSearchBulkLoad,
+  type OpenTransaction,
+  openWriteTransaction,
+  tables,
+} from '@counterclaim/db'
 import {
   type ClaimLogImportResult,
   type ClaimLogImportRow,
@@ -126,7 +133,7 @@ const INDEX_EVERY = 20_000
  * see the rows the file has written already.
  */
 export class ImportWriter {
-  private writing = false
+  private writing: OpenTransaction | null = null
   // The claim_ids the file has named, with their lines: duplicates are found even once writing stopped.
   private readonly claimLines = new Map<string, number>()
   private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
@@ -145,8 +152,7 @@ export class ImportWriter {
 
   /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
   begin(): void {
-    this.db.$client.exec('BEGIN IMMEDIATE')
-    this.writing = true
+    this.writing = openWriteTransaction(this.db)
     beginSearchBulkLoad(this.db)
   }
 
@@ -160,18 +166,20 @@ export class ImportWriter {
 
   /** Stops writing: rolls back what was written (nothing is kept). Stopping twice does nothing. */
   stop(): void {
-    if (!this.writing) return
-    this.writing = false
-    this.db.$client.exec('ROLLBACK')
+    const transaction = this.writing
+    if (!transaction) return
+    this.writing = null
+    transaction.rollback()
     this.released()
   }
 
   /** Turns the search index's triggers back on and commits; the counts of the answer. */
   commit(): ClaimLogImportResult {
-    if (!this.writing) throw new Error('the import has stopped writing: nothing to commit')
+    const transaction = this.writing
+    if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
     endSearchBulkLoad(this.db, this.unindexed)
-    this.db.$client.exec('COMMIT')
-    this.writing = false
+    transaction.commit()
+    this.writing = null
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
   }
 
