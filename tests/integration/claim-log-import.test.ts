@@ -1,9 +1,14 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { readdirSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
+import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
+import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
+import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
 import { errorShapeViolation } from '../support/http.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
@@ -104,6 +109,8 @@ function heldBody() {
     stream,
     push: (text: string) => controller?.enqueue(new TextEncoder().encode(text)),
     close: () => controller?.close(),
+    /** The client goes away: the body ends with the error Node gives a request cut short. */
+    cut: () => controller?.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })),
   }
 }
 
@@ -572,5 +579,163 @@ describe('the search index after an import', () => {
     const search = await t.request('/api/search?q=Marzipanic&limit=50', { cookie: editor })
     const hits = (await search.json()) as { items: Array<{ kind: string }> }
     expect(hits.items.filter((h) => h.kind === 'verdict')).toHaveLength(15)
+  })
+})
+
+/** Every table of the file, each as a digest of its rows (a session's last-seen stamp aside). */
+function everyTable(tt: TestApp): Record<string, string> {
+  const client = tt.db.$client
+  const names = client
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[]
+  return Object.fromEntries(
+    names.map((name) => {
+      const columns = (client.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(name) as string[])
+        .filter((c) => !(name === 'sessions' && c === 'last_seen_at'))
+        .map((c) => `"${c}"`)
+      const rows = client
+        .prepare(`SELECT ${columns.join(', ')} FROM "${name}"`)
+        .raw()
+        .all()
+      const digest = createHash('sha256')
+      for (const row of rows.map((r) => JSON.stringify(r)).sort()) digest.update(row)
+      return [name, `${rows.length} ${digest.digest('hex')}`]
+    }),
+  )
+}
+
+describe('the import writes from its worker, in one transaction', () => {
+  // A second connection to the same file that never waits: BEGIN IMMEDIATE fails while another
+  // connection (the import's) holds SQLite's write lock.
+  let probe: Database.Database
+  beforeAll(() => {
+    probe = new Database(t.path, { timeout: 0 })
+  })
+  afterAll(() => probe.close())
+  const writeLockHeld = () => {
+    try {
+      probe.exec('BEGIN IMMEDIATE')
+      probe.exec('ROLLBACK')
+      return false
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return true
+      throw error
+    }
+  }
+
+  it('makes a write sent meanwhile wait until it ends, then the write succeeds; reads go on', async () => {
+    const body = heldBody()
+    const answer = postStream(editor, body.stream)
+    const file = rowsFile(2500, (i, r) => Object.assign(r, { claim_text: `Written beside a write ${i}` }))
+    const cut = file.indexOf('\r\n', file.length >> 1) + 2
+    body.push(file.slice(0, cut))
+    await expect.poll(writeLockHeld, { timeout: 20_000 }).toBe(true)
+
+    const title = `Made during an import ${randomUUID()}`
+    const answered: string[] = []
+    const write = t
+      .request('/api/disputes', {
+        method: 'POST',
+        cookie: editor,
+        json: { title, question: 'Does it wait?' },
+      })
+      .then((res) => {
+        answered.push('write')
+        return res
+      })
+    const signIn = t
+      .request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS.checker })
+      .then((res) => {
+        answered.push('sign-in')
+        return res
+      })
+    // Reads are answered while the import holds the database; the write and the sign-in are not.
+    expect((await t.request('/api/health')).status).toBe(200)
+    expect((await t.request('/api/disputes?limit=5', { cookie: editor })).status).toBe(200)
+    expect(answered).toEqual([])
+    expect(writeLockHeld()).toBe(true)
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM disputes WHERE title = ?').get(title)).toEqual({
+      n: 0,
+    })
+
+    body.push(file.slice(cut))
+    body.close()
+    const res = await answer
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toMatchObject({ rows: 2500, created: { claims: 2500 } })
+    const made = await write
+    expect(made.status, await made.clone().text()).toBe(201)
+    expect(((await made.json()) as { title: string }).title).toBe(title)
+    expect((await signIn).status).toBe(200)
+    expect(writeLockHeld()).toBe(false)
+  })
+
+  it('leaves every table as it was when the file fails after batches were written, or the client goes away', async () => {
+    const before = everyTable(t)
+    const late = (change: (i: number, r: Record<string, string>) => void) =>
+      rowsFile(2600, (i, r) => {
+        r.claim_text = `Never kept ${i}`
+        change(i, r)
+      })
+    const dup = randomUUID()
+    const refusals: Array<[string, Array<{ line: number; column: string; message: string }>]> = [
+      [
+        late((i, r) => {
+          if (i === 2400) r.stated_on = '2025-02-30'
+        }),
+        [{ line: 2402, column: 'stated_on', message: 'must be a real calendar date' }],
+      ],
+      [
+        late((i, r) => {
+          if (i === 2300) r.claim_id = strikes.claimId
+        }),
+        [{ line: 2302, column: 'claim_id', message: 'already exists' }],
+      ],
+      [
+        late((i, r) => {
+          if (i === 100 || i === 2100) r.claim_id = dup
+        }),
+        [{ line: 2102, column: 'claim_id', message: 'appears twice in the file (first on line 102)' }],
+      ],
+    ]
+    for (const [file, details] of refusals) {
+      const res = await importCsv(t, editor, file)
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as ImportError).error.details).toEqual(details)
+      expect(everyTable(t)).toEqual(before)
+    }
+
+    // The client goes away after two batches were written.
+    const body = heldBody()
+    const answer = postStream(editor, body.stream)
+    const file = late(() => {})
+    body.push(file.slice(0, file.indexOf('\r\n', Math.floor(file.length * 0.9)) + 2))
+    await expect.poll(writeLockHeld, { timeout: 20_000 }).toBe(true)
+    body.cut()
+    expect((await answer).status).toBe(400)
+    expect(writeLockHeld()).toBe(false)
+    expect(everyTable(t)).toEqual(before)
+
+    // A file too slow to arrive is refused once its time is up; the gate opens again.
+    const gate = new WriteGate()
+    const slow = heldBody()
+    slow.push(rowsFile(10))
+    const editorUser = t.db.$client
+      .prepare(`SELECT id, email, name, role FROM users WHERE email = ?`)
+      .get(TEST_ACCOUNTS.editor.email) as { id: string; email: string; name: string; role: 'editor' }
+    await expect(
+      importClaimLog({ db: t.db, actor: editorUser, now: new Date().toISOString() }, slow.stream, {
+        maxBytes: CSV_LIMIT,
+        gate,
+        timeLimitMs: 200,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('more than 0.2 s'),
+    })
+    expect(gate.isOpen).toBe(true)
+    expect(writeLockHeld()).toBe(false)
+    expect(everyTable(t)).toEqual(before)
   })
 })

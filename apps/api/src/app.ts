@@ -10,6 +10,7 @@ import { requestId } from './middleware/request-id.ts'
 import { clientAborts, clientAbortWords, isClientAbort, noteRequest } from './middleware/request-log.ts'
 import { privateAnswers, securityHeaders } from './middleware/security-headers.ts'
 import { session } from './middleware/session.ts'
+import { writeGate } from './middleware/write-gate.ts'
 import { authRoutes } from './routes/auth.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
@@ -25,6 +26,7 @@ import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
 import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
+import { WriteGate } from './services/write-gate.ts'
 
 const STATUS_CODES = Object.fromEntries(
   Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
@@ -52,7 +54,8 @@ function errorBody(code: ErrorCode, message: string, details?: unknown) {
 }
 
 /** Builds the HTTP app: middleware, the one error formatter, every resource's routes. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps = { ...given, gate: given.gate ?? new WriteGate() }
   const app = new OpenAPIHono<AppEnv>()
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
@@ -63,7 +66,15 @@ export function createApp(deps: AppDeps) {
   })
   // The origin guard first, so a cross-site form post is 403 whatever its body; then any body
   // that is not JSON is 415 (a client that names no origin included).
-  app.use('/api/*', sameOrigin(deps.config.publicOrigin, ownOrigin), contentTypes, bodyLimits, session)
+  // Last, the write gate: requests refused above never wait for an import.
+  app.use(
+    '/api/*',
+    sameOrigin(deps.config.publicOrigin, ownOrigin),
+    contentTypes,
+    bodyLimits,
+    session,
+    writeGate,
+  )
 
   const routes = app
     .route('/api', healthRoutes)

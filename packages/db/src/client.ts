@@ -68,3 +68,25 @@ export function checkPragmas(db: Db): { journalMode: string; synchronous: number
 export function pingDb(db: Db): void {
   db.get(sql`select 1`)
 }
+
+/** A transaction held open across many calls, which Db.transaction (one synchronous callback) cannot be. */
+export interface OpenTransaction {
+  commit(): void
+  rollback(): void
+}
+
+/**
+ * Takes SQLite's write lock now (BEGIN IMMEDIATE, waiting up to the busy timeout for another writer) and
+ * keeps the transaction open until commit() or rollback(): for a long write fed piece by piece, such as
+ * the claim-log import's on its worker's own connection. Queries on `db` meanwhile run inside it.
+ */
+export function openWriteTransaction(db: Db): OpenTransaction {
+  const client = db.$client
+  client.exec('BEGIN IMMEDIATE')
+  return {
+    commit: () => client.exec('COMMIT'),
+    rollback: () => {
+      if (client.inTransaction) client.exec('ROLLBACK')
+    },
+  }
+}

@@ -1,4 +1,5 @@
 export * from './backup.ts'
+export * from './bulk-insert.ts'
 export * from './claim-log.ts'
 export * from './client.ts'
 export * from './operators.ts'

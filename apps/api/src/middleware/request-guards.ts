@@ -5,7 +5,8 @@ import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../routes/route-kit.ts'
 
-const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/
+/** Methods that change things: the ones the origin, media-type and write-gate checks apply to. */
+export const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/
 export const CSV_ROUTES = new Set(['/api/claim-log/import'])
 const JSON_LIMIT = 1024 * 1024
 /** The CSV import's body limit. */

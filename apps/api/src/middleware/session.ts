@@ -18,7 +18,10 @@ const isPublic = (method: string, path: string) =>
 
 /** Loads the session's user, then refuses non-public routes to anyone signed out. */
 export const session = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.get('deps').auth.authenticate(getCookie(c, SESSION_COOKIE))
+  const { auth, gate } = c.get('deps')
+  // While an import holds the database the last-seen stamp waits for a later request (a GET would
+  // otherwise write past the gate).
+  const user = auth.authenticate(getCookie(c, SESSION_COOKIE), { touch: gate.isOpen })
   c.set('user', user)
   if (!user && !isPublic(c.req.method, c.req.path))
     throw new AppError('unauthenticated', 'Sign in to continue.')

@@ -96,5 +96,11 @@ export const claimLogRoutes = newRouter()
       },
     }),
     async (c) =>
-      c.json(await importClaimLog(serviceContext(c), c.req.raw.body, { maxBytes: CSV_LIMIT }), 200),
+      c.json(
+        await importClaimLog(serviceContext(c), c.req.raw.body, {
+          maxBytes: CSV_LIMIT,
+          gate: c.get('deps').gate,
+        }),
+        200,
+      ),
   )

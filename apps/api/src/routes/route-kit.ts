@@ -13,6 +13,7 @@ import type { Config } from '../env.ts'
 import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
 import { nowIso, type ServiceContext } from '../services/context.ts'
+import type { WriteGate } from '../services/write-gate.ts'
 
 /** What the app is built from: the database, the configuration, the auth service. */
 export interface AppDeps {
@@ -21,9 +22,14 @@ export interface AppDeps {
   auth: AuthService
   /** Where one-line notes about client aborts and malformed requests go; console.info when absent. */
   log?: RequestLog
+  /** Holds the main connection's writes while an import writes; createApp makes one when absent. */
+  gate?: WriteGate
 }
 
-export type AppEnv = { Variables: { deps: AppDeps; user: SessionUser | null; requestId: string } }
+/** The deps every request sees: those given, with the write gate in place. */
+export type RequestDeps = AppDeps & { gate: WriteGate }
+
+export type AppEnv = { Variables: { deps: RequestDeps; user: SessionUser | null; requestId: string } }
 
 /** Turns zod's failures into the one validation error. */
 export function validationError(error: z.ZodError, prefix = ''): AppError {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { type Db, type Tx, tables } from '@counterclaim/db'
+import { and, type Db, eq, isNull, ne, sql, type Tx, tables } from '@counterclaim/db'
 import { AppError, type SessionUser } from '@counterclaim/shared'
-import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+
 import { appSecret } from './app-secrets.ts'
 import { DeviceCookies } from './device-cookie.ts'
 import { recordHistory } from './history.ts'
@@ -142,8 +142,11 @@ export class AuthService {
     }
   }
 
-  /** The user of a live session token, or null when it is unknown, expired, revoked or the user disabled. */
-  authenticate(token: string | undefined): SessionUser | null {
+  /**
+   * The user of a live session token, or null when it is unknown, expired, revoked or the user disabled.
+   * `touch: false` skips the last-seen write (a best-effort timestamp), as while an import holds the database.
+   */
+  authenticate(token: string | undefined, options: { touch?: boolean } = {}): SessionUser | null {
     if (!token || token.length > 200) return null
     const tokenHash = hashToken(token)
     const row = this.sessionByToken.get({ tokenHash })
@@ -151,7 +154,7 @@ export class AuthService {
     const now = this.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
     if (now >= Date.parse(row.session.expiresAt) || now - lastSeen >= this.policy.idleMs) return null
-    if (now - lastSeen >= this.touchEveryMs) {
+    if (options.touch !== false && now - lastSeen >= this.touchEveryMs) {
       this.db
         .update(tables.sessions)
         .set({ lastSeenAt: new Date(now).toISOString() })

@@ -1,38 +1,69 @@
-// The reading half of the claim-log import, run in a worker thread (services/claim-log-import.ts
-// starts it): the request body arrives here in chunks and is parsed by csv-parse's streaming parser,
-// each record checked as it is read and then dropped, so neither a 50 MiB file nor its cells are ever
-// held whole, and the server's event loop goes on answering while a file is read (issue 10, item 12).
-// Valid rows go back to the server in batches; the writing stays on its one writer connection.
-import { parentPort } from 'node:worker_threads'
+// The claim-log import, run in a worker thread (services/claim-log-import.ts starts it): the request
+// body arrives here in chunks and is parsed by csv-parse's streaming parser, each record checked as it
+// is read; valid rows are checked against the database and written a batch at a time, on this
+// thread's own connection, in one transaction (claim-log-import-write.ts). Neither a 50 MiB file nor
+// its rows are ever held whole, and the server's event loop goes on answering while a file is read
+// and written (docs/decisions/0008). The answer goes back as one message.
+import { parentPort, workerData } from 'node:worker_threads'
+import { createDb } from '@counterclaim/db'
 import { type ClaimLogField, headerOfField, importRecord, readImportHeader } from '@counterclaim/domain'
-import { type ClaimLogImportRow, ClaimLogImportRowSchema, type ImportIssue } from '@counterclaim/shared'
+import {
+  type ClaimLogImportResult,
+  ClaimLogImportRowSchema,
+  type ImportIssue,
+  type SessionUser,
+} from '@counterclaim/shared'
 import { parse } from 'csv-parse'
+import { ImportWriter, type ParsedRow } from './claim-log-import-write.ts'
 
-/** A checked row and the line of the file it starts on (the header is line 1). */
-export interface ParsedRow {
-  line: number
-  row: ClaimLogImportRow
+/** What the worker starts with: the database file, who imports, the time of the import. */
+export interface ImportWorkerData {
+  dbPath: string
+  actor: SessionUser
+  now: string
 }
 
-/** What the server sends: the body's bytes in order, then its end. */
-export type ToImportWorker = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' }
+/**
+ * What the server sends: the body's bytes in order, then its end; or `stop` (the body passed its
+ * limit, the client went away, time ran out): roll back and say `stopped`.
+ */
+export type ToImportWorker = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' } | { type: 'stop' }
 
 /**
- * What the worker answers: `read` once per chunk parsed (the server sends more only then), valid rows
- * in batches while the file has no problem, and at the end `done` with the problems that refuse it
- * (none: every row was sent), their total and the number of rows.
+ * What the worker answers: `read` once per chunk parsed (the server sends more only then);
+ * `released` when its transaction ended without a commit (the server's writes may go on); then one
+ * last word: `imported` with the counts, `refused` with the problems (the first MAX_LISTED_ISSUES)
+ * and their total, `failed` when something unexpected broke it, or `stopped` after a stop.
  */
 export type FromImportWorker =
   | { type: 'read' }
-  | { type: 'rows'; rows: ParsedRow[] }
-  | { type: 'done'; issues: ImportIssue[]; issueCount: number; rowCount: number }
+  | { type: 'released' }
+  | { type: 'imported'; result: ClaimLogImportResult }
+  | { type: 'refused'; issues: ImportIssue[]; issueCount: number }
+  | { type: 'failed'; message: string }
+  | { type: 'stopped' }
 
 /** How many problems a refusal lists; the message gives the total. */
 export const MAX_LISTED_ISSUES = 1000
-const ROWS_PER_MESSAGE = 1000
+const MAX_RECORD_BYTES = 1024 * 1024
+// Rows checked and written together: big enough that SQLite's per-statement cost stays low, small
+// enough that one batch is all the import holds.
+const ROWS_PER_BATCH = 1000
 
-/** Reads one file: feed it chunks with `write`, then `end`; `send` receives the answers above. */
-export function importReader(send: (message: FromImportWorker) => void) {
+/** What a reader says as it reads a file. */
+export interface ReaderEvents {
+  /** A chunk is parsed: the next one may come. */
+  read(): void
+  /** Rows whose cells are valid, in batches, while no row has been refused. */
+  rows(rows: ParsedRow[]): void
+  /** The first row (or header) refused: the rows sent so far must not be kept. */
+  refused(): void
+  /** The end: the problems that refuse the file (none when every row was sent), their total, the rows. */
+  done(outcome: { issues: ImportIssue[]; issueCount: number; rowCount: number }): void
+}
+
+/** Reads one file: feed it chunks with `write`, then `end`. */
+export function importReader(events: ReaderEvents) {
   let fields: ClaimLogField[] | null = null
   let headerIssues: ImportIssue[] | null = null
   let seenHeader = false
@@ -45,13 +76,15 @@ export function importReader(send: (message: FromImportWorker) => void) {
   let batch: ParsedRow[] = []
 
   const flushRows = () => {
-    if (batch.length) send({ type: 'rows', rows: batch })
+    const rows = batch
     batch = []
+    if (rows.length) events.rows(rows)
   }
   const refuse = (issue: ImportIssue) => {
+    if (issueCount === 0) events.refused()
     issueCount++
     if (issues.length < MAX_LISTED_ISSUES) issues.push(issue)
-    // All rows or none: once one is refused, the server needs no more of them.
+    // All rows or none: once one is refused, no more of them are written.
     batch = []
   }
   // A record starts on the line after the previous one ends (quoted cells may hold line breaks).
@@ -84,15 +117,17 @@ export function importReader(send: (message: FromImportWorker) => void) {
     rowCount++
     if (issueCount === 0) {
       batch.push({ line, row: parsed.data })
-      if (batch.length >= ROWS_PER_MESSAGE) flushRows()
+      if (batch.length >= ROWS_PER_BATCH) flushRows()
     }
   }
 
   const finish = () => {
     if (finished) return
     finished = true
-    const done = (list: ImportIssue[], count = list.length) =>
-      send({ type: 'done', issues: list, issueCount: count, rowCount })
+    const done = (list: ImportIssue[], count = list.length) => {
+      if (count && issueCount === 0) events.refused()
+      events.done({ issues: list, issueCount: count, rowCount })
+    }
     if (syntaxIssue) return done([syntaxIssue])
     if (!seenHeader)
       return done([{ line: 1, column: '', message: 'the file is empty: it needs a header row' }])
@@ -110,6 +145,9 @@ export function importReader(send: (message: FromImportWorker) => void) {
     // Named, not discovered: csv-parse looks for the line ending at every byte until it finds one,
     // about ten times slower on a long first line.
     record_delimiter: ['\r\n', '\n', '\r'],
+    // No valid row comes near it; a longer record (an endless cell, a quote never closed) is refused
+    // before it can fill the worker's memory.
+    max_record_size: MAX_RECORD_BYTES,
     on_record: (record: string[], context) => {
       take(record, context.lines)
       return null
@@ -130,11 +168,8 @@ export function importReader(send: (message: FromImportWorker) => void) {
 
   return {
     write(bytes: Uint8Array) {
-      if (finished) send({ type: 'read' })
-      else
-        parser.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () =>
-          send({ type: 'read' }),
-        )
+      if (finished) events.read()
+      else parser.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => events.read())
     },
     end() {
       if (!finished) parser.end()
@@ -142,11 +177,80 @@ export function importReader(send: (message: FromImportWorker) => void) {
   }
 }
 
+/** Runs one import on this thread: parse, check, write, and the one answer through `send`. */
+export function runImport(data: ImportWorkerData, send: (message: FromImportWorker) => void) {
+  const db = createDb(data.dbPath)
+  const writer = new ImportWriter(db, data.actor, data.now, () => send({ type: 'released' }))
+  let over = false
+  // Ends the import once: what was not committed is rolled back, the connection closed, the answer sent.
+  const end = (answer: FromImportWorker) => {
+    if (over) return
+    over = true
+    try {
+      writer.stop()
+    } finally {
+      db.$client.close()
+      send(answer)
+    }
+  }
+  const fail = (error: unknown) =>
+    end({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  // Problems only the database tells (claim_ids, archived disputes); listed when the cells have none.
+  const found: ImportIssue[] = []
+  let foundCount = 0
+  const reader = importReader({
+    read: () => {
+      if (!over) send({ type: 'read' })
+    },
+    rows: (rows) => {
+      if (over) return
+      try {
+        for (const issue of writer.take(rows)) {
+          foundCount++
+          if (found.length < MAX_LISTED_ISSUES) found.push(issue)
+        }
+      } catch (error) {
+        fail(error)
+      }
+    },
+    refused: () => {
+      try {
+        writer.stop()
+      } catch (error) {
+        fail(error)
+      }
+    },
+    done: ({ issues, issueCount }) => {
+      if (over) return
+      try {
+        if (issueCount) end({ type: 'refused', issues, issueCount })
+        else if (foundCount) end({ type: 'refused', issues: found, issueCount: foundCount })
+        else {
+          const result = writer.commit()
+          end({ type: 'imported', result })
+        }
+      } catch (error) {
+        fail(error)
+      }
+    },
+  })
+  try {
+    writer.begin()
+  } catch (error) {
+    fail(error)
+  }
+  return {
+    receive(message: ToImportWorker) {
+      if (message.type === 'stop') end({ type: 'stopped' })
+      else if (over) send({ type: 'read' })
+      else if (message.type === 'chunk') reader.write(message.bytes)
+      else reader.end()
+    },
+  }
+}
+
 if (parentPort) {
   const port = parentPort
-  const reader = importReader((message) => port.postMessage(message))
-  port.on('message', (message: ToImportWorker) => {
-    if (message.type === 'chunk') reader.write(message.bytes)
-    else reader.end()
-  })
+  const run = runImport(workerData as ImportWorkerData, (message) => port.postMessage(message))
+  port.on('message', (message: ToImportWorker) => run.receive(message))
 }

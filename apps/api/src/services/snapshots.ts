@@ -73,10 +73,11 @@ export function liveRecord(db: Reader, verdictId: string): PublishedRecord {
 
 /**
  * Freezes what the public sees of a verdict from its live records and points the verdict at it;
- * call it inside the transaction that publishes, corrects or imports the verdict.
+ * call it inside the transaction that publishes, corrects or imports the verdict (the import's is
+ * opened by hand on its worker's connection, so it passes that Db).
  */
 export function takeSnapshot(
-  tx: Tx,
+  tx: Reader,
   input: { verdictId: string; at: string; reason: 'published' | 'corrected' | 'imported' },
 ): PublishedRecord {
   const content = liveRecord(tx, input.verdictId)

@@ -1,0 +1,407 @@
+// The writing half of the claim-log import, run in its worker thread (claim-log-import-worker.ts) on
+// a connection of its own: one transaction (BEGIN IMMEDIATE) for the whole file, into which each
+// batch of checked rows is written as it is read, so no more than a batch of rows is ever held. The
+// first problem rolls it back at once (the rest of the file is still checked, to list every problem);
+// a clean file commits. docs/decisions/0008 records why the import, alone, writes off the main thread.
+import {
+  and,
+  beginSearchBulkLoad,
+  type Db,
+  endSearchBulkLoad,
+  inArray,
+  insertBatched,
+  isNull,
+  max,
+  type OpenTransaction,
+  openWriteTransaction,
+  tables,
+  timeOrderedId,
+} from '@counterclaim/db'
+import {
+  type ClaimLogImportResult,
+  type ClaimLogImportRow,
+  type ImportIssue,
+  ratingLabel,
+  type SessionUser,
+  type VerdictStatus,
+} from '@counterclaim/shared'
+import type { HistoryInput } from './history.ts'
+import { takeSnapshot } from './snapshots.ts'
+
+/** A checked row and the line of the file it starts on (the header is line 1). */
+export interface ParsedRow {
+  line: number
+  row: ClaimLogImportRow
+}
+
+/** Rows of a table whose column is in the list, in chunks SQLite accepts. */
+function chunked<T>(values: string[], read: (chunk: string[]) => T[]): T[] {
+  const out: T[] = []
+  const unique = [...new Set(values)]
+  for (let i = 0; i < unique.length; i += 500) out.push(...read(unique.slice(i, i + 500)))
+  return out
+}
+
+/**
+ * The status a row's verdict arrives in. Imports of past work keep a row's status, except that only
+ * an admin's import publishes, and only a row that says when it was published: any other published
+ * row arrives in review, where an editor publishes it through the workflow and its checks.
+ */
+function importedStatus(actor: SessionUser, row: ClaimLogImportRow): VerdictStatus | null {
+  const status = row.verdictStatus ?? (row.rating || row.verdictSummary ? 'draft' : null)
+  if (status !== 'published') return status
+  return actor.role === 'admin' && row.publishedAt ? 'published' : 'in_review'
+}
+
+type HistoryRow = typeof tables.historyEvents.$inferInsert
+// Records indexed together: each load costs FTS5 a flush of its pending terms, so not one a batch;
+// but no more ids than these are held, whatever the size of the file.
+const INDEX_EVERY = 20_000
+
+/**
+ * Checks batches of rows whose cells are valid against the database, and writes them in one
+ * transaction while the file has no problem. Disputes match by id, then title; claimants by name;
+ * both are created when new. Its checks run on its own connection, inside its transaction, so they
+ * see the rows the file has written already.
+ */
+export class ImportWriter {
+  private writing: OpenTransaction | null = null
+  // The claim_ids the file has named, with their lines: duplicates are found even once writing stopped.
+  private readonly claimLines = new Map<string, number>()
+  private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
+  // The ids of records written and not yet in the search index.
+  private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
+  private heldForReview = 0
+  private rows = 0
+
+  /** `released` is called when the transaction ends without a commit (the write lock is free again). */
+  constructor(
+    private readonly db: Db,
+    private readonly actor: SessionUser,
+    private readonly now: string,
+    private readonly released: () => void = () => {},
+  ) {}
+
+  /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
+  begin(): void {
+    this.writing = openWriteTransaction(this.db)
+    beginSearchBulkLoad(this.db)
+  }
+
+  /** Checks a batch; writes it while the file has had no problem. Returns the batch's problems. */
+  take(rows: ParsedRow[]): ImportIssue[] {
+    const { issues, disputes } = this.check(rows)
+    if (issues.length) this.stop()
+    if (this.writing) this.write(rows, disputes)
+    return issues
+  }
+
+  /** Stops writing: rolls back what was written (nothing is kept). Stopping twice does nothing. */
+  stop(): void {
+    const transaction = this.writing
+    if (!transaction) return
+    this.writing = null
+    transaction.rollback()
+    this.released()
+  }
+
+  /** Turns the search index's triggers back on and commits; the counts of the answer. */
+  commit(): ClaimLogImportResult {
+    const transaction = this.writing
+    if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
+    endSearchBulkLoad(this.db, this.unindexed)
+    transaction.commit()
+    this.writing = null
+    return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
+  }
+
+  /**
+   * Puts the records written since the last call into the search index (set-wise, not row by row by
+   * the triggers); the triggers stay off while the import goes on. commit() indexes the last ones.
+   */
+  private index(): void {
+    endSearchBulkLoad(this.db, this.unindexed)
+    this.unindexed = { claimants: [], claims: [], verdicts: [] }
+    beginSearchBulkLoad(this.db)
+  }
+
+  /** The problems only the database can tell: claim_ids taken or repeated, archived disputes. */
+  private check(rows: ParsedRow[]) {
+    const issues: ImportIssue[] = []
+    const fresh: ParsedRow[] = []
+    for (const parsed of rows) {
+      const { line, row } = parsed
+      if (!row.claimId) continue
+      const first = this.claimLines.get(row.claimId)
+      if (first !== undefined)
+        issues.push({
+          line,
+          column: 'claim_id',
+          message: `appears twice in the file (first on line ${first})`,
+        })
+      else {
+        this.claimLines.set(row.claimId, line)
+        fresh.push(parsed)
+      }
+    }
+    const taken = new Set(
+      chunked(
+        fresh.map((r) => r.row.claimId ?? ''),
+        (chunk) =>
+          this.db
+            .select({ id: tables.claims.id })
+            .from(tables.claims)
+            .where(inArray(tables.claims.id, chunk))
+            .all(),
+      ).map((r) => r.id),
+    )
+    for (const { line, row } of fresh)
+      if (row.claimId && taken.has(row.claimId))
+        issues.push({ line, column: 'claim_id', message: 'already exists' })
+
+    const disputes = new Map(
+      chunked(
+        rows.flatMap((r) => (r.row.disputeId ? [r.row.disputeId] : [])),
+        (chunk) =>
+          this.db
+            .select({ id: tables.disputes.id, archivedAt: tables.disputes.archivedAt })
+            .from(tables.disputes)
+            .where(inArray(tables.disputes.id, chunk))
+            .all(),
+      ).map((d) => [d.id, d.archivedAt]),
+    )
+    for (const { line, row } of rows)
+      if (row.disputeId && disputes.get(row.disputeId))
+        issues.push({ line, column: 'dispute_id', message: 'names an archived dispute: restore it first' })
+    issues.sort((a, b) => a.line - b.line)
+    return { issues, disputes }
+  }
+
+  /** Writes one batch of rows, already checked, with their history events and snapshots. */
+  private write(rows: ParsedRow[], disputesById: Map<string, string | null>): void {
+    const { db, actor, now } = this
+    const disputeByTitle = new Map<string, string>()
+    for (const d of chunked(
+      rows.filter((r) => !r.row.disputeId).map((r) => r.row.disputeTitle),
+      (chunk) =>
+        db
+          .select({
+            id: tables.disputes.id,
+            title: tables.disputes.title,
+            createdAt: tables.disputes.createdAt,
+          })
+          .from(tables.disputes)
+          .where(and(inArray(tables.disputes.title, chunk), isNull(tables.disputes.archivedAt)))
+          .all(),
+    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+      if (!disputeByTitle.has(d.title)) disputeByTitle.set(d.title, d.id)
+    }
+    const claimantByName = new Map<string, string>()
+    for (const c of chunked(
+      rows.map((r) => r.row.claimant),
+      (chunk) =>
+        db
+          .select({
+            id: tables.claimants.id,
+            name: tables.claimants.name,
+            createdAt: tables.claimants.createdAt,
+          })
+          .from(tables.claimants)
+          .where(inArray(tables.claimants.name, chunk))
+          .all(),
+    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+      if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
+    }
+
+    // The rows recordHistory() would write one at a time, written in batches with the records.
+    const history: HistoryRow[] = []
+    const event = (input: Omit<HistoryInput, 'actorId' | 'at' | 'action' | 'before'>) =>
+      history.push({
+        id: timeOrderedId(),
+        at: now,
+        actorId: actor.id,
+        entity: input.entity,
+        entityId: input.entityId,
+        action: 'imported',
+        before: null,
+        after: input.after ?? null,
+        disputeId: input.disputeId ?? null,
+        claimId: input.claimId ?? null,
+      })
+
+    const newDisputes: Array<typeof tables.disputes.$inferInsert> = []
+    const newTags: Array<typeof tables.disputeTags.$inferInsert> = []
+    const disputeOf = (row: ClaimLogImportRow): string => {
+      if (row.disputeId && disputesById.has(row.disputeId)) return row.disputeId
+      const known = row.disputeId ? undefined : disputeByTitle.get(row.disputeTitle)
+      if (known) return known
+      const id = row.disputeId ?? timeOrderedId()
+      const record = {
+        id,
+        title: row.disputeTitle,
+        question: row.disputeTitle,
+        summary: '',
+        tags: [...new Set(row.tags.map((t) => t.toLowerCase()))],
+        status: 'open' as const,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      }
+      newDisputes.push(record)
+      for (const tag of record.tags) newTags.push({ disputeId: id, tag })
+      disputesById.set(id, null)
+      // As in later batches, which find it in the database: a dispute the file made matches by title.
+      if (!disputeByTitle.has(row.disputeTitle)) disputeByTitle.set(row.disputeTitle, id)
+      const { createdBy: _, ...shown } = record
+      event({
+        entity: 'dispute',
+        entityId: id,
+        after: { ...shown, archived: false, version: 1 },
+        disputeId: id,
+      })
+      return id
+    }
+
+    const newClaimants: Array<typeof tables.claimants.$inferInsert> = []
+    const claimantOf = (row: ClaimLogImportRow): string => {
+      const known = claimantByName.get(row.claimant)
+      if (known) return known
+      const id = timeOrderedId()
+      const record = {
+        id,
+        name: row.claimant,
+        kind: row.claimantKind ?? ('other' as const),
+        description: '',
+        url: null,
+        sameAs: [],
+        createdAt: now,
+        updatedAt: now,
+      }
+      newClaimants.push(record)
+      claimantByName.set(row.claimant, id)
+      event({ entity: 'claimant', entityId: id, after: { ...record, version: 1 } })
+      return id
+    }
+
+    const resolved = rows.map(({ row }) => ({ row, disputeId: disputeOf(row), claimantId: claimantOf(row) }))
+    const nextPosition = new Map<string, number>()
+    for (const p of chunked(
+      resolved.map((r) => r.disputeId),
+      (chunk) =>
+        db
+          .select({ disputeId: tables.claims.disputeId, position: max(tables.claims.position) })
+          .from(tables.claims)
+          .where(inArray(tables.claims.disputeId, chunk))
+          .groupBy(tables.claims.disputeId)
+          .all(),
+    )) {
+      nextPosition.set(p.disputeId, (p.position ?? -1) + 1)
+    }
+
+    const newClaims: Array<typeof tables.claims.$inferInsert> = []
+    const newVerdicts: Array<typeof tables.verdicts.$inferInsert> = []
+    const published: string[] = []
+    for (const { row, disputeId, claimantId } of resolved) {
+      const id = row.claimId ?? timeOrderedId()
+      const position = nextPosition.get(disputeId) ?? 0
+      nextPosition.set(disputeId, position + 1)
+      const status = importedStatus(actor, row)
+      if (row.verdictStatus === 'published' && status !== 'published') this.heldForReview++
+      const claim = {
+        id,
+        disputeId,
+        claimantId,
+        text: row.claimText,
+        shortText: null,
+        statedOn: row.statedOn,
+        appearanceUrl: row.appearanceUrl,
+        archiveUrl: row.archiveUrl,
+        language: null,
+        quantityValue: row.quantityValue,
+        quantityUnit: row.quantityUnit,
+        quantityQualifier: row.quantityQualifier,
+        position,
+        verdictRating: status ? row.rating : null,
+        verdictStatus: status,
+        // The file's stance counts are kept: its evidence is not part of it (docs/decisions/0003).
+        supportingCount: row.supportingEvidence,
+        contradictingCount: row.contradictingEvidence,
+        contextCount: row.contextEvidence,
+        activityAt: now,
+        createdAt: now,
+        updatedAt: now,
+      }
+      newClaims.push(claim)
+      const {
+        quantityValue,
+        quantityUnit,
+        quantityQualifier,
+        verdictRating,
+        verdictStatus,
+        activityAt,
+        ...shown
+      } = claim
+      const { supportingCount, contradictingCount, contextCount, ...claimRecord } = shown
+      event({
+        entity: 'claim',
+        entityId: id,
+        after: {
+          ...claimRecord,
+          quantity:
+            quantityValue !== null && quantityUnit && quantityQualifier
+              ? { value: quantityValue, unit: quantityUnit, qualifier: quantityQualifier }
+              : null,
+          archived: false,
+          version: 1,
+        },
+        disputeId,
+        claimId: id,
+      })
+      if (status) {
+        const verdictId = timeOrderedId()
+        const verdict = {
+          id: verdictId,
+          claimId: id,
+          rating: row.rating,
+          summary: row.verdictSummary,
+          rationale: '',
+          status,
+          authorId: actor.id,
+          submittedAt: status === 'draft' ? null : now,
+          // The date the desk published it, never the time of the import, which importedAt keeps.
+          publishedAt: status === 'published' ? row.publishedAt : null,
+          importedAt: status === 'published' ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        }
+        newVerdicts.push(verdict)
+        if (status === 'published') published.push(verdictId)
+        event({
+          entity: 'verdict',
+          entityId: verdictId,
+          after: { ...verdict, ratingLabel: row.rating ? ratingLabel(row.rating) : null, version: 1 },
+          disputeId,
+          claimId: id,
+        })
+      }
+    }
+
+    insertBatched(db, tables.disputes, newDisputes)
+    insertBatched(db, tables.disputeTags, newTags, { ignoreConflicts: true })
+    insertBatched(db, tables.claimants, newClaimants)
+    insertBatched(db, tables.claims, newClaims)
+    insertBatched(db, tables.verdicts, newVerdicts)
+    insertBatched(db, tables.historyEvents, history)
+    // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
+    for (const verdictId of published) takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
+    for (const c of newClaimants) this.unindexed.claimants.push(c.id)
+    for (const c of newClaims) this.unindexed.claims.push(c.id)
+    for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
+    if (this.unindexed.claims.length >= INDEX_EVERY) this.index()
+    this.created.disputes += newDisputes.length
+    this.created.claimants += newClaimants.length
+    this.created.claims += newClaims.length
+    this.created.verdicts += newVerdicts.length
+    this.rows += rows.length
+  }
+}
