@@ -4,7 +4,7 @@
 // thread's own connection, in one transaction (claim-log-import-write.ts). Neither a 50 MiB file nor
 // its rows are ever held whole, and the server's event loop goes on answering while a file is read
 // and written (docs/decisions/0008). The answer goes back as one message.
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { createDb } from '@counterclaim/db'
 import { type ClaimLogField, headerOfField, importRecord, readImportHeader } from '@counterclaim/domain'
 import {
@@ -24,10 +24,14 @@ export interface ImportWorkerData {
 }
 
 /**
- * What the server sends: the body's bytes in order, then its end; or `stop` (the body passed its
+ * What the server sends: `begin` with the import's data, the body's bytes in order, then its end; or `stop` (the body passed its
  * limit, the client went away, time ran out): roll back and say `stopped`.
  */
-export type ToImportWorker = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' } | { type: 'stop' }
+export type ToImportWorker =
+  | { type: 'begin'; data: ImportWorkerData }
+  | { type: 'chunk'; bytes: Uint8Array }
+  | { type: 'end' }
+  | { type: 'stop' }
 
 /**
  * What the worker answers: `read` once per chunk parsed (the server sends more only then);
@@ -250,7 +254,13 @@ export function runImport(data: ImportWorkerData, send: (message: FromImportWork
 }
 
 if (parentPort) {
+  // One worker serves imports in turn: each starts with `begin`, and what comes after belongs to it.
   const port = parentPort
-  const run = runImport(workerData as ImportWorkerData, (message) => port.postMessage(message))
-  port.on('message', (message: ToImportWorker) => run.receive(message))
+  let run: ReturnType<typeof runImport> | null = null
+  port.on('message', (message: ToImportWorker) => {
+    if (message.type === 'begin') run = runImport(message.data, (answer) => port.postMessage(answer))
+    else if (run) run.receive(message)
+    else if (message.type === 'stop') port.postMessage({ type: 'stopped' } satisfies FromImportWorker)
+    else if (message.type === 'chunk') port.postMessage({ type: 'read' } satisfies FromImportWorker)
+  })
 }

@@ -21,8 +21,8 @@ import type { WriteGate } from './write-gate.ts'
  * through tsx's loader registered inside the worker; in the server bundle (scripts/server-bundle.ts)
  * it is claim-log-import-worker.mjs, built beside server.mjs by the same esbuild step.
  */
-function startWorker(data: ImportWorkerData): Worker {
-  const options = { workerData: data, resourceLimits: WORKER_LIMITS }
+function startWorker(): Worker {
+  const options = { resourceLimits: WORKER_LIMITS }
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./claim-log-import-worker.mjs', import.meta.url), options)
   // tsx's ESM entry of its API (require.resolve would name the CommonJS one).
@@ -41,6 +41,29 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
 
 type LastWord = Extract<FromImportWorker, { type: 'imported' | 'refused' | 'failed' | 'stopped' }>
 type Outcome = { answer: LastWord } | { failed: unknown }
+
+// One worker serves every import in turn (importClaimLog runs one at a time): starting a thread and
+// loading the import's modules costs more than a small file's whole import. Between imports it holds
+// no connection (each import opens and closes its own); one that failed or would not stop is ended,
+// and the next import starts a new one.
+let shared: Worker | null = null
+
+function importWorker(): Worker {
+  if (shared) return shared
+  const worker = startWorker()
+  // The server's own handles keep the process alive; an idle import worker must not.
+  worker.unref()
+  worker.once('exit', () => {
+    if (shared === worker) shared = null
+  })
+  shared = worker
+  return worker
+}
+
+function endWorker(worker: Worker): Promise<number> {
+  if (shared === worker) shared = null
+  return worker.terminate()
+}
 
 // Chunks sent to the worker and not parsed yet: the body is read no faster than the worker parses it.
 const CHUNKS_IN_FLIGHT = 4
@@ -110,20 +133,27 @@ async function runInWorker(
     wake = null
   }
   const reader = body?.getReader()
+  let onMessage: ((message: FromImportWorker) => void) | undefined
+  let onError: ((error: Error) => void) | undefined
+  let onExit: ((code: number) => void) | undefined
   try {
-    const started = startWorker({ dbPath, actor: ctx.actor, now: ctx.now })
+    const started = importWorker()
     worker = started
-    started.on('message', (message: FromImportWorker) => {
+    onMessage = (message: FromImportWorker) => {
       if (message.type === 'read') {
         inFlight--
         wake?.()
       } else if (message.type === 'released') gate.open()
       else settle({ answer: message })
-    })
-    started.on('error', (error) => settle({ failed: error }))
-    started.on('exit', (code) =>
-      settle({ failed: new Error(`the import's worker stopped (exit code ${code})`) }),
-    )
+    }
+    onError = (error: Error) => settle({ failed: error })
+    onExit = (code: number) =>
+      settle({ failed: new Error(`the import's worker stopped (exit code ${code})`) })
+    started.on('message', onMessage)
+    started.on('error', onError)
+    started.on('exit', onExit)
+    const data: ImportWorkerData = { dbPath, actor: ctx.actor, now: ctx.now }
+    started.postMessage({ type: 'begin', data } satisfies ToImportWorker)
     const send = (message: ToImportWorker, transfer: ArrayBuffer[] = []) =>
       started.postMessage(message, transfer)
     // A client that sends slowly must not hold the database for ever: each read races what is left
@@ -173,33 +203,44 @@ async function runInWorker(
   } finally {
     clearTimeout(timer)
     await reader?.cancel().catch(() => {})
-    if (worker) await stopWorker(worker, end)
+    if (worker) {
+      await stopWorker(worker, end)
+      if (onMessage) worker.off('message', onMessage)
+      if (onError) worker.off('error', onError)
+      if (onExit) worker.off('exit', onExit)
+    }
     gate.open()
   }
 }
 
 /**
- * Ends the worker. One that has not given its last word is asked to stop (it rolls back and closes
- * its connection, freeing the write lock) and given STOP_GRACE_MS to say so; then it is terminated.
+ * Leaves the worker ready for the next import once it has given its last word. One that has not is
+ * asked to stop (it rolls back and closes its connection, freeing the write lock) and given
+ * STOP_GRACE_MS to say so, else it is ended; one that failed is ended too.
  */
 async function stopWorker(worker: Worker, end: { outcome: Outcome | null }): Promise<void> {
   if (!end.outcome) {
-    const stopped = new Promise<void>((resolve) => {
-      const grace = setTimeout(resolve, STOP_GRACE_MS)
-      const done = () => {
-        clearTimeout(grace)
-        resolve()
+    const stopped = await new Promise<boolean>((resolve) => {
+      const grace = setTimeout(() => finish(false), STOP_GRACE_MS)
+      const onWord = (message: FromImportWorker) => {
+        if (message.type !== 'read' && message.type !== 'released') finish(true)
       }
-      worker.on('message', (message: FromImportWorker) => {
-        if (message.type === 'stopped' || message.type === 'imported' || message.type === 'refused') done()
-        if (message.type === 'failed') done()
-      })
-      worker.once('exit', done)
+      const onGone = () => finish(false)
+      function finish(answered: boolean) {
+        clearTimeout(grace)
+        worker.off('message', onWord)
+        worker.off('exit', onGone)
+        resolve(answered)
+      }
+      worker.on('message', onWord)
+      worker.once('exit', onGone)
+      worker.postMessage({ type: 'stop' } satisfies ToImportWorker)
     })
-    worker.postMessage({ type: 'stop' } satisfies ToImportWorker)
-    await stopped
+    if (!stopped) await endWorker(worker)
+    return
   }
-  await worker.terminate()
+  const settled = end.outcome
+  if ('failed' in settled || settled.answer.type === 'failed') await endWorker(worker)
 }
 
 let running: Promise<unknown> = Promise.resolve()
