@@ -1,6 +1,6 @@
-import type { Role } from '@counterclaim/shared'
+import { type Role, RoleSchema } from '@counterclaim/shared'
 
-export const ROLES: Role[] = ['checker', 'editor', 'admin']
+export const ROLES: readonly Role[] = RoleSchema.options
 
 /** Roles as the desk says them. */
 export const ROLE_LABELS: Record<Role, string> = {

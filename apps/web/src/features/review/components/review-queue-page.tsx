@@ -1,4 +1,4 @@
-import type { DeskSettings, SessionUser } from '@counterclaim/shared'
+import { type DeskSettings, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
@@ -65,7 +65,7 @@ export function ReviewQueuePage({
   desk: DeskSettings
   onVerdictsChanged: () => void
 }) {
-  const mayReview = user.role === 'editor' || user.role === 'admin'
+  const mayReview = roleAtLeast(user.role, 'editor')
   const queue = useInfiniteQuery({ ...reviewQueueQuery(), enabled: mayReview })
   const corrections = useInfiniteQuery({ ...pendingCorrectionsQuery(), enabled: mayReview })
   const rows = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data])

@@ -1,5 +1,11 @@
 import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
-import type { DeskSettings, Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type DeskSettings,
+  type Evidence,
+  roleAtLeast,
+  type SessionUser,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -47,7 +53,7 @@ function VerdictBox({
   const [withdrawing, setWithdrawing] = useState(false)
   const [note, setNote] = useState('')
   const ids = { note: useId(), publishReason: useId(), submitReason: useId() }
-  const isEditor = user.role === 'editor' || user.role === 'admin'
+  const isEditor = roleAtLeast(user.role, 'editor')
   const status = verdict?.status ?? null
   const suffix = <span className="visually-hidden"> on {claimLabel}</span>
   const corrections = (status === 'published' || status === 'withdrawn') && verdict ? verdict.corrections : []

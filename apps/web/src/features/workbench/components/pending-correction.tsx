@@ -1,4 +1,9 @@
-import type { DeskSettings, PendingCorrection, SessionUser } from '@counterclaim/shared'
+import {
+  type DeskSettings,
+  type PendingCorrection,
+  roleAtLeast,
+  type SessionUser,
+} from '@counterclaim/shared'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
@@ -34,7 +39,7 @@ export function PendingCorrectionNotice({
   const [noteMissing, setNoteMissing] = useState(false)
   const noteRef = useRef<HTMLTextAreaElement>(null)
   const ids = { heading: useId(), note: useId(), noteError: useId() }
-  const isEditor = user.role === 'editor' || user.role === 'admin'
+  const isEditor = roleAtLeast(user.role, 'editor')
   const ownProposal = pending.proposedBy.id === user.id
   const also = otherCorrectedFields(pending.before, pending.after)
   const ref = { claimId, correctionId: pending.id, version: verdictVersion }
