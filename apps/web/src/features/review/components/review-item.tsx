@@ -1,6 +1,6 @@
 import { renderMarkdown } from '@counterclaim/domain'
 import type { ClaimLogRow, DeskSettings } from '@counterclaim/shared'
-import { useQuery } from '@tanstack/react-query'
+import { type QueryKey, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -9,7 +9,7 @@ import { formatMoment } from '../../../components/dates.ts'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
-import { reviewDisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
+import { type DisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
 
 /** What an editor just did in the queue, for the "Just reviewed" list. */
 export interface ReviewOutcome {
@@ -26,16 +26,19 @@ export interface ReviewOutcome {
  * One verdict in review: what it says, who wrote it and when, what it cites; Publish, or Return with a note.
  * Both send the verdict's version, so a verdict changed meanwhile is never published or returned unseen.
  */
-export function ReviewItem({
+export function ReviewItem<K extends QueryKey>({
   row,
   viewerId,
   desk,
+  disputeQuery,
   onDone,
   onVerdictsChanged,
 }: {
   row: ClaimLogRow
   viewerId: string
   desk: DeskSettings
+  /** The workbench's query of a whole dispute, passed in by the shell. */
+  disputeQuery: DisputeQuery<K>
   onDone: (outcome: ReviewOutcome) => void
   onVerdictsChanged: () => void
 }) {
@@ -43,10 +46,10 @@ export function ReviewItem({
   const noteId = useId()
   const noteErrorId = useId()
   const publishReasonId = useId()
-  const dispute = useQuery(reviewDisputeQuery(row.disputeId))
+  const dispute = useQuery(disputeQuery(row.disputeId))
   const publish = usePublishVerdict(onVerdictsChanged)
   const giveBack = useReturnVerdict(onVerdictsChanged)
-  const reload = useReloadDispute()
+  const reload = useReloadDispute(disputeQuery)
   const [returning, setReturning] = useState(false)
   const [note, setNote] = useState('')
   const [noteMissing, setNoteMissing] = useState(false)
