@@ -1,6 +1,4 @@
-import { type Role, RoleSchema } from '@counterclaim/shared'
-
-export const ROLES: readonly Role[] = RoleSchema.options
+import type { Role } from '@counterclaim/shared'
 
 /** Roles as the desk says them. */
 export const ROLE_LABELS: Record<Role, string> = {
