@@ -87,7 +87,7 @@ const correctionForm = (page: Page) =>
   page.getByRole('region', { name: `Correct the verdict on ${MINISTRY}'s claim` })
 
 describe('correcting a published verdict', () => {
-  it('refuses a correction without a note, says why in the API’s words, and keeps the input', async () => {
+  it('refuses a correction without a note, says why under the field by its label, and keeps the input', async () => {
     const seeded = await seededDispute()
     const page = await newPage('editor')
     await openWorkbench(page, seeded.id)
@@ -100,8 +100,10 @@ describe('correcting a published verdict', () => {
     await form.getByRole('button', { name: 'Publish correction' }).click()
     const alert = form.getByRole('alert').filter({ hasText: 'The verdict was not corrected.' })
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('correctionNote')
-    expect(await alert.textContent()).toContain('must not be empty')
+    // The field the API names is shown under its label, never by its property name.
+    await form.getByText('Correction note must not be empty.').waitFor()
+    expect(await alert.textContent()).not.toContain('correctionNote')
+    expect(await form.getByLabel('Correction note (required)').getAttribute('aria-invalid')).toBe('true')
     expect(await form.getByLabel('Summary').inputValue()).toBe(
       'A summary typed before the note was forgotten.',
     )

@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { ROLES } from './roles.ts'
 
-export const RoleSchema = z.enum(['checker', 'editor', 'admin'])
-export type Role = z.infer<typeof RoleSchema>
+export const RoleSchema = z.enum(ROLES)
 
 export const ClaimantKindSchema = z.enum(['person', 'government', 'military', 'media', 'ngo', 'other'])
 export type ClaimantKind = z.infer<typeof ClaimantKindSchema>

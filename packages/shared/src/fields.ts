@@ -1,10 +1,14 @@
 import { z } from 'zod'
+import { LIMITS } from './limits.ts'
+
+// Re-exported: LIMITS has a module of its own, without zod, so the web app's shell can read it cheaply.
+export { LIMITS }
 
 /** A link a user enters: http or https only. */
 export const HttpUrlSchema = z
   .string()
   .trim()
-  .max(2000)
+  .max(LIMITS.url)
   .refine((value) => {
     try {
       const url = new URL(value)
@@ -30,18 +34,6 @@ export const nonBlank = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 
 export const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`)
-
-export const LIMITS = {
-  title: 300,
-  name: 300,
-  shortText: 75,
-  summary: 300,
-  question: 1000,
-  claimText: 5000,
-  longText: 50000,
-  tag: 60,
-  tags: 30,
-} as const
 
 export const TagSchema = z
   .string()

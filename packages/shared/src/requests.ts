@@ -26,18 +26,21 @@ const changesSomething = (value: object) => Object.keys(value).length > 0
 const CHANGE_NOTHING = 'name at least one field to change'
 
 export const LoginRequestSchema = z
-  .strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) })
+  .strictObject({
+    email: z.string().trim().min(1).max(LIMITS.email),
+    password: z.string().min(1).max(LIMITS.password),
+  })
   .meta({ id: 'LoginRequest' })
 
 /**
  * A password being set: 12 characters at least. The server also refuses the most common passwords,
  * answering validation_failed for the field.
  */
-export const NewPasswordSchema = z.string().min(12, 'must be at least 12 characters').max(1000)
+export const NewPasswordSchema = z.string().min(12, 'must be at least 12 characters').max(LIMITS.password)
 
 export const UserCreateSchema = z
   .strictObject({
-    email: z.email({ message: 'must be an email address' }).max(320),
+    email: z.email({ message: 'must be an email address' }).max(LIMITS.email),
     name: nonBlank(LIMITS.name),
     role: RoleSchema,
     password: NewPasswordSchema,
@@ -56,7 +59,7 @@ export const UserPatchSchema = z
   .meta({ id: 'UserPatch' })
 
 export const PasswordChangeSchema = z
-  .strictObject({ currentPassword: z.string().min(1).max(1000), newPassword: NewPasswordSchema })
+  .strictObject({ currentPassword: z.string().min(1).max(LIMITS.password), newPassword: NewPasswordSchema })
   .meta({ id: 'PasswordChange' })
 
 const claimantFields = {
@@ -94,7 +97,7 @@ export const DisputePatchSchema = z
 export const QuantityInputSchema = z
   .strictObject({
     value: z.number().finite(),
-    unit: nonBlank(60),
+    unit: nonBlank(LIMITS.unit),
     qualifier: QuantityQualifierSchema,
   })
   .meta({ id: 'QuantityInput' })
@@ -108,6 +111,7 @@ const claimFields = {
   archiveUrl: HttpUrlSchema.nullable().optional(),
   language: z
     .string()
+    .max(LIMITS.languageTag, `must be at most ${LIMITS.languageTag} characters`)
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or uk')
     .nullable()
     .optional(),
@@ -148,7 +152,7 @@ export const StancePutSchema = z
     evidenceId: IdSchema,
     claimId: IdSchema,
     stance: StanceValueSchema.nullable(),
-    note: optionalText(1000).optional(),
+    note: optionalText(LIMITS.stanceNote).optional(),
   })
   .meta({ id: 'StancePut' })
 
@@ -192,13 +196,13 @@ const limitParam = z.coerce.number().int().min(1).max(500).default(50)
 export const PageQuerySchema = z.object({ limit: limitParam, cursor: z.string().max(500).optional() })
 
 export const DisputeListQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(500).optional(),
+  q: z.string().max(LIMITS.search).optional(),
   status: DisputeStatusSchema.optional(),
   tag: z.string().max(LIMITS.tag).optional(),
   archived: z.enum(['true', 'false']).optional(),
 })
 
-export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(500).optional() })
+export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(LIMITS.search).optional() })
 
 export const HistoryQuerySchema = PageQuerySchema.extend({
   entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user']),
@@ -206,7 +210,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
 })
 
 export const ClaimLogQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(500).optional(),
+  q: z.string().max(LIMITS.search).optional(),
   disputeId: z.string().max(100).optional(),
   claimantId: z.string().max(100).optional(),
   rating: RatingSchema.optional(),

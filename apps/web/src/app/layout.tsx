@@ -1,4 +1,4 @@
-import type { DeskSettings, Me, SessionUser } from '@counterclaim/shared'
+import { type DeskSettings, type Me, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
@@ -49,7 +49,7 @@ export function AppLayout() {
 
   const session = me.data
   const user = session.user
-  const mayReview = user.role === 'editor' || user.role === 'admin'
+  const mayReview = roleAtLeast(user.role, 'editor')
   return (
     <>
       <a href="#main" className="skip-link">
@@ -66,7 +66,7 @@ export function AppLayout() {
           <NavLink to="/claim-log">Claim log</NavLink>
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
-          {user.role === 'admin' ? <NavLink to="/accounts">Accounts</NavLink> : null}
+          {roleAtLeast(user.role, 'admin') ? <NavLink to="/accounts">Accounts</NavLink> : null}
         </nav>
         <HeaderSearch />
         <span className="who">

@@ -5,13 +5,13 @@ import { claimantKeys } from '../features/claimants/api/claimants.ts'
 import { disputeKeys } from '../features/disputes/api/disputes.ts'
 import { ReviewQueuePage } from '../features/review/components/review-queue-page.tsx'
 import { searchKeys } from '../features/search/api/search.ts'
-import { workbenchKeys } from '../features/workbench/api/workbench.ts'
+import { workbenchKeys, workbenchQuery } from '../features/workbench/api/workbench.ts'
 import { useDeskSettings, useSessionUser } from './layout.tsx'
 
 /**
  * The review queue, composed with the screens its actions change: a verdict published, returned or corrected
  * there is read again wherever it shows (workbench, claim log, disputes list, claimant pages, search), each
- * through its own feature's keys. Loaded with the queue, so the shell stays small.
+ * through its own feature's keys. The queue reads whole disputes through the workbench's query. Loaded with the queue, so the shell stays small.
  */
 export function ReviewRoute() {
   const client = useQueryClient()
@@ -27,6 +27,11 @@ export function ReviewRoute() {
     }
   }, [client])
   return (
-    <ReviewQueuePage user={useSessionUser()} desk={useDeskSettings()} onVerdictsChanged={onVerdictsChanged} />
+    <ReviewQueuePage
+      user={useSessionUser()}
+      desk={useDeskSettings()}
+      disputeQuery={workbenchQuery}
+      onVerdictsChanged={onVerdictsChanged}
+    />
   )
 }

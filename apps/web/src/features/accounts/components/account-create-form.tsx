@@ -1,11 +1,9 @@
-import type { Role } from '@counterclaim/shared'
+import { LIMITS, ROLES, type Role } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
-import { TextField } from '../../../components/text-field.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { useCreateAccount } from '../api/accounts.ts'
-import { ROLE_LABELS, ROLES } from './roles.ts'
-
-const FIELDS = ['name', 'email', 'role', 'password']
+import { ROLE_LABELS } from './roles.ts'
 
 /** A new colleague's account. Calls onCreated with their name once it exists. */
 export function AccountCreateForm({
@@ -20,7 +18,7 @@ export function AccountCreateForm({
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('checker')
   const [password, setPassword] = useState('')
-  const ids = { heading: useId(), role: useId() }
+  const headingId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -28,54 +26,55 @@ export function AccountCreateForm({
   }
 
   return (
-    <form
-      className="panel form-grid account-create"
-      onSubmit={submit}
-      aria-labelledby={ids.heading}
-      noValidate
-    >
-      <h2 id={ids.heading}>New account</h2>
-      <TextField
+    <Form className="panel form-grid account-create" onSubmit={submit} aria-labelledby={headingId} noValidate>
+      <h2 id={headingId}>New account</h2>
+      <Field
         label="Name"
         path="name"
         error={create.error}
         value={name}
-        onChange={setName}
+        onChange={(e) => setName(e.target.value)}
         required
-        maxLength={300}
+        maxLength={LIMITS.name}
       />
-      <TextField
+      <Field
         label="Email"
         path="email"
         type="email"
         autoComplete="off"
         error={create.error}
         value={email}
-        onChange={setEmail}
+        onChange={(e) => setEmail(e.target.value)}
         required
+        maxLength={LIMITS.email}
       />
-      <div className="field">
-        <label htmlFor={ids.role}>Role</label>
-        <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField
+      <Field
+        as="select"
+        label="Role"
+        path="role"
+        error={create.error}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </Field>
+      <Field
         label="Password"
         path="password"
         type="password"
         autoComplete="new-password"
         error={create.error}
         value={password}
-        onChange={setPassword}
+        onChange={(e) => setPassword(e.target.value)}
         required
+        maxLength={LIMITS.password}
         hint="12 characters at least, and not one of the most common passwords. Give it to them by a safe channel."
       />
-      <ActionError error={create.error} action="The account was not created." shownAtFields={FIELDS} />
+      <ActionError error={create.error} action="The account was not created." />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create account'}
@@ -84,6 +83,6 @@ export function AccountCreateForm({
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

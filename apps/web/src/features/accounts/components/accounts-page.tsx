@@ -1,4 +1,4 @@
-import type { SessionUser } from '@counterclaim/shared'
+import { roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
@@ -9,7 +9,7 @@ import './accounts.css'
 
 /** The desk's accounts, for admins: who can sign in, with which role; add a colleague. */
 export function AccountsPage({ user }: { user: SessionUser }) {
-  if (user.role !== 'admin') {
+  if (!roleAtLeast(user.role, 'admin')) {
     return (
       <section aria-labelledby="accounts-heading" className="page">
         <h1 id="accounts-heading">Accounts</h1>

@@ -1,11 +1,10 @@
+import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
-import { TextField } from '../../../components/text-field.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useChangePassword } from '../api/accounts.ts'
 import './accounts.css'
-
-const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword']
 
 /** Anyone changes their own password; every other place they are signed in is signed out. */
 export function ChangePasswordPage() {
@@ -47,39 +46,42 @@ export function ChangePasswordPage() {
       <p className="muted page-intro">
         Changing it here signs you out everywhere else you are signed in; this browser stays signed in.
       </p>
-      <form className="panel form-grid" onSubmit={submit} noValidate>
-        <TextField
+      <Form className="panel form-grid" onSubmit={submit} noValidate>
+        <Field
           label="Current password"
           path="currentPassword"
           type="password"
           autoComplete="current-password"
           error={error}
           value={currentPassword}
-          onChange={setCurrent}
+          onChange={(e) => setCurrent(e.target.value)}
+          maxLength={LIMITS.password}
           required
         />
-        <TextField
+        <Field
           label="New password"
           path="newPassword"
           type="password"
           autoComplete="new-password"
           error={error}
           value={newPassword}
-          onChange={setNew}
+          onChange={(e) => setNew(e.target.value)}
+          maxLength={LIMITS.password}
           required
           hint="12 characters at least, and not one of the most common passwords. A few unrelated words make a good one."
         />
-        <TextField
+        <Field
           label="New password again"
           path="repeatPassword"
           type="password"
           autoComplete="new-password"
           error={error}
           value={repeat}
-          onChange={setRepeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          maxLength={LIMITS.password}
           required
         />
-        <ActionError error={error} action="Your password was not changed." shownAtFields={FIELDS} />
+        <ActionError error={error} action="Your password was not changed." />
         <p role="status" className="account-done">
           {change.isSuccess
             ? 'Your password is changed. Anywhere else you were signed in has been signed out.'
@@ -90,7 +92,7 @@ export function ChangePasswordPage() {
             {change.isPending ? 'Changing…' : 'Change password'}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   )
 }

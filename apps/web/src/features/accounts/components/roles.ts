@@ -1,7 +1,5 @@
 import type { Role } from '@counterclaim/shared'
 
-export const ROLES: Role[] = ['checker', 'editor', 'admin']
-
 /** Roles as the desk says them. */
 export const ROLE_LABELS: Record<Role, string> = {
   checker: 'Checker',

@@ -1,4 +1,6 @@
+import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { Field, Form } from '../../../components/field.tsx'
 import { useSignIn } from '../api/session.ts'
 
 /** The signed-out front door: email, password, sign in. */
@@ -7,8 +9,6 @@ export function SignInPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [showPassword, setShowPassword] = useState(false)
-  const emailId = useId()
-  const passwordId = useId()
   const errorId = useId()
 
   const submit = (event: FormEvent) => {
@@ -20,24 +20,28 @@ export function SignInPage() {
     <main className="sign-in">
       <h1>Counterclaim</h1>
       <p className="muted">Claims side by side, the evidence under them, verdicts an editor stands behind.</p>
-      <form onSubmit={submit} aria-describedby={signIn.error ? errorId : undefined} noValidate>
-        <label htmlFor={emailId}>Email</label>
-        <input
-          id={emailId}
+      <Form onSubmit={submit} aria-describedby={signIn.error ? errorId : undefined} noValidate>
+        <Field
+          label="Email"
+          path="email"
+          error={signIn.error}
           type="email"
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           required
+          maxLength={LIMITS.email}
         />
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
+        <Field
+          label="Password"
+          path="password"
+          error={signIn.error}
           type={showPassword ? 'text' : 'password'}
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           required
+          maxLength={LIMITS.password}
         />
         <label className="inline">
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />{' '}
@@ -51,7 +55,7 @@ export function SignInPage() {
         <button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
-      </form>
+      </Form>
     </main>
   )
 }

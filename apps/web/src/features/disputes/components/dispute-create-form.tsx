@@ -1,18 +1,9 @@
+import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
+import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
 import { useCreateDispute } from '../api/disputes.ts'
-
-/** Tags as typed: words separated by commas or spaces, a leading # dropped. */
-function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,]+/)
-        .map((t) => t.replace(/^#+/, '').trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ]
-}
 
 /** A new dispute: the question claims compete on. Calls onCreated with the new dispute's id. */
 export function DisputeCreateForm({
@@ -29,7 +20,8 @@ export function DisputeCreateForm({
   const [tags, setTags] = useState('')
   // One id per form, so a retried create after a lost answer does not make a second dispute.
   const [requestId] = useState(() => crypto.randomUUID())
-  const ids = { title: useId(), question: useId(), summary: useId(), tags: useId(), tagsHint: useId() }
+  const headingId = useId()
+  const error = create.error
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -40,38 +32,48 @@ export function DisputeCreateForm({
   }
 
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-labelledby={`${ids.title}-heading`}>
-      <h2 id={`${ids.title}-heading`}>New dispute</h2>
-      <label htmlFor={ids.title}>Title</label>
-      <input
-        id={ids.title}
+    <Form className="panel form-grid" onSubmit={submit} aria-labelledby={headingId}>
+      <h2 id={headingId}>New dispute</h2>
+      <Field
+        label="Title"
+        path="title"
+        error={error}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
-        maxLength={300}
+        maxLength={LIMITS.title}
       />
-      <label htmlFor={ids.question}>Question</label>
-      <textarea
-        id={ids.question}
+      <Field
+        as="textarea"
+        label="Question"
+        path="question"
+        error={error}
         value={question}
         onChange={(e) => setQuestion(e.target.value)}
         required
         rows={2}
-        maxLength={1000}
+        maxLength={LIMITS.question}
       />
-      <label htmlFor={ids.summary}>Summary</label>
-      <textarea id={ids.summary} value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} />
-      <label htmlFor={ids.tags}>Tags</label>
-      <input
-        id={ids.tags}
+      <Field
+        as="textarea"
+        label="Summary"
+        path="summary"
+        error={error}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        rows={3}
+        maxLength={LIMITS.longText}
+      />
+      <Field
+        label="Tags"
+        path="tags"
+        error={error}
         value={tags}
         onChange={(e) => setTags(e.target.value)}
-        aria-describedby={ids.tagsHint}
+        maxLength={TAGS_TEXT_MAX}
+        hint="Single words separated by commas or spaces, for example: ukraine, strikes"
       />
-      <p id={ids.tagsHint} className="hint">
-        Single words separated by commas or spaces, for example: ukraine, strikes
-      </p>
-      <ActionError error={create.error} action="The dispute was not created." />
+      <ActionError error={error} action="The dispute was not created." />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create dispute'}
@@ -80,6 +82,6 @@ export function DisputeCreateForm({
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

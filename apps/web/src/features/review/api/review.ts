@@ -1,10 +1,16 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Workbench } from '@counterclaim/shared'
+import {
+  infiniteQueryOptions,
+  type QueryKey,
+  type UseQueryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { ApiError, api, ifMatch, unwrap } from '../../../lib/api-client.ts'
 
 export const reviewKeys = {
   all: () => ['review'] as const,
   queue: () => ['review', 'queue'] as const,
-  dispute: (disputeId: string) => ['review', 'dispute', disputeId] as const,
   corrections: () => ['review', 'corrections'] as const,
 }
 
@@ -24,13 +30,13 @@ export const reviewQueueQuery = () =>
 
 /**
  * The dispute a verdict in review belongs to: its claims carry the verdicts with their versions (for
- * If-Match), authors, submission times and rationales.
+ * If-Match), authors, submission times and rationales. The record and its query keys belong to the workbench,
+ * so the shell passes the workbench's query in (features do not import one another) and both screens share
+ * one cache entry.
  */
-export const reviewDisputeQuery = (disputeId: string) =>
-  queryOptions({
-    queryKey: reviewKeys.dispute(disputeId),
-    queryFn: () => unwrap(api.disputes[':id'].$get({ param: { id: disputeId } })),
-  })
+export type DisputeQuery<K extends QueryKey = QueryKey> = (
+  disputeId: string,
+) => UseQueryOptions<Workbench, Error, Workbench, K>
 
 /** Rating changes proposed under the two-person rule, waiting for a second editor, longest-waiting first. */
 export const pendingCorrectionsQuery = () =>
@@ -139,11 +145,11 @@ export function useReloadCorrections() {
 }
 
 /** Reads the dispute again after a stale version (412), so the next attempt carries the current one. */
-export function useReloadDispute() {
+export function useReloadDispute<K extends QueryKey>(disputeQuery: DisputeQuery<K>) {
   const client = useQueryClient()
   return (disputeId: string) =>
     Promise.all([
-      client.invalidateQueries({ queryKey: reviewKeys.dispute(disputeId) }),
+      client.invalidateQueries({ queryKey: disputeQuery(disputeId).queryKey }),
       client.invalidateQueries({ queryKey: reviewKeys.queue() }),
     ])
 }

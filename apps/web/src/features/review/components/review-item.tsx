@@ -1,15 +1,16 @@
 import { renderMarkdown } from '@counterclaim/domain'
-import type { ClaimLogRow, DeskSettings } from '@counterclaim/shared'
-import { useQuery } from '@tanstack/react-query'
+import { type ClaimLogRow, type DeskSettings, LIMITS } from '@counterclaim/shared'
+import { type QueryKey, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { formatMoment } from '../../../components/dates.ts'
+import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
-import { reviewDisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
+import { type DisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
 
 /** What an editor just did in the queue, for the "Just reviewed" list. */
 export interface ReviewOutcome {
@@ -26,27 +27,28 @@ export interface ReviewOutcome {
  * One verdict in review: what it says, who wrote it and when, what it cites; Publish, or Return with a note.
  * Both send the verdict's version, so a verdict changed meanwhile is never published or returned unseen.
  */
-export function ReviewItem({
+export function ReviewItem<K extends QueryKey>({
   row,
   viewerId,
   desk,
+  disputeQuery,
   onDone,
   onVerdictsChanged,
 }: {
   row: ClaimLogRow
   viewerId: string
   desk: DeskSettings
+  /** The workbench's query of a whole dispute, passed in by the shell. */
+  disputeQuery: DisputeQuery<K>
   onDone: (outcome: ReviewOutcome) => void
   onVerdictsChanged: () => void
 }) {
   const titleId = useId()
-  const noteId = useId()
-  const noteErrorId = useId()
   const publishReasonId = useId()
-  const dispute = useQuery(reviewDisputeQuery(row.disputeId))
+  const dispute = useQuery(disputeQuery(row.disputeId))
   const publish = usePublishVerdict(onVerdictsChanged)
   const giveBack = useReturnVerdict(onVerdictsChanged)
-  const reload = useReloadDispute()
+  const reload = useReloadDispute(disputeQuery)
   const [returning, setReturning] = useState(false)
   const [note, setNote] = useState('')
   const [noteMissing, setNoteMissing] = useState(false)
@@ -111,169 +113,174 @@ export function ReviewItem({
   }
 
   return (
-    <article className="review-item" aria-labelledby={titleId}>
-      <header>
-        <p className="review-claimant">{row.claimant}</p>
-        <h3 id={titleId}>{claimLabel}</h3>
-        <p className="muted review-where">
-          In “{row.disputeTitle}” ·{' '}
-          <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>Open in the workbench</Link>
-        </p>
-      </header>
+    // The note field shows its own problems; the other failures show at the end.
+    <FieldScope>
+      <article className="review-item" aria-labelledby={titleId}>
+        <header>
+          <p className="review-claimant">{row.claimant}</p>
+          <h3 id={titleId}>{claimLabel}</h3>
+          <p className="muted review-where">
+            In “{row.disputeTitle}” ·{' '}
+            <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>Open in the workbench</Link>
+          </p>
+        </header>
 
-      <div className="review-verdict">
-        <p className="review-rating">
-          <RatingBadge rating={row.rating} />
-        </p>
-        <p className="review-summary">
-          {row.verdictSummary || <span className="muted">No summary yet.</span>}
-        </p>
-      </div>
+        <div className="review-verdict">
+          <p className="review-rating">
+            <RatingBadge rating={row.rating} />
+          </p>
+          <p className="review-summary">
+            {row.verdictSummary || <span className="muted">No summary yet.</span>}
+          </p>
+        </div>
 
-      {dispute.isPending ? <LoadingMessage>Loading the verdict’s details…</LoadingMessage> : null}
-      {dispute.error ? (
-        <ErrorMessage
-          title="The verdict’s details could not be loaded, so it cannot be published or returned yet."
-          error={dispute.error}
-          onRetry={() => dispute.refetch()}
-        />
-      ) : null}
-      {dispute.isSuccess && !verdict ? (
-        <p className="state-message state-empty">This claim no longer has a verdict.</p>
-      ) : null}
+        {dispute.isPending ? <LoadingMessage>Loading the verdict’s details…</LoadingMessage> : null}
+        {dispute.error ? (
+          <ErrorMessage
+            title="The verdict’s details could not be loaded, so it cannot be published or returned yet."
+            error={dispute.error}
+            onRetry={() => dispute.refetch()}
+          />
+        ) : null}
+        {dispute.isSuccess && !verdict ? (
+          <p className="state-message state-empty">This claim no longer has a verdict.</p>
+        ) : null}
 
-      {verdict ? (
-        <>
-          <dl className="review-facts">
-            <div>
-              <dt>Written by</dt>
-              <dd>{verdict.author?.name ?? 'Unknown'}</dd>
-            </div>
-            <div>
-              <dt>Submitted</dt>
-              <dd>{formatMoment(verdict.submittedAt) || 'Unknown'}</dd>
-            </div>
-            <div>
-              <dt>Cites</dt>
-              <dd>
-                {cited.length === 0
-                  ? 'No evidence'
-                  : `${cited.length} evidence ${cited.length === 1 ? 'item' : 'items'}`}
-              </dd>
-            </div>
-          </dl>
-          <details className="review-details">
-            <summary>Rationale and cited evidence</summary>
-            <div
-              className="review-rationale"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-              dangerouslySetInnerHTML={{
-                __html: verdict.rationale.trim()
-                  ? renderMarkdown(verdict.rationale)
-                  : '<p>No rationale yet.</p>',
-              }}
-            />
-            {cited.length > 0 ? (
-              <ul className="review-cited">
-                {cited.map((e) => (
-                  <li key={e.id}>
-                    {e.url ? (
-                      <a href={e.url} rel="noreferrer noopener" target="_blank">
-                        {e.title}
-                        <span className="visually-hidden"> (opens in a new tab)</span>
-                      </a>
-                    ) : (
-                      e.title
-                    )}
-                    {e.sourceName ? <span className="muted"> — {e.sourceName}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </details>
-
-          {verdict.status !== 'in_review' ? (
-            <p className="state-message state-empty">
-              This verdict is no longer in review: it is {verdictStatusLabel(verdict.status).toLowerCase()}{' '}
-              now.
-            </p>
-          ) : (
-            <>
-              {publishReason ? (
-                <p id={publishReasonId} className="review-own muted">
-                  {publishReason}
-                </p>
-              ) : null}
-              <div className="actions review-actions">
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={onPublish}
-                  disabled={busy}
-                  {...blockedBy(publishReason, publishReasonId)}
-                >
-                  {publish.isPending ? 'Publishing…' : 'Publish'}
-                </button>
-                <button
-                  type="button"
-                  ref={returnButtonRef}
-                  onClick={() => {
-                    setReturning(true)
-                    // The note field appears on this render; focus it once it is there.
-                    setTimeout(() => noteRef.current?.focus(), 0)
-                  }}
-                  disabled={busy || returning}
-                  aria-expanded={returning}
-                >
-                  Return to author…
-                </button>
+        {verdict ? (
+          <>
+            <dl className="review-facts">
+              <div>
+                <dt>Written by</dt>
+                <dd>{verdict.author?.name ?? 'Unknown'}</dd>
               </div>
-              {returning ? (
-                <form className="review-return" onSubmit={onReturn} noValidate>
-                  <label htmlFor={noteId}>Note for the author (required)</label>
-                  <textarea
-                    id={noteId}
-                    ref={noteRef}
-                    rows={3}
-                    value={note}
-                    required
-                    aria-invalid={noteMissing || undefined}
-                    aria-describedby={noteMissing ? noteErrorId : undefined}
-                    onChange={(e) => {
-                      setNote(e.target.value)
-                      if (e.target.value.trim()) setNoteMissing(false)
-                    }}
-                  />
-                  {noteMissing ? (
-                    <p id={noteErrorId} className="error">
-                      Write a note: it tells the author what to change before submitting again.
-                    </p>
-                  ) : null}
-                  <div className="actions">
-                    <button type="submit" disabled={busy}>
-                      {giveBack.isPending ? 'Returning…' : 'Return with this note'}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setReturning(false)
-                        setNoteMissing(false)
-                        giveBack.reset()
-                        setTimeout(() => returnButtonRef.current?.focus(), 0)
-                      }}
-                    >
-                      Cancel
-                    </button>
-                  </div>
-                </form>
+              <div>
+                <dt>Submitted</dt>
+                <dd>{formatMoment(verdict.submittedAt) || 'Unknown'}</dd>
+              </div>
+              <div>
+                <dt>Cites</dt>
+                <dd>
+                  {cited.length === 0
+                    ? 'No evidence'
+                    : `${cited.length} evidence ${cited.length === 1 ? 'item' : 'items'}`}
+                </dd>
+              </div>
+            </dl>
+            <details className="review-details">
+              <summary>Rationale and cited evidence</summary>
+              <div
+                className="review-rationale"
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
+                dangerouslySetInnerHTML={{
+                  __html: verdict.rationale.trim()
+                    ? renderMarkdown(verdict.rationale)
+                    : '<p>No rationale yet.</p>',
+                }}
+              />
+              {cited.length > 0 ? (
+                <ul className="review-cited">
+                  {cited.map((e) => (
+                    <li key={e.id}>
+                      {e.url ? (
+                        <a href={e.url} rel="noreferrer noopener" target="_blank">
+                          {e.title}
+                          <span className="visually-hidden"> (opens in a new tab)</span>
+                        </a>
+                      ) : (
+                        e.title
+                      )}
+                      {e.sourceName ? <span className="muted"> — {e.sourceName}</span> : null}
+                    </li>
+                  ))}
+                </ul>
               ) : null}
-            </>
-          )}
-          <ActionError error={publish.error} action="The verdict was not published." onReload={onReload} />
-          <ActionError error={giveBack.error} action="The verdict was not returned." onReload={onReload} />
-        </>
-      ) : null}
-    </article>
+            </details>
+
+            {verdict.status !== 'in_review' ? (
+              <p className="state-message state-empty">
+                This verdict is no longer in review: it is {verdictStatusLabel(verdict.status).toLowerCase()}{' '}
+                now.
+              </p>
+            ) : (
+              <>
+                {publishReason ? (
+                  <p id={publishReasonId} className="review-own muted">
+                    {publishReason}
+                  </p>
+                ) : null}
+                <div className="actions review-actions">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={onPublish}
+                    disabled={busy}
+                    {...blockedBy(publishReason, publishReasonId)}
+                  >
+                    {publish.isPending ? 'Publishing…' : 'Publish'}
+                  </button>
+                  <button
+                    type="button"
+                    ref={returnButtonRef}
+                    onClick={() => {
+                      setReturning(true)
+                      // The note field appears on this render; focus it once it is there.
+                      setTimeout(() => noteRef.current?.focus(), 0)
+                    }}
+                    disabled={busy || returning}
+                    aria-expanded={returning}
+                  >
+                    Return to author…
+                  </button>
+                </div>
+                {returning ? (
+                  <form className="review-return" onSubmit={onReturn} noValidate>
+                    <Field
+                      as="textarea"
+                      label="Note for the author"
+                      labelNote=" (required)"
+                      path="note"
+                      error={giveBack.error}
+                      problem={
+                        noteMissing
+                          ? 'Write a note: it tells the author what to change before submitting again.'
+                          : null
+                      }
+                      ref={noteRef}
+                      rows={3}
+                      value={note}
+                      required
+                      maxLength={LIMITS.longText}
+                      onChange={(e) => {
+                        setNote(e.target.value)
+                        if (e.target.value.trim()) setNoteMissing(false)
+                      }}
+                    />
+                    <div className="actions">
+                      <button type="submit" disabled={busy}>
+                        {giveBack.isPending ? 'Returning…' : 'Return with this note'}
+                      </button>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setReturning(false)
+                          setNoteMissing(false)
+                          giveBack.reset()
+                          setTimeout(() => returnButtonRef.current?.focus(), 0)
+                        }}
+                      >
+                        Cancel
+                      </button>
+                    </div>
+                  </form>
+                ) : null}
+              </>
+            )}
+            <ActionError error={publish.error} action="The verdict was not published." onReload={onReload} />
+            <ActionError error={giveBack.error} action="The verdict was not returned." onReload={onReload} />
+          </>
+        ) : null}
+      </article>
+    </FieldScope>
   )
 }

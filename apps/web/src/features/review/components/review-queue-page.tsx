@@ -1,8 +1,8 @@
-import type { DeskSettings, SessionUser } from '@counterclaim/shared'
-import { useInfiniteQuery } from '@tanstack/react-query'
+import { type DeskSettings, roleAtLeast, type SessionUser } from '@counterclaim/shared'
+import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
-import { pendingCorrectionsQuery, reviewQueueQuery } from '../api/review.ts'
+import { type DisputeQuery, pendingCorrectionsQuery, reviewQueueQuery } from '../api/review.ts'
 import { CorrectionItem } from './correction-item.tsx'
 import { ReviewItem, type ReviewOutcome } from './review-item.tsx'
 import './review.css'
@@ -54,18 +54,21 @@ function DoneLine({ done }: { done: ReviewOutcome }) {
 /**
  * What waits for an editor: rating changes of published verdicts that a second editor must approve, and
  * verdicts submitted for review (publish them, or return them to their authors with a note).
- * `onVerdictsChanged` refreshes the other screens that show verdicts (the shell knows their query keys).
+ * `onVerdictsChanged` refreshes the other screens that show verdicts (the shell knows their query keys);
+ * `disputeQuery` reads a whole dispute through the feature that owns it.
  */
-export function ReviewQueuePage({
+export function ReviewQueuePage<K extends QueryKey>({
   user,
   desk,
+  disputeQuery,
   onVerdictsChanged,
 }: {
   user: SessionUser
   desk: DeskSettings
+  disputeQuery: DisputeQuery<K>
   onVerdictsChanged: () => void
 }) {
-  const mayReview = user.role === 'editor' || user.role === 'admin'
+  const mayReview = roleAtLeast(user.role, 'editor')
   const queue = useInfiniteQuery({ ...reviewQueueQuery(), enabled: mayReview })
   const corrections = useInfiniteQuery({ ...pendingCorrectionsQuery(), enabled: mayReview })
   const rows = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data])
@@ -189,6 +192,7 @@ export function ReviewQueuePage({
                       row={row}
                       viewerId={user.id}
                       desk={desk}
+                      disputeQuery={disputeQuery}
                       onDone={onDone}
                       onVerdictsChanged={onVerdictsChanged}
                     />

@@ -7,8 +7,14 @@ export const workbenchKeys = {
   detail: (disputeId: string) => ['workbench', 'detail', disputeId] as const,
   histories: () => ['workbench', 'history'] as const,
   history: (entity: 'dispute' | 'claim', id: string) => ['workbench', 'history', entity, id] as const,
+  claimantOptionsAll: () => ['workbench', 'claimant-options'] as const,
   claimantOptions: (q: string) => ['workbench', 'claimant-options', q] as const,
 }
+
+/** The mutation scope of one cell of the evidence matrix: its writes run one after another, in order. */
+export const stanceCellScope = (evidenceId: string, claimId: string) => ({
+  id: `stance:${evidenceId}/${claimId}`,
+})
 
 /** The whole workbench of one dispute: claims with claimants and verdicts, evidence, stances. */
 export const workbenchQuery = (disputeId: string) =>
@@ -76,7 +82,7 @@ export function useCreateClaimant() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (json: ClaimantInput) => unwrap(api.claimants.$post({ json })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['workbench', 'claimant-options'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workbenchKeys.claimantOptionsAll() }),
   })
 }
 
@@ -117,10 +123,6 @@ export function useSaveVerdict(disputeId: string) {
   })
 }
 
-const cellKey = (evidenceId: string, claimId: string) => `${evidenceId}/${claimId}`
-/** Changes of one cell run one after another, each with the version the one before it answered. */
-const cellChains = new Map<string, Promise<unknown>>()
-
 function findCell(workbench: Workbench | undefined, evidenceId: string, claimId: string): Stance | undefined {
   return workbench?.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)
 }
@@ -141,94 +143,82 @@ function withCell(
   }
 }
 
-export interface StanceChange {
+export interface StanceCell {
   evidenceId: string
   claimId: string
-  stance: StanceValue | null
 }
 
 /**
  * Sets one cell of the evidence matrix at once: the page shows the new stance before the server answers,
- * and puts the old one back (the caller shows why) when the server refuses, a 412 included.
+ * and puts the old one back when the server refuses, a 412 included, calling `onFailure` so the page can
+ * say why. The cell's changes share one mutation scope, so they run one after another, each with the
+ * version the one before it answered.
  */
-export function useSetStance(disputeId: string) {
+export function useSetStance(disputeId: string, cell: StanceCell, onFailure: (error: Error) => void) {
   const client = useQueryClient()
   const key = workbenchKeys.detail(disputeId)
   const read = () => client.getQueryData<Workbench>(key)
-
-  const put = async (change: StanceChange) => {
-    // Read at run time, so a change queued behind another sends the version that one produced.
-    const cell = findCell(read(), change.evidenceId, change.claimId)
-    const confirmed = cell && cell.id !== '' ? cell : undefined
-    const record = await unwrap(
-      api.stances.$put(
-        {
-          header: {},
-          json: { evidenceId: change.evidenceId, claimId: change.claimId, stance: change.stance },
-        },
-        confirmed ? ifMatch(confirmed.version) : undefined,
-      ),
-    )
-    const now = read()
-    if (now) {
-      // Keep what the page shows (a later click may be pending); take the server's id and version.
-      client.setQueryData<Workbench>(
-        key,
-        withCell(now, change.evidenceId, change.claimId, (c) => ({
-          ...record,
-          stance: c ? c.stance : record.stance,
-        })),
-      )
-    }
-    return record
-  }
+  const { evidenceId, claimId } = cell
 
   return useMutation({
-    mutationFn: (change: StanceChange) => {
-      const k = cellKey(change.evidenceId, change.claimId)
-      const run = (cellChains.get(k) ?? Promise.resolve()).catch(() => undefined).then(() => put(change))
-      cellChains.set(k, run)
-      const done = () => {
-        if (cellChains.get(k) === run) cellChains.delete(k)
+    scope: stanceCellScope(evidenceId, claimId),
+    mutationFn: async (stance: StanceValue | null) => {
+      // Read at run time, so a change queued behind another sends the version that one produced.
+      const current = findCell(read(), evidenceId, claimId)
+      const confirmed = current && current.id !== '' ? current : undefined
+      const record = await unwrap(
+        api.stances.$put(
+          { header: {}, json: { evidenceId, claimId, stance } },
+          confirmed ? ifMatch(confirmed.version) : undefined,
+        ),
+      )
+      const now = read()
+      if (now) {
+        // Keep what the page shows (a later click may be pending); take the server's id and version.
+        client.setQueryData<Workbench>(
+          key,
+          withCell(now, evidenceId, claimId, (c) => ({ ...record, stance: c ? c.stance : record.stance })),
+        )
       }
-      run.then(done, done)
-      return run
+      return record
     },
-    onMutate: async (change) => {
+    onMutate: async (stance) => {
       await client.cancelQueries({ queryKey: key })
       const before = read()
-      const previous = findCell(before, change.evidenceId, change.claimId)
+      const previous = findCell(before, evidenceId, claimId)
       if (before) {
         client.setQueryData<Workbench>(
           key,
-          withCell(before, change.evidenceId, change.claimId, (c) => ({
+          withCell(before, evidenceId, claimId, (c) => ({
             id: c?.id ?? '',
-            evidenceId: change.evidenceId,
-            claimId: change.claimId,
+            evidenceId,
+            claimId,
             note: c?.note ?? '',
             updatedAt: c?.updatedAt ?? new Date().toISOString(),
             version: c?.version ?? 0,
-            stance: change.stance,
+            stance,
           })),
         )
       }
       return { previous: previous?.stance ?? null }
     },
-    onError: (_error, change, context) => {
+    onError: (error, _stance, context) => {
       const now = read()
-      if (!now || !context) return
-      client.setQueryData<Workbench>(
-        key,
-        withCell(now, change.evidenceId, change.claimId, (c) => ({
-          id: c?.id ?? '',
-          evidenceId: change.evidenceId,
-          claimId: change.claimId,
-          note: c?.note ?? '',
-          updatedAt: c?.updatedAt ?? '',
-          version: c?.version ?? 0,
-          stance: context.previous,
-        })),
-      )
+      if (now && context) {
+        client.setQueryData<Workbench>(
+          key,
+          withCell(now, evidenceId, claimId, (c) => ({
+            id: c?.id ?? '',
+            evidenceId,
+            claimId,
+            note: c?.note ?? '',
+            updatedAt: c?.updatedAt ?? '',
+            version: c?.version ?? 0,
+            stance: context.previous,
+          })),
+        )
+      }
+      onFailure(error)
     },
     onSuccess: () => client.invalidateQueries({ queryKey: workbenchKeys.histories() }),
   })

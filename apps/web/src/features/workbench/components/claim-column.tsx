@@ -1,11 +1,19 @@
 import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
-import type { DeskSettings, Evidence, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type DeskSettings,
+  type Evidence,
+  LIMITS,
+  roleAtLeast,
+  type SessionUser,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { formatDay, formatMoment } from '../../../components/dates.ts'
+import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { useVerdictStep } from '../api/workbench.ts'
@@ -46,8 +54,8 @@ function VerdictBox({
   const [returning, setReturning] = useState(false)
   const [withdrawing, setWithdrawing] = useState(false)
   const [note, setNote] = useState('')
-  const ids = { note: useId(), publishReason: useId(), submitReason: useId() }
-  const isEditor = user.role === 'editor' || user.role === 'admin'
+  const ids = { publishReason: useId(), submitReason: useId() }
+  const isEditor = roleAtLeast(user.role, 'editor')
   const status = verdict?.status ?? null
   const suffix = <span className="visually-hidden"> on {claimLabel}</span>
   const corrections = (status === 'published' || status === 'withdrawn') && verdict ? verdict.corrections : []
@@ -71,188 +79,200 @@ function VerdictBox({
       : null
 
   return (
-    <div className={`verdict-box verdict-${status ?? 'none'}`}>
-      <div className="verdict-badges">
-        {verdict ? <RatingBadge rating={verdict.rating} /> : null} <VerdictStatusBadge status={status} />
-      </div>
-      {verdict?.summary ? (
-        <p className="verdict-summary">{verdict.summary}</p>
-      ) : (
-        <p className="muted small">No summary yet.</p>
-      )}
-      {status === 'draft' && verdict?.returnNote ? (
-        <p className="note-returned small">
-          <strong>Returned:</strong> {verdict.returnNote}
-        </p>
-      ) : null}
-      {status === 'published' && verdict?.publishedAt ? (
-        <p className="muted small">
-          Published {formatMoment(verdict.publishedAt)} ·{' '}
-          <a href={`/v/${claim.id}`}>
-            Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
-          </a>
-        </p>
-      ) : null}
-      {status === 'withdrawn' && verdict ? (
-        <div className="withdrawn-notice small">
-          <p>
-            <strong>Withdrawn</strong>{' '}
-            <time dateTime={verdict.withdrawnAt ?? undefined}>{formatMoment(verdict.withdrawnAt)}</time>
-            {verdict.withdrawalNote ? `: ${verdict.withdrawalNote}` : null}
+    // The return form's note shows its own problems; the step's other failures show below the box.
+    <FieldScope>
+      <div className={`verdict-box verdict-${status ?? 'none'}`}>
+        <div className="verdict-badges">
+          {verdict ? <RatingBadge rating={verdict.rating} /> : null} <VerdictStatusBadge status={status} />
+        </div>
+        {verdict?.summary ? (
+          <p className="verdict-summary">{verdict.summary}</p>
+        ) : (
+          <p className="muted small">No summary yet.</p>
+        )}
+        {status === 'draft' && verdict?.returnNote ? (
+          <p className="note-returned small">
+            <strong>Returned:</strong> {verdict.returnNote}
           </p>
-          <p className="muted">
-            The public page says so, in place of the verdict ·{' '}
+        ) : null}
+        {status === 'published' && verdict?.publishedAt ? (
+          <p className="muted small">
+            Published {formatMoment(verdict.publishedAt)} ·{' '}
             <a href={`/v/${claim.id}`}>
               Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
             </a>
           </p>
-        </div>
-      ) : null}
-      {corrections.length > 0 ? (
-        <details
-          className="corrections small"
-          open={showCorrections}
-          onToggle={(e) => setShowCorrections(e.currentTarget.open)}
-        >
-          <summary ref={correctionsSummary}>
-            {corrections.length === 1 ? 'Corrected once' : `Corrected ${corrections.length} times`}
-            <span className="visually-hidden">: the verdict on {claimLabel}</span>
-          </summary>
-          <ol>
-            {[...corrections].reverse().map((c) => (
-              <li key={c.id}>
-                <time dateTime={c.at}>{formatMoment(c.at)}</time> {c.note}
-              </li>
-            ))}
-          </ol>
-        </details>
-      ) : null}
-      {corrected === 'applied' ? (
-        <p role="status" className="ok small">
-          Correction published.
-        </p>
-      ) : null}
-      {corrected === 'pending' ? (
-        <p role="status" className="ok small" ref={outcomeRef} tabIndex={-1}>
-          Rating change proposed. It is not public yet: it waits for another editor’s approval.
-        </p>
-      ) : null}
-      {pending && verdict ? (
-        <PendingCorrectionNotice
-          disputeId={disputeId}
-          claimId={claim.id}
-          claimLabel={claimLabel}
-          pending={pending}
-          verdictVersion={verdict.version}
-          user={user}
-          desk={desk}
-          onReload={onReload}
-        />
-      ) : null}
-      {status === 'published' && claim.publicationChanges ? (
-        <PublicationChanges
-          changes={claim.publicationChanges}
-          claimLabel={claimLabel}
-          canCorrect={isEditor && !pending}
-          onCorrect={onCorrect}
-        />
-      ) : null}
-      {status === 'in_review' && !isEditor ? (
-        <p className="muted small">Waiting for an editor’s review.</p>
-      ) : null}
-      <div className="actions compact">
-        {status === null || status === 'draft' ? (
-          <button type="button" onClick={onEdit}>
-            {status === null ? 'Draft verdict' : 'Edit draft'}
-            {suffix}
-          </button>
         ) : null}
-        {status === 'draft' && verdict ? (
-          <button
-            type="button"
-            disabled={step.isPending}
-            {...blockedBy(submitReason, ids.submitReason)}
-            onClick={() => {
-              if (submitReason) return
-              step.mutate({ claimId: claim.id, version: verdict.version, step: 'submit' })
-            }}
+        {status === 'withdrawn' && verdict ? (
+          <div className="withdrawn-notice small">
+            <p>
+              <strong>Withdrawn</strong>{' '}
+              <time dateTime={verdict.withdrawnAt ?? undefined}>{formatMoment(verdict.withdrawnAt)}</time>
+              {verdict.withdrawalNote ? `: ${verdict.withdrawalNote}` : null}
+            </p>
+            <p className="muted">
+              The public page says so, in place of the verdict ·{' '}
+              <a href={`/v/${claim.id}`}>
+                Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
+              </a>
+            </p>
+          </div>
+        ) : null}
+        {corrections.length > 0 ? (
+          <details
+            className="corrections small"
+            open={showCorrections}
+            onToggle={(e) => setShowCorrections(e.currentTarget.open)}
           >
-            Submit for review{suffix}
-          </button>
+            <summary ref={correctionsSummary}>
+              {corrections.length === 1 ? 'Corrected once' : `Corrected ${corrections.length} times`}
+              <span className="visually-hidden">: the verdict on {claimLabel}</span>
+            </summary>
+            <ol>
+              {[...corrections].reverse().map((c) => (
+                <li key={c.id}>
+                  <time dateTime={c.at}>{formatMoment(c.at)}</time> {c.note}
+                </li>
+              ))}
+            </ol>
+          </details>
         ) : null}
-        {status === 'in_review' && verdict && isEditor ? (
-          <>
+        {corrected === 'applied' ? (
+          <p role="status" className="ok small">
+            Correction published.
+          </p>
+        ) : null}
+        {corrected === 'pending' ? (
+          <p role="status" className="ok small" ref={outcomeRef} tabIndex={-1}>
+            Rating change proposed. It is not public yet: it waits for another editor’s approval.
+          </p>
+        ) : null}
+        {pending && verdict ? (
+          <PendingCorrectionNotice
+            disputeId={disputeId}
+            claimId={claim.id}
+            claimLabel={claimLabel}
+            pending={pending}
+            verdictVersion={verdict.version}
+            user={user}
+            desk={desk}
+            onReload={onReload}
+          />
+        ) : null}
+        {status === 'published' && claim.publicationChanges ? (
+          <PublicationChanges
+            changes={claim.publicationChanges}
+            claimLabel={claimLabel}
+            canCorrect={isEditor && !pending}
+            onCorrect={onCorrect}
+          />
+        ) : null}
+        {status === 'in_review' && !isEditor ? (
+          <p className="muted small">Waiting for an editor’s review.</p>
+        ) : null}
+        <div className="actions compact">
+          {status === null || status === 'draft' ? (
+            <button type="button" onClick={onEdit}>
+              {status === null ? 'Draft verdict' : 'Edit draft'}
+              {suffix}
+            </button>
+          ) : null}
+          {status === 'draft' && verdict ? (
             <button
               type="button"
-              className="primary"
               disabled={step.isPending}
-              {...blockedBy(publishReason, ids.publishReason)}
+              {...blockedBy(submitReason, ids.submitReason)}
               onClick={() => {
-                if (publishReason) return
-                step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })
+                if (submitReason) return
+                step.mutate({ claimId: claim.id, version: verdict.version, step: 'submit' })
               }}
             >
-              Publish{suffix}
+              Submit for review{suffix}
             </button>
-            <button type="button" aria-expanded={returning} onClick={() => setReturning((r) => !r)}>
-              Return…{suffix}
+          ) : null}
+          {status === 'in_review' && verdict && isEditor ? (
+            <>
+              <button
+                type="button"
+                className="primary"
+                disabled={step.isPending}
+                {...blockedBy(publishReason, ids.publishReason)}
+                onClick={() => {
+                  if (publishReason) return
+                  step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })
+                }}
+              >
+                Publish{suffix}
+              </button>
+              <button type="button" aria-expanded={returning} onClick={() => setReturning((r) => !r)}>
+                Return…{suffix}
+              </button>
+            </>
+          ) : null}
+          {status === 'published' && isEditor && !pending ? (
+            <button type="button" onClick={onCorrect}>
+              Correct verdict{suffix}
             </button>
-          </>
+          ) : null}
+          {status === 'published' && isEditor ? (
+            <button type="button" aria-expanded={withdrawing} onClick={() => setWithdrawing((w) => !w)}>
+              Withdraw…{suffix}
+            </button>
+          ) : null}
+        </div>
+        {submitReason ? (
+          <p id={ids.submitReason} className="reason small">
+            {submitReason}
+          </p>
         ) : null}
-        {status === 'published' && isEditor && !pending ? (
-          <button type="button" onClick={onCorrect}>
-            Correct verdict{suffix}
-          </button>
+        {publishReason && isEditor ? (
+          <p id={ids.publishReason} className="reason small">
+            <span className="visually-hidden">Publish cannot be used yet: </span>
+            {publishReason}
+          </p>
         ) : null}
-        {status === 'published' && isEditor ? (
-          <button type="button" aria-expanded={withdrawing} onClick={() => setWithdrawing((w) => !w)}>
-            Withdraw…{suffix}
-          </button>
+        {returning && verdict && status === 'in_review' ? (
+          <form
+            className="form-grid return-form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              step.mutate(
+                { claimId: claim.id, version: verdict.version, step: 'return', note },
+                { onSuccess: () => setReturning(false) },
+              )
+            }}
+          >
+            <Field
+              as="textarea"
+              label="Note to the author"
+              path="note"
+              error={step.error}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              rows={3}
+              required
+              maxLength={LIMITS.longText}
+            />
+            <div className="actions compact">
+              <button type="submit" disabled={step.isPending}>
+                Return to draft
+              </button>
+            </div>
+          </form>
         ) : null}
+        {withdrawing && verdict && status === 'published' ? (
+          <WithdrawVerdictForm
+            disputeId={disputeId}
+            claimId={claim.id}
+            claimLabel={claimLabel}
+            verdictVersion={verdict.version}
+            onClose={() => setWithdrawing(false)}
+            onReload={onReload}
+          />
+        ) : null}
+        <ActionError error={step.error} action="The verdict did not move on." onReload={onReload} />
       </div>
-      {submitReason ? (
-        <p id={ids.submitReason} className="reason small">
-          {submitReason}
-        </p>
-      ) : null}
-      {publishReason && isEditor ? (
-        <p id={ids.publishReason} className="reason small">
-          <span className="visually-hidden">Publish cannot be used yet: </span>
-          {publishReason}
-        </p>
-      ) : null}
-      {returning && verdict && status === 'in_review' ? (
-        <form
-          className="form-grid return-form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            step.mutate(
-              { claimId: claim.id, version: verdict.version, step: 'return', note },
-              { onSuccess: () => setReturning(false) },
-            )
-          }}
-        >
-          <label htmlFor={ids.note}>Note to the author</label>
-          <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
-          <div className="actions compact">
-            <button type="submit" disabled={step.isPending}>
-              Return to draft
-            </button>
-          </div>
-        </form>
-      ) : null}
-      {withdrawing && verdict && status === 'published' ? (
-        <WithdrawVerdictForm
-          disputeId={disputeId}
-          claimId={claim.id}
-          claimLabel={claimLabel}
-          verdictVersion={verdict.version}
-          onClose={() => setWithdrawing(false)}
-          onReload={onReload}
-        />
-      ) : null}
-      <ActionError error={step.error} action="The verdict did not move on." onReload={onReload} />
-    </div>
+    </FieldScope>
   )
 }
 

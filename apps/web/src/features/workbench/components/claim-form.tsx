@@ -1,6 +1,7 @@
-import type { QuantityQualifier, WorkbenchClaim } from '@counterclaim/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { LIMITS, type QuantityQualifier, type WorkbenchClaim } from '@counterclaim/shared'
+import { type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { useAddClaim, useReloadWorkbench, useUpdateClaim } from '../api/workbench.ts'
 import { ClaimantPicker } from './claimant-picker.tsx'
 
@@ -40,18 +41,7 @@ export function ClaimForm({
   const [unit, setUnit] = useState(claim?.quantity?.unit ?? '')
   const [qualifier, setQualifier] = useState<QuantityQualifier>(claim?.quantity?.qualifier ?? 'exact')
   const [localError, setLocalError] = useState<Error | null>(null)
-  const f = {
-    text: useId(),
-    short: useId(),
-    shortHint: useId(),
-    stated: useId(),
-    appearance: useId(),
-    archive: useId(),
-    language: useId(),
-    value: useId(),
-    unit: useId(),
-    qualifier: useId(),
-  }
+  const error = mutation.error
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -80,75 +70,113 @@ export function ClaimForm({
   }
 
   return (
-    <form className="claim-form form-grid" onSubmit={submit} aria-label={claim ? 'Edit claim' : 'New claim'}>
-      <ClaimantPicker value={claimant} onChange={(c) => setClaimant({ id: c.id, name: c.name })} />
-      <label htmlFor={f.text}>Claim, verbatim</label>
-      <textarea id={f.text} value={text} onChange={(e) => setText(e.target.value)} rows={4} required />
-      <label htmlFor={f.short}>Short form</label>
-      <input
-        id={f.short}
+    <Form className="claim-form form-grid" onSubmit={submit} aria-label={claim ? 'Edit claim' : 'New claim'}>
+      <ClaimantPicker
+        value={claimant}
+        error={error}
+        onChange={(c) => setClaimant({ id: c.id, name: c.name })}
+      />
+      <Field
+        as="textarea"
+        label="Claim, verbatim"
+        path="text"
+        error={error}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={4}
+        required
+        maxLength={LIMITS.claimText}
+      />
+      <Field
+        label="Short form"
+        path="shortText"
+        error={error}
         value={shortText}
         onChange={(e) => setShortText(e.target.value)}
-        maxLength={75}
-        aria-describedby={f.shortHint}
+        maxLength={LIMITS.shortText}
+        hint={`At most ${LIMITS.shortText} characters, for lists and headlines (${shortText.length}/${LIMITS.shortText}).`}
       />
-      <p id={f.shortHint} className="hint">
-        At most 75 characters, for lists and headlines ({shortText.length}/75).
-      </p>
-      <label htmlFor={f.stated}>Date stated</label>
-      <input id={f.stated} type="date" value={statedOn} onChange={(e) => setStatedOn(e.target.value)} />
-      <label htmlFor={f.appearance}>Where it was said (URL)</label>
-      <input
-        id={f.appearance}
+      <Field
+        label="Date stated"
+        path="statedOn"
+        error={error}
+        type="date"
+        value={statedOn}
+        onChange={(e) => setStatedOn(e.target.value)}
+      />
+      <Field
+        label="Where it was said (URL)"
+        path="appearanceUrl"
+        error={error}
         type="url"
         value={appearanceUrl}
         onChange={(e) => setAppearanceUrl(e.target.value)}
+        maxLength={LIMITS.url}
       />
-      <label htmlFor={f.archive}>Archived copy (URL)</label>
-      <input id={f.archive} type="url" value={archiveUrl} onChange={(e) => setArchiveUrl(e.target.value)} />
-      <label htmlFor={f.language}>Language</label>
-      <input
-        id={f.language}
+      <Field
+        label="Archived copy (URL)"
+        path="archiveUrl"
+        error={error}
+        type="url"
+        value={archiveUrl}
+        onChange={(e) => setArchiveUrl(e.target.value)}
+        maxLength={LIMITS.url}
+      />
+      <Field
+        label="Language"
+        path="language"
+        error={error}
         value={language}
         onChange={(e) => setLanguage(e.target.value)}
         placeholder="en"
+        maxLength={LIMITS.languageTag}
       />
-      <fieldset className="quantity-fields">
-        <legend>Quantity (optional)</legend>
-        <div>
-          <label htmlFor={f.qualifier}>Qualifier</label>
-          <select
-            id={f.qualifier}
-            value={qualifier}
-            onChange={(e) => {
-              if (isQualifier(e.target.value)) setQualifier(e.target.value)
-            }}
-          >
-            {QUALIFIERS.map((q) => (
-              <option key={q.value} value={q.value}>
-                {q.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={f.value}>Number</label>
-          <input
-            id={f.value}
-            type="number"
-            step="any"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={f.unit}>Unit</label>
-          <input id={f.unit} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="drones" />
-        </div>
-      </fieldset>
+      <Field
+        as="group"
+        className="quantity-fields"
+        label="Quantity"
+        labelNote=" (optional)"
+        path="quantity"
+        error={error}
+      >
+        <Field
+          as="select"
+          label="Qualifier"
+          path="quantity.qualifier"
+          error={error}
+          value={qualifier}
+          onChange={(e) => {
+            if (isQualifier(e.target.value)) setQualifier(e.target.value)
+          }}
+        >
+          {QUALIFIERS.map((q) => (
+            <option key={q.value} value={q.value}>
+              {q.label}
+            </option>
+          ))}
+        </Field>
+        <Field
+          label="Number"
+          path="quantity.value"
+          error={error}
+          type="number"
+          step="any"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <Field
+          label="Unit"
+          path="quantity.unit"
+          error={error}
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          placeholder="drones"
+          maxLength={LIMITS.unit}
+        />
+      </Field>
       <ActionError error={localError} action="Not saved yet." />
       <ActionError
-        error={mutation.error}
+        error={error}
         action={claim ? 'The claim was not saved.' : 'The claim was not added.'}
         onReload={() => {
           reload()
@@ -163,6 +191,6 @@ export function ClaimForm({
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -1,19 +1,26 @@
-import type { Claimant, ClaimantKind } from '@counterclaim/shared'
+import { type Claimant, type ClaimantKind, ClaimantKindSchema, LIMITS } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
+import { Field, FieldScope } from '../../../components/field.tsx'
 import { claimantOptionsQuery, useCreateClaimant } from '../api/workbench.ts'
 
-const KINDS: readonly ClaimantKind[] = ['person', 'government', 'military', 'media', 'ngo', 'other']
-const isKind = (v: string): v is ClaimantKind => (KINDS as readonly string[]).includes(v)
+// The contract's list: a kind the API would refuse is never offered.
+const KINDS = ClaimantKindSchema.options
+const isKind = (v: string): v is ClaimantKind => ClaimantKindSchema.safeParse(v).success
 
-/** Picks who made a claim: find an existing claimant by name, or create a new one in place. */
+/**
+ * Picks who made a claim: find an existing claimant by name, or create a new one in place. `error` is the
+ * claim's own request, whose problems with the claimant show under the choice.
+ */
 export function ClaimantPicker({
   value,
+  error,
   onChange,
 }: {
   value: { id: string; name: string } | null
+  error: Error | null
   onChange: (claimant: Pick<Claimant, 'id' | 'name'>) => void
 }) {
   const [search, setSearch] = useState('')
@@ -22,19 +29,22 @@ export function ClaimantPicker({
   const [kind, setKind] = useState<ClaimantKind>('person')
   const options = useQuery(claimantOptionsQuery(search.trim()))
   const create = useCreateClaimant()
-  const ids = { search: useId(), select: useId(), name: useId(), kind: useId() }
 
   const items = options.data?.items ?? []
   const listed = value && !items.some((c) => c.id === value.id) ? [value, ...items] : items
 
   return (
-    <fieldset className="claimant-picker">
-      <legend>Claimant</legend>
-      <label htmlFor={ids.search}>Find a claimant</label>
-      <input id={ids.search} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-      <label htmlFor={ids.select}>Who made the claim</label>
-      <select
-        id={ids.select}
+    <Field as="group" className="claimant-picker" label="Claimant" path="claimantId" error={error}>
+      <Field
+        label="Find a claimant"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        maxLength={LIMITS.search}
+      />
+      <Field
+        as="select"
+        label="Who made the claim"
         value={value?.id ?? ''}
         required
         onChange={(e) => {
@@ -54,61 +64,72 @@ export function ClaimantPicker({
             {c.name}
           </option>
         ))}
-      </select>
+      </Field>
       {options.error ? (
         <p role="alert" className="error small">
           The claimants could not be loaded. {options.error.message}
         </p>
       ) : null}
       {creating ? (
-        <fieldset className="subform">
-          <legend className="subform-title">New claimant</legend>
-          <label htmlFor={ids.name}>Name</label>
-          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={300} />
-          <label htmlFor={ids.kind}>Kind</label>
-          <select
-            id={ids.kind}
-            value={kind}
-            onChange={(e) => {
-              if (isKind(e.target.value)) setKind(e.target.value)
-            }}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {claimantKindLabel(k)}
-              </option>
-            ))}
-          </select>
-          <ActionError error={create.error} action="The claimant was not created." />
-          <div className="actions">
-            <button
-              type="button"
-              disabled={create.isPending}
-              onClick={() =>
-                create.mutate(
-                  { name, kind },
-                  {
-                    onSuccess: (claimant) => {
-                      onChange(claimant)
-                      setCreating(false)
-                      setName('')
-                    },
-                  },
-                )
-              }
+        // The new claimant is its own request: its problems stay inside this part of the form.
+        <FieldScope>
+          <fieldset className="subform">
+            <legend className="subform-title">New claimant</legend>
+            <Field
+              label="Name"
+              path="name"
+              error={create.error}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={LIMITS.name}
+            />
+            <Field
+              as="select"
+              label="Kind"
+              path="kind"
+              error={create.error}
+              value={kind}
+              onChange={(e) => {
+                if (isKind(e.target.value)) setKind(e.target.value)
+              }}
             >
-              {create.isPending ? 'Creating…' : 'Create claimant'}
-            </button>
-            <button type="button" onClick={() => setCreating(false)}>
-              Cancel new claimant
-            </button>
-          </div>
-        </fieldset>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {claimantKindLabel(k)}
+                </option>
+              ))}
+            </Field>
+            <ActionError error={create.error} action="The claimant was not created." />
+            <div className="actions">
+              <button
+                type="button"
+                disabled={create.isPending}
+                onClick={() =>
+                  create.mutate(
+                    { name, kind },
+                    {
+                      onSuccess: (claimant) => {
+                        onChange(claimant)
+                        setCreating(false)
+                        setName('')
+                      },
+                    },
+                  )
+                }
+              >
+                {create.isPending ? 'Creating…' : 'Create claimant'}
+              </button>
+              <button type="button" onClick={() => setCreating(false)}>
+                Cancel new claimant
+              </button>
+            </div>
+          </fieldset>
+        </FieldScope>
       ) : (
         <button type="button" className="link-button" onClick={() => setCreating(true)}>
           New claimant…
         </button>
       )}
-    </fieldset>
+    </Field>
   )
 }

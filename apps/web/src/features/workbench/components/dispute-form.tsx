@@ -1,6 +1,8 @@
-import type { DisputeStatus, Workbench } from '@counterclaim/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type DisputeStatus, LIMITS, type Workbench } from '@counterclaim/shared'
+import { type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
+import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
 import { useReloadWorkbench, useUpdateDispute } from '../api/workbench.ts'
 
 /** Edits the dispute itself in place: title, question, summary, tags, open or closed (with If-Match). */
@@ -12,69 +14,72 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
   const [summary, setSummary] = useState(dispute.summary)
   const [tags, setTags] = useState(dispute.tags.join(', '))
   const [status, setStatus] = useState<DisputeStatus>(dispute.status)
-  const ids = { title: useId(), question: useId(), summary: useId(), tags: useId(), status: useId() }
+  const error = update.error
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const tagList = [
-      ...new Set(
-        tags
-          .split(/[\s,]+/)
-          .map((t) => t.replace(/^#+/, '').toLowerCase())
-          .filter(Boolean),
-      ),
-    ]
     update.mutate(
-      { version: dispute.version, json: { title, question, summary, tags: tagList, status } },
+      { version: dispute.version, json: { title, question, summary, tags: parseTags(tags), status } },
       { onSuccess: onDone },
     )
   }
 
   return (
-    <form className="panel form-grid two-col dispute-form" onSubmit={submit} aria-label="Edit dispute">
-      <div className="span-2">
-        <label htmlFor={ids.question}>Question</label>
-        <textarea
-          id={ids.question}
-          value={question}
-          onChange={(e) => setQuestion(e.target.value)}
-          rows={2}
-          required
-          maxLength={1000}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.title}>Title</label>
-        <input
-          id={ids.title}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          maxLength={300}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.tags}>Tags</label>
-        <input id={ids.tags} value={tags} onChange={(e) => setTags(e.target.value)} />
-      </div>
-      <div className="span-2">
-        <label htmlFor={ids.summary}>Summary</label>
-        <textarea id={ids.summary} value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} />
-      </div>
-      <div>
-        <label htmlFor={ids.status}>Status</label>
-        <select
-          id={ids.status}
-          value={status}
-          onChange={(e) => setStatus(e.target.value === 'closed' ? 'closed' : 'open')}
-        >
-          <option value="open">Open</option>
-          <option value="closed">Closed</option>
-        </select>
-      </div>
+    <Form className="panel form-grid two-col dispute-form" onSubmit={submit} aria-label="Edit dispute">
+      <Field
+        as="textarea"
+        className="span-2"
+        label="Question"
+        path="question"
+        error={error}
+        value={question}
+        onChange={(e) => setQuestion(e.target.value)}
+        rows={2}
+        required
+        maxLength={LIMITS.question}
+      />
+      <Field
+        label="Title"
+        path="title"
+        error={error}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={LIMITS.title}
+      />
+      <Field
+        label="Tags"
+        path="tags"
+        error={error}
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+        maxLength={TAGS_TEXT_MAX}
+      />
+      <Field
+        as="textarea"
+        className="span-2"
+        label="Summary"
+        path="summary"
+        error={error}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        rows={3}
+        maxLength={LIMITS.longText}
+      />
+      <Field
+        as="select"
+        label="Status"
+        path="status"
+        error={error}
+        value={status}
+        onChange={(e) => setStatus(e.target.value === 'closed' ? 'closed' : 'open')}
+      >
+        <option value="open">Open</option>
+        <option value="closed">Closed</option>
+      </Field>
       <div className="span-2">
         <ActionError
-          error={update.error}
+          error={error}
           action="The dispute was not saved."
           onReload={() => {
             reload()
@@ -90,6 +95,6 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
           </button>
         </div>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -2,10 +2,12 @@ import {
   type Evidence,
   type EvidenceKind,
   EvidenceKindSchema,
+  LIMITS,
   SourceReliabilitySchema,
 } from '@counterclaim/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
 import { EVIDENCE_KIND_LABELS } from './labels.ts'
 
@@ -43,18 +45,7 @@ export function EvidenceForm({
   const [credibility, setCredibility] = useState(
     evidence?.informationCredibility ? String(evidence.informationCredibility) : '',
   )
-  const f = {
-    title: useId(),
-    kind: useId(),
-    source: useId(),
-    url: useId(),
-    archive: useId(),
-    excerpt: useId(),
-    published: useId(),
-    accessed: useId(),
-    reliability: useId(),
-    credibility: useId(),
-  }
+  const error = mutation.error
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -76,105 +67,123 @@ export function EvidenceForm({
   }
 
   return (
-    <form
+    <Form
       className="evidence-form form-grid two-col"
       onSubmit={submit}
       aria-label={evidence ? 'Edit evidence' : 'New evidence'}
     >
-      <div className="span-2">
-        <label htmlFor={f.title}>Title</label>
-        <input
-          id={f.title}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          maxLength={300}
-        />
-      </div>
-      <div>
-        <label htmlFor={f.kind}>Kind</label>
-        <select
-          id={f.kind}
-          value={kind}
-          onChange={(e) => {
-            if (isKind(e.target.value)) setKind(e.target.value)
-          }}
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {EVIDENCE_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={f.source}>Source</label>
-        <input
-          id={f.source}
-          value={sourceName}
-          onChange={(e) => setSourceName(e.target.value)}
-          maxLength={300}
-        />
-      </div>
-      <div>
-        <label htmlFor={f.url}>URL</label>
-        <input id={f.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-      </div>
-      <div>
-        <label htmlFor={f.archive}>Archived copy (URL)</label>
-        <input id={f.archive} type="url" value={archiveUrl} onChange={(e) => setArchiveUrl(e.target.value)} />
-      </div>
-      <div className="span-2">
-        <label htmlFor={f.excerpt}>Excerpt, verbatim</label>
-        <textarea id={f.excerpt} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} rows={4} />
-      </div>
-      <div>
-        <label htmlFor={f.published}>Published on</label>
-        <input
-          id={f.published}
-          type="date"
-          value={publishedOn}
-          onChange={(e) => setPublishedOn(e.target.value)}
-        />
-      </div>
-      <div>
-        <label htmlFor={f.accessed}>Accessed on</label>
-        <input
-          id={f.accessed}
-          type="date"
-          value={accessedOn}
-          onChange={(e) => setAccessedOn(e.target.value)}
-        />
-      </div>
-      <div>
-        <label htmlFor={f.reliability}>Source reliability (A–F)</label>
-        <select
-          id={f.reliability}
-          value={reliability}
-          onChange={(e) => setReliability(isReliability(e.target.value) ? e.target.value : '')}
-        >
-          <option value="">Not graded</option>
-          {RELIABILITY.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={f.credibility}>Information credibility (1–6)</label>
-        <select id={f.credibility} value={credibility} onChange={(e) => setCredibility(e.target.value)}>
-          <option value="">Not graded</option>
-          {[1, 2, 3, 4, 5, 6].map((n) => (
-            <option key={n} value={String(n)}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field
+        className="span-2"
+        label="Title"
+        path="title"
+        error={error}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={LIMITS.title}
+      />
+      <Field
+        as="select"
+        label="Kind"
+        path="kind"
+        error={error}
+        value={kind}
+        onChange={(e) => {
+          if (isKind(e.target.value)) setKind(e.target.value)
+        }}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {EVIDENCE_KIND_LABELS[k]}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label="Source"
+        path="sourceName"
+        error={error}
+        value={sourceName}
+        onChange={(e) => setSourceName(e.target.value)}
+        maxLength={LIMITS.name}
+      />
+      <Field
+        label="URL"
+        path="url"
+        error={error}
+        type="url"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        maxLength={LIMITS.url}
+      />
+      <Field
+        label="Archived copy (URL)"
+        path="archiveUrl"
+        error={error}
+        type="url"
+        value={archiveUrl}
+        onChange={(e) => setArchiveUrl(e.target.value)}
+        maxLength={LIMITS.url}
+      />
+      <Field
+        as="textarea"
+        className="span-2"
+        label="Excerpt, verbatim"
+        path="excerpt"
+        error={error}
+        value={excerpt}
+        onChange={(e) => setExcerpt(e.target.value)}
+        rows={4}
+        maxLength={LIMITS.longText}
+      />
+      <Field
+        label="Published on"
+        path="publishedOn"
+        error={error}
+        type="date"
+        value={publishedOn}
+        onChange={(e) => setPublishedOn(e.target.value)}
+      />
+      <Field
+        label="Accessed on"
+        path="accessedOn"
+        error={error}
+        type="date"
+        value={accessedOn}
+        onChange={(e) => setAccessedOn(e.target.value)}
+      />
+      <Field
+        as="select"
+        label="Source reliability (A–F)"
+        path="sourceReliability"
+        error={error}
+        value={reliability}
+        onChange={(e) => setReliability(isReliability(e.target.value) ? e.target.value : '')}
+      >
+        <option value="">Not graded</option>
+        {RELIABILITY.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </Field>
+      <Field
+        as="select"
+        label="Information credibility (1–6)"
+        path="informationCredibility"
+        error={error}
+        value={credibility}
+        onChange={(e) => setCredibility(e.target.value)}
+      >
+        <option value="">Not graded</option>
+        {[1, 2, 3, 4, 5, 6].map((n) => (
+          <option key={n} value={String(n)}>
+            {n}
+          </option>
+        ))}
+      </Field>
       <div className="span-2">
         <ActionError
-          error={mutation.error}
+          error={error}
           action={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}
           onReload={() => {
             reload()
@@ -190,6 +199,6 @@ export function EvidenceForm({
           </button>
         </div>
       </div>
-    </form>
+    </Form>
   )
 }

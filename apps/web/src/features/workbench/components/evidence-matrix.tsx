@@ -137,13 +137,71 @@ function EvidenceDetails({
 }
 
 /**
+ * One cell of the matrix: a button whose click moves the stance on, saved at once. The cell owns its write
+ * queue (a mutation scope), so quick clicks on it reach the server in order.
+ */
+function StanceCellButton({
+  disputeId,
+  evidence,
+  claim,
+  claimLabel,
+  stance,
+  isActive,
+  buttonRef,
+  onFocus,
+  onKeyDown,
+  onChange,
+  onFailure,
+}: {
+  disputeId: string
+  evidence: Evidence
+  claim: WorkbenchClaim
+  claimLabel: string
+  stance: StanceValue | null
+  isActive: boolean
+  buttonRef: (el: HTMLButtonElement | null) => void
+  onFocus: () => void
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void
+  onChange: () => void
+  onFailure: (failure: { error: Error; what: string }) => void
+}) {
+  const setStance = useSetStance(disputeId, { evidenceId: evidence.id, claimId: claim.id }, (error) =>
+    onFailure({ error, what: `The stance of “${evidence.title}” on ${claimLabel} was not saved.` }),
+  )
+  return (
+    <td className="cell">
+      <button
+        type="button"
+        ref={buttonRef}
+        tabIndex={isActive ? 0 : -1}
+        className={`stance stance-${stance ?? 'none'}`}
+        aria-label={`Stance of ${evidence.title} on ${claimLabel}: ${stance ?? 'none'}`}
+        onFocus={onFocus}
+        onKeyDown={onKeyDown}
+        onClick={() => {
+          onChange()
+          setStance.mutate(nextStance(stance))
+        }}
+      >
+        {stance ? (
+          <>
+            <span aria-hidden="true">{STANCE_MARKS[stance]}</span> {STANCE_LABELS[stance]}
+          </>
+        ) : (
+          <span className="none-mark">none</span>
+        )}
+      </button>
+    </td>
+  )
+}
+
+/**
  * The evidence matrix: evidence rows × claim columns. Each cell is a button; a click (or Enter/Space)
  * moves it to the next stance, saved at once; the arrow keys move between cells.
  */
 export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
   const claims = workbench.claims
   const claimIds = useMemo(() => claims.map((c) => c.id), [claims])
-  const setStance = useSetStance(workbench.id)
   const reload = useReloadWorkbench(workbench.id)
   const archiving = useArchiveWithUndo(workbench.id, 'evidence')
   const headingId = useId()
@@ -183,20 +241,6 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
     const c = Math.max(0, Math.min(claims.length - 1, col))
     setActive({ row: r, col: c })
     cells.current.get(`${r}:${c}`)?.focus()
-  }
-
-  const change = (evidence: Evidence, claim: WorkbenchClaim, stance: StanceValue | null) => {
-    setFailure(null)
-    setStance.mutate(
-      { evidenceId: evidence.id, claimId: claim.id, stance },
-      {
-        onError: (error) =>
-          setFailure({
-            error,
-            what: `The stance of “${evidence.title}” on ${claimName(claim, claims)} was not saved.`,
-          }),
-      },
-    )
   }
 
   const onCellKey = (event: KeyboardEvent<HTMLButtonElement>, row: number, col: number) => {
@@ -298,33 +342,24 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                       </td>
                       <td className="kind">{EVIDENCE_KIND_LABELS[evidence.kind]}</td>
                       {claims.map((claim, col) => {
-                        const stance = stanceOf(evidence.id, claim.id)
-                        const isActive = current.row === row && current.col === col
                         return (
-                          <td key={claim.id} className="cell">
-                            <button
-                              type="button"
-                              ref={(el) => {
-                                if (el) cells.current.set(`${row}:${col}`, el)
-                                else cells.current.delete(`${row}:${col}`)
-                              }}
-                              tabIndex={isActive ? 0 : -1}
-                              className={`stance stance-${stance ?? 'none'}`}
-                              aria-label={`Stance of ${evidence.title} on ${claimName(claim, claims)}: ${stance ?? 'none'}`}
-                              onFocus={() => setActive({ row, col })}
-                              onKeyDown={(e) => onCellKey(e, row, col)}
-                              onClick={() => change(evidence, claim, nextStance(stance))}
-                            >
-                              {stance ? (
-                                <>
-                                  <span aria-hidden="true">{STANCE_MARKS[stance]}</span>{' '}
-                                  {STANCE_LABELS[stance]}
-                                </>
-                              ) : (
-                                <span className="none-mark">none</span>
-                              )}
-                            </button>
-                          </td>
+                          <StanceCellButton
+                            key={claim.id}
+                            disputeId={workbench.id}
+                            evidence={evidence}
+                            claim={claim}
+                            claimLabel={claimName(claim, claims)}
+                            stance={stanceOf(evidence.id, claim.id)}
+                            isActive={current.row === row && current.col === col}
+                            buttonRef={(el) => {
+                              if (el) cells.current.set(`${row}:${col}`, el)
+                              else cells.current.delete(`${row}:${col}`)
+                            }}
+                            onFocus={() => setActive({ row, col })}
+                            onKeyDown={(e) => onCellKey(e, row, col)}
+                            onChange={() => setFailure(null)}
+                            onFailure={setFailure}
+                          />
                         )
                       })}
                     </tr>

@@ -2,12 +2,14 @@ import { describeChanges } from '@counterclaim/domain'
 import {
   type DeskSettings,
   type Evidence,
+  LIMITS,
   RATING_SCALE,
   type Rating,
   type WorkbenchClaim,
 } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { useCorrectVerdict, type VerdictCorrectInput } from '../api/workbench.ts'
 import type { CorrectionOutcome } from './claim-column.tsx'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
@@ -52,14 +54,7 @@ export function VerdictCorrectionForm({
   const [cited, setCited] = useState<ReadonlySet<string>>(initialCited)
   const [citedMissing, setCitedMissing] = useState(false)
   const [note, setNote] = useState('')
-  const ids = {
-    heading: useId(),
-    rating: useId(),
-    note: useId(),
-    noteHint: useId(),
-    citedError: useId(),
-    ratingHint: useId(),
-  }
+  const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   // Opening the form takes the reader (and the keyboard) to it.
   useEffect(() => {
@@ -91,8 +86,8 @@ export function VerdictCorrectionForm({
   const changes = claim.publicationChanges ?? []
 
   return (
-    <section className="panel verdict-editor verdict-correction" aria-labelledby={ids.heading}>
-      <h2 id={ids.heading} ref={heading} tabIndex={-1}>
+    <section className="panel verdict-editor verdict-correction" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
         Correct the verdict on {claimLabel}
       </h2>
       <blockquote className="quote small">{claim.text}</blockquote>
@@ -113,13 +108,19 @@ export function VerdictCorrectionForm({
           <p className="small">You may send it with only a correction note.</p>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} className="form-grid">
-        <label htmlFor={ids.rating}>Rating</label>
-        <select
-          id={ids.rating}
+      <Form onSubmit={onSubmit} className="form-grid">
+        <Field
+          as="select"
+          label="Rating"
+          path="rating"
+          error={correct.error}
           value={rating}
-          aria-describedby={ids.ratingHint}
           onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
+          hint={
+            desk.twoPersonRule
+              ? 'Under the two-person rule, a change of rating is published once a second editor approves it.'
+              : 'A change of rating is published with the correction, like any other change.'
+          }
         >
           {rating === '' ? <option value="">Not rated</option> : null}
           {RATING_SCALE.map((r) => (
@@ -127,20 +128,22 @@ export function VerdictCorrectionForm({
               {r.label} — {r.meaning}
             </option>
           ))}
-        </select>
-        <p id={ids.ratingHint} className="hint">
-          {desk.twoPersonRule
-            ? 'Under the two-person rule, a change of rating is published once a second editor approves it.'
-            : 'A change of rating is published with the correction, like any other change.'}
-        </p>
+        </Field>
         <VerdictTextFields
           summary={summary}
           onSummary={setSummary}
           rationale={rationale}
           onRationale={setRationale}
+          error={correct.error}
         />
-        <fieldset className="cited" aria-describedby={citedMissing ? ids.citedError : undefined}>
-          <legend>Cited evidence</legend>
+        <Field
+          as="group"
+          className="cited"
+          label="Cited evidence"
+          path="citedEvidenceIds"
+          error={correct.error}
+          problem={citedMissing ? 'A published fact check cites at least one evidence item: tick one.' : null}
+        >
           {evidence.map((e) => (
             <label key={e.id} className="check">
               <input
@@ -159,24 +162,20 @@ export function VerdictCorrectionForm({
               {e.title}
             </label>
           ))}
-          {citedMissing ? (
-            <p id={ids.citedError} className="error small">
-              A published fact check cites at least one evidence item: tick one.
-            </p>
-          ) : null}
-        </fieldset>
-        <label htmlFor={ids.note}>Correction note (required)</label>
-        <textarea
-          id={ids.note}
+        </Field>
+        <Field
+          as="textarea"
+          label="Correction note"
+          labelNote=" (required)"
+          path="correctionNote"
+          error={correct.error}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           rows={3}
           aria-required="true"
-          aria-describedby={ids.noteHint}
+          maxLength={LIMITS.longText}
+          hint="Public: shown with its date under the verdict on the public page. Say what changed and why."
         />
-        <p id={ids.noteHint} className="hint">
-          Public: shown with its date under the verdict on the public page. Say what changed and why.
-        </p>
         <ActionError error={correct.error} action="The verdict was not corrected." onReload={onReload} />
         <div className="actions">
           <button type="submit" className="primary" disabled={correct.isPending}>
@@ -186,7 +185,7 @@ export function VerdictCorrectionForm({
             Cancel
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   )
 }

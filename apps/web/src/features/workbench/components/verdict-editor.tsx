@@ -3,6 +3,7 @@ import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
+import { Field, Form } from '../../../components/field.tsx'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
@@ -36,11 +37,9 @@ export function VerdictEditor({
   const [rationale, setRationale] = useState(verdict?.rationale ?? '')
   const [cited, setCited] = useState<ReadonlySet<string>>(new Set(verdict?.citedEvidenceIds ?? []))
   const [saved, setSaved] = useState<string | null>(null)
-  const ids = {
-    heading: useId(),
-    rating: useId(),
-    submitReason: useId(),
-  }
+  const ids = { heading: useId(), submitReason: useId() }
+  // Saving and submitting both answer for the same fields.
+  const fieldError = save.error ?? step.error
   const submitReason = isEmptyDraft({ rating: rating || null, summary })
     ? 'Give it a rating or a summary before submitting it for review.'
     : null
@@ -94,10 +93,12 @@ export function VerdictEditor({
           <strong>Returned by the editor:</strong> {verdict.returnNote}
         </p>
       ) : null}
-      <form onSubmit={onSave} className="form-grid">
-        <label htmlFor={ids.rating}>Rating</label>
-        <select
-          id={ids.rating}
+      <Form onSubmit={onSave} className="form-grid">
+        <Field
+          as="select"
+          label="Rating"
+          path="rating"
+          error={fieldError}
           value={rating}
           onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
         >
@@ -107,15 +108,15 @@ export function VerdictEditor({
               {r.label} — {r.meaning}
             </option>
           ))}
-        </select>
+        </Field>
         <VerdictTextFields
           summary={summary}
           onSummary={setSummary}
           rationale={rationale}
           onRationale={setRationale}
+          error={fieldError}
         />
-        <fieldset className="cited">
-          <legend>Cited evidence</legend>
+        <Field as="group" className="cited" label="Cited evidence" path="citedEvidenceIds" error={fieldError}>
           {evidence.length === 0 ? <p className="muted small">No evidence in this dispute yet.</p> : null}
           {evidence.map((e) => (
             <label key={e.id} className="check">
@@ -134,7 +135,7 @@ export function VerdictEditor({
               {e.title}
             </label>
           ))}
-        </fieldset>
+        </Field>
         <ActionError error={save.error} action="The verdict was not saved." onReload={onReload} />
         <ActionError
           error={step.error}
@@ -167,7 +168,7 @@ export function VerdictEditor({
             {submitReason}
           </p>
         ) : null}
-      </form>
+      </Form>
     </section>
   )
 }

@@ -1,5 +1,7 @@
 import { renderMarkdown } from '@counterclaim/domain'
-import { useId, useState } from 'react'
+import { LIMITS } from '@counterclaim/shared'
+import { useState } from 'react'
+import { Field } from '../../../components/field.tsx'
 
 /** A verdict's public summary and its Markdown rationale with Write/Preview: shared by drafting and correcting. */
 export function VerdictTextFields(props: {
@@ -7,55 +9,56 @@ export function VerdictTextFields(props: {
   onSummary: (value: string) => void
   rationale: string
   onRationale: (value: string) => void
+  /** The last request: its problems with the summary or the rationale show under them. */
+  error: Error | null
 }) {
-  const { summary, onSummary, rationale, onRationale } = props
+  const { summary, onSummary, rationale, onRationale, error } = props
   const [preview, setPreview] = useState(false)
-  const ids = { summary: useId(), summaryHint: useId(), rationale: useId(), hint: useId() }
   return (
     <>
-      <label htmlFor={ids.summary}>Summary</label>
-      <input
-        id={ids.summary}
+      <Field
+        label="Summary"
+        path="summary"
+        error={error}
         value={summary}
-        maxLength={300}
+        maxLength={LIMITS.summary}
         onChange={(e) => onSummary(e.target.value)}
-        aria-describedby={ids.summaryHint}
+        hint={`One public line, at most ${LIMITS.summary} characters (${summary.length}/${LIMITS.summary}).`}
       />
-      <p id={ids.summaryHint} className="hint">
-        One public line, at most 300 characters ({summary.length}/300).
-      </p>
-      <div className="rationale-head">
-        <label htmlFor={ids.rationale}>Rationale</label>
-        <div className="toggle">
-          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
-            Write
-          </button>
-          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
-            Preview
-          </button>
-        </div>
-      </div>
-      <textarea
-        id={ids.rationale}
+      <Field
+        as="textarea"
+        label="Rationale"
+        path="rationale"
+        error={error}
         value={rationale}
         onChange={(e) => onRationale(e.target.value)}
         rows={8}
-        aria-describedby={ids.hint}
+        maxLength={LIMITS.longText}
         hidden={preview}
+        aside={
+          <div className="toggle">
+            <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+              Write
+            </button>
+            <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
+              Preview
+            </button>
+          </div>
+        }
+        after={
+          preview ? (
+            <section
+              className="markdown-preview"
+              aria-label="Rationale preview"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
+              dangerouslySetInnerHTML={{
+                __html: rationale.trim() ? renderMarkdown(rationale) : '<p>Nothing written yet.</p>',
+              }}
+            />
+          ) : null
+        }
+        hint="Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
       />
-      {preview ? (
-        <section
-          className="markdown-preview"
-          aria-label="Rationale preview"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-          dangerouslySetInnerHTML={{
-            __html: rationale.trim() ? renderMarkdown(rationale) : '<p>Nothing written yet.</p>',
-          }}
-        />
-      ) : null}
-      <p id={ids.hint} className="hint">
-        Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…).
-      </p>
     </>
   )
 }

@@ -1,5 +1,7 @@
+import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { Field, Form } from '../../../components/field.tsx'
 import { useWithdrawVerdict } from '../api/workbench.ts'
 
 /**
@@ -25,7 +27,7 @@ export function WithdrawVerdictForm({
   const [note, setNote] = useState('')
   const [noteMissing, setNoteMissing] = useState(false)
   const noteRef = useRef<HTMLTextAreaElement>(null)
-  const ids = { heading: useId(), note: useId(), warning: useId(), noteError: useId() }
+  const ids = { heading: useId(), warning: useId() }
   // Opening the form takes the keyboard to the note.
   useEffect(() => {
     noteRef.current?.focus()
@@ -42,7 +44,7 @@ export function WithdrawVerdictForm({
   }
 
   return (
-    <form className="form-grid withdraw-form" onSubmit={onSubmit} noValidate aria-labelledby={ids.heading}>
+    <Form className="form-grid withdraw-form" onSubmit={onSubmit} noValidate aria-labelledby={ids.heading}>
       <p id={ids.heading} className="withdraw-heading">
         <strong>Withdraw the fact check</strong>
         <span className="visually-hidden"> on {claimLabel}</span>
@@ -51,25 +53,26 @@ export function WithdrawVerdictForm({
         The public page will say that this fact check was withdrawn, with today’s date and your note, in place
         of the verdict. It leaves the public feed. This cannot be undone.
       </p>
-      <label htmlFor={ids.note}>Public note: why it is withdrawn (required)</label>
-      <textarea
-        id={ids.note}
+      <Field
+        as="textarea"
+        label="Public note"
+        labelNote=": why it is withdrawn (required)"
+        path="note"
+        error={withdraw.error}
+        problem={
+          noteMissing ? 'Write the note readers will see: it says why the fact check was withdrawn.' : null
+        }
         ref={noteRef}
         rows={3}
         value={note}
         required
-        aria-invalid={noteMissing || undefined}
-        aria-describedby={noteMissing ? `${ids.noteError} ${ids.warning}` : ids.warning}
+        maxLength={LIMITS.longText}
+        aria-describedby={ids.warning}
         onChange={(e) => {
           setNote(e.target.value)
           if (e.target.value.trim()) setNoteMissing(false)
         }}
       />
-      {noteMissing ? (
-        <p id={ids.noteError} className="error">
-          Write the note readers will see: it says why the fact check was withdrawn.
-        </p>
-      ) : null}
       <ActionError error={withdraw.error} action="The fact check was not withdrawn." onReload={onReload} />
       <div className="actions compact">
         <button type="submit" className="danger" disabled={withdraw.isPending}>
@@ -79,6 +82,6 @@ export function WithdrawVerdictForm({
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

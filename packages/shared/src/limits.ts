@@ -1,0 +1,22 @@
+// No zod here: the web app's shell (sign-in) reads these without loading the contract's schemas.
+
+/** The longest text each kind of field takes: the contract's schemas and the web forms' maxLength read them here. */
+export const LIMITS = {
+  title: 300,
+  name: 300,
+  shortText: 75,
+  summary: 300,
+  question: 1000,
+  claimText: 5000,
+  longText: 50000,
+  tag: 60,
+  tags: 30,
+  unit: 60,
+  stanceNote: 1000,
+  email: 320,
+  password: 1000,
+  url: 2000,
+  search: 500,
+  /** A BCP 47 language tag: 35 characters hold every tag in practical use. */
+  languageTag: 35,
+} as const
