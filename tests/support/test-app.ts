@@ -40,7 +40,7 @@ export function makeTestApp(
     env?: Record<string, string>
     /** An existing database file, to start the app again on it (a restart). */
     path?: string
-    /** The clock sessions and sign-in throttling read; tests move it instead of sleeping. */
+    /** The clock sessions, sign-in throttling and write timestamps read; tests move it instead of sleeping. */
     now?: () => number
   } = {},
 ): TestApp {
@@ -62,6 +62,7 @@ export function makeTestApp(
       ...(options.now ? { now: options.now } : {}),
     }),
     log: (line) => logs.push(line),
+    ...(options.now ? { now: options.now } : {}),
   })
   const request: TestApp['request'] = (p, init = {}) => {
     const { json, cookie, headers, address, ...rest } = init
@@ -90,7 +91,7 @@ export function makeTestApp(
   return { db, app, path, request, login, logs }
 }
 
-/** A clock a test moves by hand: sessions and sign-in throttling read it instead of the wall clock. */
+/** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */
 export function manualClock(start = Date.parse('2026-01-15T09:00:00Z')) {
   let now = start
   return {
