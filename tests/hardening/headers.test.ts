@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpClient, type Send, type SendInit, signIn } from '../support/http.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { ARTIFACTS } from '../support/template-db.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
@@ -40,8 +40,8 @@ function headerProblems(res: Response, https: boolean, path: string): string[] {
   return problems
 }
 
-let https: RunningServer
-let plain: RunningServer
+let https: ServerHandle
+let plain: ServerHandle
 
 beforeAll(async () => {
   // The app shell is part of "every route": build the web app once for this file.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkAnswer, errorShapeViolation, httpClient, signIn } from '../support/http.ts'
-import { rawSocket, sendRaw } from '../support/raw-http.ts'
+import { checkAnswer, errorShapeViolation } from '../support/error-shape.ts'
+import { httpClient, rawSocket, sendRaw, signIn } from '../support/http.ts'
 import {
   documentedRoutes,
   type Fixtures,
@@ -8,7 +8,7 @@ import {
   ROUTES,
   type RouteRequest,
 } from '../support/route-table.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { BASE, makeTestApp, type TestApp } from '../support/test-app.ts'
 
 const UNSAFE = /^(POST|PUT|PATCH|DELETE) /
@@ -185,7 +185,7 @@ describe('bodies that are not JSON', () => {
 })
 
 describe('bodies over the limit, over a real socket', () => {
-  let server: RunningServer
+  let server: ServerHandle
   let cookie: string
   beforeAll(async () => {
     server = await startServer()
@@ -207,11 +207,11 @@ describe('bodies over the limit, over a real socket', () => {
     const how = chunked ? 'chunked' : 'with Content-Length'
     it(`1 MiB + 1 byte of JSON, ${how}, is 413 in the error shape; 1 MiB is read`, async () => {
       for (const path of ['/api/disputes', '/api/auth/login']) {
+        // A declared length over the limit is refused on the headers alone, before any of the body.
         const over = await sendRaw(`${server.url}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie },
-          body: jsonOf(MiB + 1),
-          chunked,
+          ...(chunked ? { body: jsonOf(MiB + 1), chunked } : { declaredLength: MiB + 1 }),
         })
         expect(over.status, path).toBe(413)
         expect(errorShapeViolation(413, String(over.headers['content-type']), over.text)).toBeNull()
@@ -232,8 +232,7 @@ describe('bodies over the limit, over a real socket', () => {
       const over = await sendRaw(`${server.url}/api/claim-log/import`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', cookie },
-        body: Buffer.alloc(50 * MiB + 1, 'a'),
-        chunked,
+        ...(chunked ? { body: Buffer.alloc(50 * MiB + 1, 'a'), chunked } : { declaredLength: 50 * MiB + 1 }),
       })
       expect(over.status).toBe(413)
       expect(errorShapeViolation(413, String(over.headers['content-type']), over.text)).toBeNull()
@@ -246,7 +245,7 @@ describe('bodies over the limit, over a real socket', () => {
 })
 
 describe('client aborts and malformed requests, in the server log', () => {
-  let server: RunningServer
+  let server: ServerHandle
   let cookie: string
   beforeAll(async () => {
     // A sign-in for an unknown address still spends a whole password hash (about 0.2 s at 2^16):
