@@ -27,17 +27,23 @@ export default defineConfig({
     // The JSON report is what .ci/run reads for its `vitest: N passed, N failed` line.
     reporters: ['default', 'json'],
     outputFile: { json: `${repo}tests/.artifacts/vitest-results.json` },
+    // `npx vitest --project unit` is the fast loop: pure tests beside the code, no database, no
+    // server. `api` drives the real app and server on template databases; `browser` drives Chromium
+    // against the web app built once for the run. `npm test` runs all three.
     projects: [
       {
         test: {
           name: 'unit',
           root: repo,
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'apps/*/src/**/*.test.ts',
-            'tests/integration/**/*.test.ts',
-            'tests/hardening/**/*.test.ts',
-          ],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          root: repo,
+          include: ['tests/integration/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
           environment: 'node',
           globalSetup: [`${repo}tests/support/global-setup.ts`],
           testTimeout: 30_000,
@@ -46,7 +52,7 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e',
+          name: 'browser',
           root: repo,
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -5,9 +5,8 @@
  * tests/bench/RESULTS.md with the machine's cores and memory. Not a test: nothing here is in
  * `npm test`.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, freemem, totalmem } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +27,8 @@ import {
 import { ftsQuery } from '../../packages/domain/src/index.ts'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { freePort, type NodeProcess, spawnNode } from '../support/server.ts'
+import { pace } from '../support/waits.ts'
 import {
   BENCH_ACCOUNTS,
   BENCH_WORKBENCH,
@@ -107,67 +108,16 @@ const median = (values: number[]) => quantile(values, 0.5)
 
 // ---------------------------------------------------------------- processes
 
-/** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-interface Running {
-  url: string
-  pid: number
-  child: ChildProcess
-  output: () => string
-  stop: () => Promise<void>
-}
+type Running = NodeProcess
 
 /** Spawns a Node process (tsx loaded in-process, so its pid is the server's) and waits until `ready` answers. */
-async function spawnNode(
+function spawnBench(
   script: string,
   argv: string[],
   env: Record<string, string>,
   ready: string,
 ): Promise<Running> {
-  let output = ''
-  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : []
-  const child = spawn(process.execPath, [...loader, script, ...argv], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (d) => {
-    output += d
-  })
-  child.stderr?.on('data', (d) => {
-    output += d
-  })
-  const deadline = Date.now() + 180_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output}`)
-    try {
-      if ((await fetch(ready)).ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${script} did not answer within 180 s:\n${output}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 15_000).unref()
-    })
-  if (child.pid === undefined) throw new Error(`${script} has no pid`)
-  return { url: new URL(ready).origin, pid: child.pid, child, output: () => output, stop }
+  return spawnNode({ script, argv, env, ready, readyWithinMs: 180_000, killAfterMs: 15_000 })
 }
 
 /**
@@ -185,7 +135,7 @@ async function bundleServer(work: string): Promise<string> {
 /** The real server (API and the built web app) on a database file; `bundle` runs an esbuild bundle of it instead. */
 async function startApi(dbPath: string, webDist: string, bundle?: string): Promise<Running> {
   const port = await freePort()
-  return spawnNode(
+  return spawnBench(
     bundle ?? `${REPO}apps/api/src/server.ts`,
     [],
     {
@@ -307,7 +257,7 @@ async function measureExport(
     const sampler = (async () => {
       while (sampling) {
         maxRss = Math.max(maxRss, memory(api.pid).rss)
-        await new Promise((r) => setTimeout(r, 50))
+        await pace(50)
       }
     })()
     const got = await download(`${api.url}/api/claim-log.csv`, cookie)
@@ -373,7 +323,7 @@ async function measurePages(api: Running, cookie: string, db: Db, dbPath: string
   section(`GET /api/claim-log?limit=50 under autocannon, 50 connections, ${DURATION} s each`)
   const baselineServer = await (async () => {
     const port = await freePort()
-    return spawnNode(
+    return spawnBench(
       `${REPO}tests/bench/baseline-server.ts`,
       [dbPath, String(port)],
       {},

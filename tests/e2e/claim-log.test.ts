@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { largeClaimLogDb } from '../fixtures/large-claim-log.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 let browser: Browser
@@ -14,7 +14,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function openPage(server: RunningServer): Promise<Page> {
+async function openPage(server: ServerHandle): Promise<Page> {
   // axe-core needs pages of an explicit context.
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
   await signInAs(page, server.url, 'checker')
@@ -26,7 +26,7 @@ const exportHref = (page: Page) => page.getByRole('link', { name: 'Export CSV' }
 const filterQuery = (page: Page) => new URL(page.url()).search
 
 describe('the seeded claim log', () => {
-  let server: RunningServer
+  let server: ServerHandle
   let page: Page
   beforeAll(async () => {
     server = await startServer()
@@ -128,7 +128,7 @@ describe('the seeded claim log', () => {
 
 describe('a claim log of 100,000 claims', () => {
   const COUNT = 100_000
-  let server: RunningServer
+  let server: ServerHandle
   let page: Page
   beforeAll(async () => {
     server = await startServer({ dbPath: largeClaimLogDb(COUNT) })

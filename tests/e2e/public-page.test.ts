@@ -2,9 +2,9 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 
-let server: RunningServer
+let server: ServerHandle
 let browser: Browser
 let pageUrl: string
 let claimReview: unknown

@@ -2,7 +2,7 @@ import { type APIRequestContext, type Browser, type Page, request } from 'playwr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 const MINISTRY = 'All designated objects were hit'
@@ -16,14 +16,14 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function newPage(server: RunningServer, role: TestRole, width = 1440): Promise<Page> {
+async function newPage(server: ServerHandle, role: TestRole, width = 1440): Promise<Page> {
   // axe-core needs pages of an explicit context.
   const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage()
   await signInAs(page, server.url, role)
   return page
 }
 
-async function apiAs(server: RunningServer, role: TestRole): Promise<APIRequestContext> {
+async function apiAs(server: ServerHandle, role: TestRole): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: server.url })
   expect((await api.post('/api/auth/login', { data: TEST_ACCOUNTS[role] })).status()).toBe(200)
   return api
@@ -64,14 +64,14 @@ async function proposeRating(api: APIRequestContext, rating: string, correctionN
   return verdict
 }
 
-async function publicRating(server: RunningServer, claimId: string): Promise<string> {
+async function publicRating(server: ServerHandle, claimId: string): Promise<string> {
   const res = await fetch(`${server.url}/api/public/verdicts/${claimId}`)
   expect(res.status).toBe(200)
   return (await res.json()).reviewRating.alternateName
 }
 
 describe('with the two-person rule (the default)', () => {
-  let server: RunningServer
+  let server: ServerHandle
   let editorApi: APIRequestContext
   beforeAll(async () => {
     server = await startServer()
@@ -181,7 +181,7 @@ describe('with the two-person rule (the default)', () => {
 })
 
 describe('with the two-person rule off', () => {
-  let server: RunningServer
+  let server: ServerHandle
   beforeAll(async () => {
     server = await startServer({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
   })

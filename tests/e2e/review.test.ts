@@ -2,10 +2,10 @@ import { type APIRequestContext, type Browser, type Page, request } from 'playwr
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
-let server: RunningServer
+let server: ServerHandle
 let browser: Browser
 let editor: Page
 let admin: APIRequestContext

@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 
-let server: RunningServer
+let server: ServerHandle
 let browser: Browser
 
 beforeAll(async () => {

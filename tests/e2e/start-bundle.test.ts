@@ -2,16 +2,14 @@
 // (scripts/start.ts). Every other test runs the TypeScript sources under tsx; this one builds the
 // bundle and runs it, so a bundle that cannot start (a path that moved, a package that does not
 // bundle) fails here rather than on a user's first start.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
-import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N } from '../support/accounts.ts'
-import { freePort } from '../support/server-process.ts'
-import { freshDbFile } from '../support/test-app.ts'
+import { TEST_ACCOUNTS } from '../support/accounts.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -19,53 +17,19 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url))
 // A fresh clone has no dist/ yet.
 mkdirSync(join(REPO, 'dist'), { recursive: true })
 const outDir = mkdtempSync(join(REPO, 'dist/bundle-test-'))
-let child: ChildProcess | undefined
+let server: ServerHandle | undefined
 let url = ''
-let output = ''
 
 beforeAll(async () => {
   const bundle = join(outDir, 'server.mjs')
   await buildServerBundle(REPO, bundle)
-  const port = await freePort()
   // A working directory outside the checkout: the bundle finds migrations and views from its own place.
-  child = spawn(process.execPath, [bundle], {
-    cwd: tmpdir(),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: freshDbFile(),
-      COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
-      COUNTERCLAIM_WEB_DIST: inject('webDist'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (d) => {
-    output += d
-  })
-  child.stderr?.on('data', (d) => {
-    output += d
-  })
-  url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`bundled server exited with ${child.exitCode}:\n${output}`)
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (up) break
-    if (Date.now() > deadline) throw new Error(`bundled server did not answer within 60 s:\n${output}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  server = await startServer({ bundle, cwd: tmpdir() })
+  url = server.url
 })
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child?.once('exit', r))
-    child.kill('SIGKILL')
-    await exited
-  }
+  await server?.stop('SIGKILL')
   rmSync(outDir, { recursive: true, force: true })
 })
 
@@ -117,10 +81,7 @@ test('the bundled server imports a claim-log CSV through its worker, built besid
 })
 
 test('the bundled server shuts down cleanly on SIGTERM', async () => {
-  const running = child
-  if (!running) throw new Error('no server')
-  const exited = new Promise<number | null>((r) => running.once('exit', (code) => r(code)))
-  running.kill('SIGTERM')
-  expect(await exited).toBe(0)
-  expect(output).toContain('SIGTERM: finishing requests in flight')
+  if (!server) throw new Error('no server')
+  expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+  expect(server.output()).toContain('SIGTERM: finishing requests in flight')
 })

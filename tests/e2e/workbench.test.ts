@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 const QUESTION = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
 
-let server: RunningServer
+let server: ServerHandle
 let browser: Browser
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpClient, signIn } from '../support/http.ts'
-import { type ServerHandle, spawnServer } from '../support/spawn-server.ts'
+import { type ServerHandle, spawnServer } from '../support/server.ts'
 import { freshDbFile } from '../support/test-app.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
@@ -57,7 +57,8 @@ describe('npm run backup', () => {
       }
     }
     const writers = [writer(), writer(), writer()]
-    await new Promise((r) => setTimeout(r, 500))
+    // The backup starts while the writers are at work, with some of their writes acknowledged.
+    await expect.poll(() => acked.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(30)
     const ackedBefore = [...acked]
     const target = join(dir, 'under-load.db')
     const result = await backup(server.dbPath, target)

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpClient } from '../support/http.ts'
 import { runLostUpdates } from '../support/lost-updates.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 
-let server: RunningServer
+let server: ServerHandle
 beforeAll(async () => {
   server = await startServer()
 })

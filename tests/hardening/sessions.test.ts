@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
-import { checkAnswer, httpClient, sessionCookie } from '../support/http.ts'
-import { type RunningServer, startServer } from '../support/server-process.ts'
+import { checkAnswer } from '../support/error-shape.ts'
+import { httpClient, sessionCookie } from '../support/http.ts'
+import { type ServerHandle, startServer } from '../support/server.ts'
 import { runSignInLoad } from '../support/signin-load.ts'
 import { makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
 
@@ -10,7 +11,7 @@ const login = (t: TestApp, body: unknown, cookie?: string) =>
   t.request('/api/auth/login', { method: 'POST', json: body, cookie })
 
 describe('password hashing at the real cost (scrypt N=2^17)', () => {
-  let server: RunningServer
+  let server: ServerHandle
   beforeAll(async () => {
     server = await startServer({ env: { COUNTERCLAIM_SCRYPT_LOG_N: '17' } })
   })
@@ -47,7 +48,7 @@ describe('sign-in throttling', () => {
 })
 
 describe('sign-in throttling over real sockets', () => {
-  let server: RunningServer
+  let server: ServerHandle
   beforeAll(async () => {
     server = await startServer()
   })

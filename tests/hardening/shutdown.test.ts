@@ -3,11 +3,15 @@ import { existsSync, statSync } from 'node:fs'
 import { request } from 'node:http'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { httpClient, signIn, sleep } from '../support/http.ts'
-import { spawnServer } from '../support/spawn-server.ts'
+import { httpClient, listening, signIn } from '../support/http.ts'
+import { spawnServer } from '../support/server.ts'
 import { freshDbFile } from '../support/test-app.ts'
 
-/** A create whose body arrives in two halves: the request is in flight between them. */
+/**
+ * A create whose body arrives in two halves: the request is in flight between them. It asks for
+ * 100 Continue, which Node's server sends as it hands the request to the app: `started` resolves
+ * once the server has the request and the first half is on its way.
+ */
 function slowCreate(url: string, cookie: string, body: string) {
   let answer: (v: { status: number; text: string }) => void = () => {}
   let fail: (e: Error) => void = () => {}
@@ -19,7 +23,12 @@ function slowCreate(url: string, cookie: string, body: string) {
   const req = request(`${url}/api/disputes`, {
     method: 'POST',
     agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': bytes.length, cookie },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': bytes.length,
+      cookie,
+      expect: '100-continue',
+    },
   })
   req.on('response', (res) => {
     const parts: Buffer[] = []
@@ -28,8 +37,11 @@ function slowCreate(url: string, cookie: string, body: string) {
   })
   req.on('error', fail)
   const half = Math.floor(bytes.length / 2)
-  req.write(bytes.subarray(0, half))
-  return { finish: () => req.end(bytes.subarray(half)), done }
+  const started = new Promise<void>((resolve) =>
+    req.once('continue', () => req.write(bytes.subarray(0, half), () => resolve())),
+  )
+  req.flushHeaders()
+  return { started, finish: () => req.end(bytes.subarray(half)), done }
 }
 
 describe('SIGTERM', () => {
@@ -45,11 +57,11 @@ describe('SIGTERM', () => {
         JSON.stringify({ id, title: 'In flight at SIGTERM', question: 'Finished?' }),
       ),
     )
-    // Let the halves reach the server, so these requests are being read when the signal comes.
-    await sleep(300)
+    // The server has every one of these requests, and is reading their bodies, when the signal comes.
+    await Promise.all(inFlight.map((r) => r.started))
     const exited = server.stop('SIGTERM')
-    await sleep(300)
-    // No new requests: the listener is closed.
+    // No new requests: the listener closes.
+    await expect.poll(() => listening(server.url), { timeout: 10_000 }).toBe(false)
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow()
     for (const r of inFlight) r.finish()
     const answers = await Promise.all(inFlight.map((r) => r.done))

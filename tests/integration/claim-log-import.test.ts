@@ -10,7 +10,7 @@ import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.t
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
-import { errorShapeViolation } from '../support/http.ts'
+import { errorShapeViolation } from '../support/error-shape.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 interface ImportError {

@@ -10,7 +10,7 @@ import {
 import { CSV_BOM } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { allLogRows, expectedCells, exportCsv, HEADERS, restoredCells } from '../support/claim-log.ts'
-import { errorShapeViolation } from '../support/http.ts'
+import { errorShapeViolation } from '../support/error-shape.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp

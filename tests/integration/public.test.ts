@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { currentVerdict, seededClaims } from '../support/seeded-verdicts.ts'
-import { BASE, makeTestApp, type TestApp } from '../support/test-app.ts'
+import { BASE, makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
 
+// Writes are stamped by this clock: a test that needs two moments apart moves it, never sleeps.
+const clock = manualClock(Date.now())
 let t: TestApp
 let seeded: Awaited<ReturnType<typeof seededClaims>>
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = makeTestApp({ now: clock.now })
   seeded = await seededClaims(t)
 })
 
@@ -21,8 +23,9 @@ function jsonLdOf(html: string): unknown {
 const metaContent = (html: string, attr: 'name' | 'property', key: string) =>
   new RegExp(`<meta ${attr}="${key.replace(/[.:]/g, '\\$&')}" content="([^"]*)">`).exec(html)?.[1]
 
-/** Drafts, submits and publishes a verdict on a new claim of the Belgorod dispute. */
+/** Drafts, submits and publishes a verdict on a new claim of the Belgorod dispute, a minute after the last. */
 async function publishNew(claim: { text: string; shortText?: string }, verdict: Record<string, unknown>) {
+  clock.advance(60_000)
   const checker = await t.login('checker')
   const editor = await t.login('editor')
   const claimantId = (
@@ -295,6 +298,7 @@ describe('the public page /v/:claimId', () => {
     expect(review.dateModified).toBeUndefined()
     const datePublished = review.datePublished
 
+    clock.advance(60_000)
     const first = await correct(claimId, verdict.version, {
       rating: 'false',
       correctionNote: 'A second source settles it: rating lowered.',
@@ -305,7 +309,7 @@ describe('the public page /v/:claimId', () => {
     expect(review.dateModified > datePublished).toBe(true)
     expect(review.reviewRating.alternateName).toBe('False')
 
-    await new Promise((r) => setTimeout(r, 5))
+    clock.advance(60_000)
     const second = await correct(claimId, first.version, {
       rationale: 'Because of **two** sources.',
       correctionNote: 'Rationale names both sources.',

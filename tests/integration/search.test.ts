@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../packages/shared/src/index.ts'
 import { allLogRows } from '../support/claim-log.ts'
-import { errorShapeViolation } from '../support/http.ts'
+import { errorShapeViolation } from '../support/error-shape.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp

@@ -3,20 +3,17 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../apps/api/src/app.ts'
-import { readConfig } from '../../apps/api/src/env.ts'
-import { AuthService } from '../../apps/api/src/services/auth.ts'
-import { createDb } from '../../packages/db/src/index.ts'
 import { largeClaimLogCsv } from '../fixtures/large-claim-log.ts'
-import { TEST_SCRYPT_LOG_N } from '../support/accounts.ts'
 import { runCrashes } from '../support/crash.ts'
 import { fuzzRoute } from '../support/fuzz.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { runLostUpdates } from '../support/lost-updates.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
+import { spawnServer } from '../support/server.ts'
 import { healthAlone, percentile, runSignInLoad } from '../support/signin-load.ts'
-import { spawnServer } from '../support/spawn-server.ts'
 import { buildTemplate, removeDbFile } from '../support/template-db.ts'
+import { makeTestApp } from '../support/test-app.ts'
+import { pace } from '../support/waits.ts'
 
 const quick = process.argv.includes('--quick')
 // `--only signins` (or lost-updates, fuzz, crashes, import) runs one part.
@@ -43,30 +40,7 @@ function freshCopy(template: string): string {
 
 /** The real app in this process, on its own copy of the template: fuzzing needs no sockets. */
 function inProcess(path: string): Send {
-  const config = readConfig({ DATABASE_PATH: path, COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N) })
-  const db = createDb(path)
-  const app = createApp({
-    db,
-    config,
-    auth: new AuthService(db, {
-      idleMs: config.sessionIdleMs,
-      maxMs: config.sessionMaxMs,
-      scryptLogN: config.scryptLogN,
-    }),
-  })
-  return (p, init = {}) => {
-    const { json, cookie, headers, ...rest } = init
-    const h = new Headers(headers)
-    if (json !== undefined) h.set('content-type', 'application/json')
-    if (cookie) h.set('cookie', cookie)
-    return Promise.resolve(
-      app.request(`http://127.0.0.1:3000${p}`, {
-        ...rest,
-        headers: h,
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      }),
-    )
-  }
+  return makeTestApp({ path }).request
 }
 
 const figures: Array<[string, string | number]> = []
@@ -224,7 +198,7 @@ async function importOnce(template: string, mib: number) {
         )
         health.push(performance.now() - started)
         if (status !== 200) failures++
-        await new Promise((r) => setTimeout(r, 5))
+        await pace(5)
       }
     })()
     const started = performance.now()

@@ -2,6 +2,7 @@ import { ERROR_STATUS, ErrorBodySchema, type ErrorCode, ValidationIssueSchema } 
 import { expect } from 'vitest'
 import { z } from 'zod'
 import type { Db } from '../../packages/db/src/index.ts'
+import { errorShapeViolation } from './error-shape.ts'
 import type { TestApp } from './test-app.ts'
 
 /**
@@ -35,12 +36,11 @@ export async function record<T extends z.ZodType>(
 export async function expectError(res: Response, code: ErrorCode) {
   const text = await res.text()
   expect(res.status, text).toBe(ERROR_STATUS[code])
-  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/)
+  expect(errorShapeViolation(res.status, res.headers.get('content-type'), text)).toBeNull()
   expect(text).not.toMatch(/\n\s+at |at .*\.ts:\d+|SQLITE|sqlite|select |insert into|update "|drizzle/i)
-  const body = z.strictObject({ error: ErrorBodySchema.shape.error.strict() }).parse(JSON.parse(text))
-  expect(body.error.code).toBe(code)
-  expect(body.error.message.length).toBeGreaterThan(0)
-  return body.error
+  const { error } = ErrorBodySchema.parse(JSON.parse(text))
+  expect(error.code).toBe(code)
+  return error
 }
 
 /** A 400 validation_failed whose details name each of these paths. */

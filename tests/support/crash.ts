@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { httpClient, type Send, signIn } from './http.ts'
-import { integrityCheck, type ServerHandle, spawnServer } from './spawn-server.ts'
+import { integrityCheck, type ServerHandle, spawnServer } from './server.ts'
 
 export interface CrashOptions {
   dbPath: string

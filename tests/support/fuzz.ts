@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { checkAnswer, type Send } from './http.ts'
+import { checkAnswer } from './error-shape.ts'
+import type { Send } from './http.ts'
 import type { RouteRequest } from './route-table.ts'
 
 /** One hostile request: a body as raw text, its content type, an If-Match, a path. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Send, signIn } from './http.ts'
+import { pace } from './waits.ts'
 
 export interface SignInLoadResult {
   signIns: number
@@ -25,7 +26,7 @@ export async function healthAlone(send: Send, forMs: number, everyMs = 5): Promi
     const started = performance.now()
     await (await send('/api/health')).arrayBuffer()
     ms.push(performance.now() - started)
-    await new Promise((r) => setTimeout(r, everyMs))
+    await pace(everyMs)
   }
   return ms
 }
@@ -59,7 +60,7 @@ export async function runSignInLoad(send: Send, signIns = 10, healthEveryMs = 5)
       await res.arrayBuffer()
       result.healthMs.push(performance.now() - started)
       result.healthStatuses.push(res.status)
-      await new Promise((r) => setTimeout(r, healthEveryMs))
+      await pace(healthEveryMs)
     }
   })()
   await Promise.all(

@@ -7,6 +7,7 @@ import { readConfig } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
 import { createDb, type Db } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
+import { requestInit, type SendInit, sessionCookie } from './http.ts'
 
 export const BASE = 'http://127.0.0.1:3000'
 
@@ -23,10 +24,7 @@ export interface TestApp {
   app: ReturnType<typeof createApp>
   path: string
   /** Sends a request to the real app; a JSON body is encoded with its content type. */
-  request: (
-    path: string,
-    init?: RequestInit & { json?: unknown; cookie?: string; address?: string },
-  ) => Promise<Response>
+  request: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as a seeded role and returns its session cookie. */
   login: (role: TestRole) => Promise<string>
   /** The app's one-line notes about malformed requests, kept here rather than printed. */
@@ -40,7 +38,7 @@ export function makeTestApp(
     env?: Record<string, string>
     /** An existing database file, to start the app again on it (a restart). */
     path?: string
-    /** The clock sessions and sign-in throttling read; tests move it instead of sleeping. */
+    /** The clock sessions, sign-in throttling and write timestamps read; tests move it instead of sleeping. */
     now?: () => number
   } = {},
 ): TestApp {
@@ -62,16 +60,14 @@ export function makeTestApp(
       ...(options.now ? { now: options.now } : {}),
     }),
     log: (line) => logs.push(line),
+    ...(options.now ? { now: options.now } : {}),
   })
   const request: TestApp['request'] = (p, init = {}) => {
-    const { json, cookie, headers, address, ...rest } = init
-    const h = new Headers(headers)
-    if (json !== undefined) h.set('content-type', 'application/json')
-    if (cookie) h.set('cookie', cookie)
+    const { address, ...rest } = init
     return Promise.resolve(
       app.request(
         `${BASE}${p}`,
-        { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body },
+        requestInit(rest),
         // The client's address, where a test needs one: what the Node server would read off the socket.
         address ? { incoming: { socket: { remoteAddress: address } } } : undefined,
       ),
@@ -83,14 +79,14 @@ export function makeTestApp(
     if (cached) return cached
     const res = await request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS[role] })
     if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${await res.text()}`)
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const cookie = sessionCookie(res)
     cookies.set(role, cookie)
     return cookie
   }
   return { db, app, path, request, login, logs }
 }
 
-/** A clock a test moves by hand: sessions and sign-in throttling read it instead of the wall clock. */
+/** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */
 export function manualClock(start = Date.parse('2026-01-15T09:00:00Z')) {
   let now = start
   return {

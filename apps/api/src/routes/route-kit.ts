@@ -12,7 +12,8 @@ import { z } from 'zod'
 import type { Config } from '../env.ts'
 import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
-import { nowIso, type ServiceContext } from '../services/context.ts'
+import type { ServiceContext } from '../services/context.ts'
+import type { Clock } from '../services/throttle.ts'
 import type { WriteGate } from '../services/write-gate.ts'
 
 /** What the app is built from: the database, the configuration, the auth service. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   log?: RequestLog
   /** Holds the main connection's writes while an import writes; createApp makes one when absent. */
   gate?: WriteGate
+  /** The clock writes are stamped with; the wall clock when absent (tests pass one they move by hand). */
+  now?: Clock
 }
 
 /** The deps every request sees: those given, with the write gate in place. */
@@ -119,7 +122,8 @@ export function actorOf(c: Context<AppEnv>): SessionUser {
 
 /** The service context of a request. */
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
-  return { db: c.get('deps').db, actor: actorOf(c), now: nowIso() }
+  const deps = c.get('deps')
+  return { db: deps.db, actor: actorOf(c), now: new Date((deps.now ?? Date.now)()).toISOString() }
 }
 
 /** Sets the record's version as its ETag and returns the record for c.json. */

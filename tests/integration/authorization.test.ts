@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { checkAnswer, signIn } from '../support/http.ts'
+import { checkAnswer } from '../support/error-shape.ts'
+import { signIn } from '../support/http.ts'
 import {
   CALLERS,
   documentedRoutes,
