@@ -27,7 +27,13 @@ export const EvidenceKindSchema = z.enum([
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>
 
 export const SourceReliabilitySchema = z.enum(['A', 'B', 'C', 'D', 'E', 'F'])
-export const InformationCredibilitySchema = z.number().int().min(1).max(6)
+/** The Admiralty code's information credibility, 1 (confirmed) to 6 (cannot be judged). */
+export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const
+export const InformationCredibilitySchema = z
+  .number()
+  .int()
+  .min(INFORMATION_CREDIBILITY[0])
+  .max(INFORMATION_CREDIBILITY[5])
 
 export const StanceValueSchema = z.enum(['supports', 'contradicts', 'context'])
 export type StanceValue = z.infer<typeof StanceValueSchema>

@@ -10,6 +10,3 @@ export const requireRole = (min: Role) =>
     if (!roleAtLeast(user.role, min)) throw new AppError('forbidden', `This needs the ${min} role or higher.`)
     await next()
   })
-
-// routes/history.ts imports the check from here; it lives in the contract, shared with the web app.
-export { roleAtLeast } from '@counterclaim/shared'

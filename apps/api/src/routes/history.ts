@@ -1,6 +1,5 @@
-import { AppError, HistoryEventSchema, HistoryQuerySchema, pageOf } from '@counterclaim/shared'
+import { AppError, HistoryEventSchema, HistoryQuerySchema, pageOf, roleAtLeast } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
-import { roleAtLeast } from '../middleware/roles.ts'
 import { listHistory } from '../services/history-read.ts'
 import { actorOf, errorResponses, jsonResponse, newRouter, SIGNED_IN } from './route-kit.ts'
 

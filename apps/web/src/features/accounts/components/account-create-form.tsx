@@ -1,7 +1,7 @@
 import { LIMITS, ROLES, type Role } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { FormFooter } from '../../../components/form-footer.tsx'
 import { useCreateAccount } from '../api/accounts.ts'
 import { ROLE_LABELS } from './roles.ts'
 
@@ -74,15 +74,14 @@ export function AccountCreateForm({
         maxLength={LIMITS.password}
         hint="12 characters at least, and not one of the most common passwords. Give it to them by a safe channel."
       />
-      <ActionError error={create.error} action="The account was not created." />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create account'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        error={create.error}
+        failed="The account was not created."
+        pending={create.isPending}
+        submitLabel="Create account"
+        pendingLabel="Creating…"
+        onCancel={onCancel}
+      />
     </Form>
   )
 }

@@ -1,7 +1,7 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { FormFooter } from '../../../components/form-footer.tsx'
 import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
 import { useCreateDispute } from '../api/disputes.ts'
 
@@ -73,15 +73,14 @@ export function DisputeCreateForm({
         maxLength={TAGS_TEXT_MAX}
         hint="Single words separated by commas or spaces, for example: ukraine, strikes"
       />
-      <ActionError error={error} action="The dispute was not created." />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create dispute'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        failed="The dispute was not created."
+        pending={create.isPending}
+        submitLabel="Create dispute"
+        pendingLabel="Creating…"
+        onCancel={onCancel}
+      />
     </Form>
   )
 }

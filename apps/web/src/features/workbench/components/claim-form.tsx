@@ -2,6 +2,7 @@ import { LIMITS, type QuantityQualifier, type WorkbenchClaim } from '@countercla
 import { type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { FormFooter } from '../../../components/form-footer.tsx'
 import { useAddClaim, useReloadWorkbench, useUpdateClaim } from '../api/workbench.ts'
 import { ClaimantPicker } from './claimant-picker.tsx'
 
@@ -175,22 +176,17 @@ export function ClaimForm({
         />
       </Field>
       <ActionError error={localError} action="Not saved yet." />
-      <ActionError
+      <FormFooter
         error={error}
-        action={claim ? 'The claim was not saved.' : 'The claim was not added.'}
+        failed={claim ? 'The claim was not saved.' : 'The claim was not added.'}
         onReload={() => {
           reload()
           onDone()
         }}
+        pending={mutation.isPending}
+        submitLabel={claim ? 'Save claim' : 'Add claim'}
+        onCancel={onDone}
       />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : claim ? 'Save claim' : 'Add claim'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
     </Form>
   )
 }

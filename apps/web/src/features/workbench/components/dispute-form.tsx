@@ -1,7 +1,7 @@
 import { type DisputeStatus, LIMITS, type Workbench } from '@counterclaim/shared'
 import { type FormEvent, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { FormFooter } from '../../../components/form-footer.tsx'
 import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
 import { useReloadWorkbench, useUpdateDispute } from '../api/workbench.ts'
 
@@ -78,22 +78,17 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
         <option value="closed">Closed</option>
       </Field>
       <div className="span-2">
-        <ActionError
+        <FormFooter
           error={error}
-          action="The dispute was not saved."
+          failed="The dispute was not saved."
           onReload={() => {
             reload()
             onDone()
           }}
+          pending={update.isPending}
+          submitLabel="Save dispute"
+          onCancel={onDone}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save dispute'}
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
       </div>
     </Form>
   )

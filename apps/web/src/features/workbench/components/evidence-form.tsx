@@ -2,12 +2,13 @@ import {
   type Evidence,
   type EvidenceKind,
   EvidenceKindSchema,
+  INFORMATION_CREDIBILITY,
   LIMITS,
   SourceReliabilitySchema,
 } from '@counterclaim/shared'
 import { type FormEvent, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { FormFooter } from '../../../components/form-footer.tsx'
 import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
 import { EVIDENCE_KIND_LABELS } from './labels.ts'
 
@@ -175,29 +176,24 @@ export function EvidenceForm({
         onChange={(e) => setCredibility(e.target.value)}
       >
         <option value="">Not graded</option>
-        {[1, 2, 3, 4, 5, 6].map((n) => (
+        {INFORMATION_CREDIBILITY.map((n) => (
           <option key={n} value={String(n)}>
             {n}
           </option>
         ))}
       </Field>
       <div className="span-2">
-        <ActionError
+        <FormFooter
           error={error}
-          action={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}
+          failed={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}
           onReload={() => {
             reload()
             onDone()
           }}
+          pending={mutation.isPending}
+          submitLabel={evidence ? 'Save evidence' : 'Add evidence'}
+          onCancel={onDone}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : evidence ? 'Save evidence' : 'Add evidence'}
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
       </div>
     </Form>
   )

@@ -1,0 +1,38 @@
+import { ActionError } from './action-error.tsx'
+
+/**
+ * How every form ends: why the last try failed (in the API's words, with a reload on a conflict), then
+ * the submit button, which says it is working while the request runs, and Cancel.
+ */
+export function FormFooter({
+  error,
+  failed,
+  onReload,
+  pending,
+  submitLabel,
+  pendingLabel = 'Saving…',
+  onCancel,
+}: {
+  error: Error | null
+  /** What did not happen, as a sentence: "The claim was not saved." */
+  failed: string
+  onReload?: () => void
+  pending: boolean
+  submitLabel: string
+  pendingLabel?: string
+  onCancel: () => void
+}) {
+  return (
+    <>
+      <ActionError error={error} action={failed} {...(onReload ? { onReload } : {})} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? pendingLabel : submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  )
+}
