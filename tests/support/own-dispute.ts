@@ -170,6 +170,9 @@ export async function createDispute(send: Send, plan: DisputePlan): Promise<OwnD
   }
 }
 
+/** Changes to a seeded dispute's verdicts, by claimant name: fields to change, or null for no verdict. */
+export type VerdictChanges = Record<string, Partial<VerdictPlan> | null>
+
 /** A question of a test's own, after a seeded one: lists and headings tell the two apart. */
 export function ownQuestion(seeded: string): string {
   return `${seeded.replace(/\?$/, '')} (${randomUUID().slice(0, 8)})?`
@@ -185,7 +188,7 @@ export async function copyOfSeeded(
   seededQuestion: string,
   options: {
     question?: string
-    verdicts?: Record<string, (Partial<VerdictPlan> & { state?: VerdictState }) | null>
+    verdicts?: VerdictChanges
   } = {},
 ): Promise<OwnDispute> {
   const cookie = await signIn(send, 'checker')
