@@ -3,6 +3,8 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { httpClient } from '../support/http.ts'
+import { createDispute, type VerdictPlan } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
@@ -75,76 +77,63 @@ interface Fixture {
  */
 async function newClaim(
   options: {
-    draft?: Record<string, unknown>
+    draft?: Pick<VerdictPlan, 'rating' | 'summary' | 'rationale'>
     evidenceUrl?: string | null
     until?: 'draft' | 'in_review' | 'published'
   } = {},
 ): Promise<Fixture> {
   const tag = randomUUID().slice(0, 8)
-  const checker = await apiAs('checker')
   const admin = await apiAs('admin')
   const question = `Did the harbour crane fall on ${tag}?`
-  const dispute = await ok<{ id: string }>(
-    checker('/api/disputes', { json: { title: `Harbour crane ${tag}`, question } }),
-    201,
-  )
   const claimant = `Harbour office ${tag}`
-  const person = await ok<{ id: string }>(
-    checker('/api/claimants', { json: { name: claimant, kind: 'government' } }),
-    201,
-  )
   const claimText = `The crane at berth 4 fell at dawn (${tag}).`
-  const claim = await ok<{ id: string; version: number }>(
-    checker(`/api/disputes/${dispute.id}/claims`, { json: { text: claimText, claimantId: person.id } }),
-    201,
-  )
-  const evidence = await ok<{ id: string }>(
-    checker(`/api/disputes/${dispute.id}/evidence`, {
-      json: {
-        title: `Port log for the night (${tag})`,
+  const evidenceTitle = `Port log for the night (${tag})`
+  const own = await createDispute(httpClient(server.url), {
+    title: `Harbour crane ${tag}`,
+    question,
+    claims: [
+      {
+        claimant: { name: claimant, kind: 'government' },
+        text: claimText,
+        verdict: {
+          state: options.until ?? 'published',
+          ...(options.draft ?? {
+            rating: 'mostly_false',
+            summary: 'The crane stands; a smaller hoist fell.',
+            rationale: 'The port log records a hoist, not the crane.',
+            cites: [evidenceTitle],
+          }),
+        },
+      },
+    ],
+    evidence: [
+      {
+        title: evidenceTitle,
         kind: 'document',
         sourceName: 'Port authority',
         ...(options.evidenceUrl === null
           ? {}
           : { url: options.evidenceUrl ?? 'https://example.org/port-log' }),
       },
-    }),
-    201,
-  )
+    ],
+    publisher: 'admin',
+  })
+  const claim = own.claimBy(claimant)
   const verdict = async () => {
-    const wb = await ok<{ claims: { id: string; verdict: Verdict }[] }>(admin(`/api/disputes/${dispute.id}`))
+    const wb = await ok<{ claims: { id: string; verdict: Verdict }[] }>(admin(`/api/disputes/${own.id}`))
     const found = wb.claims.find((c) => c.id === claim.id)?.verdict
     if (!found) throw new Error('the claim has no verdict')
     return found
   }
-  const draft = await ok<Verdict>(
-    checker(`/api/claims/${claim.id}/verdict`, {
-      method: 'PUT',
-      json: options.draft ?? {
-        rating: 'mostly_false',
-        summary: 'The crane stands; a smaller hoist fell.',
-        rationale: 'The port log records a hoist, not the crane.',
-        citedEvidenceIds: [evidence.id],
-      },
-    }),
-    201,
-  )
-  const until = options.until ?? 'published'
-  if (until !== 'draft') {
-    await ok(checker(`/api/claims/${claim.id}/verdict/submit`, { method: 'POST', version: draft.version }))
-  }
-  if (until === 'published') {
-    await ok(admin(`/api/claims/${claim.id}/verdict/publish`, { method: 'POST', version: draft.version + 1 }))
-  }
   return {
-    disputeId: dispute.id,
+    disputeId: own.id,
     question,
     claimId: claim.id,
     claimText,
     claimVersion: claim.version,
     claimant,
     claimLabel: `${claimant}'s claim`,
-    evidenceId: evidence.id,
+    evidenceId: own.evidenceTitled(evidenceTitle).id,
     verdict,
   }
 }

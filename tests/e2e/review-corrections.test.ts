@@ -2,10 +2,13 @@ import { type APIRequestContext, type Browser, type Page, request } from 'playwr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { httpClient } from '../support/http.ts'
+import { copyOfSeeded, type OwnDispute, type VerdictChanges } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 const MINISTRY = 'All designated objects were hit'
+const MINISTRY_NAME = 'Russian Ministry of Defence'
 const QUESTION = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
 
 let browser: Browser
@@ -29,7 +32,7 @@ async function apiAs(server: ServerHandle, role: TestRole): Promise<APIRequestCo
   return api
 }
 
-interface SeededVerdict {
+interface OwnVerdict {
   claimId: string
   disputeId: string
   version: number
@@ -37,25 +40,27 @@ interface SeededVerdict {
   pendingCorrection: { id: string } | null
 }
 
-/** The verdict of the seeded claim whose short form is `shortText`, as the workbench has it now. */
-async function verdictOf(api: APIRequestContext, shortText: string): Promise<SeededVerdict> {
-  const rows = (await (await api.get('/api/claim-log', { params: { limit: 500 } })).json()).items as Array<{
-    claimId: string
-    disputeId: string
-  }>
-  for (const row of rows) {
-    const dispute = await (await api.get(`/api/disputes/${row.disputeId}`)).json()
-    const claim = dispute.claims.find(
-      (c: { id: string; shortText: string | null }) => c.id === row.claimId && c.shortText === shortText,
-    )
-    if (claim?.verdict) return { claimId: claim.id, disputeId: row.disputeId, ...claim.verdict }
-  }
-  throw new Error(`no verdict on ${shortText}`)
+/** The verdict on a claim, as the workbench has it now. */
+async function verdictOf(api: APIRequestContext, disputeId: string, claimId: string): Promise<OwnVerdict> {
+  const dispute = await (await api.get(`/api/disputes/${disputeId}`)).json()
+  const claim = dispute.claims.find((c: { id: string }) => c.id === claimId)
+  if (!claim?.verdict) throw new Error(`no verdict on ${claimId}`)
+  return { claimId, disputeId, ...claim.verdict }
+}
+
+/** A copy of the seeded dispute of this test's own, on this server. */
+function ownDispute(server: ServerHandle, verdicts?: VerdictChanges): Promise<OwnDispute> {
+  return copyOfSeeded(httpClient(server.url), QUESTION, { verdicts })
 }
 
 /** An editor proposes a rating change through the API: under the two-person rule it waits (202). */
-async function proposeRating(api: APIRequestContext, rating: string, correctionNote: string) {
-  const verdict = await verdictOf(api, MINISTRY)
+async function proposeRating(
+  api: APIRequestContext,
+  dispute: OwnDispute,
+  rating: string,
+  correctionNote: string,
+) {
+  const verdict = await verdictOf(api, dispute.id, dispute.claimBy(MINISTRY_NAME).id)
   const res = await api.post(`/api/claims/${verdict.claimId}/verdict/correct`, {
     headers: { 'If-Match': `"${verdict.version}"` },
     data: { rating, correctionNote },
@@ -83,8 +88,10 @@ describe('with the two-person rule (the default)', () => {
   })
 
   it('an admin approves a rating change another editor proposed: it leaves the queue, the public record and the workbench change', async () => {
+    const mine = await ownDispute(server)
     const proposed = await proposeRating(
       editorApi,
+      mine,
       'false',
       'Nothing named by the ministry was shown to be hit; the hospital was.',
     )
@@ -108,7 +115,7 @@ describe('with the two-person rule (the default)', () => {
     // The admin has the workbench cached with the old rating, then opens the queue from the header.
     const admin = await newPage(server, 'admin')
     await admin.goto(`${server.url}/disputes/${proposed.disputeId}`)
-    await admin.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    await admin.getByRole('heading', { name: mine.question, level: 1 }).waitFor()
     const column = admin.locator(`[data-claim-id="${proposed.claimId}"]`)
     await column.getByText('Rating change proposed by Ana Petrenko:').waitFor()
     await admin.getByRole('link', { name: 'Review queue' }).click()
@@ -134,15 +141,18 @@ describe('with the two-person rule (the default)', () => {
 
     // Back in the workbench (no reload): it was read again, so it shows the new rating and no proposal.
     await admin.goBack()
-    await admin.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    await admin.getByRole('heading', { name: mine.question, level: 1 }).waitFor()
     await column.locator('.verdict-badges').getByText('False', { exact: true }).waitFor()
     expect(await column.getByText('Rating change proposed by').count()).toBe(0)
     await admin.context().close()
   })
 
   it('a rejection needs a note; the proposal leaves the queue and the public record stays as it was', async () => {
+    // The ministry's verdict is published as False.
+    const mine = await ownDispute(server, { [MINISTRY_NAME]: { rating: 'false' } })
     const proposed = await proposeRating(
       editorApi,
+      mine,
       'mostly_false',
       'Some of the named sites may have been hit.',
     )
@@ -172,7 +182,7 @@ describe('with the two-person rule (the default)', () => {
     await queue.getByText('No rating changes are waiting for a second editor.').waitFor()
     await expectNoSeriousA11yViolations(admin)
 
-    const after = await verdictOf(editorApi, MINISTRY)
+    const after = await verdictOf(editorApi, mine.id, proposed.claimId)
     expect(after.pendingCorrection).toBeNull()
     expect(after.rating).toBe('false')
     expect(await publicRating(server, proposed.claimId)).toBe('False')
@@ -193,16 +203,16 @@ describe('with the two-person rule off', () => {
     const editor = await newPage(server, 'editor')
     const editorApi = await apiAs(server, 'editor')
     const mayor = 'One killed, four wounded, seven districts hit in Kyiv'
-    const draft = await verdictOf(editorApi, mayor)
-    const dispute = await (await editorApi.get(`/api/disputes/${draft.disputeId}`)).json()
-    const sourced = dispute.evidence.find((e: { url: string | null }) => e.url)
+    const mine = await ownDispute(server)
+    const draft = await verdictOf(editorApi, mine.id, mine.claimBy('Vitali Klitschko').id)
+    const sourced = mine.workbench.evidence.find((e) => e.url)
     const edited = await editorApi.put(`/api/claims/${draft.claimId}/verdict`, {
       headers: { 'If-Match': `"${draft.version}"` },
       data: {
         rating: 'mostly_true',
         summary: 'One death and four injuries are confirmed; seven districts is the mayor’s count.',
         rationale: 'Matches the wire report; the district count is not confirmed.',
-        citedEvidenceIds: [sourced.id],
+        citedEvidenceIds: [sourced?.id],
       },
     })
     expect(edited.status()).toBe(200)
@@ -221,7 +231,7 @@ describe('with the two-person rule off', () => {
     await expectNoSeriousA11yViolations(editor)
     await publish.click()
     await editor.getByRole('region', { name: 'Just reviewed' }).getByText('Published:').waitFor()
-    const published = await verdictOf(editorApi, mayor)
+    const published = await verdictOf(editorApi, mine.id, draft.claimId)
     expect(published.rating).toBe('mostly_true')
     expect(await publicRating(server, published.claimId)).toBe('Mostly true')
     await editorApi.dispose()

@@ -2,6 +2,8 @@ import { type APIRequestContext, type Browser, type Page, request } from 'playwr
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { httpClient } from '../support/http.ts'
+import { type ClaimPlan, createDispute, ownQuestion } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
@@ -11,15 +13,24 @@ let editor: Page
 let admin: APIRequestContext
 
 beforeAll(async () => {
-  server = await startServer()
+  // The review queue lists every verdict in review, so these tests run on a desk without the demo:
+  // the queue holds only what each test submits itself.
+  server = await startServer({ kind: 'empty' })
   browser = await launchBrowser()
-  // axe-core needs pages of an explicit context.
-  editor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-  await signInAs(editor, server.url, 'editor')
   // Another editor's session, working at the same time through the API.
   admin = await request.newContext({ baseURL: server.url })
   const login = await admin.post('/api/auth/login', { data: TEST_ACCOUNTS.admin })
   expect(login.status()).toBe(200)
+  for (const [role, name] of [
+    ['editor', 'Ana Petrenko'],
+    ['checker', 'Taras Bondar'],
+  ] as const) {
+    const created = await admin.post('/api/users', { data: { ...TEST_ACCOUNTS[role], name, role } })
+    expect(created.status(), await created.text()).toBe(201)
+  }
+  // axe-core needs pages of an explicit context.
+  editor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+  await signInAs(editor, server.url, 'editor')
 })
 afterAll(async () => {
   await admin?.dispose()
@@ -27,13 +38,49 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** The claim-log row of the claim whose text contains `text`. */
-async function claimRow(text: string): Promise<{ claimId: string; disputeId: string }> {
-  const res = await admin.get('/api/claim-log', { params: { limit: 500 } })
-  const rows = (await res.json()).items as Array<{ claimId: string; disputeId: string; claimText: string }>
-  const row = rows.find((r) => r.claimText.includes(text))
-  if (!row) throw new Error(`no claim containing ${text}`)
-  return row
+const NEWS = {
+  title: 'News report: Russia strikes Kyiv and Odesa, hitting a maternity hospital',
+  kind: 'news_report',
+  sourceName: 'Reuters',
+  url: 'https://www.reuters.com/world/europe/',
+}
+
+/** A dispute of this test's own on the 10 June strikes, with one claim and the wire report; the checker writes. */
+async function ownDispute(claim: ClaimPlan): Promise<{ claimId: string; disputeId: string }> {
+  const own = await createDispute(httpClient(server.url), {
+    title: 'Strikes on Kyiv and Odesa, 10 June 2025',
+    question: ownQuestion('What did the 10 June 2025 strikes on Kyiv and Odesa hit?'),
+    claims: [claim],
+    evidence: [NEWS],
+  })
+  return { claimId: own.claimBy(claim.claimant.name).id, disputeId: own.id }
+}
+
+/** The governor's claim, its verdict waiting for review. */
+const GOVERNOR: ClaimPlan = {
+  claimant: { name: 'Oleg Kiper', kind: 'government' },
+  text: 'The enemy massively attacked Odesa with strike drones… The Russians hit a maternity hospital, an emergency medical ward and residential buildings.',
+  shortText: 'Russian drones hit a maternity hospital in Odesa',
+  statedOn: '2025-06-10',
+  verdict: {
+    state: 'in_review',
+    rating: 'true',
+    summary: 'A maternity hospital, an emergency ward and homes in Odesa were damaged, as the governor said.',
+    rationale: 'The governor’s account is matched by a wire report.',
+    cites: [NEWS.title],
+  },
+}
+
+/** The mayor's claim, its verdict a draft. */
+const MAYOR: ClaimPlan = {
+  claimant: { name: 'Vitali Klitschko', kind: 'government' },
+  text: 'One woman was killed and four people were wounded in Kyiv; the strikes hit seven districts of the city.',
+  shortText: 'One killed, four wounded, seven districts hit in Kyiv',
+  statedOn: '2025-06-10',
+  verdict: {
+    state: 'draft',
+    summary: 'Casualty figures match the wire report so far; district count not yet checked.',
+  },
 }
 
 async function verdictVersion(claimId: string, disputeId: string): Promise<number> {
@@ -42,7 +89,8 @@ async function verdictVersion(claimId: string, disputeId: string): Promise<numbe
   return claim.verdict.version
 }
 
-it('publishes the seeded verdict in review after a stale attempt is refused, and opens its public page', async () => {
+it('publishes a verdict in review after a stale attempt is refused, and opens its public page', async () => {
+  const { claimId, disputeId } = await ownDispute(GOVERNOR)
   await editor.getByRole('link', { name: 'Review queue' }).click()
   await editor.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor()
   expect(await editor.title()).toBe('Review queue · Counterclaim')
@@ -64,7 +112,6 @@ it('publishes the seeded verdict in review after a stale attempt is refused, and
   await item.getByRole('button', { name: 'Cancel' }).click()
 
   // Meanwhile another editor returns the verdict and its author submits it again: a new version.
-  const { claimId, disputeId } = await claimRow('maternity hospital, an emergency medical ward')
   const before = await verdictVersion(claimId, disputeId)
   const returned = await admin.post(`/api/claims/${claimId}/verdict/return`, {
     headers: { 'If-Match': `"${before}"` },
@@ -106,7 +153,7 @@ it('publishes the seeded verdict in review after a stale attempt is refused, and
 
 it('says why an editor who edited the verdict cannot publish it (two-person rule), then returns it with a note', async () => {
   // The editor edits the mayor's draft and submits it: they may not publish it themselves.
-  const { claimId, disputeId } = await claimRow('One woman was killed')
+  const { claimId, disputeId } = await ownDispute(MAYOR)
   const version = await verdictVersion(claimId, disputeId)
   const edited = await editor.request.put(`${server.url}/api/claims/${claimId}/verdict`, {
     headers: { 'If-Match': `"${version}"` },

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
+import type { TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { httpClient, type Send, signIn } from '../support/http.ts'
+import { copyOfSeeded, type OwnDispute } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
@@ -30,22 +32,13 @@ async function newPage(role: TestRole): Promise<Page> {
 }
 
 /** The API as another client sees it, to check what the page did. */
-async function apiAs(role: TestRole) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(TEST_ACCOUNTS[role]),
-  })
-  expect(login.status).toBe(200)
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  return (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
-      ...init,
-      headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    })
+async function apiAs(role: TestRole): Promise<Send> {
+  const send = httpClient(server.url)
+  const cookie = await signIn(send, role)
+  return (path, init = {}) => send(path, { ...init, cookie })
 }
 
-interface SeededWorkbench {
+interface Workbench {
   id: string
   claims: {
     id: string
@@ -61,21 +54,40 @@ interface SeededWorkbench {
   evidence: { id: string; title: string; archived: boolean }[]
 }
 
-async function seededDispute(): Promise<SeededWorkbench> {
-  const api = await apiAs('checker')
-  const list = (await (await api(`/api/disputes?q=${encodeURIComponent('Kyiv and Odesa')}`)).json()) as {
-    items: { id: string; question: string }[]
-  }
-  const id = list.items.find((d) => d.question === QUESTION)?.id
-  expect(id).toBeTruthy()
-  const res = await api(`/api/disputes/${id}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as SeededWorkbench
+/** A copy of the seeded dispute of this test's own: the ministry's verdict is published. */
+function ownDispute(): Promise<OwnDispute> {
+  return copyOfSeeded(httpClient(server.url), QUESTION)
 }
 
-async function openWorkbench(page: Page, id: string) {
-  await page.goto(`${server.url}/disputes/${id}`)
-  await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+/** The dispute as the API has it now. */
+async function workbench(id: string): Promise<Workbench> {
+  const api = await apiAs('checker')
+  const res = await api(`/api/disputes/${id}`)
+  expect(res.status).toBe(200)
+  return (await res.json()) as Workbench
+}
+
+const FIRST_NOTE = 'The summary now names the emergency ward, as the wire report does.'
+const CORRECTED =
+  'Civilian buildings, including a maternity hospital and an emergency ward in Odesa, were hit as well.'
+
+/** An own dispute whose ministry's verdict an editor has already corrected once. */
+async function correctedOnce(): Promise<OwnDispute> {
+  const own = await ownDispute()
+  const claim = own.claimBy(MINISTRY)
+  const api = await apiAs('editor')
+  const res = await api(`/api/claims/${claim.id}/verdict/correct`, {
+    method: 'POST',
+    headers: { 'if-match': `"${claim.verdict?.version}"` },
+    json: { summary: CORRECTED, correctionNote: FIRST_NOTE },
+  })
+  expect(res.status, await res.text()).toBe(200)
+  return own
+}
+
+async function openWorkbench(page: Page, own: OwnDispute) {
+  await page.goto(`${server.url}/disputes/${own.id}`)
+  await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
 }
 
 const column = (page: Page, claimant: string) =>
@@ -88,9 +100,9 @@ const correctionForm = (page: Page) =>
 
 describe('correcting a published verdict', () => {
   it('refuses a correction without a note, says why under the field by its label, and keeps the input', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const page = await newPage('editor')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     await column(page, MINISTRY)
       .getByRole('button', { name: `Correct verdict on ${MINISTRY}'s claim` })
       .click()
@@ -109,18 +121,18 @@ describe('correcting a published verdict', () => {
     )
 
     // Nothing changed on the server.
-    const after = await seededDispute()
+    const after = await workbench(own.id)
     const verdict = after.claims.find((c) => c.claimant.name === MINISTRY)?.verdict
     expect(verdict?.summary).toBe(SEEDED_SUMMARY)
     expect(verdict?.corrections).toEqual([])
   })
 
   it('lets an editor correct it with a public note, shown on the workbench and on the public page', async () => {
-    const seeded = await seededDispute()
-    const claim = seeded.claims.find((c) => c.claimant.name === MINISTRY)
+    const own = await ownDispute()
+    const claim = own.workbench.claims.find((c) => c.claimant.name === MINISTRY)
     expect(claim?.verdict?.status).toBe('published')
     const page = await newPage('editor')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     const box = column(page, MINISTRY)
     // No correction yet: nothing listed.
     expect(await box.getByText(/^Corrected/).count()).toBe(0)
@@ -178,19 +190,19 @@ describe('correcting a published verdict', () => {
   })
 
   it('shows a checker the corrections but no Correct action', async () => {
-    const seeded = await seededDispute()
+    const own = await correctedOnce()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     const box = column(page, MINISTRY)
     await box.getByText('Published', { exact: true }).waitFor()
     await box.getByText('Corrected once').waitFor()
     expect(await page.getByRole('button', { name: /^Correct verdict/ }).count()).toBe(0)
   })
   it('refuses a stale correction, keeps the input, and reloads the published verdict on request', async () => {
-    const seeded = await seededDispute()
-    const claim = seeded.claims.find((c) => c.claimant.name === MINISTRY)
+    const own = await correctedOnce()
+    const claim = (await workbench(own.id)).claims.find((c) => c.claimant.name === MINISTRY)
     const page = await newPage('editor')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     await column(page, MINISTRY)
       .getByRole('button', { name: `Correct verdict on ${MINISTRY}'s claim` })
       .click()
@@ -203,7 +215,7 @@ describe('correcting a published verdict', () => {
     const res = await api(`/api/claims/${claim?.id}/verdict/correct`, {
       method: 'POST',
       headers: { 'if-match': `"${claim?.verdict?.version}"` },
-      body: JSON.stringify({ summary: 'Corrected at another desk.', correctionNote: 'Second correction.' }),
+      json: { summary: 'Corrected at another desk.', correctionNote: 'Second correction.' },
     })
     expect(res.status).toBe(200)
 
@@ -212,7 +224,7 @@ describe('correcting a published verdict', () => {
     await alert.waitFor()
     expect(await form.getByLabel('Summary').inputValue()).toBe('Typed in the page.')
     expect(await form.getByLabel('Correction note (required)').inputValue()).toBe('A note typed in the page.')
-    const after = await seededDispute()
+    const after = await workbench(own.id)
     expect(after.claims.find((c) => c.id === claim?.id)?.verdict?.summary).toBe('Corrected at another desk.')
     await alert.getByRole('button', { name: 'Reload the record' }).click()
     await expect
@@ -224,12 +236,12 @@ describe('correcting a published verdict', () => {
 
 describe('archiving with undo', () => {
   it('archives a piece of evidence, undoes it from the keyboard, and it is back after a reload', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const title = 'Ministry of Defence statement, 10 June'
-    const evidence = seeded.evidence.find((e) => e.title === title)
+    const evidence = own.workbench.evidence.find((e) => e.title === title)
     expect(evidence).toBeTruthy()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     const row = page.getByRole('button', { name: title, exact: true })
     await row.click()
     await page.getByRole('button', { name: `Archive evidence “${title}”` }).click()
@@ -254,18 +266,18 @@ describe('archiving with undo', () => {
     await page.getByRole('status').filter({ hasText: 'Evidence restored' }).waitFor()
     await row.waitFor()
     await page.reload()
-    await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
     await row.waitFor()
-    const after = await seededDispute()
+    const after = await workbench(own.id)
     expect(after.evidence.find((e) => e.id === evidence?.id)?.archived).toBe(false)
   })
 
   it('archives a claim: gone from the workbench, also after a reload', async () => {
-    const seeded = await seededDispute()
-    const mayor = seeded.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
+    const own = await ownDispute()
+    const mayor = own.workbench.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
     expect(mayor).toBeTruthy()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     await column(page, 'Vitali Klitschko')
       .getByRole('button', { name: /^Archive claim/ })
       .click()
@@ -284,11 +296,11 @@ describe('archiving with undo', () => {
     await expect.poll(() => column(page, 'Vitali Klitschko').count()).toBe(0)
 
     await page.reload()
-    await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
     await column(page, MINISTRY).waitFor()
     expect(await column(page, 'Vitali Klitschko').count()).toBe(0)
-    const after = await seededDispute()
+    const after = await workbench(own.id)
     expect(after.claims.map((c) => c.id)).not.toContain(mayor?.id)
-    expect(after.claims).toHaveLength(seeded.claims.length - 1)
+    expect(after.claims).toHaveLength(own.workbench.claims.length - 1)
   })
 })

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import type { TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { httpClient, type Send, signIn } from '../support/http.ts'
+import { copyOfSeeded, type OwnDispute, type VerdictChanges } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
@@ -19,27 +21,18 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function newPage(role: TestRole): Promise<Page> {
+async function newPage(role: TestRole, base = server.url): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   const page = await context.newPage()
-  await signInAs(page, server.url, role)
+  await signInAs(page, base, role)
   return page
 }
 
 /** A client of the API that is not the page: another person at another desk. */
-async function otherDesk(role: TestRole) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(TEST_ACCOUNTS[role]),
-  })
-  expect(login.status).toBe(200)
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  return (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
-      ...init,
-      headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    })
+async function otherDesk(role: TestRole, base = server.url): Promise<Send> {
+  const send = httpClient(base)
+  const cookie = await signIn(send, role)
+  return (path, init = {}) => send(path, { ...init, cookie })
 }
 
 interface SeededWorkbench {
@@ -59,9 +52,14 @@ async function seededDispute(): Promise<SeededWorkbench> {
   return (await (await api(`/api/disputes/${id}`)).json()) as SeededWorkbench
 }
 
-async function openWorkbench(page: Page, id: string) {
-  await page.goto(`${server.url}/disputes/${id}`)
-  await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+async function openWorkbench(page: Page, dispute: { id: string; question?: string }) {
+  await page.goto(`${server.url}/disputes/${dispute.id}`)
+  await page.getByRole('heading', { name: dispute.question ?? QUESTION, level: 1 }).waitFor()
+}
+
+/** A copy of the seeded dispute of this test's own, verdicts as seeded unless told otherwise. */
+function ownDispute(verdicts?: VerdictChanges): Promise<OwnDispute> {
+  return copyOfSeeded(httpClient(server.url), QUESTION, { verdicts })
 }
 
 const cell = (page: Page, evidence: string, claimant: string) =>
@@ -111,16 +109,19 @@ describe('the shell and the dispute list', () => {
   })
 
   it('pages a long list: a hundred disputes, then more on request', async () => {
-    const api = await otherDesk('checker')
+    // A server of its own: a hundred new disputes would push every other test's rows off the first page.
+    const own = await startServer()
+    onTestFinished(() => own.stop().then(() => undefined))
+    const api = await otherDesk('checker', own.url)
     for (let n = 1; n <= 101; n += 1) {
       const res = await api('/api/disputes', {
         method: 'POST',
-        body: JSON.stringify({ title: `Bulk ${n}`, question: `Bulk question ${n}?`, tags: ['bulk'] }),
+        json: { title: `Bulk ${n}`, question: `Bulk question ${n}?`, tags: ['bulk'] },
       })
       expect(res.status).toBe(201)
     }
-    const page = await newPage('checker')
-    await page.goto(`${server.url}/?tag=bulk`)
+    const page = await newPage('checker', own.url)
+    await page.goto(`${own.url}/?tag=bulk`)
     const rows = page.getByRole('list', { name: 'Disputes' }).locator(':scope > li')
     await expect.poll(() => rows.count()).toBe(100)
     await page.getByRole('button', { name: 'Show more disputes' }).click()
@@ -207,7 +208,7 @@ describe('the workbench', () => {
   it("shows the ministry's and the governor's claims side by side at 1440 × 900", async () => {
     const seeded = await seededDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, seeded)
     const column = (name: string) =>
       page.locator('article.claim-column').filter({ has: page.getByRole('heading', { name, level: 3 }) })
     const mod = await column('Russian Ministry of Defence').boundingBox()
@@ -237,13 +238,13 @@ describe('the workbench', () => {
     const dispute = await json(
       await api('/api/disputes', {
         method: 'POST',
-        body: JSON.stringify({ title: 'Six voices', question: 'How many people attended the rally?' }),
+        json: { title: 'Six voices', question: 'How many people attended the rally?' },
       }),
     )
     const claimant = await json(
       await api('/api/claimants', {
         method: 'POST',
-        body: JSON.stringify({ name: 'Rally organisers', kind: 'ngo' }),
+        json: { name: 'Rally organisers', kind: 'ngo' },
       }),
     )
     const page = await newPage('checker')
@@ -253,11 +254,11 @@ describe('the workbench', () => {
       await json(
         await api(`/api/disputes/${dispute.id}/claims`, {
           method: 'POST',
-          body: JSON.stringify({
+          json: {
             claimantId: claimant.id,
             text: `Estimate number ${n}: ${n * 10000} people attended.`,
             quantity: { value: n * 10000, unit: 'people', qualifier: 'approx' },
-          }),
+          },
         }),
       )
       if (n !== 4 && n !== 6) continue
@@ -301,9 +302,9 @@ describe('the workbench', () => {
   })
 
   it('sets a stance by click and by keyboard, and both survive a reload', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     const statement = 'Ministry of Defence statement, 10 June'
     expect(await stanceName(page, statement, 'Oleg Kiper')).toBe(
       `Stance of ${statement} on Oleg Kiper's claim: none`,
@@ -341,7 +342,7 @@ describe('the workbench', () => {
       .toMatch(/^Stance of .* on Vitali Klitschko's claim: /)
 
     await page.reload()
-    await page.getByRole('heading', { name: QUESTION, level: 1 }).waitFor()
+    await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
     expect(await stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
     expect(await stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
   })
@@ -349,7 +350,7 @@ describe('the workbench', () => {
   it('orders evidence rows so that what supports one claim and contradicts another comes first', async () => {
     const seeded = await seededDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, seeded)
     const first = page.locator('table.matrix tbody tr').first().getByRole('button').first()
     // The wire report and the photos both support one claim and contradict the ministry's.
     expect(await first.textContent()).toMatch(/News report|Photos of the damaged maternity hospital/)
@@ -363,12 +364,14 @@ describe('the workbench', () => {
   })
 
   it('refuses a stale stance change with a conflict message, rolls it back and overwrites nothing', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
-    const photos = seeded.evidence.find((e) => e.title.startsWith('Photos'))
-    const kiperClaim = seeded.claims.find((c) => c.claimant.name === 'Oleg Kiper')
-    const current = seeded.stances.find((s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id)
+    await openWorkbench(page, own)
+    const photos = own.workbench.evidence.find((e) => e.title.startsWith('Photos'))
+    const kiperClaim = own.workbench.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const current = own.workbench.stances.find(
+      (s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id,
+    )
     expect(current?.stance).toBe('supports')
 
     // Behind the page's back, another desk sets the cell to context.
@@ -376,7 +379,7 @@ describe('the workbench', () => {
     const res = await api('/api/stances', {
       method: 'PUT',
       headers: { 'if-match': `"${current?.version}"` },
-      body: JSON.stringify({ evidenceId: photos?.id, claimId: kiperClaim?.id, stance: 'context' }),
+      json: { evidenceId: photos?.id, claimId: kiperClaim?.id, stance: 'context' },
     })
     expect(res.status).toBe(200)
 
@@ -388,7 +391,7 @@ describe('the workbench', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
     await alert.waitFor()
     await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: supports$/)
-    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as SeededWorkbench
+    const after = (await (await api(`/api/disputes/${own.id}`)).json()) as SeededWorkbench
     expect(
       after.stances.find((s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id)?.stance,
     ).toBe('context')
@@ -398,10 +401,10 @@ describe('the workbench', () => {
   })
 
   it('refuses a stale verdict save with a conflict message, keeps the input, and reloads on request', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
-    const mayor = seeded.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
+    await openWorkbench(page, own)
+    const mayor = own.workbench.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
     await page.getByRole('button', { name: "Edit draft on Vitali Klitschko's claim" }).click()
     await page.getByLabel('Summary').fill('Changed in the page')
 
@@ -409,7 +412,7 @@ describe('the workbench', () => {
     const res = await api(`/api/claims/${mayor?.id}/verdict`, {
       method: 'PUT',
       headers: { 'if-match': `"${mayor?.verdict?.version}"` },
-      body: JSON.stringify({ summary: 'Changed at another desk' }),
+      json: { summary: 'Changed at another desk' },
     })
     expect(res.status).toBe(200)
 
@@ -417,7 +420,7 @@ describe('the workbench', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
     await alert.waitFor()
     expect(await page.getByLabel('Summary').inputValue()).toBe('Changed in the page')
-    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as {
+    const after = (await (await api(`/api/disputes/${own.id}`)).json()) as {
       claims: { id: string; verdict: { summary: string } | null }[]
     }
     expect(after.claims.find((c) => c.id === mayor?.id)?.verdict?.summary).toBe('Changed at another desk')
@@ -426,9 +429,9 @@ describe('the workbench', () => {
   })
 
   it('drafts a verdict with a Markdown preview and cited evidence, and submits it for review', async () => {
-    const seeded = await seededDispute()
+    const own = await ownDispute()
     const page = await newPage('checker')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     await page.getByRole('button', { name: "Edit draft on Vitali Klitschko's claim" }).click()
     await page.getByLabel('Rating').selectOption('mostly_true')
     await page
@@ -459,7 +462,7 @@ describe('the workbench', () => {
     await column.getByText('Mostly true').waitFor()
 
     const api = await otherDesk('checker')
-    const after = (await (await api(`/api/disputes/${seeded.id}`)).json()) as {
+    const after = (await (await api(`/api/disputes/${own.id}`)).json()) as {
       claims: {
         claimant: { name: string }
         verdict: { status: string; rating: string; citedEvidenceIds: string[] } | null
@@ -480,15 +483,16 @@ describe('the workbench', () => {
   })
 
   it('lets an editor publish a verdict in review, and the public page shows it', async () => {
-    const seeded = await seededDispute()
+    // The mayor's verdict is in review too, as a checker submitted it.
+    const own = await ownDispute({ 'Vitali Klitschko': { state: 'in_review' } })
     const page = await newPage('editor')
-    await openWorkbench(page, seeded.id)
+    await openWorkbench(page, own)
     const column = page
       .locator('article.claim-column')
       .filter({ has: page.getByRole('heading', { name: 'Oleg Kiper', level: 3 }) })
     await column.getByText('In review').waitFor()
 
-    // The mayor's verdict, submitted by the checker above, goes back with a note.
+    // The mayor's verdict goes back with a note.
     const mayor = page
       .locator('article.claim-column')
       .filter({ has: page.getByRole('heading', { name: 'Vitali Klitschko', level: 3 }) })

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { copyOfSeeded, createDispute } from '../support/own-dispute.ts'
 import { currentVerdict, seededClaims } from '../support/seeded-verdicts.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
+
+const STRIKES = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
 
 let t: TestApp
 let seeded: Awaited<ReturnType<typeof seededClaims>>
@@ -39,27 +42,20 @@ async function draft(claimId: string, as: 'editor' | 'checker' | 'admin', body: 
   })
 }
 
-/** A new claim with one linked evidence item, in the Belgorod dispute, ready for a verdict. */
-async function freshClaim(text: string) {
-  const cookie = await t.login('checker')
-  const claimant = seeded.unjudged
-  const wb = await (await t.request(`/api/disputes/${seeded.belgorodDisputeId}`, { cookie })).json()
-  const claimantId = wb.claims.find((c: { id: string }) => c.id === claimant.id).claimantId
-  const claimRes = await t.request(`/api/disputes/${seeded.belgorodDisputeId}/claims`, {
-    method: 'POST',
-    cookie,
-    json: { text, claimantId, statedOn: '2025-06-10' },
+/** A dispute of this test's own with one claim and one linked evidence item, ready for a verdict. */
+async function freshClaim(text: string, app: TestApp = t) {
+  const own = await createDispute(app.request, {
+    title: `Petrol station: ${text}`,
+    question: `Is it true that ${text.replace(/\.$/, '')}?`,
+    claims: [
+      { claimant: { name: 'Regional authorities', kind: 'government' }, text, statedOn: '2025-06-10' },
+    ],
+    evidence: [{ title: `Report on: ${text}`, kind: 'news_report', url: 'https://example.org/report' }],
   })
-  expect(claimRes.status).toBe(201)
-  const evidenceRes = await t.request(`/api/disputes/${seeded.belgorodDisputeId}/evidence`, {
-    method: 'POST',
-    cookie,
-    json: { title: `Report on: ${text}`, kind: 'news_report', url: 'https://example.org/report' },
-  })
-  expect(evidenceRes.status).toBe(201)
   return {
-    claimId: (await claimRes.json()).id as string,
-    evidenceId: (await evidenceRes.json()).id as string,
+    disputeId: own.id,
+    claimId: own.claimBy('Regional authorities').id,
+    evidenceId: own.evidenceTitled(`Report on: ${text}`).id,
   }
 }
 
@@ -216,11 +212,14 @@ describe('return', () => {
 
 describe('publish', () => {
   it('is refused naming what is missing: rating, rationale and a cited source with a link', async () => {
-    const v = await currentVerdict(t, seeded.strikesDisputeId, seeded.draft.id)
-    const submitted = await step(seeded.draft.id, 'submit', { as: 'checker', version: v.version })
+    // A copy of the seeded dispute: the mayor's verdict is a draft with a summary only.
+    const own = await copyOfSeeded(t.request, STRIKES)
+    const mayor = own.claimBy('Vitali Klitschko')
+    const v = await currentVerdict(t, own.id, mayor.id)
+    const submitted = await step(mayor.id, 'submit', { as: 'checker', version: v.version })
     expect(submitted.status).toBe(200)
     const { version } = await submitted.json()
-    const res = await step(seeded.draft.id, 'publish', { as: 'editor', version })
+    const res = await step(mayor.id, 'publish', { as: 'editor', version })
     expect(res.status).toBe(400)
     const body = await res.json()
     expect(body.error.code).toBe('validation_failed')
@@ -233,14 +232,14 @@ describe('publish', () => {
       'rating',
       'rationale',
     ])
-    expect((await currentVerdict(t, seeded.strikesDisputeId, seeded.draft.id)).status).toBe('in_review')
+    expect((await currentVerdict(t, own.id, mayor.id)).status).toBe('in_review')
   })
 
   it('does not count cited evidence without a link', async () => {
-    const { claimId } = await freshClaim('Cited, but only an eyewitness without a link.')
+    const { claimId, disputeId } = await freshClaim('Cited, but only an eyewitness without a link.')
     const cookie = await t.login('checker')
     const eyewitness = await (
-      await t.request(`/api/disputes/${seeded.belgorodDisputeId}/evidence`, {
+      await t.request(`/api/disputes/${disputeId}/evidence`, {
         method: 'POST',
         cookie,
         json: { title: 'A neighbour saw it', kind: 'eyewitness' },
@@ -282,24 +281,15 @@ describe('publish', () => {
   it('lets an editor publish a verdict they wrote when COUNTERCLAIM_TWO_PERSON_RULE=off', async () => {
     const solo = makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
     const cookie = await solo.login('editor')
-    const claims = await seededClaims(solo)
-    const evidenceId = claims.strikesEvidence.find((e) => e.url)?.id ?? ''
-    const claimant = (await (await solo.request('/api/claimants', { cookie })).json()).items[0]
-    const claim = await (
-      await solo.request(`/api/disputes/${claims.strikesDisputeId}/claims`, {
-        method: 'POST',
-        cookie,
-        json: { text: 'A claim the editor checks alone.', claimantId: claimant.id },
-      })
-    ).json()
-    let res = await solo.request(`/api/claims/${claim.id}/verdict`, {
+    const { claimId, evidenceId } = await freshClaim('A claim the editor checks alone.', solo)
+    let res = await solo.request(`/api/claims/${claimId}/verdict`, {
       method: 'PUT',
       cookie,
       json: complete(evidenceId),
     })
     expect(res.status).toBe(201)
     const send = (name: Step, version: number) =>
-      solo.request(`/api/claims/${claim.id}/verdict/${name}`, {
+      solo.request(`/api/claims/${claimId}/verdict/${name}`, {
         method: 'POST',
         cookie,
         headers: { 'if-match': `"${version}"` },
@@ -317,7 +307,7 @@ describe('publish', () => {
 
 describe('the whole way: draft, submit, publish, correct', () => {
   it('publishes, corrects with a note, keeps the earlier text, and records each step in history', async () => {
-    const { claimId, evidenceId } = await freshClaim('One person was killed at a petrol station.')
+    const { claimId, evidenceId, disputeId } = await freshClaim('One person was killed at a petrol station.')
     const drafted = await draft(claimId, 'checker', complete(evidenceId))
     expect(drafted.status).toBe(201)
     let v = await drafted.json()
@@ -358,7 +348,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
     expect(res.status).toBe(202)
     const pending = await res.json()
     expect(pending).toMatchObject({ status: 'pending', note: 'A second report disputes the location.' })
-    v = await currentVerdict(t, seeded.belgorodDisputeId, claimId)
+    v = await currentVerdict(t, disputeId, claimId)
     expect(v.rating).toBe('mostly_true')
     expect(v.pendingCorrection.id).toBe(pending.id)
     res = await t.request(`/api/claims/${claimId}/verdict/corrections/${pending.id}/approve`, {
@@ -430,7 +420,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
   })
 
   it('keeps the claim log in step with the workflow', async () => {
-    const { claimId, evidenceId } = await freshClaim('The claim log follows the verdict.')
+    const { claimId, evidenceId, disputeId } = await freshClaim('The claim log follows the verdict.')
     let v = await (await draft(claimId, 'checker', complete(evidenceId))).json()
     v = await (await step(claimId, 'submit', { as: 'checker', version: v.version })).json()
     v = await (await step(claimId, 'publish', { as: 'editor', version: v.version })).json()
@@ -441,7 +431,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
         json: { rating: 'false', correctionNote: 'Wrong rating.' },
       })
     ).json()
-    v = await currentVerdict(t, seeded.belgorodDisputeId, claimId)
+    v = await currentVerdict(t, disputeId, claimId)
     const approved = await t.request(`/api/claims/${claimId}/verdict/corrections/${pending.id}/approve`, {
       method: 'POST',
       cookie: await t.login('admin'),
@@ -449,7 +439,7 @@ describe('the whole way: draft, submit, publish, correct', () => {
     })
     expect(approved.status).toBe(200)
     const cookie = await t.login('editor')
-    const wb = await (await t.request(`/api/disputes/${seeded.belgorodDisputeId}`, { cookie })).json()
+    const wb = await (await t.request(`/api/disputes/${disputeId}`, { cookie })).json()
     const claim = wb.claims.find((c: { id: string }) => c.id === claimId)
     expect(claim.verdict).toMatchObject({ status: 'published', rating: 'false' })
   })
