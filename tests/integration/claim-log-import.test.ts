@@ -7,7 +7,7 @@ import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
 import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
-import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
+import { type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
 import { errorShapeViolation } from '../support/error-shape.ts'
@@ -299,10 +299,19 @@ describe('a dispute’s export, imported again', () => {
     expect((await allLogRows(empty, admin, 'q=maternity')).map((r) => r.claimId)).toContain(strikes.claimId)
     // Each imported record has its history event.
     const history = await empty.request(`/api/history?entity=claim&id=${strikes.claimId}`, { cookie: admin })
-    const events = (await history.json()) as { items: Array<{ action: string; entity: string }> }
+    const events = (await history.json()) as {
+      items: Array<{ action: string; entity: string; entityId: string; after: unknown }>
+    }
     expect(events.items.map((e) => `${e.entity} ${e.action}`)).toEqual(
       expect.arrayContaining(['claim imported']),
     )
+    // The event holds the record as the API shows it, built by the mappers every other write uses.
+    const importEvent = events.items.find((e) => e.entity === 'claim' && e.action === 'imported')
+    const claimNow = (
+      await (await empty.request(`/api/disputes/${strikes.disputeId}`, { cookie: admin })).json()
+    ).claims.find((c: { id: string }) => c.id === strikes.claimId)
+    const { claimant: _claimant, verdict: _verdict, publicationChanges: _changes, ...claimRecord } = claimNow
+    expect(ClaimSchema.strict().parse(importEvent?.after)).toEqual(ClaimSchema.parse(claimRecord))
     expect(
       empty.db.$client
         .prepare(

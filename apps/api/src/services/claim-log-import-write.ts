@@ -26,6 +26,7 @@ import {
   type VerdictStatus,
 } from '@counterclaim/shared'
 import type { HistoryInput } from './history.ts'
+import { toClaim, toClaimant, toDispute } from './mappers.ts'
 import { takeSnapshot } from './snapshots.ts'
 
 /** A checked row and the line of the file it starts on (the header is line 1). */
@@ -252,11 +253,10 @@ export class ImportWriter {
       disputesById.set(id, null)
       // As in later batches, which find it in the database: a dispute the file made matches by title.
       if (!disputeByTitle.has(row.disputeTitle)) disputeByTitle.set(row.disputeTitle, id)
-      const { createdBy: _, ...shown } = record
       event({
         entity: 'dispute',
         entityId: id,
-        after: { ...shown, archived: false, version: 1 },
+        after: toDispute({ ...record, archivedAt: null, version: 1 }),
         disputeId: id,
       })
       return id
@@ -279,7 +279,7 @@ export class ImportWriter {
       }
       newClaimants.push(record)
       claimantByName.set(row.claimant, id)
-      event({ entity: 'claimant', entityId: id, after: { ...record, version: 1 } })
+      event({ entity: 'claimant', entityId: id, after: toClaimant({ ...record, version: 1 }) })
       return id
     }
 
@@ -332,28 +332,10 @@ export class ImportWriter {
         updatedAt: now,
       }
       newClaims.push(claim)
-      const {
-        quantityValue,
-        quantityUnit,
-        quantityQualifier,
-        verdictRating,
-        verdictStatus,
-        activityAt,
-        ...shown
-      } = claim
-      const { supportingCount, contradictingCount, contextCount, ...claimRecord } = shown
       event({
         entity: 'claim',
         entityId: id,
-        after: {
-          ...claimRecord,
-          quantity:
-            quantityValue !== null && quantityUnit && quantityQualifier
-              ? { value: quantityValue, unit: quantityUnit, qualifier: quantityQualifier }
-              : null,
-          archived: false,
-          version: 1,
-        },
+        after: toClaim({ ...claim, archivedAt: null, version: 1 }),
         disputeId,
         claimId: id,
       })
