@@ -41,6 +41,14 @@ async function send(role: Role, method: string, path: string, json?: unknown, ve
   })
 }
 
+/** A correction of a claim's published verdict, sent as `role`. */
+const correct = (role: Role, claimId: string, body: Record<string, unknown>, version: number) =>
+  send(role, 'POST', `/api/claims/${claimId}/verdict/correct`, body, version)
+
+/** A withdrawal of a claim's published verdict, sent as `role`. */
+const withdraw = (role: Role, claimId: string, body: Record<string, unknown>, version: number) =>
+  send(role, 'POST', `/api/claims/${claimId}/verdict/withdraw`, body, version)
+
 async function ok(res: Response | Promise<Response>, status = 200) {
   const answer = await res
   const body = await answer.json()
@@ -152,20 +160,18 @@ describe('the published record', () => {
 
     // A checker may not publish the change; an editor's correction (wording only) applies at once.
     const verdict = changed.verdict
-    const refused = await send(
+    const refused = await correct(
       'checker',
-      'POST',
-      `/api/claims/${claim.id}/verdict/correct`,
+      claim.id,
       { correctionNote: 'Ward, not hospital.' },
       verdict.version,
     )
     expect(refused.status).toBe(403)
     expect(await publicView(claim.id)).toEqual(before)
     const corrected = await ok(
-      send(
+      correct(
         'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/correct`,
+        claim.id,
         { correctionNote: 'It was the maternity ward; the photo link moved.' },
         verdict.version,
       ),
@@ -193,13 +199,7 @@ describe('the published record', () => {
 
   it('refuses a correction that changes nothing the public sees', async () => {
     const { claim, verdict } = await published('Nothing changed here.')
-    const res = await send(
-      'editor',
-      'POST',
-      `/api/claims/${claim.id}/verdict/correct`,
-      { correctionNote: 'Nothing to correct.' },
-      verdict.version,
-    )
+    const res = await correct('editor', claim.id, { correctionNote: 'Nothing to correct.' }, verdict.version)
     expect(res.status).toBe(400)
     expect((await res.json()).error.message).toMatch(/changes nothing the public sees/)
     expect((await workbenchClaim(claim.id)).verdict.version).toBe(verdict.version)
@@ -208,10 +208,9 @@ describe('the published record', () => {
   it('lets a correction change which evidence is cited', async () => {
     const { claim, second, verdict } = await published('Two sources, then one.')
     const corrected = await ok(
-      send(
+      correct(
         'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/correct`,
+        claim.id,
         { citedEvidenceIds: [second.id], correctionNote: 'The photos were of another building.' },
         verdict.version,
       ),
@@ -270,28 +269,10 @@ describe('withdrawal', () => {
     expect(archiveDispute.status).toBe(409)
 
     // Only editors withdraw, with a note.
-    expect(
-      (
-        await send(
-          'checker',
-          'POST',
-          `/api/claims/${claim.id}/verdict/withdraw`,
-          { note: 'x' },
-          verdict.version,
-        )
-      ).status,
-    ).toBe(403)
-    expect(
-      (await send('editor', 'POST', `/api/claims/${claim.id}/verdict/withdraw`, {}, verdict.version)).status,
-    ).toBe(400)
+    expect((await withdraw('checker', claim.id, { note: 'x' }, verdict.version)).status).toBe(403)
+    expect((await withdraw('editor', claim.id, {}, verdict.version)).status).toBe(400)
     const withdrawn = await ok(
-      send(
-        'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/withdraw`,
-        { note: 'The photos were of another city.' },
-        verdict.version,
-      ),
+      withdraw('editor', claim.id, { note: 'The photos were of another city.' }, verdict.version),
     )
     expect(withdrawn).toMatchObject({
       status: 'withdrawn',
@@ -322,17 +303,7 @@ describe('withdrawal', () => {
     expect(history.items[0]).toMatchObject({ action: 'withdrawn', after: { status: 'withdrawn' } })
 
     // Withdrawn is final for the verdict; the claim may now be archived, and its page still says why.
-    expect(
-      (
-        await send(
-          'editor',
-          'POST',
-          `/api/claims/${claim.id}/verdict/withdraw`,
-          { note: 'Again.' },
-          withdrawn.version,
-        )
-      ).status,
-    ).toBe(409)
+    expect((await withdraw('editor', claim.id, { note: 'Again.' }, withdrawn.version)).status).toBe(409)
     const current = await ok(send('checker', 'GET', `/api/disputes/${disputeId}`))
     const live = current.claims.find((c: { id: string }) => c.id === claim.id)
     await ok(send('checker', 'PATCH', `/api/claims/${claim.id}`, { archived: true }, live.version))
@@ -348,10 +319,9 @@ describe('corrections under the two-person rule', () => {
     const { claim, verdict } = await published('A rating that will change.')
     const before = await publicView(claim.id)
     const pending = await ok(
-      send(
+      correct(
         'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/correct`,
+        claim.id,
         { rating: 'mostly_true', correctionNote: 'Only one ward was hit.' },
         verdict.version,
       ),
@@ -382,10 +352,9 @@ describe('corrections under the two-person rule', () => {
     expect((await send('checker', 'GET', '/api/corrections/pending')).status).toBe(403)
 
     // Another correction waits for this one; the proposer cannot approve it; a stale version is 412.
-    const second = await send(
+    const second = await correct(
       'admin',
-      'POST',
-      `/api/claims/${claim.id}/verdict/correct`,
+      claim.id,
       { summary: 'Another wording.', correctionNote: 'x' },
       waiting.version,
     )
@@ -414,10 +383,9 @@ describe('corrections under the two-person rule', () => {
     expect(review.dateModified).toBe(approved.modifiedAt)
 
     const wording = await ok(
-      send(
+      correct(
         'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/correct`,
+        claim.id,
         { summary: 'One ward of the hospital was hit.', correctionNote: 'Summary matches the rating.' },
         approved.version,
       ),
@@ -436,13 +404,7 @@ describe('corrections under the two-person rule', () => {
     const { claim, verdict } = await published('A proposal that is turned down.')
     const before = await publicView(claim.id)
     const pending = await ok(
-      send(
-        'editor',
-        'POST',
-        `/api/claims/${claim.id}/verdict/correct`,
-        { rating: 'false', correctionNote: 'Wrong.' },
-        verdict.version,
-      ),
+      correct('editor', claim.id, { rating: 'false', correctionNote: 'Wrong.' }, verdict.version),
       202,
     )
     const path = `/api/claims/${claim.id}/verdict/corrections/${pending.id}/reject`
