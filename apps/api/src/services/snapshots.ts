@@ -10,6 +10,7 @@ import {
   type Tx,
   tables,
 } from '@counterclaim/db'
+import { publicationChanges } from '@counterclaim/domain'
 import { type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
 import { found } from './versioning.ts'
 
@@ -109,4 +110,14 @@ export function readSnapshots(db: Reader, snapshotIds: string[]): Map<string, Pu
  */
 export function backfillSnapshots(db: Db, at: string): number {
   return insertMissingSnapshots(db, at)
+}
+
+/** How the live records differ from the snapshot the public sees; null unless the verdict is published. */
+export function changesSincePublication(
+  db: Reader,
+  verdict: { id: string; status: string; snapshotId: string | null },
+) {
+  if (verdict.status !== 'published' || !verdict.snapshotId) return null
+  const published = readSnapshots(db, [verdict.snapshotId]).get(verdict.snapshotId)
+  return published ? publicationChanges(published, liveRecord(db, verdict.id)) : null
 }

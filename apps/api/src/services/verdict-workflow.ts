@@ -15,7 +15,7 @@ import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
-import { liveRecord, readSnapshots, takeSnapshot } from './snapshots.ts'
+import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
 
@@ -58,7 +58,7 @@ function step(
   expectedVersion: number | null,
   name: Step,
   action: string,
-  apply: (tx: Tx, current: VerdictRow) => StepResult,
+  apply: (tx: Tx, current: VerdictRow, before: Verdict) => StepResult,
 ): Verdict {
   return ctx.db.transaction((tx) => {
     const claim = liveClaim(tx, claimId)
@@ -78,7 +78,7 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded } = apply(tx, current)
+    const { changes, afterwards, action: recorded } = apply(tx, current, before)
     tx.update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
@@ -151,9 +151,8 @@ export function publishVerdict(
   expectedVersion: number | null,
   twoPersonRule: boolean,
 ): Verdict {
-  return step(ctx, claimId, expectedVersion, 'publish', 'published', (tx, current) => {
-    const contributors = getVerdict(tx, claimId).contributors
-    if (twoPersonRule && contributors.some((person) => person.id === ctx.actor.id)) {
+  return step(ctx, claimId, expectedVersion, 'publish', 'published', (tx, current, before) => {
+    if (twoPersonRule && before.contributors.some((person) => person.id === ctx.actor.id)) {
       throw new AppError(
         'forbidden',
         'You wrote or edited this verdict: another editor must publish it (two-person rule).',
@@ -177,36 +176,21 @@ export function publishVerdict(
   })
 }
 
-function citedIds(tx: Tx, verdictId: string): string[] {
-  return tx
-    .select({ id: tables.verdictCitations.evidenceId })
-    .from(tables.verdictCitations)
-    .where(eq(tables.verdictCitations.verdictId, verdictId))
-    .orderBy(asc(tables.verdictCitations.position))
-    .all()
-    .map((row) => row.id)
-}
+/** The verdict's own fields, as a correction finds and leaves them. */
+const fieldsOf = (verdict: Verdict): CorrectedFields => ({
+  rating: verdict.rating,
+  summary: verdict.summary,
+  rationale: verdict.rationale,
+  citedEvidenceIds: verdict.citedEvidenceIds,
+})
 
-function fieldsOf(tx: Tx, row: VerdictRow): CorrectedFields {
-  return {
-    rating: row.rating,
-    summary: row.summary,
-    rationale: row.rationale,
-    citedEvidenceIds: citedIds(tx, row.id),
+/** The verdict's pending correction with this id, or not_found. */
+function pendingNamed(verdict: Verdict, correctionId: string): PendingCorrection {
+  const pending = verdict.pendingCorrection
+  if (pending?.id !== correctionId) {
+    throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
   }
-}
-
-function pendingOf(tx: Tx, verdictId: string) {
-  return tx
-    .select()
-    .from(tables.verdictCorrections)
-    .where(
-      and(
-        eq(tables.verdictCorrections.verdictId, verdictId),
-        eq(tables.verdictCorrections.status, 'pending'),
-      ),
-    )
-    .get()
+  return pending
 }
 
 function replaceCitations(tx: Tx, verdictId: string, ids: string[]): void {
@@ -258,56 +242,61 @@ export function correctVerdict(
   twoPersonRule: boolean,
 ): CorrectionOutcome {
   let proposed: string | null = null
-  const verdict = step(ctx, claimId, expectedVersion, 'correct', 'corrected', (tx, current) => {
-    if (pendingOf(tx, current.id)) {
-      throw new AppError(
-        'conflict',
-        'A correction of this verdict is waiting for a second editor: approve or reject it first.',
-      )
-    }
-    const before = fieldsOf(tx, current)
-    const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
-    if (cited) {
-      checkCitations(tx, liveClaim(tx, claimId).disputeId, cited)
-    }
-    const next: CorrectedFields = {
-      rating: input.rating ?? current.rating,
-      summary: input.summary ?? current.summary,
-      rationale: input.rationale ?? current.rationale,
-      citedEvidenceIds: cited ?? before.citedEvidenceIds,
-    }
-    if (twoPersonRule && next.rating !== current.rating) {
-      proposed = randomUUID()
+  const verdict = step(
+    ctx,
+    claimId,
+    expectedVersion,
+    'correct',
+    'corrected',
+    (tx, current, verdictBefore) => {
+      if (verdictBefore.pendingCorrection) {
+        throw new AppError(
+          'conflict',
+          'A correction of this verdict is waiting for a second editor: approve or reject it first.',
+        )
+      }
+      const before = fieldsOf(verdictBefore)
+      const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
+      if (cited) checkCitations(tx, liveClaim(tx, claimId).disputeId, cited)
+      const next: CorrectedFields = {
+        rating: input.rating ?? current.rating,
+        summary: input.summary ?? current.summary,
+        rationale: input.rationale ?? current.rationale,
+        citedEvidenceIds: cited ?? before.citedEvidenceIds,
+      }
+      if (twoPersonRule && next.rating !== current.rating) {
+        proposed = randomUUID()
+        tx.insert(tables.verdictCorrections)
+          .values({
+            id: proposed,
+            verdictId: current.id,
+            at: ctx.now,
+            actorId: ctx.actor.id,
+            note: input.correctionNote,
+            before,
+            after: next,
+            status: 'pending',
+          })
+          .run()
+        return { changes: {}, action: 'correction_proposed' }
+      }
+      const published = applyCorrection(tx, current, next, ctx.now)
       tx.insert(tables.verdictCorrections)
         .values({
-          id: proposed,
+          id: randomUUID(),
           verdictId: current.id,
           at: ctx.now,
           actorId: ctx.actor.id,
           note: input.correctionNote,
           before,
-          after: next,
-          status: 'pending',
+          after: { ...next, published },
+          status: 'applied',
+          decidedAt: ctx.now,
         })
         .run()
-      return { changes: {}, action: 'correction_proposed' }
-    }
-    const published = applyCorrection(tx, current, next, ctx.now)
-    tx.insert(tables.verdictCorrections)
-      .values({
-        id: randomUUID(),
-        verdictId: current.id,
-        at: ctx.now,
-        actorId: ctx.actor.id,
-        note: input.correctionNote,
-        before,
-        after: { ...next, published },
-        status: 'applied',
-        decidedAt: ctx.now,
-      })
-      .run()
-    return { changes: { modifiedAt: ctx.now } }
-  })
+      return { changes: { modifiedAt: ctx.now } }
+    },
+  )
   if (proposed && verdict.pendingCorrection?.id === proposed) {
     return { kind: 'pending', correction: verdict.pendingCorrection, verdict }
   }
@@ -321,18 +310,15 @@ export function approveCorrection(
   correctionId: string,
   expectedVersion: number | null,
 ): Verdict {
-  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', (tx, current) => {
-    const pending = pendingOf(tx, current.id)
-    if (!pending || pending.id !== correctionId) {
-      throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
-    }
-    if (pending.actorId === ctx.actor.id) {
+  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', (tx, current, before) => {
+    const pending = pendingNamed(before, correctionId)
+    if (pending.proposedBy.id === ctx.actor.id) {
       throw new AppError(
         'forbidden',
         'You proposed this correction: another editor must approve it (two-person rule).',
       )
     }
-    const after = pending.after as CorrectedFields
+    const { after } = pending
     const published = applyCorrection(tx, current, after, ctx.now)
     tx.update(tables.verdictCorrections)
       .set({
@@ -355,11 +341,8 @@ export function rejectCorrection(
   expectedVersion: number | null,
   note: string,
 ): Verdict {
-  return step(ctx, claimId, expectedVersion, 'reject', 'correction_rejected', (tx, current) => {
-    const pending = pendingOf(tx, current.id)
-    if (!pending || pending.id !== correctionId) {
-      throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
-    }
+  return step(ctx, claimId, expectedVersion, 'reject', 'correction_rejected', (_tx, _current, before) => {
+    const pending = pendingNamed(before, correctionId)
     return {
       changes: {},
       afterwards: (t) =>
@@ -401,16 +384,6 @@ export function withdrawVerdict(
         )
         .run(),
   }))
-}
-
-/** How the live records differ from the snapshot the public sees; null unless the verdict is published. */
-export function changesSincePublication(
-  tx: Tx | ServiceContext['db'],
-  verdict: Pick<VerdictRow, 'id' | 'status' | 'snapshotId'>,
-) {
-  if (verdict.status !== 'published' || !verdict.snapshotId) return null
-  const published = readSnapshots(tx, [verdict.snapshotId]).get(verdict.snapshotId)
-  return published ? publicationChanges(published, liveRecord(tx, verdict.id)) : null
 }
 
 /** Corrections waiting for a second editor, the longest-waiting first, paged on (proposedAt, id). */

@@ -2,7 +2,7 @@ import { and, asc, type Db, eq, inArray, isNull, tables } from '@counterclaim/db
 import type { Workbench } from '@counterclaim/shared'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
-import { changesSincePublication } from './verdict-workflow.ts'
+import { changesSincePublication } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
 
 /** The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances. */
