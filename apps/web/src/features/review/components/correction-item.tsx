@@ -5,6 +5,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
+import { useRequiredNote } from '../../../components/required-note.ts'
 import { useApproveCorrection, useRejectCorrection, useReloadCorrections } from '../api/review.ts'
 import type { ReviewOutcome } from './review-item.tsx'
 
@@ -48,9 +49,9 @@ export function CorrectionItem({
   const reject = useRejectCorrection(onVerdictsChanged)
   const reload = useReloadCorrections()
   const [rejecting, setRejecting] = useState(false)
-  const [note, setNote] = useState('')
-  const [noteMissing, setNoteMissing] = useState(false)
-  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const rejectNote = useRequiredNote(
+    'Write a note: it is kept with the proposal, for the editor who made it.',
+  )
   const rejectButtonRef = useRef<HTMLButtonElement>(null)
 
   const claimLabel = item.claimShortText || item.claimText
@@ -69,14 +70,11 @@ export function CorrectionItem({
   }
   const onReject = (event: FormEvent) => {
     event.preventDefault()
-    if (!note.trim()) {
-      setNoteMissing(true)
-      noteRef.current?.focus()
-      return
-    }
+    const note = rejectNote.take()
+    if (!note) return
     approve.reset()
     reject.mutate(
-      { ...ref, note: note.trim() },
+      { ...ref, note },
       { onSuccess: () => done(ownProposal ? 'correction_withdrawn' : 'correction_rejected') },
     )
   }
@@ -164,7 +162,7 @@ export function CorrectionItem({
             onClick={() => {
               setRejecting(true)
               // The note field appears on this render; focus it once it is there.
-              setTimeout(() => noteRef.current?.focus(), 0)
+              setTimeout(() => rejectNote.ref.current?.focus(), 0)
             }}
             disabled={busy || rejecting}
             aria-expanded={rejecting}
@@ -181,18 +179,10 @@ export function CorrectionItem({
               labelNote=" (required)"
               path="note"
               error={reject.error}
-              problem={
-                noteMissing ? 'Write a note: it is kept with the proposal, for the editor who made it.' : null
-              }
-              ref={noteRef}
+              {...rejectNote.field}
               rows={3}
-              value={note}
               required
               maxLength={LIMITS.longText}
-              onChange={(e) => {
-                setNote(e.target.value)
-                if (e.target.value.trim()) setNoteMissing(false)
-              }}
             />
             <div className="actions">
               <button type="submit" disabled={busy}>
@@ -207,7 +197,7 @@ export function CorrectionItem({
                 className="link-button"
                 onClick={() => {
                   setRejecting(false)
-                  setNoteMissing(false)
+                  rejectNote.dismiss()
                   reject.reset()
                   setTimeout(() => rejectButtonRef.current?.focus(), 0)
                 }}

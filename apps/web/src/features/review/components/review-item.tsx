@@ -8,6 +8,7 @@ import { blockedBy } from '../../../components/blocked-button.ts'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
+import { useRequiredNote } from '../../../components/required-note.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { type DisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
@@ -50,9 +51,9 @@ export function ReviewItem<K extends QueryKey>({
   const giveBack = useReturnVerdict(onVerdictsChanged)
   const reload = useReloadDispute(disputeQuery)
   const [returning, setReturning] = useState(false)
-  const [note, setNote] = useState('')
-  const [noteMissing, setNoteMissing] = useState(false)
-  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const returnNote = useRequiredNote(
+    'Write a note: it tells the author what to change before submitting again.',
+  )
   const returnButtonRef = useRef<HTMLButtonElement>(null)
 
   const claim = dispute.data?.claims.find((c) => c.id === row.claimId)
@@ -86,14 +87,11 @@ export function ReviewItem<K extends QueryKey>({
   const onReturn = (event: FormEvent) => {
     event.preventDefault()
     if (!ref) return
-    if (!note.trim()) {
-      setNoteMissing(true)
-      noteRef.current?.focus()
-      return
-    }
+    const note = returnNote.take()
+    if (!note) return
     publish.reset()
     giveBack.mutate(
-      { ...ref, note: note.trim() },
+      { ...ref, note },
       {
         onSuccess: () =>
           onDone({
@@ -224,7 +222,7 @@ export function ReviewItem<K extends QueryKey>({
                     onClick={() => {
                       setReturning(true)
                       // The note field appears on this render; focus it once it is there.
-                      setTimeout(() => noteRef.current?.focus(), 0)
+                      setTimeout(() => returnNote.ref.current?.focus(), 0)
                     }}
                     disabled={busy || returning}
                     aria-expanded={returning}
@@ -240,20 +238,10 @@ export function ReviewItem<K extends QueryKey>({
                       labelNote=" (required)"
                       path="note"
                       error={giveBack.error}
-                      problem={
-                        noteMissing
-                          ? 'Write a note: it tells the author what to change before submitting again.'
-                          : null
-                      }
-                      ref={noteRef}
+                      {...returnNote.field}
                       rows={3}
-                      value={note}
                       required
                       maxLength={LIMITS.longText}
-                      onChange={(e) => {
-                        setNote(e.target.value)
-                        if (e.target.value.trim()) setNoteMissing(false)
-                      }}
                     />
                     <div className="actions">
                       <button type="submit" disabled={busy}>
@@ -264,7 +252,7 @@ export function ReviewItem<K extends QueryKey>({
                         className="link-button"
                         onClick={() => {
                           setReturning(false)
-                          setNoteMissing(false)
+                          returnNote.dismiss()
                           giveBack.reset()
                           setTimeout(() => returnButtonRef.current?.focus(), 0)
                         }}

@@ -5,11 +5,12 @@ import {
   roleAtLeast,
   type SessionUser,
 } from '@counterclaim/shared'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
+import { useRequiredNote } from '../../../components/required-note.ts'
 import { useDecideCorrection } from '../api/workbench.ts'
 
 /**
@@ -37,9 +38,9 @@ export function PendingCorrectionNotice({
 }) {
   const decide = useDecideCorrection(disputeId)
   const [rejecting, setRejecting] = useState(false)
-  const [note, setNote] = useState('')
-  const [noteMissing, setNoteMissing] = useState(false)
-  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const rejectNote = useRequiredNote(
+    'Write a note: it is kept with the proposal, for the editor who made it.',
+  )
   const ids = { heading: useId() }
   const isEditor = roleAtLeast(user.role, 'editor')
   const ownProposal = pending.proposedBy.id === user.id
@@ -48,12 +49,8 @@ export function PendingCorrectionNotice({
 
   const onReject = (event: FormEvent) => {
     event.preventDefault()
-    if (!note.trim()) {
-      setNoteMissing(true)
-      noteRef.current?.focus()
-      return
-    }
-    decide.mutate({ ...ref, decision: 'reject', note: note.trim() })
+    const note = rejectNote.take()
+    if (note) decide.mutate({ ...ref, decision: 'reject', note })
   }
 
   return (
@@ -99,7 +96,7 @@ export function PendingCorrectionNotice({
               disabled={decide.isPending}
               onClick={() => {
                 setRejecting((r) => !r)
-                setTimeout(() => noteRef.current?.focus(), 0)
+                setTimeout(() => rejectNote.ref.current?.focus(), 0)
               }}
             >
               {ownProposal ? 'Take back…' : 'Reject…'}
@@ -115,18 +112,10 @@ export function PendingCorrectionNotice({
               labelNote=" (required)"
               path="note"
               error={decide.error}
-              problem={
-                noteMissing ? 'Write a note: it is kept with the proposal, for the editor who made it.' : null
-              }
-              ref={noteRef}
+              {...rejectNote.field}
               rows={3}
-              value={note}
               required
               maxLength={LIMITS.longText}
-              onChange={(e) => {
-                setNote(e.target.value)
-                if (e.target.value.trim()) setNoteMissing(false)
-              }}
             />
             <div className="actions compact">
               <button type="submit" disabled={decide.isPending}>

@@ -1,7 +1,8 @@
 import { LIMITS } from '@counterclaim/shared'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
+import { useRequiredNote } from '../../../components/required-note.ts'
 import { useWithdrawVerdict } from '../api/workbench.ts'
 
 /**
@@ -24,23 +25,20 @@ export function WithdrawVerdictForm({
   onReload: () => void
 }) {
   const withdraw = useWithdrawVerdict(disputeId)
-  const [note, setNote] = useState('')
-  const [noteMissing, setNoteMissing] = useState(false)
-  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const withdrawalNote = useRequiredNote(
+    'Write the note readers will see: it says why the fact check was withdrawn.',
+  )
   const ids = { heading: useId(), warning: useId() }
   // Opening the form takes the keyboard to the note.
+  const noteRef = withdrawalNote.ref
   useEffect(() => {
     noteRef.current?.focus()
-  }, [])
+  }, [noteRef])
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    if (!note.trim()) {
-      setNoteMissing(true)
-      noteRef.current?.focus()
-      return
-    }
-    withdraw.mutate({ claimId, version: verdictVersion, note: note.trim() }, { onSuccess: onClose })
+    const note = withdrawalNote.take()
+    if (note) withdraw.mutate({ claimId, version: verdictVersion, note }, { onSuccess: onClose })
   }
 
   return (
@@ -59,19 +57,11 @@ export function WithdrawVerdictForm({
         labelNote=": why it is withdrawn (required)"
         path="note"
         error={withdraw.error}
-        problem={
-          noteMissing ? 'Write the note readers will see: it says why the fact check was withdrawn.' : null
-        }
-        ref={noteRef}
+        {...withdrawalNote.field}
         rows={3}
-        value={note}
         required
         maxLength={LIMITS.longText}
         aria-describedby={ids.warning}
-        onChange={(e) => {
-          setNote(e.target.value)
-          if (e.target.value.trim()) setNoteMissing(false)
-        }}
       />
       <ActionError error={withdraw.error} action="The fact check was not withdrawn." onReload={onReload} />
       <div className="actions compact">
