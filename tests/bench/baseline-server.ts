@@ -26,7 +26,7 @@ const statements = new Map<string, Database.Statement>()
 // request is still one statement.
 const choices = new Map<string, ClaimLogChoice>()
 
-const server = createServer((req, res) => {
+const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x')
   let choice = choices.get(url.search)
   if (!choice) {
@@ -36,7 +36,7 @@ const server = createServer((req, res) => {
       cursor: _cursor,
       ...filters
     } = ClaimLogQuerySchema.parse(Object.fromEntries(url.searchParams))
-    choice = chooseClaimLogStatement(db, { ...filters, fts: q ? ftsQuery(q) : null })
+    choice = await chooseClaimLogStatement(db, { ...filters, fts: q ? ftsQuery(q) : null })
     choices.set(url.search, choice)
   }
   const sig = [...choice.keys].join(',')

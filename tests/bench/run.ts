@@ -239,7 +239,7 @@ async function measureExport(
 ): Promise<void> {
   section('CSV export of the whole claim log')
   // The CLI exports the same columns in the same order from the same file: the route's own SQL.
-  const sql = claimLogSql(chooseClaimLogStatement(db, {}).keys, { cursor: false, limit: false })
+  const sql = claimLogSql((await chooseClaimLogStatement(db, {})).keys, { cursor: false, limit: false })
   const rows = (
     db.$client.prepare('select count(*) n from claims where archived_at is null').get() as { n: number }
   ).n
@@ -401,7 +401,7 @@ function pageFilters(db: Db): Array<[string, Record<string, string>]> {
   ]
 }
 
-function explainPlans(db: Db): void {
+async function explainPlans(db: Db): Promise<void> {
   section('EXPLAIN QUERY PLAN of the claim-log statement, per filter and order')
   const one = (sql: string) => db.$client.prepare(sql).pluck().get() as string
   const { en } = vocabularies()
@@ -428,7 +428,7 @@ function explainPlans(db: Db): void {
     ],
   ]
   for (const [label, f, cursor] of filters) {
-    const plan = claimLogPlan(db, f, cursor)
+    const plan = await claimLogPlan(db, f, cursor)
     const claimsLine = plan.find((l) => /\b(SCAN|SEARCH) c\b/.test(l)) ?? ''
     const indexed = /USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|USING PRIMARY KEY/.test(claimsLine)
     const sorts = plan.some((l) => l.includes('USE TEMP B-TREE FOR ORDER BY'))
@@ -445,7 +445,7 @@ const plans: Array<{ label: string; indexed: boolean; sorts: boolean; plan: stri
  * date range, the same SQL with the filter column unindexed (`+col`) so the order index drives and the
  * filter is checked row by row: which plan wins depends on how many rows match.
  */
-function planAlternatives(db: Db): void {
+async function planAlternatives(db: Db): Promise<void> {
   section(
     'The sorting filters, the chosen statement timed against the others (in-process, one statement at a time)',
   )
@@ -482,7 +482,7 @@ function planAlternatives(db: Db): void {
   const page = { cursor: false, limit: true }
   const name = (keys: ReadonlySet<string>) => `the ${[...keys].join(' + ')} statement`
   for (const [label, filters, rewrite] of cases) {
-    const choice = chooseClaimLogStatement(db, filters)
+    const choice = await chooseClaimLogStatement(db, filters)
     const params = { ...choice.params, limit: 51 }
     const sql = claimLogSql(choice.keys, page)
     const others: Array<[string, string]> = rewrite
@@ -542,7 +542,7 @@ async function measureSearch(api: Running, cookie: string, db: Db): Promise<void
       const fts = ftsQuery(word) ?? ''
       for (let i = 0; i < reps; i++) {
         const t = performance.now()
-        searchIndex(db, fts, { limit: 20 })
+        await searchIndex(db, fts, { limit: 20 })
         raw.push(performance.now() - t)
       }
     }
@@ -579,10 +579,10 @@ async function measureWorkbench(api: Running, cookie: string, db: Db): Promise<v
   const inProcess: number[] = []
   for (let i = 0; i < 40; i++) {
     const t = performance.now()
-    JSON.stringify(getWorkbench(db, BENCH_WORKBENCH.disputeId))
+    JSON.stringify(await getWorkbench(db, BENCH_WORKBENCH.disputeId))
     inProcess.push(performance.now() - t)
   }
-  const wb = getWorkbench(db, BENCH_WORKBENCH.disputeId)
+  const wb = await getWorkbench(db, BENCH_WORKBENCH.disputeId)
   const bytes = Buffer.byteLength(JSON.stringify(wb))
   for (const [q, name] of [
     [0.5, 'p50'],
@@ -938,14 +938,14 @@ async function main(): Promise<void> {
 
     if (ONLY?.has('plans')) {
       const db = createDb(dbPath, { readonly: true })
-      explainPlans(db)
-      planAlternatives(db)
+      await explainPlans(db)
+      await planAlternatives(db)
       db.$client.close()
     }
     if (!ONLY) {
       const db = createDb(dbPath, { readonly: true })
-      explainPlans(db)
-      planAlternatives(db)
+      await explainPlans(db)
+      await planAlternatives(db)
 
       const api = await startApi(dbPath, webDist)
       try {

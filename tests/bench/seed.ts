@@ -216,7 +216,7 @@ export async function seedBench(options: {
   for (const p of [tmp, options.path])
     for (const s of ['', '-wal', '-shm', '-journal', '.json']) rmSync(p + s, { force: true })
   const db = createDb(tmp)
-  migrateDb(db)
+  await migrateDb(db)
   await bootstrap(db, {
     adminEmail: BENCH_ACCOUNTS.admin.email,
     adminPassword: BENCH_ACCOUNTS.admin.password,
@@ -224,7 +224,7 @@ export async function seedBench(options: {
     scryptLogN: BENCH_SCRYPT_LOG_N,
   })
   const at0 = new Date().toISOString()
-  const editor = insertAccount(
+  const editor = await insertAccount(
     db,
     {
       email: BENCH_ACCOUNTS.editor.email,
@@ -234,7 +234,7 @@ export async function seedBench(options: {
     },
     at0,
   )
-  const checker = insertAccount(
+  const checker = await insertAccount(
     db,
     {
       email: BENCH_ACCOUNTS.checker.email,
@@ -514,7 +514,7 @@ export async function seedBench(options: {
   search.rebuild()
   phase('search index')
   // Published verdicts get the snapshot the public reads, as publishing gives them.
-  insertMissingSnapshots(db, new Date().toISOString())
+  await insertMissingSnapshots(db, new Date().toISOString())
   phase('published snapshots')
 
   // No ANALYZE: the server never runs it, so the bench plans queries as a real database would.

@@ -66,10 +66,10 @@ describe('history', () => {
     const count = () => (client.prepare('select count(*) as n from history_events').get() as { n: number }).n
     const before = count()
     expect(before).toBeGreaterThan(0)
-    expect(() => t.db.run(sql`update history_events set action = 'forged'`)).toThrow(
+    await expect(t.db.run(sql`update history_events set action = 'forged'`)).rejects.toThrow(
       /append-only|abort|history/i,
     )
-    expect(() => t.db.run(sql`delete from history_events`)).toThrow(/append-only|abort|history/i)
+    await expect(t.db.run(sql`delete from history_events`)).rejects.toThrow(/append-only|abort|history/i)
     expect(count()).toBe(before)
     const forged = client
       .prepare(`select count(*) as n from history_events where action = 'forged'`)

@@ -209,7 +209,7 @@ describe('GET /api/claim-log.csv', () => {
 })
 
 describe('the claim log’s query plans', () => {
-  it('use an index for every filter and for the order', () => {
+  it('use an index for every filter and for the order', async () => {
     const filters = [
       {},
       { disputeId: 'x' },
@@ -223,7 +223,7 @@ describe('the claim log’s query plans', () => {
     ]
     for (const filter of filters) {
       for (const withCursor of [false, true]) {
-        const plan = claimLogPlan(t.db, filter, withCursor)
+        const plan = await claimLogPlan(t.db, filter, withCursor)
         const label = `${JSON.stringify(filter)} cursor=${withCursor}: ${plan.join(' | ')}`
         // Every read of the claims table goes through an index; none is a full scan.
         expect(
@@ -268,7 +268,7 @@ describe('a tag on many disputes', () => {
       })
       expect(res.status).toBe(201)
     }
-    const plan = claimLogPlan(t.db, { tag: 'many' })
+    const plan = await claimLogPlan(t.db, { tag: 'many' })
     expect(plan.join(' | ')).toMatch(/SCAN c USING INDEX claims_log_order_idx/)
     expect(plan.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'))).toBe(false)
     const json = await allLogRows(t, cookie, 'tag=many', 2)
@@ -348,7 +348,7 @@ describe('a text filter on many records', () => {
         })
         expect(res.status).toBe(201)
       }
-      const steps = claimLogPlan(t.db, { fts: `"${word.toLowerCase()}"` }, true)
+      const steps = await claimLogPlan(t.db, { fts: `"${word.toLowerCase()}"` }, true)
       expect(steps.join(' | '), word).toMatch(/SEARCH c USING INDEX claims_log_order_idx/)
       expect(steps.join(' | '), word).toMatch(plan)
       // The outer order comes from the index (the collected set's UNION may sort inside its subquery).

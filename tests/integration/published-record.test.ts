@@ -234,9 +234,9 @@ describe('the published record', () => {
   it('takes a snapshot at start for a verdict published before snapshots existed', async () => {
     const { claim, verdict } = await published('Published before snapshots.')
     const before = await publicView(claim.id)
-    t.db.update(tables.verdicts).set({ snapshotId: null }).where(eq(tables.verdicts.id, verdict.id)).run()
+    await t.db.update(tables.verdicts).set({ snapshotId: null }).where(eq(tables.verdicts.id, verdict.id))
     expect((await t.request(`/api/public/verdicts/${claim.id}`)).status).toBe(404)
-    expect(backfillSnapshots(t.db, new Date().toISOString())).toBe(1)
+    expect(await backfillSnapshots(t.db, new Date().toISOString())).toBe(1)
     expect(await publicView(claim.id)).toEqual(before)
     // The set-based backfill freezes exactly what publishing freezes: nothing shows as changed.
     expect((await workbenchClaim(claim.id)).publicationChanges).toEqual([])

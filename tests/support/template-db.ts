@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
-import { createDb, migrateDb } from '../../packages/db/src/index.ts'
+import { closeDb, createDb, migrateDb } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N } from './accounts.ts'
 
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
@@ -13,7 +13,7 @@ export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promis
   const path = `${ARTIFACTS}${name}-${process.pid}.db`
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   const db = createDb(path)
-  migrateDb(db)
+  await migrateDb(db)
   await bootstrap(db, {
     adminEmail: TEST_ACCOUNTS.admin.email,
     adminPassword: TEST_ACCOUNTS.admin.password,
@@ -23,7 +23,7 @@ export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promis
   })
   // Fold the WAL into the main file so a plain copy carries everything.
   db.$client.pragma('wal_checkpoint(TRUNCATE)')
-  db.$client.close()
+  await closeDb(db)
   return path
 }
 

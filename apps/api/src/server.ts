@@ -1,7 +1,7 @@
 import { Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkPragmas, createDb, migrateDb, repoRoot } from '@counterclaim/db'
+import { checkPragmas, closeDb, createDb, migrateDb, repoRoot } from '@counterclaim/db'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { readConfig } from './env.ts'
@@ -16,7 +16,7 @@ const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
 export async function startServer(env: Record<string, string | undefined> = process.env) {
   const config = readConfig(env)
   const db = createDb(config.databasePath)
-  migrateDb(db)
+  await migrateDb(db)
   checkPragmas(db)
   const issued = await bootstrap(db, {
     adminEmail: config.adminEmail,
@@ -53,8 +53,13 @@ export async function startServer(env: Record<string, string | undefined> = proc
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     server.close(() => {
-      db.$client.close()
-      process.exit(0)
+      closeDb(db).then(
+        () => process.exit(0),
+        (err) => {
+          console.error(err instanceof Error ? err.message : err)
+          process.exit(1)
+        },
+      )
     })
     // Keep-alive sockets would hold close() open; end idle ones now, force the rest after 10 s.
     if ('closeIdleConnections' in server) server.closeIdleConnections()

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
-import type { Db } from './client.ts'
+import { type Db, withClient } from './client.ts'
 
 const BATCH = 500
 
@@ -21,6 +21,15 @@ export function insertBatched<TTable extends SQLiteTable>(
   table: TTable,
   rows: ReadonlyArray<TTable['$inferInsert']>,
   options: { ignoreConflicts?: boolean } = {},
+): Promise<void> {
+  return withClient(db, (client) => insertOn(client, table, rows, options))
+}
+
+function insertOn<TTable extends SQLiteTable>(
+  client: Db['$client'],
+  table: TTable,
+  rows: ReadonlyArray<TTable['$inferInsert']>,
+  options: { ignoreConflicts?: boolean },
 ): void {
   const first = rows[0]
   if (!first) return
@@ -32,7 +41,6 @@ export function insertBatched<TTable extends SQLiteTable>(
     if (!column) throw new Error(`${getTableName(table)} has no column ${k}`)
     return `"${column.name}"`
   })
-  const client = db.$client
   let cache = batches.get(client)
   if (!cache) {
     cache = new Map()

@@ -10,7 +10,7 @@ import {
   type SearchRawHit,
 } from '@counterclaim/shared'
 import Database from 'better-sqlite3'
-import type { Db } from './client.ts'
+import { type Db, withClient } from './client.ts'
 
 type Statement = Database.Statement
 
@@ -138,7 +138,11 @@ export interface ClaimLogChoice {
  * by counting their matches (TAG_SCAN_FROM, FTS_SCAN_FROM, FTS_CHECK_FROM). The page, the export and
  * the bench all take their statement from here.
  */
-export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): ClaimLogChoice {
+export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogChoice> {
+  return withClient(db, (client) => choose(client, filters))
+}
+
+function choose(client: Database.Database, filters: ClaimLogSqlFilters): ClaimLogChoice {
   const keys = new Set<ClaimLogFilterKey>()
   const params: Record<string, string> = {}
   for (const [key] of FILTERS) {
@@ -147,7 +151,7 @@ export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): Cl
     if (value === undefined || value === null || value === '') continue
     if (key === 'tag') {
       params.tag = value.toLowerCase()
-      const { n } = prepared(db.$client, TAG_DISPUTES_SQL, false).get({
+      const { n } = prepared(client, TAG_DISPUTES_SQL, false).get({
         tag: params.tag,
         cap: TAG_SCAN_FROM,
       }) as {
@@ -156,7 +160,7 @@ export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): Cl
       keys.add(n >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
     } else if (key === 'fts') {
       params.fts = value
-      const { n } = prepared(db.$client, FTS_MATCHES_SQL, false).get({ fts: value, cap: FTS_CHECK_FROM }) as {
+      const { n } = prepared(client, FTS_MATCHES_SQL, false).get({ fts: value, cap: FTS_CHECK_FROM }) as {
         n: number
       }
       keys.add(n >= FTS_CHECK_FROM ? 'ftsCheck' : n >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
@@ -222,24 +226,28 @@ export function claimLogPage(
   db: Db,
   filters: ClaimLogSqlFilters,
   page: { limit: number; cursor: [string, string] | null },
-): ClaimLogRawRow[] {
-  const { keys, params } = chooseClaimLogStatement(db, filters)
-  const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
-  const statement = prepared(db.$client, sql, true)
-  const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
-  return statement.all({ ...params, ...cursor, limit: page.limit }) as ClaimLogRawRow[]
+): Promise<ClaimLogRawRow[]> {
+  return withClient(db, (client) => {
+    const { keys, params } = choose(client, filters)
+    const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
+    const statement = prepared(client, sql, true)
+    const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
+    return statement.all({ ...params, ...cursor, limit: page.limit }) as ClaimLogRawRow[]
+  })
 }
 
 /** The query plan of the claim log's statement for these filters, for checking index use. */
-export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): string[] {
-  const { keys, params } = chooseClaimLogStatement(db, filters)
-  const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
-  const cursor = withCursor ? { cursorAt: '9999', cursorId: '' } : {}
-  return (
-    db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, ...cursor, limit: 50 }) as Array<{
-      detail: string
-    }>
-  ).map((r) => r.detail)
+export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): Promise<string[]> {
+  return withClient(db, (client) => {
+    const { keys, params } = choose(client, filters)
+    const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
+    const cursor = withCursor ? { cursorAt: '9999', cursorId: '' } : {}
+    return (
+      client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, ...cursor, limit: 50 }) as Array<{
+        detail: string
+      }>
+    ).map((r) => r.detail)
+  })
 }
 
 /** Every row of the claim log under these filters, streamed from the database; close() when done. */
@@ -252,13 +260,13 @@ export interface ClaimLogCursor {
  * Iterates the whole claim log on a connection of its own: a better-sqlite3 iterator keeps its
  * connection busy, and the export must not stop the server's other requests while it streams.
  */
-export function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): ClaimLogCursor {
+export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogCursor> {
   const main = db.$client
   const reader = main.memory ? null : new Database(main.name, { readonly: true, fileMustExist: true })
   const client = reader ?? main
   try {
     reader?.pragma('busy_timeout = 5000')
-    const { keys, params } = chooseClaimLogStatement(db, filters)
+    const { keys, params } = reader ? choose(reader, filters) : await chooseClaimLogStatement(db, filters)
     const statement = client.prepare(claimLogSql(keys, { cursor: false, limit: false })).raw(true)
     const rows = statement.iterate(params) as IterableIterator<ClaimLogRawRow>
     let closed = false
@@ -303,13 +311,16 @@ export function searchIndex(
   db: Db,
   fts: string,
   options: { limit: number; candidates?: number },
-): SearchRawHit[] {
-  const statement = prepared(db.$client, SEARCH_SQL, false)
-  return (
-    statement.all({ fts, limit: options.limit, candidates: options.candidates ?? 1000 }) as Array<
-      Omit<SearchRawHit, 'kind'> & { kind: string }
-    >
-  ).map((r) => ({ ...r, kind: r.kind as SearchKind }))
+): Promise<SearchRawHit[]> {
+  return withClient(db, (client) =>
+    (
+      prepared(client, SEARCH_SQL, false).all({
+        fts,
+        limit: options.limit,
+        candidates: options.candidates ?? 1000,
+      }) as Array<Omit<SearchRawHit, 'kind'> & { kind: string }>
+    ).map((r) => ({ ...r, kind: r.kind as SearchKind })),
+  )
 }
 
 /** The records a bulk load inserted, which the search index is then filled with. */
@@ -352,14 +363,19 @@ function requireTransaction(client: Database.Database): void {
  * the caller inserts its records, then calls endSearchBulkLoad with their ids before committing. The flag
  * lives in the transaction, so a rollback clears it and no other connection ever sees it.
  */
-export function beginSearchBulkLoad(db: Db): void {
-  requireTransaction(db.$client)
-  prepared(db.$client, 'INSERT INTO search_bulk (`on`) VALUES (1)', false).run()
+export function beginSearchBulkLoad(db: Db): Promise<void> {
+  return withClient(db, (client) => {
+    requireTransaction(client)
+    prepared(client, 'INSERT INTO search_bulk (`on`) VALUES (1)', false).run()
+  })
 }
 
 /** Indexes exactly the records a bulk load inserted and turns the triggers back on. */
-export function endSearchBulkLoad(db: Db, records: SearchBulkRecords): void {
-  const client = db.$client
+export function endSearchBulkLoad(db: Db, records: SearchBulkRecords): Promise<void> {
+  return withClient(db, (client) => endBulkLoad(client, records))
+}
+
+function endBulkLoad(client: Database.Database, records: SearchBulkRecords): void {
   requireTransaction(client)
   const last = prepared(client, 'SELECT coalesce(max(id), 0) FROM search_refs', false).pluck()
   for (const kind of ['claimants', 'claims', 'verdicts'] as const) {

@@ -1,7 +1,7 @@
 // The published record's set-based backfill (docs/decisions/0005-published-record.md): one statement
 // that freezes every published or withdrawn verdict without a snapshot, so a desk upgrading with many
 // published verdicts (or the million-claim bench) is not held up one verdict at a time.
-import type { Db } from './client.ts'
+import { type Db, withClient } from './client.ts'
 
 // The same shape as PublishedRecordSchema in packages/shared, built by SQLite's JSON functions; the
 // services' liveRecord() builds the same object for one verdict. Archived evidence is left out there too.
@@ -37,11 +37,12 @@ WHERE status IN ('published', 'withdrawn') AND snapshot_id IS NULL`
  * Gives every published or withdrawn verdict without a snapshot (one published before snapshots
  * existed, or written by a bulk load) a snapshot of its records as they stand; returns how many.
  */
-export function insertMissingSnapshots(db: Db, at: string): number {
-  const sqlite = db.$client
-  return sqlite.transaction(() => {
-    const { changes } = sqlite.prepare(INSERT).run({ at })
-    if (changes) sqlite.prepare(POINT).run()
-    return changes
-  })()
+export function insertMissingSnapshots(db: Db, at: string): Promise<number> {
+  return withClient(db, (sqlite) =>
+    sqlite.transaction(() => {
+      const { changes } = sqlite.prepare(INSERT).run({ at })
+      if (changes) sqlite.prepare(POINT).run()
+      return changes
+    })(),
+  )
 }

@@ -20,8 +20,8 @@ const isPublic = (method: string, path: string) =>
 export const session = createMiddleware<AppEnv>(async (c, next) => {
   const { auth, gate } = c.get('deps')
   // While an import holds the database the last-seen stamp waits for a later request (a GET would
-  // otherwise write past the gate).
-  const user = auth.authenticate(getCookie(c, SESSION_COOKIE), { touch: gate.isOpen })
+  // otherwise write past the gate); otherwise the stamp passes the gate like any write.
+  const user = await auth.authenticate(getCookie(c, SESSION_COOKIE), { gate })
   c.set('user', user)
   if (!user && !isPublic(c.req.method, c.req.path))
     throw new AppError('unauthenticated', 'Sign in to continue.')

@@ -54,7 +54,7 @@ export const authRoutes = newRouter()
       const { email, password } = c.req.valid('json')
       const { config, auth } = c.get('deps')
       // Rotation: whatever session the browser held before ends here.
-      auth.logout(getCookie(c, SESSION_COOKIE))
+      await auth.logout(getCookie(c, SESSION_COOKIE))
       const secure = config.publicBaseUrl.startsWith('https:')
       const signedIn = await auth.login(email, password, clientAddress(c), getCookie(c, DEVICE_COOKIE))
       // The session cookie first: clients that read one Set-Cookie take the session.
@@ -86,8 +86,8 @@ export const authRoutes = newRouter()
       security: SIGNED_IN,
       responses: { 200: jsonResponse(LogoutSchema, 'Signed out'), ...errorResponses('unauthenticated') },
     }),
-    (c) => {
-      c.get('deps').auth.logout(getCookie(c, SESSION_COOKIE))
+    async (c) => {
+      await c.get('deps').auth.logout(getCookie(c, SESSION_COOKIE))
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.json({ signedOut: true as const }, 200)
     },

@@ -35,7 +35,7 @@ export const claimLogRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    (c) => c.json(listClaimLog(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listClaimLog(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -62,9 +62,9 @@ export const claimLogRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { bom, ...filters } = c.req.valid('query')
-      const stream = claimLogCsv(c.get('deps').db, filters, bom === '1')
+      const stream = await claimLogCsv(c.get('deps').db, filters, bom === '1')
       return c.body(stream, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(nowIso())}"`,

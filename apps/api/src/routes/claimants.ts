@@ -36,7 +36,7 @@ export const claimantRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    (c) => c.json(listClaimants(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listClaimants(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -53,8 +53,8 @@ export const claimantRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated', 'conflict', 'unsupported_media_type'),
       },
     }),
-    (c) => {
-      const { record, created } = createClaimant(serviceContext(c), c.req.valid('json'))
+    async (c) => {
+      const { record, created } = await createClaimant(serviceContext(c), c.req.valid('json'))
       return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
     },
   )
@@ -72,7 +72,7 @@ export const claimantRoutes = newRouter()
         ...errorResponses('unauthenticated', 'not_found'),
       },
     }),
-    (c) => c.json(tagged(c, getClaimantDetail(c.get('deps').db, c.req.valid('param').id)), 200),
+    async (c) => c.json(tagged(c, await getClaimantDetail(c.get('deps').db, c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -95,11 +95,16 @@ export const claimantRoutes = newRouter()
         ),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          updateClaimant(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+          await updateClaimant(
+            serviceContext(c),
+            c.req.valid('param').id,
+            readIfMatch(c),
+            c.req.valid('json'),
+          ),
         ),
         200,
       ),

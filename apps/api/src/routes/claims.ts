@@ -42,11 +42,11 @@ export const claimRoutes = newRouter()
         ),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          updateClaim(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+          await updateClaim(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
         ),
         200,
       ),
@@ -74,8 +74,8 @@ export const claimRoutes = newRouter()
         ),
       },
     }),
-    (c) => {
-      const { record, created } = saveDraft(
+    async (c) => {
+      const { record, created } = await saveDraft(
         serviceContext(c),
         c.req.valid('param').id,
         readIfMatch(c),

@@ -52,7 +52,7 @@ export const disputeRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    (c) => c.json(listDisputes(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listDisputes(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -69,8 +69,8 @@ export const disputeRoutes = newRouter()
         ...createErrors,
       },
     }),
-    (c) => {
-      const { record, created } = createDispute(serviceContext(c), c.req.valid('json'))
+    async (c) => {
+      const { record, created } = await createDispute(serviceContext(c), c.req.valid('json'))
       return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
     },
   )
@@ -88,7 +88,7 @@ export const disputeRoutes = newRouter()
         ...errorResponses('unauthenticated', 'not_found'),
       },
     }),
-    (c) => c.json(tagged(c, getWorkbench(c.get('deps').db, c.req.valid('param').id)), 200),
+    async (c) => c.json(tagged(c, await getWorkbench(c.get('deps').db, c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -111,11 +111,16 @@ export const disputeRoutes = newRouter()
         ),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          updateDispute(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+          await updateDispute(
+            serviceContext(c),
+            c.req.valid('param').id,
+            readIfMatch(c),
+            c.req.valid('json'),
+          ),
         ),
         200,
       ),
@@ -135,8 +140,12 @@ export const disputeRoutes = newRouter()
         ...createErrors,
       },
     }),
-    (c) => {
-      const { record, created } = createClaim(serviceContext(c), c.req.valid('param').id, c.req.valid('json'))
+    async (c) => {
+      const { record, created } = await createClaim(
+        serviceContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      )
       return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
     },
   )
@@ -155,8 +164,8 @@ export const disputeRoutes = newRouter()
         ...createErrors,
       },
     }),
-    (c) => {
-      const { record, created } = createEvidence(
+    async (c) => {
+      const { record, created } = await createEvidence(
         serviceContext(c),
         c.req.valid('param').id,
         c.req.valid('json'),

@@ -34,11 +34,11 @@ export const evidenceRoutes = newRouter().openapi(
       ),
     },
   }),
-  (c) =>
+  async (c) =>
     c.json(
       tagged(
         c,
-        updateEvidence(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
+        await updateEvidence(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json')),
       ),
       200,
     ),

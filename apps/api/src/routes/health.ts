@@ -20,8 +20,8 @@ export const healthRoutes = newRouter().openapi(
       ...errorResponses('validation_failed', 'internal'),
     },
   }),
-  (c) => {
-    pingDb(c.get('deps').db)
+  async (c) => {
+    await pingDb(c.get('deps').db)
     return c.json({ status: 'ok' as const }, 200)
   },
 )

@@ -17,11 +17,11 @@ export const historyRoutes = newRouter().openapi(
       ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
     },
   }),
-  (c) => {
+  async (c) => {
     const query = c.req.valid('query')
     // Accounts are the admin's: their history (emails, roles) is too.
     if (query.entity === 'user' && !roleAtLeast(actorOf(c).role, 'admin'))
       throw new AppError('forbidden', 'The history of accounts needs the admin role.')
-    return c.json(listHistory(c.get('deps').db, query), 200)
+    return c.json(await listHistory(c.get('deps').db, query), 200)
   },
 )

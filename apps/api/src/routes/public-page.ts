@@ -28,10 +28,10 @@ export const publicPageRoutes = new Hono<AppEnv>()
       'Cache-Control': 'public, max-age=3600',
     }),
   )
-  .get('/v/:claimId', (c) => {
+  .get('/v/:claimId', async (c) => {
     const publishing = publishingOf(c)
     try {
-      const view = getPublicVerdict(c.get('deps').db, c.req.param('claimId'), publishing)
+      const view = await getPublicVerdict(c.get('deps').db, c.req.param('claimId'), publishing)
       return c.html(renderVerdictPage(view, publishing), 200)
     } catch (err) {
       if (err instanceof AppError && err.code === 'gone') {

@@ -47,10 +47,10 @@ export const publicRoutes = newRouter()
         ...errorResponses('validation_failed'),
       },
     }),
-    (c) => {
+    async (c) => {
       const query = c.req.valid('query')
       const publishing = publishingOf(c)
-      const { reviews, nextCursor } = listPublicVerdicts(c.get('deps').db, query, publishing)
+      const { reviews, nextCursor } = await listPublicVerdicts(c.get('deps').db, query, publishing)
       if (nextCursor) {
         const next = new URL(`${publishing.baseUrl}/api/public/verdicts`)
         next.searchParams.set('limit', String(query.limit))
@@ -77,8 +77,8 @@ export const publicRoutes = newRouter()
         ...errorResponses('validation_failed', 'not_found', 'gone'),
       },
     }),
-    (c) => {
-      const view = getPublicVerdict(c.get('deps').db, c.req.valid('param').claimId, publishingOf(c))
+    async (c) => {
+      const view = await getPublicVerdict(c.get('deps').db, c.req.valid('param').claimId, publishingOf(c))
       return c.json(view.review, 200, { 'Content-Type': LD_JSON })
     },
   )

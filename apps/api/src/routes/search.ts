@@ -19,5 +19,5 @@ export const searchRoutes = newRouter().openapi(
       ...errorResponses('validation_failed', 'unauthenticated'),
     },
   }),
-  (c) => c.json(search(c.get('deps').db, c.req.valid('query')), 200),
+  async (c) => c.json(await search(c.get('deps').db, c.req.valid('query')), 200),
 )

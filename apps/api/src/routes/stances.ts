@@ -34,8 +34,8 @@ export const stanceRoutes = newRouter().openapi(
       ),
     },
   }),
-  (c) => {
-    const { record, created } = putStance(serviceContext(c), readIfMatch(c), c.req.valid('json'))
+  async (c) => {
+    const { record, created } = await putStance(serviceContext(c), readIfMatch(c), c.req.valid('json'))
     return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
   },
 )

@@ -43,7 +43,7 @@ export const userRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated', 'forbidden'),
       },
     }),
-    (c) => c.json(listUsers(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listUsers(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -70,7 +70,7 @@ export const userRoutes = newRouter()
       const { password, ...input } = c.req.valid('json')
       assertPasswordAllowed(password, 'password')
       const hash = await hashPassword(password, c.get('deps').config.scryptLogN)
-      return c.json(tagged(c, createUser(serviceContext(c), input, hash)), 201)
+      return c.json(tagged(c, await createUser(serviceContext(c), input, hash)), 201)
     },
   )
   .openapi(
@@ -110,7 +110,7 @@ export const userRoutes = newRouter()
         }
       }
       // The clock is read after the hash, so the change is stamped when it is made.
-      const user = updateUser(serviceContext(c), c.req.valid('param').id, expected, input, newPassword)
+      const user = await updateUser(serviceContext(c), c.req.valid('param').id, expected, input, newPassword)
       return c.json(tagged(c, user), 200)
     },
   )

@@ -64,7 +64,7 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated', 'forbidden'),
       },
     }),
-    (c) => c.json(listPendingCorrections(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listPendingCorrections(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -83,7 +83,8 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) => c.json(tagged(c, submitVerdict(serviceContext(c), c.req.valid('param').id, readIfMatch(c))), 200),
+    async (c) =>
+      c.json(tagged(c, await submitVerdict(serviceContext(c), c.req.valid('param').id, readIfMatch(c))), 200),
   )
   .openapi(
     createRoute({
@@ -100,11 +101,16 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          returnVerdict(serviceContext(c), c.req.valid('param').id, readIfMatch(c), c.req.valid('json').note),
+          await returnVerdict(
+            serviceContext(c),
+            c.req.valid('param').id,
+            readIfMatch(c),
+            c.req.valid('json').note,
+          ),
         ),
         200,
       ),
@@ -128,11 +134,11 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          publishVerdict(
+          await publishVerdict(
             serviceContext(c),
             c.req.valid('param').id,
             readIfMatch(c),
@@ -165,8 +171,8 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) => {
-      const outcome = correctVerdict(
+    async (c) => {
+      const outcome = await correctVerdict(
         serviceContext(c),
         c.req.valid('param').id,
         readIfMatch(c),
@@ -194,9 +200,12 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id, correctionId } = c.req.valid('param')
-      return c.json(tagged(c, approveCorrection(serviceContext(c), id, correctionId, readIfMatch(c))), 200)
+      return c.json(
+        tagged(c, await approveCorrection(serviceContext(c), id, correctionId, readIfMatch(c))),
+        200,
+      )
     },
   )
   .openapi(
@@ -220,12 +229,18 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id, correctionId } = c.req.valid('param')
       return c.json(
         tagged(
           c,
-          rejectCorrection(serviceContext(c), id, correctionId, readIfMatch(c), c.req.valid('json').note),
+          await rejectCorrection(
+            serviceContext(c),
+            id,
+            correctionId,
+            readIfMatch(c),
+            c.req.valid('json').note,
+          ),
         ),
         200,
       )
@@ -249,11 +264,11 @@ export const verdictWorkflowRoutes = newRouter()
         ...errorResponses('validation_failed', ...stepErrors, 'unsupported_media_type'),
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
         tagged(
           c,
-          withdrawVerdict(
+          await withdrawVerdict(
             serviceContext(c),
             c.req.valid('param').id,
             readIfMatch(c),

@@ -27,11 +27,15 @@ export function assertNotArchived(
 }
 
 /** The dispute a write happens in must not be archived: nothing inside an archived dispute changes. */
-export function assertDisputeLive(tx: Tx, disputeId: string, doing = 'changing anything in it'): void {
-  const dispute = tx
+export async function assertDisputeLive(
+  tx: Tx,
+  disputeId: string,
+  doing = 'changing anything in it',
+): Promise<void> {
+  const [dispute] = await tx
     .select({ archivedAt: tables.disputes.archivedAt })
     .from(tables.disputes)
     .where(eq(tables.disputes.id, disputeId))
-    .get()
+    .limit(1)
   if (dispute) assertNotArchived('dispute', dispute, { doing })
 }

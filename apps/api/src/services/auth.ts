@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, type Db, eq, isNull, ne, sql, type Tx, tables } from '@counterclaim/db'
+import { and, type Db, eq, isNull, ne, sql, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type SessionUser } from '@counterclaim/shared'
 
 import { appSecret } from './app-secrets.ts'
@@ -9,6 +9,8 @@ import { toUser } from './mappers.ts'
 import { assertPasswordAllowed } from './password-policy.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import { type Clock, FailureThrottle, type Reservation } from './throttle.ts'
+import { found } from './versioning.ts'
+import type { WriteGate } from './write-gate.ts'
 
 /** How sessions live and which clock they live by. */
 export interface SessionPolicy {
@@ -97,9 +99,9 @@ export class AuthService {
 
   // The key is read (or made) on the first sign-in, not at start, so opening a database for a
   // read-only task writes nothing.
-  private get devices(): DeviceCookies {
+  private async devices(): Promise<DeviceCookies> {
     this.devicesCache ??= new DeviceCookies(
-      appSecret(this.db, 'device-cookie-key', new Date(this.now()).toISOString()),
+      await appSecret(this.db, 'device-cookie-key', new Date(this.now()).toISOString()),
       this.now,
     )
     return this.devicesCache
@@ -111,10 +113,10 @@ export class AuthService {
    */
   async login(emailInput: string, password: string, address: string, device?: string): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase()
-    const user = this.db.select().from(tables.users).where(eq(tables.users.email, email)).get()
+    const [user] = await this.db.select().from(tables.users).where(eq(tables.users.email, email)).limit(1)
     // A browser carrying this account's device cookie answers only for its own failures; any other
     // is counted per account (across addresses) and per address.
-    const nonce = user && device ? this.devices.verify(device, user.id) : null
+    const nonce = user && device ? (await this.devices()).verify(device, user.id) : null
     const held = hold(this.failures, nonce ? [`d:${nonce}`] : [`a:${email}`, `i:${address}`], 'sign-ins')
     const ok = await verifyPassword(password, user?.passwordHash ?? this.standIn)
     if (!user || !ok || user.disabledAt) {
@@ -124,54 +126,67 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url')
     const now = new Date(this.now())
     const expiresAt = new Date(now.getTime() + this.policy.maxMs)
-    this.db
-      .insert(tables.sessions)
-      .values({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        createdAt: now.toISOString(),
-        lastSeenAt: now.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-      })
-      .run()
+    await this.db.insert(tables.sessions).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
     return {
       token,
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
       expiresAt,
-      device: this.devices.issue(user.id),
+      device: (await this.devices()).issue(user.id),
     }
   }
 
   /**
    * The user of a live session token, or null when it is unknown, expired, revoked or the user disabled.
-   * `touch: false` skips the last-seen write (a best-effort timestamp), as while an import holds the database.
+   * `touch: false` skips the last-seen write (a best-effort timestamp). With `gate`, the write is skipped
+   * while an import holds the database, and otherwise counts as a write under way at the gate, so an
+   * import that starts meanwhile waits for it.
    */
-  authenticate(token: string | undefined, options: { touch?: boolean } = {}): SessionUser | null {
+  async authenticate(
+    token: string | undefined,
+    options: { touch?: boolean; gate?: WriteGate } = {},
+  ): Promise<SessionUser | null> {
     if (!token || token.length > 200) return null
     const tokenHash = hashToken(token)
-    const row = this.sessionByToken.get({ tokenHash })
+    const [row] = await this.sessionByToken.execute({ tokenHash })
     if (!row || row.user.disabledAt) return null
     const now = this.now()
     const lastSeen = Date.parse(row.session.lastSeenAt)
     if (now >= Date.parse(row.session.expiresAt) || now - lastSeen >= this.policy.idleMs) return null
     if (options.touch !== false && now - lastSeen >= this.touchEveryMs) {
-      this.db
-        .update(tables.sessions)
-        .set({ lastSeenAt: new Date(now).toISOString() })
-        .where(eq(tables.sessions.tokenHash, tokenHash))
-        .run()
+      await this.touch(tokenHash, now, options.gate)
     }
     return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role }
   }
 
+  /** The session's last-seen write; skipped while the gate (when given) is closed. */
+  private async touch(tokenHash: string, now: number, gate: WriteGate | undefined): Promise<void> {
+    // Checked and entered in one step (enter() counts the write before its first await), so an
+    // import cannot take the database between the check and the write.
+    if (gate && !gate.isOpen) return
+    const leave = gate ? await gate.enter() : undefined
+    try {
+      await this.db
+        .update(tables.sessions)
+        .set({ lastSeenAt: new Date(now).toISOString() })
+        .where(eq(tables.sessions.tokenHash, tokenHash))
+    } finally {
+      leave?.()
+    }
+  }
+
   /** Ends one session. */
-  logout(token: string | undefined): void {
+  async logout(token: string | undefined): Promise<void> {
     if (!token) return
-    this.db
+    await this.db
       .update(tables.sessions)
       .set({ revokedAt: new Date(this.now()).toISOString() })
       .where(and(eq(tables.sessions.tokenHash, hashToken(token)), isNull(tables.sessions.revokedAt)))
-      .run()
   }
 
   /**
@@ -184,7 +199,7 @@ export class AuthService {
     input: { currentPassword: string; newPassword: string },
   ): Promise<void> {
     assertPasswordAllowed(input.newPassword, 'newPassword')
-    const row = this.db.select().from(tables.users).where(eq(tables.users.id, actor.id)).get()
+    const [row] = await this.db.select().from(tables.users).where(eq(tables.users.id, actor.id))
     if (!row) throw new AppError('unauthenticated', 'Sign in to continue.')
     const held = hold(this.failures, [`p:${actor.id}`], 'tries of your current password')
     if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
@@ -200,20 +215,20 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(input.newPassword, this.policy.scryptLogN)
     const at = new Date(this.now()).toISOString()
-    this.db.transaction((tx) => {
-      const current = tx.select().from(tables.users).where(eq(tables.users.id, actor.id)).get()
+    await transaction(this.db, async (tx) => {
+      const [current] = await tx.select().from(tables.users).where(eq(tables.users.id, actor.id))
       // Changed by someone else (an admin) while this one was hashing: theirs stands.
       if (!current || current.passwordHash !== row.passwordHash) {
         throw new AppError('conflict', 'Your password was changed meanwhile, so this change was not saved.')
       }
-      const after = tx
+      const [updated] = await tx
         .update(tables.users)
         .set({ passwordHash, updatedAt: at, version: current.version + 1 })
         .where(eq(tables.users.id, actor.id))
         .returning()
-        .get()
-      revokeUserSessions(tx, actor.id, at, sessionToken)
-      recordHistory(tx, {
+      const after = found(updated, 'User')
+      await revokeUserSessions(tx, actor.id, at, sessionToken)
+      await recordHistory(tx, {
         actorId: actor.id,
         at,
         entity: 'user',
@@ -227,8 +242,14 @@ export class AuthService {
 }
 
 /** Ends every session of a user (when disabled, or their password is set), but the one given. */
-export function revokeUserSessions(db: Db | Tx, userId: string, at: string, keepToken?: string): void {
-  db.update(tables.sessions)
+export async function revokeUserSessions(
+  db: Db | Tx,
+  userId: string,
+  at: string,
+  keepToken?: string,
+): Promise<void> {
+  await db
+    .update(tables.sessions)
     .set({ revokedAt: at })
     .where(
       and(
@@ -237,5 +258,4 @@ export function revokeUserSessions(db: Db | Tx, userId: string, at: string, keep
         keepToken ? ne(tables.sessions.tokenHash, hashToken(keepToken)) : undefined,
       ),
     )
-    .run()
 }

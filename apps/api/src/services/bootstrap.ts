@@ -25,13 +25,13 @@ export interface IssuedCredential {
  */
 export async function bootstrap(db: Db, options: BootstrapOptions): Promise<IssuedCredential[]> {
   const issued: IssuedCredential[] = []
-  const empty = isEmpty(db)
+  const empty = await isEmpty(db)
   const now = () => new Date().toISOString()
   const adminEmail = (options.adminEmail ?? 'admin@example.org').toLowerCase()
-  if (!findAccount(db, adminEmail) && (empty || options.adminEmail)) {
+  if (!(await findAccount(db, adminEmail)) && (empty || options.adminEmail)) {
     const password = options.adminPassword ?? generatePassword()
     if (!options.adminPassword) issued.push({ email: adminEmail, role: 'admin', password })
-    insertAccount(
+    await insertAccount(
       db,
       {
         email: adminEmail,
@@ -42,7 +42,7 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Issu
       now(),
     )
   }
-  backfillSnapshots(db, now())
+  await backfillSnapshots(db, now())
   if (!empty || options.seed === 'none') return issued
   const desk = {
     editor: options.demoPasswords?.editor ?? generatePassword(),
@@ -58,16 +58,16 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Issu
     hashPassword(desk.editor, options.scryptLogN),
     hashPassword(desk.checker, options.scryptLogN),
   ])
-  const editor = insertAccount(
+  const editor = await insertAccount(
     db,
     { email: 'editor@example.org', name: 'Ana Petrenko', role: 'editor', passwordHash: editorHash },
     now(),
   )
-  const checker = insertAccount(
+  const checker = await insertAccount(
     db,
     { email: 'checker@example.org', name: 'Taras Bondar', role: 'checker', passwordHash: checkerHash },
     now(),
   )
-  seedDemo(db, { editor, checker })
+  await seedDemo(db, { editor, checker })
   return issued
 }

@@ -7,10 +7,15 @@ const CHUNK_CHARS = 64 * 1024
 
 /**
  * The claim log as CSV, pulled from the database as the client reads: at most one 64 KiB chunk
- * waits in memory, however many rows there are.
+ * waits in memory, however many rows there are. The statement is chosen and opened (on a connection
+ * of its own) before the stream is handed back, so a failure there is the request's error.
  */
-export function claimLogCsv(db: Db, filters: ClaimLogFilters, bom: boolean): ReadableStream<Uint8Array> {
-  const cursor = iterateClaimLog(db, claimLogSqlFilters(filters))
+export async function claimLogCsv(
+  db: Db,
+  filters: ClaimLogFilters,
+  bom: boolean,
+): Promise<ReadableStream<Uint8Array>> {
+  const cursor = await iterateClaimLog(db, claimLogSqlFilters(filters))
   let first = true
   return new ReadableStream<Uint8Array>({
     pull(controller) {

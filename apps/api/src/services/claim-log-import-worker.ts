@@ -3,9 +3,11 @@
 // is read; valid rows are checked against the database and written a batch at a time, on this
 // thread's own connection, in one transaction (claim-log-import-write.ts). Neither a 50 MiB file nor
 // its rows are ever held whole, and the server's event loop goes on answering while a file is read
-// and written (docs/decisions/0008). The answer goes back as one message.
+// and written (docs/decisions/0008). The answer goes back as one message. Messages are handled one at a
+// time, each to its end (its rows written) before the next: the writer's queries are awaited, and two
+// messages must never interleave on the connection and its one transaction.
 import { parentPort } from 'node:worker_threads'
-import { createDb } from '@counterclaim/db'
+import { closeDb, createDb } from '@counterclaim/db'
 import { type ClaimLogField, headerOfField, importRecord, readImportHeader } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
@@ -54,7 +56,10 @@ const MAX_RECORD_BYTES = 1024 * 1024
 // enough that one batch is all the import holds.
 const ROWS_PER_BATCH = 1000
 
-/** What a reader says as it reads a file. */
+/**
+ * What a reader says as it reads a file. The events are synchronous (called from inside the parser);
+ * whoever listens queues any database work they start, in order.
+ */
 export interface ReaderEvents {
   /** A chunk is parsed: the next one may come. */
   read(): void
@@ -66,7 +71,10 @@ export interface ReaderEvents {
   done(outcome: { issues: ImportIssue[]; issueCount: number; rowCount: number }): void
 }
 
-/** Reads one file: feed it chunks with `write`, then `end`. */
+/**
+ * Reads one file: feed it chunks with `write`, then `end`. `write` resolves once the parser has taken
+ * the chunk (its events are said), `end` once the file is over (`done` is said).
+ */
 export function importReader(events: ReaderEvents) {
   let fields: ClaimLogField[] | null = null
   let headerIssues: ImportIssue[] | null = null
@@ -76,6 +84,8 @@ export function importReader(events: ReaderEvents) {
   let issueCount = 0
   let syntaxIssue: ImportIssue | null = null
   let finished = false
+  let settle: () => void = () => {}
+  const ended = new Promise<void>((resolve) => (settle = resolve))
   const issues: ImportIssue[] = []
   let batch: ParsedRow[] = []
 
@@ -128,6 +138,7 @@ export function importReader(events: ReaderEvents) {
   const finish = () => {
     if (finished) return
     finished = true
+    settle()
     const done = (list: ImportIssue[], count = list.length) => {
       if (count && issueCount === 0) events.refused()
       events.done({ issues: list, issueCount: count, rowCount })
@@ -171,96 +182,130 @@ export function importReader(events: ReaderEvents) {
   parser.resume()
 
   return {
-    write(bytes: Uint8Array) {
-      if (finished) events.read()
-      else parser.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => events.read())
+    write(bytes: Uint8Array): Promise<void> {
+      if (finished) {
+        events.read()
+        return Promise.resolve()
+      }
+      return new Promise((resolve) =>
+        parser.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => {
+          events.read()
+          resolve()
+        }),
+      )
     },
-    end() {
+    end(): Promise<void> {
       if (!finished) parser.end()
+      return ended
     },
   }
 }
 
-/** Runs one import on this thread: parse, check, write, and the one answer through `send`. */
+/** Throws where nothing catches it: the worker fails, and the server ends it and answers 500. */
+function crash(error: unknown): void {
+  setImmediate(() => {
+    throw error
+  })
+}
+
+/**
+ * Runs one import on this thread: parse, check, write, and the one answer through `send`. Every step
+ * that touches the connection is queued and runs after the one before has ended; `receive` resolves
+ * once its message has been taken and the steps it queued have run.
+ */
 export function runImport(data: ImportWorkerData, send: (message: FromImportWorker) => void) {
   const db = createDb(data.dbPath)
   const writer = new ImportWriter(db, data.actor, data.now, () => send({ type: 'released' }))
   let over = false
+  let work: Promise<void> = Promise.resolve()
+  // Queues a step; one that throws fails the import.
+  const step = (run: () => void | Promise<void>) => {
+    work = work.then(run).catch(fail)
+  }
+  // Resolves once every step queued so far, and any they queued in turn, has run.
+  const drained = async () => {
+    let current: Promise<void>
+    do {
+      current = work
+      await current
+    } while (current !== work)
+  }
   // Ends the import once: what was not committed is rolled back, the connection closed, the answer sent.
   const end = (answer: FromImportWorker) => {
     if (over) return
     over = true
-    try {
-      writer.stop()
-    } finally {
-      db.$client.close()
-      send(answer)
-    }
+    work = work
+      .then(async () => {
+        try {
+          writer.stop()
+        } finally {
+          await closeDb(db)
+          send(answer)
+        }
+      })
+      .catch(crash)
   }
-  const fail = (error: unknown) =>
+  function fail(error: unknown) {
     end({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  }
   // Problems only the database tells (claim_ids, archived disputes); listed when the cells have none.
   const found: ImportIssue[] = []
   let foundCount = 0
   const reader = importReader({
-    read: () => {
-      if (!over) send({ type: 'read' })
-    },
-    rows: (rows) => {
-      if (over) return
-      try {
-        for (const issue of writer.take(rows)) {
+    // Said once the chunk's rows are written: the server sends the next chunk only then.
+    read: () =>
+      step(() => {
+        if (!over) send({ type: 'read' })
+      }),
+    rows: (rows) =>
+      step(async () => {
+        if (over) return
+        for (const issue of await writer.take(rows)) {
           foundCount++
           if (found.length < MAX_LISTED_ISSUES) found.push(issue)
         }
-      } catch (error) {
-        fail(error)
-      }
-    },
-    refused: () => {
-      try {
-        writer.stop()
-      } catch (error) {
-        fail(error)
-      }
-    },
-    done: ({ issues, issueCount }) => {
-      if (over) return
-      try {
+      }),
+    refused: () => step(() => writer.stop()),
+    done: ({ issues, issueCount }) =>
+      step(async () => {
+        if (over) return
         if (issueCount) end({ type: 'refused', issues, issueCount })
         else if (foundCount) end({ type: 'refused', issues: found, issueCount: foundCount })
         else {
-          const result = writer.commit()
+          const result = await writer.commit()
           end({ type: 'imported', result })
         }
-      } catch (error) {
-        fail(error)
-      }
-    },
+      }),
   })
-  try {
-    writer.begin()
-  } catch (error) {
-    fail(error)
-  }
+  step(() => writer.begin())
   return {
-    receive(message: ToImportWorker) {
+    /** Resolves once the steps queued so far (the transaction's start, after `begin`) have run. */
+    drained,
+    async receive(message: ToImportWorker): Promise<void> {
       if (message.type === 'stop') end({ type: 'stopped' })
       else if (over) send({ type: 'read' })
-      else if (message.type === 'chunk') reader.write(message.bytes)
-      else reader.end()
+      else if (message.type === 'chunk') await reader.write(message.bytes)
+      else await reader.end()
+      await drained()
     },
   }
 }
 
 if (parentPort) {
   // One worker serves imports in turn: each starts with `begin`, and what comes after belongs to it.
+  // Each message is handled to its end before the next one starts.
   const port = parentPort
   let run: ReturnType<typeof runImport> | null = null
-  port.on('message', (message: ToImportWorker) => {
-    if (message.type === 'begin') run = runImport(message.data, (answer) => port.postMessage(answer))
-    else if (run) run.receive(message)
+  let handled: Promise<void> = Promise.resolve()
+  const handle = async (message: ToImportWorker) => {
+    if (message.type === 'begin') {
+      run = runImport(message.data, (answer) => port.postMessage(answer))
+      await run.drained()
+    } else if (run) await run.receive(message)
     else if (message.type === 'stop') port.postMessage({ type: 'stopped' } satisfies FromImportWorker)
     else if (message.type === 'chunk') port.postMessage({ type: 'read' } satisfies FromImportWorker)
+  }
+  port.on('message', (message: ToImportWorker) => {
+    handled = handled.then(() => handle(message)).catch(crash)
   })
 }

@@ -35,11 +35,11 @@ export interface ParsedRow {
   row: ClaimLogImportRow
 }
 
-/** Rows of a table whose column is in the list, in chunks SQLite accepts. */
-function chunked<T>(values: string[], read: (chunk: string[]) => T[]): T[] {
+/** Rows of a table whose column is in the list, in chunks SQLite accepts, read one chunk after another. */
+async function chunked<T>(values: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = []
   const unique = [...new Set(values)]
-  for (let i = 0; i < unique.length; i += 500) out.push(...read(unique.slice(i, i + 500)))
+  for (let i = 0; i < unique.length; i += 500) out.push(...(await read(unique.slice(i, i + 500))))
   return out
 }
 
@@ -63,7 +63,8 @@ const INDEX_EVERY = 20_000
  * Checks batches of rows whose cells are valid against the database, and writes them in one
  * transaction while the file has no problem. Disputes match by id, then title; claimants by name;
  * both are created when new. Its checks run on its own connection, inside its transaction, so they
- * see the rows the file has written already.
+ * see the rows the file has written already. Its caller runs one call at a time (none while another's
+ * queries are awaited): they share the connection and its one transaction.
  */
 export class ImportWriter {
   private writing: OpenTransaction | null = null
@@ -84,16 +85,16 @@ export class ImportWriter {
   ) {}
 
   /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
-  begin(): void {
+  async begin(): Promise<void> {
     this.writing = openWriteTransaction(this.db)
-    beginSearchBulkLoad(this.db)
+    await beginSearchBulkLoad(this.db)
   }
 
   /** Checks a batch; writes it while the file has had no problem. Returns the batch's problems. */
-  take(rows: ParsedRow[]): ImportIssue[] {
-    const { issues, disputes } = this.check(rows)
+  async take(rows: ParsedRow[]): Promise<ImportIssue[]> {
+    const { issues, disputes } = await this.check(rows)
     if (issues.length) this.stop()
-    if (this.writing) this.write(rows, disputes)
+    if (this.writing) await this.write(rows, disputes)
     return issues
   }
 
@@ -107,10 +108,10 @@ export class ImportWriter {
   }
 
   /** Turns the search index's triggers back on and commits; the counts of the answer. */
-  commit(): ClaimLogImportResult {
+  async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
-    endSearchBulkLoad(this.db, this.unindexed)
+    await endSearchBulkLoad(this.db, this.unindexed)
     transaction.commit()
     this.writing = null
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
@@ -120,14 +121,14 @@ export class ImportWriter {
    * Puts the records written since the last call into the search index (set-wise, not row by row by
    * the triggers); the triggers stay off while the import goes on. commit() indexes the last ones.
    */
-  private index(): void {
-    endSearchBulkLoad(this.db, this.unindexed)
+  private async index(): Promise<void> {
+    await endSearchBulkLoad(this.db, this.unindexed)
     this.unindexed = { claimants: [], claims: [], verdicts: [] }
-    beginSearchBulkLoad(this.db)
+    await beginSearchBulkLoad(this.db)
   }
 
   /** The problems only the database can tell: claim_ids taken or repeated, archived disputes. */
-  private check(rows: ParsedRow[]) {
+  private async check(rows: ParsedRow[]) {
     const issues: ImportIssue[] = []
     const fresh: ParsedRow[] = []
     for (const parsed of rows) {
@@ -146,14 +147,15 @@ export class ImportWriter {
       }
     }
     const taken = new Set(
-      chunked(
-        fresh.map((r) => r.row.claimId ?? ''),
-        (chunk) =>
-          this.db
-            .select({ id: tables.claims.id })
-            .from(tables.claims)
-            .where(inArray(tables.claims.id, chunk))
-            .all(),
+      (
+        await chunked(
+          fresh.map((r) => r.row.claimId ?? ''),
+          (chunk) =>
+            this.db
+              .select({ id: tables.claims.id })
+              .from(tables.claims)
+              .where(inArray(tables.claims.id, chunk)),
+        )
       ).map((r) => r.id),
     )
     for (const { line, row } of fresh)
@@ -161,14 +163,15 @@ export class ImportWriter {
         issues.push({ line, column: 'claim_id', message: 'already exists' })
 
     const disputes = new Map(
-      chunked(
-        rows.flatMap((r) => (r.row.disputeId ? [r.row.disputeId] : [])),
-        (chunk) =>
-          this.db
-            .select({ id: tables.disputes.id, archivedAt: tables.disputes.archivedAt })
-            .from(tables.disputes)
-            .where(inArray(tables.disputes.id, chunk))
-            .all(),
+      (
+        await chunked(
+          rows.flatMap((r) => (r.row.disputeId ? [r.row.disputeId] : [])),
+          (chunk) =>
+            this.db
+              .select({ id: tables.disputes.id, archivedAt: tables.disputes.archivedAt })
+              .from(tables.disputes)
+              .where(inArray(tables.disputes.id, chunk)),
+        )
       ).map((d) => [d.id, d.archivedAt]),
     )
     for (const { line, row } of rows)
@@ -179,37 +182,39 @@ export class ImportWriter {
   }
 
   /** Writes one batch of rows, already checked, with their history events and snapshots. */
-  private write(rows: ParsedRow[], disputesById: Map<string, string | null>): void {
+  private async write(rows: ParsedRow[], disputesById: Map<string, string | null>): Promise<void> {
     const { db, actor, now } = this
     const disputeByTitle = new Map<string, string>()
-    for (const d of chunked(
-      rows.filter((r) => !r.row.disputeId).map((r) => r.row.disputeTitle),
-      (chunk) =>
-        db
-          .select({
-            id: tables.disputes.id,
-            title: tables.disputes.title,
-            createdAt: tables.disputes.createdAt,
-          })
-          .from(tables.disputes)
-          .where(and(inArray(tables.disputes.title, chunk), isNull(tables.disputes.archivedAt)))
-          .all(),
+    for (const d of (
+      await chunked(
+        rows.filter((r) => !r.row.disputeId).map((r) => r.row.disputeTitle),
+        (chunk) =>
+          db
+            .select({
+              id: tables.disputes.id,
+              title: tables.disputes.title,
+              createdAt: tables.disputes.createdAt,
+            })
+            .from(tables.disputes)
+            .where(and(inArray(tables.disputes.title, chunk), isNull(tables.disputes.archivedAt))),
+      )
     ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
       if (!disputeByTitle.has(d.title)) disputeByTitle.set(d.title, d.id)
     }
     const claimantByName = new Map<string, string>()
-    for (const c of chunked(
-      rows.map((r) => r.row.claimant),
-      (chunk) =>
-        db
-          .select({
-            id: tables.claimants.id,
-            name: tables.claimants.name,
-            createdAt: tables.claimants.createdAt,
-          })
-          .from(tables.claimants)
-          .where(inArray(tables.claimants.name, chunk))
-          .all(),
+    for (const c of (
+      await chunked(
+        rows.map((r) => r.row.claimant),
+        (chunk) =>
+          db
+            .select({
+              id: tables.claimants.id,
+              name: tables.claimants.name,
+              createdAt: tables.claimants.createdAt,
+            })
+            .from(tables.claimants)
+            .where(inArray(tables.claimants.name, chunk)),
+      )
     ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
       if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
     }
@@ -285,15 +290,14 @@ export class ImportWriter {
 
     const resolved = rows.map(({ row }) => ({ row, disputeId: disputeOf(row), claimantId: claimantOf(row) }))
     const nextPosition = new Map<string, number>()
-    for (const p of chunked(
+    for (const p of await chunked(
       resolved.map((r) => r.disputeId),
       (chunk) =>
         db
           .select({ disputeId: tables.claims.disputeId, position: max(tables.claims.position) })
           .from(tables.claims)
           .where(inArray(tables.claims.disputeId, chunk))
-          .groupBy(tables.claims.disputeId)
-          .all(),
+          .groupBy(tables.claims.disputeId),
     )) {
       nextPosition.set(p.disputeId, (p.position ?? -1) + 1)
     }
@@ -368,18 +372,18 @@ export class ImportWriter {
       }
     }
 
-    insertBatched(db, tables.disputes, newDisputes)
-    insertBatched(db, tables.disputeTags, newTags, { ignoreConflicts: true })
-    insertBatched(db, tables.claimants, newClaimants)
-    insertBatched(db, tables.claims, newClaims)
-    insertBatched(db, tables.verdicts, newVerdicts)
-    insertBatched(db, tables.historyEvents, history)
+    await insertBatched(db, tables.disputes, newDisputes)
+    await insertBatched(db, tables.disputeTags, newTags, { ignoreConflicts: true })
+    await insertBatched(db, tables.claimants, newClaimants)
+    await insertBatched(db, tables.claims, newClaims)
+    await insertBatched(db, tables.verdicts, newVerdicts)
+    await insertBatched(db, tables.historyEvents, history)
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
-    for (const verdictId of published) takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
+    for (const verdictId of published) await takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
     for (const c of newClaimants) this.unindexed.claimants.push(c.id)
     for (const c of newClaims) this.unindexed.claims.push(c.id)
     for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
-    if (this.unindexed.claims.length >= INDEX_EVERY) this.index()
+    if (this.unindexed.claims.length >= INDEX_EVERY) await this.index()
     this.created.disputes += newDisputes.length
     this.created.claimants += newClaimants.length
     this.created.claims += newClaims.length

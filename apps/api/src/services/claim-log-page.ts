@@ -5,12 +5,12 @@ import { claimLogSqlFilters } from './claim-log-filters.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 
 /** A page of the claim log: newest activity first, keyset-paged on (updated_at, id). */
-export function listClaimLog(
+export async function listClaimLog(
   db: Db,
   query: ClaimLogQuery,
-): { items: ClaimLogRow[]; nextCursor: string | null } {
+): Promise<{ items: ClaimLogRow[]; nextCursor: string | null }> {
   const { limit, cursor, ...filters } = query
-  const raw = claimLogPage(db, claimLogSqlFilters(filters), {
+  const raw = await claimLogPage(db, claimLogSqlFilters(filters), {
     limit: limit + 1,
     cursor: decodeCursor(cursor),
   })

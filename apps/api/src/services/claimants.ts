@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, containsText, type Db, desc, eq, gt, isNull, or, tables } from '@counterclaim/db'
+import {
+  and,
+  asc,
+  containsText,
+  type Db,
+  desc,
+  eq,
+  gt,
+  isNull,
+  or,
+  readTransaction,
+  tables,
+  transaction,
+} from '@counterclaim/db'
 import type {
   Claimant,
   ClaimantCreateSchema,
@@ -19,37 +32,40 @@ import { assertVersion, found } from './versioning.ts'
 type CreateInput = z.infer<typeof ClaimantCreateSchema>
 type PatchInput = z.infer<typeof ClaimantPatchSchema>
 
-export function getClaimant(db: Db, id: string): Claimant {
-  return toClaimant(
-    found(db.select().from(tables.claimants).where(eq(tables.claimants.id, id)).get(), 'Claimant'),
-  )
+export async function getClaimant(db: Db, id: string): Promise<Claimant> {
+  const [row] = await db.select().from(tables.claimants).where(eq(tables.claimants.id, id))
+  return toClaimant(found(row, 'Claimant'))
 }
 
-/** A claimant with its track record: every claim it made, with the verdicts. */
-export function getClaimantDetail(db: Db, id: string): ClaimantDetail {
-  const claimant = getClaimant(db, id)
-  const rows = db
-    .select({ claim: tables.claims, disputeTitle: tables.disputes.title })
-    .from(tables.claims)
-    .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
-    .where(and(eq(tables.claims.claimantId, id), isNull(tables.claims.archivedAt)))
-    .orderBy(desc(tables.claims.statedOn), desc(tables.claims.createdAt))
-    .all()
-  const verdicts = loadVerdicts(
-    db,
-    rows.map((r) => r.claim.id),
-  )
-  return {
-    ...claimant,
-    claims: rows.map((r) => ({
-      ...toClaim(r.claim),
-      disputeTitle: r.disputeTitle,
-      verdict: verdicts.get(r.claim.id) ?? null,
-    })),
-  }
+/**
+ * A claimant with its track record: every claim it made, with the verdicts. The reads run in one
+ * read transaction, so they agree with each other.
+ */
+export async function getClaimantDetail(db: Db, id: string): Promise<ClaimantDetail> {
+  return readTransaction(db, async (tx) => {
+    const claimant = await getClaimant(tx, id)
+    const rows = await tx
+      .select({ claim: tables.claims, disputeTitle: tables.disputes.title })
+      .from(tables.claims)
+      .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
+      .where(and(eq(tables.claims.claimantId, id), isNull(tables.claims.archivedAt)))
+      .orderBy(desc(tables.claims.statedOn), desc(tables.claims.createdAt))
+    const verdicts = await loadVerdicts(
+      tx,
+      rows.map((r) => r.claim.id),
+    )
+    return {
+      ...claimant,
+      claims: rows.map((r) => ({
+        ...toClaim(r.claim),
+        disputeTitle: r.disputeTitle,
+        verdict: verdicts.get(r.claim.id) ?? null,
+      })),
+    }
+  })
 }
 
-export function listClaimants(db: Db, query: z.infer<typeof ClaimantListQuerySchema>) {
+export async function listClaimants(db: Db, query: z.infer<typeof ClaimantListQuerySchema>) {
   const c = tables.claimants
   const cursor = decodeCursor(query.cursor)
   const conditions = []
@@ -59,28 +75,27 @@ export function listClaimants(db: Db, query: z.infer<typeof ClaimantListQuerySch
     const [name, id] = cursor
     conditions.push(or(gt(c.name, name), and(eq(c.name, name), gt(c.id, id))))
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(c)
     .where(and(...conditions))
     .orderBy(asc(c.name), asc(c.id))
     .limit(query.limit + 1)
-    .all()
   const page = toPage(rows, query.limit, (r) => [r.name, r.id])
   return { items: page.items.map(toClaimant), nextCursor: page.nextCursor }
 }
 
-export function createClaimant(
+export async function createClaimant(
   ctx: ServiceContext,
   input: CreateInput,
-): { record: Claimant; created: boolean } {
-  return ctx.db.transaction((tx) => {
+): Promise<{ record: Claimant; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
     if (input.id) {
-      const existing = tx.select().from(tables.claimants).where(eq(tables.claimants.id, input.id)).get()
+      const [existing] = await tx.select().from(tables.claimants).where(eq(tables.claimants.id, input.id))
       if (existing) return { record: replayOrConflict(input, toClaimant(existing)), created: false }
     }
     const id = input.id ?? randomUUID()
-    const row = tx
+    const [row] = await tx
       .insert(tables.claimants)
       .values({
         id,
@@ -93,9 +108,8 @@ export function createClaimant(
         updatedAt: ctx.now,
       })
       .returning()
-      .get()
-    const record = toClaimant(row)
-    recordHistory(tx, {
+    const record = toClaimant(found(row, 'Claimant'))
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'claimant',
@@ -108,30 +122,27 @@ export function createClaimant(
   })
 }
 
-export function updateClaimant(
+export async function updateClaimant(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
   input: PatchInput,
-): Claimant {
-  return ctx.db.transaction((tx) => {
-    const current = found(
-      tx.select().from(tables.claimants).where(eq(tables.claimants.id, id)).get(),
-      'Claimant',
-    )
+): Promise<Claimant> {
+  return transaction(ctx.db, async (tx) => {
+    const [currentRow] = await tx.select().from(tables.claimants).where(eq(tables.claimants.id, id))
+    const current = found(currentRow, 'Claimant')
     const before = toClaimant(current)
     assertVersion(expectedVersion, current, before)
-    const row = tx
+    const [row] = await tx
       .update(tables.claimants)
       .set({ ...input, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.claimants.id, id))
       .returning()
-      .get()
     if (input.name !== undefined || input.kind !== undefined) {
-      tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.claimantId, id)).run()
+      await tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.claimantId, id))
     }
-    const after = toClaimant(row)
-    recordHistory(tx, {
+    const after = toClaimant(found(row, 'Claimant'))
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'claimant',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, type Db, eq, isNull, max, type Tx, tables } from '@counterclaim/db'
+import { and, type Db, eq, isNull, max, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -12,16 +12,16 @@ import { assertVersion, found } from './versioning.ts'
 type CreateInput = z.infer<typeof ClaimCreateSchema>
 type PatchInput = z.infer<typeof ClaimPatchSchema>
 
-export function getClaim(db: Db, id: string): Claim {
-  return toClaim(found(db.select().from(tables.claims).where(eq(tables.claims.id, id)).get(), 'Claim'))
+export async function getClaim(db: Db, id: string): Promise<Claim> {
+  const [row] = await db.select().from(tables.claims).where(eq(tables.claims.id, id))
+  return toClaim(found(row, 'Claim'))
 }
 
-function assertClaimant(tx: Tx, claimantId: string): void {
-  const exists = tx
+async function assertClaimant(tx: Tx, claimantId: string): Promise<void> {
+  const [exists] = await tx
     .select({ id: tables.claimants.id })
     .from(tables.claimants)
     .where(eq(tables.claimants.id, claimantId))
-    .get()
   if (!exists) {
     throw new AppError('validation_failed', 'The claimant does not exist.', [
       { path: 'claimantId', message: 'no claimant has this id' },
@@ -39,18 +39,16 @@ const quantityColumns = (quantity: CreateInput['quantity']) =>
       }
 
 /** Adds a claim to a live dispute, after its other claims. */
-export function createClaim(
+export async function createClaim(
   ctx: ServiceContext,
   disputeId: string,
   input: CreateInput,
-): { record: Claim; created: boolean } {
-  return ctx.db.transaction((tx) => {
-    const dispute = found(
-      tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId)).get(),
-      'Dispute',
-    )
+): Promise<{ record: Claim; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
+    const [disputeRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId))
+    const dispute = found(disputeRow, 'Dispute')
     if (input.id) {
-      const existing = tx.select().from(tables.claims).where(eq(tables.claims.id, input.id)).get()
+      const [existing] = await tx.select().from(tables.claims).where(eq(tables.claims.id, input.id))
       if (existing) {
         const { quantity, shortText, ...rest } = input
         const record = toClaim(existing)
@@ -61,14 +59,13 @@ export function createClaim(
       }
     }
     assertNotArchived('dispute', dispute, { doing: 'adding claims' })
-    assertClaimant(tx, input.claimantId)
-    const last = tx
+    await assertClaimant(tx, input.claimantId)
+    const [last] = await tx
       .select({ position: max(tables.claims.position) })
       .from(tables.claims)
       .where(eq(tables.claims.disputeId, disputeId))
-      .get()
     const id = input.id ?? randomUUID()
-    const row = tx
+    const [row] = await tx
       .insert(tables.claims)
       .values({
         id,
@@ -87,9 +84,8 @@ export function createClaim(
         updatedAt: ctx.now,
       })
       .returning()
-      .get()
-    const record = toClaim(row)
-    recordHistory(tx, {
+    const record = toClaim(found(row, 'Claim'))
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'claim',
@@ -104,19 +100,20 @@ export function createClaim(
   })
 }
 
-export function updateClaim(
+export async function updateClaim(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
   input: PatchInput,
-): Claim {
-  return ctx.db.transaction((tx) => {
-    const current = found(tx.select().from(tables.claims).where(eq(tables.claims.id, id)).get(), 'Claim')
+): Promise<Claim> {
+  return transaction(ctx.db, async (tx) => {
+    const [currentRow] = await tx.select().from(tables.claims).where(eq(tables.claims.id, id))
+    const current = found(currentRow, 'Claim')
     const before = toClaim(current)
     assertVersion(expectedVersion, current, before)
-    assertDisputeLive(tx, current.disputeId)
+    await assertDisputeLive(tx, current.disputeId)
     assertNotArchived('claim', current, { restoring: input.archived === false })
-    if (input.claimantId !== undefined) assertClaimant(tx, input.claimantId)
+    if (input.claimantId !== undefined) await assertClaimant(tx, input.claimantId)
     if (input.archived === true && !current.archivedAt && current.verdictStatus === 'published') {
       throw new AppError(
         'conflict',
@@ -125,7 +122,7 @@ export function updateClaim(
       )
     }
     const { quantity, archived, shortText, ...fields } = input
-    const row = tx
+    const [row] = await tx
       .update(tables.claims)
       .set({
         ...fields,
@@ -138,15 +135,14 @@ export function updateClaim(
       })
       .where(and(eq(tables.claims.id, id)))
       .returning()
-      .get()
-    const after = toClaim(row)
+    const after = toClaim(found(row, 'Claim'))
     const action =
       archived === true && !before.archived
         ? 'archived'
         : archived === false && before.archived
           ? 'restored'
           : 'updated'
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'claim',
@@ -162,11 +158,10 @@ export function updateClaim(
 }
 
 /** Live claim ids of a dispute, in column order. */
-export function claimIdsOf(db: Db, disputeId: string): string[] {
-  return db
+export async function claimIdsOf(db: Db, disputeId: string): Promise<string[]> {
+  const rows = await db
     .select({ id: tables.claims.id })
     .from(tables.claims)
     .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
-    .all()
-    .map((r) => r.id)
+  return rows.map((r) => r.id)
 }

@@ -10,8 +10,10 @@ import {
   isNull,
   lt,
   or,
+  readTransaction,
   type Tx,
   tables,
+  transaction,
 } from '@counterclaim/db'
 import {
   AppError,
@@ -37,19 +39,18 @@ type ListQuery = z.infer<typeof DisputeListQuerySchema>
 const uniqueTags = (tags: string[] | undefined) => [...new Set(tags ?? [])]
 
 /** One dispute, or not_found. */
-export function getDispute(db: Db, id: string): Dispute {
-  return toDispute(
-    found(db.select().from(tables.disputes).where(eq(tables.disputes.id, id)).get(), 'Dispute'),
-  )
+export async function getDispute(db: Db, id: string): Promise<Dispute> {
+  const [row] = await db.select().from(tables.disputes).where(eq(tables.disputes.id, id))
+  return toDispute(found(row, 'Dispute'))
 }
 
-export function createDispute(
+export async function createDispute(
   ctx: ServiceContext,
   input: CreateInput,
-): { record: Dispute; created: boolean } {
-  return ctx.db.transaction((tx) => {
+): Promise<{ record: Dispute; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
     if (input.id) {
-      const existing = tx.select().from(tables.disputes).where(eq(tables.disputes.id, input.id)).get()
+      const [existing] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, input.id))
       if (existing) {
         const record = toDispute(existing)
         return {
@@ -60,7 +61,7 @@ export function createDispute(
     }
     const id = input.id ?? randomUUID()
     const tags = uniqueTags(input.tags)
-    const row = tx
+    const [row] = await tx
       .insert(tables.disputes)
       .values({
         id,
@@ -74,13 +75,9 @@ export function createDispute(
         updatedAt: ctx.now,
       })
       .returning()
-      .get()
-    if (tags.length)
-      tx.insert(tables.disputeTags)
-        .values(tags.map((tag) => ({ disputeId: id, tag })))
-        .run()
-    const record = toDispute(row)
-    recordHistory(tx, {
+    if (tags.length) await tx.insert(tables.disputeTags).values(tags.map((tag) => ({ disputeId: id, tag })))
+    const record = toDispute(found(row, 'Dispute'))
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'dispute',
@@ -95,8 +92,8 @@ export function createDispute(
 }
 
 /** A dispute whose claims have published fact checks stays: its public pages would go with it. */
-function assertNothingPublished(tx: Tx, disputeId: string): void {
-  const published = tx
+async function assertNothingPublished(tx: Tx, disputeId: string): Promise<void> {
+  const published = await tx
     .select({ id: tables.claims.id })
     .from(tables.claims)
     .where(
@@ -106,7 +103,6 @@ function assertNothingPublished(tx: Tx, disputeId: string): void {
         eq(tables.claims.verdictStatus, 'published'),
       ),
     )
-    .all()
   if (published.length) {
     throw new AppError(
       'conflict',
@@ -116,24 +112,22 @@ function assertNothingPublished(tx: Tx, disputeId: string): void {
   }
 }
 
-export function updateDispute(
+export async function updateDispute(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
   input: PatchInput,
-): Dispute {
-  return ctx.db.transaction((tx) => {
-    const current = found(
-      tx.select().from(tables.disputes).where(eq(tables.disputes.id, id)).get(),
-      'Dispute',
-    )
+): Promise<Dispute> {
+  return transaction(ctx.db, async (tx) => {
+    const [currentRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, id))
+    const current = found(currentRow, 'Dispute')
     const before = toDispute(current)
     assertVersion(expectedVersion, current, before)
     assertNotArchived('dispute', current, { restoring: input.archived === false })
-    if (input.archived === true && !current.archivedAt) assertNothingPublished(tx, id)
+    if (input.archived === true && !current.archivedAt) await assertNothingPublished(tx, id)
     const { archived, tags, ...fields } = input
     const nextTags = tags === undefined ? undefined : uniqueTags(tags)
-    const row = tx
+    const [row] = await tx
       .update(tables.disputes)
       .set({
         ...fields,
@@ -144,26 +138,23 @@ export function updateDispute(
       })
       .where(eq(tables.disputes.id, id))
       .returning()
-      .get()
     if (nextTags !== undefined) {
-      tx.delete(tables.disputeTags).where(eq(tables.disputeTags.disputeId, id)).run()
+      await tx.delete(tables.disputeTags).where(eq(tables.disputeTags.disputeId, id))
       if (nextTags.length)
-        tx.insert(tables.disputeTags)
-          .values(nextTags.map((tag) => ({ disputeId: id, tag })))
-          .run()
+        await tx.insert(tables.disputeTags).values(nextTags.map((tag) => ({ disputeId: id, tag })))
     }
     if (input.title !== undefined || nextTags !== undefined) {
       // The claim log shows the dispute's title and tags: its rows changed too.
-      tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.disputeId, id)).run()
+      await tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.disputeId, id))
     }
-    const after = toDispute(row)
+    const after = toDispute(found(row, 'Dispute'))
     const action =
       archived === true && !before.archived
         ? 'archived'
         : archived === false && before.archived
           ? 'restored'
           : 'updated'
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'dispute',
@@ -177,11 +168,14 @@ export function updateDispute(
   })
 }
 
-/** The dispute list, newest change first, with each dispute's claimants and verdict states. */
-export function listDisputes(
+/**
+ * The dispute list, newest change first, with each dispute's claimants and verdict states. Its two
+ * reads run in one read transaction, so the claims shown are those of the disputes as listed.
+ */
+export async function listDisputes(
   db: Db,
   query: ListQuery,
-): { items: DisputeListItem[]; nextCursor: string | null } {
+): Promise<{ items: DisputeListItem[]; nextCursor: string | null }> {
   const d = tables.disputes
   const cursor = decodeCursor(query.cursor)
   const conditions = [query.archived === 'true' ? isNotNull(d.archivedAt) : isNull(d.archivedAt)]
@@ -207,33 +201,34 @@ export function listDisputes(
     const after = or(lt(d.updatedAt, updatedAt), and(eq(d.updatedAt, updatedAt), lt(d.id, id)))
     if (after) conditions.push(after)
   }
-  const rows = db
-    .select()
-    .from(d)
-    .where(and(...conditions))
-    .orderBy(desc(d.updatedAt), desc(d.id))
-    .limit(query.limit + 1)
-    .all()
-  const page = toPage(rows, query.limit, (r) => [r.updatedAt, r.id])
-  const ids = page.items.map((r) => r.id)
-  const claimRows = ids.length
-    ? db
-        .select({
-          id: tables.claims.id,
-          disputeId: tables.claims.disputeId,
-          shortText: tables.claims.shortText,
-          rating: tables.claims.verdictRating,
-          verdictStatus: tables.claims.verdictStatus,
-          claimantId: tables.claimants.id,
-          claimantName: tables.claimants.name,
-          claimantKind: tables.claimants.kind,
-        })
-        .from(tables.claims)
-        .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
-        .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
-        .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
-        .all()
-    : []
+  const { page, claimRows } = await readTransaction(db, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(d)
+      .where(and(...conditions))
+      .orderBy(desc(d.updatedAt), desc(d.id))
+      .limit(query.limit + 1)
+    const page = toPage(rows, query.limit, (r) => [r.updatedAt, r.id])
+    const ids = page.items.map((r) => r.id)
+    const claimRows = ids.length
+      ? await tx
+          .select({
+            id: tables.claims.id,
+            disputeId: tables.claims.disputeId,
+            shortText: tables.claims.shortText,
+            rating: tables.claims.verdictRating,
+            verdictStatus: tables.claims.verdictStatus,
+            claimantId: tables.claimants.id,
+            claimantName: tables.claimants.name,
+            claimantKind: tables.claimants.kind,
+          })
+          .from(tables.claims)
+          .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+          .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
+          .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
+      : []
+    return { page, claimRows }
+  })
   const items = page.items.map((row) => ({
     ...toDispute(row),
     claims: claimRows

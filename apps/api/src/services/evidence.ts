@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { type Db, eq, tables } from '@counterclaim/db'
+import { type Db, eq, tables, transaction } from '@counterclaim/db'
 import type { Evidence, EvidenceCreateSchema, EvidencePatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -18,24 +18,21 @@ export function excerptDigest(excerpt: string): string {
   return createHash('sha256').update(excerpt, 'utf8').digest('hex')
 }
 
-export function getEvidence(db: Db, id: string): Evidence {
-  return toEvidence(
-    found(db.select().from(tables.evidence).where(eq(tables.evidence.id, id)).get(), 'Evidence'),
-  )
+export async function getEvidence(db: Db, id: string): Promise<Evidence> {
+  const [row] = await db.select().from(tables.evidence).where(eq(tables.evidence.id, id))
+  return toEvidence(found(row, 'Evidence'))
 }
 
-export function createEvidence(
+export async function createEvidence(
   ctx: ServiceContext,
   disputeId: string,
   input: CreateInput,
-): { record: Evidence; created: boolean } {
-  return ctx.db.transaction((tx) => {
-    const dispute = found(
-      tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId)).get(),
-      'Dispute',
-    )
+): Promise<{ record: Evidence; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
+    const [disputeRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId))
+    const dispute = found(disputeRow, 'Dispute')
     if (input.id) {
-      const existing = tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.id)).get()
+      const [existing] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.id))
       if (existing) {
         const record = toEvidence(existing)
         return { record: replayOrConflict({ ...input, disputeId }, record), created: false }
@@ -44,7 +41,7 @@ export function createEvidence(
     assertNotArchived('dispute', dispute, { doing: 'adding evidence' })
     const id = input.id ?? randomUUID()
     const excerpt = input.excerpt ?? ''
-    const row = tx
+    const [row] = await tx
       .insert(tables.evidence)
       .values({
         id,
@@ -64,9 +61,8 @@ export function createEvidence(
         updatedAt: ctx.now,
       })
       .returning()
-      .get()
-    const record = toEvidence(row)
-    recordHistory(tx, {
+    const record = toEvidence(found(row, 'Evidence'))
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'evidence',
@@ -80,23 +76,21 @@ export function createEvidence(
   })
 }
 
-export function updateEvidence(
+export async function updateEvidence(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
   input: PatchInput,
-): Evidence {
-  return ctx.db.transaction((tx) => {
-    const current = found(
-      tx.select().from(tables.evidence).where(eq(tables.evidence.id, id)).get(),
-      'Evidence',
-    )
+): Promise<Evidence> {
+  return transaction(ctx.db, async (tx) => {
+    const [currentRow] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, id))
+    const current = found(currentRow, 'Evidence')
     const before = toEvidence(current)
     assertVersion(expectedVersion, current, before)
-    assertDisputeLive(tx, current.disputeId)
+    await assertDisputeLive(tx, current.disputeId)
     assertNotArchived('evidence', current, { restoring: input.archived === false })
     const { archived, ...fields } = input
-    const row = tx
+    const [row] = await tx
       .update(tables.evidence)
       .set({
         ...fields,
@@ -107,17 +101,16 @@ export function updateEvidence(
       })
       .where(eq(tables.evidence.id, id))
       .returning()
-      .get()
     if (archived !== undefined && archived !== before.archived)
-      syncDisputeCounts(tx, current.disputeId, ctx.now)
-    const after = toEvidence(row)
+      await syncDisputeCounts(tx, current.disputeId, ctx.now)
+    const after = toEvidence(found(row, 'Evidence'))
     const action =
       archived === true && !before.archived
         ? 'archived'
         : archived === false && before.archived
           ? 'restored'
           : 'updated'
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'evidence',

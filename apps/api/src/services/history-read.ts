@@ -1,4 +1,4 @@
-import { and, type Db, desc, eq, lt, tables } from '@counterclaim/db'
+import { and, type Db, desc, eq, lt, readTransaction, tables } from '@counterclaim/db'
 import type { HistoryEvent, HistoryQuerySchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { decodeCursor, toPage } from './cursor.ts'
@@ -15,9 +15,9 @@ const ENTITY_TABLES = {
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */
-function assertExists(db: Db, entity: keyof typeof ENTITY_TABLES, id: string): void {
+async function assertExists(db: Db, entity: keyof typeof ENTITY_TABLES, id: string): Promise<void> {
   const table = ENTITY_TABLES[entity]
-  found(db.select({ id: table.id }).from(table).where(eq(table.id, id)).get(), 'Record')
+  found((await db.select({ id: table.id }).from(table).where(eq(table.id, id)).limit(1))[0], 'Record')
 }
 
 /**
@@ -27,8 +27,15 @@ function assertExists(db: Db, entity: keyof typeof ENTITY_TABLES, id: string): v
 export function listHistory(
   db: Db,
   query: z.infer<typeof HistoryQuerySchema>,
-): { items: HistoryEvent[]; nextCursor: string | null } {
-  assertExists(db, query.entity, query.id)
+): Promise<{ items: HistoryEvent[]; nextCursor: string | null }> {
+  return readTransaction(db, (tx) => readHistory(tx, query))
+}
+
+async function readHistory(
+  db: Db,
+  query: z.infer<typeof HistoryQuerySchema>,
+): Promise<{ items: HistoryEvent[]; nextCursor: string | null }> {
+  await assertExists(db, query.entity, query.id)
   const h = tables.historyEvents
   const scope =
     query.entity === 'dispute'
@@ -38,14 +45,13 @@ export function listHistory(
         : and(eq(h.entity, query.entity), eq(h.entityId, query.id))
   const cursor = decodeCursor(query.cursor)
   const seqCursor = cursor ? Number(cursor[0]) : null
-  const rows = db
+  const rows = await db
     .select({ event: h, actorName: tables.users.name })
     .from(h)
     .leftJoin(tables.users, eq(tables.users.id, h.actorId))
     .where(and(scope, seqCursor !== null && Number.isFinite(seqCursor) ? lt(h.seq, seqCursor) : undefined))
     .orderBy(desc(h.seq))
     .limit(query.limit + 1)
-    .all()
   const page = toPage(rows, query.limit, (r) => [String(r.event.seq), r.event.id])
   return {
     items: page.items.map(({ event, actorName }) => ({

@@ -16,19 +16,17 @@ export interface HistoryInput {
 }
 
 /** Appends one history event; call it inside the transaction that made the change. */
-export function recordHistory(tx: Tx, event: HistoryInput): void {
-  tx.insert(tables.historyEvents)
-    .values({
-      id: randomUUID(),
-      at: event.at,
-      actorId: event.actorId,
-      entity: event.entity,
-      entityId: event.entityId,
-      action: event.action,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      disputeId: event.disputeId ?? null,
-      claimId: event.claimId ?? null,
-    })
-    .run()
+export async function recordHistory(tx: Tx, event: HistoryInput): Promise<void> {
+  await tx.insert(tables.historyEvents).values({
+    id: randomUUID(),
+    at: event.at,
+    actorId: event.actorId,
+    entity: event.entity,
+    entityId: event.entityId,
+    action: event.action,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    disputeId: event.disputeId ?? null,
+    claimId: event.claimId ?? null,
+  })
 }

@@ -1,4 +1,16 @@
-import { and, type Db, desc, eq, inArray, isNotNull, isNull, lt, or, tables } from '@counterclaim/db'
+import {
+  and,
+  type Db,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  readTransaction,
+  tables,
+} from '@counterclaim/db'
 import { claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
 import { AppError, type ClaimReview, type PublishedRecord, type Verdict } from '@counterclaim/shared'
 import { decodeCursor, toPage } from './cursor.ts'
@@ -37,20 +49,19 @@ const d = tables.disputes
 const isPublic = and(eq(v.status, 'published'), isNull(c.archivedAt), isNull(d.archivedAt))
 
 /** The public view of these claims' verdicts, in the given order; the caller checked they are public. */
-function assemble(db: Db, claimIds: string[], publishing: Publishing): PublicVerdict[] {
+async function assemble(db: Db, claimIds: string[], publishing: Publishing): Promise<PublicVerdict[]> {
   if (claimIds.length === 0) return []
-  const verdicts = loadVerdicts(db, claimIds)
+  const verdicts = await loadVerdicts(db, claimIds)
   const rows = new Map<string, string>()
   for (let i = 0; i < claimIds.length; i += 500) {
-    for (const row of db
+    for (const row of await db
       .select({ claimId: v.claimId, snapshotId: v.snapshotId })
       .from(v)
-      .where(inArray(v.claimId, claimIds.slice(i, i + 500)))
-      .all()) {
+      .where(inArray(v.claimId, claimIds.slice(i, i + 500)))) {
       if (row.snapshotId) rows.set(row.claimId, row.snapshotId)
     }
   }
-  const snapshots = readSnapshots(db, [...rows.values()])
+  const snapshots = await readSnapshots(db, [...rows.values()])
   return claimIds.map((claimId) => {
     const verdict = found(verdicts.get(claimId), 'Verdict')
     const record = found(snapshots.get(rows.get(claimId) ?? ''), 'Published verdict')
@@ -78,8 +89,12 @@ function assemble(db: Db, claimIds: string[], publishing: Publishing): PublicVer
  * One published verdict for the public; not_found when there is none or it was never published,
  * gone (with the notice in details) when it was withdrawn.
  */
-export function getPublicVerdict(db: Db, claimId: string, publishing: Publishing): PublicVerdict {
-  const row = db
+export function getPublicVerdict(db: Db, claimId: string, publishing: Publishing): Promise<PublicVerdict> {
+  return readTransaction(db, (tx) => readPublicVerdict(tx, claimId, publishing))
+}
+
+async function readPublicVerdict(db: Db, claimId: string, publishing: Publishing): Promise<PublicVerdict> {
+  const [row] = await db
     .select({
       claimId: v.claimId,
       status: v.status,
@@ -92,9 +107,9 @@ export function getPublicVerdict(db: Db, claimId: string, publishing: Publishing
     .innerJoin(c, eq(c.id, v.claimId))
     .innerJoin(d, eq(d.id, c.disputeId))
     .where(eq(v.claimId, claimId))
-    .get()
+    .limit(1)
   if (row?.status === 'withdrawn' && row.withdrawnAt && row.snapshotId) {
-    const record = readSnapshots(db, [row.snapshotId]).get(row.snapshotId)
+    const record = (await readSnapshots(db, [row.snapshotId])).get(row.snapshotId)
     const notice: WithdrawalNotice = {
       claimId,
       claimReviewed: record ? claimReviewedText(record.claim) : '',
@@ -104,14 +119,14 @@ export function getPublicVerdict(db: Db, claimId: string, publishing: Publishing
     }
     throw new AppError('gone', 'This fact check was withdrawn.', notice)
   }
-  const visible = db
+  const [visible] = await db
     .select({ claimId: v.claimId })
     .from(v)
     .innerJoin(c, eq(c.id, v.claimId))
     .innerJoin(d, eq(d.id, c.disputeId))
     .where(and(eq(v.claimId, claimId), isPublic))
-    .get()
-  const [view] = assemble(db, [found(visible, 'Published verdict').claimId], publishing)
+    .limit(1)
+  const [view] = await assemble(db, [found(visible, 'Published verdict').claimId], publishing)
   return found(view, 'Published verdict')
 }
 
@@ -120,12 +135,20 @@ export function listPublicVerdicts(
   db: Db,
   query: { limit: number; cursor?: string | undefined },
   publishing: Publishing,
-): { reviews: ClaimReview[]; nextCursor: string | null } {
+): Promise<{ reviews: ClaimReview[]; nextCursor: string | null }> {
+  return readTransaction(db, (tx) => readPublicVerdicts(tx, query, publishing))
+}
+
+async function readPublicVerdicts(
+  db: Db,
+  query: { limit: number; cursor?: string | undefined },
+  publishing: Publishing,
+): Promise<{ reviews: ClaimReview[]; nextCursor: string | null }> {
   const cursor = decodeCursor(query.cursor)
   const after = cursor
     ? or(lt(v.publishedAt, cursor[0]), and(eq(v.publishedAt, cursor[0]), lt(v.id, cursor[1])))
     : undefined
-  const rows = db
+  const rows = await db
     .select({ claimId: v.claimId, id: v.id, publishedAt: v.publishedAt })
     .from(v)
     .innerJoin(c, eq(c.id, v.claimId))
@@ -134,9 +157,8 @@ export function listPublicVerdicts(
     .where(and(isPublic, isNotNull(v.publishedAt), after))
     .orderBy(desc(v.publishedAt), desc(v.id))
     .limit(query.limit + 1)
-    .all()
   const page = toPage(rows, query.limit, (row) => [row.publishedAt ?? '', row.id])
-  const views = assemble(
+  const views = await assemble(
     db,
     page.items.map((row) => row.claimId),
     publishing,

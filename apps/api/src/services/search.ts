@@ -3,11 +3,12 @@ import { ftsQuery, snippetParts } from '@counterclaim/domain'
 import type { SearchResult } from '@counterclaim/shared'
 
 /** Full-text search over claims, claimants, evidence and verdicts, best match first. */
-export function search(db: Db, query: { q: string; limit: number }): SearchResult {
+export async function search(db: Db, query: { q: string; limit: number }): Promise<SearchResult> {
   const fts = ftsQuery(query.q)
   if (fts === null) return { items: [] }
+  const hits = await searchIndex(db, fts, { limit: query.limit })
   return {
-    items: searchIndex(db, fts, { limit: query.limit }).map((hit) => ({
+    items: hits.map((hit) => ({
       kind: hit.kind,
       id: hit.refId,
       disputeId: hit.disputeId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { count, type Db, eq, tables } from '@counterclaim/db'
+import { count, type Db, eq, tables, transaction } from '@counterclaim/db'
 import type { Role, SessionUser } from '@counterclaim/shared'
 import { createClaimant } from './claimants.ts'
 import { createClaim } from './claims.ts'
@@ -11,6 +11,7 @@ import { toUser } from './mappers.ts'
 import { putStance } from './stances.ts'
 import { publishVerdict, submitVerdict } from './verdict-workflow.ts'
 import { saveDraft } from './verdicts.ts'
+import { found } from './versioning.ts'
 
 export interface SeedAccount {
   email: string
@@ -20,14 +21,15 @@ export interface SeedAccount {
 }
 
 /** Whether the database has no accounts yet: a first start. */
-export function isEmpty(db: Db): boolean {
-  return (db.select({ n: count() }).from(tables.users).get()?.n ?? 0) === 0
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(tables.users)
+  return (row?.n ?? 0) === 0
 }
 
 /** Creates an account outside any request (the first admin, the demo desk), with its history event. */
-export function insertAccount(db: Db, account: SeedAccount, at: string): SessionUser {
-  return db.transaction((tx) => {
-    const row = tx
+export async function insertAccount(db: Db, account: SeedAccount, at: string): Promise<SessionUser> {
+  return transaction(db, async (tx) => {
+    const [inserted] = await tx
       .insert(tables.users)
       .values({
         id: randomUUID(),
@@ -39,8 +41,8 @@ export function insertAccount(db: Db, account: SeedAccount, at: string): Session
         updatedAt: at,
       })
       .returning()
-      .get()
-    recordHistory(tx, {
+    const row = found(inserted, 'User')
+    await recordHistory(tx, {
       actorId: null,
       at,
       entity: 'user',
@@ -54,8 +56,12 @@ export function insertAccount(db: Db, account: SeedAccount, at: string): Session
 }
 
 /** The account with this email, if any. */
-export function findAccount(db: Db, email: string): SessionUser | null {
-  const row = db.select().from(tables.users).where(eq(tables.users.email, email.toLowerCase())).get()
+export async function findAccount(db: Db, email: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select()
+    .from(tables.users)
+    .where(eq(tables.users.email, email.toLowerCase()))
+    .limit(1)
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null
 }
 
@@ -63,78 +69,78 @@ export function findAccount(db: Db, email: string): SessionUser | null {
  * The 10 June 2025 example, written through the same use-cases as the API so every record has
  * its history: a checker gathers claims and evidence and drafts, an editor publishes.
  */
-export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUser }): void {
+export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUser }): Promise<void> {
   const at = (actor: SessionUser): ServiceContext => ({ db, actor, now: new Date().toISOString() })
   const checker = () => at(desk.checker)
   const editor = () => at(desk.editor)
 
-  const mod = createClaimant(checker(), {
+  const { record: mod } = await createClaimant(checker(), {
     name: 'Russian Ministry of Defence',
     kind: 'military',
     description: "The defence ministry of the Russian Federation; reports on its forces' strikes.",
     url: 'https://eng.mil.ru/',
-  }).record
-  const kiper = createClaimant(checker(), {
+  })
+  const { record: kiper } = await createClaimant(checker(), {
     name: 'Oleg Kiper',
     kind: 'government',
     description: 'Head of the Odesa regional military administration (governor of Odesa region).',
-  }).record
-  const klitschko = createClaimant(checker(), {
+  })
+  const { record: klitschko } = await createClaimant(checker(), {
     name: 'Vitali Klitschko',
     kind: 'government',
     description: 'Mayor of Kyiv.',
-  }).record
-  const officials = createClaimant(checker(), {
+  })
+  const { record: officials } = await createClaimant(checker(), {
     name: 'Ukrainian officials',
     kind: 'government',
     description: 'Officials of the Ukrainian government speaking on the night of 9–10 June 2025.',
-  }).record
-  const airForce = createClaimant(checker(), {
+  })
+  const { record: airForce } = await createClaimant(checker(), {
     name: 'Ukrainian Air Force',
     kind: 'military',
     description:
       'The air force of the Armed Forces of Ukraine; publishes nightly counts of drones and missiles.',
-  }).record
-  const belgorod = createClaimant(checker(), {
+  })
+  const { record: belgorod } = await createClaimant(checker(), {
     name: 'Belgorod regional authorities',
     kind: 'government',
     description: 'The administration of Russia’s Belgorod region.',
-  }).record
+  })
 
   // Dispute 1: what the strikes hit.
-  const strikes = createDispute(checker(), {
+  const { record: strikes } = await createDispute(checker(), {
     title: 'Strikes on Kyiv and Odesa, 10 June 2025',
     question: 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?',
     summary:
       "Russia's defence ministry said every designated military-industrial target was hit; Odesa's governor and Kyiv's mayor reported a maternity hospital, homes and casualties.",
     tags: ['ukraine', 'strikes'],
-  }).record
-  const modClaim = createClaim(checker(), strikes.id, {
+  })
+  const { record: modClaim } = await createClaim(checker(), strikes.id, {
     claimantId: mod.id,
     text: 'The goal of the strikes was achieved. All designated objects were hit. The targets were aviation, missile and armoured vehicle manufacturing and ship-building facilities in Kyiv.',
     shortText: 'All designated objects were hit',
     statedOn: '2025-06-10',
     language: 'en',
     appearanceUrl: 'https://t.me/mod_russia_en',
-  }).record
-  const kiperClaim = createClaim(checker(), strikes.id, {
+  })
+  const { record: kiperClaim } = await createClaim(checker(), strikes.id, {
     claimantId: kiper.id,
     text: 'The enemy massively attacked Odesa with strike drones… The Russians hit a maternity hospital, an emergency medical ward and residential buildings.',
     shortText: 'Russian drones hit a maternity hospital in Odesa',
     statedOn: '2025-06-10',
     language: 'en',
     appearanceUrl: 'https://t.me/odeskaODA',
-  }).record
-  const mayorClaim = createClaim(checker(), strikes.id, {
+  })
+  const { record: mayorClaim } = await createClaim(checker(), strikes.id, {
     claimantId: klitschko.id,
     text: 'One woman was killed and four people were wounded in Kyiv; the strikes hit seven districts of the city.',
     shortText: 'One killed, four wounded, seven districts hit in Kyiv',
     statedOn: '2025-06-10',
     language: 'en',
     appearanceUrl: 'https://t.me/vitaliy_klitschko',
-  }).record
+  })
 
-  const news = createEvidence(checker(), strikes.id, {
+  const { record: news } = await createEvidence(checker(), strikes.id, {
     title: 'News report: Russia strikes Kyiv and Odesa, hitting a maternity hospital',
     kind: 'news_report',
     sourceName: 'Reuters',
@@ -145,8 +151,8 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     accessedOn: '2025-06-11',
     sourceReliability: 'B',
     informationCredibility: 2,
-  }).record
-  const post = createEvidence(checker(), strikes.id, {
+  })
+  const { record: post } = await createEvidence(checker(), strikes.id, {
     title: "Governor Oleg Kiper's post on the Odesa attack",
     kind: 'official_statement',
     sourceName: 'Odesa regional military administration',
@@ -157,8 +163,8 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     accessedOn: '2025-06-10',
     sourceReliability: 'B',
     informationCredibility: 3,
-  }).record
-  const ministry = createEvidence(checker(), strikes.id, {
+  })
+  const { record: ministry } = await createEvidence(checker(), strikes.id, {
     title: 'Ministry of Defence statement, 10 June',
     kind: 'official_statement',
     sourceName: 'Russian Ministry of Defence',
@@ -169,8 +175,8 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     accessedOn: '2025-06-10',
     sourceReliability: 'C',
     informationCredibility: 3,
-  }).record
-  const photos = createEvidence(checker(), strikes.id, {
+  })
+  const { record: photos } = await createEvidence(checker(), strikes.id, {
     title: 'Photos of the damaged maternity hospital in Odesa',
     kind: 'photo',
     sourceName: 'Odesa regional military administration',
@@ -181,61 +187,71 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     accessedOn: '2025-06-10',
     sourceReliability: 'B',
     informationCredibility: 2,
-  }).record
+  })
   const set = (
     evidenceId: string,
     claimId: string,
     stance: 'supports' | 'contradicts' | 'context',
     note = '',
   ) => putStance(checker(), null, { evidenceId, claimId, stance, note })
-  set(news.id, modClaim.id, 'contradicts', 'Civilian buildings, not only the named facilities, were hit.')
-  set(news.id, kiperClaim.id, 'supports', 'Confirms damage to a maternity hospital in Odesa.')
-  set(news.id, mayorClaim.id, 'supports')
-  set(post.id, kiperClaim.id, 'supports', 'The original statement.')
-  set(ministry.id, modClaim.id, 'supports', "The ministry's own statement; not independent.")
-  set(photos.id, modClaim.id, 'contradicts', 'A maternity hospital is not a designated military object.')
-  set(photos.id, kiperClaim.id, 'supports')
+  await set(
+    news.id,
+    modClaim.id,
+    'contradicts',
+    'Civilian buildings, not only the named facilities, were hit.',
+  )
+  await set(news.id, kiperClaim.id, 'supports', 'Confirms damage to a maternity hospital in Odesa.')
+  await set(news.id, mayorClaim.id, 'supports')
+  await set(post.id, kiperClaim.id, 'supports', 'The original statement.')
+  await set(ministry.id, modClaim.id, 'supports', "The ministry's own statement; not independent.")
+  await set(
+    photos.id,
+    modClaim.id,
+    'contradicts',
+    'A maternity hospital is not a designated military object.',
+  )
+  await set(photos.id, kiperClaim.id, 'supports')
 
-  let modVerdict = saveDraft(checker(), modClaim.id, null, {
+  let { record: modVerdict } = await saveDraft(checker(), modClaim.id, null, {
     rating: 'misleading',
     summary:
       'Civilian buildings, including a maternity hospital in Odesa, were hit as well as the named facilities.',
     rationale:
       'The ministry names only military-industrial targets. Independent reporting and photographs show that the same wave of strikes hit a **maternity hospital** and an emergency ward in Odesa and homes in Kyiv.\n\n- The claim that targets were hit may be true in part.\n- Presenting the strikes as hitting only designated objects leaves out the civilian damage.',
     citedEvidenceIds: [news.id, photos.id],
-  }).record
-  modVerdict = submitVerdict(checker(), modClaim.id, modVerdict.version)
-  publishVerdict(editor(), modClaim.id, modVerdict.version, true)
+  })
+  modVerdict = await submitVerdict(checker(), modClaim.id, modVerdict.version)
+  await publishVerdict(editor(), modClaim.id, modVerdict.version, true)
 
-  const kiperVerdict = saveDraft(checker(), kiperClaim.id, null, {
+  const { record: kiperVerdict } = await saveDraft(checker(), kiperClaim.id, null, {
     rating: 'true',
     summary: 'A maternity hospital, an emergency ward and homes in Odesa were damaged, as the governor said.',
     rationale: 'The governor’s account is matched by a wire report and by photographs taken at the hospital.',
     citedEvidenceIds: [news.id, post.id, photos.id],
-  }).record
-  submitVerdict(checker(), kiperClaim.id, kiperVerdict.version)
+  })
+  await submitVerdict(checker(), kiperClaim.id, kiperVerdict.version)
 
-  saveDraft(checker(), mayorClaim.id, null, {
+  await saveDraft(checker(), mayorClaim.id, null, {
     summary: 'Casualty figures match the wire report so far; district count not yet checked.',
   })
 
   // Dispute 2: the numbers.
-  const numbers = createDispute(checker(), {
+  const { record: numbers } = await createDispute(checker(), {
     title: 'How many drones: 9–10 June 2025',
     question: 'How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?',
     summary:
       'Officials spoke of over 300 drones and seven missiles; the air force counted a record 479 drones the night before.',
     tags: ['ukraine', 'strikes', 'numbers'],
-  }).record
-  const over300 = createClaim(checker(), numbers.id, {
+  })
+  const { record: over300 } = await createClaim(checker(), numbers.id, {
     claimantId: officials.id,
     text: 'Russia launched over 300 drones and seven missiles at Ukraine overnight.',
     shortText: 'Over 300 drones and seven missiles',
     statedOn: '2025-06-10',
     language: 'en',
     quantity: { value: 300, unit: 'drones', qualifier: 'at_least' },
-  }).record
-  const record479 = createClaim(checker(), numbers.id, {
+  })
+  const { record: record479 } = await createClaim(checker(), numbers.id, {
     claimantId: airForce.id,
     text: 'Russia launched a record 479 drones at Ukraine overnight, along with 20 missiles.',
     shortText: 'A record 479 drones in one night',
@@ -243,8 +259,8 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     language: 'en',
     appearanceUrl: 'https://t.me/kpszsu',
     quantity: { value: 479, unit: 'drones', qualifier: 'exact' },
-  }).record
-  const airForceCount = createEvidence(checker(), numbers.id, {
+  })
+  const { record: airForceCount } = await createEvidence(checker(), numbers.id, {
     title: 'Air force overnight count, 9 June',
     kind: 'official_statement',
     sourceName: 'Ukrainian Air Force',
@@ -255,14 +271,14 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
     accessedOn: '2025-06-10',
     sourceReliability: 'B',
     informationCredibility: 2,
-  }).record
-  putStance(checker(), null, {
+  })
+  await putStance(checker(), null, {
     evidenceId: airForceCount.id,
     claimId: record479.id,
     stance: 'supports',
     note: '',
   })
-  putStance(checker(), null, {
+  await putStance(checker(), null, {
     evidenceId: airForceCount.id,
     claimId: over300.id,
     stance: 'context',
@@ -270,12 +286,12 @@ export function seedDemo(db: Db, desk: { checker: SessionUser; editor: SessionUs
   })
 
   // Dispute 3: Belgorod.
-  const belgorodDispute = createDispute(checker(), {
+  const { record: belgorodDispute } = await createDispute(checker(), {
     title: 'Belgorod petrol station, June 2025',
     question: 'Did a Ukrainian drone attack kill a person at a petrol station in Belgorod region?',
     tags: ['russia', 'belgorod'],
-  }).record
-  createClaim(checker(), belgorodDispute.id, {
+  })
+  await createClaim(checker(), belgorodDispute.id, {
     claimantId: belgorod.id,
     text: 'A Ukrainian drone attack on a petrol station killed one person.',
     shortText: 'A Ukrainian drone killed one person at a petrol station',

@@ -7,11 +7,12 @@ import {
   inArray,
   insertMissingSnapshots,
   isNull,
+  readTransaction,
   type Tx,
   tables,
 } from '@counterclaim/db'
 import { publicationChanges } from '@counterclaim/domain'
-import { type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
+import { type PublicationChange, type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
 import { found } from './versioning.ts'
 
 type Reader = Db | Tx
@@ -21,26 +22,25 @@ type Reader = Db | Tx
  * verdict fields and cited evidence. Archived evidence is left out: archiving a source takes it
  * off the next snapshot, never off the one the public already has.
  */
-export function liveRecord(db: Reader, verdictId: string): PublishedRecord {
+export async function liveRecord(db: Reader, verdictId: string): Promise<PublishedRecord> {
   const verdict = found(
-    db.select().from(tables.verdicts).where(eq(tables.verdicts.id, verdictId)).get(),
+    (await db.select().from(tables.verdicts).where(eq(tables.verdicts.id, verdictId)).limit(1))[0],
     'Verdict',
   )
   const claim = found(
-    db.select().from(tables.claims).where(eq(tables.claims.id, verdict.claimId)).get(),
+    (await db.select().from(tables.claims).where(eq(tables.claims.id, verdict.claimId)).limit(1))[0],
     'Claim',
   )
   const claimant = found(
-    db.select().from(tables.claimants).where(eq(tables.claimants.id, claim.claimantId)).get(),
+    (await db.select().from(tables.claimants).where(eq(tables.claimants.id, claim.claimantId)).limit(1))[0],
     'Claimant',
   )
-  const sources = db
+  const sources = await db
     .select({ evidence: tables.evidence })
     .from(tables.verdictCitations)
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
     .where(and(eq(tables.verdictCitations.verdictId, verdictId), isNull(tables.evidence.archivedAt)))
     .orderBy(asc(tables.verdictCitations.position))
-    .all()
   return {
     claim: {
       id: claim.id,
@@ -77,28 +77,30 @@ export function liveRecord(db: Reader, verdictId: string): PublishedRecord {
  * call it inside the transaction that publishes, corrects or imports the verdict (the import's is
  * opened by hand on its worker's connection, so it passes that Db).
  */
-export function takeSnapshot(
+export async function takeSnapshot(
   tx: Reader,
   input: { verdictId: string; at: string; reason: 'published' | 'corrected' | 'imported' },
-): PublishedRecord {
-  const content = liveRecord(tx, input.verdictId)
+): Promise<PublishedRecord> {
+  const content = await liveRecord(tx, input.verdictId)
   const id = randomUUID()
-  tx.insert(tables.verdictSnapshots)
+  await tx
+    .insert(tables.verdictSnapshots)
     .values({ id, verdictId: input.verdictId, takenAt: input.at, reason: input.reason, content })
-    .run()
-  tx.update(tables.verdicts).set({ snapshotId: id }).where(eq(tables.verdicts.id, input.verdictId)).run()
+  await tx.update(tables.verdicts).set({ snapshotId: id }).where(eq(tables.verdicts.id, input.verdictId))
   return content
 }
 
 /** The snapshots these ids name, keyed by snapshot id. */
-export function readSnapshots(db: Reader, snapshotIds: string[]): Map<string, PublishedRecord> {
+export async function readSnapshots(
+  db: Reader,
+  snapshotIds: string[],
+): Promise<Map<string, PublishedRecord>> {
   const result = new Map<string, PublishedRecord>()
   for (let i = 0; i < snapshotIds.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select({ id: tables.verdictSnapshots.id, content: tables.verdictSnapshots.content })
       .from(tables.verdictSnapshots)
       .where(inArray(tables.verdictSnapshots.id, snapshotIds.slice(i, i + 500)))
-      .all()
     for (const row of rows) result.set(row.id, PublishedRecordSchema.parse(row.content))
   }
   return result
@@ -108,16 +110,22 @@ export function readSnapshots(db: Reader, snapshotIds: string[]): Map<string, Pu
  * Gives every published or withdrawn verdict that has no snapshot (one published before snapshots
  * existed) a snapshot of its records as they stand, so the public reads snapshots only.
  */
-export function backfillSnapshots(db: Db, at: string): number {
+export function backfillSnapshots(db: Db, at: string): Promise<number> {
   return insertMissingSnapshots(db, at)
 }
 
-/** How the live records differ from the snapshot the public sees; null unless the verdict is published. */
-export function changesSincePublication(
+/**
+ * How the live records differ from the snapshot the public sees; null unless the verdict is published.
+ * Reads the snapshot and the live records in one read transaction (or in the caller's, given its handle).
+ */
+export async function changesSincePublication(
   db: Reader,
   verdict: { id: string; status: string; snapshotId: string | null },
-) {
-  if (verdict.status !== 'published' || !verdict.snapshotId) return null
-  const published = readSnapshots(db, [verdict.snapshotId]).get(verdict.snapshotId)
-  return published ? publicationChanges(published, liveRecord(db, verdict.id)) : null
+): Promise<PublicationChange[] | null> {
+  const snapshotId = verdict.snapshotId
+  if (verdict.status !== 'published' || !snapshotId) return null
+  return readTransaction(db, async (tx) => {
+    const published = (await readSnapshots(tx, [snapshotId])).get(snapshotId)
+    return published ? publicationChanges(published, await liveRecord(tx, verdict.id)) : null
+  })
 }

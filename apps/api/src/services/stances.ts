@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { and, countWhere, eq, isNull, type Tx, tables } from '@counterclaim/db'
+import { and, countWhere, eq, isNull, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type Stance, type StancePutSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { toStance } from './mappers.ts'
-import { assertVersion } from './versioning.ts'
+import { assertVersion, found } from './versioning.ts'
 
 type PutInput = z.infer<typeof StancePutSchema>
 
 /** Recounts a claim's stances for the claim log, in the transaction that changed one. */
-function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
+async function syncClaimCounts(tx: Tx, claimId: string, at: string): Promise<void> {
   const s = tables.stances
-  const counts = tx
+  const [counts] = await tx
     .select({
       supports: countWhere(s.stance, 'supports'),
       contradicts: countWhere(s.stance, 'contradicts'),
@@ -22,8 +22,8 @@ function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
     .from(s)
     .innerJoin(tables.evidence, eq(tables.evidence.id, s.evidenceId))
     .where(and(eq(s.claimId, claimId), isNull(tables.evidence.archivedAt)))
-    .get()
-  tx.update(tables.claims)
+  await tx
+    .update(tables.claims)
     .set({
       supportingCount: counts?.supports ?? 0,
       contradictingCount: counts?.contradicts ?? 0,
@@ -31,7 +31,6 @@ function syncClaimCounts(tx: Tx, claimId: string, at: string): void {
       activityAt: at,
     })
     .where(eq(tables.claims.id, claimId))
-    .run()
 }
 
 /** A record the body names must exist: like an unknown claimant, an unknown one is a bad field. */
@@ -48,21 +47,17 @@ function referenced<T>(row: T | undefined, path: 'evidenceId' | 'claimId'): T {
  * Sets or clears one cell of the evidence matrix. A cell never set before is a create and needs
  * no version; a cell that exists (even cleared) is a change and needs If-Match.
  */
-export function putStance(
+export async function putStance(
   ctx: ServiceContext,
   expectedVersion: number | null,
   input: PutInput,
-): { record: Stance; created: boolean } {
-  return ctx.db.transaction((tx) => {
-    const ev = referenced(
-      tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.evidenceId)).get(),
-      'evidenceId',
-    )
-    const claim = referenced(
-      tx.select().from(tables.claims).where(eq(tables.claims.id, input.claimId)).get(),
-      'claimId',
-    )
-    assertDisputeLive(tx, claim.disputeId)
+): Promise<{ record: Stance; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
+    const [evRow] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.evidenceId))
+    const ev = referenced(evRow, 'evidenceId')
+    const [claimRow] = await tx.select().from(tables.claims).where(eq(tables.claims.id, input.claimId))
+    const claim = referenced(claimRow, 'claimId')
+    await assertDisputeLive(tx, claim.disputeId)
     assertNotArchived('claim', claim, { doing: 'setting its stances' })
     assertNotArchived('evidence', ev, { doing: 'setting its stances' })
     if (ev.disputeId !== claim.disputeId) {
@@ -70,15 +65,14 @@ export function putStance(
         { path: 'claimId', message: 'is not in the dispute of the evidence' },
       ])
     }
-    const current = tx
+    const [current] = await tx
       .select()
       .from(tables.stances)
       .where(and(eq(tables.stances.evidenceId, input.evidenceId), eq(tables.stances.claimId, input.claimId)))
-      .get()
-    let row: typeof tables.stances.$inferSelect
+    let rows: Array<typeof tables.stances.$inferSelect>
     let before: Stance | null = null
     if (!current) {
-      row = tx
+      rows = await tx
         .insert(tables.stances)
         .values({
           id: randomUUID(),
@@ -90,11 +84,10 @@ export function putStance(
           updatedAt: ctx.now,
         })
         .returning()
-        .get()
     } else {
       before = toStance(current)
       assertVersion(expectedVersion, current, before)
-      row = tx
+      rows = await tx
         .update(tables.stances)
         .set({
           stance: input.stance,
@@ -104,12 +97,11 @@ export function putStance(
         })
         .where(eq(tables.stances.id, current.id))
         .returning()
-        .get()
     }
-    syncClaimCounts(tx, input.claimId, ctx.now)
-    const record = toStance(row)
+    await syncClaimCounts(tx, input.claimId, ctx.now)
+    const record = toStance(found(rows[0], 'Stance'))
     const action = !current ? 'created' : input.stance === null ? 'cleared' : 'updated'
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'stance',
@@ -125,12 +117,10 @@ export function putStance(
 }
 
 /** Recounts every claim of a dispute, after evidence was archived or restored. */
-export function syncDisputeCounts(tx: Tx, disputeId: string, at: string): void {
-  for (const c of tx
+export async function syncDisputeCounts(tx: Tx, disputeId: string, at: string): Promise<void> {
+  const claims = await tx
     .select({ id: tables.claims.id })
     .from(tables.claims)
     .where(eq(tables.claims.disputeId, disputeId))
-    .all()) {
-    syncClaimCounts(tx, c.id, at)
-  }
+  for (const c of claims) await syncClaimCounts(tx, c.id, at)
 }

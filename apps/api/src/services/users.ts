@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, type Db, eq, gt, tables } from '@counterclaim/db'
+import { and, asc, type Db, eq, gt, tables, transaction } from '@counterclaim/db'
 import { AppError, type User, type UserCreateSchema, type UserPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { revokeUserSessions } from './auth.ts'
@@ -9,31 +9,35 @@ import { recordHistory } from './history.ts'
 import { toUser } from './mappers.ts'
 import { assertVersion, found } from './versioning.ts'
 
-export function listUsers(db: Db, query: { limit: number; cursor?: string | undefined }) {
+export async function listUsers(db: Db, query: { limit: number; cursor?: string | undefined }) {
   const cursor = decodeCursor(query.cursor)
-  const rows = db
+  const rows = await db
     .select()
     .from(tables.users)
     .where(cursor ? gt(tables.users.email, cursor[0]) : undefined)
     .orderBy(asc(tables.users.email))
     .limit(query.limit + 1)
-    .all()
   const page = toPage(rows, query.limit, (r) => [r.email, r.id])
   return { items: page.items.map(toUser), nextCursor: page.nextCursor }
 }
 
-/** Creates an account; the password arrives already hashed, so this stays synchronous. */
-export function createUser(
+/** Creates an account; the password arrives already hashed. */
+export async function createUser(
   ctx: ServiceContext,
   input: Omit<z.infer<typeof UserCreateSchema>, 'password'>,
   passwordHash: string,
-): User {
+): Promise<User> {
   const email = input.email.trim().toLowerCase()
-  return ctx.db.transaction((tx) => {
-    if (tx.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.email, email)).get()) {
+  return transaction(ctx.db, async (tx) => {
+    const [taken] = await tx
+      .select({ id: tables.users.id })
+      .from(tables.users)
+      .where(eq(tables.users.email, email))
+      .limit(1)
+    if (taken) {
       throw new AppError('conflict', 'An account with this email already exists.', { field: 'email' })
     }
-    const row = tx
+    const [inserted] = await tx
       .insert(tables.users)
       .values({
         id: randomUUID(),
@@ -45,9 +49,9 @@ export function createUser(
         updatedAt: ctx.now,
       })
       .returning()
-      .get()
+    const row = found(inserted, 'User')
     const record = toUser(row)
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'user',
@@ -64,15 +68,16 @@ export function createUser(
  * Changes an account. A new password arrives already hashed (`passwordHash`); setting one ends every
  * session of that user, except the acting admin's own when they set their own.
  */
-export function updateUser(
+export async function updateUser(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number | null,
   input: Omit<z.infer<typeof UserPatchSchema>, 'password'>,
   password?: { hash: string; keepToken: string | undefined },
-): User {
-  return ctx.db.transaction((tx) => {
-    const current = found(tx.select().from(tables.users).where(eq(tables.users.id, id)).get(), 'User')
+): Promise<User> {
+  return transaction(ctx.db, async (tx) => {
+    const [currentRow] = await tx.select().from(tables.users).where(eq(tables.users.id, id))
+    const current = found(currentRow, 'User')
     const before = toUser(current)
     assertVersion(expectedVersion, current, before)
     if (
@@ -81,7 +86,7 @@ export function updateUser(
     ) {
       throw new AppError('conflict', 'You cannot disable yourself or give up your own admin role.')
     }
-    const row = tx
+    const [updated] = await tx
       .update(tables.users)
       .set({
         ...(input.name === undefined ? {} : { name: input.name }),
@@ -95,10 +100,10 @@ export function updateUser(
       })
       .where(and(eq(tables.users.id, id)))
       .returning()
-      .get()
-    if (input.disabled) revokeUserSessions(tx, id, ctx.now)
+    const row = found(updated, 'User')
+    if (input.disabled) await revokeUserSessions(tx, id, ctx.now)
     else if (password)
-      revokeUserSessions(tx, id, ctx.now, id === ctx.actor.id ? password.keepToken : undefined)
+      await revokeUserSessions(tx, id, ctx.now, id === ctx.actor.id ? password.keepToken : undefined)
     const after = toUser(row)
     // The history names a password change by its action; neither password nor hash is ever in it.
     const action =
@@ -109,7 +114,7 @@ export function updateUser(
           : password
             ? 'password_set'
             : 'updated'
-    recordHistory(tx, {
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'user',

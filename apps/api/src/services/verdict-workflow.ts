@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, gt, isNull, or, type Tx, tables } from '@counterclaim/db'
+import { and, asc, eq, gt, isNull, or, readTransaction, type Tx, tables, transaction } from '@counterclaim/db'
 import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
@@ -43,7 +43,7 @@ interface StepResult {
   /** Columns of the verdict row to change; version and updatedAt are added. */
   changes: Record<string, unknown>
   /** Runs after the row changed, in the same transaction (snapshots, citations). */
-  afterwards?: (tx: Tx) => void
+  afterwards?: (tx: Tx) => Promise<unknown>
   /** The history action, when it is not the step's usual one. */
   action?: string
 }
@@ -58,15 +58,15 @@ function step(
   expectedVersion: number | null,
   name: Step,
   action: string,
-  apply: (tx: Tx, current: VerdictRow, before: Verdict) => StepResult,
-): Verdict {
-  return ctx.db.transaction((tx) => {
-    const claim = liveClaim(tx, claimId)
+  apply: (tx: Tx, current: VerdictRow, before: Verdict) => StepResult | Promise<StepResult>,
+): Promise<Verdict> {
+  return transaction(ctx.db, async (tx) => {
+    const claim = await liveClaim(tx, claimId)
     const current = found(
-      tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).get(),
+      (await tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1))[0],
       'Verdict',
     )
-    const before = getVerdict(tx, claimId)
+    const before = await getVerdict(tx, claimId)
     assertVersion(expectedVersion, current, before)
     if (current.status !== FROM[name]) {
       throw new AppError(
@@ -78,15 +78,15 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded } = apply(tx, current, before)
-    tx.update(tables.verdicts)
+    const { changes, afterwards, action: recorded } = await apply(tx, current, before)
+    await tx
+      .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
-      .run()
-    afterwards?.(tx)
-    syncClaimVerdict(tx, claimId, ctx.now)
-    const after = getVerdict(tx, claimId)
-    recordHistory(tx, {
+    await afterwards?.(tx)
+    await syncClaimVerdict(tx, claimId, ctx.now)
+    const after = await getVerdict(tx, claimId)
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'verdict',
@@ -102,7 +102,11 @@ function step(
 }
 
 /** Draft → in review; a draft with neither a rating nor a summary has nothing to review. */
-export function submitVerdict(ctx: ServiceContext, claimId: string, expectedVersion: number | null): Verdict {
+export function submitVerdict(
+  ctx: ServiceContext,
+  claimId: string,
+  expectedVersion: number | null,
+): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'submit', 'submitted', (_tx, current) => {
     if (!current.rating && !current.summary.trim()) {
       throw new AppError(
@@ -124,20 +128,19 @@ export function returnVerdict(
   claimId: string,
   expectedVersion: number | null,
   note: string,
-): Verdict {
+): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'return', 'returned', () => ({
     changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
   }))
 }
 
 /** What a verdict lacks before it can be published; empty when it is complete. */
-export function publishGaps(tx: Tx, current: VerdictRow): string[] {
-  const cited = tx
+export async function publishGaps(tx: Tx, current: VerdictRow): Promise<string[]> {
+  const cited = await tx
     .select({ url: tables.evidence.url })
     .from(tables.verdictCitations)
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
     .where(and(eq(tables.verdictCitations.verdictId, current.id), isNull(tables.evidence.archivedAt)))
-    .all()
   return verdictPublishGaps(
     current,
     cited.map((row) => row.url),
@@ -150,15 +153,15 @@ export function publishVerdict(
   claimId: string,
   expectedVersion: number | null,
   twoPersonRule: boolean,
-): Verdict {
-  return step(ctx, claimId, expectedVersion, 'publish', 'published', (tx, current, before) => {
+): Promise<Verdict> {
+  return step(ctx, claimId, expectedVersion, 'publish', 'published', async (tx, current, before) => {
     if (twoPersonRule && before.contributors.some((person) => person.id === ctx.actor.id)) {
       throw new AppError(
         'forbidden',
         'You wrote or edited this verdict: another editor must publish it (two-person rule).',
       )
     }
-    const gaps = publishGaps(tx, current)
+    const gaps = await publishGaps(tx, current)
     if (gaps.length) {
       throw new AppError(
         'validation_failed',
@@ -193,12 +196,12 @@ function pendingNamed(verdict: Verdict, correctionId: string): PendingCorrection
   return pending
 }
 
-function replaceCitations(tx: Tx, verdictId: string, ids: string[]): void {
-  tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId)).run()
+async function replaceCitations(tx: Tx, verdictId: string, ids: string[]): Promise<void> {
+  await tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId))
   if (ids.length) {
-    tx.insert(tables.verdictCitations)
+    await tx
+      .insert(tables.verdictCitations)
       .values(ids.map((evidenceId, position) => ({ verdictId, evidenceId, position })))
-      .run()
   }
 }
 
@@ -207,14 +210,19 @@ function replaceCitations(tx: Tx, verdictId: string, ids: string[]): void {
  * public will see differently, beyond the verdict's own fields. Refuses a correction the public
  * would not see.
  */
-function applyCorrection(tx: Tx, current: VerdictRow, next: CorrectedFields, at: string): string[] {
-  const [published] = [...readSnapshots(tx, current.snapshotId ? [current.snapshotId] : []).values()]
-  if (next.citedEvidenceIds) replaceCitations(tx, current.id, next.citedEvidenceIds)
-  tx.update(tables.verdicts)
+async function applyCorrection(
+  tx: Tx,
+  current: VerdictRow,
+  next: CorrectedFields,
+  at: string,
+): Promise<string[]> {
+  const [published] = [...(await readSnapshots(tx, current.snapshotId ? [current.snapshotId] : [])).values()]
+  if (next.citedEvidenceIds) await replaceCitations(tx, current.id, next.citedEvidenceIds)
+  await tx
+    .update(tables.verdicts)
     .set({ rating: next.rating as VerdictRow['rating'], summary: next.summary, rationale: next.rationale })
     .where(eq(tables.verdicts.id, current.id))
-    .run()
-  const fresh = takeSnapshot(tx, { verdictId: current.id, at, reason: 'corrected' })
+  const fresh = await takeSnapshot(tx, { verdictId: current.id, at, reason: 'corrected' })
   const changes = published ? publicationChanges(published, fresh) : []
   if (published && changes.length === 0) {
     throw new AppError(
@@ -234,21 +242,21 @@ export type CorrectionOutcome =
  * Changes a published verdict and publishes a new snapshot of its records; the correction and
  * its note stay public. Under the two-person rule a change of rating waits for a second editor.
  */
-export function correctVerdict(
+export async function correctVerdict(
   ctx: ServiceContext,
   claimId: string,
   expectedVersion: number | null,
   input: z.infer<typeof VerdictCorrectSchema>,
   twoPersonRule: boolean,
-): CorrectionOutcome {
+): Promise<CorrectionOutcome> {
   let proposed: string | null = null
-  const verdict = step(
+  const verdict = await step(
     ctx,
     claimId,
     expectedVersion,
     'correct',
     'corrected',
-    (tx, current, verdictBefore) => {
+    async (tx, current, verdictBefore) => {
       if (verdictBefore.pendingCorrection) {
         throw new AppError(
           'conflict',
@@ -257,7 +265,7 @@ export function correctVerdict(
       }
       const before = fieldsOf(verdictBefore)
       const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
-      if (cited) checkCitations(tx, liveClaim(tx, claimId).disputeId, cited)
+      if (cited) await checkCitations(tx, (await liveClaim(tx, claimId)).disputeId, cited)
       const next: CorrectedFields = {
         rating: input.rating ?? current.rating,
         summary: input.summary ?? current.summary,
@@ -266,34 +274,30 @@ export function correctVerdict(
       }
       if (twoPersonRule && next.rating !== current.rating) {
         proposed = randomUUID()
-        tx.insert(tables.verdictCorrections)
-          .values({
-            id: proposed,
-            verdictId: current.id,
-            at: ctx.now,
-            actorId: ctx.actor.id,
-            note: input.correctionNote,
-            before,
-            after: next,
-            status: 'pending',
-          })
-          .run()
-        return { changes: {}, action: 'correction_proposed' }
-      }
-      const published = applyCorrection(tx, current, next, ctx.now)
-      tx.insert(tables.verdictCorrections)
-        .values({
-          id: randomUUID(),
+        await tx.insert(tables.verdictCorrections).values({
+          id: proposed,
           verdictId: current.id,
           at: ctx.now,
           actorId: ctx.actor.id,
           note: input.correctionNote,
           before,
-          after: { ...next, published },
-          status: 'applied',
-          decidedAt: ctx.now,
+          after: next,
+          status: 'pending',
         })
-        .run()
+        return { changes: {}, action: 'correction_proposed' }
+      }
+      const published = await applyCorrection(tx, current, next, ctx.now)
+      await tx.insert(tables.verdictCorrections).values({
+        id: randomUUID(),
+        verdictId: current.id,
+        at: ctx.now,
+        actorId: ctx.actor.id,
+        note: input.correctionNote,
+        before,
+        after: { ...next, published },
+        status: 'applied',
+        decidedAt: ctx.now,
+      })
       return { changes: { modifiedAt: ctx.now } }
     },
   )
@@ -309,8 +313,8 @@ export function approveCorrection(
   claimId: string,
   correctionId: string,
   expectedVersion: number | null,
-): Verdict {
-  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', (tx, current, before) => {
+): Promise<Verdict> {
+  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', async (tx, current, before) => {
     const pending = pendingNamed(before, correctionId)
     if (pending.proposedBy.id === ctx.actor.id) {
       throw new AppError(
@@ -319,8 +323,9 @@ export function approveCorrection(
       )
     }
     const { after } = pending
-    const published = applyCorrection(tx, current, after, ctx.now)
-    tx.update(tables.verdictCorrections)
+    const published = await applyCorrection(tx, current, after, ctx.now)
+    await tx
+      .update(tables.verdictCorrections)
       .set({
         status: 'applied',
         approverId: ctx.actor.id,
@@ -328,7 +333,6 @@ export function approveCorrection(
         after: { ...after, published },
       })
       .where(eq(tables.verdictCorrections.id, pending.id))
-      .run()
     return { changes: { modifiedAt: ctx.now } }
   })
 }
@@ -340,7 +344,7 @@ export function rejectCorrection(
   correctionId: string,
   expectedVersion: number | null,
   note: string,
-): Verdict {
+): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'reject', 'correction_rejected', (_tx, _current, before) => {
     const pending = pendingNamed(before, correctionId)
     return {
@@ -354,8 +358,7 @@ export function rejectCorrection(
             decidedAt: ctx.now,
             note: `${pending.note}\n\nNot applied: ${note}`,
           })
-          .where(eq(tables.verdictCorrections.id, pending.id))
-          .run(),
+          .where(eq(tables.verdictCorrections.id, pending.id)),
     }
   })
 }
@@ -369,7 +372,7 @@ export function withdrawVerdict(
   claimId: string,
   expectedVersion: number | null,
   note: string,
-): Verdict {
+): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
     afterwards: (t) =>
@@ -381,8 +384,7 @@ export function withdrawVerdict(
             eq(tables.verdictCorrections.verdictId, current.id),
             eq(tables.verdictCorrections.status, 'pending'),
           ),
-        )
-        .run(),
+        ),
   }))
 }
 
@@ -390,10 +392,17 @@ export function withdrawVerdict(
 export function listPendingCorrections(
   db: ServiceContext['db'],
   query: { limit: number; cursor?: string | undefined },
-): Page<PendingCorrectionItem> {
+): Promise<Page<PendingCorrectionItem>> {
+  return readTransaction(db, (tx) => readPendingCorrections(tx, query))
+}
+
+async function readPendingCorrections(
+  db: Tx,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<PendingCorrectionItem>> {
   const vc = tables.verdictCorrections
   const cursor = decodeCursor(query.cursor)
-  const rows = db
+  const rows = await db
     .select({
       id: vc.id,
       at: vc.at,
@@ -415,9 +424,8 @@ export function listPendingCorrections(
     )
     .orderBy(asc(vc.at), asc(vc.id))
     .limit(query.limit + 1)
-    .all()
   const page = toPage(rows, query.limit, (row) => [row.at, row.id])
-  const verdicts = loadVerdicts(
+  const verdicts = await loadVerdicts(
     db,
     page.items.map((row) => row.claimId),
   )

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, type Db, eq, inArray, isNull, type Tx, tables } from '@counterclaim/db'
+import {
+  and,
+  asc,
+  type Db,
+  eq,
+  inArray,
+  isNull,
+  readTransaction,
+  type Tx,
+  tables,
+  transaction,
+} from '@counterclaim/db'
 import {
   AppError,
   type CorrectedFields,
@@ -18,19 +29,25 @@ import { assertVersion, found } from './versioning.ts'
 type DraftInput = z.infer<typeof VerdictDraftSchema>
 type VerdictRow = typeof tables.verdicts.$inferSelect
 
-/** The verdicts of these claims, keyed by claim id, with authors, citations and corrections. */
-export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdict> {
+/**
+ * The verdicts of these claims, keyed by claim id, with authors, citations and corrections; read in
+ * one read transaction (or in the caller's transaction when given its handle), so the parts agree.
+ */
+export async function loadVerdicts(db: Db | Tx, claimIds: string[]): Promise<Map<string, Verdict>> {
+  if (claimIds.length === 0) return new Map()
+  return readTransaction(db, (tx) => readVerdicts(tx, claimIds))
+}
+
+async function readVerdicts(db: Tx, claimIds: string[]): Promise<Map<string, Verdict>> {
   const result = new Map<string, Verdict>()
-  if (claimIds.length === 0) return result
   const rows: VerdictRow[] = []
   // SQLite caps bound parameters; chunk long lists.
   for (let i = 0; i < claimIds.length; i += 500) {
     rows.push(
-      ...db
+      ...(await db
         .select()
         .from(tables.verdicts)
-        .where(inArray(tables.verdicts.claimId, claimIds.slice(i, i + 500)))
-        .all(),
+        .where(inArray(tables.verdicts.claimId, claimIds.slice(i, i + 500)))),
     )
   }
   if (rows.length === 0) return result
@@ -44,15 +61,14 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
   const h = tables.historyEvents
   for (let i = 0; i < verdictIds.length; i += 500) {
     const chunk = verdictIds.slice(i, i + 500)
-    for (const c of db
+    for (const c of await db
       .select()
       .from(tables.verdictCitations)
       .where(inArray(tables.verdictCitations.verdictId, chunk))
-      .orderBy(asc(tables.verdictCitations.position))
-      .all()) {
+      .orderBy(asc(tables.verdictCitations.position))) {
       citations.set(c.verdictId, [...(citations.get(c.verdictId) ?? []), c.evidenceId])
     }
-    for (const c of db
+    for (const c of await db
       .select()
       .from(tables.verdictCorrections)
       .where(
@@ -61,20 +77,18 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
           inArray(tables.verdictCorrections.status, ['applied', 'pending']),
         ),
       )
-      .orderBy(asc(tables.verdictCorrections.at))
-      .all()) {
+      .orderBy(asc(tables.verdictCorrections.at))) {
       correctionRows.push(c)
       userIds.add(c.actorId)
       if (c.approverId) userIds.add(c.approverId)
     }
     // Everyone who wrote or edited a draft: the two-person rule keeps them from publishing it.
-    for (const e of db
+    for (const e of await db
       .selectDistinct({ verdictId: h.entityId, actorId: h.actorId })
       .from(h)
       .where(
         and(eq(h.entity, 'verdict'), inArray(h.entityId, chunk), inArray(h.action, ['drafted', 'updated'])),
-      )
-      .all()) {
+      )) {
       if (!e.actorId) continue
       userIds.add(e.actorId)
       contributors.set(e.verdictId, (contributors.get(e.verdictId) ?? new Set()).add(e.actorId))
@@ -86,12 +100,12 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
   }
   const names = new Map(
     userIds.size
-      ? db
-          .select({ id: tables.users.id, name: tables.users.name })
-          .from(tables.users)
-          .where(inArray(tables.users.id, [...userIds]))
-          .all()
-          .map((u) => [u.id, u.name] as const)
+      ? (
+          await db
+            .select({ id: tables.users.id, name: tables.users.name })
+            .from(tables.users)
+            .where(inArray(tables.users.id, [...userIds]))
+        ).map((u) => [u.id, u.name] as const)
       : [],
   )
   const actorOf = (id: string) => ({ id, name: names.get(id) ?? 'unknown' })
@@ -161,21 +175,24 @@ export function loadVerdicts(db: Db | Tx, claimIds: string[]): Map<string, Verdi
 }
 
 /** The verdict of one claim, or not_found. */
-export function getVerdict(db: Db | Tx, claimId: string): Verdict {
-  return found(loadVerdicts(db, [claimId]).get(claimId), 'Verdict')
+export async function getVerdict(db: Db | Tx, claimId: string): Promise<Verdict> {
+  return found((await loadVerdicts(db, [claimId])).get(claimId), 'Verdict')
 }
 
 /** The claim a verdict belongs to, or not_found; an archived one (or one in an archived dispute) takes no writes. */
-export function liveClaim(tx: Tx, claimId: string) {
-  const claim = found(tx.select().from(tables.claims).where(eq(tables.claims.id, claimId)).get(), 'Claim')
-  assertDisputeLive(tx, claim.disputeId)
+export async function liveClaim(tx: Tx, claimId: string) {
+  const claim = found(
+    (await tx.select().from(tables.claims).where(eq(tables.claims.id, claimId)).limit(1))[0],
+    'Claim',
+  )
+  await assertDisputeLive(tx, claim.disputeId)
   assertNotArchived('claim', claim, { doing: 'changing its verdict' })
   return claim
 }
 
-export function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
+export async function checkCitations(tx: Tx, disputeId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return
-  const rows = tx
+  const rows = await tx
     .select({ id: tables.evidence.id })
     .from(tables.evidence)
     .where(
@@ -185,7 +202,6 @@ export function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
         isNull(tables.evidence.archivedAt),
       ),
     )
-    .all()
   const known = new Set(rows.map((r) => r.id))
   const missing = ids.filter((id) => !known.has(id))
   if (missing.length) {
@@ -198,16 +214,16 @@ export function checkCitations(tx: Tx, disputeId: string, ids: string[]): void {
 }
 
 /** Keeps the claim log's copy of the verdict state in step, in the same transaction. */
-export function syncClaimVerdict(tx: Tx, claimId: string, at: string): void {
-  const v = tx
+export async function syncClaimVerdict(tx: Tx, claimId: string, at: string): Promise<void> {
+  const [v] = await tx
     .select({ rating: tables.verdicts.rating, status: tables.verdicts.status })
     .from(tables.verdicts)
     .where(eq(tables.verdicts.claimId, claimId))
-    .get()
-  tx.update(tables.claims)
+    .limit(1)
+  await tx
+    .update(tables.claims)
     .set({ verdictRating: v?.rating ?? null, verdictStatus: v?.status ?? null, activityAt: at })
     .where(eq(tables.claims.id, claimId))
-    .run()
 }
 
 /** Creates the claim's verdict draft, or changes it while it is still a draft. */
@@ -216,33 +232,35 @@ export function saveDraft(
   claimId: string,
   expectedVersion: number | null,
   input: DraftInput,
-): { record: Verdict; created: boolean } {
-  return ctx.db.transaction((tx) => {
-    const claim = liveClaim(tx, claimId)
+): Promise<{ record: Verdict; created: boolean }> {
+  return transaction(ctx.db, async (tx) => {
+    const claim = await liveClaim(tx, claimId)
     const cited = input.citedEvidenceIds === undefined ? undefined : [...new Set(input.citedEvidenceIds)]
-    if (cited) checkCitations(tx, claim.disputeId, cited)
-    const current = tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).get()
+    if (cited) await checkCitations(tx, claim.disputeId, cited)
+    const [current] = await tx
+      .select()
+      .from(tables.verdicts)
+      .where(eq(tables.verdicts.claimId, claimId))
+      .limit(1)
     let created = false
     let before: Verdict | null = null
     let verdictId: string
     if (!current) {
       created = true
       verdictId = randomUUID()
-      tx.insert(tables.verdicts)
-        .values({
-          id: verdictId,
-          claimId,
-          rating: input.rating ?? null,
-          summary: input.summary ?? '',
-          rationale: input.rationale ?? '',
-          status: 'draft',
-          authorId: ctx.actor.id,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .run()
+      await tx.insert(tables.verdicts).values({
+        id: verdictId,
+        claimId,
+        rating: input.rating ?? null,
+        summary: input.summary ?? '',
+        rationale: input.rationale ?? '',
+        status: 'draft',
+        authorId: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
     } else {
-      before = getVerdict(tx, claimId)
+      before = await getVerdict(tx, claimId)
       assertVersion(expectedVersion, current, before)
       if (current.status !== 'draft') {
         throw new AppError(
@@ -256,7 +274,8 @@ export function saveDraft(
         )
       }
       verdictId = current.id
-      tx.update(tables.verdicts)
+      await tx
+        .update(tables.verdicts)
         .set({
           ...(input.rating === undefined ? {} : { rating: input.rating }),
           ...(input.summary === undefined ? {} : { summary: input.summary }),
@@ -265,19 +284,18 @@ export function saveDraft(
           version: current.version + 1,
         })
         .where(eq(tables.verdicts.id, current.id))
-        .run()
     }
     if (cited) {
-      tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId)).run()
+      await tx.delete(tables.verdictCitations).where(eq(tables.verdictCitations.verdictId, verdictId))
       if (cited.length) {
-        tx.insert(tables.verdictCitations)
+        await tx
+          .insert(tables.verdictCitations)
           .values(cited.map((evidenceId, position) => ({ verdictId, evidenceId, position })))
-          .run()
       }
     }
-    syncClaimVerdict(tx, claimId, ctx.now)
-    const record = getVerdict(tx, claimId)
-    recordHistory(tx, {
+    await syncClaimVerdict(tx, claimId, ctx.now)
+    const record = await getVerdict(tx, claimId)
+    await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
       entity: 'verdict',

@@ -1,54 +1,57 @@
-import { and, asc, type Db, eq, inArray, isNull, tables } from '@counterclaim/db'
+import { and, asc, type Db, eq, inArray, isNull, readTransaction, tables } from '@counterclaim/db'
 import type { Workbench } from '@counterclaim/shared'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
 import { changesSincePublication } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
 
-/** The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances. */
-export function getWorkbench(db: Db, disputeId: string): Workbench {
-  const dispute = getDispute(db, disputeId)
-  const claimRows = db
-    .select({ claim: tables.claims, claimant: tables.claimants })
-    .from(tables.claims)
-    .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
-    .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
-    .orderBy(asc(tables.claims.position), asc(tables.claims.createdAt))
-    .all()
-  const evidenceRows = db
-    .select()
-    .from(tables.evidence)
-    .where(and(eq(tables.evidence.disputeId, disputeId), isNull(tables.evidence.archivedAt)))
-    .orderBy(asc(tables.evidence.createdAt), asc(tables.evidence.id))
-    .all()
-  const claimIds = claimRows.map((r) => r.claim.id)
-  const evidenceIds = new Set(evidenceRows.map((e) => e.id))
-  const stanceRows = claimIds.length
-    ? db.select().from(tables.stances).where(inArray(tables.stances.claimId, claimIds)).all()
-    : []
-  const verdicts = loadVerdicts(db, claimIds)
-  const published = claimIds.length
-    ? db
-        .select({
-          claimId: tables.verdicts.claimId,
-          id: tables.verdicts.id,
-          status: tables.verdicts.status,
-          snapshotId: tables.verdicts.snapshotId,
-        })
-        .from(tables.verdicts)
-        .where(and(inArray(tables.verdicts.claimId, claimIds), eq(tables.verdicts.status, 'published')))
-        .all()
-    : []
-  const changes = new Map(published.map((v) => [v.claimId, changesSincePublication(db, v)]))
-  return {
-    ...dispute,
-    claims: claimRows.map((r) => ({
-      ...toClaim(r.claim),
-      claimant: toClaimant(r.claimant),
-      verdict: verdicts.get(r.claim.id) ?? null,
-      publicationChanges: changes.get(r.claim.id) ?? null,
-    })),
-    evidence: evidenceRows.map(toEvidence),
-    stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),
-  }
+/**
+ * The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances.
+ * Its reads run in one read transaction, so no write commits between them and they agree.
+ */
+export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench> {
+  return readTransaction(db, async (tx) => {
+    const dispute = await getDispute(tx, disputeId)
+    const claimRows = await tx
+      .select({ claim: tables.claims, claimant: tables.claimants })
+      .from(tables.claims)
+      .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+      .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
+      .orderBy(asc(tables.claims.position), asc(tables.claims.createdAt))
+    const evidenceRows = await tx
+      .select()
+      .from(tables.evidence)
+      .where(and(eq(tables.evidence.disputeId, disputeId), isNull(tables.evidence.archivedAt)))
+      .orderBy(asc(tables.evidence.createdAt), asc(tables.evidence.id))
+    const claimIds = claimRows.map((r) => r.claim.id)
+    const evidenceIds = new Set(evidenceRows.map((e) => e.id))
+    const stanceRows = claimIds.length
+      ? await tx.select().from(tables.stances).where(inArray(tables.stances.claimId, claimIds))
+      : []
+    const verdicts = await loadVerdicts(tx, claimIds)
+    const published = claimIds.length
+      ? await tx
+          .select({
+            claimId: tables.verdicts.claimId,
+            id: tables.verdicts.id,
+            status: tables.verdicts.status,
+            snapshotId: tables.verdicts.snapshotId,
+          })
+          .from(tables.verdicts)
+          .where(and(inArray(tables.verdicts.claimId, claimIds), eq(tables.verdicts.status, 'published')))
+      : []
+    const changes = new Map<string, Awaited<ReturnType<typeof changesSincePublication>>>()
+    for (const v of published) changes.set(v.claimId, await changesSincePublication(tx, v))
+    return {
+      ...dispute,
+      claims: claimRows.map((r) => ({
+        ...toClaim(r.claim),
+        claimant: toClaimant(r.claimant),
+        verdict: verdicts.get(r.claim.id) ?? null,
+        publicationChanges: changes.get(r.claim.id) ?? null,
+      })),
+      evidence: evidenceRows.map(toEvidence),
+      stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),
+    }
+  })
 }
