@@ -11,16 +11,7 @@ import {
 } from '@counterclaim/shared'
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-
-/**
- * An enum's values from the contract in packages/shared, the one home of each list, typed as the
- * non-empty tuple drizzle's text enums want (zod types `options` as a plain array).
- */
-function valuesOf<T extends string>(schema: { options: readonly T[] }): [T, ...T[]] {
-  const [first, ...rest] = schema.options
-  if (first === undefined) throw new Error('an enum needs at least one value')
-  return [first, ...rest]
-}
+import { correctionStatuses, snapshotReasons, valuesOf } from './enum-values.ts'
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -266,9 +257,7 @@ export const verdictCorrections = sqliteTable(
     before: text('before', { mode: 'json' }).notNull(),
     after: text('after', { mode: 'json' }).notNull(),
     // pending: a rating change proposed under the two-person rule, waiting for a second editor.
-    status: text('status', { enum: ['applied', 'pending', 'rejected'] })
-      .notNull()
-      .default('applied'),
+    status: text('status', { enum: correctionStatuses }).notNull().default('applied'),
     approverId: text('approver_id').references(() => users.id),
     decidedAt: text('decided_at'),
   },
@@ -287,7 +276,7 @@ export const verdictSnapshots = sqliteTable(
       .notNull()
       .references(() => verdicts.id),
     takenAt: text('taken_at').notNull(),
-    reason: text('reason', { enum: ['published', 'corrected', 'imported'] }).notNull(),
+    reason: text('reason', { enum: snapshotReasons }).notNull(),
     content: text('content', { mode: 'json' }).notNull(),
   },
   (t) => [index('verdict_snapshots_verdict_idx').on(t.verdictId, t.takenAt)],

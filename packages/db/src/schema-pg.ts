@@ -1,0 +1,329 @@
+// The PostgreSQL twin of schema.ts: the same tables, columns, property names, indexes, keys and defaults, so
+// the services read and write the same rows on either engine (schema-types.test.ts holds the two together).
+// Timestamps stay text holding ISO strings, so they read back exactly as written; JSON is `json`, not `jsonb`,
+// which would reorder object keys (history snapshots and idempotent replays compare the text); SQLite's
+// `real` is `double precision` (`real` loses digits); text enums stay text with drizzle's `enum` option.
+import {
+  ClaimantKindSchema,
+  DisputeStatusSchema,
+  EvidenceKindSchema,
+  QuantityQualifierSchema,
+  type Rating,
+  RoleSchema,
+  SourceReliabilitySchema,
+  StanceValueSchema,
+  VerdictStatusSchema,
+} from '@counterclaim/shared'
+import { sql } from 'drizzle-orm'
+import {
+  doublePrecision,
+  index,
+  integer,
+  json,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { correctionStatuses, snapshotReasons, valuesOf } from './enum-values.ts'
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: valuesOf(RoleSchema) }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: text('disabled_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+)
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // SHA-256 of the cookie token: a leaked database does not leak live sessions.
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+export const claimants = pgTable(
+  'claimants',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: valuesOf(ClaimantKindSchema) }).notNull(),
+    description: text('description').notNull().default(''),
+    url: text('url'),
+    sameAs: json('same_as').$type<string[]>().notNull().default(sql`'[]'::json`),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('claimants_name_idx').on(t.name)],
+)
+
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    question: text('question').notNull(),
+    summary: text('summary').notNull().default(''),
+    // Read copy of dispute_tags, so a claim-log row needs no aggregate.
+    tags: json('tags').$type<string[]>().notNull().default(sql`'[]'::json`),
+    status: text('status', { enum: valuesOf(DisputeStatusSchema) })
+      .notNull()
+      .default('open'),
+    archivedAt: text('archived_at'),
+    createdBy: text('created_by').references(() => users.id),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('disputes_updated_idx').on(t.updatedAt, t.id), index('disputes_title_idx').on(t.title)],
+)
+
+export const disputeTags = pgTable(
+  'dispute_tags',
+  {
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    tag: text('tag').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.disputeId, t.tag] }),
+    index('dispute_tags_tag_idx').on(t.tag, t.disputeId),
+  ],
+)
+
+export const claims = pgTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    claimantId: text('claimant_id')
+      .notNull()
+      .references(() => claimants.id),
+    text: text('text').notNull(),
+    shortText: text('short_text'),
+    statedOn: text('stated_on'),
+    appearanceUrl: text('appearance_url'),
+    archiveUrl: text('archive_url'),
+    language: text('language'),
+    quantityValue: doublePrecision('quantity_value'),
+    quantityUnit: text('quantity_unit'),
+    quantityQualifier: text('quantity_qualifier', { enum: valuesOf(QuantityQualifierSchema) }),
+    position: integer('position').notNull().default(0),
+    archivedAt: text('archived_at'),
+    // Claim-log columns kept by the stance and verdict services in the same transaction,
+    // so the log filters and sorts on one indexed table (docs/decisions/0002-claim-log-columns.md).
+    verdictRating: text('verdict_rating').$type<Rating>(),
+    verdictStatus: text('verdict_status', { enum: valuesOf(VerdictStatusSchema) }),
+    supportingCount: integer('supporting_count').notNull().default(0),
+    contradictingCount: integer('contradicting_count').notNull().default(0),
+    contextCount: integer('context_count').notNull().default(0),
+    // Last activity on the claim, its verdict or its stances: the claim log's order.
+    activityAt: text('activity_at').notNull(),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('claims_dispute_idx').on(t.disputeId, t.position),
+    index('claims_log_order_idx').on(t.activityAt, t.id),
+    index('claims_claimant_idx').on(t.claimantId, t.activityAt, t.id),
+    index('claims_status_idx').on(t.verdictStatus, t.activityAt, t.id),
+    index('claims_rating_idx').on(t.verdictRating, t.activityAt, t.id),
+    index('claims_stated_idx').on(t.statedOn),
+    index('claims_dispute_log_idx').on(t.disputeId, t.activityAt, t.id),
+  ],
+)
+
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: text('id').primaryKey(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: valuesOf(EvidenceKindSchema) }).notNull(),
+    sourceName: text('source_name').notNull().default(''),
+    url: text('url'),
+    archiveUrl: text('archive_url'),
+    excerpt: text('excerpt').notNull().default(''),
+    excerptSha256: text('excerpt_sha256').notNull(),
+    publishedOn: text('published_on'),
+    accessedOn: text('accessed_on'),
+    sourceReliability: text('source_reliability', { enum: valuesOf(SourceReliabilitySchema) }),
+    informationCredibility: integer('information_credibility'),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('evidence_dispute_idx').on(t.disputeId, t.createdAt)],
+)
+
+export const stances = pgTable(
+  'stances',
+  {
+    id: text('id').primaryKey(),
+    evidenceId: text('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    // null: the cell was cleared; the row stays so its version keeps counting.
+    stance: text('stance', { enum: valuesOf(StanceValueSchema) }),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('stances_cell_unique').on(t.evidenceId, t.claimId),
+    index('stances_claim_idx').on(t.claimId),
+  ],
+)
+
+export const verdicts = pgTable(
+  'verdicts',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    rating: text('rating').$type<Rating>(),
+    summary: text('summary').notNull().default(''),
+    rationale: text('rationale').notNull().default(''),
+    status: text('status', { enum: valuesOf(VerdictStatusSchema) })
+      .notNull()
+      .default('draft'),
+    authorId: text('author_id').references(() => users.id),
+    reviewerId: text('reviewer_id').references(() => users.id),
+    returnNote: text('return_note'),
+    submittedAt: text('submitted_at'),
+    publishedAt: text('published_at'),
+    // dateModified of the ClaimReview: set by corrections only.
+    modifiedAt: text('modified_at'),
+    // What the public sees: the snapshot taken at publishing or at the last correction.
+    snapshotId: text('snapshot_id'),
+    withdrawnAt: text('withdrawn_at'),
+    withdrawalNote: text('withdrawal_note'),
+    // Set when a published verdict was brought in by an admin's import of past work.
+    importedAt: text('imported_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('verdicts_claim_unique').on(t.claimId),
+    index('verdicts_status_idx').on(t.status, t.updatedAt),
+    index('verdicts_published_idx').on(t.publishedAt, t.id),
+  ],
+)
+
+export const verdictCitations = pgTable(
+  'verdict_citations',
+  {
+    verdictId: text('verdict_id')
+      .notNull()
+      .references(() => verdicts.id),
+    evidenceId: text('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.verdictId, t.evidenceId] }),
+    index('verdict_citations_evidence_idx').on(t.evidenceId),
+  ],
+)
+
+export const verdictCorrections = pgTable(
+  'verdict_corrections',
+  {
+    id: text('id').primaryKey(),
+    verdictId: text('verdict_id')
+      .notNull()
+      .references(() => verdicts.id),
+    at: text('at').notNull(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    note: text('note').notNull(),
+    before: json('before').notNull(),
+    after: json('after').notNull(),
+    // pending: a rating change proposed under the two-person rule, waiting for a second editor.
+    status: text('status', { enum: correctionStatuses }).notNull().default('applied'),
+    approverId: text('approver_id').references(() => users.id),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [index('verdict_corrections_verdict_idx').on(t.verdictId, t.at)],
+)
+
+/**
+ * What the public sees of a verdict, frozen when it was published or corrected: the public page,
+ * its ClaimReview and the feed read these, never the live records.
+ */
+export const verdictSnapshots = pgTable(
+  'verdict_snapshots',
+  {
+    id: text('id').primaryKey(),
+    verdictId: text('verdict_id')
+      .notNull()
+      .references(() => verdicts.id),
+    takenAt: text('taken_at').notNull(),
+    reason: text('reason', { enum: snapshotReasons }).notNull(),
+    content: json('content').notNull(),
+  },
+  (t) => [index('verdict_snapshots_verdict_idx').on(t.verdictId, t.takenAt)],
+)
+
+/** Keys the server keeps across restarts (the device-cookie signing key). */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at').notNull(),
+})
+
+export const historyEvents = pgTable(
+  'history_events',
+  {
+    // An identity by default, like SQLite's AUTOINCREMENT: numbers are never reused, and an explicit seq is accepted.
+    seq: integer('seq').primaryKey().generatedByDefaultAsIdentity(),
+    id: text('id').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').references(() => users.id),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: json('before'),
+    after: json('after'),
+    // Where the record sits, so a dispute's or a claim's history is one indexed read.
+    disputeId: text('dispute_id'),
+    claimId: text('claim_id'),
+  },
+  (t) => [
+    uniqueIndex('history_events_id_unique').on(t.id),
+    index('history_entity_idx').on(t.entity, t.entityId, t.seq),
+    index('history_dispute_idx').on(t.disputeId, t.seq),
+    index('history_claim_idx').on(t.claimId, t.seq),
+  ],
+)
