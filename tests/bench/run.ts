@@ -27,7 +27,8 @@ import {
 import { ftsQuery } from '../../packages/domain/src/index.ts'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
 import { launchBrowser } from '../support/browser.ts'
-import { freePort, type NodeProcess, spawnNode } from '../support/server.ts'
+import { freePort } from '../support/free-port.ts'
+import { type NodeProcess, spawnNode } from '../support/server.ts'
 import { pace } from '../support/waits.ts'
 import {
   BENCH_ACCOUNTS,

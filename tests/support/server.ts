@@ -1,26 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { inject } from 'vitest'
 import { TEST_SCRYPT_LOG_N } from './accounts.ts'
+import { freePort } from './free-port.ts'
 import { freshDbFile } from './test-app.ts'
 import { waitUntil } from './waits.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
-
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 export interface NodeProcess {
   /** The origin of the ready URL: http://127.0.0.1:PORT. */
