@@ -12,6 +12,7 @@ import {
   chooseClaimLogStatement,
   claimLogSql,
   createDb,
+  sqliteClient,
 } from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
 import { CLAIM_LOG_COLUMNS, ClaimLogQuerySchema } from '../../packages/shared/src/index.ts'
@@ -42,7 +43,9 @@ const server = createServer(async (req, res) => {
   const sig = [...choice.keys].join(',')
   let statement = statements.get(sig)
   if (!statement) {
-    statement = db.$client.prepare(claimLogSql(choice.keys, { cursor: false, limit: true })).raw(true)
+    statement = sqliteClient(db)
+      .prepare(claimLogSql(choice.keys, { cursor: false, limit: true }))
+      .raw(true)
     statements.set(sig, statement)
   }
   const params = { ...choice.params, limit: 50 }

@@ -23,6 +23,7 @@ import {
   createDb,
   type Db,
   searchIndex,
+  sqliteClient,
 } from '../../packages/db/src/index.ts'
 import { ftsQuery } from '../../packages/domain/src/index.ts'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
@@ -242,7 +243,7 @@ async function measureExport(
   // The CLI exports the same columns in the same order from the same file: the route's own SQL.
   const sql = claimLogSql((await chooseClaimLogStatement(db, {})).keys, { cursor: false, limit: false })
   const rows = (
-    db.$client.prepare('select count(*) n from claims where archived_at is null').get() as { n: number }
+    sqliteClient(db).prepare('select count(*) n from claims where archived_at is null').get() as { n: number }
   ).n
   const cliRuns: number[] = []
   const httpRuns: number[] = []
@@ -381,7 +382,7 @@ async function measurePages(api: Running, cookie: string, db: Db, dbPath: string
 
 /** Every claim-log filter, with values that select many rows in the bench data. */
 function pageFilters(db: Db): Array<[string, Record<string, string>]> {
-  const one = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T
+  const one = <T>(sql: string) => sqliteClient(db).prepare(sql).pluck().get() as T
   const { en } = vocabularies()
   const disputeId = one<string>(
     'select dispute_id from claims group by dispute_id order by count(*) desc limit 1',
@@ -404,7 +405,7 @@ function pageFilters(db: Db): Array<[string, Record<string, string>]> {
 
 async function explainPlans(db: Db): Promise<void> {
   section('EXPLAIN QUERY PLAN of the claim-log statement, per filter and order')
-  const one = (sql: string) => db.$client.prepare(sql).pluck().get() as string
+  const one = (sql: string) => sqliteClient(db).prepare(sql).pluck().get() as string
   const { en } = vocabularies()
   const filters: Array<[string, Parameters<typeof claimLogPlan>[1], boolean]> = [
     ['order only (unfiltered)', {}, false],
@@ -451,7 +452,7 @@ async function planAlternatives(db: Db): Promise<void> {
     'The sorting filters, the chosen statement timed against the others (in-process, one statement at a time)',
   )
   const { en } = vocabularies()
-  const one = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T
+  const one = <T>(sql: string) => sqliteClient(db).prepare(sql).pluck().get() as T
   const commonTag = one<string>('select tag from dispute_tags group by tag order by count(*) desc limit 1')
   const rareTag = one<string>('select tag from dispute_tags group by tag order by count(*) asc limit 1')
   const fts = (word: string | undefined) => ftsQuery(word ?? 'x') ?? ''
@@ -475,7 +476,7 @@ async function planAlternatives(db: Db): Promise<void> {
     [`q, rank 4000 ("${en.words[4000]}")`, { fts: fts(en.words[4000]) }, null],
   ]
   const timeSql = (sql: string, params: Record<string, string | number>) => {
-    const statement = db.$client.prepare(sql).raw(true)
+    const statement = sqliteClient(db).prepare(sql).raw(true)
     const t = performance.now()
     statement.all(params)
     return performance.now() - t
@@ -547,7 +548,7 @@ async function measureSearch(api: Running, cookie: string, db: Db): Promise<void
         raw.push(performance.now() - t)
       }
     }
-    const hits = db.$client
+    const hits = sqliteClient(db)
       .prepare('select count(*) from search_index where search_index match ?')
       .pluck()
       .get(ftsQuery(words[0] ?? '')) as number
@@ -941,7 +942,7 @@ async function main(): Promise<void> {
       const db = createDb(dbPath, { readonly: true })
       await explainPlans(db)
       await planAlternatives(db)
-      db.$client.close()
+      sqliteClient(db).close()
     }
     if (!ONLY) {
       const db = createDb(dbPath, { readonly: true })
@@ -961,7 +962,7 @@ async function main(): Promise<void> {
         throw error
       } finally {
         await api.stop()
-        db.$client.close()
+        sqliteClient(db).close()
       }
     }
     if (!ONLY) await measureBundledExport(dbPath, webDist, work)

@@ -19,8 +19,9 @@ import { insertAccount } from '../../apps/api/src/services/seed.ts'
 import {
   createDb,
   insertMissingSnapshots,
-  MIGRATIONS_FOLDER,
   migrateDb,
+  migrationsFolder,
+  sqliteClient,
 } from '../../packages/db/src/index.ts'
 import {
   ClaimantKindSchema,
@@ -158,7 +159,7 @@ const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1)
 /** A fingerprint of the migrations and this generator: a cached bench database older than either is rebuilt. */
 export function benchFingerprint(): string {
   const h = createHash('sha256')
-  h.update(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`))
+  h.update(readFileSync(`${migrationsFolder('sqlite')}/meta/_journal.json`))
   h.update(readFileSync(fileURLToPath(import.meta.url)))
   return h.digest('hex').slice(0, 10)
 }
@@ -246,7 +247,7 @@ export async function seedBench(options: {
   )
   phase('migrate and accounts')
 
-  const sqlite = db.$client
+  const sqlite = sqliteClient(db)
   // A bulk load into a file nobody else has open: no fsync, a large cache. The data
   // is consistent by construction (checked with foreign_key_check at small sizes).
   sqlite.pragma('journal_mode = DELETE')
@@ -558,9 +559,9 @@ function suspendSearchTriggers(sqlite: Database.Database): { rebuild: () => void
   const triggers = sqlite
     .prepare("select name, sql from sqlite_master where type = 'trigger' and sql like '%search_index%'")
     .all() as { name: string; sql: string }[]
-  const migration = readdirSync(MIGRATIONS_FOLDER)
+  const migration = readdirSync(migrationsFolder('sqlite'))
     .filter((f) => f.endsWith('.sql'))
-    .map((f) => readFileSync(join(MIGRATIONS_FOLDER, f), 'utf8'))
+    .map((f) => readFileSync(join(migrationsFolder('sqlite'), f), 'utf8'))
     .find((text) => /create virtual table\s+`?search_index`?/i.test(text))
   if (triggers.length === 0 || !migration) return { rebuild: () => {} }
   const backfill = migration
@@ -602,9 +603,9 @@ async function main() {
   console.log(JSON.stringify(summary, null, 2))
   if (values.check) {
     const db = createDb(path, { readonly: true })
-    const problems = db.$client.prepare('pragma foreign_key_check').all()
+    const problems = sqliteClient(db).prepare('pragma foreign_key_check').all()
     console.log(`foreign_key_check: ${problems.length} problems`)
-    db.$client.close()
+    sqliteClient(db).close()
     if (problems.length) process.exit(1)
   }
   if (!existsSync(path)) process.exit(1)

@@ -193,10 +193,23 @@ describe('a claim log of 100,000 claims', () => {
     await scroller.waitFor()
     await scroller.focus()
     const top = () => scroller.evaluate((el) => el.scrollTop)
+    // Where a (possibly smooth) scroll comes to rest: two readings a poll apart agree.
+    const settled = async () => {
+      let last = -1
+      await expect
+        .poll(async () => {
+          const now = await top()
+          const same = now === last
+          last = now
+          return same
+        })
+        .toBe(true)
+      return last
+    }
     expect(await top()).toBe(0)
     await page.keyboard.press('PageDown')
     await expect.poll(top).toBeGreaterThan(0)
-    const afterPage = await top()
+    const afterPage = await settled()
     await page.keyboard.press('ArrowDown')
     await expect.poll(top).toBeGreaterThan(afterPage)
     await page.keyboard.press('End')

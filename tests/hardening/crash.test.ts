@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { runCrashes } from '../support/crash.ts'
 import { freshDbFile, makeTestApp } from '../support/test-app.ts'
 
@@ -36,7 +37,7 @@ describe('creates carry a client-chosen id', () => {
     })
     expect(other.status).toBe(409)
     expect((await other.json()).error.code).toBe('conflict')
-    const client = t.db.$client
+    const client = sqliteClient(t.db)
     expect(client.prepare('select count(*) as n from disputes where id = ?').get(id)).toEqual({ n: 1 })
     expect(
       client

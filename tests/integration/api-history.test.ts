@@ -12,6 +12,7 @@ import {
   WorkbenchSchema,
 } from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { exact, expectError, expectInvalid, ifMatch, lastSeq, record, whoAmI } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -185,7 +186,7 @@ describe('GET /api/history', () => {
 
 describe('history is append-only', () => {
   it('UPDATE and DELETE on history_events are refused by the triggers; the rows stay', () => {
-    const client = t.db.$client
+    const client = sqliteClient(t.db)
     const seq = lastSeq(t.db)
     const before = client.prepare('select * from history_events order by seq').all()
     expect(() =>
@@ -197,7 +198,7 @@ describe('history is append-only', () => {
   })
 
   it('a write whose history event cannot be stored is rolled back with it (one transaction)', async () => {
-    const client = t.db.$client
+    const client = sqliteClient(t.db)
     // Make every history insert fail, as a full disk or a broken table would.
     client.exec(
       "create temp trigger break_history before insert on history_events begin select raise(abort, 'history unavailable'); end",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { expectError } from '../support/api.ts'
 import { makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
@@ -187,7 +188,7 @@ describe('the device cookie: no stranger can lock an owner out', () => {
   it('the signing key is kept in the database: a device cookie still works after a restart', async () => {
     const first = makeTestApp()
     const device = deviceCookieOf(await signIn(first, TEST_ACCOUNTS.editor))
-    const keys = () => first.db.$client.prepare('select name, value from app_secrets').all()
+    const keys = () => sqliteClient(first.db).prepare('select name, value from app_secrets').all()
     expect(keys()).toEqual([{ name: 'device-cookie-key', value: expect.any(String) }])
     const stored = JSON.stringify(keys())
 

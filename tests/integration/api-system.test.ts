@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { exact, expectError, expectInvalid } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -77,7 +78,7 @@ describe('GET /api/health', () => {
 
   it('answers 500 internal in the error shape, without stack or SQL, when the database is gone', async () => {
     const broken = makeTestApp()
-    broken.db.$client.close()
+    sqliteClient(broken.db).close()
     const error = await expectError(await broken.request('/api/health'), 'internal')
     expect(error.details).toBeUndefined()
   })
@@ -157,5 +158,5 @@ describe('unknown routes', () => {
 })
 
 afterAll(() => {
-  t.db.$client.close()
+  sqliteClient(t.db).close()
 })

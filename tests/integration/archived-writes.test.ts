@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -56,7 +57,7 @@ async function setUp() {
 }
 
 const tableCounts = () =>
-  t.db.$client
+  sqliteClient(t.db)
     .prepare(
       `SELECT (SELECT count(*) FROM history_events) AS history, (SELECT count(*) FROM stances) AS stances,
         (SELECT group_concat(version) FROM (SELECT version FROM stances ORDER BY id)) AS stanceVersions,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
 import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
 import { type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
@@ -39,7 +40,7 @@ function rowsFile(n: number, change: (i: number, row: Record<string, string>) =>
 }
 
 const counts = (tt: TestApp) =>
-  tt.db.$client
+  sqliteClient(tt.db)
     .prepare(
       `SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM disputes) AS disputes,
         (SELECT count(*) FROM claimants) AS claimants, (SELECT count(*) FROM verdicts) AS verdicts,
@@ -313,7 +314,7 @@ describe('a dispute’s export, imported again', () => {
     const { claimant: _claimant, verdict: _verdict, publicationChanges: _changes, ...claimRecord } = claimNow
     expect(ClaimSchema.strict().parse(importEvent?.after)).toEqual(ClaimSchema.parse(claimRecord))
     expect(
-      empty.db.$client
+      sqliteClient(empty.db)
         .prepare(
           `SELECT entity, count(*) AS n FROM history_events WHERE action = 'imported' GROUP BY entity ORDER BY entity`,
         )
@@ -478,7 +479,7 @@ describe('imports of past work: who publishes', () => {
       }),
     )
   const verdictOf = (claimId: string) =>
-    t.db.$client
+    sqliteClient(t.db)
       .prepare(
         `SELECT v.status, v.published_at AS publishedAt, v.imported_at AS importedAt, v.snapshot_id AS snapshotId
          FROM verdicts v WHERE v.claim_id = ?`,
@@ -567,7 +568,7 @@ describe('the search index after an import', () => {
     const res = await importCsv(t, editor, file)
     expect(res.status, await res.clone().text()).toBe(200)
     const indexed = (kind: string, like: string, column: string, table: string) =>
-      t.db.$client
+      sqliteClient(t.db)
         .prepare(
           `SELECT count(*) AS refs, count(DISTINCT r.ref_id) AS records, count(s.rowid) AS documents
            FROM search_refs r JOIN ${table} x ON x.id = r.ref_id LEFT JOIN search_index s ON s.rowid = r.id
@@ -590,7 +591,7 @@ describe('the search index after an import', () => {
       documents: 15,
     })
     // The bulk-load flag went with the import's transaction: the insert triggers index the next writes.
-    expect(t.db.$client.prepare('SELECT count(*) AS n FROM search_bulk').get()).toEqual({ n: 0 })
+    expect(sqliteClient(t.db).prepare('SELECT count(*) AS n FROM search_bulk').get()).toEqual({ n: 0 })
     const search = await t.request('/api/search?q=Marzipanic&limit=50', { cookie: editor })
     const hits = (await search.json()) as { items: Array<{ kind: string }> }
     expect(hits.items.filter((h) => h.kind === 'verdict')).toHaveLength(15)
@@ -599,7 +600,7 @@ describe('the search index after an import', () => {
 
 /** Every table of the file, each as a digest of its rows (a session's last-seen stamp aside). */
 function everyTable(tt: TestApp): Record<string, string> {
-  const client = tt.db.$client
+  const client = sqliteClient(tt.db)
   const names = client
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
     .pluck()
@@ -670,7 +671,9 @@ describe('the import writes from its worker, in one transaction', () => {
     expect((await t.request('/api/disputes?limit=5', { cookie: editor })).status).toBe(200)
     expect(answered).toEqual([])
     expect(writeLockHeld()).toBe(true)
-    expect(t.db.$client.prepare('SELECT count(*) AS n FROM disputes WHERE title = ?').get(title)).toEqual({
+    expect(
+      sqliteClient(t.db).prepare('SELECT count(*) AS n FROM disputes WHERE title = ?').get(title),
+    ).toEqual({
       n: 0,
     })
 
@@ -736,7 +739,7 @@ describe('the import writes from its worker, in one transaction', () => {
     const gate = new WriteGate()
     const slow = heldBody()
     slow.push(rowsFile(10))
-    const editorUser = t.db.$client
+    const editorUser = sqliteClient(t.db)
       .prepare(`SELECT id, email, name, role FROM users WHERE email = ?`)
       .get(TEST_ACCOUNTS.editor.email) as { id: string; email: string; name: string; role: 'editor' }
     await expect(

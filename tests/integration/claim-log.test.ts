@@ -5,6 +5,7 @@ import {
   claimLogSql,
   FTS_CHECK_FROM,
   FTS_SCAN_FROM,
+  sqliteClient,
   TAG_SCAN_FROM,
 } from '../../packages/db/src/index.ts'
 import { CSV_BOM } from '../../packages/domain/src/index.ts'
@@ -249,10 +250,10 @@ describe('the claim log’s query plans', () => {
 
 describe('a tag on many disputes', () => {
   it('walks the log’s order instead of sorting every tagged claim, and still agrees with the CSV', async () => {
-    const insert = t.db.$client.prepare(
+    const insert = sqliteClient(t.db).prepare(
       `INSERT INTO disputes (id, title, question, tags, created_at, updated_at) VALUES (?, ?, 'Q?', '["many"]', ?, ?)`,
     )
-    const tag = t.db.$client.prepare(`INSERT INTO dispute_tags (dispute_id, tag) VALUES (?, 'many')`)
+    const tag = sqliteClient(t.db).prepare(`INSERT INTO dispute_tags (dispute_id, tag) VALUES (?, 'many')`)
     const ids: string[] = []
     for (let i = 0; i < TAG_SCAN_FROM; i++) {
       const id = randomUUID()
@@ -288,7 +289,7 @@ describe('a text filter on many records', () => {
     ) => {
       const sql = claimLogSql(new Set([key]), { cursor: cursor !== null, limit: limit !== null })
       const page = cursor ? { cursorAt: cursor[21], cursorId: cursor[0] } : {}
-      return t.db.$client
+      return sqliteClient(t.db)
         .prepare(sql)
         .raw(true)
         .all({ fts, ...page, ...(limit === null ? {} : { limit }) }) as unknown[][]
@@ -322,11 +323,11 @@ describe('a text filter on many records', () => {
 
   it('walks the log’s order once a word is on many records, and the JSON pages still agree with the CSV', async () => {
     // Claimants named with a word, most of them without claims: many index records, few claims.
-    const insert = t.db.$client.prepare(
+    const insert = sqliteClient(t.db).prepare(
       `INSERT INTO claimants (id, name, kind, created_at, updated_at) VALUES (?, ?, 'person', '2025-01-01', '2025-01-01')`,
     )
     const named = (word: string, n: number) =>
-      t.db.$client.transaction(() => {
+      sqliteClient(t.db).transaction(() => {
         const ids: string[] = []
         for (let i = 0; i < n; i++) {
           const id = randomUUID()

@@ -2,6 +2,7 @@
 // unit-tested beside them (apps/api/src/middleware/request-guards.test.ts); what needs a socket is in
 // tests/hardening/request-guards.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { sqliteClient } from '../../packages/db/src/index.ts'
 import { checkAnswer } from '../support/error-shape.ts'
 import {
   documentedRoutes,
@@ -27,7 +28,7 @@ let f: Fixtures
 let unsafe: Array<[string, RouteRequest]>
 
 const historyCount = () =>
-  (t.db.$client.prepare('select count(*) as n from history_events').get() as { n: number }).n
+  (sqliteClient(t.db).prepare('select count(*) as n from history_events').get() as { n: number }).n
 
 beforeAll(async () => {
   t = makeTestApp()

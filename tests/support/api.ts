@@ -1,7 +1,7 @@
 import { ERROR_STATUS, ErrorBodySchema, type ErrorCode, ValidationIssueSchema } from '@counterclaim/shared'
 import { expect } from 'vitest'
 import { z } from 'zod'
-import type { Db } from '../../packages/db/src/index.ts'
+import { type Db, sqliteClient } from '../../packages/db/src/index.ts'
 import { errorShapeViolation } from './error-shape.ts'
 import type { TestApp } from './test-app.ts'
 
@@ -56,7 +56,7 @@ export async function expectInvalid(res: Response, ...paths: string[]) {
 
 /** Every table but sessions and the migration log, as text: what a write may change. */
 export function snapshot(db: Db): string {
-  const client = db.$client
+  const client = sqliteClient(db)
   const names = client
     .prepare(
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations') order by name",
@@ -77,7 +77,7 @@ export function snapshot(db: Db): string {
 
 /** The last history sequence number, to read what a request appended after it. */
 export function lastSeq(db: Db): number {
-  const row = db.$client.prepare('select coalesce(max(seq), 0) as seq from history_events').get() as {
+  const row = sqliteClient(db).prepare('select coalesce(max(seq), 0) as seq from history_events').get() as {
     seq: number
   }
   return row.seq
@@ -97,7 +97,7 @@ export interface StoredEvent {
 
 /** The history events appended after a sequence number, oldest first. */
 export function eventsSince(db: Db, seq: number): StoredEvent[] {
-  const rows = db.$client
+  const rows = sqliteClient(db)
     .prepare(
       'select seq, actor_id, entity, entity_id, action, before, after, dispute_id, claim_id from history_events where seq > ? order by seq',
     )

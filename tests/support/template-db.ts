@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
-import { closeDb, createDb, migrateDb } from '../../packages/db/src/index.ts'
+import { closeDb, createDb, migrateDb, sqliteClient } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N } from './accounts.ts'
 
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
@@ -22,7 +22,7 @@ export async function buildTemplate(name: string, seed: 'demo' | 'none'): Promis
     demoPasswords: { editor: TEST_ACCOUNTS.editor.password, checker: TEST_ACCOUNTS.checker.password },
   })
   // Fold the WAL into the main file so a plain copy carries everything.
-  db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  sqliteClient(db).pragma('wal_checkpoint(TRUNCATE)')
   await closeDb(db)
   return path
 }

@@ -9,6 +9,12 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_PATH: z.string().min(1).default('./data/counterclaim.db'),
+    // PostgreSQL instead of the SQLite file: postgres://USER[:PASSWORD]@HOST:PORT/DB (API.md, "Engines").
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?#]+/, 'a postgres://user@host:port/database URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     PUBLIC_BASE_URL: z.url().optional(),
     COUNTERCLAIM_ORG_NAME: z.string().min(1).default('Counterclaim'),
     COUNTERCLAIM_ORG_URL: z.url().optional(),
@@ -36,6 +42,7 @@ const EnvSchema = z
       port: env.PORT,
       host: env.HOST,
       databasePath: env.DATABASE_PATH,
+      databaseUrl: env.DATABASE_URL,
       publicBaseUrl,
       // The origin browsers use when PUBLIC_BASE_URL names one; null when the server only knows its
       // own address (then the request's own origin is trusted as well).

@@ -1,7 +1,7 @@
 import { Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkPragmas, closeDb, createDb, migrateDb, repoRoot } from '@counterclaim/db'
+import { checkDatabase, closeDb, migrateDb, openDatabase, repoRoot } from '@counterclaim/db'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { readConfig } from './env.ts'
@@ -15,9 +15,13 @@ const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
 /** Opens and migrates the database, seeds a first start, and serves API and web on one port. */
 export async function startServer(env: Record<string, string | undefined> = process.env) {
   const config = readConfig(env)
-  const db = createDb(config.databasePath)
+  const db = openDatabase({
+    databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
+    log: (line) => console.error(line),
+  })
+  await checkDatabase(db)
   await migrateDb(db)
-  checkPragmas(db)
   const issued = await bootstrap(db, {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,

@@ -1,14 +1,15 @@
 // The bulk loads' multi-row INSERT builder and their time-ordered ids (the claim-log import writes with
 // them): plain better-sqlite3 statements prepared once per connection and row count.
 import { randomBytes } from 'node:crypto'
-import { getTableColumns, getTableName } from 'drizzle-orm'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { type Db, withClient } from './client.ts'
+import type Database from 'better-sqlite3'
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { withClient } from './sqlite.ts'
 
 const BATCH = 500
 
-type Statement = ReturnType<Db['$client']['prepare']>
-const batches = new WeakMap<Db['$client'], Map<string, Statement>>()
+type Statement = Database.Statement
+const batches = new WeakMap<Database.Database, Map<string, Statement>>()
 
 /**
  * Inserts rows with plain better-sqlite3 statements of up to BATCH rows each, prepared once per
@@ -16,7 +17,7 @@ const batches = new WeakMap<Db['$client'], Map<string, Statement>>()
  * would). Multi-row statements keep SQLite's per-statement cost low; drizzle's placeholder mapping
  * cost more than SQLite at 100,000 rows.
  */
-export function insertBatched<TTable extends SQLiteTable>(
+export function insertBatched<TTable extends Table>(
   db: Db,
   table: TTable,
   rows: ReadonlyArray<TTable['$inferInsert']>,
@@ -25,8 +26,8 @@ export function insertBatched<TTable extends SQLiteTable>(
   return withClient(db, (client) => insertOn(client, table, rows, options))
 }
 
-function insertOn<TTable extends SQLiteTable>(
-  client: Db['$client'],
+function insertOn<TTable extends Table>(
+  client: Database.Database,
   table: TTable,
   rows: ReadonlyArray<TTable['$inferInsert']>,
   options: { ignoreConflicts?: boolean },

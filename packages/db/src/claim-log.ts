@@ -10,7 +10,8 @@ import {
   type SearchRawHit,
 } from '@counterclaim/shared'
 import Database from 'better-sqlite3'
-import { type Db, withClient } from './client.ts'
+import { type Db, sqliteClient } from './client.ts'
+import { withClient } from './sqlite.ts'
 
 type Statement = Database.Statement
 
@@ -261,7 +262,7 @@ export interface ClaimLogCursor {
  * connection busy, and the export must not stop the server's other requests while it streams.
  */
 export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogCursor> {
-  const main = db.$client
+  const main = sqliteClient(db)
   const reader = main.memory ? null : new Database(main.name, { readonly: true, fileMustExist: true })
   const client = reader ?? main
   try {

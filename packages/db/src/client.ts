@@ -1,297 +1,202 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
-import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
-import * as schema from './schema.ts'
+// The one door to the database for services (docs/decisions/0006, 0009, 0010): a handle for either
+// engine, the tables of the engine this process runs on, and the one transaction helper.
+import type Database from 'better-sqlite3'
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres'
+import type { PgDatabase } from 'drizzle-orm/pg-core'
+import {
+  beginOnPooledConnection,
+  closePostgres,
+  createPgDb,
+  isPostgres,
+  migratePostgres,
+  type PgDb,
+  pgTransaction,
+  pingPostgres,
+} from './postgres.ts'
+import * as sqliteSchema from './schema.ts'
+import * as pgSchema from './schema-pg.ts'
+import {
+  beginOnOwnConnection,
+  checkPragmas,
+  closeSqlite,
+  createSqliteDb,
+  isSqlite,
+  migrateSqlite,
+  pingSqlite,
+  type SqliteDb,
+  sqliteReadTransaction,
+  sqliteTransaction,
+} from './sqlite.ts'
+
+export type Engine = 'sqlite' | 'postgres'
 
 /**
- * The database as services see it: drizzle's query builder, every query awaited. Inside a
- * transaction() callback the handle it receives has the same type (Tx). `$client` is the SQLite
- * connection underneath, for packages/db's own prepared statements and for tests.
+ * The database as services see it: drizzle's query builder, every query awaited. It is typed with
+ * PostgreSQL's builder, the stricter of the two: what compiles against it is the part both engines run
+ * (no `.get()`, `.all()`, `.run()`); the SQLite tables infer the same row types (schema-types.test.ts).
+ * Inside a transaction the handle it receives has the same type.
  */
-export type Db = SqliteRemoteDatabase<typeof schema> & { readonly $client: Database.Database }
+export type Db = PgDatabase<NodePgQueryResultHKT, typeof pgSchema>
 /** What a transaction callback receives; queries work the same on it as on Db. */
 export type Tx = Db
 
 /**
- * The checkout's root: the nearest folder holding drizzle/meta/_journal.json above this module
- * (packages/db/src/ when run from the sources, dist/server/ when bundled), else above the working
- * directory. Paths to files the server reads at run time (migrations, the built web app, views)
- * start from here, so they resolve the same from the sources and from a bundle.
+ * The tables of the engine this process runs on (one per process, chosen when the database is opened):
+ * the same names, columns and row types on both, so services import them once.
  */
-export function repoRoot(): string {
-  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    let dir = start
-    for (;;) {
-      if (existsSync(join(dir, 'drizzle/meta/_journal.json'))) return dir
-      const parent = dirname(dir)
-      if (parent === dir) break
-      dir = parent
-    }
+export let tables: typeof pgSchema = sqliteSchema as unknown as typeof pgSchema
+let processEngine: Engine | null = null
+
+function useEngine(engine: Engine, schema: typeof pgSchema): void {
+  if (processEngine !== null && processEngine !== engine) {
+    throw new Error(`this process already runs on ${processEngine}; one process serves one engine`)
   }
-  throw new Error(
-    `no drizzle/meta/_journal.json above ${fileURLToPath(import.meta.url)} or ${process.cwd()}: cannot find the migrations`,
-  )
+  processEngine = engine
+  tables = schema
 }
 
-export const MIGRATIONS_FOLDER = join(repoRoot(), 'drizzle')
-
-/**
- * One SQLite connection shared by every request of the process (decision 0009). better-sqlite3 runs
- * each statement synchronously, so a single statement never interleaves with another; a transaction
- * spans awaits, though, and while it is open nothing else may run on the connection (it would read
- * uncommitted rows or, worse, write into the transaction). The gate is a FIFO lock: a transaction
- * holds it from BEGIN IMMEDIATE to COMMIT, and a query outside it that finds it held waits its turn.
- */
-class Connection {
-  readonly client: Database.Database
-  /** The token of the transaction holding the gate, null when none is open. */
-  owner: symbol | null = null
-  private locked = false
-  private readonly waiters: Array<() => void> = []
-  private readonly statements = new Map<string, Database.Statement>()
-  root!: Db
-  tx!: Db
-
-  constructor(client: Database.Database) {
-    this.client = client
-  }
-
-  get busy(): boolean {
-    return this.locked
-  }
-
-  acquire(): Promise<void> {
-    if (!this.locked) {
-      this.locked = true
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => this.waiters.push(resolve))
-  }
-
-  release(): void {
-    const next = this.waiters.shift()
-    if (next) next()
-    else this.locked = false
-  }
-
-  /** Whether the current async context is inside this connection's open transaction. */
-  insideOwnTransaction(): boolean {
-    const store = context.getStore()
-    return (
-      store !== undefined && store.connection === this && store.token === this.owner && this.owner !== null
-    )
-  }
-
-  /** A statement prepared once and kept (a bounded number: the least recently prepared go first). */
-  statement(sqlText: string): Database.Statement {
-    let statement = this.statements.get(sqlText)
-    if (statement) return statement
-    statement = this.client.prepare(sqlText)
-    if (statement.reader) statement.raw(true)
-    if (this.statements.size >= STATEMENT_CACHE) {
-      const oldest = this.statements.keys().next().value
-      if (oldest !== undefined) this.statements.delete(oldest)
-    }
-    this.statements.set(sqlText, statement)
-    return statement
-  }
-
-  execute(sqlText: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get'): { rows: any } {
-    const statement = this.statement(sqlText)
-    if (method === 'run' || !statement.reader) {
-      statement.run(params)
-      return { rows: [] }
-    }
-    if (method === 'get') return { rows: statement.get(params) }
-    return { rows: statement.all(params) }
-  }
-
-  /** Runs fn on the connection in its turn: at once when no transaction is open, else after it. */
-  async inTurn<T>(fn: () => T): Promise<T> {
-    if (!this.locked) return fn()
-    if (this.insideOwnTransaction()) {
-      throw new Error(
-        'A query on the database handle inside a transaction: use the transaction handle it was given.',
-      )
-    }
-    await this.acquire()
-    try {
-      return fn()
-    } finally {
-      this.release()
-    }
-  }
+/** Which engine a handle talks to. */
+export function engineOf(db: Db): Engine {
+  return isSqlite(db) ? 'sqlite' : 'postgres'
 }
 
-const STATEMENT_CACHE = 500
-const context = new AsyncLocalStorage<{ connection: Connection; token: symbol }>()
-const connections = new WeakMap<object, Connection>()
+/** Where a handle's database is, so another thread or process can open it too. */
+export interface DatabaseLocation {
+  databaseUrl?: string | undefined
+  databasePath: string
+}
+const locations = new WeakMap<object, DatabaseLocation>()
 
-function connectionOf(db: Db): Connection {
-  const connection = connections.get(db)
-  if (!connection) throw new Error('not a database handle made by createDb')
-  return connection
+/** The location a handle was opened with. */
+export function databaseLocation(db: Db): DatabaseLocation {
+  const location = locations.get(db)
+  if (!location) throw new Error('not a database handle opened here')
+  return location
 }
 
 /** Opens (creating when missing) the SQLite file with the durability pragmas the app relies on. */
 export function createDb(path: string, options: { readonly?: boolean } = {}): Db {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path, { readonly: options.readonly ?? false })
-  if (!options.readonly) sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  const connection = new Connection(sqlite)
-  const handle = (kind: 'root' | 'tx'): Db => {
-    const db = drizzle(
-      async (sqlText, params, method) => {
-        if (kind === 'root') return connection.inTurn(() => connection.execute(sqlText, params, method))
-        if (!connection.insideOwnTransaction()) {
-          throw new Error('A transaction handle used after its transaction ended.')
-        }
-        return connection.execute(sqlText, params, method)
-      },
-      { schema, casing: 'snake_case' },
-    ) as Db
-    Object.defineProperty(db, '$client', { value: sqlite, enumerable: false })
-    connections.set(db, connection)
-    return db
-  }
-  connection.root = handle('root')
-  connection.tx = handle('tx')
-  return connection.root
+  useEngine('sqlite', sqliteSchema as unknown as typeof pgSchema)
+  const db = createSqliteDb(path, options)
+  locations.set(db, { databasePath: path })
+  return db as unknown as Db
 }
 
-/** Applies every migration in drizzle/ that the file has not seen. */
+/** A pool of connections to PostgreSQL at `url`. */
+export function connectPostgres(
+  url: string,
+  options: { max?: number; log?: (line: string) => void } = {},
+): Db {
+  useEngine('postgres', pgSchema)
+  const db = createPgDb(url, options)
+  locations.set(db, { databaseUrl: url, databasePath: '' })
+  return db as unknown as Db
+}
+
+/** The database the configuration names: PostgreSQL when a URL is given, else the SQLite file. */
+export function openDatabase(config: DatabaseLocation & { log?: (line: string) => void }): Db {
+  return config.databaseUrl
+    ? connectPostgres(config.databaseUrl, config.log ? { log: config.log } : {})
+    : createDb(config.databasePath)
+}
+
+/** Applies every migration of the handle's engine that its database has not seen. */
 export async function migrateDb(db: Db): Promise<void> {
-  const connection = connectionOf(db)
-  await connection.inTurn(() =>
-    migrate(drizzleSync({ client: connection.client, casing: 'snake_case' }), {
-      migrationsFolder: MIGRATIONS_FOLDER,
-    }),
-  )
+  if (isSqlite(db)) await migrateSqlite(db)
+  else await migratePostgres(db as unknown as PgDb)
 }
 
-/** The pragmas in force, so start-up can refuse a database opened without them. */
-export function checkPragmas(db: Db): { journalMode: string; synchronous: number; foreignKeys: number } {
-  const client = db.$client
-  const journalMode = String(client.pragma('journal_mode', { simple: true }))
-  const synchronous = Number(client.pragma('synchronous', { simple: true }))
-  const foreignKeys = Number(client.pragma('foreign_keys', { simple: true }))
-  if (journalMode !== 'wal' || synchronous !== 2 || foreignKeys !== 1) {
-    throw new Error(
-      `database pragmas not in force: journal_mode=${journalMode} synchronous=${synchronous} foreign_keys=${foreignKeys}`,
-    )
+/**
+ * Refuses a database the app cannot promise its durability on: SQLite without WAL, full sync and foreign
+ * keys; PostgreSQL older than 15.
+ */
+export async function checkDatabase(db: Db): Promise<void> {
+  if (isSqlite(db)) {
+    checkPragmas(db)
+    return
   }
-  return { journalMode, synchronous, foreignKeys }
+  const { rows } = await (db as unknown as PgDb).$client.query<{ v: number }>(
+    `SELECT current_setting('server_version_num')::int AS v`,
+  )
+  const version = rows[0]?.v ?? 0
+  if (version < 150000) throw new Error(`PostgreSQL 15 or later is needed; this server is ${version}`)
 }
 
 /** Throws unless the database answers a trivial query: the health check's probe. */
 export async function pingDb(db: Db): Promise<void> {
-  await withClient(db, (client) => client.prepare('select 1').get())
+  if (isSqlite(db)) await pingSqlite(db)
+  else await pingPostgres(db as unknown as PgDb)
 }
 
-/** Closes the connection once every query queued on it has run. */
+/** Closes the connection (or pool) once the queries queued on it have run. */
 export async function closeDb(db: Db): Promise<void> {
-  const connection = connectionOf(db)
-  await connection.acquire()
-  connection.client.close()
+  if (isSqlite(db)) await closeSqlite(db)
+  else await closePostgres(db as unknown as PgDb)
 }
 
 /**
- * Runs fn with the SQLite connection itself, for packages/db's prepared statements: in the
- * connection's turn, or at once when `db` is the handle of the transaction that holds it.
+ * The one way to write: runs fn inside one transaction and commits, or rolls everything back when it
+ * throws (decision 0009). On SQLite it holds the write lock (BEGIN IMMEDIATE) and the connection's gate;
+ * on PostgreSQL it runs on one pooled connection and runs again after a serialization failure, a
+ * deadlock or a unique key a concurrent transaction took first. Called with a transaction's handle it
+ * joins that transaction. fn must use the handle it is given, and must not act outside the database
+ * (it may run more than once).
  */
-export function withClient<T>(db: Db, fn: (client: Database.Database) => T): Promise<T> {
-  const connection = connectionOf(db)
-  if (db === connection.tx) {
-    if (!connection.insideOwnTransaction()) {
-      return Promise.reject(new Error('A transaction handle used after its transaction ended.'))
-    }
-    return Promise.resolve().then(() => fn(connection.client))
-  }
-  return connection.inTurn(() => fn(connection.client))
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isSqlite(db)) return sqliteTransaction(db, fn as unknown as (tx: SqliteDb) => Promise<T>)
+  return pgTransaction(db as unknown as PgDb, fn as unknown as (tx: PgDb) => Promise<T>)
 }
 
-/** Whether this handle is a transaction's (its queries run inside one). */
-export function isTransaction(db: Db): boolean {
-  return db === connectionOf(db).tx
+/** Several reads that must agree with each other (one answer built from several tables). */
+export function readTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isSqlite(db)) return sqliteReadTransaction(db, fn as unknown as (tx: SqliteDb) => Promise<T>)
+  return pgTransaction(db as unknown as PgDb, fn as unknown as (tx: PgDb) => Promise<T>, {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  })
 }
 
 /**
- * The one way to write: runs fn inside a transaction that holds SQLite's write lock (BEGIN IMMEDIATE)
- * and the connection's gate from first statement to COMMIT, so nothing interleaves with it; a throw
- * rolls everything back. Called with a transaction's handle it joins that transaction. fn must use the
- * handle it is given (a query on the outer handle inside it throws rather than deadlocking).
+ * A select that locks the rows it reads until the transaction ends (`FOR UPDATE` on PostgreSQL), for a
+ * read whose answer the write depends on: the version an If-Match is checked against, a claim's counts,
+ * a dispute's next position. SQLite's transactions already hold the one write lock from their start.
  */
-export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return runTransaction(db, 'BEGIN IMMEDIATE', fn)
-}
-
-/**
- * Several reads that must agree with each other (one answer built from several tables): a read
- * transaction, so no write commits between them.
- */
-export async function readTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return runTransaction(db, 'BEGIN', fn)
-}
-
-async function runTransaction<T>(db: Db, begin: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const connection = connectionOf(db)
-  if (db === connection.tx) {
-    if (!connection.insideOwnTransaction())
-      throw new Error('A transaction handle used after its transaction ended.')
-    return fn(db)
-  }
-  if (connection.insideOwnTransaction()) {
-    throw new Error(
-      'A transaction opened on the database handle inside another: pass the transaction handle.',
-    )
-  }
-  await connection.acquire()
-  const token = Symbol('transaction')
-  connection.owner = token
-  const client = connection.client
-  try {
-    client.exec(begin)
-    try {
-      const result = await context.run({ connection, token }, () => fn(connection.tx))
-      client.exec('COMMIT')
-      return result
-    } catch (error) {
-      if (client.inTransaction) client.exec('ROLLBACK')
-      throw error
-    }
-  } finally {
-    connection.owner = null
-    connection.release()
-  }
+export function forUpdate<Q>(query: Q): Q {
+  const lockable = query as { for?: (strength: 'update') => Q }
+  return typeof lockable.for === 'function' ? lockable.for('update') : query
 }
 
 /** A transaction held open across many calls, which transaction() (one callback) cannot be. */
 export interface OpenTransaction {
-  commit(): void
-  rollback(): void
+  /** The handle whose queries run inside it. */
+  tx: Db
+  commit(): Promise<void>
+  rollback(): Promise<void>
 }
 
 /**
- * Takes SQLite's write lock now (BEGIN IMMEDIATE, waiting up to the busy timeout for another writer) and
- * keeps the transaction open until commit() or rollback(): for a long write fed piece by piece on a
- * connection of its own, such as the claim-log import's on its worker. Queries on `db` meanwhile run
- * inside it, so nothing else may use that connection.
+ * Begins a write transaction held open until commit() or rollback(): for a long write fed piece by
+ * piece, such as the claim-log import's (decision 0008). On SQLite it takes the write lock at once on a
+ * connection that must serve nothing else meanwhile (the import worker's own); on PostgreSQL it holds
+ * one pooled connection. A rollback after the end does nothing.
  */
-export function openWriteTransaction(db: Db): OpenTransaction {
-  const client = db.$client
-  client.exec('BEGIN IMMEDIATE')
-  return {
-    commit: () => client.exec('COMMIT'),
-    rollback: () => {
-      if (client.inTransaction) client.exec('ROLLBACK')
-    },
+export async function openWriteTransaction(db: Db): Promise<OpenTransaction> {
+  if (isSqlite(db)) {
+    const open = beginOnOwnConnection(db)
+    return {
+      tx: db as unknown as Db,
+      commit: async () => open.commit(),
+      rollback: async () => open.rollback(),
+    }
   }
+  const open = await beginOnPooledConnection(db as unknown as PgDb)
+  return { ...open, tx: open.tx as unknown as Db }
 }
+
+/** The SQLite connection under a handle, for tests and the bench; throws on PostgreSQL. */
+export function sqliteClient(db: Db): Database.Database {
+  if (!isSqlite(db)) throw new Error('not a SQLite database')
+  return db.$client
+}
+
+export { isPostgres, isSqlite }

@@ -1,7 +1,8 @@
 // The published record's set-based backfill (docs/decisions/0005-published-record.md): one statement
 // that freezes every published or withdrawn verdict without a snapshot, so a desk upgrading with many
 // published verdicts (or the million-claim bench) is not held up one verdict at a time.
-import { type Db, withClient } from './client.ts'
+import type { Db } from './client.ts'
+import { withClient } from './sqlite.ts'
 
 // The same shape as PublishedRecordSchema in packages/shared, built by SQLite's JSON functions; the
 // services' liveRecord() builds the same object for one verdict. Archived evidence is left out there too.

@@ -62,7 +62,7 @@ function prepareSessionByToken(db: Db) {
     .where(
       and(eq(tables.sessions.tokenHash, sql.placeholder('tokenHash')), isNull(tables.sessions.revokedAt)),
     )
-    .prepare()
+    .prepare('session_by_token')
 }
 
 export interface SignedIn {

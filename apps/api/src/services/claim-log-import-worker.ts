@@ -7,7 +7,7 @@
 // time, each to its end (its rows written) before the next: the writer's queries are awaited, and two
 // messages must never interleave on the connection and its one transaction.
 import { parentPort } from 'node:worker_threads'
-import { closeDb, createDb } from '@counterclaim/db'
+import { closeDb, type DatabaseLocation, openDatabase } from '@counterclaim/db'
 import { type ClaimLogField, headerOfField, importRecord, readImportHeader } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
@@ -20,7 +20,7 @@ import { ImportWriter, type ParsedRow } from './claim-log-import-write.ts'
 
 /** What the worker starts with: the database file, who imports, the time of the import. */
 export interface ImportWorkerData {
-  dbPath: string
+  location: DatabaseLocation
   actor: SessionUser
   now: string
 }
@@ -214,7 +214,7 @@ function crash(error: unknown): void {
  * once its message has been taken and the steps it queued have run.
  */
 export function runImport(data: ImportWorkerData, send: (message: FromImportWorker) => void) {
-  const db = createDb(data.dbPath)
+  const db = openDatabase(data.location)
   const writer = new ImportWriter(db, data.actor, data.now, () => send({ type: 'released' }))
   let over = false
   let work: Promise<void> = Promise.resolve()
@@ -237,7 +237,7 @@ export function runImport(data: ImportWorkerData, send: (message: FromImportWork
     work = work
       .then(async () => {
         try {
-          writer.stop()
+          await writer.stop()
         } finally {
           await closeDb(db)
           send(answer)

@@ -86,25 +86,28 @@ export class ImportWriter {
 
   /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
   async begin(): Promise<void> {
-    this.writing = openWriteTransaction(this.db)
+    this.writing = await openWriteTransaction(this.db)
     await beginSearchBulkLoad(this.db)
   }
 
   /** Checks a batch; writes it while the file has had no problem. Returns the batch's problems. */
   async take(rows: ParsedRow[]): Promise<ImportIssue[]> {
     const { issues, disputes } = await this.check(rows)
-    if (issues.length) this.stop()
+    if (issues.length) await this.stop()
     if (this.writing) await this.write(rows, disputes)
     return issues
   }
 
   /** Stops writing: rolls back what was written (nothing is kept). Stopping twice does nothing. */
-  stop(): void {
+  async stop(): Promise<void> {
     const transaction = this.writing
     if (!transaction) return
     this.writing = null
-    transaction.rollback()
-    this.released()
+    try {
+      await transaction.rollback()
+    } finally {
+      this.released()
+    }
   }
 
   /** Turns the search index's triggers back on and commits; the counts of the answer. */
@@ -112,7 +115,7 @@ export class ImportWriter {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
     await endSearchBulkLoad(this.db, this.unindexed)
-    transaction.commit()
+    await transaction.commit()
     this.writing = null
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
   }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { databaseLocation } from '@counterclaim/db'
 import { AppError, type ClaimLogImportResult, type ImportIssue } from '@counterclaim/shared'
 import {
   type FromImportWorker,
@@ -111,8 +112,8 @@ async function runInWorker(
   body: ReadableStream<Uint8Array> | null,
   options: ImportOptions,
 ) {
-  const dbPath = ctx.db.$client.name
-  if (!dbPath || dbPath === ':memory:')
+  const location = databaseLocation(ctx.db)
+  if (!location.databaseUrl && (!location.databasePath || location.databasePath === ':memory:'))
     throw new Error('the import writes from a worker: it needs a database file')
   const { gate, maxBytes, timeLimitMs = IMPORT_TIME_LIMIT_MS } = options
   await gate.close()
@@ -152,7 +153,7 @@ async function runInWorker(
     started.on('message', onMessage)
     started.on('error', onError)
     started.on('exit', onExit)
-    const data: ImportWorkerData = { dbPath, actor: ctx.actor, now: ctx.now }
+    const data: ImportWorkerData = { location, actor: ctx.actor, now: ctx.now }
     started.postMessage({ type: 'begin', data } satisfies ToImportWorker)
     const send = (message: ToImportWorker, transfer: ArrayBuffer[] = []) =>
       started.postMessage(message, transfer)
