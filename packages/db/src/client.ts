@@ -55,6 +55,11 @@ function useEngine(engine: Engine, schema: typeof pgSchema): void {
   tables = schema
 }
 
+/** The engine this process runs on (SQLite until a PostgreSQL pool is opened). */
+export function currentEngine(): Engine {
+  return processEngine ?? 'sqlite'
+}
+
 /** Which engine a handle talks to. */
 export function engineOf(db: Db): Engine {
   return isSqlite(db) ? 'sqlite' : 'postgres'

@@ -2,6 +2,7 @@
 // packages/db imports drizzle-orm (docs/decisions/0006-database-door.md). Where a service needs SQL
 // drizzle has no operator for, it gets a named helper here rather than a `sql` template of its own.
 import { type Column, type SQL, sql } from 'drizzle-orm'
+import { currentEngine } from './client.ts'
 
 export {
   and,
@@ -26,13 +27,17 @@ export {
   sql,
 } from 'drizzle-orm'
 
-/** `column LIKE '%text%'`, case-insensitive for ASCII, with LIKE's wildcards in `text` taken literally. */
+/**
+ * `column LIKE '%text%'` ignoring case, with LIKE's wildcards in `text` taken literally: SQLite's LIKE
+ * ignores the case of ASCII letters, PostgreSQL's ILIKE that of every letter.
+ */
 export function containsText(column: Column, text: string): SQL {
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-  return sql`${column} like ${pattern} escape '\\'`
+  const like = currentEngine() === 'postgres' ? sql.raw('ilike') : sql.raw('like')
+  return sql`${column} ${like} ${pattern} escape '\\'`
 }
 
 /** How many rows of a group have `column = value` (0 for none), as an aggregate select field. */
 export function countWhere(column: Column, value: string): SQL<number> {
-  return sql<number>`coalesce(sum(${column} = ${value}), 0)`
+  return sql<number>`count(*) filter (where ${column} = ${value})`.mapWith(Number)
 }

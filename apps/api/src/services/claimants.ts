@@ -6,6 +6,7 @@ import {
   type Db,
   desc,
   eq,
+  forUpdate,
   gt,
   isNull,
   or,
@@ -129,7 +130,9 @@ export async function updateClaimant(
   input: PatchInput,
 ): Promise<Claimant> {
   return transaction(ctx.db, async (tx) => {
-    const [currentRow] = await tx.select().from(tables.claimants).where(eq(tables.claimants.id, id))
+    const [currentRow] = await forUpdate(
+      tx.select().from(tables.claimants).where(eq(tables.claimants.id, id)),
+    )
     const current = found(currentRow, 'Claimant')
     const before = toClaimant(current)
     assertVersion(expectedVersion, current, before)

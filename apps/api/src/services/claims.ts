@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, type Db, eq, isNull, max, type Tx, tables, transaction } from '@counterclaim/db'
+import { and, type Db, eq, forUpdate, isNull, max, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -45,7 +45,10 @@ export async function createClaim(
   input: CreateInput,
 ): Promise<{ record: Claim; created: boolean }> {
   return transaction(ctx.db, async (tx) => {
-    const [disputeRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId))
+    // Locked: the new claim's position follows the dispute's last one, counted under the lock.
+    const [disputeRow] = await forUpdate(
+      tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId)),
+    )
     const dispute = found(disputeRow, 'Dispute')
     if (input.id) {
       const [existing] = await tx.select().from(tables.claims).where(eq(tables.claims.id, input.id))
@@ -107,7 +110,7 @@ export async function updateClaim(
   input: PatchInput,
 ): Promise<Claim> {
   return transaction(ctx.db, async (tx) => {
-    const [currentRow] = await tx.select().from(tables.claims).where(eq(tables.claims.id, id))
+    const [currentRow] = await forUpdate(tx.select().from(tables.claims).where(eq(tables.claims.id, id)))
     const current = found(currentRow, 'Claim')
     const before = toClaim(current)
     assertVersion(expectedVersion, current, before)

@@ -5,6 +5,7 @@ import {
   type Db,
   desc,
   eq,
+  forUpdate,
   inArray,
   isNotNull,
   isNull,
@@ -119,7 +120,7 @@ export async function updateDispute(
   input: PatchInput,
 ): Promise<Dispute> {
   return transaction(ctx.db, async (tx) => {
-    const [currentRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, id))
+    const [currentRow] = await forUpdate(tx.select().from(tables.disputes).where(eq(tables.disputes.id, id)))
     const current = found(currentRow, 'Dispute')
     const before = toDispute(current)
     assertVersion(expectedVersion, current, before)

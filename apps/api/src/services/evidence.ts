@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { type Db, eq, tables, transaction } from '@counterclaim/db'
+import { type Db, eq, forUpdate, tables, transaction } from '@counterclaim/db'
 import type { Evidence, EvidenceCreateSchema, EvidencePatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -83,7 +83,7 @@ export async function updateEvidence(
   input: PatchInput,
 ): Promise<Evidence> {
   return transaction(ctx.db, async (tx) => {
-    const [currentRow] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, id))
+    const [currentRow] = await forUpdate(tx.select().from(tables.evidence).where(eq(tables.evidence.id, id)))
     const current = found(currentRow, 'Evidence')
     const before = toEvidence(current)
     assertVersion(expectedVersion, current, before)

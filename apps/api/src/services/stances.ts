@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, countWhere, eq, isNull, type Tx, tables, transaction } from '@counterclaim/db'
+import { and, countWhere, eq, forUpdate, isNull, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type Stance, type StancePutSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -12,6 +12,10 @@ type PutInput = z.infer<typeof StancePutSchema>
 
 /** Recounts a claim's stances for the claim log, in the transaction that changed one. */
 async function syncClaimCounts(tx: Tx, claimId: string, at: string): Promise<void> {
+  // Under the claim's lock, so two stances changed at once on PostgreSQL each count the other's.
+  await forUpdate(
+    tx.select({ id: tables.claims.id }).from(tables.claims).where(eq(tables.claims.id, claimId)),
+  )
   const s = tables.stances
   const [counts] = await tx
     .select({
@@ -65,10 +69,14 @@ export async function putStance(
         { path: 'claimId', message: 'is not in the dispute of the evidence' },
       ])
     }
-    const [current] = await tx
-      .select()
-      .from(tables.stances)
-      .where(and(eq(tables.stances.evidenceId, input.evidenceId), eq(tables.stances.claimId, input.claimId)))
+    const [current] = await forUpdate(
+      tx
+        .select()
+        .from(tables.stances)
+        .where(
+          and(eq(tables.stances.evidenceId, input.evidenceId), eq(tables.stances.claimId, input.claimId)),
+        ),
+    )
     let rows: Array<typeof tables.stances.$inferSelect>
     let before: Stance | null = null
     if (!current) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, type Db, eq, gt, tables, transaction } from '@counterclaim/db'
+import { and, asc, type Db, eq, forUpdate, gt, tables, transaction } from '@counterclaim/db'
 import { AppError, type User, type UserCreateSchema, type UserPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { revokeUserSessions } from './auth.ts'
@@ -76,7 +76,7 @@ export async function updateUser(
   password?: { hash: string; keepToken: string | undefined },
 ): Promise<User> {
   return transaction(ctx.db, async (tx) => {
-    const [currentRow] = await tx.select().from(tables.users).where(eq(tables.users.id, id))
+    const [currentRow] = await forUpdate(tx.select().from(tables.users).where(eq(tables.users.id, id)))
     const current = found(currentRow, 'User')
     const before = toUser(current)
     assertVersion(expectedVersion, current, before)

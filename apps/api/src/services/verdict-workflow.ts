@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, gt, isNull, or, readTransaction, type Tx, tables, transaction } from '@counterclaim/db'
+import {
+  and,
+  asc,
+  eq,
+  forUpdate,
+  gt,
+  isNull,
+  or,
+  readTransaction,
+  type Tx,
+  tables,
+  transaction,
+} from '@counterclaim/db'
 import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
@@ -63,7 +75,11 @@ function step(
   return transaction(ctx.db, async (tx) => {
     const claim = await liveClaim(tx, claimId)
     const current = found(
-      (await tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1))[0],
+      (
+        await forUpdate(
+          tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1),
+        )
+      )[0],
       'Verdict',
     )
     const before = await getVerdict(tx, claimId)

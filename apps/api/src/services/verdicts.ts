@@ -4,6 +4,7 @@ import {
   asc,
   type Db,
   eq,
+  forUpdate,
   inArray,
   isNull,
   readTransaction,
@@ -237,11 +238,9 @@ export function saveDraft(
     const claim = await liveClaim(tx, claimId)
     const cited = input.citedEvidenceIds === undefined ? undefined : [...new Set(input.citedEvidenceIds)]
     if (cited) await checkCitations(tx, claim.disputeId, cited)
-    const [current] = await tx
-      .select()
-      .from(tables.verdicts)
-      .where(eq(tables.verdicts.claimId, claimId))
-      .limit(1)
+    const [current] = await forUpdate(
+      tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1),
+    )
     let created = false
     let before: Verdict | null = null
     let verdictId: string
