@@ -1,3 +1,4 @@
+import { isPostgresUrl } from '@counterclaim/db'
 import { z } from 'zod'
 
 const flag = z
@@ -12,7 +13,7 @@ const EnvSchema = z
     // PostgreSQL instead of the SQLite file: postgres://USER[:PASSWORD]@HOST:PORT/DB (API.md, "Engines").
     DATABASE_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?#]+/, 'a postgres://user@host:port/database URL')
+      .refine(isPostgresUrl, 'expected postgres://user[:password]@host[:port]/database')
       .optional()
       .or(z.literal('').transform(() => undefined)),
     PUBLIC_BASE_URL: z.url().optional(),
@@ -69,8 +70,9 @@ export type Config = z.infer<typeof EnvSchema>
 export function readConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+    // One line, so a start that fails says why in the line a supervisor's log shows.
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration: ${issues.join('; ')}`)
   }
   return parsed.data
 }

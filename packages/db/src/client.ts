@@ -5,6 +5,7 @@ import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres'
 import type { PgDatabase } from 'drizzle-orm/pg-core'
 import {
   beginOnPooledConnection,
+  checkPostgres,
   closePostgres,
   createPgDb,
   isPostgres,
@@ -113,18 +114,14 @@ export async function migrateDb(db: Db): Promise<void> {
 
 /**
  * Refuses a database the app cannot promise its durability on: SQLite without WAL, full sync and foreign
- * keys; PostgreSQL older than 15.
+ * keys; PostgreSQL older than 15, or one that does not accept a connection (one line naming it).
  */
 export async function checkDatabase(db: Db): Promise<void> {
   if (isSqlite(db)) {
     checkPragmas(db)
     return
   }
-  const { rows } = await (db as unknown as PgDb).$client.query<{ v: number }>(
-    `SELECT current_setting('server_version_num')::int AS v`,
-  )
-  const version = rows[0]?.v ?? 0
-  if (version < 150000) throw new Error(`PostgreSQL 15 or later is needed; this server is ${version}`)
+  await checkPostgres(db as unknown as PgDb)
 }
 
 /** Throws unless the database answers a trivial query: the health check's probe. */

@@ -92,6 +92,69 @@ export async function pgTransaction<T>(
   }
 }
 
+/** A URL node-postgres can connect with: postgres://user[:password]@host[:port]/database (a numeric port). */
+export function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\/[^/]+\/[^/?#]+/.test(value)) return false
+  try {
+    return new URL(value).hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** The URL with its password masked, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(a URL that does not parse)'
+  }
+}
+
+/** One line saying why a connection failed; a refused `localhost` fails once per address it resolves to. */
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) {
+    return [...new Set(error.errors.map(reasonOf))].join('; ')
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] || (error as { code?: string }).code || 'unknown error'
+}
+
+const CONNECT_TIMEOUT_MS = 10_000
+
+/**
+ * One connection of its own to the database at `url`, outside any pool; a wrong or unreachable URL fails
+ * within CONNECT_TIMEOUT_MS with one line naming it (password masked). End it when done.
+ */
+export async function connectClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types })
+  // A server that goes away later surfaces as the failing query's error; the event alone must not crash.
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    return client
+  } catch (error) {
+    await client.end().catch(() => {})
+    throw new Error(`cannot use the PostgreSQL database at ${redactedUrl(url)}: ${reasonOf(error)}`)
+  }
+}
+
+/** Throws unless the pool's server accepts a connection and is PostgreSQL 15 or later. */
+export async function checkPostgres(db: PgDb): Promise<void> {
+  const client = await connectClient(db.$client.options.connectionString ?? '')
+  try {
+    const { rows } = await client.query<{ v: number }>(
+      `SELECT current_setting('server_version_num')::int AS v`,
+    )
+    const version = rows[0]?.v ?? 0
+    if (version < 150000) throw new Error(`PostgreSQL 15 or later is needed; this server is ${version}`)
+  } finally {
+    await client.end()
+  }
+}
+
 /** Throws unless the database answers a trivial query. */
 export async function pingPostgres(db: PgDb): Promise<void> {
   await db.$client.query('SELECT 1')
