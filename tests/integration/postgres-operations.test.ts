@@ -168,9 +168,19 @@ describe('db:copy from a SQLite file into PostgreSQL', () => {
       [randomUUID(), claimId],
     )
     expect(next?.seq).toBe(HISTORY_SEQ + 1)
-    await expect(query(target, 'DELETE FROM history_events WHERE seq = $1', [HISTORY_SEQ])).rejects.toThrow(
-      /append-only/,
+    for (const statement of [
+      `UPDATE history_events SET action = 'forged' WHERE seq = ${HISTORY_SEQ}`,
+      `DELETE FROM history_events WHERE seq = ${HISTORY_SEQ}`,
+      'TRUNCATE history_events',
+    ]) {
+      await expect(query(target, statement), statement).rejects.toThrow(/append-only/)
+    }
+    const [event] = await query<{ action: string }>(
+      target,
+      'SELECT action FROM history_events WHERE seq = $1',
+      [HISTORY_SEQ],
     )
+    expect(event?.action).toBe('updated')
   })
 
   it('refuses a target that holds rows, and leaves it as it was', async () => {
