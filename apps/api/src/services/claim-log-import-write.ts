@@ -1,5 +1,5 @@
 // The writing half of the claim-log import, run in its worker thread (claim-log-import-worker.ts) on
-// a connection of its own: one transaction (BEGIN IMMEDIATE) for the whole file, into which each
+// a connection of its own: one transaction (SQLite: BEGIN IMMEDIATE) for the whole file, into which each
 // batch of checked rows is written as it is read, so no more than a batch of rows is ever held. The
 // first problem rolls it back at once (the rest of the file is still checked, to list every problem);
 // a clean file commits. docs/decisions/0008 records why the import, alone, writes off the main thread.
@@ -78,15 +78,23 @@ export class ImportWriter {
 
   /** `released` is called when the transaction ends without a commit (the write lock is free again). */
   constructor(
-    private readonly db: Db,
+    private readonly base: Db,
     private readonly actor: SessionUser,
     private readonly now: string,
     private readonly released: () => void = () => {},
   ) {}
 
-  /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
+  /**
+   * Where every query goes: the import's transaction while it writes (on PostgreSQL its one pooled
+   * connection; on SQLite the worker's connection, which is the base handle), else the base handle.
+   */
+  private get db(): Db {
+    return this.writing?.tx ?? this.base
+  }
+
+  /** Opens the transaction of the whole import (SQLite's write lock) and sets the search triggers aside. */
   async begin(): Promise<void> {
-    this.writing = await openWriteTransaction(this.db)
+    this.writing = await openWriteTransaction(this.base)
     await beginSearchBulkLoad(this.db)
   }
 
@@ -114,7 +122,7 @@ export class ImportWriter {
   async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
-    await endSearchBulkLoad(this.db, this.unindexed)
+    await endSearchBulkLoad(transaction.tx, this.unindexed)
     await transaction.commit()
     this.writing = null
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
