@@ -38,10 +38,10 @@ ALTER TABLE evidence ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 ALTER TABLE verdicts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
   setweight(cc_tsvector(summary), 'A') || setweight(cc_tsvector(rationale), 'B')) STORED;
 --> statement-breakpoint
-CREATE INDEX claims_search_idx ON claims USING gin (search_vector);
+CREATE INDEX claims_search_idx ON claims USING gin (search_vector) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX claimants_search_idx ON claimants USING gin (search_vector);
+CREATE INDEX claimants_search_idx ON claimants USING gin (search_vector) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX evidence_search_idx ON evidence USING gin (search_vector);
+CREATE INDEX evidence_search_idx ON evidence USING gin (search_vector) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX verdicts_search_idx ON verdicts USING gin (search_vector);
+CREATE INDEX verdicts_search_idx ON verdicts USING gin (search_vector) WITH (fastupdate = off);

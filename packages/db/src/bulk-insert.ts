@@ -110,6 +110,20 @@ async function insertPg(client: pg.Pool | pg.PoolClient, plan: InsertPlan, total
 }
 
 /**
+ * Refreshes PostgreSQL's planner statistics of tables a bulk load has just filled and committed
+ * (ANALYZE), so the next pages are planned for the rows now there instead of waiting for autovacuum
+ * (right after 5,000 imported rows a text-filtered page took 264 ms; 7 ms once analyzed). A failure is
+ * only a missed optimisation: it is not thrown. SQLite's statements carry their plan choices
+ * (decision 0003), so there it does nothing.
+ */
+export async function analyzeAfterBulkLoad(db: Db, loaded: readonly Table[]): Promise<void> {
+  if (isSqlite(db) || loaded.length === 0) return
+  await pgQueryable(db)
+    .query(`ANALYZE ${loaded.map((table) => `"${getTableName(table)}"`).join(', ')}`)
+    .catch(() => undefined)
+}
+
+/**
  * A UUID of version 7 (RFC 9562): the time in milliseconds, then random bits. An import's new ids
  * share their first bytes, so each batch lands in one region of every id index instead of on
  * random pages across a million-row B-tree (what made the writes cost at scale).

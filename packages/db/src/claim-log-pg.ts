@@ -12,7 +12,6 @@ import {
   claimLogChoice,
   claimLogSql,
   countedFilters,
-  FTS_CHECK_FROM,
   SEARCH_CANDIDATES,
   SNIPPET_CLOSE_CODE,
   SNIPPET_OPEN_CODE,
@@ -39,21 +38,41 @@ export function numbered(sql: string, params: Readonly<Record<string, unknown>>)
 }
 
 const TAG_DISPUTES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM dispute_tags WHERE tag = $1 LIMIT $2) x'
-// The records whose match puts a claim in the log: claims, verdicts, claimants (SQLite counts FTS5 rows).
-const FTS_MATCHES_SQL = `SELECT count(*) AS n FROM (
-  SELECT 1 FROM claims WHERE search_vector @@ to_tsquery('cc', $1)
-  UNION ALL SELECT 1 FROM verdicts WHERE search_vector @@ to_tsquery('cc', $1)
-  UNION ALL SELECT 1 FROM claimants WHERE search_vector @@ to_tsquery('cc', $1)
-  LIMIT $2) x`
 
-async function choose(client: Queryable, filters: ClaimLogSqlFilters): Promise<ClaimLogChoice> {
+/**
+ * From how many matching records the text filter checks each row of the log's order instead of
+ * collecting the matches: checking walks about PAGE × claims / matches rows, collecting costs about
+ * one step a match, so they cost the same near √(PAGE × claims) matches (measured at 5,000 claims: a
+ * word on 37 claims 1.2 ms collected, 15.9 ms checked; on 1,487, 12.2 ms against 1.0 ms). The number
+ * of claims is the planner's estimate; never below FTS_CHECK_AT_LEAST.
+ */
+const PAGE = 50
+const FTS_CHECK_AT_LEAST = 100
+// The records whose match puts a claim in the log (claims, verdicts, claimants; SQLite counts its FTS5
+// rows), counted up to where checking starts, and that point.
+const FTS_MATCHES_SQL = `WITH threshold AS (
+  SELECT greatest(${FTS_CHECK_AT_LEAST}, ceil(sqrt(${PAGE} * greatest(reltuples, 0))))::int AS at
+  FROM pg_class WHERE oid = 'claims'::regclass)
+SELECT (SELECT count(*) FROM (
+    SELECT 1 FROM claims WHERE search_vector @@ to_tsquery('cc', $1)
+    UNION ALL SELECT 1 FROM verdicts WHERE search_vector @@ to_tsquery('cc', $1)
+    UNION ALL SELECT 1 FROM claimants WHERE search_vector @@ to_tsquery('cc', $1)
+    LIMIT (SELECT at FROM threshold)) x) AS n,
+  (SELECT at FROM threshold) AS at`
+
+/**
+ * The statement for these filters. `walk` false (the export, which reads every row) never checks row
+ * by row: collecting the matches is cheaper whenever the whole log is read.
+ */
+async function choose(client: Queryable, filters: ClaimLogSqlFilters, walk = true): Promise<ClaimLogChoice> {
   const { tag, fts } = countedFilters(filters)
-  const count = async (sql: string, value: string, cap: number) =>
-    (await client.query<{ n: number }>(sql, [value, cap])).rows[0]?.n ?? 0
-  return claimLogChoice(filters, {
-    tag: tag ? await count(TAG_DISPUTES_SQL, tag, TAG_SCAN_FROM) : 0,
-    fts: fts ? await count(FTS_MATCHES_SQL, fts, FTS_CHECK_FROM) : 0,
-  })
+  const tagCount = tag
+    ? ((await client.query<{ n: number }>(TAG_DISPUTES_SQL, [tag, TAG_SCAN_FROM])).rows[0]?.n ?? 0)
+    : 0
+  if (!fts) return claimLogChoice(filters, { tag: tagCount, fts: 0 })
+  const { n = 0, at = FTS_CHECK_AT_LEAST } =
+    (await client.query<{ n: number; at: number }>(FTS_MATCHES_SQL, [fts])).rows[0] ?? {}
+  return claimLogChoice(filters, { tag: tagCount, fts: n }, walk ? at : Number.POSITIVE_INFINITY)
 }
 
 /** chooseClaimLogStatement on PostgreSQL. */
@@ -107,7 +126,7 @@ export async function iterateClaimLogPg(db: Db, filters: ClaimLogSqlFilters): Pr
   let cursor: Cursor<ClaimLogRawRow>
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const { keys, params } = await choose(client, filters)
+    const { keys, params } = await choose(client, filters, false)
     const { text, values } = numbered(claimLogSql(keys, { cursor: false, limit: false }, 'postgres'), params)
     cursor = client.query(new Cursor<ClaimLogRawRow>(text, values, { rowMode: 'array' }))
   } catch (error) {

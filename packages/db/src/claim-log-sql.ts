@@ -198,12 +198,13 @@ export function countedFilters(filters: ClaimLogSqlFilters): { tag: string | nul
 
 /**
  * The claim log's query-plan choice: the clause of each active filter, the tag's and the text's picked
- * by their counts of matches (up to TAG_SCAN_FROM disputes, FTS_CHECK_FROM index records), which each
+ * by their counts of matches (up to TAG_SCAN_FROM disputes, `ftsCheckFrom` index records), which each
  * engine counts with countedFilters' values.
  */
 export function claimLogChoice(
   filters: ClaimLogSqlFilters,
   counts: { tag: number; fts: number },
+  ftsCheckFrom = FTS_CHECK_FROM,
 ): ClaimLogChoice {
   const keys = new Set<ClaimLogFilterKey>()
   const params: Record<string, string> = {}
@@ -220,7 +221,7 @@ export function claimLogChoice(
   }
   if (counted.fts) {
     params.fts = counted.fts
-    keys.add(counts.fts >= FTS_CHECK_FROM ? 'ftsCheck' : counts.fts >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
+    keys.add(counts.fts >= ftsCheckFrom ? 'ftsCheck' : counts.fts >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
   }
   return { keys, params }
 }

@@ -4,6 +4,7 @@
 // first problem rolls it back at once (the rest of the file is still checked, to list every problem);
 // a clean file commits. docs/decisions/0008 records why the import, alone, writes off the main thread.
 import {
+  analyzeAfterBulkLoad,
   and,
   beginSearchBulkLoad,
   type Db,
@@ -58,6 +59,8 @@ type HistoryRow = typeof tables.historyEvents.$inferInsert
 // Records indexed together: each load costs FTS5 a flush of its pending terms, so not one a batch;
 // but no more ids than these are held, whatever the size of the file.
 const INDEX_EVERY = 20_000
+// From how many new claims the database's planner statistics are refreshed after the commit (PostgreSQL).
+const ANALYZE_FROM = 1000
 
 /**
  * Checks batches of rows whose cells are valid against the database, and writes them in one
@@ -118,13 +121,17 @@ export class ImportWriter {
     }
   }
 
-  /** Turns the search index's triggers back on and commits; the counts of the answer. */
+  /** Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). */
   async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
     await endSearchBulkLoad(transaction.tx, this.unindexed)
     await transaction.commit()
     this.writing = null
+    if (this.created.claims >= ANALYZE_FROM) {
+      const { disputes, disputeTags, claimants, claims, verdicts } = tables
+      await analyzeAfterBulkLoad(this.base, [disputes, disputeTags, claimants, claims, verdicts])
+    }
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
   }
 
