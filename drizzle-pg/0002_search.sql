@@ -12,7 +12,8 @@
 -- turns ASCII punctuation into spaces first, so a word matches in the same places on both engines.
 -- to_tsvector with a named configuration is IMMUTABLE (unlike unaccent() itself), which a generated column
 -- needs; the function pins the search_path it was created with, so a restore (pg_dump empties search_path)
--- still finds `cc`.
+-- still finds `cc`. The GIN indexes update in place (fastupdate off): a bulk load leaves searches no pending
+-- list to scan.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 --> statement-breakpoint
 CREATE TEXT SEARCH CONFIGURATION cc (COPY = simple);
