@@ -21,7 +21,10 @@ import {
   closeDb,
   connectPostgres,
   type Db,
+  insertBatched,
   migrateDb,
+  sqlState,
+  tables,
 } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine, tsQuery } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow, SearchHit } from '../../packages/shared/src/index.ts'
@@ -419,6 +422,40 @@ describe('the import on PostgreSQL', () => {
       }
       expect(paged, q).toEqual(all)
     }
+  })
+
+  it('inserts in batches with JSON as drizzle writes it, and skips conflicts only when asked', async () => {
+    const at = '2026-01-01T00:00:00.000Z'
+    const dispute = (id: string, tags: string[]) => ({
+      id,
+      title: `Batched ${id}`,
+      question: '?',
+      tags,
+      createdAt: at,
+      updatedAt: at,
+    })
+    const ids = Array.from({ length: 1203 }, (_, i) => `batched-${i}`)
+    await insertBatched(
+      db,
+      tables.disputes,
+      ids.map((id) => dispute(id, ['zeta', 'Ål "q"', 'alpha'])),
+    )
+    await db.insert(tables.disputes).values(dispute('by-drizzle', ['zeta', 'Ål "q"', 'alpha']))
+    const pool = (db as unknown as { $client: Pool }).$client
+    const { rows } = await pool.query<{ tags: string; n: number }>(
+      `SELECT tags::text AS tags, count(*)::int AS n FROM disputes WHERE id LIKE 'batched-%' OR id = 'by-drizzle' GROUP BY 1`,
+    )
+    expect(rows).toEqual([{ tags: '["zeta","Ål \\"q\\"","alpha"]', n: 1204 }])
+    const tag = { disputeId: 'batched-0', tag: 'zeta' }
+    await insertBatched(db, tables.disputeTags, [tag])
+    await insertBatched(db, tables.disputeTags, [tag, { disputeId: 'batched-1', tag: 'zeta' }], {
+      ignoreConflicts: true,
+    })
+    expect(sqlState(await insertBatched(db, tables.disputeTags, [tag]).catch((e: unknown) => e))).toBe(
+      '23505',
+    )
+    const tagged = await pool.query("SELECT 1 FROM dispute_tags WHERE dispute_id LIKE 'batched-%'")
+    expect(tagged.rowCount).toBe(2)
   })
 
   it('keeps nothing of a file refused after its first batches were written', async () => {
