@@ -3,9 +3,12 @@ import { CLAIM_LOG_COLUMNS, claimLogCells, restoreCell } from '../../packages/do
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import type { TestApp } from './test-app.ts'
 
+/** What these helpers send requests through: a test app, or anything with its request(). */
+type Requester = Pick<TestApp, 'request'>
+
 /** Every row of the JSON claim log under a filter, following the cursor page by page. */
 export async function allLogRows(
-  t: TestApp,
+  t: Requester,
   cookie: string,
   filter: string,
   limit = 2,
@@ -28,7 +31,7 @@ export async function allLogRows(
 
 /** The CSV export under a filter: the raw text and its records (header first), as an RFC 4180 reader reads them. */
 export async function exportCsv(
-  t: TestApp,
+  t: Requester,
   cookie: string,
   filter: string,
 ): Promise<{ res: Response; text: string; records: string[][] }> {
@@ -48,7 +51,7 @@ export const HEADERS = CLAIM_LOG_COLUMNS.map((c) => c.header)
 
 /** Sends a CSV body to the import. */
 export function importCsv(
-  t: TestApp,
+  t: Requester,
   cookie: string,
   body: string,
   contentType = 'text/csv',

@@ -1,138 +1,37 @@
 // The claim log's and search's hot read paths as prepared SQL (docs/decisions/0003-claim-log-hot-paths.md):
-// one statement per combination of filters, prepared once per connection, read as raw arrays.
-import {
-  CLAIM_LOG_COLUMNS,
-  type ClaimLogField,
-  type ClaimLogFilters,
-  type ClaimLogRawRow,
-  RATING_SCALE,
-  type SearchKind,
-  type SearchRawHit,
-} from '@counterclaim/shared'
+// one statement per combination of filters, prepared once per connection, read as raw arrays. The SQL of
+// both engines is built in claim-log-sql.ts; this file runs SQLite's and hands PostgreSQL's to
+// claim-log-pg.ts.
+import type { ClaimLogRawRow, SearchKind, SearchRawHit } from '@counterclaim/shared'
 import Database from 'better-sqlite3'
+import { iterateClaimLogPg, pgChoose, pgClaimLogPage, pgClaimLogPlan, pgSearchIndex } from './claim-log-pg.ts'
+import {
+  type ClaimLogChoice,
+  type ClaimLogSqlFilters,
+  claimLogChoice,
+  claimLogSql,
+  countedFilters,
+  FTS_CHECK_FROM,
+  SEARCH_CANDIDATES,
+  SNIPPET_CLOSE_CODE,
+  SNIPPET_OPEN_CODE,
+  TAG_SCAN_FROM,
+} from './claim-log-sql.ts'
 import { type Db, sqliteClient } from './client.ts'
-import { withClient } from './sqlite.ts'
+import { isSqlite, withClient } from './sqlite.ts'
+
+export {
+  type ClaimLogChoice,
+  type ClaimLogFilterKey,
+  type ClaimLogSqlFilters,
+  claimLogAlternatives,
+  claimLogSql,
+  FTS_CHECK_FROM,
+  FTS_SCAN_FROM,
+  TAG_SCAN_FROM,
+} from './claim-log-sql.ts'
 
 type Statement = Database.Statement
-
-/** The filters with the full-text one already turned into an FTS5 query. */
-export type ClaimLogSqlFilters = Omit<ClaimLogFilters, 'q'> & { fts?: string | null }
-
-const LABEL_CASE = `CASE c.verdict_rating ${RATING_SCALE.map(
-  (r) => `WHEN '${r.rating}' THEN '${r.label.replace(/'/g, "''")}'`,
-).join(' ')} END`
-
-// Each claim-log column's SQL expression; the select list takes them in CLAIM_LOG_COLUMNS' order, which
-// is the raw row's (ClaimLogRawRow) and the CSV's.
-const COLUMN_SQL: Record<ClaimLogField, string> = {
-  claimId: 'c.id',
-  disputeId: 'c.dispute_id',
-  disputeTitle: 'd.title',
-  claimant: 'p.name',
-  claimantKind: 'p.kind',
-  claimText: 'c.text',
-  statedOn: 'c.stated_on',
-  appearanceUrl: 'c.appearance_url',
-  archiveUrl: 'c.archive_url',
-  quantityValue: 'c.quantity_value',
-  quantityUnit: 'c.quantity_unit',
-  quantityQualifier: 'c.quantity_qualifier',
-  rating: 'c.verdict_rating',
-  ratingLabel: LABEL_CASE,
-  verdictSummary: 'v.summary',
-  verdictStatus: 'c.verdict_status',
-  publishedAt: 'v.published_at',
-  supportingEvidence: 'c.supporting_count',
-  contradictingEvidence: 'c.contradicting_count',
-  contextEvidence: 'c.context_count',
-  tags: 'd.tags',
-  updatedAt: 'c.activity_at',
-}
-
-const SELECT = `SELECT ${CLAIM_LOG_COLUMNS.map((c) => COLUMN_SQL[c.field]).join(', ')}
-FROM claims c
-CROSS JOIN disputes d ON d.id = c.dispute_id
-CROSS JOIN claimants p ON p.id = c.claimant_id
-LEFT JOIN verdicts v ON v.claim_id = c.id`
-
-// Claims whose text or verdict matches, and the claims of claimants whose name matches. Three plans,
-// picked by how many index records match (FTS_SORT_BELOW, FTS_CHECK_FROM): few, collect the matching
-// claims and sort them; more, walk the log's order and look each row up in the collected set (the
-// unary + keeps the planner off the primary key); very many, walk the log's order and ask the index
-// about each row (its claim, its verdict, its claimant), so nothing is collected at all.
-const FTS_IDS = `(
-  SELECT r.claim_id FROM search_refs r
-  WHERE r.claim_id IS NOT NULL AND r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH @fts)
-  UNION
-  SELECT x.id FROM claims x WHERE x.claimant_id IN (
-    SELECT r.ref_id FROM search_refs r
-    WHERE r.kind = 'claimant' AND r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH @fts)))`
-// The ref is looked up first: FTS5 reads a NULL rowid constraint as none, so `rowid = (no verdict)`
-// would match every row.
-const ftsHit = (kind: string, refId: string) =>
-  `EXISTS (SELECT 1 FROM search_refs r CROSS JOIN search_index
-    WHERE r.kind = '${kind}' AND r.ref_id = ${refId} AND search_index.rowid = r.id AND search_index MATCH @fts)`
-const FTS_CHECK = `(${ftsHit('claim', 'c.id')}
-    OR ${ftsHit('verdict', 'v.id')}
-    OR ${ftsHit('claimant', 'c.claimant_id')})`
-
-/** A filter's clause in the claim log's SQL; `tag` and `fts` each have variants their counts choose between. */
-export type ClaimLogFilterKey =
-  | 'disputeId'
-  | 'claimantId'
-  | 'rating'
-  | 'status'
-  | 'from'
-  | 'to'
-  | 'tag'
-  | 'tagScan'
-  | 'fts'
-  | 'ftsScan'
-  | 'ftsCheck'
-const FILTERS: Array<[ClaimLogFilterKey, string]> = [
-  ['disputeId', 'c.dispute_id = @disputeId'],
-  ['claimantId', 'c.claimant_id = @claimantId'],
-  ['rating', 'c.verdict_rating = @rating'],
-  ['status', 'c.verdict_status = @status'],
-  ['from', 'c.stated_on >= @from'],
-  ['to', 'c.stated_on <= @to'],
-  // A tag on few disputes: read those disputes' claims by index and sort them. A tag on many: walk
-  // the log's order and keep the tagged rows (the unary + keeps the planner off the dispute index).
-  ['tag', 'c.dispute_id IN (SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'],
-  ['tagScan', '+c.dispute_id IN (SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'],
-  ['fts', `c.id IN ${FTS_IDS}`],
-  ['ftsScan', `+c.id IN ${FTS_IDS}`],
-  ['ftsCheck', FTS_CHECK],
-]
-
-/** The claim log's SQL for a set of filters; `page` adds the keyset cursor and the limit. */
-export function claimLogSql(
-  active: ReadonlySet<ClaimLogFilterKey>,
-  page: { cursor: boolean; limit: boolean },
-): string {
-  const where = ['c.archived_at IS NULL', 'd.archived_at IS NULL']
-  for (const [key, clause] of FILTERS) if (active.has(key)) where.push(clause)
-  if (page.cursor) where.push('(c.activity_at, c.id) < (@cursorAt, @cursorId)')
-  return `${SELECT}
-WHERE ${where.join('\n  AND ')}
-ORDER BY c.activity_at DESC, c.id DESC${page.limit ? '\nLIMIT @limit' : ''}`
-}
-
-/** From how many disputes on a tag the log walks its order instead of sorting the tagged claims. */
-export const TAG_SCAN_FROM = 100
-
-/**
- * From how many matching index records `q` walks the log's order against the collected matches, and
- * from how many it asks the index row by row instead (measured at 1,000,000 claims, decision 0003).
- */
-export const FTS_SCAN_FROM = 1000
-export const FTS_CHECK_FROM = 50_000
-
-/** Which statement answers a set of filters: the clause of each filter and the statement's parameters. */
-export interface ClaimLogChoice {
-  keys: ReadonlySet<ClaimLogFilterKey>
-  params: Readonly<Record<string, string>>
-}
 
 /**
  * The claim log's query-plan choice: the clause of each active filter, the tag's and the text's picked
@@ -140,68 +39,23 @@ export interface ClaimLogChoice {
  * the bench all take their statement from here.
  */
 export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogChoice> {
+  if (!isSqlite(db)) return pgChoose(db, filters)
   return withClient(db, (client) => choose(client, filters))
 }
 
 function choose(client: Database.Database, filters: ClaimLogSqlFilters): ClaimLogChoice {
-  const keys = new Set<ClaimLogFilterKey>()
-  const params: Record<string, string> = {}
-  for (const [key] of FILTERS) {
-    if (key === 'tagScan' || key === 'ftsScan' || key === 'ftsCheck') continue
-    const value = key === 'fts' ? filters.fts : filters[key]
-    if (value === undefined || value === null || value === '') continue
-    if (key === 'tag') {
-      params.tag = value.toLowerCase()
-      const { n } = prepared(client, TAG_DISPUTES_SQL, false).get({
-        tag: params.tag,
-        cap: TAG_SCAN_FROM,
-      }) as {
-        n: number
-      }
-      keys.add(n >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
-    } else if (key === 'fts') {
-      params.fts = value
-      const { n } = prepared(client, FTS_MATCHES_SQL, false).get({ fts: value, cap: FTS_CHECK_FROM }) as {
-        n: number
-      }
-      keys.add(n >= FTS_CHECK_FROM ? 'ftsCheck' : n >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
-    } else {
-      keys.add(key)
-      params[key] = value
-    }
-  }
-  return { keys, params }
+  const { tag, fts } = countedFilters(filters)
+  const count = (sql: string, params: Record<string, unknown>) =>
+    (prepared(client, sql, false).get(params) as { n: number }).n
+  return claimLogChoice(filters, {
+    tag: tag ? count(TAG_DISPUTES_SQL, { tag, cap: TAG_SCAN_FROM }) : 0,
+    fts: fts ? count(FTS_MATCHES_SQL, { fts, cap: FTS_CHECK_FROM }) : 0,
+  })
 }
 
 const TAG_DISPUTES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM dispute_tags WHERE tag = @tag LIMIT @cap)'
 const FTS_MATCHES_SQL =
   'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH @fts LIMIT @cap)'
-
-// The variants of the filters whose statement depends on their counts.
-const VARIANTS: ReadonlyArray<readonly ClaimLogFilterKey[]> = [
-  ['tag', 'tagScan'],
-  ['fts', 'ftsScan', 'ftsCheck'],
-]
-
-/**
- * The statements the choice passed over: the same filters with each counted filter's other variants,
- * one at a time (for the bench, which times the choice against them).
- */
-export function claimLogAlternatives(choice: ClaimLogChoice): ClaimLogChoice[] {
-  const alternatives: ClaimLogChoice[] = []
-  for (const variants of VARIANTS) {
-    const picked = variants.find((key) => choice.keys.has(key))
-    if (!picked) continue
-    for (const other of variants) {
-      if (other === picked) continue
-      const keys = new Set(choice.keys)
-      keys.delete(picked)
-      keys.add(other)
-      alternatives.push({ keys, params: choice.params })
-    }
-  }
-  return alternatives
-}
 
 const statements = new WeakMap<Database.Database, Map<string, Statement>>()
 
@@ -228,6 +82,7 @@ export function claimLogPage(
   filters: ClaimLogSqlFilters,
   page: { limit: number; cursor: [string, string] | null },
 ): Promise<ClaimLogRawRow[]> {
+  if (!isSqlite(db)) return pgClaimLogPage(db, filters, page)
   return withClient(db, (client) => {
     const { keys, params } = choose(client, filters)
     const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
@@ -239,6 +94,7 @@ export function claimLogPage(
 
 /** The query plan of the claim log's statement for these filters, for checking index use. */
 export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): Promise<string[]> {
+  if (!isSqlite(db)) return pgClaimLogPlan(db, filters, withCursor)
   return withClient(db, (client) => {
     const { keys, params } = choose(client, filters)
     const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
@@ -251,17 +107,23 @@ export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = f
   })
 }
 
-/** Every row of the claim log under these filters, streamed from the database; close() when done. */
+/**
+ * Every row of the claim log under these filters, streamed from the database a batch at a time;
+ * close() when done (or given up): it ends the read and frees its connection.
+ */
 export interface ClaimLogCursor {
-  rows: IterableIterator<ClaimLogRawRow>
-  close: () => void
+  /** Up to `max` more rows in the log's order; none once every row was read. */
+  read(max: number): Promise<ClaimLogRawRow[]>
+  close(): Promise<void>
 }
 
 /**
- * Iterates the whole claim log on a connection of its own: a better-sqlite3 iterator keeps its
- * connection busy, and the export must not stop the server's other requests while it streams.
+ * Iterates the whole claim log on a connection of its own, so the export never holds up the server's
+ * other requests: on SQLite a read-only connection to the file (a better-sqlite3 iterator keeps its
+ * connection busy); on PostgreSQL a cursor in a read-only repeatable-read transaction.
  */
 export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogCursor> {
+  if (!isSqlite(db)) return iterateClaimLogPg(db, filters)
   const main = sqliteClient(db)
   const reader = main.memory ? null : new Database(main.name, { readonly: true, fileMustExist: true })
   const client = reader ?? main
@@ -271,14 +133,24 @@ export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Prom
     const statement = client.prepare(claimLogSql(keys, { cursor: false, limit: false })).raw(true)
     const rows = statement.iterate(params) as IterableIterator<ClaimLogRawRow>
     let closed = false
+    const close = () => {
+      if (closed) return
+      closed = true
+      rows.return?.()
+      reader?.close()
+    }
     return {
-      rows,
-      close: () => {
-        if (closed) return
-        closed = true
-        rows.return?.()
-        reader?.close()
+      read: async (max) => {
+        const batch: ClaimLogRawRow[] = []
+        if (closed) return batch
+        while (batch.length < max) {
+          const next = rows.next()
+          if (next.done) break
+          batch.push(next.value)
+        }
+        return batch
       },
+      close: async () => close(),
     }
   } catch (error) {
     reader?.close()
@@ -288,7 +160,7 @@ export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Prom
 
 const SEARCH_SQL = `SELECT r.kind AS kind, r.ref_id AS refId, r.dispute_id AS disputeId, r.claim_id AS claimId,
   CASE r.kind WHEN 'claim' THEN substr(search_index.body, 1, 200) ELSE search_index.title END AS title,
-  snippet(search_index, -1, char(57344), char(57345), '…', 16) AS snippet,
+  snippet(search_index, -1, char(${SNIPPET_OPEN_CODE}), char(${SNIPPET_CLOSE_CODE}), '…', 16) AS snippet,
   bm25(search_index, 2.0, 1.0) AS score
 FROM search_index
 JOIN search_refs r ON r.id = search_index.rowid
@@ -302,7 +174,9 @@ ORDER BY score
 LIMIT @limit`
 
 /**
- * Full-text hits ranked by bm25 (titles weigh double). Ranking is bounded: only the newest
+ * Full-text hits, best first, ranked by bm25 on SQLite and ts_rank_cd on PostgreSQL (titles weigh
+ * double; on both the score is lower the better, ranks themselves differ between the engines). `fts` is
+ * the engine's query (packages/domain's fullTextQuery). Ranking is bounded: only the newest
  * `candidates` matches are ranked, so a word found in half the rows costs no more than a rare one.
  * Records of an archived dispute, and the verdict of an archived claim, are left out when the query
  * runs (two primary-key lookups per candidate), so restoring the dispute brings them straight back
@@ -313,12 +187,13 @@ export function searchIndex(
   fts: string,
   options: { limit: number; candidates?: number },
 ): Promise<SearchRawHit[]> {
+  if (!isSqlite(db)) return pgSearchIndex(db, fts, options)
   return withClient(db, (client) =>
     (
       prepared(client, SEARCH_SQL, false).all({
         fts,
         limit: options.limit,
-        candidates: options.candidates ?? 1000,
+        candidates: options.candidates ?? SEARCH_CANDIDATES,
       }) as Array<Omit<SearchRawHit, 'kind'> & { kind: string }>
     ).map((r) => ({ ...r, kind: r.kind as SearchKind })),
   )
@@ -364,7 +239,9 @@ function requireTransaction(client: Database.Database): void {
  * the caller inserts its records, then calls endSearchBulkLoad with their ids before committing. The flag
  * lives in the transaction, so a rollback clears it and no other connection ever sees it.
  */
-export function beginSearchBulkLoad(db: Db): Promise<void> {
+export async function beginSearchBulkLoad(db: Db): Promise<void> {
+  // PostgreSQL's generated tsvector columns keep search current as rows are inserted: nothing to set aside.
+  if (!isSqlite(db)) return
   return withClient(db, (client) => {
     requireTransaction(client)
     prepared(client, 'INSERT INTO search_bulk (`on`) VALUES (1)', false).run()
@@ -372,7 +249,8 @@ export function beginSearchBulkLoad(db: Db): Promise<void> {
 }
 
 /** Indexes exactly the records a bulk load inserted and turns the triggers back on. */
-export function endSearchBulkLoad(db: Db, records: SearchBulkRecords): Promise<void> {
+export async function endSearchBulkLoad(db: Db, records: SearchBulkRecords): Promise<void> {
+  if (!isSqlite(db)) return
   return withClient(db, (client) => endBulkLoad(client, records))
 }
 

@@ -24,10 +24,35 @@ const types = {
 }
 
 const handles = new WeakSet<object>()
+// The handles of transactions held open by beginOnPooledConnection: queries on them run inside it.
+const held = new WeakSet<object>()
 
 /** Whether a handle is one of PostgreSQL's (a pool's, or a transaction's on it). */
 export function isPostgres(db: object): boolean {
   return handles.has(db) || is(db, PgTransaction)
+}
+
+/** Whether queries on this handle run inside a transaction (drizzle's, or one held open). */
+function inTransaction(db: object): boolean {
+  return held.has(db) || is(db, PgTransaction)
+}
+
+/**
+ * What node-postgres runs a handle's own SQL on: the pool, or the one connection of the transaction
+ * the handle belongs to (so packages/db's hand-written statements join it).
+ */
+export function pgQueryable(db: object): pg.Pool | pg.PoolClient {
+  if (is(db, PgTransaction)) return (db as unknown as { session: { client: pg.PoolClient } }).session.client
+  return (db as PgDb).$client
+}
+
+/** The pool under a handle, for work that needs a connection of its own; throws inside a transaction. */
+export function pgPool(db: object): pg.Pool {
+  const client = pgQueryable(db)
+  if (inTransaction(db) || !(client instanceof pg.Pool)) {
+    throw new Error('a connection of its own is taken from the pool handle, not from a transaction')
+  }
+  return client
 }
 
 /** A pool of connections to the database at `url` (postgres://user:password@host:port/db). */
@@ -80,7 +105,7 @@ export async function pgTransaction<T>(
   fn: (tx: PgDb) => Promise<T>,
   config: PgTransactionConfig = {},
 ): Promise<T> {
-  if (is(db, PgTransaction)) return fn(db)
+  if (inTransaction(db)) return fn(db)
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => fn(tx as unknown as PgDb), config)
@@ -178,6 +203,7 @@ export async function beginOnPooledConnection(
   }
   const tx = drizzle({ client, schema, casing: 'snake_case' }) as unknown as PgDb
   handles.add(tx)
+  held.add(tx)
   let open = true
   const finish = async (statement: 'COMMIT' | 'ROLLBACK') => {
     if (!open) return

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ftsQuery, SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from './search.ts'
+import {
+  ftsQuery,
+  fullTextQuery,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  searchTerms,
+  snippetParts,
+  tsQuery,
+} from './search.ts'
 
 describe('ftsQuery', () => {
   it('quotes every word, so FTS5 syntax is only text', () => {
@@ -28,6 +36,37 @@ describe('ftsQuery', () => {
       fc.property(fc.string({ unit: 'grapheme' }), (input) => {
         const q = ftsQuery(input)
         if (q !== null) expect(q).toMatch(/^"[\p{L}\p{N}\p{M}_]+"( "[\p{L}\p{N}\p{M}_]+")*\*?$/u)
+      }),
+    )
+  })
+})
+
+describe('tsQuery', () => {
+  it('quotes every word and requires them all, so tsquery syntax is only text', () => {
+    expect(tsQuery('maternity hospital')).toBe("'maternity' & 'hospital'")
+    expect(tsQuery("it's a & b | !c <-> (d) :* \\")).toBe("'it' & 's' & 'a' & 'b' & 'c' & 'd'")
+    expect(tsQuery('Київ пологовий')).toBe("'Київ' & 'пологовий'")
+  })
+
+  it('asks for the same words as the FTS5 query, the last as a prefix when a * ends it', () => {
+    expect(tsQuery('matern*')).toBe("'matern':*")
+    expect(tsQuery('Київ полог** ')).toBe("'Київ' & 'полог':*")
+    expect(tsQuery('matern* hospital')).toBe("'matern' & 'hospital'")
+    expect(tsQuery('  "" ** () ')).toBeNull()
+    expect(fullTextQuery('matern*', 'postgres')).toBe(tsQuery('matern*'))
+    expect(fullTextQuery('matern*', 'sqlite')).toBe(ftsQuery('matern*'))
+  })
+
+  it('only ever writes quoted words joined by &, from the terms FTS5 gets', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (input) => {
+        const q = tsQuery(input)
+        expect(q === null).toBe(ftsQuery(input) === null)
+        if (q === null) return
+        expect(q).toMatch(/^'[\p{L}\p{N}\p{M}_]+'( & '[\p{L}\p{N}\p{M}_]+')*(:\*)?$/u)
+        const terms = searchTerms(input)
+        expect(q.split(' & ').map((w) => w.replace(/^'|'(:\*)?$/g, ''))).toEqual(terms?.words)
+        expect(q.endsWith(':*')).toBe(terms?.prefix)
       }),
     )
   })

@@ -4,42 +4,44 @@ import type { ClaimLogFilters } from '@counterclaim/shared'
 import { claimLogSqlFilters } from './claim-log-filters.ts'
 
 const CHUNK_CHARS = 64 * 1024
+// Rows asked of the database at a time: about 40 KiB of CSV.
+const ROWS_PER_READ = 100
 
 /**
- * The claim log as CSV, pulled from the database as the client reads: at most one 64 KiB chunk
- * waits in memory, however many rows there are. The statement is chosen and opened (on a connection
- * of its own) before the stream is handed back, so a failure there is the request's error.
+ * The claim log as CSV, pulled from the database as the client reads: about one 64 KiB chunk waits
+ * in memory, however many rows there are. The statement is chosen and opened (on a connection of its
+ * own) before the stream is handed back, so a failure there is the request's error.
  */
 export async function claimLogCsv(
   db: Db,
   filters: ClaimLogFilters,
   bom: boolean,
 ): Promise<ReadableStream<Uint8Array>> {
-  const cursor = await iterateClaimLog(db, claimLogSqlFilters(filters))
+  const cursor = await iterateClaimLog(db, claimLogSqlFilters(db, filters))
   let first = true
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       try {
         let chunk = first ? (bom ? CSV_BOM : '') + CLAIM_LOG_CSV_HEADER : ''
         first = false
         while (chunk.length < CHUNK_CHARS) {
-          const next = cursor.rows.next()
-          if (next.done) {
-            cursor.close()
+          const rows = await cursor.read(ROWS_PER_READ)
+          if (rows.length === 0) {
+            await cursor.close()
             if (chunk) controller.enqueue(Buffer.from(chunk, 'utf8'))
             controller.close()
             return
           }
-          chunk += claimLogCsvLine(next.value)
+          for (const row of rows) chunk += claimLogCsvLine(row)
         }
         controller.enqueue(Buffer.from(chunk, 'utf8'))
       } catch (error) {
-        cursor.close()
+        await cursor.close()
         controller.error(error)
       }
     },
     cancel() {
-      cursor.close()
+      return cursor.close()
     },
   })
 }

@@ -1,9 +1,10 @@
 // The writing half of the claim-log import, run in its worker thread (claim-log-import-worker.ts) on
-// a connection of its own: one transaction (BEGIN IMMEDIATE) for the whole file, into which each
+// a connection of its own: one transaction (SQLite: BEGIN IMMEDIATE) for the whole file, into which each
 // batch of checked rows is written as it is read, so no more than a batch of rows is ever held. The
 // first problem rolls it back at once (the rest of the file is still checked, to list every problem);
 // a clean file commits. docs/decisions/0008 records why the import, alone, writes off the main thread.
 import {
+  analyzeAfterBulkLoad,
   and,
   beginSearchBulkLoad,
   type Db,
@@ -58,6 +59,8 @@ type HistoryRow = typeof tables.historyEvents.$inferInsert
 // Records indexed together: each load costs FTS5 a flush of its pending terms, so not one a batch;
 // but no more ids than these are held, whatever the size of the file.
 const INDEX_EVERY = 20_000
+// From how many new claims the database's planner statistics are refreshed after the commit (PostgreSQL).
+const ANALYZE_FROM = 1000
 
 /**
  * Checks batches of rows whose cells are valid against the database, and writes them in one
@@ -78,15 +81,23 @@ export class ImportWriter {
 
   /** `released` is called when the transaction ends without a commit (the write lock is free again). */
   constructor(
-    private readonly db: Db,
+    private readonly base: Db,
     private readonly actor: SessionUser,
     private readonly now: string,
     private readonly released: () => void = () => {},
   ) {}
 
-  /** Takes SQLite's write lock for the whole import and sets the search index's triggers aside. */
+  /**
+   * Where every query goes: the import's transaction while it writes (on PostgreSQL its one pooled
+   * connection; on SQLite the worker's connection, which is the base handle), else the base handle.
+   */
+  private get db(): Db {
+    return this.writing?.tx ?? this.base
+  }
+
+  /** Opens the transaction of the whole import (SQLite's write lock) and sets the search triggers aside. */
   async begin(): Promise<void> {
-    this.writing = await openWriteTransaction(this.db)
+    this.writing = await openWriteTransaction(this.base)
     await beginSearchBulkLoad(this.db)
   }
 
@@ -110,13 +121,17 @@ export class ImportWriter {
     }
   }
 
-  /** Turns the search index's triggers back on and commits; the counts of the answer. */
+  /** Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). */
   async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
-    await endSearchBulkLoad(this.db, this.unindexed)
+    await endSearchBulkLoad(transaction.tx, this.unindexed)
     await transaction.commit()
     this.writing = null
+    if (this.created.claims >= ANALYZE_FROM) {
+      const { disputes, disputeTags, claimants, claims, verdicts } = tables
+      await analyzeAfterBulkLoad(this.base, [disputes, disputeTags, claimants, claims, verdicts])
+    }
     return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
   }
 

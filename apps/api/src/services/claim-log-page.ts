@@ -10,7 +10,7 @@ export async function listClaimLog(
   query: ClaimLogQuery,
 ): Promise<{ items: ClaimLogRow[]; nextCursor: string | null }> {
   const { limit, cursor, ...filters } = query
-  const raw = await claimLogPage(db, claimLogSqlFilters(filters), {
+  const raw = await claimLogPage(db, claimLogSqlFilters(db, filters), {
     limit: limit + 1,
     cursor: decodeCursor(cursor),
   })

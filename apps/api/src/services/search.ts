@@ -1,10 +1,11 @@
 import { type Db, searchIndex } from '@counterclaim/db'
-import { ftsQuery, snippetParts } from '@counterclaim/domain'
+import { snippetParts } from '@counterclaim/domain'
 import type { SearchResult } from '@counterclaim/shared'
+import { textQuery } from './claim-log-filters.ts'
 
 /** Full-text search over claims, claimants, evidence and verdicts, best match first. */
 export async function search(db: Db, query: { q: string; limit: number }): Promise<SearchResult> {
-  const fts = ftsQuery(query.q)
+  const fts = textQuery(db, query.q)
   if (fts === null) return { items: [] }
   const hits = await searchIndex(db, fts, { limit: query.limit })
   return {

@@ -1,0 +1,259 @@
+// The claim log's SQL for both engines, in one place (docs/decisions/0003-claim-log-hot-paths.md): its
+// columns, joins, filters and keyset order, written with named parameters (`@name`; PostgreSQL's
+// statements number them, claim-log-pg.ts). Only what must differ differs: SQLite's join order and
+// planner hints and its FTS5 index, PostgreSQL's tsvector columns and the text of a json column.
+import {
+  CLAIM_LOG_COLUMNS,
+  type ClaimLogField,
+  type ClaimLogFilters,
+  RATING_SCALE,
+} from '@counterclaim/shared'
+import type { Engine } from './client.ts'
+
+/**
+ * The filters with the full-text one already turned into the engine's query: FTS5's on SQLite,
+ * `to_tsquery`'s on PostgreSQL (packages/domain's fullTextQuery writes both from what a user typed).
+ */
+export type ClaimLogSqlFilters = Omit<ClaimLogFilters, 'q'> & { fts?: string | null }
+
+const LABEL_CASE = `CASE c.verdict_rating ${RATING_SCALE.map(
+  (r) => `WHEN '${r.rating}' THEN '${r.label.replace(/'/g, "''")}'`,
+).join(' ')} END`
+
+// Each claim-log column's SQL expression; the select list takes them in CLAIM_LOG_COLUMNS' order, which
+// is the raw row's (ClaimLogRawRow) and the CSV's.
+const COLUMN_SQL: Record<ClaimLogField, string> = {
+  claimId: 'c.id',
+  disputeId: 'c.dispute_id',
+  disputeTitle: 'd.title',
+  claimant: 'p.name',
+  claimantKind: 'p.kind',
+  claimText: 'c.text',
+  statedOn: 'c.stated_on',
+  appearanceUrl: 'c.appearance_url',
+  archiveUrl: 'c.archive_url',
+  quantityValue: 'c.quantity_value',
+  quantityUnit: 'c.quantity_unit',
+  quantityQualifier: 'c.quantity_qualifier',
+  rating: 'c.verdict_rating',
+  ratingLabel: LABEL_CASE,
+  verdictSummary: 'v.summary',
+  verdictStatus: 'c.verdict_status',
+  publishedAt: 'v.published_at',
+  supportingEvidence: 'c.supporting_count',
+  contradictingEvidence: 'c.contradicting_count',
+  contextEvidence: 'c.context_count',
+  tags: 'd.tags',
+  updatedAt: 'c.activity_at',
+}
+
+// node-postgres hands a json column over parsed; its text is what SQLite's row holds.
+const PG_COLUMN_SQL: Partial<Record<ClaimLogField, string>> = { tags: 'd.tags::text' }
+
+function selectSql(engine: Engine): string {
+  const columns = CLAIM_LOG_COLUMNS.map(
+    (c) => (engine === 'postgres' ? PG_COLUMN_SQL[c.field] : undefined) ?? COLUMN_SQL[c.field],
+  )
+  // SQLite: CROSS JOIN keeps `claims` the outer loop. PostgreSQL's planner orders joins itself.
+  const join = engine === 'sqlite' ? 'CROSS JOIN' : 'JOIN'
+  return `SELECT ${columns.join(', ')}
+FROM claims c
+${join} disputes d ON d.id = c.dispute_id
+${join} claimants p ON p.id = c.claimant_id
+LEFT JOIN verdicts v ON v.claim_id = c.id`
+}
+
+/** A filter's clause in the claim log's SQL; `tag` and `fts` each have variants their counts choose between. */
+export type ClaimLogFilterKey =
+  | 'disputeId'
+  | 'claimantId'
+  | 'rating'
+  | 'status'
+  | 'from'
+  | 'to'
+  | 'tag'
+  | 'tagScan'
+  | 'fts'
+  | 'ftsScan'
+  | 'ftsCheck'
+
+/** The filters' keys in the order their clauses are written. */
+const FILTER_KEYS: readonly ClaimLogFilterKey[] = [
+  'disputeId',
+  'claimantId',
+  'rating',
+  'status',
+  'from',
+  'to',
+  'tag',
+  'tagScan',
+  'fts',
+  'ftsScan',
+  'ftsCheck',
+]
+
+const EQUAL_FILTERS = {
+  disputeId: 'c.dispute_id = @disputeId',
+  claimantId: 'c.claimant_id = @claimantId',
+  rating: 'c.verdict_rating = @rating',
+  status: 'c.verdict_status = @status',
+  from: 'c.stated_on >= @from',
+  to: 'c.stated_on <= @to',
+}
+const TAG_DISPUTES = '(SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'
+
+// SQLite: claims whose text or verdict matches, and the claims of claimants whose name matches. Three
+// plans, picked by how many index records match (FTS_SCAN_FROM, FTS_CHECK_FROM): few, collect the
+// matching claims and sort them; more, walk the log's order and look each row up in the collected set
+// (the unary + keeps the planner off the primary key); very many, walk the log's order and ask the
+// index about each row (its claim, its verdict, its claimant), so nothing is collected at all.
+const FTS_IDS = `(
+  SELECT r.claim_id FROM search_refs r
+  WHERE r.claim_id IS NOT NULL AND r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH @fts)
+  UNION
+  SELECT x.id FROM claims x WHERE x.claimant_id IN (
+    SELECT r.ref_id FROM search_refs r
+    WHERE r.kind = 'claimant' AND r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH @fts)))`
+// The ref is looked up first: FTS5 reads a NULL rowid constraint as none, so `rowid = (no verdict)`
+// would match every row.
+const ftsHit = (kind: string, refId: string) =>
+  `EXISTS (SELECT 1 FROM search_refs r CROSS JOIN search_index
+    WHERE r.kind = '${kind}' AND r.ref_id = ${refId} AND search_index.rowid = r.id AND search_index MATCH @fts)`
+
+// PostgreSQL: the same matches through each table's tsvector column. Collected (a GIN index scan per
+// table), or, for a word found almost everywhere, checked row by row on the log's order.
+const TSQUERY = "to_tsquery('cc', @fts)"
+const PG_FTS_IDS = `(
+  SELECT x.id FROM claims x WHERE x.search_vector @@ ${TSQUERY}
+  UNION
+  SELECT x.claim_id FROM verdicts x WHERE x.search_vector @@ ${TSQUERY}
+  UNION
+  SELECT x.id FROM claims x WHERE x.claimant_id IN (
+    SELECT y.id FROM claimants y WHERE y.search_vector @@ ${TSQUERY}))`
+
+const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
+  sqlite: {
+    ...EQUAL_FILTERS,
+    // A tag on few disputes: read those disputes' claims by index and sort them. A tag on many: walk
+    // the log's order and keep the tagged rows (the unary + keeps the planner off the dispute index).
+    tag: `c.dispute_id IN ${TAG_DISPUTES}`,
+    tagScan: `+c.dispute_id IN ${TAG_DISPUTES}`,
+    fts: `c.id IN ${FTS_IDS}`,
+    ftsScan: `+c.id IN ${FTS_IDS}`,
+    ftsCheck: `(${ftsHit('claim', 'c.id')}
+    OR ${ftsHit('verdict', 'v.id')}
+    OR ${ftsHit('claimant', 'c.claimant_id')})`,
+  },
+  // PostgreSQL takes no planner hints and weighs index against order walk itself: the scan variants are
+  // the plain clauses.
+  postgres: {
+    ...EQUAL_FILTERS,
+    tag: `c.dispute_id IN ${TAG_DISPUTES}`,
+    tagScan: `c.dispute_id IN ${TAG_DISPUTES}`,
+    fts: `c.id IN ${PG_FTS_IDS}`,
+    ftsScan: `c.id IN ${PG_FTS_IDS}`,
+    ftsCheck: `(c.search_vector @@ ${TSQUERY}
+    OR v.search_vector @@ ${TSQUERY}
+    OR p.search_vector @@ ${TSQUERY})`,
+  },
+}
+
+/**
+ * The claim log's SQL for a set of filters (SQLite's unless told), with named parameters; `page` adds
+ * the keyset cursor and the limit.
+ */
+export function claimLogSql(
+  active: ReadonlySet<ClaimLogFilterKey>,
+  page: { cursor: boolean; limit: boolean },
+  engine: Engine = 'sqlite',
+): string {
+  const where = ['c.archived_at IS NULL', 'd.archived_at IS NULL']
+  for (const key of FILTER_KEYS) if (active.has(key)) where.push(FILTERS[engine][key])
+  if (page.cursor) where.push('(c.activity_at, c.id) < (@cursorAt, @cursorId)')
+  return `${selectSql(engine)}
+WHERE ${where.join('\n  AND ')}
+ORDER BY c.activity_at DESC, c.id DESC${page.limit ? '\nLIMIT @limit' : ''}`
+}
+
+/** From how many disputes on a tag the log walks its order instead of sorting the tagged claims. */
+export const TAG_SCAN_FROM = 100
+
+/**
+ * From how many matching index records `q` walks the log's order against the collected matches, and
+ * from how many it asks the index row by row instead (measured at 1,000,000 claims, decision 0003).
+ */
+export const FTS_SCAN_FROM = 1000
+export const FTS_CHECK_FROM = 50_000
+
+/** Which statement answers a set of filters: the clause of each filter and the statement's parameters. */
+export interface ClaimLogChoice {
+  keys: ReadonlySet<ClaimLogFilterKey>
+  params: Readonly<Record<string, string>>
+}
+
+/** The values of the filters whose clause depends on how many rows they match (the tag lower-cased). */
+export function countedFilters(filters: ClaimLogSqlFilters): { tag: string | null; fts: string | null } {
+  return { tag: filters.tag ? filters.tag.toLowerCase() : null, fts: filters.fts || null }
+}
+
+/**
+ * The claim log's query-plan choice: the clause of each active filter, the tag's and the text's picked
+ * by their counts of matches (up to TAG_SCAN_FROM disputes, `ftsCheckFrom` index records), which each
+ * engine counts with countedFilters' values.
+ */
+export function claimLogChoice(
+  filters: ClaimLogSqlFilters,
+  counts: { tag: number; fts: number },
+  ftsCheckFrom = FTS_CHECK_FROM,
+): ClaimLogChoice {
+  const keys = new Set<ClaimLogFilterKey>()
+  const params: Record<string, string> = {}
+  const counted = countedFilters(filters)
+  for (const key of Object.keys(EQUAL_FILTERS) as Array<keyof typeof EQUAL_FILTERS>) {
+    const value = filters[key]
+    if (value === undefined || value === null || value === '') continue
+    keys.add(key)
+    params[key] = value
+  }
+  if (counted.tag) {
+    params.tag = counted.tag
+    keys.add(counts.tag >= TAG_SCAN_FROM ? 'tagScan' : 'tag')
+  }
+  if (counted.fts) {
+    params.fts = counted.fts
+    keys.add(counts.fts >= ftsCheckFrom ? 'ftsCheck' : counts.fts >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
+  }
+  return { keys, params }
+}
+
+// The variants of the filters whose statement depends on their counts.
+const VARIANTS: ReadonlyArray<readonly ClaimLogFilterKey[]> = [
+  ['tag', 'tagScan'],
+  ['fts', 'ftsScan', 'ftsCheck'],
+]
+
+/**
+ * The statements the choice passed over: the same filters with each counted filter's other variants,
+ * one at a time (for the bench, which times the choice against them).
+ */
+export function claimLogAlternatives(choice: ClaimLogChoice): ClaimLogChoice[] {
+  const alternatives: ClaimLogChoice[] = []
+  for (const variants of VARIANTS) {
+    const picked = variants.find((key) => choice.keys.has(key))
+    if (!picked) continue
+    for (const other of variants) {
+      if (other === picked) continue
+      const keys = new Set(choice.keys)
+      keys.delete(picked)
+      keys.add(other)
+      alternatives.push({ keys, params: choice.params })
+    }
+  }
+  return alternatives
+}
+
+/** How many of the newest matches search ranks (decision 0003: a common word costs what a rare one does). */
+export const SEARCH_CANDIDATES = 1000
+/** The snippet's markers around matching words: U+E000 and U+E001 (packages/domain's snippetParts). */
+export const SNIPPET_OPEN_CODE = 0xe000
+export const SNIPPET_CLOSE_CODE = 0xe001
