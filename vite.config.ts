@@ -1,9 +1,41 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const repo = fileURLToPath(new URL('.', import.meta.url))
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`
+
+/**
+ * Test files about what one engine alone does, left out of the other engine's project (each with its
+ * PostgreSQL counterpart, where there is one, in the engine-neutral files).
+ */
+const ENGINE_ONLY: Record<'sqlite' | 'postgres', string[]> = {
+  sqlite: [],
+  postgres: [],
+}
+
+/**
+ * The integration and hardening suites on one engine: the real app and server on databases cloned from a
+ * template the global setup seeds once per run (a throwaway PostgreSQL cluster for `postgres`). The
+ * engine is provided to the files (inject('engine')) and named in the output.
+ */
+function apiProject(engine: 'sqlite' | 'postgres') {
+  const other = engine === 'sqlite' ? 'postgres' : 'sqlite'
+  return {
+    test: {
+      name: `api (${engine})`,
+      root: repo,
+      include: ['tests/integration/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
+      exclude: [...configDefaults.exclude, ...ENGINE_ONLY[other]],
+      environment: 'node',
+      provide: { engine },
+      globalSetup: [`${repo}tests/support/global-setup.ts`],
+      setupFiles: [`${repo}tests/support/database-setup.ts`],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  }
+}
 
 export default defineConfig({
   root: 'apps/web',
@@ -28,8 +60,9 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: `${repo}tests/.artifacts/vitest-results.json` },
     // `npx vitest --project unit` is the fast loop: pure tests beside the code, no database, no
-    // server. `api` drives the real app and server on template databases; `browser` drives Chromium
-    // against the web app built once for the run. `npm test` runs all three.
+    // server. `api (sqlite)` and `api (postgres)` drive the real app and server on template databases of
+    // their engine (`--project 'api*'` runs both); `browser` drives Chromium against the web app built
+    // once for the run. `npm test` runs them all.
     projects: [
       {
         test: {
@@ -39,21 +72,13 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        test: {
-          name: 'api',
-          root: repo,
-          include: ['tests/integration/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: [`${repo}tests/support/global-setup.ts`],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      apiProject('sqlite'),
+      apiProject('postgres'),
       {
         test: {
           name: 'browser',
           root: repo,
+          provide: { engine: 'sqlite' },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: [`${repo}tests/support/e2e-setup.ts`],

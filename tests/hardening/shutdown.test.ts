@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { httpClient, listening, signIn } from '../support/http.ts'
 import { spawnServer } from '../support/server.ts'
-import { freshDbFile } from '../support/test-app.ts'
+import { freshDbFile } from '../support/test-db.ts'
 
 /**
  * A create whose body arrives in two halves: the request is in flight between them. It asks for
@@ -46,7 +46,7 @@ function slowCreate(url: string, cookie: string, body: string) {
 
 describe('SIGTERM', () => {
   it('stops taking requests, finishes those in flight, closes the database and exits 0', async () => {
-    const server = await spawnServer({ dbPath: freshDbFile() })
+    const server = await spawnServer({ database: { databasePath: freshDbFile() } })
     const send = httpClient(server.url)
     const cookie = await signIn(send, 'checker')
     const ids = Array.from({ length: 5 }, () => randomUUID())
@@ -70,9 +70,9 @@ describe('SIGTERM', () => {
     expect(exit).toEqual({ code: 0, signal: null })
     expect(server.output()).toContain('SIGTERM: finishing requests in flight')
     // Closed cleanly: the last connection checkpointed the WAL into the file and removed it.
-    const wal = `${server.dbPath}-wal`
+    const wal = `${server.database.databasePath}-wal`
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true)
-    const db = new Database(server.dbPath, { readonly: true })
+    const db = new Database(server.database.databasePath, { readonly: true })
     try {
       const has = db.prepare('select 1 from disputes where id = ?')
       expect(ids.filter((id) => !has.get(id))).toEqual([])

@@ -26,7 +26,7 @@ let checkerId: string
 let claimantId: string
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checkerId = (await whoAmI(t, cookie)).id
   claimantId = (

@@ -49,7 +49,7 @@ const counts = (tt: TestApp) =>
     .get()
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   editor = await t.login('editor')
   const rows = await allLogRows(t, editor, 'q=maternity', 50)
   const found = rows.find((r) => r.claimant === 'Oleg Kiper')
@@ -276,7 +276,7 @@ describe('a dispute’s export, imported again', () => {
     const { text } = await exportCsv(t, editor, `disputeId=${strikes.disputeId}`)
     const original = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
     expect(original.length).toBeGreaterThanOrEqual(3)
-    const empty = makeTestApp({ kind: 'empty' })
+    const empty = await makeTestApp({ kind: 'empty' })
     const admin = await empty.login('admin')
     expect(await allLogRows(empty, admin, '', 50)).toEqual([])
     const res = await importCsv(empty, admin, text)
@@ -626,7 +626,7 @@ describe('the import writes from its worker, in one transaction', () => {
   // connection (the import's) holds SQLite's write lock.
   let probe: Database.Database
   beforeAll(() => {
-    probe = new Database(t.path, { timeout: 0 })
+    probe = new Database(t.database.databasePath, { timeout: 0 })
   })
   afterAll(() => probe.close())
   const writeLockHeld = () => {

@@ -22,7 +22,7 @@ const HYPERLINK = '=HYPERLINK("http://x","y")'
 const AWKWARD = 'Він сказав: "так, 300 дронів",\r\nа потім — ні 🚀👩‍👩‍👧; @home, +1, -2'
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('editor')
   const post = async (path: string, json: unknown) => {
     const res = await t.request(path, { method: 'POST', cookie, json })
