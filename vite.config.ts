@@ -10,8 +10,14 @@ const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`
  * PostgreSQL counterpart, where there is one, in the engine-neutral files).
  */
 const ENGINE_ONLY: Record<'sqlite' | 'postgres', string[]> = {
-  sqlite: [],
-  postgres: [],
+  sqlite: [
+    // SQLite's EXPLAIN QUERY PLAN choices and FTS5 plan thresholds for the claim log.
+    'tests/integration/claim-log-plans.test.ts',
+    // `npm run backup` is SQLite's online backup of the file, checked with PRAGMA integrity_check.
+    'tests/hardening/backup.test.ts',
+  ],
+  // The throwaway cluster helper the PostgreSQL project runs on: tested once, with that project.
+  postgres: ['tests/integration/postgres-cluster.test.ts'],
 }
 
 /**

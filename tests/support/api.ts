@@ -54,22 +54,39 @@ export async function expectInvalid(res: Response, ...paths: string[]) {
   return error
 }
 
-/** Every table but sessions and the migration log, as text: what a write may change. */
-export async function snapshot(db: Db): Promise<string> {
+/**
+ * Every table of the database, each as its rows in JSON text, sorted (some tables, WITHOUT ROWID or
+ * virtual, have no order of their own): SQLite's own tables aside, and the migration log kept apart by
+ * PostgreSQL. `except` leaves tables out; `dropColumns` leaves columns out of a table's rows.
+ */
+export async function tableRows(
+  db: Db,
+  options: { except?: string[]; dropColumns?: Record<string, string[]> } = {},
+): Promise<Record<string, string[]>> {
   const names = await rawQuery<{ name: string }>(
     db,
     engineOf(db) === 'sqlite'
-      ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations') order by name"
-      : "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('sessions', '__drizzle_migrations') order by table_name",
+      ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
+      : "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
   )
-  // Rows sorted as text: some tables (WITHOUT ROWID, virtual) have no rowid to order by.
-  const tables = await Promise.all(
-    names.map(async ({ name }) => [
-      name,
-      (await rawQuery(db, `select * from "${name}"`)).map((row) => JSON.stringify(row)).sort(),
-    ]),
-  )
-  return JSON.stringify(tables)
+  const except = new Set(options.except)
+  const tables: Record<string, string[]> = {}
+  for (const { name } of names) {
+    if (except.has(name)) continue
+    const drop = options.dropColumns?.[name] ?? []
+    tables[name] = (await rawQuery(db, `select * from "${name}"`))
+      .map((row) => {
+        for (const column of drop) delete row[column]
+        return JSON.stringify(row)
+      })
+      .sort()
+  }
+  return tables
+}
+
+/** Every table but sessions and the migration log, as text: what a write may change. */
+export async function snapshot(db: Db): Promise<string> {
+  return JSON.stringify(await tableRows(db, { except: ['sessions', '__drizzle_migrations'] }))
 }
 
 /** The last history sequence number, to read what a request appended after it. */
