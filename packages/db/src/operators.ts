@@ -42,3 +42,11 @@ export function containsText(column: Column, text: string): SQL {
 export function countWhere(column: Column, value: string): SQL<number> {
   return sql<number>`count(*) filter (where ${column} = ${value})`.mapWith(Number)
 }
+
+/**
+ * Newest first with the rows that have no value last, as SQLite orders a descending column; PostgreSQL
+ * would put them first.
+ */
+export function descNullsLast(column: Column): SQL {
+  return sql`${column} desc nulls last`
+}
