@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { closeDb } from '../../packages/db/src/index.ts'
 import { exact, expectError, expectInvalid } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
+import { loseDatabase } from '../support/test-db.ts'
 
 const REDOCLY = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.meta.url))
 
@@ -78,7 +78,7 @@ describe('GET /api/health', () => {
 
   it('answers 500 internal in the error shape, without stack or SQL, when the database is gone', async () => {
     const broken = await makeTestApp()
-    await closeDb(broken.db)
+    await loseDatabase(broken.db, broken.database)
     const error = await expectError(await broken.request('/api/health'), 'internal')
     expect(error.details).toBeUndefined()
   })

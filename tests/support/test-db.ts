@@ -9,6 +9,7 @@ import {
   type Db,
   type Engine,
   openDatabase,
+  sqliteClient,
 } from '../../packages/db/src/index.ts'
 import { createDatabase, dropDatabase } from './postgres-cluster.ts'
 
@@ -36,7 +37,7 @@ export async function freshDatabase(kind: 'demo' | 'empty' = 'demo'): Promise<Da
   if (testEngine() === 'sqlite') return { databasePath: freshDbFile(kind) }
   const template = inject(kind === 'demo' ? 'templateDb' : 'emptyTemplateDb')
   const name = `test_${randomUUID().replaceAll('-', '')}`
-  const url = await createDatabase(template, name, new URL(template).pathname.slice(1))
+  const url = await createDatabase(template, name, databaseName(template))
   created.push(url)
   return { databaseUrl: url, databasePath: '' }
 }
@@ -46,6 +47,19 @@ export function openTestDatabase(location: DatabaseLocation): Db {
   const db = openDatabase(location)
   opened.push(db)
   return db
+}
+
+/**
+ * Takes the database away from under a running app's open handle: SQLite's connection is closed,
+ * PostgreSQL's database dropped (its sessions ended), so every later query fails.
+ */
+export async function loseDatabase(db: Db, location: DatabaseLocation): Promise<void> {
+  if (location.databaseUrl) await dropDatabase(location.databaseUrl, databaseName(location.databaseUrl))
+  else sqliteClient(db).close()
+}
+
+function databaseName(url: string): string {
+  return new URL(url).pathname.slice(1)
 }
 
 /**
@@ -62,8 +76,5 @@ export function databaseEnv(location: DatabaseLocation): Record<string, string> 
 export async function releaseTestDatabases(): Promise<void> {
   // A handle a test closed itself refuses a second close: nothing more to do for it.
   await Promise.all(opened.splice(0).map((db) => closeDb(db).catch(() => undefined)))
-  for (const url of created.splice(0)) {
-    const name = new URL(url).pathname.slice(1)
-    await dropDatabase(url, name)
-  }
+  for (const url of created.splice(0)) await dropDatabase(url, databaseName(url))
 }
