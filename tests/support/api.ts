@@ -37,7 +37,9 @@ export async function expectError(res: Response, code: ErrorCode) {
   const text = await res.text()
   expect(res.status, text).toBe(ERROR_STATUS[code])
   expect(errorShapeViolation(res.status, res.headers.get('content-type'), text)).toBeNull()
-  expect(text).not.toMatch(/\n\s+at |at .*\.ts:\d+|SQLITE|sqlite|select |insert into|update "|drizzle/i)
+  expect(text).not.toMatch(
+    /\n\s+at |at .*\.ts:\d+|SQLITE|sqlite|postgres|relation "|violates|select |insert into|update "|drizzle/i,
+  )
   const { error } = ErrorBodySchema.parse(JSON.parse(text))
   expect(error.code).toBe(code)
   return error
