@@ -6,8 +6,8 @@ const repo = fileURLToPath(new URL('.', import.meta.url))
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`
 
 /**
- * Test files about what one engine alone does, left out of the other engine's project (each with its
- * PostgreSQL counterpart, where there is one, in the engine-neutral files).
+ * Test files about what one engine alone does, left out of the other engine's project. What both engines
+ * promise stays in the shared files, each engine's own form of a check chosen there (engineOf).
  */
 const ENGINE_ONLY: Record<'sqlite' | 'postgres', string[]> = {
   sqlite: [
