@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { threadId } from 'node:worker_threads'
 import { Client, escapeIdentifier } from 'pg'
+import { debianPostgresBins } from '../../packages/db/src/backup.ts'
 import { freePort } from './free-port.ts'
 
 const run = promisify(execFile)
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
-const VERSIONS_DIR = '/usr/lib/postgresql'
 const SOCKET_TMP = '/tmp'
 /** Both cluster directories carry the owning process id, so a later run can tell a dead run's leftovers. */
 const CLUSTER_DIR = /^postgres-(\d+)-\d+-\d+$/
@@ -32,14 +32,10 @@ export function findPostgresBin(): string {
       `Postgres tests need initdb and pg_ctl in POSTGRES_BIN=${override}, and they are missing. Install Postgres: ${POSTGRES_INSTALL_LINE}`,
     )
   }
-  const versions = existsSync(VERSIONS_DIR) ? readdirSync(VERSIONS_DIR) : []
-  const newest = versions
-    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
-    .map((version) => `${VERSIONS_DIR}/${version}/bin`)
-    .find(hasServerBinaries)
+  const newest = debianPostgresBins().find(hasServerBinaries)
   if (newest) return newest
   throw new Error(
-    `Postgres tests need PostgreSQL's initdb and pg_ctl in ${VERSIONS_DIR}/*/bin, and they are missing. Install them: ${POSTGRES_INSTALL_LINE}`,
+    `Postgres tests need PostgreSQL's initdb and pg_ctl in /usr/lib/postgresql/*/bin, and they are missing. Install them: ${POSTGRES_INSTALL_LINE}`,
   )
 }
 

@@ -31,18 +31,22 @@ export async function backupDatabase(source: string, copy: string): Promise<stri
 const execFileAsync = promisify(execFile)
 const POSTGRES_VERSIONS_DIR = '/usr/lib/postgresql'
 
+/** Debian's /usr/lib/postgresql/<version>/bin directories, the newest version first. */
+export function debianPostgresBins(): string[] {
+  return existsSync(POSTGRES_VERSIONS_DIR)
+    ? readdirSync(POSTGRES_VERSIONS_DIR)
+        .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
+        .map((version) => join(POSTGRES_VERSIONS_DIR, version, 'bin'))
+    : []
+}
+
 /**
  * A PostgreSQL client program (pg_dump, pg_restore): the one on PATH, else the newest of Debian's
  * /usr/lib/postgresql/<version>/bin. Throws with the install line when there is none.
  */
 export function findPostgresProgram(name: 'pg_dump' | 'pg_restore'): string {
   const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean)
-  const versions = existsSync(POSTGRES_VERSIONS_DIR)
-    ? readdirSync(POSTGRES_VERSIONS_DIR)
-        .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
-        .map((version) => join(POSTGRES_VERSIONS_DIR, version, 'bin'))
-    : []
-  for (const dir of [...onPath, ...versions]) {
+  for (const dir of [...onPath, ...debianPostgresBins()]) {
     const program = join(dir, name)
     try {
       accessSync(program, constants.X_OK)
