@@ -9,18 +9,28 @@ import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
 import type { Db } from '../../packages/db/src/index.ts'
 import type { Role } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
-import { requestInit, type Send, signIn } from './http.ts'
+import { requestInit, type SendInit, signIn } from './http.ts'
+
+export const BASE = 'http://127.0.0.1:3000'
 
 export interface AppOver {
   app: ReturnType<typeof createApp>
-  /** Sends a request to the real app in-process. */
-  send: Send
+  /** Sends a request to the real app in-process, from the client `address` when one is given. */
+  send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
   login: (role: TestRole) => Promise<string>
 }
 
-/** The app over `db`, its writes stamped by `now` (the wall clock when absent). */
-export function appOver(db: Db, config: Config, now?: () => number): AppOver {
+/**
+ * The app over `db`: its writes stamped by `now` (the wall clock when absent), its one-line notes about
+ * malformed requests handed to `log` (dropped when absent).
+ */
+export function appOver(
+  db: Db,
+  config: Config,
+  options: { now?: (() => number) | undefined; log?: (line: string) => void } = {},
+): AppOver {
+  const { now } = options
   const app = createApp({
     db,
     config,
@@ -30,17 +40,28 @@ export function appOver(db: Db, config: Config, now?: () => number): AppOver {
       scryptLogN: config.scryptLogN,
       ...(now ? { now } : {}),
     }),
-    log: () => {},
+    log: options.log ?? (() => {}),
     ...(now ? { now } : {}),
   })
-  const send: Send = (path, init) =>
-    Promise.resolve(app.request(`http://127.0.0.1:3000${path}`, requestInit(init)))
+  const send: AppOver['send'] = (path, init = {}) => {
+    const { address, ...rest } = init
+    return Promise.resolve(
+      app.request(
+        `${BASE}${path}`,
+        requestInit(rest),
+        // The client's address, where a test needs one: what the Node server would read off the socket.
+        address ? { incoming: { socket: { remoteAddress: address } } } : undefined,
+      ),
+    )
+  }
   const cookies = new Map<TestRole, Promise<string>>()
   const login = (role: TestRole) => {
     let cookie = cookies.get(role)
     if (!cookie) {
       cookie = signIn(send, role)
       cookies.set(role, cookie)
+      // A refused sign-in is not kept: the next call tries again.
+      cookie.catch(() => cookies.delete(role))
     }
     return cookie
   }

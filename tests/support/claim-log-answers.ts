@@ -121,7 +121,7 @@ export const COMPARED_FILTERS = [
  */
 export async function claimLogAnswers(db: Db, config: Config): Promise<ClaimLogAnswers> {
   let now = START
-  const { send, login } = appOver(db, config, () => now)
+  const { send, login } = appOver(db, config, { now: () => now })
   await insertTestAccounts(db, ['admin'], new Date(now).toISOString())
   const cookie = await login('admin')
   for (const file of comparedFiles()) {

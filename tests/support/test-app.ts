@@ -1,16 +1,15 @@
-import { createApp } from '../../apps/api/src/app.ts'
 import { readConfig } from '../../apps/api/src/env.ts'
-import { AuthService } from '../../apps/api/src/services/auth.ts'
 import type { DatabaseLocation, Db } from '../../packages/db/src/index.ts'
-import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
-import { requestInit, type SendInit, sessionCookie } from './http.ts'
+import { TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
+import { type AppOver, appOver } from './app-over.ts'
+import type { SendInit } from './http.ts'
 import { databaseEnv, freshDatabase, openTestDatabase } from './test-db.ts'
 
-export const BASE = 'http://127.0.0.1:3000'
+export { BASE } from './app-over.ts'
 
 export interface TestApp {
   db: Db
-  app: ReturnType<typeof createApp>
+  app: AppOver['app']
   /** Where its database is (a SQLite file, or a PostgreSQL URL): to start the app again on it. */
   database: DatabaseLocation
   /** Sends a request to the real app; a JSON body is encoded with its content type. */
@@ -40,40 +39,8 @@ export async function makeTestApp(
   })
   const db = openTestDatabase(database)
   const logs: string[] = []
-  const app = createApp({
-    db,
-    config,
-    auth: new AuthService(db, {
-      idleMs: config.sessionIdleMs,
-      maxMs: config.sessionMaxMs,
-      scryptLogN: config.scryptLogN,
-      ...(options.now ? { now: options.now } : {}),
-    }),
-    log: (line) => logs.push(line),
-    ...(options.now ? { now: options.now } : {}),
-  })
-  const request: TestApp['request'] = (p, init = {}) => {
-    const { address, ...rest } = init
-    return Promise.resolve(
-      app.request(
-        `${BASE}${p}`,
-        requestInit(rest),
-        // The client's address, where a test needs one: what the Node server would read off the socket.
-        address ? { incoming: { socket: { remoteAddress: address } } } : undefined,
-      ),
-    )
-  }
-  const cookies = new Map<TestRole, string>()
-  const login = async (role: TestRole) => {
-    const cached = cookies.get(role)
-    if (cached) return cached
-    const res = await request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS[role] })
-    if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${await res.text()}`)
-    const cookie = sessionCookie(res)
-    cookies.set(role, cookie)
-    return cookie
-  }
-  return { db, app, database, request, login, logs }
+  const { app, send, login } = appOver(db, config, { now: options.now, log: (line) => logs.push(line) })
+  return { db, app, database, request: send, login, logs }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */
