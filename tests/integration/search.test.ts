@@ -205,5 +205,13 @@ describe('an archived dispute', () => {
     expect((await allLogRows(t, editor, 'q=zanzibarite')).map((r) => r.claimId).sort()).toEqual(
       [claim.body.id, kept.body.id].sort(),
     )
+
+    // A renamed claimant is found by its new name only; an archived claim leaves with its verdict.
+    const kinds = async (q: string) => (await search(q)).map((h) => h.kind)
+    await send('PATCH', `/api/claimants/${claimant.body.id}`, { name: 'Quillfeather Harrow' }, claimant.etag)
+    expect(await kinds('Grumbleweed')).toEqual([])
+    expect(await kinds('Quillfeather')).toEqual(['claimant'])
+    await send('PATCH', `/api/claims/${claim.body.id}`, { archived: true }, claim.etag)
+    expect(await hits()).toEqual([`claim ${kept.body.id}`, `evidence ${evidence.body.id}`].sort())
   })
 })
