@@ -38,6 +38,15 @@ export function containsText(column: Column, text: string): SQL {
   return sql`${column} ${like} ${pattern} escape '\\'`
 }
 
+/**
+ * A text column compared and sorted by code point, as SQLite compares text, whatever collation the
+ * PostgreSQL database was created with (en_US.UTF-8 would put "apple" before "Zebra" and skip
+ * punctuation): lists ordered by text come in the same order on both engines.
+ */
+export function byCodePoint(column: Column): SQL<string> {
+  return currentEngine() === 'postgres' ? sql<string>`${column} collate "C"` : sql<string>`${column}`
+}
+
 /** How many rows of a group have `column = value` (0 for none), as an aggregate select field. */
 export function countWhere(column: Column, value: string): SQL<number> {
   return sql<number>`count(*) filter (where ${column} = ${value})`.mapWith(Number)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   and,
   asc,
+  byCodePoint,
   containsText,
   type Db,
   desc,
@@ -75,13 +76,13 @@ export async function listClaimants(db: Db, query: z.infer<typeof ClaimantListQu
   if (q) conditions.push(containsText(c.name, q))
   if (cursor) {
     const [name, id] = cursor
-    conditions.push(or(gt(c.name, name), and(eq(c.name, name), gt(c.id, id))))
+    conditions.push(or(gt(byCodePoint(c.name), name), and(eq(c.name, name), gt(c.id, id))))
   }
   const rows = await db
     .select()
     .from(c)
     .where(and(...conditions))
-    .orderBy(asc(c.name), asc(c.id))
+    .orderBy(asc(byCodePoint(c.name)), asc(c.id))
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.name, r.id])
   return { items: page.items.map(toClaimant), nextCursor: page.nextCursor }

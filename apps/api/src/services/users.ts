@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, type Db, eq, forUpdate, gt, tables, transaction } from '@counterclaim/db'
+import { and, asc, byCodePoint, type Db, eq, forUpdate, gt, tables, transaction } from '@counterclaim/db'
 import { AppError, type User, type UserCreateSchema, type UserPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { revokeUserSessions } from './auth.ts'
@@ -14,8 +14,8 @@ export async function listUsers(db: Db, query: { limit: number; cursor?: string 
   const rows = await db
     .select()
     .from(tables.users)
-    .where(cursor ? gt(tables.users.email, cursor[0]) : undefined)
-    .orderBy(asc(tables.users.email))
+    .where(cursor ? gt(byCodePoint(tables.users.email), cursor[0]) : undefined)
+    .orderBy(asc(byCodePoint(tables.users.email)))
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.email, r.id])
   return { items: page.items.map(toUser), nextCursor: page.nextCursor }
