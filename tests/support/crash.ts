@@ -145,7 +145,8 @@ export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
                 ackedCreates.add(id)
               }
               result.acknowledged++
-              if (++roundAcks >= killAfter) kill()
+              // Killed while another writer's create is in flight, so a cut-off request is always retried.
+              if (++roundAcks >= killAfter && pending.length > 0) kill()
             } catch (err) {
               // A request the kill cut off: unanswered, so promised nothing.
               if (!killed) throw err
