@@ -49,9 +49,17 @@ export const clientAbortWords = (err: unknown) =>
  */
 export const clientAborts = createMiddleware<AppEnv>(async (c, next) => {
   const signal = c.req.raw.signal
+  // The listener reaches the context only weakly. The request's own finalizer (undici's) holds its
+  // signal, and so this listener, until the request is collected: a listener holding the context, and
+  // through it the request, would keep every request of the server's life in memory. While the request
+  // is being answered the handlers hold the context, so an abort then still finds it.
+  const context = new WeakRef(c)
   signal.addEventListener(
     'abort',
-    () => noteRequest(c, String(signal.reason).includes('aborted') ? CUT_SHORT : GONE),
+    () => {
+      const live = context.deref()
+      if (live) noteRequest(live, String(signal.reason).includes('aborted') ? CUT_SHORT : GONE)
+    },
     { once: true },
   )
   await next()
