@@ -131,7 +131,7 @@ describe('a claim log of 100,000 claims', () => {
   let server: ServerHandle
   let page: Page
   beforeAll(async () => {
-    server = await startServer({ dbPath: largeClaimLogDb(COUNT) })
+    server = await startServer({ database: { databasePath: largeClaimLogDb(COUNT) } })
     page = await openPage(server)
   })
   afterAll(async () => {

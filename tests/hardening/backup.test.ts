@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpClient, signIn } from '../support/http.ts'
 import { type ServerHandle, spawnServer } from '../support/server.ts'
-import { freshDbFile } from '../support/test-app.ts'
+import { freshDbFile } from '../support/test-db.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -31,7 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'counterclaim-backup-'))
 let server: ServerHandle
 
 beforeAll(async () => {
-  server = await spawnServer({ dbPath: freshDbFile() })
+  server = await spawnServer({ database: { databasePath: freshDbFile() } })
 })
 afterAll(async () => {
   await server?.stop()
@@ -61,7 +61,7 @@ describe('npm run backup', () => {
     await expect.poll(() => acked.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(30)
     const ackedBefore = [...acked]
     const target = join(dir, 'under-load.db')
-    const result = await backup(server.dbPath, target)
+    const result = await backup(server.database.databasePath, target)
     stop = true
     await Promise.all(writers)
     expect(result.output).toContain('integrity_check: ok')
@@ -91,8 +91,8 @@ describe('npm run backup', () => {
   it('refuses to overwrite a file, and needs a target', async () => {
     const existing = join(dir, 'taken.db')
     writeFileSync(existing, 'keep me')
-    expect((await backup(server.dbPath, existing)).code).not.toBe(0)
-    const none = await backup(server.dbPath, '')
+    expect((await backup(server.database.databasePath, existing)).code).not.toBe(0)
+    const none = await backup(server.database.databasePath, '')
     expect(none.code).not.toBe(0)
     expect(none.output).toContain('usage')
   })

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { rawQuery } from '../../packages/db/src/index.ts'
 import { runCrashes } from '../support/crash.ts'
-import { freshDbFile, makeTestApp } from '../support/test-app.ts'
+import { makeTestApp } from '../support/test-app.ts'
+import { freshDatabase } from '../support/test-db.ts'
 
 describe('SIGKILL at random moments under concurrent writers', () => {
-  it('keeps every acknowledged write, makes no record twice, and leaves a sound file', async () => {
-    const r = await runCrashes({ dbPath: freshDbFile(), kills: 2, writesPerRound: 120, writers: 4 })
+  it('keeps every acknowledged write, makes no record twice, and leaves a sound database', async () => {
+    const r = await runCrashes({ database: await freshDatabase(), kills: 2, writesPerRound: 120, writers: 4 })
     expect(r.crashesSurvived).toBe(2)
     expect(r.acknowledged).toBeGreaterThan(2 * 30)
     // The kills cut requests off mid-flight, and those were retried with their ids.
@@ -20,7 +21,7 @@ describe('SIGKILL at random moments under concurrent writers', () => {
 
 describe('creates carry a client-chosen id', () => {
   it('the same id and body again answers 200 with the record; another body is 409; one record, one event', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const cookie = await t.login('checker')
     const id = randomUUID()
     const body = { id, title: 'Retried', question: 'Was this sent twice?', tags: ['retry'] }
@@ -37,17 +38,18 @@ describe('creates carry a client-chosen id', () => {
     })
     expect(other.status).toBe(409)
     expect((await other.json()).error.code).toBe('conflict')
-    const client = sqliteClient(t.db)
-    expect(client.prepare('select count(*) as n from disputes where id = ?').get(id)).toEqual({ n: 1 })
+    expect(await rawQuery(t.db, 'select count(*) as n from disputes where id = $1', [id])).toEqual([{ n: 1 }])
     expect(
-      client
-        .prepare(`select count(*) as n from history_events where entity = 'dispute' and entity_id = ?`)
-        .get(id),
-    ).toEqual({ n: 1 })
+      await rawQuery(
+        t.db,
+        `select count(*) as n from history_events where entity = 'dispute' and entity_id = $1`,
+        [id],
+      ),
+    ).toEqual([{ n: 1 }])
   })
 
   it('holds for claims, evidence and claimants too', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const cookie = await t.login('checker')
     const claimant = { id: randomUUID(), name: 'A retried claimant', kind: 'person' }
     const dispute = await (

@@ -30,7 +30,7 @@ describe('password hashing at the real cost (scrypt N=2^17)', () => {
 
 describe('sign-in throttling', () => {
   it('after 10 failures for an account, sign-in answers 429 with Retry-After, even with the right password', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     for (let i = 0; i < 10; i++) {
       const res = await login(t, { email: TEST_ACCOUNTS.editor.email, password: `wrong ${i}` })
       expect(res.status).toBe(401)
@@ -78,7 +78,7 @@ describe('sign-in throttling over real sockets', () => {
 
 describe('sessions', () => {
   it('rotate at sign-in: the cookie held before stops working', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const first = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
     expect(await me(t, first)).toBe(200)
     const second = sessionCookie(await login(t, TEST_ACCOUNTS.checker, first))
@@ -88,7 +88,7 @@ describe('sessions', () => {
   })
 
   it('end at sign-out', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
     const out = await t.request('/api/auth/logout', { method: 'POST', cookie })
     expect(out.status).toBe(200)
@@ -97,7 +97,7 @@ describe('sessions', () => {
   })
 
   it('end when the user is disabled, and the user cannot sign in again', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const admin = await t.login('admin')
     const account = { email: 'leaving@example.org', password: 'a-long-enough-password' }
     const made = await t.request('/api/users', {
@@ -122,7 +122,7 @@ describe('sessions', () => {
 
   it('expire when idle', async () => {
     const clock = manualClock()
-    const t = makeTestApp({ now: clock.now, env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '20' } })
+    const t = await makeTestApp({ now: clock.now, env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '20' } })
     const cookie = sessionCookie(await login(t, TEST_ACCOUNTS.checker))
     clock.advance(19 * 60_000)
     expect(await me(t, cookie)).toBe(200)
@@ -135,7 +135,7 @@ describe('sessions', () => {
 
   it('stay alive while used, and expire at the absolute limit all the same', async () => {
     const clock = manualClock()
-    const t = makeTestApp({
+    const t = await makeTestApp({
       now: clock.now,
       env: { COUNTERCLAIM_SESSION_IDLE_MINUTES: '30', COUNTERCLAIM_SESSION_MAX_HOURS: '8' },
     })

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { request } from 'node:http'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { httpClient, listening, signIn } from '../support/http.ts'
-import { spawnServer } from '../support/server.ts'
-import { freshDbFile } from '../support/test-app.ts'
+import { databaseIntegrity, spawnServer } from '../support/server.ts'
+import { freshDatabase, openTestDatabase } from '../support/test-db.ts'
 
 /**
  * A create whose body arrives in two halves: the request is in flight between them. It asks for
@@ -46,7 +46,7 @@ function slowCreate(url: string, cookie: string, body: string) {
 
 describe('SIGTERM', () => {
   it('stops taking requests, finishes those in flight, closes the database and exits 0', async () => {
-    const server = await spawnServer({ dbPath: freshDbFile() })
+    const server = await spawnServer({ database: await freshDatabase() })
     const send = httpClient(server.url)
     const cookie = await signIn(send, 'checker')
     const ids = Array.from({ length: 5 }, () => randomUUID())
@@ -69,16 +69,28 @@ describe('SIGTERM', () => {
     const exit = await exited
     expect(exit).toEqual({ code: 0, signal: null })
     expect(server.output()).toContain('SIGTERM: finishing requests in flight')
-    // Closed cleanly: the last connection checkpointed the WAL into the file and removed it.
-    const wal = `${server.dbPath}-wal`
-    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true)
-    const db = new Database(server.dbPath, { readonly: true })
-    try {
-      const has = db.prepare('select 1 from disputes where id = ?')
-      expect(ids.filter((id) => !has.get(id))).toEqual([])
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-    } finally {
-      db.close()
+    if (!server.database.databaseUrl) {
+      // Closed cleanly: the last connection checkpointed the WAL into the file and removed it.
+      const wal = `${server.database.databasePath}-wal`
+      expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true)
     }
+    const db = openTestDatabase(server.database)
+    if (engineOf(db) === 'postgres') {
+      // Nothing of the server is left on the database: no session of its pool.
+      const sessions = async () =>
+        (
+          await rawQuery<{ n: number }>(
+            db,
+            `select count(*) as n from pg_stat_activity
+             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+          )
+        )[0]?.n
+      await expect.poll(sessions, { timeout: 10_000 }).toBe(0)
+    }
+    const missing: string[] = []
+    for (const id of ids)
+      if ((await rawQuery(db, 'select 1 from disputes where id = $1', [id])).length === 0) missing.push(id)
+    expect(missing).toEqual([])
+    expect(await databaseIntegrity(db)).toBe('ok')
   }, 60_000)
 })

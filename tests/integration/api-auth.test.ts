@@ -6,8 +6,8 @@ import { exact, expectError, expectInvalid, unchanged } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
-beforeAll(() => {
-  t = makeTestApp()
+beforeAll(async () => {
+  t = await makeTestApp()
 })
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
@@ -30,7 +30,7 @@ describe('POST /api/auth/login', () => {
   })
 
   it('marks the cookie Secure when the public base URL is https', async () => {
-    const secure = makeTestApp({ env: { PUBLIC_BASE_URL: 'https://counterclaim.example.org' } })
+    const secure = await makeTestApp({ env: { PUBLIC_BASE_URL: 'https://counterclaim.example.org' } })
     const res = await login(secure, TEST_ACCOUNTS.checker)
     expect(res.status).toBe(200)
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/i)
@@ -109,7 +109,7 @@ describe('GET /api/auth/me', () => {
       ['off', false],
       ['on', true],
     ] as const) {
-      const desk = makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: setting } })
+      const desk = await makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: setting } })
       const signedIn = await login(desk, TEST_ACCOUNTS.checker)
       expect(signedIn.status).toBe(200)
       expect((await exact(signedIn, MeSchema)).desk).toEqual({ twoPersonRule })
@@ -159,7 +159,7 @@ describe('POST /api/auth/logout', () => {
 
 describe('throttling failed sign-ins', () => {
   it('after 10 failures for one account, answers 429 with Retry-After, even for the right password', async () => {
-    const app = makeTestApp()
+    const app = await makeTestApp()
     for (let i = 0; i < 10; i++) {
       const res = await login(app, { email: TEST_ACCOUNTS.editor.email, password: `wrong-${i}` })
       await expectError(res, 'unauthenticated')
@@ -174,7 +174,7 @@ describe('throttling failed sign-ins', () => {
   })
 
   it('after 10 failures from one address across accounts, that address is throttled too', async () => {
-    const app = makeTestApp()
+    const app = await makeTestApp()
     for (let i = 0; i < 10; i++) {
       await expectError(
         await login(app, { email: `nobody-${i}@example.org`, password: 'wrong-password' }),
@@ -187,7 +187,7 @@ describe('throttling failed sign-ins', () => {
   })
 
   it('nine failures do not lock the account out', async () => {
-    const app = makeTestApp()
+    const app = await makeTestApp()
     for (let i = 0; i < 9; i++) {
       await expectError(
         await login(app, { email: TEST_ACCOUNTS.checker.email, password: `wrong-${i}` }),

@@ -30,7 +30,7 @@ let cookie: string
 let routes: WriteRoute[]
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('admin')
   const make = async <S extends Parameters<typeof record>[2]>(path: string, json: unknown, schema: S) =>
     record(await t.request(path, { method: 'POST', json, cookie }), 201, schema)

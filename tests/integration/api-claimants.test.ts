@@ -18,7 +18,7 @@ let t: TestApp
 let cookie: string
 let checkerId: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checkerId = (await whoAmI(t, cookie)).id
 })
@@ -160,6 +160,34 @@ describe('GET /api/claimants/:id', () => {
       rating: 'misleading',
       ratingLabel: 'Misleading',
     })
+  })
+
+  it('lists its claims by the date they were made, newest first, the undated last', async () => {
+    const claimant = await record(await post({ name: 'Dated and not', kind: 'person' }), 201, ClaimantSchema)
+    const dispute = await t.request('/api/disputes', {
+      method: 'POST',
+      json: { title: 'Track record', question: 'In which order?' },
+      cookie,
+    })
+    const disputeId = ((await dispute.json()) as { id: string }).id
+    for (const [text, statedOn] of [
+      ['Undated', undefined],
+      ['Said in 2023', '2023-05-01'],
+      ['Said in 2025', '2025-01-02'],
+    ] as const) {
+      const res = await t.request(`/api/disputes/${disputeId}/claims`, {
+        method: 'POST',
+        json: { text, claimantId: claimant.id, ...(statedOn ? { statedOn } : {}) },
+        cookie,
+      })
+      expect(res.status).toBe(201)
+    }
+    const detail = await record(
+      await t.request(`/api/claimants/${claimant.id}`, { cookie }),
+      200,
+      ClaimantDetailSchema,
+    )
+    expect(detail.claims.map((c) => c.text)).toEqual(['Said in 2025', 'Said in 2023', 'Undated'])
   })
 
   it('a claimant without claims has an empty track record', async () => {

@@ -19,7 +19,7 @@ let checkerId: string
 let disputeId: string
 let claimantId: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checkerId = (await whoAmI(t, cookie)).id
   disputeId = (

@@ -24,7 +24,7 @@ let t: TestApp
 let cookie: string
 let editorId: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('editor')
   editorId = (await whoAmI(t, cookie)).id
 })

@@ -18,7 +18,7 @@ let cookie: string
 let checkerId: string
 let disputeId: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checkerId = (await whoAmI(t, cookie)).id
   disputeId = (

@@ -12,11 +12,28 @@ import {
   WorkbenchSchema,
 } from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { type Engine, engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { exact, expectError, expectInvalid, ifMatch, lastSeq, record, whoAmI } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 const HistoryPage = pageOf(HistoryEventSchema)
+
+/** A trigger that makes every history insert fail, in each engine's SQL, and its removal. */
+const BREAK_HISTORY: Record<Engine, { create: string[]; drop: string[] }> = {
+  sqlite: {
+    create: [
+      "create temp trigger break_history before insert on history_events begin select raise(abort, 'history unavailable'); end",
+    ],
+    drop: ['drop trigger temp.break_history'],
+  },
+  postgres: {
+    create: [
+      "create function break_history() returns trigger language plpgsql as $$ begin raise exception 'history unavailable'; end $$",
+      'create trigger break_history before insert on history_events for each row execute function break_history()',
+    ],
+    drop: ['drop trigger break_history on history_events', 'drop function break_history()'],
+  },
+}
 
 let t: TestApp
 let cookie: string
@@ -32,7 +49,7 @@ const history = async (entity: string, id: string, extra = '', as = cookie) =>
   exact(await t.request(`/api/history?entity=${entity}&id=${id}${extra}`, { cookie: as }), HistoryPage)
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checker = await whoAmI(t, cookie)
   const send = (method: string, path: string, json: unknown, headers: Record<string, string> = {}) =>
@@ -185,34 +202,40 @@ describe('GET /api/history', () => {
 })
 
 describe('history is append-only', () => {
-  it('UPDATE and DELETE on history_events are refused by the triggers; the rows stay', () => {
-    const client = sqliteClient(t.db)
-    const seq = lastSeq(t.db)
-    const before = client.prepare('select * from history_events order by seq').all()
-    expect(() =>
-      client.prepare("update history_events set action = 'forged' where seq = ?").run(seq),
-    ).toThrow(/append-only/)
-    expect(() => client.prepare('delete from history_events where seq = ?').run(seq)).toThrow(/append-only/)
-    expect(() => client.prepare('delete from history_events').run()).toThrow(/append-only/)
-    expect(client.prepare('select * from history_events order by seq').all()).toEqual(before)
+  it('UPDATE, DELETE (and on PostgreSQL TRUNCATE) on history_events are refused by the triggers; the rows stay', async () => {
+    const seq = await lastSeq(t.db)
+    const all = () => rawQuery(t.db, 'select * from history_events order by seq')
+    const before = await all()
+    await expect(
+      rawQuery(t.db, "update history_events set action = 'forged' where seq = $1", [seq]),
+    ).rejects.toThrow(/append-only/)
+    await expect(rawQuery(t.db, 'delete from history_events where seq = $1', [seq])).rejects.toThrow(
+      /append-only/,
+    )
+    await expect(rawQuery(t.db, 'delete from history_events')).rejects.toThrow(/append-only/)
+    // SQLite has no TRUNCATE (an unqualified DELETE is its form, refused above); PostgreSQL's fires no row triggers.
+    if (engineOf(t.db) === 'postgres') {
+      await expect(rawQuery(t.db, 'truncate history_events')).rejects.toThrow(/append-only/)
+      await expect(rawQuery(t.db, 'truncate history_events cascade')).rejects.toThrow(/append-only/)
+    }
+    expect(await all()).toEqual(before)
   })
 
   it('a write whose history event cannot be stored is rolled back with it (one transaction)', async () => {
-    const client = sqliteClient(t.db)
     // Make every history insert fail, as a full disk or a broken table would.
-    client.exec(
-      "create temp trigger break_history before insert on history_events begin select raise(abort, 'history unavailable'); end",
-    )
+    const breakHistory = BREAK_HISTORY[engineOf(t.db)]
+    for (const statement of breakHistory.create) await rawQuery(t.db, statement)
     try {
-      const count = () => (client.prepare('select count(*) as n from disputes').get() as { n: number }).n
-      const n = count()
+      const count = async () =>
+        (await rawQuery<{ n: number }>(t.db, 'select count(*) as n from disputes'))[0]?.n
+      const n = await count()
       const res = await t.request('/api/disputes', {
         method: 'POST',
         json: { title: 'Lost', question: 'Q?' },
         cookie,
       })
       await expectError(res, 'internal')
-      expect(count()).toBe(n)
+      expect(await count()).toBe(n)
       const patch = await t.request(`/api/disputes/${d.id}`, {
         method: 'PATCH',
         json: { title: 'Never saved' },
@@ -221,7 +244,7 @@ describe('history is append-only', () => {
       })
       await expectError(patch, 'internal')
     } finally {
-      client.exec('drop trigger temp.break_history')
+      for (const statement of breakHistory.drop) await rawQuery(t.db, statement)
     }
     const wb = await record(await t.request(`/api/disputes/${d.id}`, { cookie }), 200, WorkbenchSchema)
     expect(wb).toMatchObject({ title: 'History', version: 2 })

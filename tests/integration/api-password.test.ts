@@ -8,7 +8,7 @@ import { makeTestApp, type TestApp } from '../support/test-app.ts'
 let t: TestApp
 let admin: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   admin = await t.login('admin')
 })
 

@@ -15,7 +15,7 @@ let cookie: string
 let benches: Workbench[]
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('admin')
   const list = await exact(await t.request('/api/disputes', { cookie }), pageOf(DisputeListItemSchema))
   benches = []
@@ -170,7 +170,7 @@ describe('the seed: the 10 June 2025 example', () => {
 
 describe('COUNTERCLAIM_SEED=none', () => {
   it('starts with the admin alone: no disputes, no claimants, no demo desk', async () => {
-    const empty = makeTestApp({ kind: 'empty' })
+    const empty = await makeTestApp({ kind: 'empty' })
     const admin = await empty.login('admin')
     const disputes = await exact(
       await empty.request('/api/disputes', { cookie: admin }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { rawQuery } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { expectError } from '../support/api.ts'
 import { makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
@@ -45,7 +45,7 @@ const median = (values: number[]) => {
 
 describe('sign-in throttling counts an attempt before its password is checked', () => {
   it('30 parallel wrong passwords for one account from one address: at most 10 answered 401, the rest 429', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => signIn(t, wrong(TEST_ACCOUNTS.editor.email, i, '198.51.100.7'))),
     )
@@ -72,7 +72,7 @@ describe('sign-in throttling counts an attempt before its password is checked', 
   })
 
   it('a success gives its place back: ten sign-ins at once succeed, and ten more after them', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     for (let round = 0; round < 3; round++) {
       const statuses = await Promise.all(
         Array.from({ length: 10 }, () => signIn(t, TEST_ACCOUNTS.checker).then((r) => r.status)),
@@ -83,7 +83,7 @@ describe('sign-in throttling counts an attempt before its password is checked', 
 
   it('the window passes on the clock: after 15 minutes the account may try again', async () => {
     const clock = manualClock()
-    const t = makeTestApp({ now: clock.now })
+    const t = await makeTestApp({ now: clock.now })
     for (let i = 0; i < 10; i++)
       await expectError(await signIn(t, wrong(TEST_ACCOUNTS.editor.email, i)), 'unauthenticated')
     const blocked = await signIn(t, TEST_ACCOUNTS.editor)
@@ -100,7 +100,7 @@ describe('sign-in throttling counts an attempt before its password is checked', 
 
 describe('the device cookie: no stranger can lock an owner out', () => {
   it('a successful sign-in sets a long-lived, HttpOnly, SameSite=Lax device cookie after the session cookie', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const res = await signIn(t, TEST_ACCOUNTS.checker)
     expect(res.status).toBe(200)
     const headers = res.headers.getSetCookie()
@@ -119,12 +119,12 @@ describe('the device cookie: no stranger can lock an owner out', () => {
       ),
     ).toBeNull()
 
-    const secure = makeTestApp({ env: { PUBLIC_BASE_URL: 'https://counterclaim.example.org' } })
+    const secure = await makeTestApp({ env: { PUBLIC_BASE_URL: 'https://counterclaim.example.org' } })
     expect(setCookieNamed(await signIn(secure, TEST_ACCOUNTS.checker), 'cc_device')).toMatch(/; Secure/i)
   })
 
   it("a device-cookie holder signs in after a stranger's 12 failures; browsers without it stay locked out", async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const owner = deviceCookieOf(await signIn(t, { ...TEST_ACCOUNTS.editor, address: '192.0.2.10' }))
     const stranger = '203.0.113.66'
     const strangerStatuses: number[] = []
@@ -143,7 +143,7 @@ describe('the device cookie: no stranger can lock an owner out', () => {
 
   it('without a device cookie, one account takes at most 10 failures per 15 minutes across all addresses', async () => {
     const clock = manualClock()
-    const t = makeTestApp({ now: clock.now })
+    const t = await makeTestApp({ now: clock.now })
     const statuses: number[] = []
     for (let i = 0; i < 14; i++)
       statuses.push((await signIn(t, wrong(TEST_ACCOUNTS.checker.email, i, `198.51.100.${i + 1}`))).status)
@@ -153,7 +153,7 @@ describe('the device cookie: no stranger can lock an owner out', () => {
   })
 
   it('a device cookie has a failure budget of its own, and a forged or borrowed one counts as none', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const editorDevice = deviceCookieOf(await signIn(t, TEST_ACCOUNTS.editor))
     const checkerDevice = deviceCookieOf(await signIn(t, TEST_ACCOUNTS.checker))
     // Ten failures through the editor's own browser lock that browser only.
@@ -186,18 +186,18 @@ describe('the device cookie: no stranger can lock an owner out', () => {
   })
 
   it('the signing key is kept in the database: a device cookie still works after a restart', async () => {
-    const first = makeTestApp()
+    const first = await makeTestApp()
     const device = deviceCookieOf(await signIn(first, TEST_ACCOUNTS.editor))
-    const keys = () => sqliteClient(first.db).prepare('select name, value from app_secrets').all()
-    expect(keys()).toEqual([{ name: 'device-cookie-key', value: expect.any(String) }])
-    const stored = JSON.stringify(keys())
+    const keys = () => rawQuery(first.db, 'select name, value from app_secrets')
+    expect(await keys()).toEqual([{ name: 'device-cookie-key', value: expect.any(String) }])
+    const stored = JSON.stringify(await keys())
 
-    const restarted = makeTestApp({ path: first.path })
+    const restarted = await makeTestApp({ database: first.database })
     for (let i = 0; i < 10; i++)
       await expectError(await signIn(restarted, wrong(TEST_ACCOUNTS.editor.email, i)), 'unauthenticated')
     await expectError(await signIn(restarted, TEST_ACCOUNTS.editor), 'rate_limited')
     expect((await signIn(restarted, { ...TEST_ACCOUNTS.editor, device })).status).toBe(200)
-    expect(JSON.stringify(keys())).toBe(stored)
+    expect(JSON.stringify(await keys())).toBe(stored)
   })
 })
 
@@ -206,7 +206,7 @@ describe('an unknown email costs what a known one costs', () => {
     // At the scrypt cost the tests run the app with; the clock moves 15 minutes before each try, so
     // throttling never answers in place of the password check.
     const clock = manualClock()
-    const t = makeTestApp({ now: clock.now })
+    const t = await makeTestApp({ now: clock.now })
     const timed = async (attempt: Attempt) => {
       clock.advance(FIFTEEN_MINUTES)
       const started = performance.now()

@@ -26,7 +26,7 @@ let checkerId: string
 let claimantId: string
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checkerId = (await whoAmI(t, cookie)).id
   claimantId = (
@@ -98,6 +98,50 @@ describe('PUT /api/stances', () => {
     })
     const wb = await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema)
     expect(wb.stances).toEqual([stance])
+  })
+
+  it('keeps each stance in its place in the workbench when one of them changes', async () => {
+    const { dispute, claim, evidence } = await matrix()
+    const more = async (title: string) =>
+      record(
+        await t.request(`/api/disputes/${dispute.id}/evidence`, {
+          method: 'POST',
+          json: { title, kind: 'document' },
+          cookie,
+        }),
+        201,
+        EvidenceSchema,
+      )
+    const items = [evidence]
+    for (let i = 2; i <= 8; i++) items.push(await more(`Item ${i}`))
+    // Notes as long as allowed: the rows fill the table's storage, so a changed row cannot stay where it
+    // was (as PostgreSQL would otherwise keep it) and the answer's order must not follow the storage.
+    const note = (i: number) => chars(1000, String.fromCharCode(97 + i))
+    const set = []
+    for (const [i, item] of items.entries())
+      set.push(
+        await record(
+          await put({ evidenceId: item.id, claimId: claim.id, stance: 'context', note: note(i) }),
+          201,
+          StanceSchema,
+        ),
+      )
+    const order = async () =>
+      (
+        await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema)
+      ).stances.map((s) => s.id)
+    const before = await order()
+    expect([...before].sort()).toEqual(set.map((s) => s.id).sort())
+    const first = set[0] as { evidenceId: string; version: number }
+    await record(
+      await put(
+        { evidenceId: first.evidenceId, claimId: claim.id, stance: 'supports' },
+        ifMatch(first.version),
+      ),
+      200,
+      StanceSchema,
+    )
+    expect(await order()).toEqual(before)
   })
 
   it('changing a set cell needs If-Match: 428 without, 412 stale with the current record; then 200', async () => {

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { sqliteClient } from '../../packages/db/src/index.ts'
 import { exact, expectError, expectInvalid } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
+import { loseDatabase } from '../support/test-db.ts'
 
 const REDOCLY = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.meta.url))
 
@@ -56,7 +56,7 @@ const PUBLIC_OPERATIONS = new Set(['get /api/health', 'post /api/auth/login'])
 let t: TestApp
 let doc: z.infer<typeof DocumentSchema>
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   const res = await t.request('/api/openapi.json')
   expect(res.status).toBe(200)
   doc = DocumentSchema.parse(await res.json())
@@ -77,8 +77,8 @@ describe('GET /api/health', () => {
   })
 
   it('answers 500 internal in the error shape, without stack or SQL, when the database is gone', async () => {
-    const broken = makeTestApp()
-    sqliteClient(broken.db).close()
+    const broken = await makeTestApp()
+    await loseDatabase(broken.db, broken.database)
     const error = await expectError(await broken.request('/api/health'), 'internal')
     expect(error.details).toBeUndefined()
   })
@@ -155,8 +155,4 @@ describe('unknown routes', () => {
   it('signed out, an unknown API route is refused before it is looked up: 401', async () => {
     await expectError(await t.request('/api/nothing-here'), 'unauthenticated')
   })
-})
-
-afterAll(() => {
-  sqliteClient(t.db).close()
 })

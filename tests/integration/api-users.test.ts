@@ -20,7 +20,7 @@ let t: TestApp
 let admin: string
 let adminId: string
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   admin = await t.login('admin')
   adminId = (await whoAmI(t, admin)).id
 })
@@ -263,7 +263,7 @@ describe('PATCH /api/users/:id', () => {
   })
 
   it('an admin setting their own password keeps their session and ends their others', async () => {
-    const app = makeTestApp()
+    const app = await makeTestApp()
     const here = await app.login('admin')
     const other = sessionCookie(
       await app.request('/api/auth/login', { method: 'POST', json: TEST_ACCOUNTS.admin }),
@@ -356,7 +356,7 @@ describe('PATCH /api/users/:id', () => {
   })
 
   it('a disabled editor signed in elsewhere loses access at once (the login uses the seeded account)', async () => {
-    const app = makeTestApp()
+    const app = await makeTestApp()
     const adminCookie = await app.login('admin')
     const editorCookie = await app.login('editor')
     const editorId = (await whoAmI(app, editorCookie)).id

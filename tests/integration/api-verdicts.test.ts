@@ -29,7 +29,7 @@ let checker: { id: string; email: string }
 let claimantId: string
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   checker = await whoAmI(t, cookie)
   claimantId = (

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { rawQuery } from '../../packages/db/src/index.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -7,7 +7,7 @@ let cookie: string
 let claimantId: string
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
   const claimant = await (
     await t.request('/api/claimants', {
@@ -56,14 +56,15 @@ async function setUp() {
   return { dispute, claim, evidence, stance }
 }
 
-const tableCounts = () =>
-  sqliteClient(t.db)
-    .prepare(
-      `SELECT (SELECT count(*) FROM history_events) AS history, (SELECT count(*) FROM stances) AS stances,
-        (SELECT group_concat(version) FROM (SELECT version FROM stances ORDER BY id)) AS stanceVersions,
-        (SELECT count(*) FROM verdicts) AS verdicts`,
-    )
-    .get()
+const tableCounts = async () => {
+  const counts = await rawQuery(
+    t.db,
+    `SELECT (SELECT count(*) FROM history_events) AS history, (SELECT count(*) FROM stances) AS stances,
+      (SELECT count(*) FROM verdicts) AS verdicts`,
+  )
+  const versions = await rawQuery<{ version: number }>(t.db, 'SELECT version FROM stances ORDER BY id')
+  return { counts, stanceVersions: versions.map((row) => row.version) }
+}
 
 describe('archived records take no writes', () => {
   it('refuses a stance on an archived claim or evidence item with 409, changing nothing', async () => {
@@ -72,7 +73,7 @@ describe('archived records take no writes', () => {
       call('PATCH', `/api/claims/${claim.id}`, { archived: true }, claim.version),
       200,
     )
-    const before = tableCounts()
+    const before = await tableCounts()
     const refused = await body(
       call(
         'PUT',
@@ -83,7 +84,7 @@ describe('archived records take no writes', () => {
       409,
     )
     expect(refused.error.message).toBe('This claim is archived: restore it before setting its stances.')
-    expect(tableCounts()).toEqual(before)
+    expect(await tableCounts()).toEqual(before)
 
     await body(call('PATCH', `/api/claims/${claim.id}`, { archived: false }, archivedClaim.version), 200)
     const archivedEvidence = await body(

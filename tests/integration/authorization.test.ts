@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { rawQuery } from '../../packages/db/src/index.ts'
 import { checkAnswer } from '../support/error-shape.ts'
 import { signIn } from '../support/http.ts'
 import {
@@ -15,7 +15,7 @@ import { makeTestApp } from '../support/test-app.ts'
 
 describe('the authorization matrix', () => {
   it('has an entry for every route of the OpenAPI document', async () => {
-    const t = makeTestApp()
+    const t = await makeTestApp()
     const missing = (await documentedRoutes(t.request)).filter((key) => !(key in ROUTES))
     expect(missing, 'routes without an entry in tests/support/route-table.ts').toEqual([])
   })
@@ -23,7 +23,7 @@ describe('the authorization matrix', () => {
   for (const caller of CALLERS) {
     it(`every route answers ${caller} as the table says`, async () => {
       // A database per caller, so one caller's changes never decide another's answer.
-      const t = makeTestApp()
+      const t = await makeTestApp()
       const f = await makeFixtures(t.request)
       const routes = await documentedRoutes(t.request)
       const got: Record<string, number> = {}
@@ -61,21 +61,16 @@ describe('the authorization matrix', () => {
 
 describe('history', () => {
   it('rows cannot be changed or deleted: the triggers abort', async () => {
-    const t = makeTestApp()
-    const client = sqliteClient(t.db)
-    const count = () => (client.prepare('select count(*) as n from history_events').get() as { n: number }).n
-    const before = count()
+    const t = await makeTestApp()
+    const count = async (where = '') =>
+      (await rawQuery<{ n: number }>(t.db, `select count(*) as n from history_events ${where}`))[0]?.n
+    const before = await count()
     expect(before).toBeGreaterThan(0)
-    expect(() => client.prepare(`update history_events set action = 'forged'`).run()).toThrow(
+    await expect(rawQuery(t.db, `update history_events set action = 'forged'`)).rejects.toThrow(
       /append-only|abort|history/i,
     )
-    expect(() => client.prepare('delete from history_events').run()).toThrow(/append-only|abort|history/i)
-    expect(count()).toBe(before)
-    const forged = client
-      .prepare(`select count(*) as n from history_events where action = 'forged'`)
-      .get() as {
-      n: number
-    }
-    expect(forged.n).toBe(0)
+    await expect(rawQuery(t.db, 'delete from history_events')).rejects.toThrow(/append-only|abort|history/i)
+    expect(await count()).toBe(before)
+    expect(await count(`where action = 'forged'`)).toBe(0)
   })
 })

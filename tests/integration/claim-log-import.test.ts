@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
 import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
 import { type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
+import { tableRows } from '../support/api.ts'
 import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
 import { errorShapeViolation } from '../support/error-shape.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
@@ -39,17 +40,21 @@ function rowsFile(n: number, change: (i: number, row: Record<string, string>) =>
   return file
 }
 
-const counts = (tt: TestApp) =>
-  sqliteClient(tt.db)
-    .prepare(
+/** The records an import writes, counted; on SQLite its search index's entries too (search_refs). */
+const counts = async (tt: TestApp) =>
+  (
+    await rawQuery(
+      tt.db,
       `SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM disputes) AS disputes,
         (SELECT count(*) FROM claimants) AS claimants, (SELECT count(*) FROM verdicts) AS verdicts,
-        (SELECT count(*) FROM history_events) AS history, (SELECT count(*) FROM search_refs) AS indexed`,
+        (SELECT count(*) FROM history_events) AS history${
+          engineOf(tt.db) === 'sqlite' ? ', (SELECT count(*) FROM search_refs) AS indexed' : ''
+        }`,
     )
-    .get()
+  )[0]
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   editor = await t.login('editor')
   const rows = await allLogRows(t, editor, 'q=maternity', 50)
   const found = rows.find((r) => r.claimant === 'Oleg Kiper')
@@ -149,17 +154,17 @@ describe('reading the file off the request thread', () => {
   })
 
   it('refuses a body that declares more than 50 MiB before reading any of it', async () => {
-    const before = counts(t)
+    const before = await counts(t)
     // Never fed and never closed: an answer can only come without reading it.
     const body = heldBody()
     const res = await postStream(editor, body.stream, { 'content-length': String(50 * 1024 * 1024 + 1) })
     expect(res.status).toBe(413)
     expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
-    expect(counts(t)).toEqual(before)
+    expect(await counts(t)).toEqual(before)
   })
 
   it('stops reading an endless body soon after 50 MiB and answers 413, writing nothing', async () => {
-    const before = counts(t)
+    const before = await counts(t)
     const chunk = new TextEncoder().encode(`${'x'.repeat(64 * 1024 - 2)}\r\n`)
     let sent = 0
     const endless = new ReadableStream<Uint8Array>({
@@ -174,13 +179,13 @@ describe('reading the file off the request thread', () => {
     expect(((await res.json()) as ImportError).error.code).toBe('payload_too_large')
     expect(sent).toBeGreaterThan(50 * 1024 * 1024)
     expect(sent).toBeLessThan(51 * 1024 * 1024)
-    expect(counts(t)).toEqual(before)
+    expect(await counts(t)).toEqual(before)
   })
 })
 
 describe('all rows or none', () => {
   it('writes nothing when one row among 1,000 is bad, and names that row', async () => {
-    const before = counts(t)
+    const before = await counts(t)
     const res = await importCsv(
       t,
       editor,
@@ -195,11 +200,11 @@ describe('all rows or none', () => {
     expect(body.error.details).toEqual([
       { line: 639, column: 'stated_on', message: 'must be a real calendar date' },
     ])
-    expect(counts(t)).toEqual(before)
+    expect(await counts(t)).toEqual(before)
   })
 
   it('lists every bad row with its line and column', async () => {
-    const before = counts(t)
+    const before = await counts(t)
     const existing = strikes.claimId
     const res = await importCsv(
       t,
@@ -232,7 +237,7 @@ describe('all rows or none', () => {
     expect(((await again.json()) as ImportError).error.details).toEqual([
       { line: 3, column: 'claim_id', message: 'already exists' },
     ])
-    expect(counts(t)).toEqual(before)
+    expect(await counts(t)).toEqual(before)
   })
 
   it('counts lines inside quoted cells, and refuses a row with the wrong number of cells', async () => {
@@ -276,7 +281,7 @@ describe('a dispute’s export, imported again', () => {
     const { text } = await exportCsv(t, editor, `disputeId=${strikes.disputeId}`)
     const original = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
     expect(original.length).toBeGreaterThanOrEqual(3)
-    const empty = makeTestApp({ kind: 'empty' })
+    const empty = await makeTestApp({ kind: 'empty' })
     const admin = await empty.login('admin')
     expect(await allLogRows(empty, admin, '', 50)).toEqual([])
     const res = await importCsv(empty, admin, text)
@@ -314,11 +319,10 @@ describe('a dispute’s export, imported again', () => {
     const { claimant: _claimant, verdict: _verdict, publicationChanges: _changes, ...claimRecord } = claimNow
     expect(ClaimSchema.strict().parse(importEvent?.after)).toEqual(ClaimSchema.parse(claimRecord))
     expect(
-      sqliteClient(empty.db)
-        .prepare(
-          `SELECT entity, count(*) AS n FROM history_events WHERE action = 'imported' GROUP BY entity ORDER BY entity`,
-        )
-        .all(),
+      await rawQuery(
+        empty.db,
+        `SELECT entity, count(*) AS n FROM history_events WHERE action = 'imported' GROUP BY entity ORDER BY entity`,
+      ),
     ).toEqual([
       { entity: 'claim', n: original.length },
       { entity: 'claimant', n: new Set(original.map((r) => r.claimant)).size },
@@ -335,7 +339,7 @@ describe('a dispute’s export, imported again', () => {
     const emptied =
       csvLine(header ?? []) +
       records.map((r) => csvLine(r.map((cell, i) => (idColumns.includes(i) ? '' : cell)))).join('')
-    const before = counts(t) as { claimants: number; disputes: number }
+    const before = (await counts(t)) as { claimants: number; disputes: number }
     const res = await importCsv(t, editor, emptied)
     expect(res.status, await res.clone().text()).toBe(200)
     const publishedRows = original.filter((r) => r.verdictStatus === 'published')
@@ -363,7 +367,7 @@ describe('a dispute’s export, imported again', () => {
     const ids = ((await search.json()) as { items: Array<{ id: string }> }).items.map((h) => h.id)
     for (const copy of copies.filter((c) => c.claimText.includes('maternity')))
       expect(ids).toContain(copy.claimId)
-    expect((counts(t) as { claimants: number }).claimants).toBe(before.claimants)
+    expect(((await counts(t)) as { claimants: number }).claimants).toBe(before.claimants)
   })
 
   it('keeps a new claim_id and dispute_id as given, a neutralised cell as it was, and rows’ rating and status (an admin’s import)', async () => {
@@ -478,25 +482,28 @@ describe('imports of past work: who publishes', () => {
         published_at: publishedAt,
       }),
     )
-  const verdictOf = (claimId: string) =>
-    sqliteClient(t.db)
-      .prepare(
-        `SELECT v.status, v.published_at AS publishedAt, v.imported_at AS importedAt, v.snapshot_id AS snapshotId
-         FROM verdicts v WHERE v.claim_id = ?`,
-      )
-      .get(claimId) as {
+  const verdictOf = async (claimId: string) => {
+    const [verdict] = await rawQuery<{
       status: string
       publishedAt: string | null
       importedAt: string | null
       snapshotId: string | null
-    }
+    }>(
+      t.db,
+      `SELECT v.status, v.published_at AS "publishedAt", v.imported_at AS "importedAt", v.snapshot_id AS "snapshotId"
+       FROM verdicts v WHERE v.claim_id = $1`,
+      [claimId],
+    )
+    if (!verdict) throw new Error(`no verdict for claim ${claimId}`)
+    return verdict
+  }
 
   it('an editor’s published row arrives in review, counted in heldForReview, with no public page', async () => {
     const claimId = randomUUID()
     const res = await importCsv(t, editor, publishedRow(claimId, '2021-03-04T05:06:07.000Z'))
     expect(res.status, await res.clone().text()).toBe(200)
     expect(await res.json()).toMatchObject({ rows: 1, created: { claims: 1, verdicts: 1 }, heldForReview: 1 })
-    expect(verdictOf(claimId)).toEqual({
+    expect(await verdictOf(claimId)).toEqual({
       status: 'in_review',
       publishedAt: null,
       importedAt: null,
@@ -515,7 +522,7 @@ describe('imports of past work: who publishes', () => {
     const res = await importCsv(t, await t.login('admin'), publishedRow(claimId, '2019-11-12T13:14:15.000Z'))
     expect(res.status, await res.clone().text()).toBe(200)
     expect(await res.json()).toMatchObject({ rows: 1, created: { verdicts: 1 }, heldForReview: 0 })
-    const verdict = verdictOf(claimId)
+    const verdict = await verdictOf(claimId)
     expect(verdict).toMatchObject({ status: 'published', publishedAt: '2019-11-12T13:14:15.000Z' })
     expect(verdict.importedAt && verdict.importedAt >= before).toBe(true)
     expect(verdict.snapshotId).toEqual(expect.any(String))
@@ -533,12 +540,16 @@ describe('imports of past work: who publishes', () => {
     const res = await importCsv(t, await t.login('admin'), publishedRow(claimId, ''))
     expect(res.status, await res.clone().text()).toBe(200)
     expect(await res.json()).toMatchObject({ rows: 1, heldForReview: 1 })
-    expect(verdictOf(claimId)).toMatchObject({ status: 'in_review', publishedAt: null, importedAt: null })
+    expect(await verdictOf(claimId)).toMatchObject({
+      status: 'in_review',
+      publishedAt: null,
+      importedAt: null,
+    })
     expect((await t.request(`/api/public/verdicts/${claimId}`)).status).toBe(404)
   })
 
   it('refuses a withdrawn row, naming it, and writes nothing', async () => {
-    const before = counts(t)
+    const before = await counts(t)
     const res = await importCsv(
       t,
       await t.login('admin'),
@@ -550,7 +561,7 @@ describe('imports of past work: who publishes', () => {
     expect(((await res.json()) as ImportError).error.details).toEqual([
       { line: 3, column: 'verdict_status', message: expect.stringContaining('withdrawn') },
     ])
-    expect(counts(t)).toEqual(before)
+    expect(await counts(t)).toEqual(before)
   })
 })
 
@@ -567,69 +578,75 @@ describe('the search index after an import', () => {
     })
     const res = await importCsv(t, editor, file)
     expect(res.status, await res.clone().text()).toBe(200)
-    const indexed = (kind: string, like: string, column: string, table: string) =>
-      sqliteClient(t.db)
-        .prepare(
+    if (engineOf(t.db) === 'sqlite') {
+      // SQLite's FTS5 index: one reference and one document per record, and the bulk-load flag gone with
+      // the import's transaction, so the insert triggers index the next writes.
+      const indexed = async (kind: string, like: string, column: string, table: string) =>
+        rawQuery(
+          t.db,
           `SELECT count(*) AS refs, count(DISTINCT r.ref_id) AS records, count(s.rowid) AS documents
            FROM search_refs r JOIN ${table} x ON x.id = r.ref_id LEFT JOIN search_index s ON s.rowid = r.id
-           WHERE r.kind = ? AND x.${column} LIKE ?`,
+           WHERE r.kind = $1 AND x.${column} LIKE $2`,
+          [kind, like],
         )
-        .get(kind, like)
-    expect(indexed('claim', 'Zephyrine import %', 'text', 'claims')).toEqual({
-      refs: 30,
-      records: 30,
-      documents: 30,
-    })
-    expect(indexed('claimant', 'Quillfeather %', 'name', 'claimants')).toEqual({
-      refs: 3,
-      records: 3,
-      documents: 3,
-    })
-    expect(indexed('verdict', 'Marzipanic verdict %', 'summary', 'verdicts')).toEqual({
-      refs: 15,
-      records: 15,
-      documents: 15,
-    })
-    // The bulk-load flag went with the import's transaction: the insert triggers index the next writes.
-    expect(sqliteClient(t.db).prepare('SELECT count(*) AS n FROM search_bulk').get()).toEqual({ n: 0 })
+      expect(await indexed('claim', 'Zephyrine import %', 'text', 'claims')).toEqual([
+        { refs: 30, records: 30, documents: 30 },
+      ])
+      expect(await indexed('claimant', 'Quillfeather %', 'name', 'claimants')).toEqual([
+        { refs: 3, records: 3, documents: 3 },
+      ])
+      expect(await indexed('verdict', 'Marzipanic verdict %', 'summary', 'verdicts')).toEqual([
+        { refs: 15, records: 15, documents: 15 },
+      ])
+      expect(await rawQuery(t.db, 'SELECT count(*) AS n FROM search_bulk')).toEqual([{ n: 0 }])
+    }
+    // Search finds each imported record once, on either engine.
+    for (const [q, kind, n] of [
+      ['Zephyrine', 'claim', 30],
+      ['Quillfeather', 'claimant', 3],
+    ] as const) {
+      const found = await t.request(`/api/search?q=${q}&limit=50`, { cookie: editor })
+      const items = ((await found.json()) as { items: Array<{ kind: string; id: string }> }).items
+      const ids = items.filter((h) => h.kind === kind).map((h) => h.id)
+      expect(ids, q).toHaveLength(n)
+      expect(new Set(ids).size, q).toBe(n)
+    }
     const search = await t.request('/api/search?q=Marzipanic&limit=50', { cookie: editor })
     const hits = (await search.json()) as { items: Array<{ kind: string }> }
     expect(hits.items.filter((h) => h.kind === 'verdict')).toHaveLength(15)
   })
 })
 
-/** Every table of the file, each as a digest of its rows (a session's last-seen stamp aside). */
-function everyTable(tt: TestApp): Record<string, string> {
-  const client = sqliteClient(tt.db)
-  const names = client
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .pluck()
-    .all() as string[]
+/** Every table of the database, each as a digest of its rows (a session's last-seen stamp aside). */
+async function everyTable(tt: TestApp): Promise<Record<string, string>> {
+  const tables = await tableRows(tt.db, { dropColumns: { sessions: ['last_seen_at'] } })
   return Object.fromEntries(
-    names.map((name) => {
-      const columns = (client.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(name) as string[])
-        .filter((c) => !(name === 'sessions' && c === 'last_seen_at'))
-        .map((c) => `"${c}"`)
-      const rows = client
-        .prepare(`SELECT ${columns.join(', ')} FROM "${name}"`)
-        .raw()
-        .all()
+    Object.entries(tables).map(([name, rows]) => {
       const digest = createHash('sha256')
-      for (const row of rows.map((r) => JSON.stringify(r)).sort()) digest.update(row)
+      for (const row of rows) digest.update(row)
       return [name, `${rows.length} ${digest.digest('hex')}`]
     }),
   )
 }
 
 describe('the import writes from its worker, in one transaction', () => {
-  // A second connection to the same file that never waits: BEGIN IMMEDIATE fails while another
-  // connection (the import's) holds SQLite's write lock.
-  let probe: Database.Database
+  // Whether another connection (the import's) holds a write transaction open. SQLite: a second connection
+  // to the same file that never waits fails BEGIN IMMEDIATE while another holds the write lock.
+  // PostgreSQL: another session's transaction has written (it has a transaction id) and not ended.
+  let probe: Database.Database | undefined
   beforeAll(() => {
-    probe = new Database(t.path, { timeout: 0 })
+    if (engineOf(t.db) === 'sqlite') probe = new Database(t.database.databasePath, { timeout: 0 })
   })
-  afterAll(() => probe.close())
-  const writeLockHeld = () => {
+  afterAll(() => probe?.close())
+  const writeLockHeld = async () => {
+    if (!probe) {
+      const [row] = await rawQuery<{ held: boolean }>(
+        t.db,
+        `SELECT exists (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+           AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL) AS held`,
+      )
+      return row?.held
+    }
     try {
       probe.exec('BEGIN IMMEDIATE')
       probe.exec('ROLLBACK')
@@ -670,12 +687,10 @@ describe('the import writes from its worker, in one transaction', () => {
     expect((await t.request('/api/health')).status).toBe(200)
     expect((await t.request('/api/disputes?limit=5', { cookie: editor })).status).toBe(200)
     expect(answered).toEqual([])
-    expect(writeLockHeld()).toBe(true)
-    expect(
-      sqliteClient(t.db).prepare('SELECT count(*) AS n FROM disputes WHERE title = ?').get(title),
-    ).toEqual({
-      n: 0,
-    })
+    expect(await writeLockHeld()).toBe(true)
+    expect(await rawQuery(t.db, 'SELECT count(*) AS n FROM disputes WHERE title = $1', [title])).toEqual([
+      { n: 0 },
+    ])
 
     body.push(file.slice(cut))
     body.close()
@@ -686,11 +701,11 @@ describe('the import writes from its worker, in one transaction', () => {
     expect(made.status, await made.clone().text()).toBe(201)
     expect(((await made.json()) as { title: string }).title).toBe(title)
     expect((await signIn).status).toBe(200)
-    expect(writeLockHeld()).toBe(false)
+    expect(await writeLockHeld()).toBe(false)
   })
 
   it('leaves every table as it was when the file fails after batches were written, or the client goes away', async () => {
-    const before = everyTable(t)
+    const before = await everyTable(t)
     const late = (change: (i: number, r: Record<string, string>) => void) =>
       rowsFile(2600, (i, r) => {
         r.claim_text = `Never kept ${i}`
@@ -721,7 +736,7 @@ describe('the import writes from its worker, in one transaction', () => {
       const res = await importCsv(t, editor, file)
       expect(res.status).toBe(400)
       expect(((await res.json()) as ImportError).error.details).toEqual(details)
-      expect(everyTable(t)).toEqual(before)
+      expect(await everyTable(t)).toEqual(before)
     }
 
     // The client goes away after two batches were written.
@@ -732,16 +747,19 @@ describe('the import writes from its worker, in one transaction', () => {
     await expect.poll(writeLockHeld, { timeout: 20_000 }).toBe(true)
     body.cut()
     expect((await answer).status).toBe(400)
-    expect(writeLockHeld()).toBe(false)
-    expect(everyTable(t)).toEqual(before)
+    expect(await writeLockHeld()).toBe(false)
+    expect(await everyTable(t)).toEqual(before)
 
     // A file too slow to arrive is refused once its time is up; the gate opens again.
     const gate = new WriteGate()
     const slow = heldBody()
     slow.push(rowsFile(10))
-    const editorUser = sqliteClient(t.db)
-      .prepare(`SELECT id, email, name, role FROM users WHERE email = ?`)
-      .get(TEST_ACCOUNTS.editor.email) as { id: string; email: string; name: string; role: 'editor' }
+    const [editorUser] = await rawQuery<{ id: string; email: string; name: string; role: 'editor' }>(
+      t.db,
+      'SELECT id, email, name, role FROM users WHERE email = $1',
+      [TEST_ACCOUNTS.editor.email],
+    )
+    if (!editorUser) throw new Error('the seeded editor is missing')
     await expect(
       importClaimLog({ db: t.db, actor: editorUser, now: new Date().toISOString() }, slow.stream, {
         maxBytes: CSV_LIMIT,
@@ -753,7 +771,7 @@ describe('the import writes from its worker, in one transaction', () => {
       message: expect.stringContaining('more than 0.2 s'),
     })
     expect(gate.isOpen).toBe(true)
-    expect(writeLockHeld()).toBe(false)
-    expect(everyTable(t)).toEqual(before)
+    expect(await writeLockHeld()).toBe(false)
+    expect(await everyTable(t)).toEqual(before)
   })
 })

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
-beforeAll(() => {
-  t = makeTestApp()
+beforeAll(async () => {
+  t = await makeTestApp()
 })
 
 describe('health and the OpenAPI document', () => {

@@ -12,7 +12,7 @@ let f: Fixtures
 let writeRoutes: string[]
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   f = await makeFixtures(t.request)
   writeRoutes = (await documentedRoutes(t.request)).filter((key) => UNSAFE.test(key))
 })

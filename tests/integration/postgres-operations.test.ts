@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyPlan, copySqliteToPostgres, findPostgresProgram } from '../../packages/db/src/index.ts'
 import { freePort } from '../support/free-port.ts'
 import { type Cluster, createDatabase, startCluster } from '../support/postgres-cluster.ts'
-import { freshDbFile } from '../support/test-app.ts'
+import { freshDbFile } from '../support/test-db.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const TABLES = copyPlan().map((t) => t.name)

@@ -8,7 +8,7 @@ let t: TestApp
 let seeded: Awaited<ReturnType<typeof seededClaims>>
 
 beforeAll(async () => {
-  t = makeTestApp({ now: clock.now })
+  t = await makeTestApp({ now: clock.now })
   seeded = await seededClaims(t)
 })
 
@@ -161,7 +161,7 @@ describe('GET /api/public/verdicts/:claimId', () => {
   })
 
   it('names the organisation and the base URL from configuration', async () => {
-    const configured = makeTestApp({
+    const configured = await makeTestApp({
       env: {
         PUBLIC_BASE_URL: 'https://facts.example.org/',
         COUNTERCLAIM_ORG_NAME: 'Example Fact Desk',

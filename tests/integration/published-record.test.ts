@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { backfillSnapshots } from '../../apps/api/src/services/snapshots.ts'
-import { tables } from '../../packages/db/src/index.ts'
+import { rawQuery, tables } from '../../packages/db/src/index.ts'
 import { seededClaims } from '../support/seeded-verdicts.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -10,7 +10,7 @@ let disputeId: string
 let claimantId: string
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   const admin = await t.login('admin')
   const claimant = await (
     await t.request('/api/claimants', {
@@ -234,9 +234,19 @@ describe('the published record', () => {
   it('takes a snapshot at start for a verdict published before snapshots existed', async () => {
     const { claim, verdict } = await published('Published before snapshots.')
     const before = await publicView(claim.id)
+    const storedContent = async () =>
+      rawQuery<{ content: string }>(
+        t.db,
+        'select s.content from verdicts v join verdict_snapshots s on s.id = v.snapshot_id where v.id = $1',
+        [verdict.id],
+      )
+    const atPublication = await storedContent()
+    expect(JSON.parse(atPublication[0]?.content ?? '{}').citedEvidence).toHaveLength(2)
     await t.db.update(tables.verdicts).set({ snapshotId: null }).where(eq(tables.verdicts.id, verdict.id))
     expect((await t.request(`/api/public/verdicts/${claim.id}`)).status).toBe(404)
     expect(await backfillSnapshots(t.db, new Date().toISOString())).toBe(1)
+    // The statement writes the very text publishing wrote: the same keys, in the same order, as compact.
+    expect(await storedContent()).toEqual(atPublication)
     expect(await publicView(claim.id)).toEqual(before)
     // The set-based backfill freezes exactly what publishing freezes: nothing shows as changed.
     expect((await workbenchClaim(claim.id)).publicationChanges).toEqual([])
@@ -418,7 +428,7 @@ describe('corrections under the two-person rule', () => {
   })
 
   it('applies a change of rating at once when the rule is off', async () => {
-    const solo = makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
+    const solo = await makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
     const cookie = await solo.login('editor')
     const claim = (await seededClaims(solo)).published
     const res = await solo.request(`/api/claims/${claim.id}/verdict/correct`, {

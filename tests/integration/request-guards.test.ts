@@ -2,7 +2,7 @@
 // unit-tested beside them (apps/api/src/middleware/request-guards.test.ts); what needs a socket is in
 // tests/hardening/request-guards.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sqliteClient } from '../../packages/db/src/index.ts'
+import { rawQuery } from '../../packages/db/src/index.ts'
 import { checkAnswer } from '../support/error-shape.ts'
 import {
   documentedRoutes,
@@ -27,11 +27,11 @@ let t: TestApp
 let f: Fixtures
 let unsafe: Array<[string, RouteRequest]>
 
-const historyCount = () =>
-  (sqliteClient(t.db).prepare('select count(*) as n from history_events').get() as { n: number }).n
+const historyCount = async () =>
+  (await rawQuery<{ n: number }>(t.db, 'select count(*) as n from history_events'))[0]?.n
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   f = await makeFixtures(t.request)
   unsafe = []
   for (const key of (await documentedRoutes(t.request)).filter((k) => UNSAFE.test(k))) {
@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('cross-site requests', () => {
   it('a form post from another site is 403 on every unsafe route, and writes nothing', async () => {
     expect(unsafe.length).toBeGreaterThan(10)
-    const before = historyCount()
+    const before = await historyCount()
     const wrong: string[] = []
     for (const [key, req] of unsafe) {
       for (const [type, body] of FORM_TYPES) {
@@ -69,7 +69,7 @@ describe('cross-site requests', () => {
       }
     }
     expect(wrong).toEqual([])
-    expect(historyCount()).toBe(before)
+    expect(await historyCount()).toBe(before)
   })
 
   it('the same requests with a JSON body from another site are 403 too', async () => {
@@ -91,7 +91,7 @@ describe('cross-site requests', () => {
 
 describe('bodies that are not JSON', () => {
   it('are 415 on every unsafe route from the app itself or from a client naming no origin', async () => {
-    const before = historyCount()
+    const before = await historyCount()
     const wrong: string[] = []
     for (const [key, req] of unsafe) {
       const csvRoute = req.headers?.['content-type'] === 'text/csv'
@@ -123,7 +123,7 @@ describe('bodies that are not JSON', () => {
       }
     }
     expect(wrong).toEqual([])
-    expect(historyCount()).toBe(before)
+    expect(await historyCount()).toBe(before)
   })
 
   it('a body with no content type at all is 415 too', async () => {

@@ -18,7 +18,7 @@ async function search(q: string, limit?: number): Promise<SearchHit[]> {
 const matched = (hit: SearchHit | undefined) => (hit?.snippet ?? []).filter((p) => p.match).map((p) => p.text)
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   cookie = await t.login('checker')
 })
 

@@ -9,7 +9,7 @@ let t: TestApp
 let seeded: Awaited<ReturnType<typeof seededClaims>>
 
 beforeAll(async () => {
-  t = makeTestApp()
+  t = await makeTestApp()
   seeded = await seededClaims(t)
 })
 
@@ -279,7 +279,7 @@ describe('publish', () => {
   })
 
   it('lets an editor publish a verdict they wrote when COUNTERCLAIM_TWO_PERSON_RULE=off', async () => {
-    const solo = makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
+    const solo = await makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: 'off' } })
     const cookie = await solo.login('editor')
     const { claimId, evidenceId } = await freshClaim('A claim the editor checks alone.', solo)
     let res = await solo.request(`/api/claims/${claimId}/verdict`, {

@@ -3,6 +3,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { DatabaseLocation } from '../../packages/db/src/index.ts'
 import { largeClaimLogCsv } from '../fixtures/large-claim-log.ts'
 import { runCrashes } from '../support/crash.ts'
 import { fuzzRoute } from '../support/fuzz.ts'
@@ -30,17 +31,17 @@ const FULL = {
 }
 
 const dirs: string[] = []
-function freshCopy(template: string): string {
+function freshCopy(template: string): DatabaseLocation {
   const dir = mkdtempSync(join(tmpdir(), 'counterclaim-soak-'))
   dirs.push(dir)
   const path = join(dir, 'soak.db')
   copyFileSync(template, path)
-  return path
+  return { databasePath: path }
 }
 
 /** The real app in this process, on its own copy of the template: fuzzing needs no sockets. */
-function inProcess(path: string): Send {
-  return makeTestApp({ path }).request
+async function inProcess(database: DatabaseLocation): Promise<Send> {
+  return (await makeTestApp({ database })).request
 }
 
 const figures: Array<[string, string | number]> = []
@@ -52,7 +53,7 @@ function promise(ok: boolean, what: string) {
 
 async function lostUpdates(template: string) {
   log(`lost updates: ${FULL.writers} writers × ${FULL.seconds} s …`)
-  const server = await spawnServer({ dbPath: freshCopy(template) })
+  const server = await spawnServer({ database: freshCopy(template) })
   try {
     const r = await runLostUpdates(httpClient(server.url), {
       writers: FULL.writers,
@@ -73,7 +74,7 @@ async function lostUpdates(template: string) {
 }
 
 async function fuzz(template: string) {
-  const send = inProcess(freshCopy(template))
+  const send = await inProcess(freshCopy(template))
   const f = await makeFixtures(send)
   const keys = (await documentedRoutes(send)).filter((k) => /^(POST|PUT|PATCH|DELETE) /.test(k))
   const cookies = new Map<string, string>()
@@ -110,7 +111,7 @@ async function fuzz(template: string) {
 async function crashes(template: string) {
   log(`crashes: ${FULL.kills} × SIGKILL, up to ${FULL.writesPerRound} writes a round …`)
   const r = await runCrashes({
-    dbPath: freshCopy(template),
+    database: freshCopy(template),
     kills: FULL.kills,
     writesPerRound: FULL.writesPerRound,
     writers: 8,
@@ -130,7 +131,10 @@ async function crashes(template: string) {
 
 async function signIns(template: string) {
   log(`sign-ins: ${FULL.signIns} at once at scrypt N=2^17 while health is asked …`)
-  const server = await spawnServer({ dbPath: freshCopy(template), env: { COUNTERCLAIM_SCRYPT_LOG_N: '17' } })
+  const server = await spawnServer({
+    database: freshCopy(template),
+    env: { COUNTERCLAIM_SCRYPT_LOG_N: '17' },
+  })
   try {
     // Once to warm the server up, then the measured run.
     await runSignInLoad(httpClient(server.url), 2)
@@ -177,7 +181,7 @@ async function importOnce(template: string, mib: number) {
   const file = join(dir, 'claim-log.csv')
   const made = largeClaimLogCsv(file, Math.floor(mib * 1024 * 1024))
   const body = readFileSync(file)
-  const server = await spawnServer({ dbPath: freshCopy(template) })
+  const server = await spawnServer({ database: freshCopy(template) })
   try {
     const send = httpClient(server.url)
     const cookie = await signIn(send, 'editor')

@@ -1,7 +1,7 @@
 import { ERROR_STATUS, ErrorBodySchema, type ErrorCode, ValidationIssueSchema } from '@counterclaim/shared'
 import { expect } from 'vitest'
 import { z } from 'zod'
-import { type Db, sqliteClient } from '../../packages/db/src/index.ts'
+import { type Db, engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { errorShapeViolation } from './error-shape.ts'
 import type { TestApp } from './test-app.ts'
 
@@ -37,7 +37,9 @@ export async function expectError(res: Response, code: ErrorCode) {
   const text = await res.text()
   expect(res.status, text).toBe(ERROR_STATUS[code])
   expect(errorShapeViolation(res.status, res.headers.get('content-type'), text)).toBeNull()
-  expect(text).not.toMatch(/\n\s+at |at .*\.ts:\d+|SQLITE|sqlite|select |insert into|update "|drizzle/i)
+  expect(text).not.toMatch(
+    /\n\s+at |at .*\.ts:\d+|SQLITE|sqlite|postgres|relation "|violates|select |insert into|update "|drizzle/i,
+  )
   const { error } = ErrorBodySchema.parse(JSON.parse(text))
   expect(error.code).toBe(code)
   return error
@@ -54,33 +56,45 @@ export async function expectInvalid(res: Response, ...paths: string[]) {
   return error
 }
 
-/** Every table but sessions and the migration log, as text: what a write may change. */
-export function snapshot(db: Db): string {
-  const client = sqliteClient(db)
-  const names = client
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations') order by name",
-    )
-    .all() as { name: string }[]
-  // Rows sorted as text: some tables (WITHOUT ROWID, virtual) have no rowid to order by.
-  return JSON.stringify(
-    names.map(({ name }) => [
-      name,
-      client
-        .prepare(`select * from "${name}"`)
-        .all()
-        .map((row) => JSON.stringify(row))
-        .sort(),
-    ]),
+/**
+ * Every table of the database, each as its rows in JSON text, sorted (some tables, WITHOUT ROWID or
+ * virtual, have no order of their own): SQLite's own tables aside, and the migration log kept apart by
+ * PostgreSQL. `except` leaves tables out; `dropColumns` leaves columns out of a table's rows.
+ */
+export async function tableRows(
+  db: Db,
+  options: { except?: string[]; dropColumns?: Record<string, string[]> } = {},
+): Promise<Record<string, string[]>> {
+  const names = await rawQuery<{ name: string }>(
+    db,
+    engineOf(db) === 'sqlite'
+      ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
+      : "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
   )
+  const except = new Set(options.except)
+  const tables: Record<string, string[]> = {}
+  for (const { name } of names) {
+    if (except.has(name)) continue
+    const drop = options.dropColumns?.[name] ?? []
+    tables[name] = (await rawQuery(db, `select * from "${name}"`))
+      .map((row) => {
+        for (const column of drop) delete row[column]
+        return JSON.stringify(row)
+      })
+      .sort()
+  }
+  return tables
+}
+
+/** Every table but sessions and the migration log, as text: what a write may change. */
+export async function snapshot(db: Db): Promise<string> {
+  return JSON.stringify(await tableRows(db, { except: ['sessions', '__drizzle_migrations'] }))
 }
 
 /** The last history sequence number, to read what a request appended after it. */
-export function lastSeq(db: Db): number {
-  const row = sqliteClient(db).prepare('select coalesce(max(seq), 0) as seq from history_events').get() as {
-    seq: number
-  }
-  return row.seq
+export async function lastSeq(db: Db): Promise<number> {
+  const [row] = await rawQuery<{ seq: number }>(db, 'select coalesce(max(seq), 0) as seq from history_events')
+  return Number(row?.seq)
 }
 
 export interface StoredEvent {
@@ -96,12 +110,12 @@ export interface StoredEvent {
 }
 
 /** The history events appended after a sequence number, oldest first. */
-export function eventsSince(db: Db, seq: number): StoredEvent[] {
-  const rows = sqliteClient(db)
-    .prepare(
-      'select seq, actor_id, entity, entity_id, action, before, after, dispute_id, claim_id from history_events where seq > ? order by seq',
-    )
-    .all(seq) as Array<Record<string, unknown>>
+export async function eventsSince(db: Db, seq: number): Promise<StoredEvent[]> {
+  const rows = await rawQuery(
+    db,
+    'select seq, actor_id, entity, entity_id, action, before, after, dispute_id, claim_id from history_events where seq > $1 order by seq',
+    [seq],
+  )
   return rows.map((r) => ({
     seq: Number(r.seq),
     actorId: r.actor_id === null ? null : String(r.actor_id),
@@ -117,11 +131,11 @@ export function eventsSince(db: Db, seq: number): StoredEvent[] {
 
 /** Runs a request that must fail, and checks that it changed nothing and wrote no history. */
 export async function unchanged<T>(t: TestApp, run: () => Promise<T>): Promise<T> {
-  const before = snapshot(t.db)
-  const seq = lastSeq(t.db)
+  const before = await snapshot(t.db)
+  const seq = await lastSeq(t.db)
   const result = await run()
-  expect(eventsSince(t.db, seq)).toEqual([])
-  expect(snapshot(t.db) === before, 'a failed request changed the database').toBe(true)
+  expect(await eventsSince(t.db, seq)).toEqual([])
+  expect((await snapshot(t.db)) === before, 'a failed request changed the database').toBe(true)
   return result
 }
 
@@ -134,9 +148,9 @@ export async function oneEvent<T>(
   expected: { actorId: string; entity: string; action: string },
   run: () => Promise<T>,
 ): Promise<{ result: T; event: StoredEvent }> {
-  const seq = lastSeq(t.db)
+  const seq = await lastSeq(t.db)
   const result = await run()
-  const events = eventsSince(t.db, seq)
+  const events = await eventsSince(t.db, seq)
   expect(events.length, JSON.stringify(events)).toBe(1)
   const event = events[0] as StoredEvent
   expect(event).toMatchObject(expected)

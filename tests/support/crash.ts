@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import Database from 'better-sqlite3'
+import {
+  closeDb,
+  type DatabaseLocation,
+  type Db,
+  openDatabase,
+  rawQuery,
+} from '../../packages/db/src/index.ts'
 import { httpClient, type Send, signIn } from './http.ts'
-import { integrityCheck, type ServerHandle, spawnServer } from './server.ts'
+import { databaseIntegrity, type ServerHandle, spawnServer } from './server.ts'
 
 export interface CrashOptions {
-  dbPath: string
+  /** A SQLite file or a PostgreSQL database; the server is killed, the database stays. */
+  database: DatabaseLocation
   /** How many times the server is killed with SIGKILL. */
   kills: number
   /** Acknowledged writes per round, at most; the kill comes at a random point before. */
@@ -25,7 +32,7 @@ export interface CrashResult {
   /** Retried creates that were not answered 200/201, or records made twice. */
   duplicates: number
   fiveXx: number
-  /** PRAGMA integrity_check after every kill and at the end; every entry should be 'ok'. */
+  /** The database's integrity check (server.ts) after every kill and at the end; every entry should be 'ok'. */
   integrity: string[]
 }
 
@@ -34,9 +41,19 @@ interface PendingCreate {
   body: { id: string; title: string; question: string }
 }
 
+/** Opens the database while no server runs, and closes it after `use`. */
+async function withDatabase<T>(location: DatabaseLocation, use: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(location)
+  try {
+    return await use(db)
+  } finally {
+    await closeDb(db)
+  }
+}
+
 /**
  * Starts the server, runs concurrent writers, kills it with SIGKILL at a random moment, and
- * checks the file before restarting: every acknowledged create and change is there, and
+ * checks the database before restarting: every acknowledged create and change is there, and
  * the database is sound. Creates cut off by the kill are retried with their id: never a second record.
  */
 export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
@@ -56,7 +73,7 @@ export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
   const ownRecords: string[] = []
 
   for (let round = 0; round <= options.kills; round++) {
-    const server: ServerHandle = await spawnServer({ dbPath: options.dbPath, env: options.env })
+    const server: ServerHandle = await spawnServer({ database: options.database, env: options.env })
     const send: Send = httpClient(server.url)
     try {
       const cookie = await signIn(send, 'checker')
@@ -143,13 +160,19 @@ export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
       await server.stop('SIGKILL')
       throw new Error(`${err instanceof Error ? err.message : err}\n${server.output().slice(-2000)}`)
     }
-    // Before the restart: the file alone must hold every acknowledged write.
-    const db = new Database(options.dbPath)
-    try {
-      const has = db.prepare('select version, summary from disputes where id = ?')
-      for (const id of ackedCreates) if (!has.get(id)) result.lost++
+    // Before the restart: the database alone must hold every acknowledged write.
+    await withDatabase(options.database, async (db) => {
+      const has = async (id: string) =>
+        (
+          await rawQuery<{ version: number; summary: string }>(
+            db,
+            'select version, summary from disputes where id = $1',
+            [id],
+          )
+        )[0]
+      for (const id of ackedCreates) if (!(await has(id))) result.lost++
       for (const [id, acked] of ackedChanges) {
-        const row = has.get(id) as { version: number; summary: string } | undefined
+        const row = await has(id)
         // A later change may have committed without its answer reaching us: newer is fine, older is lost.
         if (
           !row ||
@@ -158,28 +181,24 @@ export async function runCrashes(options: CrashOptions): Promise<CrashResult> {
         )
           result.lost++
       }
-    } finally {
-      db.close()
-    }
-    result.integrity.push(integrityCheck(options.dbPath))
+      result.integrity.push(await databaseIntegrity(db))
+    })
     options.onRound?.(
       round + 1,
       `${round < options.kills ? `kill ${round + 1}` : 'last start, stopped with SIGTERM'}: ${result.acknowledged} acknowledged so far, ${pending.length} cut off, lost ${result.lost}`,
     )
   }
   // No create made twice: one "created" history event per acknowledged record.
-  const db = new Database(options.dbPath, { readonly: true })
-  try {
-    const events = db.prepare(
-      `select count(*) as n from history_events where entity = 'dispute' and entity_id = ? and action = 'created'`,
-    )
+  await withDatabase(options.database, async (db) => {
     for (const id of ackedCreates) {
-      const { n } = events.get(id) as { n: number }
-      if (n !== 1) result.duplicates++
+      const [row] = await rawQuery<{ n: number }>(
+        db,
+        `select count(*) as n from history_events where entity = 'dispute' and entity_id = $1 and action = 'created'`,
+        [id],
+      )
+      if (row?.n !== 1) result.duplicates++
     }
-  } finally {
-    db.close()
-  }
-  result.integrity.push(integrityCheck(options.dbPath))
+    result.integrity.push(await databaseIntegrity(db))
+  })
   return result
 }

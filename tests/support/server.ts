@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { inject } from 'vitest'
+import { type DatabaseLocation, type Db, engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { TEST_SCRYPT_LOG_N } from './accounts.ts'
 import { freePort } from './free-port.ts'
-import { freshDbFile } from './test-app.ts'
+import { databaseEnv, freshDatabase } from './test-db.ts'
 import { waitUntil } from './waits.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
@@ -84,15 +84,16 @@ export async function spawnNode(options: {
 
 export interface ServerHandle extends NodeProcess {
   port: number
-  dbPath: string
+  database: DatabaseLocation
 }
 
 /**
- * The real server (apps/api/src/server.ts, or an esbuild bundle of it) on a database file, on a free
- * port, at the tests' scrypt cost: the one way tests start a server process.
+ * The real server (apps/api/src/server.ts, or an esbuild bundle of it) on a database (a SQLite file, or
+ * PostgreSQL by its URL), on a free port, at the tests' scrypt cost: the one way tests start a server
+ * process.
  */
 export async function spawnServer(options: {
-  dbPath: string
+  database: DatabaseLocation
   env?: Record<string, string>
   port?: number
   /** An esbuild bundle of the server to run with plain Node instead of the TypeScript sources. */
@@ -107,43 +108,57 @@ export async function spawnServer(options: {
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: options.dbPath,
+      ...databaseEnv(options.database),
       COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
       ...options.env,
     },
   })
-  return { ...server, port, dbPath: options.dbPath }
+  return { ...server, port, database: options.database }
 }
 
 /**
  * In a Vitest file: the real server on a fresh copy of this run's template database (seeded demo or
- * empty), serving the web app built once for the run when the project built it.
+ * empty) on the file's engine, serving the web app built once for the run when the project built it.
  */
-export function startServer(
+export async function startServer(
   options: {
     kind?: 'demo' | 'empty'
     env?: Record<string, string>
-    dbPath?: string
+    database?: DatabaseLocation
     bundle?: string
     cwd?: string
   } = {},
 ): Promise<ServerHandle> {
   const webDist = inject('webDist')
   return spawnServer({
-    dbPath: options.dbPath ?? freshDbFile(options.kind),
+    database: options.database ?? (await freshDatabase(options.kind)),
     bundle: options.bundle,
     cwd: options.cwd,
     env: { ...(webDist ? { COUNTERCLAIM_WEB_DIST: webDist } : {}), ...options.env },
   })
 }
 
-/** PRAGMA integrity_check of a database file no server has open ('ok' when sound). */
-export function integrityCheck(path: string): string {
-  const db = new Database(path)
-  try {
-    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+/**
+ * The database's own consistency check, 'ok' when sound, else what it found: SQLite's PRAGMA
+ * integrity_check; on PostgreSQL amcheck's bt_index_check of every B-tree index of the app's tables
+ * with every heap row looked up in it (an index that disagrees with its table raises).
+ */
+export async function databaseIntegrity(db: Db): Promise<string> {
+  if (engineOf(db) === 'sqlite') {
+    const rows = await rawQuery<{ integrity_check: string }>(db, 'pragma integrity_check')
     return rows.map((r) => r.integrity_check).join('; ')
-  } finally {
-    db.close()
+  }
+  try {
+    await rawQuery(db, 'create extension if not exists amcheck')
+    await rawQuery(
+      db,
+      `select bt_index_check(c.oid, true) from pg_index i
+       join pg_class c on c.oid = i.indexrelid
+       join pg_am am on am.oid = c.relam
+       where am.amname = 'btree' and c.relnamespace = current_schema()::regnamespace`,
+    )
+    return 'ok'
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
   }
 }

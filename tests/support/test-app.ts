@@ -1,28 +1,18 @@
-import { copyFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { inject } from 'vitest'
 import { createApp } from '../../apps/api/src/app.ts'
 import { readConfig } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
-import { createDb, type Db } from '../../packages/db/src/index.ts'
+import type { DatabaseLocation, Db } from '../../packages/db/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
 import { requestInit, type SendInit, sessionCookie } from './http.ts'
+import { databaseEnv, freshDatabase, openTestDatabase } from './test-db.ts'
 
 export const BASE = 'http://127.0.0.1:3000'
-
-/** A fresh copy of the seeded (or empty) template database in its own folder. */
-export function freshDbFile(kind: 'demo' | 'empty' = 'demo'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'counterclaim-test-'))
-  const path = join(dir, 'test.db')
-  copyFileSync(inject(kind === 'demo' ? 'templateDb' : 'emptyTemplateDb'), path)
-  return path
-}
 
 export interface TestApp {
   db: Db
   app: ReturnType<typeof createApp>
-  path: string
+  /** Where its database is (a SQLite file, or a PostgreSQL URL): to start the app again on it. */
+  database: DatabaseLocation
   /** Sends a request to the real app; a JSON body is encoded with its content type. */
   request: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as a seeded role and returns its session cookie. */
@@ -31,24 +21,24 @@ export interface TestApp {
   logs: string[]
 }
 
-/** The real Hono app on a real migrated SQLite file. */
-export function makeTestApp(
+/** The real Hono app on a real migrated database of the file's engine, a fresh copy of the template. */
+export async function makeTestApp(
   options: {
     kind?: 'demo' | 'empty'
     env?: Record<string, string>
-    /** An existing database file, to start the app again on it (a restart). */
-    path?: string
+    /** An existing database, to start the app again on it (a restart). */
+    database?: DatabaseLocation
     /** The clock sessions, sign-in throttling and write timestamps read; tests move it instead of sleeping. */
     now?: () => number
   } = {},
-): TestApp {
-  const path = options.path ?? freshDbFile(options.kind)
+): Promise<TestApp> {
+  const database = options.database ?? (await freshDatabase(options.kind))
   const config = readConfig({
-    DATABASE_PATH: path,
+    ...databaseEnv(database),
     COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
     ...options.env,
   })
-  const db = createDb(path)
+  const db = openTestDatabase(database)
   const logs: string[] = []
   const app = createApp({
     db,
@@ -83,7 +73,7 @@ export function makeTestApp(
     cookies.set(role, cookie)
     return cookie
   }
-  return { db, app, path, request, login, logs }
+  return { db, app, database, request, login, logs }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */

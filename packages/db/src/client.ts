@@ -11,6 +11,7 @@ import {
   isPostgres,
   migratePostgres,
   type PgDb,
+  pgRows,
   pgTransaction,
   pingPostgres,
 } from './postgres.ts'
@@ -26,6 +27,7 @@ import {
   pingSqlite,
   type SqliteDb,
   sqliteReadTransaction,
+  sqliteRows,
   sqliteTransaction,
 } from './sqlite.ts'
 
@@ -193,6 +195,21 @@ export async function openWriteTransaction(db: Db): Promise<OpenTransaction> {
   }
   const open = await beginOnPooledConnection(db as unknown as PgDb)
   return { ...open, tx: open.tx as unknown as Db }
+}
+
+/**
+ * Runs one SQL statement written with PostgreSQL's $1, $2… placeholders on either engine and returns its
+ * rows as objects keyed by column name, JSON columns as their stored text: for tests, the bench and
+ * scripts that look into the database directly, never for services (which use the query builder).
+ * Placeholders are rewritten by pattern, so keep `$` followed by digits out of the SQL's literals.
+ */
+export function rawQuery<Row = Record<string, unknown>>(
+  db: Db,
+  text: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const rows = isSqlite(db) ? sqliteRows(db, text, params) : pgRows(db as unknown as PgDb, text, params)
+  return rows as Promise<Row[]>
 }
 
 /** The SQLite connection under a handle, for tests and the bench; throws on PostgreSQL. */

@@ -20,6 +20,7 @@ export {
   lt,
   lte,
   max,
+  min,
   ne,
   not,
   or,
@@ -40,4 +41,12 @@ export function containsText(column: Column, text: string): SQL {
 /** How many rows of a group have `column = value` (0 for none), as an aggregate select field. */
 export function countWhere(column: Column, value: string): SQL<number> {
   return sql<number>`count(*) filter (where ${column} = ${value})`.mapWith(Number)
+}
+
+/**
+ * Newest first with the rows that have no value last, as SQLite orders a descending column; PostgreSQL
+ * would put them first.
+ */
+export function descNullsLast(column: Column): SQL {
+  return sql`${column} desc nulls last`
 }

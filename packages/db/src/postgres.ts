@@ -12,6 +12,7 @@ export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool }
 
 const INT8 = 20
 const NUMERIC = 1700
+const JSON_OID = 114
 /**
  * Counts (`count(*)` is bigint) and sums come back as numbers, as they do from SQLite: the contract's
  * counters are integers, never strings. Every count here is far below 2^53.
@@ -178,6 +179,20 @@ export async function checkPostgres(db: PgDb): Promise<void> {
   } finally {
     await client.end()
   }
+}
+
+// JSON as the text stored, as SQLite gives it: a raw row compares and parses the same on both engines.
+const rawTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSON_OID
+      ? (value: string) => value
+      : types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+/** One statement with $1… placeholders on a pooled connection: rows as objects, JSON as its text. */
+export async function pgRows(db: PgDb, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const { rows } = await db.$client.query({ text, values: params, types: rawTypes })
+  return rows
 }
 
 /** Throws unless the database answers a trivial query. */

@@ -198,6 +198,24 @@ export function withClient<T>(db: object, fn: (client: Database.Database) => T):
   return connection.inTurn(() => fn(connection.client))
 }
 
+/**
+ * One statement with $1… placeholders (rewritten to SQLite's anonymous ones, a placeholder used twice
+ * bound twice), in the connection's turn: rows as objects, none for a statement that returns none.
+ */
+export function sqliteRows(db: Db, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const bound: unknown[] = []
+  const sqliteText = text.replace(/\$(\d+)/g, (_, n: string) => {
+    bound.push(params[Number(n) - 1])
+    return '?'
+  })
+  return withClient(db, (client) => {
+    const statement = client.prepare(sqliteText)
+    if (statement.reader) return statement.all(bound) as Record<string, unknown>[]
+    statement.run(bound)
+    return []
+  })
+}
+
 /** Whether this handle is a transaction's (its queries run inside one). */
 export function isSqliteTransaction(db: Db): boolean {
   return db === connectionOf(db).tx

@@ -5,6 +5,7 @@ import {
   containsText,
   type Db,
   desc,
+  descNullsLast,
   eq,
   forUpdate,
   gt,
@@ -50,7 +51,7 @@ export async function getClaimantDetail(db: Db, id: string): Promise<ClaimantDet
       .from(tables.claims)
       .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
       .where(and(eq(tables.claims.claimantId, id), isNull(tables.claims.archivedAt)))
-      .orderBy(desc(tables.claims.statedOn), desc(tables.claims.createdAt))
+      .orderBy(descNullsLast(tables.claims.statedOn), desc(tables.claims.createdAt))
     const verdicts = await loadVerdicts(
       tx,
       rows.map((r) => r.claim.id),

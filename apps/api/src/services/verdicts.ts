@@ -7,6 +7,7 @@ import {
   forUpdate,
   inArray,
   isNull,
+  min,
   readTransaction,
   type Tx,
   tables,
@@ -83,13 +84,16 @@ async function readVerdicts(db: Tx, claimIds: string[]): Promise<Map<string, Ver
       userIds.add(c.actorId)
       if (c.approverId) userIds.add(c.approverId)
     }
-    // Everyone who wrote or edited a draft: the two-person rule keeps them from publishing it.
+    // Everyone who wrote or edited a draft, in the order they first did: the two-person rule keeps them
+    // from publishing it.
     for (const e of await db
-      .selectDistinct({ verdictId: h.entityId, actorId: h.actorId })
+      .select({ verdictId: h.entityId, actorId: h.actorId })
       .from(h)
       .where(
         and(eq(h.entity, 'verdict'), inArray(h.entityId, chunk), inArray(h.action, ['drafted', 'updated'])),
-      )) {
+      )
+      .groupBy(h.entityId, h.actorId)
+      .orderBy(min(h.seq))) {
       if (!e.actorId) continue
       userIds.add(e.actorId)
       contributors.set(e.verdictId, (contributors.get(e.verdictId) ?? new Set()).add(e.actorId))

@@ -26,7 +26,11 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
     const claimIds = claimRows.map((r) => r.claim.id)
     const evidenceIds = new Set(evidenceRows.map((e) => e.id))
     const stanceRows = claimIds.length
-      ? await tx.select().from(tables.stances).where(inArray(tables.stances.claimId, claimIds))
+      ? await tx
+          .select()
+          .from(tables.stances)
+          .where(inArray(tables.stances.claimId, claimIds))
+          .orderBy(asc(tables.stances.claimId), asc(tables.stances.createdAt), asc(tables.stances.id))
       : []
     const verdicts = await loadVerdicts(tx, claimIds)
     const published = claimIds.length
