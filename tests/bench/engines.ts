@@ -29,6 +29,7 @@ import {
   type Engine,
   findPostgresProgram,
   migrationsFolder,
+  rawQuery,
   sqliteClient,
 } from '../../packages/db/src/index.ts'
 import { type Cluster, createDatabase, findPostgresBin, startCluster } from '../support/postgres-cluster.ts'
@@ -54,8 +55,6 @@ export interface BenchDatabase {
   location: string
   /** How the bench database came to be, for RESULTS.md. */
   facts: string[]
-  /** The first column of the first row of a statement without parameters. */
-  one(sql: string): Promise<unknown>
   /** Runs one of the claim log's statements (this engine's SQL, named parameters); milliseconds. */
   time(sql: string, params: Readonly<Record<string, unknown>>): Promise<number>
   /** How many indexed records a full-text query (this engine's) matches. */
@@ -69,6 +68,12 @@ export interface BenchDatabase {
   /** A database for the import to write into, as the server's environment, and its removal. */
   importTarget(work: string): Promise<{ serverEnv: Record<string, string>; remove(): Promise<void> }>
   close(): Promise<void>
+}
+
+/** The first column of the first row of a statement without parameters, on either engine. */
+export async function one(bench: BenchDatabase, sql: string): Promise<unknown> {
+  const [row] = await rawQuery(bench.db, sql)
+  return row ? Object.values(row)[0] : undefined
 }
 
 /** Runs a command to completion; its wall time in seconds. */
@@ -114,7 +119,6 @@ export function sqliteBench(path: string): BenchDatabase {
     serverEnv: { DATABASE_PATH: path },
     location: path,
     facts: [],
-    one: async (sql) => client.prepare(sql).pluck().get(),
     time: async (sql, params) => {
       const statement = client.prepare(sql).raw(true)
       const t = performance.now()
@@ -220,7 +224,7 @@ export async function postgresBench(sqlitePath: string): Promise<BenchDatabase> 
         dump,
       ])
       facts.push(
-        `restored in ${restore.toFixed(0)} s with pg_restore --jobs=2 from the cached pg_dump (${(made.dumpBytes / 2 ** 20).toFixed(0)} MiB); when the cache was made, \`db:copy\` of the SQLite file took ${made.copySeconds.toFixed(0)} s and pg_dump ${made.dumpSeconds.toFixed(0)} s`,
+        `Restored in ${restore.toFixed(0)} s with pg_restore --jobs=2 from the cached pg_dump (${(made.dumpBytes / 2 ** 20).toFixed(0)} MiB); when the cache was made, \`db:copy\` of the SQLite file took ${made.copySeconds.toFixed(0)} s and pg_dump ${made.dumpSeconds.toFixed(0)} s.`,
       )
     } else {
       console.log(`filling the PostgreSQL bench database from ${sqlitePath} (db:copy)`)
@@ -239,7 +243,7 @@ export async function postgresBench(sqlitePath: string): Promise<BenchDatabase> 
       renameSync(`${dump}.partial`, dump)
       writeFileSync(summaryFile, `${JSON.stringify({ copySeconds, dumpSeconds, dumpBytes }, null, 2)}\n`)
       facts.push(
-        `filled in this run by \`db:copy\` of the SQLite file in ${copySeconds.toFixed(0)} s, then dumped with pg_dump in ${dumpSeconds.toFixed(0)} s (${(dumpBytes / 2 ** 20).toFixed(0)} MiB, cached for the next run)`,
+        `Filled in this run by \`db:copy\` of the SQLite file in ${copySeconds.toFixed(0)} s, then dumped with pg_dump in ${dumpSeconds.toFixed(0)} s (${(dumpBytes / 2 ** 20).toFixed(0)} MiB, cached for the next run).`,
       )
     }
     const vacuum = timed(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', 'VACUUM ANALYZE'])
@@ -256,7 +260,7 @@ export async function postgresBench(sqlitePath: string): Promise<BenchDatabase> 
         BENCH_PG_SETTINGS,
       )
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}; other settings default), over TCP on 127.0.0.1`,
+        .join(', ')}; other settings default), over TCP on 127.0.0.1.`,
     )
     return openPostgresBench(cluster, url, psql, facts)
   } catch (error) {
@@ -278,10 +282,6 @@ function openPostgresBench(cluster: Cluster, url: string, psql: string, facts: s
     serverEnv: { DATABASE_URL: url },
     location: url,
     facts,
-    one: async (sql) => {
-      const { rows } = await pool.query<unknown[]>({ text: sql, rowMode: 'array' })
-      return rows[0]?.[0]
-    },
     time: async (sql, params) => {
       const { text, values } = numbered(sql, params)
       const t = performance.now()
@@ -299,8 +299,9 @@ function openPostgresBench(cluster: Cluster, url: string, psql: string, facts: s
     },
     planShape: (plan) => ({
       indexed:
-        plan.some((l) => /(Index|Index Only|Bitmap Heap) Scan (using \S+ )?on claims c\b/.test(l)) &&
-        !plan.some((l) => /Seq Scan on claims c\b/.test(l)),
+        plan.some((l) =>
+          /(Index|Index Only|Bitmap Heap) Scan( Backward)?( using \S+)? on claims c\b/.test(l),
+        ) && !plan.some((l) => /Seq Scan on claims c\b/.test(l)),
       sorts: plan.some((l) => /^\s*(->\s+)?(Incremental )?Sort\b(?! Key)/.test(l)),
     }),
     exportCli: {

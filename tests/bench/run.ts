@@ -30,7 +30,7 @@ import { launchBrowser } from '../support/browser.ts'
 import { freePort } from '../support/free-port.ts'
 import { type NodeProcess, spawnNode } from '../support/server.ts'
 import { pace } from '../support/waits.ts'
-import { type BenchDatabase, type Engine, postgresBench, sqliteBench } from './engines.ts'
+import { type BenchDatabase, type Engine, one, postgresBench, sqliteBench } from './engines.ts'
 import {
   BENCH_ACCOUNTS,
   BENCH_WORKBENCH,
@@ -222,7 +222,7 @@ async function measureExport(api: Running, cookie: string, bench: BenchDatabase)
   // The CLI exports the same columns in the same order from the same database: the route's own SQL.
   const { keys } = await chooseClaimLogStatement(bench.db, {})
   const sql = claimLogSql(keys, { cursor: false, limit: false }, bench.engine)
-  const rows = Number(await bench.one('select count(*) from claims where archived_at is null'))
+  const rows = Number(await one(bench, 'select count(*) from claims where archived_at is null'))
   const cliRuns: number[] = []
   const httpRuns: number[] = []
   let peak = 0
@@ -368,7 +368,8 @@ async function measurePages(api: Running, cookie: string, bench: BenchDatabase):
 async function mostUsed(bench: BenchDatabase, table: string, column: string, least = false): Promise<string> {
   const order = least ? 'asc' : 'desc'
   return String(
-    await bench.one(
+    await one(
+      bench,
       `select ${column} from ${table} group by ${column} order by count(*) ${order}, ${column} limit 1`,
     ),
   )
@@ -1040,7 +1041,7 @@ async function runPass(engine: Engine): Promise<PassResult> {
     seconds: (performance.now() - t0) / 1000,
     machine: host,
     loadAtEnd: loadAverage(),
-    database: [seedText, ...bench.facts.map((f) => `${bench.title}: ${f}.`)],
+    database: [seedText, ...bench.facts],
     figures,
     plans,
     notes,
