@@ -60,9 +60,9 @@ let clustersStarted = 0
 /**
  * Starts a private cluster from Debian's binaries on a free port, under tests/.artifacts/. As root, initdb and
  * pg_ctl run as the `postgres` user (both refuse root). Clusters a killed run left behind are stopped and
- * removed first.
+ * removed first. `settings` are server settings beside the throwaway ones (the bench sizes shared_buffers).
  */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { settings?: Record<string, string> } = {}): Promise<Cluster> {
   const bin = findPostgresBin()
   const owner = await clusterOwner()
   mkdirSync(ARTIFACTS, { recursive: true })
@@ -99,7 +99,7 @@ export async function startCluster(): Promise<Cluster> {
       '--no-sync',
       '--no-instructions',
     ])
-    const port = await startOnFreePort(bin, owner, dataDir, socketDir, logFile)
+    const port = await startOnFreePort(bin, owner, dataDir, socketDir, logFile, options.settings ?? {})
     let stopping: Promise<void> | undefined
     return {
       host: '127.0.0.1',
@@ -124,6 +124,7 @@ async function startOnFreePort(
   dataDir: string,
   socketDir: string,
   logFile: string,
+  settings: Record<string, string>,
 ): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
@@ -136,6 +137,7 @@ async function startOnFreePort(
       '-c fsync=off',
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${shellQuote(value)}`),
     ].join(' ')
     try {
       // The log file matters: without it the server inherits pg_ctl's stdout, and execFile would wait on
