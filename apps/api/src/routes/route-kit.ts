@@ -13,6 +13,7 @@ import type { Config } from '../env.ts'
 import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
 import type { ServiceContext } from '../services/context.ts'
+import { NUL_MESSAGE, nulPath } from '../services/nul-text.ts'
 import type { Clock } from '../services/throttle.ts'
 import type { WriteGate } from '../services/write-gate.ts'
 
@@ -50,7 +51,14 @@ export function validationError(error: z.ZodError, prefix = ''): AppError {
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? '' : result.target)
+      const prefix = result.target === 'json' ? '' : result.target
+      if (!result.success) throw validationError(result.error, prefix)
+      const at = nulPath(result.data)
+      if (at) {
+        throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
+          { path: [prefix, ...at].filter(Boolean).join('.') || '(body)', message: NUL_MESSAGE },
+        ])
+      }
     },
   })
 }

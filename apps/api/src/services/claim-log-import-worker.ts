@@ -17,6 +17,7 @@ import {
 } from '@counterclaim/shared'
 import { parse } from 'csv-parse'
 import { ImportWriter, type ParsedRow } from './claim-log-import-write.ts'
+import { NUL_MESSAGE } from './nul-text.ts'
 
 /** What the worker starts with: the database file, who imports, the time of the import. */
 export interface ImportWorkerData {
@@ -120,6 +121,11 @@ export function importReader(events: ReaderEvents) {
         column: '',
         message: `has ${record.length} cells where the header has ${fields.length}`,
       })
+      return
+    }
+    const withNul = record.findIndex((cell) => cell.includes('\u0000'))
+    if (withNul >= 0) {
+      refuse({ line, column: headerOfField(fields[withNul] ?? ''), message: NUL_MESSAGE })
       return
     }
     const parsed = ClaimLogImportRowSchema.safeParse(importRecord(fields, record))
