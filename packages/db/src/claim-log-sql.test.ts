@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { numbered } from './claim-log-pg.ts'
-import { type ClaimLogFilterKey, claimLogSql } from './claim-log-sql.ts'
+import { claimLogSql, FILTER_KEYS } from './claim-log-sql.ts'
 
-const KEYS: ClaimLogFilterKey[] = [
-  'disputeId',
-  'claimantId',
-  'rating',
-  'status',
-  'from',
-  'to',
-  'tag',
-  'tagScan',
-  'fts',
-  'ftsScan',
-  'ftsCheck',
-]
 const PARAMS = {
   disputeId: 'd',
   claimantId: 'c',
@@ -44,7 +31,7 @@ describe('numbered', () => {
 
 describe("the claim log's PostgreSQL statements", () => {
   it('hold none of SQLite’s syntax, under every filter and page', () => {
-    for (const key of KEYS) {
+    for (const key of FILTER_KEYS) {
       for (const cursor of [false, true]) {
         const { text, values } = numbered(
           claimLogSql(new Set([key]), { cursor, limit: true }, 'postgres'),

@@ -78,7 +78,7 @@ export type ClaimLogFilterKey =
   | 'ftsCheck'
 
 /** The filters' keys in the order their clauses are written. */
-const FILTER_KEYS: readonly ClaimLogFilterKey[] = [
+export const FILTER_KEYS: readonly ClaimLogFilterKey[] = [
   'disputeId',
   'claimantId',
   'rating',
