@@ -210,7 +210,8 @@ export interface SearchBulkRecords {
 // backfill, limited to the refs just added). FTS5 flushes its pending terms at every statement and
 // whenever a rowid goes backwards, so one ascending INSERT … SELECT per kind is its cheapest load.
 const BULK_REFS = {
-  claimants: `INSERT INTO search_refs (kind, ref_id) SELECT 'claimant', j.value FROM json_each(?) j`,
+  claimants: `INSERT INTO search_refs (kind, ref_id)
+    SELECT 'claimant', x.id FROM json_each(?) j JOIN claimants x ON x.id = j.value WHERE x.archived_at IS NULL`,
   claims: `INSERT INTO search_refs (kind, ref_id, claim_id, dispute_id)
     SELECT 'claim', x.id, x.id, x.dispute_id FROM json_each(?) j JOIN claims x ON x.id = j.value
     WHERE x.archived_at IS NULL`,
@@ -220,7 +221,7 @@ const BULK_REFS = {
 } as const
 const BULK_INDEX = {
   claimants: `INSERT INTO search_index (rowid, title, body)
-    SELECT r.id, x.name, '' FROM search_refs r JOIN claimants x ON x.id = r.ref_id
+    SELECT r.id, x.name, x.aliases FROM search_refs r JOIN claimants x ON x.id = r.ref_id
     WHERE r.id > ? AND r.kind = 'claimant' ORDER BY r.id`,
   claims: `INSERT INTO search_index (rowid, title, body)
     SELECT r.id, '', x.text FROM search_refs r JOIN claims x ON x.id = r.ref_id
@@ -229,6 +230,10 @@ const BULK_INDEX = {
     SELECT r.id, x.summary, x.rationale FROM search_refs r JOIN verdicts x ON x.id = r.ref_id
     WHERE r.id > ? AND r.kind = 'verdict' ORDER BY r.id`,
 } as const
+// Claims also go into the trigram index matching reads (drizzle/0007).
+const BULK_MATCH_CLAIMS = `INSERT INTO match_index (rowid, text)
+  SELECT r.id, x.text FROM search_refs r JOIN claims x ON x.id = r.ref_id
+  WHERE r.id > ? AND r.kind = 'claim' ORDER BY r.id`
 
 function requireTransaction(client: Database.Database): void {
   if (!client.inTransaction) throw new Error('a search bulk load runs inside the transaction that writes')
@@ -263,6 +268,7 @@ function endBulkLoad(client: Database.Database, records: SearchBulkRecords): voi
     const mark = last.get() as number
     prepared(client, BULK_REFS[kind], false).run(JSON.stringify(ids))
     prepared(client, BULK_INDEX[kind], false).run(mark)
+    if (kind === 'claims') prepared(client, BULK_MATCH_CLAIMS, false).run(mark)
   }
   prepared(client, 'DELETE FROM search_bulk', false).run()
 }

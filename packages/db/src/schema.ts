@@ -1,5 +1,6 @@
 import {
   ClaimantKindSchema,
+  ClaimLinkKindSchema,
   DisputeStatusSchema,
   EvidenceKindSchema,
   QuantityQualifierSchema,
@@ -58,6 +59,14 @@ export const claimants = sqliteTable(
     description: text('description').notNull().default(''),
     url: text('url'),
     sameAs: text('same_as', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    // Other names of the claimant; a merged claimant's name joins the survivor's aliases.
+    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    jobTitle: text('job_title'),
+    affiliation: text('affiliation'),
+    imageUrl: text('image_url'),
+    // Set when the claimant was merged into another (merged_into_id) and so left the pickers.
+    archivedAt: text('archived_at'),
+    mergedIntoId: text('merged_into_id'),
     ...timestamps,
     version: integer('version').notNull().default(1),
   },
@@ -160,6 +169,11 @@ export const evidence = sqliteTable(
     accessedOn: text('accessed_on'),
     sourceReliability: text('source_reliability', { enum: valuesOf(SourceReliabilitySchema) }),
     informationCredibility: integer('information_credibility'),
+    // Evidence of kind fact_check: the external fact-check it carries (publisher, URL and rating).
+    factCheckId: text('fact_check_id').references(() => factChecks.id),
+    // The fact-check's rating as it stood when it was attached: their label and, where it maps, ours.
+    factCheckRatingLabel: text('fact_check_rating_label'),
+    factCheckRating: text('fact_check_rating').$type<Rating>(),
     archivedAt: text('archived_at'),
     ...timestamps,
     version: integer('version').notNull().default(1),
@@ -280,6 +294,83 @@ export const verdictSnapshots = sqliteTable(
     content: text('content', { mode: 'json' }).notNull(),
   },
   (t) => [index('verdict_snapshots_verdict_idx').on(t.verdictId, t.takenAt)],
+)
+
+/** Another desk's published ClaimReview, brought in by import or a feed; known by its url. */
+export const factChecks = sqliteTable(
+  'fact_checks',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    publisherName: text('publisher_name').notNull(),
+    publisherUrl: text('publisher_url'),
+    claimReviewed: text('claim_reviewed').notNull(),
+    claimant: text('claimant'),
+    claimDate: text('claim_date'),
+    reviewDate: text('review_date'),
+    language: text('language'),
+    appearanceUrls: text('appearance_urls', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    ratingLabel: text('rating_label'),
+    ratingValue: real('rating_value'),
+    ratingBest: real('rating_best'),
+    ratingWorst: real('rating_worst'),
+    ratingNormalized: text('rating_normalized').$type<Rating>(),
+    // The feed that last brought it, if any.
+    feedId: text('feed_id').references(() => factCheckFeeds.id),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('fact_checks_url_unique').on(t.url),
+    index('fact_checks_review_idx').on(t.reviewDate, t.id),
+    index('fact_checks_publisher_idx').on(t.publisherName, t.reviewDate, t.id),
+    index('fact_checks_language_idx').on(t.language, t.reviewDate, t.id),
+    index('fact_checks_rating_idx').on(t.ratingNormalized, t.reviewDate, t.id),
+  ],
+)
+
+/** A feed of fact-checks an admin subscribed to, polled on its schedule. */
+export const factCheckFeeds = sqliteTable(
+  'fact_check_feeds',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    intervalMinutes: integer('interval_minutes').notNull(),
+    // Validators of the last answer, sent back as If-None-Match / If-Modified-Since.
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastFetchedAt: text('last_fetched_at'),
+    // What the last fetch came to, in words ("ok", "not modified", or what went wrong).
+    lastStatus: text('last_status'),
+    lastError: text('last_error'),
+    itemCount: integer('item_count').notNull().default(0),
+    nextFetchAt: text('next_fetch_at').notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('fact_check_feeds_due_idx').on(t.nextFetchAt)],
+)
+
+/** A checker's link from a claim to the same claim elsewhere on the desk, or to a fact-check of it. */
+export const claimLinks = sqliteTable(
+  'claim_links',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    kind: text('kind', { enum: valuesOf(ClaimLinkKindSchema) }).notNull(),
+    linkedClaimId: text('linked_claim_id').references(() => claims.id),
+    factCheckId: text('fact_check_id').references(() => factChecks.id),
+    createdBy: text('created_by').references(() => users.id),
+    // Unlinking archives the link (undo), so its history stays whole.
+    archivedAt: text('archived_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('claim_links_claim_idx').on(t.claimId), index('claim_links_linked_idx').on(t.linkedClaimId)],
 )
 
 /** Keys the server keeps across restarts (the device-cookie signing key). */

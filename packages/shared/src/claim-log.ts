@@ -109,7 +109,7 @@ export const ClaimLogImportResultSchema = z
   .meta({ id: 'ClaimLogImportResult' })
 export type ClaimLogImportResult = z.infer<typeof ClaimLogImportResultSchema>
 
-export const SearchKindSchema = z.enum(['claim', 'claimant', 'evidence', 'verdict'])
+export const SearchKindSchema = z.enum(['claim', 'claimant', 'evidence', 'verdict', 'fact_check'])
 export type SearchKind = z.infer<typeof SearchKindSchema>
 
 export const SearchQuerySchema = z.object({

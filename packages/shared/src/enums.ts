@@ -22,6 +22,8 @@ export const EvidenceKindSchema = z.enum([
   'document',
   'dataset',
   'expert',
+  // Another desk's published fact-check (an external fact-check): publisher, URL and rating.
+  'fact_check',
   'other',
 ])
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>
@@ -40,3 +42,7 @@ export type StanceValue = z.infer<typeof StanceValueSchema>
 
 export const VerdictStatusSchema = z.enum(['draft', 'in_review', 'published', 'withdrawn'])
 export type VerdictStatus = z.infer<typeof VerdictStatusSchema>
+
+/** How a claim is linked to a match: the same claim elsewhere on the desk, or checked by another desk. */
+export const ClaimLinkKindSchema = z.enum(['same_claim', 'checked_by'])
+export type ClaimLinkKind = z.infer<typeof ClaimLinkKindSchema>

@@ -52,6 +52,14 @@ export const ClaimantSchema = z
     description: z.string(),
     url: z.string().nullable(),
     sameAs: z.array(z.string()),
+    /** Other names of the same claimant: a merged claimant's name joins them. */
+    aliases: z.array(z.string()),
+    jobTitle: z.string().nullable(),
+    affiliation: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    /** Set when this claimant was merged into another: it leaves the pickers, its claims moved. */
+    archived: z.boolean(),
+    mergedIntoId: z.string().nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),
@@ -116,6 +124,14 @@ export const EvidenceSchema = z
     accessedOn: z.string().nullable(),
     sourceReliability: SourceReliabilitySchema.nullable(),
     informationCredibility: InformationCredibilitySchema.nullable(),
+    /** Evidence of kind fact_check: the external fact-check and its rating as it stood when attached. */
+    factCheck: z
+      .object({
+        id: z.string().nullable(),
+        ratingLabel: z.string().nullable(),
+        rating: RatingSchema.nullable(),
+      })
+      .nullable(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,

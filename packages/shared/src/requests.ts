@@ -68,9 +68,18 @@ const claimantFields = {
   description: optionalText(LIMITS.longText).optional(),
   url: HttpUrlSchema.nullable().optional(),
   sameAs: z.array(HttpUrlSchema).max(50).optional(),
+  aliases: z.array(nonBlank(LIMITS.name)).max(50).optional(),
+  jobTitle: nonBlank(LIMITS.name).nullable().optional(),
+  affiliation: nonBlank(LIMITS.name).nullable().optional(),
+  imageUrl: HttpUrlSchema.nullable().optional(),
 }
 export const ClaimantCreateSchema = z
-  .strictObject({ id: IdSchema.optional(), ...claimantFields })
+  .strictObject({
+    id: IdSchema.optional(),
+    ...claimantFields,
+    /** Create it even though its name or an alias is already another claimant's (otherwise 409 with the matches). */
+    allowDuplicate: z.boolean().optional(),
+  })
   .meta({ id: 'ClaimantCreate' })
 export const ClaimantPatchSchema = z
   .strictObject(claimantFields)
@@ -137,6 +146,8 @@ const evidenceFields = {
   accessedOn: DateOnlySchema.nullable().optional(),
   sourceReliability: SourceReliabilitySchema.nullable().optional(),
   informationCredibility: InformationCredibilitySchema.nullable().optional(),
+  /** With kind fact_check: the external fact-check it carries; empty fields are filled from it. */
+  factCheckId: IdSchema.nullable().optional(),
 }
 export const EvidenceCreateSchema = z
   .strictObject({ id: IdSchema.optional(), ...evidenceFields })

@@ -297,6 +297,12 @@ export class ImportWriter {
         description: '',
         url: null,
         sameAs: [],
+        aliases: [],
+        jobTitle: null,
+        affiliation: null,
+        imageUrl: null,
+        archivedAt: null,
+        mergedIntoId: null,
         createdAt: now,
         updatedAt: now,
       }

@@ -25,6 +25,12 @@ export function toClaimant(row: Row<typeof tables.claimants>): Claimant {
     description: row.description,
     url: row.url,
     sameAs: row.sameAs,
+    aliases: row.aliases,
+    jobTitle: row.jobTitle,
+    affiliation: row.affiliation,
+    imageUrl: row.imageUrl,
+    archived: row.archivedAt !== null,
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -85,6 +91,10 @@ export function toEvidence(row: Row<typeof tables.evidence>): Evidence {
     accessedOn: row.accessedOn,
     sourceReliability: row.sourceReliability,
     informationCredibility: row.informationCredibility,
+    factCheck:
+      row.kind === 'fact_check'
+        ? { id: row.factCheckId, ratingLabel: row.factCheckRatingLabel, rating: row.factCheckRating }
+        : null,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

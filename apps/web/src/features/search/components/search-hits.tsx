@@ -6,6 +6,7 @@ const KIND_LABELS: Record<SearchKind, string> = {
   claimant: 'Claimant',
   evidence: 'Evidence',
   verdict: 'Verdict',
+  fact_check: 'Fact-check elsewhere',
 }
 
 /** Where a hit lives: a claimant's own page, or the workbench of the dispute the rest belong to. */

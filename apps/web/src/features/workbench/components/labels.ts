@@ -10,6 +10,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   document: 'Document',
   dataset: 'Dataset',
   expert: 'Expert',
+  fact_check: 'Fact-check by another desk',
   other: 'Other',
 }
 
