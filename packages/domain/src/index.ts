@@ -1,5 +1,6 @@
 export * from './claim-log.ts'
 export * from './claim-review.ts'
+export * from './claim-review-import.ts'
 export * from './csv.ts'
 export * from './diagnosticity.ts'
 export * from './markdown.ts'
