@@ -1,5 +1,6 @@
 import type { SearchHit, SearchKind } from '@counterclaim/shared'
 import { Link } from 'react-router'
+import { MarkedText } from '../../../components/marked-text.tsx'
 
 const KIND_LABELS: Record<SearchKind, string> = {
   claim: 'Claim',
@@ -15,16 +16,11 @@ export function hitHref(hit: SearchHit): string | null {
   return hit.disputeId ? `/disputes/${encodeURIComponent(hit.disputeId)}` : null
 }
 
-/** The snippet as text, its matching words marked; never read as HTML. */
+/** The snippet as text, its matching words marked. */
 export function Snippet({ parts }: { parts: SearchHit['snippet'] }) {
-  let offset = 0
   return (
     <p className="search-snippet">
-      {parts.map((part) => {
-        const key = offset
-        offset += part.text.length
-        return part.match ? <mark key={key}>{part.text}</mark> : <span key={key}>{part.text}</span>
-      })}
+      <MarkedText parts={parts} />
     </p>
   )
 }
