@@ -216,7 +216,7 @@ export const DisputeListQuerySchema = PageQuerySchema.extend({
 export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(LIMITS.search).optional() })
 
 export const HistoryQuerySchema = PageQuerySchema.extend({
-  entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user']),
+  entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user', 'claim_link']),
   id: z.string().min(1).max(100),
 })
 

@@ -12,6 +12,7 @@ const ENTITY_TABLES = {
   stance: tables.stances,
   verdict: tables.verdicts,
   user: tables.users,
+  claim_link: tables.claimLinks,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx, tables } from '@counterclaim/db'
 
-export type Entity = 'dispute' | 'claim' | 'claimant' | 'evidence' | 'stance' | 'verdict' | 'user'
+export type Entity =
+  | 'dispute'
+  | 'claim'
+  | 'claimant'
+  | 'evidence'
+  | 'stance'
+  | 'verdict'
+  | 'user'
+  | 'claim_link'
 
 export interface HistoryInput {
   actorId: string | null
