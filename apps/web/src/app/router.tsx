@@ -1,23 +1,15 @@
 import { lazy } from 'react'
 import { createBrowserRouter } from 'react-router'
-import { AppLayout, useDeskSettings, useSessionUser } from './layout.tsx'
+import { AppLayout, useSessionUser } from './layout.tsx'
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
 
 const DisputeListPage = lazy(async () => ({
   default: (await import('../features/disputes/components/dispute-list-page.tsx')).DisputeListPage,
 }))
-const WorkbenchPage = lazy(async () => ({
-  default: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
-}))
 
 const AccountsPage = lazy(async () => ({
   default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
 }))
-
-/** The workbench gets the signed-in user and the desk's settings from the shell: its actions depend on both. */
-function WorkbenchRoute() {
-  return <WorkbenchPage user={useSessionUser()} desk={useDeskSettings()} />
-}
 
 /** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
 function AccountsRoute() {
@@ -36,7 +28,10 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: DisputeListPage },
-      { path: 'disputes/:id', Component: WorkbenchRoute },
+      {
+        path: 'disputes/:id',
+        lazy: async () => ({ Component: (await import('./workbench-route.tsx')).WorkbenchRoute }),
+      },
       {
         path: 'claim-log',
         lazy: async () => ({

@@ -7,7 +7,7 @@ import {
   type SessionUser,
   type WorkbenchClaim,
 } from '@counterclaim/shared'
-import { useEffect, useId, useRef, useState } from 'react'
+import { type ComponentType, useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
@@ -276,10 +276,17 @@ function VerdictBox({
   )
 }
 
-/** One claim as a column: claimant, quote, date and links, quantity, verdict box. */
+/**
+ * What a claim's column shows of its links and matches. Another feature fills it in, composed in src/app
+ * (features do not import one another).
+ */
+export type ClaimColumnMatches = ComponentType<{ claimId: string; claimLabel: string }>
+
+/** One claim as a column: claimant, quote, date and links, quantity, links and matches, verdict box. */
 export function ClaimColumn({
   disputeId,
   claim,
+  matches: Matches,
   claimLabel,
   evidence,
   user,
@@ -295,6 +302,8 @@ export function ClaimColumn({
 }: {
   disputeId: string
   claim: WorkbenchClaim
+  /** The claim's links to the same claim elsewhere and to fact-checks, and its matches. */
+  matches?: ClaimColumnMatches
   claimLabel: string
   evidence: readonly Evidence[]
   user: SessionUser
@@ -358,6 +367,7 @@ export function ClaimColumn({
           <span className="label">Quantity</span> {describeQuantity(claim.quantity)}
         </p>
       ) : null}
+      {Matches ? <Matches claimId={claim.id} claimLabel={claimLabel} /> : null}
       <VerdictBox
         disputeId={disputeId}
         claim={claim}

@@ -1,5 +1,5 @@
 import { LIMITS, type QuantityQualifier, type WorkbenchClaim } from '@counterclaim/shared'
-import { type FormEvent, useState } from 'react'
+import { type ComponentType, type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
@@ -14,14 +14,29 @@ const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
 ]
 const isQualifier = (v: string): v is QuantityQualifier => QUALIFIERS.some((q) => q.value === v)
 
+/**
+ * What a new claim's form shows under its text: the claims and fact-checks like it, and the links the checker
+ * chooses from them. Another feature fills it in, composed in src/app (features do not import one another).
+ */
+export type ClaimFormMatchesPanel = ComponentType<{
+  text: string
+  language: string
+  /** Set once the claim is saved: the panel makes the chosen links, then calls `onLinked`. */
+  savedClaimId: string | null
+  onLinked: () => void
+}>
+
 /** Adds a claim to the dispute, or edits one in place (with If-Match). */
 export function ClaimForm({
   disputeId,
   claim,
+  matches: MatchesPanel,
   onDone,
 }: {
   disputeId: string
   claim?: WorkbenchClaim
+  /** Matches as the claim is typed, for a new claim. */
+  matches?: ClaimFormMatchesPanel
   onDone: () => void
 }) {
   const add = useAddClaim(disputeId)
@@ -42,6 +57,8 @@ export function ClaimForm({
   const [unit, setUnit] = useState(claim?.quantity?.unit ?? '')
   const [qualifier, setQualifier] = useState<QuantityQualifier>(claim?.quantity?.qualifier ?? 'exact')
   const [localError, setLocalError] = useState<Error | null>(null)
+  // The new claim, once saved: the matches panel links it to the chosen matches before the form closes.
+  const [savedId, setSavedId] = useState<string | null>(null)
   const error = mutation.error
 
   const submit = (event: FormEvent) => {
@@ -67,7 +84,11 @@ export function ClaimForm({
       quantity: number === null ? null : { value: number, unit: unit.trim(), qualifier },
     }
     if (claim) update.mutate({ id: claim.id, version: claim.version, json: fields }, { onSuccess: onDone })
-    else add.mutate({ id: requestId, ...fields }, { onSuccess: onDone })
+    else
+      add.mutate(
+        { id: requestId, ...fields },
+        { onSuccess: (saved) => (MatchesPanel ? setSavedId(saved.id) : onDone()) },
+      )
   }
 
   return (
@@ -88,6 +109,9 @@ export function ClaimForm({
         required
         maxLength={LIMITS.claimText}
       />
+      {MatchesPanel && !claim ? (
+        <MatchesPanel text={text} language={language} savedClaimId={savedId} onLinked={onDone} />
+      ) : null}
       <Field
         label="Short form"
         path="shortText"
@@ -183,7 +207,7 @@ export function ClaimForm({
           reload()
           onDone()
         }}
-        pending={mutation.isPending}
+        pending={mutation.isPending || savedId !== null}
         submitLabel={claim ? 'Save claim' : 'Add claim'}
         onCancel={onDone}
       />

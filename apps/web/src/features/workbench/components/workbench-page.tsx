@@ -6,8 +6,8 @@ import { ErrorMessage, LoadingMessage } from '../../../components/status-message
 import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
-import { ClaimColumn, type CorrectionOutcome } from './claim-column.tsx'
-import { ClaimForm } from './claim-form.tsx'
+import { ClaimColumn, type ClaimColumnMatches, type CorrectionOutcome } from './claim-column.tsx'
+import { ClaimForm, type ClaimFormMatchesPanel } from './claim-form.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
 import { HistoryPanel } from './history-panel.tsx'
@@ -16,8 +16,22 @@ import { VerdictCorrectionForm } from './verdict-correction-form.tsx'
 import { VerdictEditor } from './verdict-editor.tsx'
 import './workbench.css'
 
+/** Matches of claims, from another feature: under a new claim's text, and in each claim's column. */
+export interface WorkbenchMatching {
+  FormPanel: ClaimFormMatchesPanel
+  ColumnMatches: ClaimColumnMatches
+}
+
 /** One dispute: its claims side by side, the evidence matrix under them, verdicts, history. */
-export function WorkbenchPage({ user, desk }: { user: SessionUser; desk: DeskSettings }) {
+export function WorkbenchPage({
+  user,
+  desk,
+  matching,
+}: {
+  user: SessionUser
+  desk: DeskSettings
+  matching?: WorkbenchMatching
+}) {
   const { id = '' } = useParams()
   const workbench = useQuery(workbenchQuery(id))
   const reload = useReloadWorkbench(id)
@@ -118,6 +132,7 @@ export function WorkbenchPage({ user, desk }: { user: SessionUser; desk: DeskSet
                 key={claim.id}
                 disputeId={dispute.id}
                 claim={claim}
+                matches={matching?.ColumnMatches}
                 claimLabel={label(claim)}
                 evidence={dispute.evidence}
                 user={user}
@@ -146,7 +161,11 @@ export function WorkbenchPage({ user, desk }: { user: SessionUser; desk: DeskSet
           )}
           {addingClaim ? (
             <article className="claim-column editing" aria-label="New claim">
-              <ClaimForm disputeId={dispute.id} onDone={() => setAddingClaim(false)} />
+              <ClaimForm
+                disputeId={dispute.id}
+                matches={matching?.FormPanel}
+                onDone={() => setAddingClaim(false)}
+              />
             </article>
           ) : null}
         </div>

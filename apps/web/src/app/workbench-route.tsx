@@ -1,0 +1,15 @@
+import { ClaimFormMatches } from '../features/matches/components/claim-form-matches.tsx'
+import { ClaimMatches } from '../features/matches/components/claim-matches.tsx'
+import { type WorkbenchMatching, WorkbenchPage } from '../features/workbench/components/workbench-page.tsx'
+import { useDeskSettings, useSessionUser } from './layout.tsx'
+
+const MATCHING: WorkbenchMatching = { FormPanel: ClaimFormMatches, ColumnMatches: ClaimMatches }
+
+/**
+ * The workbench, composed with claim matching: matches under a new claim's text and in each claim's column.
+ * It gets the signed-in user and the desk's settings from the shell: its actions depend on both. Loaded
+ * with the workbench, so the shell stays small.
+ */
+export function WorkbenchRoute() {
+  return <WorkbenchPage user={useSessionUser()} desk={useDeskSettings()} matching={MATCHING} />
+}
