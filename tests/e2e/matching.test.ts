@@ -41,12 +41,16 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function checkerPage(viewport: { width: number; height: number }): Promise<Page> {
+/** A checker's page on a dispute's workbench: the demo dispute unless told otherwise. */
+async function checkerPage(
+  viewport: { width: number; height: number },
+  dispute: { id: string; question: string } = { id: demoId, question: DEMO_QUESTION },
+): Promise<Page> {
   const context = await browser.newContext({ viewport })
   const page = await context.newPage()
   await signInAs(page, server.url, 'checker')
-  await page.goto(`${server.url}/disputes/${demoId}`)
-  await page.getByRole('heading', { name: DEMO_QUESTION, level: 1 }).waitFor()
+  await page.goto(`${server.url}/disputes/${dispute.id}`)
+  await page.getByRole('heading', { name: dispute.question, level: 1 }).waitFor()
   return page
 }
 
@@ -135,6 +139,61 @@ describe('matching while adding a claim', () => {
       items: { linkedClaim: { text: string } | null }[]
     }
     expect(theirs.items.map((l) => l.linkedClaim?.text)).toEqual([PARAPHRASE])
+  })
+
+  it('says in words when another desk linked or unlinked first, and reads the links again', async () => {
+    const send = httpClient(server.url)
+    const own = await createDispute(send, {
+      title: `Silo fire ${randomUUID().slice(0, 8)}`,
+      question: 'Did drones set the Odesa grain silos on fire?',
+      claims: [
+        {
+          claimant: { name: 'Port workers union', kind: 'ngo' },
+          text: 'Russian drones set two silos of the Odesa grain terminal on fire',
+        },
+      ],
+    })
+    const claim = own.claimBy('Port workers union')
+    const port = portDispute.claimBy('Odesa port authority')
+    const page = await checkerPage({ width: 1440, height: 900 }, own)
+    const column = page.locator('article.claim-column').filter({ hasText: 'Port workers union' })
+    await column.locator('summary', { hasText: 'Matches' }).click()
+    const match = column
+      .getByRole('region', { name: /^Similar claims on this desk of / })
+      .getByRole('listitem')
+      .filter({ hasText: 'grain terminal in Odesa port' })
+    const linkButton = match.getByRole('button', { name: /^Same claim as this/ })
+    await linkButton.waitFor()
+
+    // Another desk links the same two claims while this page shows them unlinked: 409, in words.
+    const cookie = await signIn(send, 'checker')
+    const made = await send(`/api/claims/${claim.id}/links`, {
+      method: 'POST',
+      cookie,
+      json: { linkedClaimId: port.id },
+    })
+    expect(made.status).toBe(201)
+    const link = (await made.json()) as { id: string; version: number }
+    await linkButton.click()
+    await column.getByRole('alert').filter({ hasText: 'These are linked already.' }).waitFor()
+    await match.getByText('Linked', { exact: true }).waitFor()
+    const links = column.getByRole('list', { name: /^Links of / })
+    await links.getByRole('link', { name: `“${PORT_CLAIM}”` }).waitFor()
+
+    // Another desk unlinks it while this page still shows it: 412, nothing overwritten, and a reload.
+    const removed = await send(`/api/claim-links/${link.id}`, {
+      method: 'DELETE',
+      cookie,
+      headers: { 'if-match': `"${link.version}"` },
+    })
+    expect(removed.status).toBe(200)
+    await column.getByRole('button', { name: /^Unlink / }).click()
+    const alert = column.getByRole('alert').filter({ hasText: 'The link was not removed.' })
+    await alert.getByText('Someone else changed this record after you opened it').waitFor()
+    await alert.getByRole('button', { name: 'Reload the record' }).click()
+    await expect.poll(() => links.count()).toBe(0)
+    await match.getByRole('button', { name: /^Same claim as this/ }).waitFor()
+    await expectNoSeriousA11yViolations(page)
   })
 
   it('stacks the panel under the text on a phone, with no sideways scroll', async () => {
