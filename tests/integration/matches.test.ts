@@ -430,5 +430,17 @@ describe('claim links', () => {
       )
     await expectError(await post(live.id, gone.id), 'conflict')
     await expectError(await post(gone.id, live.id), 'conflict')
+    // Nor in an archived dispute, either side.
+    const shelved = await dispute('Shelved links')
+    const inShelved = await claim(shelved.id, 'Odesa grain silos burned at the port')
+    const archived = await t.request(`/api/disputes/${shelved.id}`, {
+      method: 'PATCH',
+      json: { archived: true },
+      cookie,
+      headers: ifMatch(shelved.version),
+    })
+    expect(archived.status).toBe(200)
+    await expectError(await post(live.id, inShelved.id), 'conflict')
+    await expectError(await post(inShelved.id, live.id), 'conflict')
   })
 })

@@ -180,9 +180,9 @@ export async function iterateClaimLogPg(db: Db, filters: ClaimLogSqlFilters): Pr
 const RANK_WEIGHTS = "'{0.1, 0.2, 0.5, 1.0}'"
 const notInArchivedDispute = (disputeId: string) =>
   `NOT EXISTS (SELECT 1 FROM disputes d WHERE d.id = ${disputeId} AND d.archived_at IS NOT NULL)`
-// As on SQLite, the newest `candidates` matches are ranked (claims by the log's order, the others by their
-// last change), then records of an archived dispute and the verdict of an archived claim are left out
-// (archived claims and evidence have no tsvector), and only the `limit` best are looked up again for their
+// As on SQLite, the newest `candidates` matches are ranked (claims by the log's order, fact-checks by their
+// review date, on its index, the others by their last change), then records of an archived dispute and the
+// verdict of an archived claim are left out (archived claims and evidence have no tsvector), and only the `limit` best are looked up again for their
 // texts, which packages/domain makes the snippet from. Each kind's match names to_tsquery itself, so the
 // planner sees the words and estimates how many rows match: few, it reads them from the GIN index and sorts
 // them; many, it walks the newest first and stops (a word on 7,500 of 60,000 claims: 35 ms planned blind
@@ -202,8 +202,8 @@ const SEARCH_SQL = `WITH matches AS (
   (SELECT 'verdict', v.id, NULL, v.claim_id, v.updated_at, v.search_vector
   FROM verdicts v WHERE v.${MATCHES} ORDER BY v.updated_at DESC LIMIT @candidates)
   UNION ALL
-  (SELECT 'fact_check', f.id, NULL, NULL, f.updated_at, f.search_vector
-  FROM fact_checks f WHERE f.${MATCHES} ORDER BY f.updated_at DESC LIMIT @candidates)),
+  (SELECT 'fact_check', f.id, NULL, NULL, coalesce(f.review_date, f.created_at), f.search_vector
+  FROM fact_checks f WHERE f.${MATCHES} ORDER BY f.review_date DESC, f.id DESC LIMIT @candidates)),
 query AS (SELECT to_tsquery('cc', @fts) AS q),
 newest AS (SELECT * FROM matches ORDER BY at DESC LIMIT @candidates),
 kept AS (

@@ -76,6 +76,7 @@ export function createClaimLink(
           archived: 'claim',
         })
       }
+      await assertDisputeLive(tx, linked.disputeId, 'linking its claims')
       ;[existing] = await tx
         .select()
         .from(l)
