@@ -1,29 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../../../lib/api-client.ts'
+import { enoughToMatch, matchableText } from '../api/match-text.ts'
 import { textMatchesQuery, useLinkClaim } from '../api/matches.ts'
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts'
 import { MatchSections, type MatchTarget, matchesSummary } from './match-list.tsx'
 
 /** How long typing pauses before the matches are asked for. */
 const PAUSE_MS = 300
-/** Matching a word or two finds noise: ask once the text has a few words. */
-const ENOUGH = { characters: 12, words: 3 }
-
-// Words as the browser's own segmenter cuts them, so scripts written without spaces count too.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
-
-/** Whether a claim text is long enough to be matched. */
-export function enoughToMatch(text: string): boolean {
-  const trimmed = text.trim()
-  if (trimmed.length < ENOUGH.characters) return false
-  let words = 0
-  for (const segment of segmenter.segment(trimmed)) {
-    if (segment.isWordLike) words += 1
-    if (words >= ENOUGH.words) return true
-  }
-  return false
-}
 
 interface Failure {
   target: MatchTarget
@@ -48,7 +32,7 @@ export function ClaimFormMatches({
   savedClaimId: string | null
   onLinked: () => void
 }) {
-  const settledText = useDebouncedValue(text.trim(), PAUSE_MS)
+  const settledText = useDebouncedValue(matchableText(text), PAUSE_MS)
   const settledLanguage = useDebouncedValue(language.trim(), PAUSE_MS)
   const enough = enoughToMatch(settledText)
   const matches = useQuery({ ...textMatchesQuery(settledText, settledLanguage), enabled: enough })
