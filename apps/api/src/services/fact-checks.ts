@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import {
   and,
   asc,
@@ -11,12 +10,14 @@ import {
   factCheckTextMatch,
   forUpdate,
   inArray,
+  insertBatched,
   isNotNull,
   isNull,
   lt,
   or,
   type Tx,
   tables,
+  timeOrderedId,
   transaction,
 } from '@counterclaim/db'
 import {
@@ -39,7 +40,7 @@ import {
 } from '@counterclaim/shared'
 import { textQuery } from './claim-log-filters.ts'
 import { decodeCursor, toPage } from './cursor.ts'
-import { recordHistory } from './history.ts'
+import type { Entity } from './history.ts'
 import { toFactCheck } from './mappers.ts'
 import { found } from './versioning.ts'
 
@@ -152,6 +153,16 @@ export async function importFactChecks(
       tx,
       items.map((i) => i.factCheck.url),
     )
+    // New fact-checks and every history event are written in multi-row inserts, as the claim-log import
+    // writes its rows; the events in the order of the body.
+    const pending: Row[] = []
+    const pendingUrls = new Set<string>()
+    const events: Array<typeof tables.historyEvents.$inferInsert> = []
+    const writePending = async () => {
+      await insertBatched(tx, tables.factChecks, pending)
+      pending.length = 0
+      pendingUrls.clear()
+    }
     const result = { created: 0, updated: 0, unchanged: 0 }
     for (const { factCheck } of items) {
       const fields = fieldsOf(factCheck)
@@ -160,34 +171,54 @@ export async function importFactChecks(
         result.unchanged++
         continue
       }
-      const row = current
-        ? await updateRow(tx, current, fields, by)
-        : await insertRow(tx, factCheck.url, fields, by)
-      known.set(row.url, row)
-      result[current ? 'updated' : 'created']++
+      if (current) {
+        // The same url earlier in this body: written first, so it is updated like any other.
+        if (pendingUrls.has(current.url)) await writePending()
+        const updated = await updateRow(tx, current, fields, by)
+        events.push(historyEvent(by, updated.id, 'updated', current, updated))
+        known.set(updated.url, updated)
+        result.updated++
+      } else {
+        const row: Row = {
+          id: timeOrderedId(),
+          url: factCheck.url,
+          ...fields,
+          feedId: by.feedId,
+          createdAt: by.now,
+          updatedAt: by.now,
+          version: 1,
+        }
+        pending.push(row)
+        pendingUrls.add(row.url)
+        events.push(historyEvent(by, row.id, 'created', null, row))
+        known.set(row.url, row)
+        result.created++
+      }
     }
+    await writePending()
+    await insertBatched(tx, tables.historyEvents, events)
     return result
   })
   return { ...counts, skipped }
 }
 
-async function insertRow(tx: Tx, url: string, fields: Fields, by: ImportBy): Promise<Row> {
-  const id = randomUUID()
-  const [row] = await tx
-    .insert(tables.factChecks)
-    .values({ id, url, ...fields, feedId: by.feedId, createdAt: by.now, updatedAt: by.now })
-    .returning()
-  const created = found(row, 'Fact-check')
-  await recordHistory(tx, {
-    actorId: by.actorId,
+function historyEvent(
+  by: ImportBy,
+  id: string,
+  action: 'created' | 'updated',
+  before: Row | null,
+  after: Row,
+): typeof tables.historyEvents.$inferInsert {
+  return {
+    id: timeOrderedId(),
     at: by.now,
-    entity: 'fact_check',
+    actorId: by.actorId,
+    entity: 'fact_check' satisfies Entity,
     entityId: id,
-    action: 'created',
-    before: null,
-    after: toFactCheck(created),
-  })
-  return created
+    action,
+    before: before && toFactCheck(before),
+    after: toFactCheck(after),
+  }
 }
 
 async function updateRow(tx: Tx, current: Row, fields: Fields, by: ImportBy): Promise<Row> {
@@ -202,17 +233,7 @@ async function updateRow(tx: Tx, current: Row, fields: Fields, by: ImportBy): Pr
     })
     .where(eq(tables.factChecks.id, current.id))
     .returning()
-  const updated = found(row, 'Fact-check')
-  await recordHistory(tx, {
-    actorId: by.actorId,
-    at: by.now,
-    entity: 'fact_check',
-    entityId: current.id,
-    action: 'updated',
-    before: toFactCheck(current),
-    after: toFactCheck(updated),
-  })
-  return updated
+  return found(row, 'Fact-check')
 }
 
 export async function getFactCheck(db: Db, id: string): Promise<FactCheck> {
