@@ -179,16 +179,18 @@ export async function createClaimant(
   return transaction(ctx.db, async (tx) => {
     const { allowDuplicate, ...fields } = input
     const aliases = tidyAliases(input.name, input.aliases ?? [])
+    const replay = (existing: Claimant) =>
+      replayOrConflict(input.aliases === undefined ? fields : { ...fields, aliases }, existing)
     if (input.id) {
       const [existing] = await tx.select().from(tables.claimants).where(eq(tables.claimants.id, input.id))
-      if (existing) {
-        const compared = input.aliases === undefined ? fields : { ...fields, aliases }
-        return { record: replayOrConflict(compared, toClaimant(existing)), created: false }
-      }
+      if (existing) return { record: replay(toClaimant(existing)), created: false }
     }
     if (!allowDuplicate) {
       const names = { name: input.name, aliases }
       const matches = await sameNamed(tx, claimantKeysOf(names))
+      // The same create retried at once (PostgreSQL): its twin committed between the two reads.
+      const twin = matches.find((m) => m.id === input.id)
+      if (twin) return { record: replay(twin), created: false }
       if (matches.length) throw alreadyOnTheDesk(names, matches)
     }
     const id = input.id ?? randomUUID()
