@@ -24,6 +24,8 @@ const EnvSchema = z
     COUNTERCLAIM_ADMIN_PASSWORD: z.string().min(12).optional(),
     COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
     COUNTERCLAIM_SEED: z.enum(['demo', 'none']).default('demo'),
+    // Outbound fetches (feeds, webhooks) reach public addresses only unless this is on: tests, closed networks.
+    COUNTERCLAIM_ALLOW_PRIVATE_TARGETS: flag.default(false),
     // log2 of scrypt's N; tests lower it to keep suites fast, production keeps 17.
     COUNTERCLAIM_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
     // Fractions are allowed (0.05 minutes is 3 s) so tests can watch a session expire.
@@ -57,6 +59,7 @@ const EnvSchema = z
       adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,
       twoPersonRule: env.COUNTERCLAIM_TWO_PERSON_RULE,
       seed: env.COUNTERCLAIM_SEED,
+      allowPrivateTargets: env.COUNTERCLAIM_ALLOW_PRIVATE_TARGETS,
       scryptLogN: env.COUNTERCLAIM_SCRYPT_LOG_N,
       sessionIdleMs: env.COUNTERCLAIM_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: env.COUNTERCLAIM_SESSION_MAX_HOURS * 3_600_000,

@@ -60,7 +60,7 @@ const FTS_MATCHES_SQL =
 const statements = new WeakMap<Database.Database, Map<string, Statement>>()
 
 /** Prepares a statement once per connection and keeps it. */
-function prepared(client: Database.Database, sql: string, raw: boolean): Statement {
+export function prepared(client: Database.Database, sql: string, raw: boolean): Statement {
   let cache = statements.get(client)
   if (!cache) {
     cache = new Map()
