@@ -30,15 +30,15 @@ it('lists the claimants, searches them by name and keeps the search in the addre
   await saveScreenshot(page, 'claimants-list')
   await expectNoSeriousA11yViolations(page)
 
-  await page.getByLabel('Search by name').fill('ministry')
+  await page.getByLabel('Search by name or alias').fill('ministry')
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('ministry')
   await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(2)
   await page.reload()
-  expect(await page.getByLabel('Search by name').inputValue()).toBe('ministry')
+  expect(await page.getByLabel('Search by name or alias').inputValue()).toBe('ministry')
   await page.getByRole('link', { name: 'Russian Ministry of Defence' }).waitFor()
 
-  await page.getByLabel('Search by name').fill('nobody by this name')
-  await page.getByText('No claimant’s name contains “nobody by this name”.').waitFor()
+  await page.getByLabel('Search by name or alias').fill('nobody by this name')
+  await page.getByText('No claimant’s name or alias contains “nobody by this name”.').waitFor()
 })
 
 it("shows a claimant's claims with links to their workbench and a chart of the verdicts by rating", async () => {
