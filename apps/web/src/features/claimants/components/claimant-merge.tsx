@@ -31,9 +31,9 @@ export function ClaimantMerge({ claimant, onDone }: { claimant: ClaimantDetail; 
             <strong>
               {claims(claimant.claims.length)} will move from “{claimant.name}” to “{target.name}”.
             </strong>{' '}
-            {names} will become {claimant.aliases.length ? 'aliases' : 'an alias'} of “{target.name}”, and “
-            {claimant.name}” will be archived. Published verdicts keep what the public sees until an editor
-            publishes a correction.
+            {names} will become {claimant.aliases.length ? 'aliases' : 'an alias'} of “{target.name}” (a name
+            it already has is kept once), and “{claimant.name}” will be archived. Published verdicts keep what
+            the public sees until an editor publishes a correction.
           </p>
           <div className="actions">
             <button
