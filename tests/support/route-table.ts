@@ -269,7 +269,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     build: async () => ({
       method: 'POST',
       path: '/api/claimants',
-      json: { id: randomUUID(), name: 'A ministry', kind: 'government', url: 'https://example.org/m' },
+      json: {
+        id: randomUUID(),
+        name: `A ministry ${randomUUID().slice(0, 8)}`,
+        kind: 'government',
+        url: 'https://example.org/m',
+      },
     }),
   },
   'GET /api/claimants/{id}': {
@@ -288,6 +293,23 @@ export const ROUTES: Record<string, RouteEntry> = {
         path: `/api/claimants/${f.claimantId}`,
         json: { description: `Changed ${randomUUID()}` },
         headers: { 'if-match': etagVersion(res) },
+      }
+    },
+  },
+  'POST /api/claimants/{id}/merge': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const merged = await create(f.send, f.cookies.admin, '/api/claimants', {
+        name: `To merge ${randomUUID().slice(0, 8)}`,
+        kind: 'person',
+      })
+      return {
+        method: 'POST',
+        path: `/api/claimants/${merged.id}/merge`,
+        json: { intoId: f.claimantId },
+        headers: { 'if-match': `"${merged.version}"` },
       }
     },
   },

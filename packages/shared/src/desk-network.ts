@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ClaimLinkKindSchema } from './enums.ts'
 import { HttpUrlSchema, IdSchema, LIMITS, nonBlank, TimestampSchema } from './fields.ts'
 import { RatingSchema } from './rating-scale.ts'
-import { ClaimSchema } from './records.ts'
+import { ClaimantSchema, ClaimSchema } from './records.ts'
 
 /** A publisher's rating: their label and numbers, and where it maps onto our scale (else null). */
 export const ExternalRatingSchema = z
@@ -182,3 +182,12 @@ export const ClaimLinkListSchema = z.object({ items: z.array(ClaimLinkSchema) })
 
 export const ClaimantMergeSchema = z.strictObject({ intoId: IdSchema }).meta({ id: 'ClaimantMerge' })
 export type ClaimantMerge = z.infer<typeof ClaimantMergeSchema>
+
+/**
+ * The details of a 409 when a claimant's name or an alias is already another claimant's (by key: case,
+ * accents, hyphens, dots and spacing aside): those claimants, so a client can offer to use one instead.
+ */
+export const ClaimantConflictSchema = z
+  .object({ matches: z.array(ClaimantSchema) })
+  .meta({ id: 'ClaimantConflict' })
+export type ClaimantConflict = z.infer<typeof ClaimantConflictSchema>

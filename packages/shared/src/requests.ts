@@ -82,9 +82,13 @@ export const ClaimantCreateSchema = z
   })
   .meta({ id: 'ClaimantCreate' })
 export const ClaimantPatchSchema = z
-  .strictObject(claimantFields)
+  .strictObject({
+    ...claimantFields,
+    /** Keep the change even though the name or an alias is then another claimant's (otherwise 409 with the matches). */
+    allowDuplicate: z.boolean(),
+  })
   .partial()
-  .refine(changesSomething, CHANGE_NOTHING)
+  .refine(({ allowDuplicate: _, ...change }) => changesSomething(change), CHANGE_NOTHING)
   .meta({ id: 'ClaimantPatch' })
 
 const disputeFields = {
@@ -228,7 +232,11 @@ export const DisputeListQuerySchema = PageQuerySchema.extend({
   archived: z.enum(['true', 'false']).optional(),
 })
 
-export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(LIMITS.search).optional() })
+export const ClaimantListQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(LIMITS.search).optional(),
+  /** `1` lists merged (archived) claimants too; they are left out otherwise. */
+  archived: z.enum(['0', '1']).optional(),
+})
 
 export const HistoryQuerySchema = PageQuerySchema.extend({
   entity: z.enum([

@@ -18,6 +18,7 @@ import {
   tables,
   timeOrderedId,
 } from '@counterclaim/db'
+import { claimantKey, claimantsByKey } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
   type ClaimLogImportRow,
@@ -64,8 +65,8 @@ const ANALYZE_FROM = 1000
 
 /**
  * Checks batches of rows whose cells are valid against the database, and writes them in one
- * transaction while the file has no problem. Disputes match by id, then title; claimants by name;
- * both are created when new. Its checks run on its own connection, inside its transaction, so they
+ * transaction while the file has no problem. Disputes match by id, then title; claimants by the key of
+ * their name or an alias (a merged one's name leads to its survivor); both are created when new. Its checks run on its own connection, inside its transaction, so they
  * see the rows the file has written already. Its caller runs one call at a time (none while another's
  * queries are awaited): they share the connection and its one transaction.
  */
@@ -76,6 +77,7 @@ export class ImportWriter {
   private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
   // The ids of records written and not yet in the search index.
   private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
+  private claimantKeys: Map<string, string> | null = null
   private heldForReview = 0
   private rows = 0
 
@@ -143,6 +145,27 @@ export class ImportWriter {
     await endSearchBulkLoad(this.db, this.unindexed)
     this.unindexed = { claimants: [], claims: [], verdicts: [] }
     await beginSearchBulkLoad(this.db)
+  }
+
+  /**
+   * The desk's claimants by the claimantKey of each name and alias (claimantsByKey: merged ones lead to
+   * their survivor), read once, in the import's transaction, at its first batch; the file's new claimants
+   * join it as they are made.
+   */
+  private async claimantIndex(): Promise<Map<string, string>> {
+    if (this.claimantKeys) return this.claimantKeys
+    const c = tables.claimants
+    const rows = await this.db
+      .select({
+        id: c.id,
+        name: c.name,
+        aliases: c.aliases,
+        mergedIntoId: c.mergedIntoId,
+        createdAt: c.createdAt,
+      })
+      .from(c)
+    this.claimantKeys = claimantsByKey(rows)
+    return this.claimantKeys
   }
 
   /** The problems only the database can tell: claim_ids taken or repeated, archived disputes. */
@@ -219,23 +242,7 @@ export class ImportWriter {
     ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
       if (!disputeByTitle.has(d.title)) disputeByTitle.set(d.title, d.id)
     }
-    const claimantByName = new Map<string, string>()
-    for (const c of (
-      await chunked(
-        rows.map((r) => r.row.claimant),
-        (chunk) =>
-          db
-            .select({
-              id: tables.claimants.id,
-              name: tables.claimants.name,
-              createdAt: tables.claimants.createdAt,
-            })
-            .from(tables.claimants)
-            .where(inArray(tables.claimants.name, chunk)),
-      )
-    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
-      if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
-    }
+    const claimantByKey = await this.claimantIndex()
 
     // The rows recordHistory() would write one at a time, written in batches with the records.
     const history: HistoryRow[] = []
@@ -287,7 +294,8 @@ export class ImportWriter {
 
     const newClaimants: Array<typeof tables.claimants.$inferInsert> = []
     const claimantOf = (row: ClaimLogImportRow): string => {
-      const known = claimantByName.get(row.claimant)
+      const key = claimantKey(row.claimant)
+      const known = claimantByKey.get(key)
       if (known) return known
       const id = timeOrderedId()
       const record = {
@@ -307,7 +315,8 @@ export class ImportWriter {
         updatedAt: now,
       }
       newClaimants.push(record)
-      claimantByName.set(row.claimant, id)
+      // Later rows and batches spelling the name another way land on it too.
+      claimantByKey.set(key, id)
       event({ entity: 'claimant', entityId: id, after: toClaimant({ ...record, version: 1 }) })
       return id
     }

@@ -10,6 +10,10 @@ const WorkbenchPage = lazy(async () => ({
   default: (await import('../features/workbench/components/workbench-page.tsx')).WorkbenchPage,
 }))
 
+const ClaimantPage = lazy(async () => ({
+  default: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
+}))
+
 const AccountsPage = lazy(async () => ({
   default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
 }))
@@ -17,6 +21,11 @@ const AccountsPage = lazy(async () => ({
 /** The workbench gets the signed-in user and the desk's settings from the shell: its actions depend on both. */
 function WorkbenchRoute() {
   return <WorkbenchPage user={useSessionUser()} desk={useDeskSettings()} />
+}
+
+/** A claimant's page offers merging to editors: it gets the signed-in user from the shell. */
+function ClaimantRoute() {
+  return <ClaimantPage user={useSessionUser()} />
 }
 
 /** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
@@ -54,12 +63,7 @@ export const router = createBrowserRouter([
             .ClaimantListPage,
         }),
       },
-      {
-        path: 'claimants/:id',
-        lazy: async () => ({
-          Component: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
-        }),
-      },
+      { path: 'claimants/:id', Component: ClaimantRoute },
       {
         path: 'search',
         lazy: async () => ({
