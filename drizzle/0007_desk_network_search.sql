@@ -1,6 +1,7 @@
 -- Search and matching for the desk network (docs/decisions/0012-matching-without-a-model.md).
 -- 1. The word index keeps words of scripts with combining vowel signs whole: marks (M*) are word characters, so
---    Sinhala "යනු" is one word and "යන" no longer finds it (unicode61's default splits at every mark). Latin,
+--    Sinhala "යනු" is one word and "යන" no longer finds it (unicode61's default splits at every mark); the
+--    zero-width non-joiner and joiner (U+200C, U+200D, between the quotes of tokenchars) keep "ශ්‍රී" whole. Latin,
 --    Greek and Cyrillic accents are still removed (remove_diacritics 2 folds precomposed letters).
 -- 2. Claimants are found by their aliases too (body), and a merged claimant leaves the index.
 -- 3. External fact-checks are indexed: publisher as title, the claim they reviewed as body.
@@ -10,7 +11,7 @@
 DROP TABLE search_index;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `search_index` USING fts5(title, body,
-  tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
+  tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*' tokenchars '‌‍'");
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `match_index` USING fts5(text,
   tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1);

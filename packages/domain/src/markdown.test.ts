@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from './markdown.ts'
+import { plainText, renderMarkdown } from './markdown.ts'
 
 describe('renderMarkdown', () => {
   it('renders emphasis, lists and paragraphs', () => {
@@ -38,5 +38,23 @@ describe('renderMarkdown', () => {
 
   it('renders no images, so a public page loads nothing from elsewhere', () => {
     expect(renderMarkdown('![pixel](https://tracker.example/p.gif)')).not.toContain('<img')
+  })
+})
+
+describe('plainText', () => {
+  it('gives the words of Markdown without its markup, whitespace collapsed', () => {
+    expect(
+      plainText('# Title\n\nA **bold** claim,\n_said_ [the minister](https://example.org).\n\n- one\n- two'),
+    ).toBe('Title A bold claim, said the minister. one two')
+    expect(plainText('> quoted `code`\n\n```\nfenced  block\n```')).toBe('quoted code fenced block')
+  })
+
+  it('decodes entities and keeps raw HTML as the text it was typed as', () => {
+    expect(plainText('Fish &amp; chips &lt;b&gt; <i>x</i>')).toBe('Fish & chips <b> <i>x</i>')
+  })
+
+  it('gives nothing for nothing', () => {
+    expect(plainText('')).toBe('')
+    expect(plainText('  \n\n * * * \n')).toBe('')
   })
 })

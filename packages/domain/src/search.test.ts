@@ -10,20 +10,57 @@ import {
   tsQuery,
 } from './search.ts'
 
+// One query term as each engine writes it: a word, a prefix, or a word or its stem as a prefix.
+const QUOTED = String.raw`[\p{L}\p{N}\p{M}_\u200C\u200D]+`
+const FTS_TERM = `(?:"${QUOTED}"\\*?|\\("${QUOTED}" OR "${QUOTED}"\\*\\))`
+const TS_TERM = `(?:'${QUOTED}'(?::\\*)?|\\('${QUOTED}' \\| '${QUOTED}':\\*\\))`
+const FTS_QUERY = new RegExp(`^${FTS_TERM}(?: AND ${FTS_TERM})*$`, 'u')
+const TS_QUERY = new RegExp(`^${TS_TERM}(?: & ${TS_TERM})*$`, 'u')
+
 describe('ftsQuery', () => {
   it('quotes every word, so FTS5 syntax is only text', () => {
-    expect(ftsQuery('AND OR NOT')).toBe('"AND" "OR" "NOT"')
-    expect(ftsQuery('"unbalanced')).toBe('"unbalanced"')
-    expect(ftsQuery('title: (drones) NEAR/2 -x*')).toBe('"title" "drones" "NEAR" "2" "x"*')
-    expect(ftsQuery('Київ пологовий')).toBe('"Київ" "пологовий"')
+    expect(ftsQuery('AND OR NOT')).toBe('"AND" AND "OR" AND "NOT"')
+    expect(ftsQuery('"unbalanced')).toBe('("unbalanced" OR "unbalanc"*)')
+    expect(ftsQuery('title: (drones) NEAR/2 -x*')).toBe(
+      '("title" OR "titl"*) AND ("drones" OR "drone"*) AND ("NEAR" OR "near"*) AND "2" AND "x"*',
+    )
+    expect(ftsQuery('Київ пологовий')).toBe('("Київ" OR "київ"*) AND ("пологовий" OR "пологов"*)')
   })
 
-  it('matches words exactly, and the last as a prefix only when a * ends it', () => {
-    expect(ftsQuery('maternity hospital')).toBe('"maternity" "hospital"')
+  it('asks for each word or its stem as a prefix, so inflections match both ways', () => {
+    expect(ftsQuery('drone')).toBe('("drone" OR "drone"*)')
+    expect(ftsQuery('drones')).toBe('("drones" OR "drone"*)')
+    expect(ftsQuery('hospitals')).toBe('("hospitals" OR "hospit"*)')
+    expect(ftsQuery('hospital')).toBe('("hospital" OR "hospit"*)')
+    expect(ftsQuery('удар')).toBe('("удар" OR "удар"*)')
+    expect(ftsQuery('Ударов')).toBe('("Ударов" OR "удар"*)')
+    expect(ftsQuery('happy')).toBe('("happy" OR "happi"*)')
+  })
+
+  it('asks for the stem as the index writes it, ё and accents included', () => {
+    expect(ftsQuery('самолёты')).toBe('("самолёты" OR "самолёт"*)')
+    expect(ftsQuery('Cafés')).toBe('("Cafés" OR "café"*)')
+  })
+
+  it('asks for stop words, short stems, words with digits and other scripts exactly', () => {
+    expect(ftsQuery('the drones')).toBe('"the" AND ("drones" OR "drone"*)')
+    expect(ftsQuery('киев')).toBe('"киев"')
+    expect(ftsQuery('F16 2024')).toBe('"F16" AND "2024"')
+    expect(ftsQuery('Ωμέγα')).toBe('"Ωμέγα"')
+  })
+
+  it('keeps words of scripts with vowel signs whole: යන is no prefix of යනු', () => {
+    expect(ftsQuery('යන')).toBe('"යන"')
+    expect(ftsQuery('යනු')).toBe('"යනු"')
+    expect(ftsQuery('ශ්‍රී ලංකා')).toBe('"ශ්‍රී" AND "ලංකා"')
+    expect(ftsQuery('हिन्दी தமிழ் বাংলা')).toBe('"हिन्दी" AND "தமிழ்" AND "বাংলা"')
+  })
+
+  it('makes the last word a prefix only when a * ends it', () => {
     expect(ftsQuery('matern*')).toBe('"matern"*')
-    expect(ftsQuery('Київ полог** ')).toBe('"Київ" "полог"*')
-    expect(ftsQuery('matern* hospital')).toBe('"matern" "hospital"')
-    expect(ftsQuery('matern *')).toBe('"matern"')
+    expect(ftsQuery('Київ полог** ')).toBe('("Київ" OR "київ"*) AND "полог"*')
+    expect(ftsQuery('matern* hospital')).toBe('("matern" OR "matern"*) AND ("hospital" OR "hospit"*)')
+    expect(ftsQuery('matern *')).toBe('("matern" OR "matern"*)')
   })
 
   it('gives nothing for text without words', () => {
@@ -31,11 +68,11 @@ describe('ftsQuery', () => {
     expect(ftsQuery('  "" ** () ')).toBeNull()
   })
 
-  it('only ever writes quoted words', () => {
+  it('only ever writes quoted words, alone or with a quoted stem, joined by AND', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (input) => {
         const q = ftsQuery(input)
-        if (q !== null) expect(q).toMatch(/^"[\p{L}\p{N}\p{M}_]+"( "[\p{L}\p{N}\p{M}_]+")*\*?$/u)
+        if (q !== null) expect(q).toMatch(FTS_QUERY)
       }),
     )
   })
@@ -43,30 +80,37 @@ describe('ftsQuery', () => {
 
 describe('tsQuery', () => {
   it('quotes every word and requires them all, so tsquery syntax is only text', () => {
-    expect(tsQuery('maternity hospital')).toBe("'maternity' & 'hospital'")
+    expect(tsQuery('maternity hospital')).toBe("('maternity' | 'matern':*) & ('hospital' | 'hospit':*)")
     expect(tsQuery("it's a & b | !c <-> (d) :* \\")).toBe("'it' & 's' & 'a' & 'b' & 'c' & 'd'")
-    expect(tsQuery('Київ пологовий')).toBe("'Київ' & 'пологовий'")
+    expect(tsQuery('Київ пологовий')).toBe("('Київ' | 'київ':*) & ('пологовий' | 'пологов':*)")
   })
 
-  it('asks for the same words as the FTS5 query, the last as a prefix when a * ends it', () => {
+  it('asks for the same words and stems as the FTS5 query, the last as a prefix when a * ends it', () => {
+    expect(tsQuery('drones')).toBe("('drones' | 'drone':*)")
+    expect(tsQuery('ударов')).toBe("('ударов' | 'удар':*)")
+    expect(tsQuery('යන')).toBe("'යන'")
     expect(tsQuery('matern*')).toBe("'matern':*")
-    expect(tsQuery('Київ полог** ')).toBe("'Київ' & 'полог':*")
-    expect(tsQuery('matern* hospital')).toBe("'matern' & 'hospital'")
+    expect(tsQuery('Київ полог** ')).toBe("('Київ' | 'київ':*) & 'полог':*")
     expect(tsQuery('  "" ** () ')).toBeNull()
-    expect(fullTextQuery('matern*', 'postgres')).toBe(tsQuery('matern*'))
-    expect(fullTextQuery('matern*', 'sqlite')).toBe(ftsQuery('matern*'))
+    expect(fullTextQuery('drones', 'postgres')).toBe(tsQuery('drones'))
+    expect(fullTextQuery('drones', 'sqlite')).toBe(ftsQuery('drones'))
   })
 
-  it('only ever writes quoted words joined by &, from the terms FTS5 gets', () => {
+  it('only ever writes the terms FTS5 gets, in tsquery syntax', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (input) => {
         const q = tsQuery(input)
-        expect(q === null).toBe(ftsQuery(input) === null)
-        if (q === null) return
-        expect(q).toMatch(/^'[\p{L}\p{N}\p{M}_]+'( & '[\p{L}\p{N}\p{M}_]+')*(:\*)?$/u)
-        const terms = searchTerms(input)
-        expect(q.split(' & ').map((w) => w.replace(/^'|'(:\*)?$/g, ''))).toEqual(terms?.words)
-        expect(q.endsWith(':*')).toBe(terms?.prefix)
+        const fts = ftsQuery(input)
+        expect(q === null).toBe(fts === null)
+        if (q === null || fts === null) return
+        expect(q).toMatch(TS_QUERY)
+        const asFts = q
+          .split(' & ')
+          .map((term) => term.replaceAll("'", '"').replace(' | ', ' OR ').replaceAll(':*', '*'))
+          .join(' AND ')
+        expect(asFts).toBe(fts)
+        const words = q.split(' & ').map((term) => /^\(?'([^']+)'/u.exec(term)?.[1])
+        expect(words).toEqual(searchTerms(input)?.words)
       }),
     )
   })

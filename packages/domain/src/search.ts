@@ -1,8 +1,10 @@
+import { foldText, isStopWord, stemLanguageOf, stemOf } from './words.ts'
+
 /** The markers the database puts around matching words in a snippet (private-use characters). */
 export const SNIPPET_OPEN = '\uE000'
 export const SNIPPET_CLOSE = '\uE001'
 
-const WORD = /[\p{L}\p{N}\p{M}_]+/gu
+const WORD = /[\p{L}\p{N}\p{M}_]+(?:[\u200C\u200D]+[\p{L}\p{N}\p{M}_]+)*/gu
 const MAX_TERMS = 16
 
 /** The last word is a prefix only when `*` follows it directly, e.g. `matern*`. */
@@ -16,11 +18,10 @@ export interface SearchTerms {
 
 /**
  * What a user typed, cut into the words a full-text query asks for: runs of letters, digits, marks
- * and `_` (so AND, OR, NOT, quotes, brackets, operators and column filters are plain words or
- * nothing), at most MAX_TERMS of them, all required. Words match exactly; the last one also matches
- * as a prefix only when the user ends it with `*` (a prefix of a common word reads many index pages:
- * 107.5 ms instead of 18.7 ms at 1,000,000 claims, docs/decisions/0003-claim-log-hot-paths.md). null
- * when nothing searchable is left. Both engines' queries are written from these terms.
+ * and `_`, with the zero-width joiners inside them (so AND, OR, NOT, quotes, brackets, operators and column filters are plain words or
+ * nothing), at most MAX_TERMS of them, all required. The last one is the user's own prefix only when
+ * they end it with `*`. null when nothing searchable is left. Both engines' queries are written from
+ * these terms, each word widened to its stem (ftsQuery, tsQuery).
  */
 export function searchTerms(input: string): SearchTerms | null {
   const text = input.normalize('NFC')
@@ -31,24 +32,87 @@ export function searchTerms(input: string): SearchTerms | null {
   return { words, prefix: all.length <= MAX_TERMS && PREFIX_END.test(text) }
 }
 
-/** What a user typed as an FTS5 query (SQLite) that cannot fail to parse: every word quoted. */
-export function ftsQuery(input: string): string | null {
+/**
+ * One word of a search: the word exactly, a prefix (the user's own `matern*`), or either (the word, or its
+ * stem as a prefix). Both indexes hold words as written (folded, not stemmed), so inflections are found
+ * by asking for the stem as a prefix: "hospitals" becomes "hospitals" or hospit*, and finds "hospital".
+ */
+interface QueryTerm {
+  exact: string | null
+  prefix: string | null
+}
+
+/** A stem shorter than this is no prefix worth reading the index for: the word is searched exactly. */
+const MIN_STEM_PREFIX = 3
+
+function queryTerms(input: string): QueryTerm[] | null {
   const terms = searchTerms(input)
   if (!terms) return null
   const last = terms.words.length - 1
-  return terms.words.map((w, i) => (terms.prefix && i === last ? `"${w}"*` : `"${w}"`)).join(' ')
+  return terms.words.map((word, i) =>
+    terms.prefix && i === last ? { exact: null, prefix: word } : expandedTerm(word),
+  )
+}
+
+// The word stays beside its stem even when the stem's prefix covers it: a record holding the very word
+// matches both, and ranks above one holding only another form of it.
+function expandedTerm(word: string): QueryTerm {
+  return { exact: word, prefix: stemPrefix(word) }
+}
+
+/**
+ * The stem a word is also searched by as a prefix, or null to search it exactly: stop words (a prefix
+ * like the* reads half the index), words of scripts without a stemmer, words with digits, short stems.
+ */
+function stemPrefix(word: string): string | null {
+  if (stemLanguageOf(word) === null || isStopWord(word)) return null
+  const stem = stemOf(word)
+  if ([...stem].length < MIN_STEM_PREFIX) return null
+  return asWritten(word, stem)
+}
+
+/**
+ * The stem as the word writes it when the word begins with it: the engines fold the query as they fold the
+ * index, but SQLite keeps ё where the stemmer read е, so "самолёты" must ask for самолёт*, not самолет*.
+ */
+function asWritten(word: string, stem: string): string {
+  const lower = word.normalize('NFC').toLowerCase()
+  const head = lower.slice(0, stem.length)
+  return foldText(head) === stem ? head : stem
+}
+
+/**
+ * What a user typed as an FTS5 query (SQLite) that cannot fail to parse: every word quoted, each
+ * word with its stem as a prefix (`("drones" OR "drone"*)`), joined by AND.
+ */
+export function ftsQuery(input: string): string | null {
+  const terms = queryTerms(input)
+  if (!terms) return null
+  // FTS5 reads two phrases side by side as AND, but not a bracketed group beside anything: say AND.
+  return terms.map(ftsTerm).join(' AND ')
+}
+
+function ftsTerm({ exact, prefix }: QueryTerm): string {
+  if (prefix === null) return `"${exact}"`
+  if (exact === null) return `"${prefix}"*`
+  return `("${exact}" OR "${prefix}"*)`
 }
 
 /**
  * What a user typed as a PostgreSQL `to_tsquery` text that cannot fail to parse: every word quoted
- * (a word holds no quote or backslash, so nothing in it is tsquery syntax) and joined by `&`, the
- * last one `:*` when it is a prefix.
+ * (a word holds no quote or backslash, so nothing in it is tsquery syntax), each word with its stem as
+ * a prefix (`('drones' | 'drone':*)`), the groups joined by `&`.
  */
 export function tsQuery(input: string): string | null {
-  const terms = searchTerms(input)
+  const terms = queryTerms(input)
   if (!terms) return null
-  const last = terms.words.length - 1
-  return terms.words.map((w, i) => (terms.prefix && i === last ? `'${w}':*` : `'${w}'`)).join(' & ')
+  return terms.map(tsTerm).join(' & ')
+}
+
+function tsTerm({ exact, prefix }: QueryTerm): string {
+  if (prefix === null) return `'${exact}'`
+  if (exact === null) return `'${prefix}':*`
+  return `('${exact}' | '${prefix}':*)`
 }
 
 /** What a user typed as the full-text query of the engine the database runs on; null when empty. */

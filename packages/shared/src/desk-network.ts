@@ -49,6 +49,18 @@ export const FactCheckImportResultSchema = z
   .meta({ id: 'FactCheckImportResult' })
 export type FactCheckImportResult = z.infer<typeof FactCheckImportResultSchema>
 
+/** The media types POST /api/fact-checks/import takes, and how each is read: as JSON(-LD), or as an HTML page. */
+export const FACT_CHECK_IMPORT_MEDIA_TYPES = {
+  'application/ld+json': 'json',
+  'application/json': 'json',
+  'text/html': 'html',
+} as const satisfies Record<string, 'json' | 'html'>
+
+export const FactCheckImportQuerySchema = z.object({
+  /** Where the body came from: relative links in it are read against this address. */
+  baseUrl: HttpUrlSchema.optional(),
+})
+
 export const FactCheckListQuerySchema = z.object({
   q: z.string().max(LIMITS.search).optional(),
   publisher: z.string().max(LIMITS.name).optional(),
@@ -86,6 +98,8 @@ export const FactCheckFeedSchema = z
     lastError: z.string().nullable(),
     itemCount: z.number().int(),
     nextFetchAt: TimestampSchema,
+    /** Unsubscribed (DELETE): no longer polled or listed; the fact-checks it brought stay. */
+    archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),

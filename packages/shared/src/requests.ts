@@ -149,8 +149,23 @@ const evidenceFields = {
   /** With kind fact_check: the external fact-check it carries; empty fields are filled from it. */
   factCheckId: IdSchema.nullable().optional(),
 }
+// Only evidence of kind fact_check carries a fact-check, and it always names one.
+export const EVIDENCE_FACT_CHECK_ONLY = 'only evidence of kind fact_check carries a fact-check'
+export const EVIDENCE_FACT_CHECK_NEEDED = 'evidence of kind fact_check names the fact-check it carries'
+
 export const EvidenceCreateSchema = z
-  .strictObject({ id: IdSchema.optional(), ...evidenceFields })
+  // The title may be left out for kind fact_check: it is then made from the fact-check.
+  .strictObject({ id: IdSchema.optional(), ...evidenceFields, title: evidenceFields.title.optional() })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'fact_check') {
+      if (!value.factCheckId)
+        ctx.addIssue({ code: 'custom', path: ['factCheckId'], message: EVIDENCE_FACT_CHECK_NEEDED })
+      return
+    }
+    if (value.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required' })
+    if (value.factCheckId)
+      ctx.addIssue({ code: 'custom', path: ['factCheckId'], message: EVIDENCE_FACT_CHECK_ONLY })
+  })
   .meta({ id: 'EvidenceCreate' })
 export const EvidencePatchSchema = z
   .strictObject({ ...evidenceFields, archived: z.boolean() })
@@ -216,7 +231,17 @@ export const DisputeListQuerySchema = PageQuerySchema.extend({
 export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(LIMITS.search).optional() })
 
 export const HistoryQuerySchema = PageQuerySchema.extend({
-  entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user']),
+  entity: z.enum([
+    'dispute',
+    'claim',
+    'claimant',
+    'evidence',
+    'stance',
+    'verdict',
+    'user',
+    'fact_check',
+    'fact_check_feed',
+  ]),
   id: z.string().min(1).max(100),
 })
 

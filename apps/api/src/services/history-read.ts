@@ -12,6 +12,8 @@ const ENTITY_TABLES = {
   stance: tables.stances,
   verdict: tables.verdicts,
   user: tables.users,
+  fact_check: tables.factChecks,
+  fact_check_feed: tables.factCheckFeeds,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */

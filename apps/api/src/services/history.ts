@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx, tables } from '@counterclaim/db'
 
-export type Entity = 'dispute' | 'claim' | 'claimant' | 'evidence' | 'stance' | 'verdict' | 'user'
+export type Entity =
+  | 'dispute'
+  | 'claim'
+  | 'claimant'
+  | 'evidence'
+  | 'stance'
+  | 'verdict'
+  | 'user'
+  | 'fact_check'
+  | 'fact_check_feed'
 
 export interface HistoryInput {
   actorId: string | null

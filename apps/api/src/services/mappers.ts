@@ -1,5 +1,14 @@
 import type { tables } from '@counterclaim/db'
-import type { Claim, Claimant, Dispute, Evidence, Stance, User } from '@counterclaim/shared'
+import type {
+  Claim,
+  Claimant,
+  Dispute,
+  Evidence,
+  FactCheck,
+  FactCheckFeed,
+  Stance,
+  User,
+} from '@counterclaim/shared'
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect']
 
@@ -109,6 +118,48 @@ export function toStance(row: Row<typeof tables.stances>): Stance {
     claimId: row.claimId,
     stance: row.stance,
     note: row.note,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toFactCheck(row: Row<typeof tables.factChecks>): FactCheck {
+  return {
+    id: row.id,
+    url: row.url,
+    publisher: { name: row.publisherName, url: row.publisherUrl },
+    claimReviewed: row.claimReviewed,
+    claimant: row.claimant,
+    claimDate: row.claimDate,
+    reviewDate: row.reviewDate,
+    language: row.language,
+    appearanceUrls: row.appearanceUrls,
+    rating: {
+      label: row.ratingLabel,
+      value: row.ratingValue,
+      best: row.ratingBest,
+      worst: row.ratingWorst,
+      normalized: row.ratingNormalized,
+    },
+    feedId: row.feedId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toFactCheckFeed(row: Row<typeof tables.factCheckFeeds>): FactCheckFeed {
+  return {
+    id: row.id,
+    url: row.url,
+    intervalMinutes: row.intervalMinutes,
+    lastFetchedAt: row.lastFetchedAt,
+    lastStatus: row.lastStatus,
+    lastError: row.lastError,
+    itemCount: row.itemCount,
+    nextFetchAt: row.nextFetchAt,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
   }
