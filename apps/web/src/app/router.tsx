@@ -61,6 +61,14 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'fact-checks',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactChecksRoute }),
+      },
+      {
+        path: 'fact-checks/:id',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckRoute }),
+      },
+      {
         path: 'search',
         lazy: async () => ({
           Component: (await import('../features/search/components/search-page.tsx')).SearchPage,
