@@ -65,6 +65,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactChecksRoute }),
       },
       {
+        path: 'fact-checks/feeds',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckFeedsRoute }),
+      },
+      {
         path: 'fact-checks/:id',
         lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckRoute }),
       },

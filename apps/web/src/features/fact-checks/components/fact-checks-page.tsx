@@ -1,7 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import {
   type FactCheckFilters,
@@ -17,7 +17,7 @@ import './fact-checks.css'
 
 /**
  * Other desks' fact-checks: search and filters kept in the address (a reload or a shared link shows the
- * same list), newest review first, "Load more" for the next page. Editors import.
+ * same list), newest review first, "Load more" for the next page. Editors import; admins manage feeds.
  */
 export function FactChecksPage({
   user,
@@ -40,6 +40,7 @@ export function FactChecksPage({
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data])
   const filtered = Object.keys(filters).length > 0
   const mayImport = roleAtLeast(user.role, 'editor')
+  const mayManageFeeds = roleAtLeast(user.role, 'admin')
   const [importing, setImporting] = useState(false)
   const importButton = useRef<HTMLButtonElement>(null)
   const importHeading = useId()
@@ -61,6 +62,7 @@ export function FactChecksPage({
               Import fact-checks
             </button>
           ) : null}
+          {mayManageFeeds ? <Link to="/fact-checks/feeds">Feeds</Link> : null}
         </div>
       </div>
       <p className="muted page-intro">
