@@ -201,6 +201,13 @@ describe('fact-checks from other desks', () => {
 
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: url }) })
     await row.waitFor()
+    // The same address again is refused in words, and the form keeps it.
+    await page.getByLabel('Feed address').fill(url)
+    await page.getByRole('button', { name: 'Subscribe' }).click()
+    const refused = page.getByRole('alert').filter({ hasText: 'The feed was not added.' })
+    await refused.waitFor()
+    expect(await page.getByLabel('Feed address').inputValue()).toBe(url)
+    expect(await refused.textContent()).toContain('already subscribed')
     expect(await row.getByRole('cell').first().textContent()).toBe('every 15 minutes')
     // The server's poller may take the first fetch (it is due at once); Fetch now asks for one whenever.
     const fetched = page.waitForResponse(
