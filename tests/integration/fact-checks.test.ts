@@ -14,6 +14,7 @@ import {
   FactCheckSchema,
   HistoryEventSchema,
   pageOf,
+  SearchResultSchema,
 } from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -475,8 +476,9 @@ describe('GET /api/fact-checks, /facets, /:id', () => {
       'Drones hit the maternity hospital',
     ])
     expect((await walk('q=Maldita', 1)).map((f) => f.publisher.name)).toEqual(['Maldita.es', 'Maldita.es'])
+    // Other forms of a word match too (its stem): "drones" finds "drone".
     expect((await walk('q=drones', 1)).map((f) => f.claimReviewed).sort()).toEqual(
-      ['Drones hit the maternity hospital', 'Los drones no causaron daños'].sort(),
+      ['Drones hit the maternity hospital', 'Los drones no causaron daños', 'The drone count was 479'].sort(),
     )
     expect((await walk('q=drones&language=es', 1)).map((f) => f.claimReviewed)).toEqual([
       'Los drones no causaron daños',
@@ -485,6 +487,24 @@ describe('GET /api/fact-checks, /facets, /:id', () => {
     expect((await walk('q=undated claim', 1)).map((f) => f.reviewDate)).toEqual([null, null])
     expect(await walk('q=nothing-like-this-anywhere', 1)).toEqual([])
     expect(await walk('q=%22%20*%20(', 1)).toEqual([])
+  })
+
+  it('GET /api/search finds fact-checks too, by claim or publisher, the publisher as title', async () => {
+    const res = await d.request('/api/search?q=maternity', { cookie: admin })
+    const { items } = await exact(res, SearchResultSchema)
+    const [hospital] = await walk('q=maternity', 1)
+    expect(items.map((i) => [i.kind, i.id, i.disputeId, i.claimId, i.title])).toEqual([
+      ['fact_check', hospital?.id, null, null, 'Full Fact'],
+    ])
+    expect(items[0]?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['maternity'])
+    const byPublisher = await exact(
+      await d.request('/api/search?q=VoxCheck', { cookie: admin }),
+      SearchResultSchema,
+    )
+    expect(byPublisher.items.map((i) => [i.kind, i.title])).toEqual([
+      ['fact_check', 'VoxCheck'],
+      ['fact_check', 'VoxCheck'],
+    ])
   })
 
   it('facets: publishers and languages with their counts, most first', async () => {

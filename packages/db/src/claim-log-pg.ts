@@ -207,7 +207,10 @@ const SEARCH_SQL = `WITH matches AS (
   FROM evidence e WHERE e.${MATCHES} ORDER BY e.updated_at DESC LIMIT @candidates)
   UNION ALL
   (SELECT 'verdict', v.id, NULL, v.claim_id, v.updated_at, v.search_vector
-  FROM verdicts v WHERE v.${MATCHES} ORDER BY v.updated_at DESC LIMIT @candidates)),
+  FROM verdicts v WHERE v.${MATCHES} ORDER BY v.updated_at DESC LIMIT @candidates)
+  UNION ALL
+  (SELECT 'fact_check', f.id, NULL, NULL, f.updated_at, f.search_vector
+  FROM fact_checks f WHERE f.${MATCHES} ORDER BY f.updated_at DESC LIMIT @candidates)),
 query AS (SELECT to_tsquery('cc', @fts) AS q),
 newest AS (SELECT * FROM matches ORDER BY at DESC LIMIT @candidates),
 kept AS (
@@ -229,7 +232,8 @@ CROSS JOIN LATERAL (
   SELECT substr(x.text, 1, 200) AS title, x.text AS body FROM claims x WHERE r.kind = 'claim' AND x.id = r.ref_id
   UNION ALL SELECT x.name, '' FROM claimants x WHERE r.kind = 'claimant' AND x.id = r.ref_id
   UNION ALL SELECT x.title, x.excerpt FROM evidence x WHERE r.kind = 'evidence' AND x.id = r.ref_id
-  UNION ALL SELECT x.summary, x.rationale FROM verdicts x WHERE r.kind = 'verdict' AND x.id = r.ref_id) t
+  UNION ALL SELECT x.summary, x.rationale FROM verdicts x WHERE r.kind = 'verdict' AND x.id = r.ref_id
+  UNION ALL SELECT x.publisher_name, x.claim_reviewed FROM fact_checks x WHERE r.kind = 'fact_check' AND x.id = r.ref_id) t
 CROSS JOIN LATERAL (SELECT CASE
   WHEN t.body <> '' AND (cc_tsvector(t.body) @@ query.q OR NOT cc_tsvector(t.title) @@ query.q) THEN t.body
   ELSE t.title END AS doc) src
