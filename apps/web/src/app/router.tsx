@@ -65,6 +65,18 @@ export const router = createBrowserRouter([
       },
       { path: 'claimants/:id', Component: ClaimantRoute },
       {
+        path: 'fact-checks',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactChecksRoute }),
+      },
+      {
+        path: 'fact-checks/feeds',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckFeedsRoute }),
+      },
+      {
+        path: 'fact-checks/:id',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckRoute }),
+      },
+      {
         path: 'search',
         lazy: async () => ({
           Component: (await import('../features/search/components/search-page.tsx')).SearchPage,
