@@ -44,7 +44,9 @@ export function useUpdateClaimant(id: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: { version: number; json: ClaimantPatch }) =>
-      unwrap(api.claimants[':id'].$patch({ param: { id }, json: input.json }, ifMatch(input.version))),
+      unwrap(
+        api.claimants[':id'].$patch({ param: { id }, header: {}, json: input.json }, ifMatch(input.version)),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: claimantKeys.all() }),
   })
 }
@@ -56,7 +58,7 @@ export function useMergeClaimant(id: string) {
     mutationFn: (input: { version: number; intoId: string }) =>
       unwrap(
         api.claimants[':id'].merge.$post(
-          { param: { id }, json: { intoId: input.intoId } },
+          { param: { id }, header: {}, json: { intoId: input.intoId } },
           ifMatch(input.version),
         ),
       ),

@@ -81,7 +81,7 @@ export function ClaimantPicker({
         </option>
         {listed.map((c) => (
           <option key={c.id} value={c.id}>
-            {'aliases' in c && c.aliases.length ? `${c.name} (also ${c.aliases.join(', ')})` : c.name}
+            {optionLabel(c.name, items.find((item) => item.id === c.id)?.aliases ?? [])}
           </option>
         ))}
       </Field>
@@ -153,4 +153,9 @@ export function ClaimantPicker({
       )}
     </Field>
   )
+}
+
+/** A claimant as the picker lists it: its name, and the other names it is known by. */
+function optionLabel(name: string, aliases: readonly string[]): string {
+  return aliases.length ? `${name} (also ${aliases.join(', ')})` : name
 }
