@@ -31,6 +31,17 @@ import type { HistoryInput } from './history.ts'
 import { toClaim, toClaimant, toDispute } from './mappers.ts'
 import { takeSnapshot } from './snapshots.ts'
 
+/** How an import writes: a dry run writes nothing; repeats of claims already on the desk are refused unless allowed. */
+export interface ImportWriteOptions {
+  dryRun: boolean
+  allowDuplicates: boolean
+}
+
+type ImportDuplicate = ClaimLogImportResult['duplicates'][number]
+
+// How many repeated rows an answer lists (all are counted).
+const MAX_LISTED_DUPLICATES = 1000
+
 /** A checked row and the line of the file it starts on (the header is line 1). */
 export interface ParsedRow {
   line: number
@@ -78,6 +89,11 @@ export class ImportWriter {
   // The ids of records written and not yet in the search index.
   private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
   private claimantKeys: Map<string, string> | null = null
+  // What this import made: its claimants have no earlier claims, and its claims repeat nothing on the desk.
+  private readonly ownClaimants = new Set<string>()
+  private readonly ownClaims = new Set<string>()
+  private readonly duplicates: ImportDuplicate[] = []
+  private duplicateCount = 0
   private heldForReview = 0
   private rows = 0
 
@@ -86,6 +102,7 @@ export class ImportWriter {
     private readonly base: Db,
     private readonly actor: SessionUser,
     private readonly now: string,
+    private readonly options: ImportWriteOptions = { dryRun: false, allowDuplicates: false },
     private readonly released: () => void = () => {},
   ) {}
 
@@ -123,10 +140,25 @@ export class ImportWriter {
     }
   }
 
-  /** Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). */
+  /**
+   * Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). A dry
+   * run rolls back instead: the answer says what the file would have created.
+   */
   async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
+    const result = {
+      rows: this.rows,
+      created: { ...this.created },
+      heldForReview: this.heldForReview,
+      duplicates: this.duplicates,
+      duplicateCount: this.duplicateCount,
+      dryRun: this.options.dryRun,
+    }
+    if (this.options.dryRun) {
+      await this.stop()
+      return result
+    }
     await endSearchBulkLoad(transaction.tx, this.unindexed)
     await transaction.commit()
     this.writing = null
@@ -134,7 +166,65 @@ export class ImportWriter {
       const { disputes, disputeTags, claimants, claims, verdicts } = tables
       await analyzeAfterBulkLoad(this.base, [disputes, disputeTags, claimants, claims, verdicts])
     }
-    return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
+    return result
+  }
+
+  /**
+   * The rows that repeat a claim already on the desk: a claimant known before this import (by the key of
+   * a name or alias) with a live claim of exactly the row's text. Read by claimant (indexed), then by text.
+   */
+  private async repeatedClaims(rows: ParsedRow[]): Promise<ImportDuplicate[]> {
+    const claimantByKey = await this.claimantIndex()
+    const asked = rows.flatMap(({ line, row }) => {
+      const claimantId = claimantByKey.get(claimantKey(row.claimant))
+      return claimantId && !this.ownClaimants.has(claimantId)
+        ? [{ line, claimantId, text: row.claimText }]
+        : []
+    })
+    if (asked.length === 0) return []
+    const texts = new Set(asked.map((a) => a.text))
+    const { claims, disputes } = tables
+    const found = await chunked(
+      asked.map((a) => a.claimantId),
+      (chunk) =>
+        this.db
+          .select({
+            id: claims.id,
+            claimantId: claims.claimantId,
+            text: claims.text,
+            disputeId: claims.disputeId,
+          })
+          .from(claims)
+          .where(and(inArray(claims.claimantId, chunk), isNull(claims.archivedAt))),
+    )
+    const existing = new Map<string, { id: string; disputeId: string }>()
+    for (const c of found)
+      if (texts.has(c.text) && !this.ownClaims.has(c.id)) existing.set(`${c.claimantId}\n${c.text}`, c)
+    if (existing.size === 0) return []
+    const titles = new Map(
+      (
+        await chunked(
+          [...existing.values()].map((c) => c.disputeId),
+          (chunk) =>
+            this.db
+              .select({ id: disputes.id, title: disputes.title })
+              .from(disputes)
+              .where(inArray(disputes.id, chunk)),
+        )
+      ).map((d) => [d.id, d.title]),
+    )
+    return asked.flatMap(({ line, claimantId, text }) => {
+      const claim = existing.get(`${claimantId}\n${text}`)
+      if (!claim) return []
+      return [
+        {
+          line,
+          claimId: claim.id,
+          disputeId: claim.disputeId,
+          disputeTitle: titles.get(claim.disputeId) ?? '',
+        },
+      ]
+    })
   }
 
   /**
@@ -218,6 +308,19 @@ export class ImportWriter {
     for (const { line, row } of rows)
       if (row.disputeId && disputes.get(row.disputeId))
         issues.push({ line, column: 'dispute_id', message: 'names an archived dispute: restore it first' })
+    // A row whose claim_id is taken already says it repeats that claim.
+    const named = new Set(issues.map((issue) => issue.line))
+    for (const repeat of await this.repeatedClaims(rows.filter((r) => !named.has(r.line)))) {
+      this.duplicateCount++
+      if (this.duplicates.length < MAX_LISTED_DUPLICATES) this.duplicates.push(repeat)
+      // A dry run lists them as a warning; an import refuses them unless told to add them again.
+      if (!this.options.dryRun && !this.options.allowDuplicates)
+        issues.push({
+          line: repeat.line,
+          column: 'claim_text',
+          message: `repeats a claim already on the desk (in “${repeat.disputeTitle}”): was this file imported before? Import with allowDuplicates=1 to add it again`,
+        })
+    }
     issues.sort((a, b) => a.line - b.line)
     return { issues, disputes }
   }
@@ -315,6 +418,7 @@ export class ImportWriter {
         updatedAt: now,
       }
       newClaimants.push(record)
+      this.ownClaimants.add(id)
       // Later rows and batches spelling the name another way land on it too.
       claimantByKey.set(key, id)
       event({ entity: 'claimant', entityId: id, after: toClaimant({ ...record, version: 1 }) })
@@ -414,7 +518,10 @@ export class ImportWriter {
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
     for (const verdictId of published) await takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
     for (const c of newClaimants) this.unindexed.claimants.push(c.id)
-    for (const c of newClaims) this.unindexed.claims.push(c.id)
+    for (const c of newClaims) {
+      this.unindexed.claims.push(c.id)
+      this.ownClaims.add(c.id)
+    }
     for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
     if (this.unindexed.claims.length >= INDEX_EVERY) await this.index()
     this.created.disputes += newDisputes.length
