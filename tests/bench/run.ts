@@ -22,19 +22,29 @@ import {
   claimLogAlternatives,
   claimLogPlan,
   claimLogSql,
+  closeDb,
+  connectPostgres,
+  createDb,
+  type Db,
+  matchCandidates,
+  migrateDb,
+  rawQuery,
   searchIndex,
 } from '../../packages/db/src/index.ts'
-import { fullTextQuery } from '../../packages/domain/src/index.ts'
+import { fullTextQuery, matchQueries } from '../../packages/domain/src/index.ts'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { freePort } from '../support/free-port.ts'
+import { createDatabase, startCluster } from '../support/postgres-cluster.ts'
 import { type NodeProcess, spawnNode } from '../support/server.ts'
 import { pace } from '../support/waits.ts'
 import { type BenchDatabase, type Engine, one, postgresBench, sqliteBench } from './engines.ts'
+import { matchingQuality } from './matching-quality.ts'
 import {
   BENCH_ACCOUNTS,
   BENCH_WORKBENCH,
   defaultDbPath,
+  prng,
   readSeedSummary,
   seedBench,
   vocabularies,
@@ -50,7 +60,7 @@ const { values: args } = parseArgs({
   options: {
     claims: { type: 'string', default: '1000000' },
     duration: { type: 'string', default: '10' },
-    // Only these sections (comma-separated: import, plans); prints figures, leaves RESULTS.md alone.
+    // Only these sections (comma-separated: import, plans, matching); prints figures, leaves RESULTS.md alone.
     only: { type: 'string' },
     engine: { type: 'string', default: 'sqlite' },
     // Internal: one engine's measurements, in a process of its own, written as JSON to --out.
@@ -91,7 +101,9 @@ const fmt = (v: number, unit: string) =>
           ? `${v.toFixed(1)} MiB`
           : unit === 'KB'
             ? `${v.toFixed(1)} KB`
-            : `${Math.round(v).toLocaleString('en')} ${unit}`
+            : unit === 'ratio'
+              ? v.toFixed(3)
+              : `${Math.round(v).toLocaleString('en')} ${unit}`
 
 function ratioOf(f: Figure): string {
   if (!f.baseline || f.baseline.value === 0) return '—'
@@ -564,6 +576,146 @@ async function measureSearch(api: Running, cookie: string, bench: BenchDatabase)
   }
 }
 
+/**
+ * Texts a checker might type: half new sentences from the claims' vocabularies (a fifth of them with a
+ * number, a quarter with a typo no record holds, which the trigram index is asked for), half the desk's own
+ * claims with their words in another order, from across its three years, so some have matches to load and
+ * score. The same texts on both engines.
+ */
+async function claimLikeTexts(bench: BenchDatabase): Promise<string[]> {
+  const { en, uk } = vocabularies()
+  const rand = prng(4_242_424)
+  const texts: string[] = []
+  for (let i = 0; i < 20; i++) {
+    const vocab = i % 3 === 2 ? uk : en
+    const n = 8 + Math.floor(rand() * 19)
+    const words = Array.from({ length: n }, () => vocab.sample(rand))
+    if (rand() < 0.2) words.splice(Math.floor(rand() * n), 0, String(1 + Math.floor(rand() * 5000)))
+    if (i % 4 === 0) words.push(`${vocab.words[2000 + i] ?? 'x'}qz`)
+    texts.push(words.join(' '))
+  }
+  for (const from of ['2023-03-01', '2023-11-01', '2024-07-01', '2025-03-01', '2025-11-01']) {
+    const rows = await rawQuery<{ text: string }>(
+      bench.db,
+      'select text from claims where activity_at >= $1 order by activity_at, id limit 4',
+      [from],
+    )
+    for (const { text } of rows) {
+      const words = text.replace(/[.,]/g, '').split(' ')
+      texts.push([...words.slice(words.length >> 1), ...words.slice(0, words.length >> 1)].join(' '))
+    }
+  }
+  return texts
+}
+
+async function measureMatching(api: Running, cookie: string, bench: BenchDatabase): Promise<void> {
+  section('GET /api/matches?text=, claim-like texts, one request at a time')
+  const texts = await claimLikeTexts(bench)
+  const times: number[] = []
+  const reads: number[] = []
+  let found = 0
+  for (const text of texts) {
+    const url = `${api.url}/api/matches?${new URLSearchParams({ text })}`
+    times.push(...(await timeRequests(url, cookie, 3)))
+    const res = await fetchRetry(url, { headers: { cookie } })
+    const body = (await res.json()) as { claims: unknown[]; factChecks: unknown[] }
+    found += body.claims.length + body.factChecks.length
+    const queries = matchQueries(text, bench.engine)
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now()
+      await matchCandidates(bench.db, queries)
+      reads.push(performance.now() - t)
+    }
+  }
+  const claims = Number(await one(bench, 'select count(*) from claims'))
+  const factChecks = Number(await one(bench, 'select count(*) from fact_checks'))
+  for (const [q, name] of [
+    [0.5, 'p50'],
+    [0.95, 'p95'],
+  ] as const) {
+    const value = quantile(times, q)
+    record({
+      section: 'matching',
+      name: `matching, claim-like texts: ${name}`,
+      value,
+      unit: 'ms',
+      baseline: { name: 'the candidate reads alone, in-process', value: quantile(reads, q) },
+      better: 'lower',
+      target: name === 'p95' ? { text: '≤ 100 ms', met: value <= 100 } : null,
+      note:
+        name === 'p50'
+          ? `${texts.length} texts × 3 over ${claims.toLocaleString('en')} claims and ${factChecks.toLocaleString('en')} fact-checks; ${found} matches in all`
+          : undefined,
+    })
+  }
+}
+
+/** A fresh, migrated, empty database of the engine, for the matching pairs; and its removal. */
+async function freshDatabase(
+  engine: Engine,
+  work: string,
+): Promise<{ db: Db; env: Record<string, string>; remove: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const path = join(work, 'matching.db')
+    const db = createDb(path)
+    await migrateDb(db)
+    return { db, env: { DATABASE_PATH: path }, remove: () => closeDb(db) }
+  }
+  const cluster = await startCluster()
+  try {
+    const url = await createDatabase(cluster, 'matching')
+    const db = connectPostgres(url)
+    await migrateDb(db)
+    return {
+      db,
+      env: { DATABASE_URL: url },
+      remove: async () => {
+        await closeDb(db)
+        await cluster.stop()
+      },
+    }
+  } catch (error) {
+    await cluster.stop()
+    throw error
+  }
+}
+
+async function measureMatchingQuality(engine: Engine, work: string): Promise<void> {
+  section(
+    'Matching the claim pairs (tests/fixtures/matching-pairs.ts) on a fresh desk: candidate reads and scorer',
+  )
+  const fresh = await freshDatabase(engine, work)
+  try {
+    const result = await matchingQuality(fresh.db, fresh.env)
+    const counts = `tp ${result.tp}, fp ${result.fp}, fn ${result.fn}, tn ${result.tn}`
+    console.log(`  ${counts}`)
+    for (const pair of result.wrong)
+      console.log(
+        `  ${pair.found ? 'matched, should not' : 'missed'} (${pair.note}): "${pair.a}" / "${pair.b}"`,
+      )
+    for (const [name, value] of [
+      ['precision', result.precision],
+      ['recall', result.recall],
+    ] as const) {
+      record({
+        section: 'matching',
+        name: `matching pairs: ${name}`,
+        value,
+        unit: 'ratio',
+        baseline: null,
+        better: 'higher',
+        target: { text: '≥ 0.9', met: value >= 0.9 },
+        note:
+          name === 'precision'
+            ? `${counts}; GET /api/matches p95 on this small desk ${quantile(result.times, 0.95).toFixed(1)} ms`
+            : undefined,
+      })
+    }
+  } finally {
+    await fresh.remove()
+  }
+}
+
 async function measureWorkbench(api: Running, cookie: string, bench: BenchDatabase): Promise<void> {
   section(
     `GET of a workbench with ${BENCH_WORKBENCH.claims} claims × ${BENCH_WORKBENCH.evidence} evidence items`,
@@ -962,6 +1114,19 @@ async function runPass(engine: Engine): Promise<PassResult> {
   const host = machine()
   console.log(`\n${engine}: ${host}`)
 
+  // The matching pairs need no bench database: a desk of their own.
+  if (!ONLY || ONLY.has('matching')) {
+    const work = mkdtempSync(join(REPO, 'tests/bench/.data/run-'))
+    try {
+      await measureMatchingQuality(engine, work)
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }
+  const needsBench = !ONLY || [...ONLY].some((name) => name !== 'matching')
+  if (!needsBench)
+    return passResult(engine, engine === 'sqlite' ? 'SQLite' : 'PostgreSQL', started, t0, host, [])
+
   const dbPath = defaultDbPath(CLAIMS)
   const cached = existsSync(dbPath)
   if (!cached) {
@@ -970,7 +1135,7 @@ async function runPass(engine: Engine): Promise<PassResult> {
   }
   const s = readSeedSummary(dbPath)
   const seedText = s
-    ? `${s.claims.toLocaleString('en')} claims over ${s.disputes.toLocaleString('en')} disputes and ${s.claimants.toLocaleString('en')} claimants, ${s.evidence.toLocaleString('en')} evidence items, ${s.stances.toLocaleString('en')} stances, verdicts ${JSON.stringify(s.verdicts)}; ${cached ? `cached at ${dbPath.replace(REPO, '')} by an earlier \`npm run bench:seed\`` : 'generated in this run'}.`
+    ? `${s.claims.toLocaleString('en')} claims over ${s.disputes.toLocaleString('en')} disputes and ${s.claimants.toLocaleString('en')} claimants, ${s.evidence.toLocaleString('en')} evidence items, ${s.stances.toLocaleString('en')} stances, verdicts ${JSON.stringify(s.verdicts)}, ${(s.factChecks ?? 0).toLocaleString('en')} other desks' fact-checks; ${cached ? `cached at ${dbPath.replace(REPO, '')} by an earlier \`npm run bench:seed\`` : 'generated in this run'}.`
     : `${CLAIMS.toLocaleString('en')} claims cached at ${dbPath.replace(REPO, '')}.`
   if (s && engine === 'sqlite') {
     section('bench database')
@@ -1015,6 +1180,7 @@ async function runPass(engine: Engine): Promise<PassResult> {
         await measureExport(api, cookie, bench)
         await measurePages(api, cookie, bench)
         await measureSearch(api, cookie, bench)
+        await measureMatching(api, cookie, bench)
         await measureWorkbench(api, cookie, bench)
         await measureWeb(api, webDist, CLAIMS, engine)
       } catch (error) {
@@ -1030,18 +1196,29 @@ async function runPass(engine: Engine): Promise<PassResult> {
     rmSync(work, { recursive: true, force: true })
     await bench.close()
   }
+  return passResult(engine, bench.title, started, t0, host, [seedText, ...bench.facts])
+}
+
+function passResult(
+  engine: Engine,
+  title: string,
+  started: Date,
+  t0: number,
+  host: string,
+  database: string[],
+): PassResult {
   const missed = figures.filter((f) => f.target && !f.target.met)
   console.log(missed.length ? `\n${missed.length} targets missed:` : '\nevery target met')
   for (const f of missed) console.log(`  ${f.name}: ${fmt(f.value, f.unit)} (${f.target?.text})`)
   return {
     engine,
-    title: bench.title,
+    title,
     command: COMMAND,
     started: started.toISOString(),
     seconds: (performance.now() - t0) / 1000,
     machine: host,
     loadAtEnd: loadAverage(),
-    database: [seedText, ...bench.facts],
+    database,
     figures,
     plans,
     notes,

@@ -1,9 +1,9 @@
 /**
- * The bench database: `npm run bench:seed -- --claims 1000000 [--out path]`.
+ * The bench database: `npm run bench:seed -- --claims 1000000 [--fact-checks 100000] [--out path]`.
  *
  * Claims over 20,000 disputes and 5,000 claimants, with evidence, stances and verdicts in every
- * status, written with prepared better-sqlite3 inserts in batched transactions over a database
- * created and migrated by packages/db. Text is English and Cyrillic from a generated vocabulary
+ * status, and other desks' fact-checks (one for every ten claims unless told), written with prepared
+ * better-sqlite3 inserts in batched transactions over a database created and migrated by packages/db. Text is English and Cyrillic from a generated vocabulary
  * with a Zipf-like spread, from a seeded PRNG, so two runs write the same database. Every derived
  * column is written as the services would leave it (docs/decisions/0002-claim-log-columns.md).
  */
@@ -17,7 +17,10 @@ import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount } from '../../apps/api/src/services/seed.ts'
 import {
+  beginSearchBulkLoad,
   createDb,
+  type Db,
+  endSearchBulkLoad,
   insertMissingSnapshots,
   migrateDb,
   migrationsFolder,
@@ -184,6 +187,8 @@ export interface SeedSummary {
   evidence: number
   stances: number
   verdicts: Record<'none' | 'draft' | 'in_review' | 'published', number>
+  /** Other desks' fact-checks (older summaries have none). */
+  factChecks?: number
   seconds: number
   cpuSeconds: number
   phases: Record<string, { wall: number; cpu: number }>
@@ -192,6 +197,8 @@ export interface SeedSummary {
 /** Writes a fresh bench database at `path` (replacing any file there) and returns what it holds. */
 export async function seedBench(options: {
   claims: number
+  /** Other desks' fact-checks; one for every ten claims unless told. */
+  factChecks?: number
   path: string
   progress?: (line: string) => void
 }): Promise<SeedSummary> {
@@ -514,6 +521,9 @@ export async function seedBench(options: {
   phase('indexes')
   search.rebuild()
   phase('search index')
+  const factChecks = options.factChecks ?? defaultFactChecks(options.claims)
+  await seedFactChecks(db, factChecks, prng(7_000_003))
+  phase('fact-checks')
   // Published verdicts get the snapshot the public reads, as publishing gives them.
   await insertMissingSnapshots(db, new Date().toISOString())
   phase('published snapshots')
@@ -530,6 +540,7 @@ export async function seedBench(options: {
     evidence: evidenceIds.length + workbenchEvidence.length,
     stances: stanceCount,
     verdicts,
+    factChecks,
     seconds: Math.round(performance.now() - started) / 1000,
     cpuSeconds: (() => {
       const cpu = process.cpuUsage(cpuStart)
@@ -542,6 +553,110 @@ export async function seedBench(options: {
   renameSync(tmp, options.path)
   for (const s of ['-wal', '-shm', '-journal']) rmSync(tmp + s, { force: true })
   return summary
+}
+
+/** How many fact-checks a bench database of `claims` claims holds unless told: one for every ten claims. */
+export function defaultFactChecks(claims: number): number {
+  return Math.round(claims / 10)
+}
+
+// Fact-checkers as they name themselves, with the language each mostly publishes in and its rating labels
+// (the label and where it sits on our scale), as imports of their ClaimReview leave them.
+const PUBLISHERS = [
+  { name: 'Full Fact', url: 'https://fullfact.org/', language: 'en' },
+  { name: 'PolitiFact', url: 'https://www.politifact.com/', language: 'en' },
+  { name: 'AFP Fact Check', url: 'https://factcheck.afp.com/', language: 'en' },
+  { name: 'Africa Check', url: 'https://africacheck.org/', language: 'en' },
+  { name: 'Maldita.es', url: 'https://maldita.es/', language: 'es' },
+  { name: 'Chequeado', url: 'https://chequeado.com/', language: 'es' },
+  { name: 'Aos Fatos', url: 'https://www.aosfatos.org/', language: 'pt' },
+  { name: 'Les Surligneurs', url: 'https://www.lessurligneurs.eu/', language: 'fr' },
+  { name: 'CORRECTIV.Faktencheck', url: 'https://correctiv.org/faktencheck/', language: 'de' },
+  { name: 'Pagella Politica', url: 'https://pagellapolitica.it/', language: 'it' },
+  { name: 'VoxCheck', url: 'https://voxukraine.org/', language: 'uk' },
+  { name: 'StopFake', url: 'https://www.stopfake.org/', language: 'uk' },
+  { name: 'Проверено', url: 'https://provereno.media/', language: 'ru' },
+] as const
+const PUBLISHER_RATINGS = [
+  ['False', 'false'],
+  ['Misleading', 'misleading'],
+  ['Mostly false', 'mostly_false'],
+  ['Half true', 'mixed'],
+  ['Missing context', 'misleading'],
+  ['True', 'true'],
+  ['Falso', 'false'],
+  ['Engañoso', 'misleading'],
+  ['Faux', 'false'],
+  ['Falsch', 'false'],
+  ['Неправда', 'false'],
+  ['Маніпуляція', 'misleading'],
+  ['Satire', null],
+] as const
+
+/**
+ * Other desks' fact-checks, inserted with the search triggers set aside and indexed in one bulk load (word
+ * and trigram indexes, as an import's bulk load leaves them). Their claims come from the claims' vocabularies
+ * (Latin-script publishers take the English one, the others the Cyrillic one), a fifth with a number, so
+ * matching a claim-like text reads as many candidates here as among the desk's own claims.
+ */
+async function seedFactChecks(db: Db, count: number, rand: () => number): Promise<void> {
+  if (count === 0) return
+  const sqlite = sqliteClient(db)
+  const { en, uk } = vocabularies()
+  const T0 = Date.parse('2023-01-01T00:00:00Z')
+  const SPAN = 3 * 365 * 86_400_000
+  const insert = sqlite.prepare(
+    `insert into fact_checks (id, url, publisher_name, publisher_url, claim_reviewed, claimant, claim_date,
+       review_date, language, appearance_urls, rating_label, rating_value, rating_best, rating_worst,
+       rating_normalized, created_at, updated_at, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  )
+  const ids: string[] = []
+  sqlite.exec('BEGIN')
+  try {
+    await beginSearchBulkLoad(db)
+    for (let i = 0; i < count; i++) {
+      const id = uuid(rand)
+      ids.push(id)
+      const publisher = PUBLISHERS[Math.floor(rand() * PUBLISHERS.length)] ?? PUBLISHERS[0]
+      const vocab = /^(uk|ru)$/.test(publisher.language) ? uk : en
+      const words = sentence(rand, vocab, 8, 26)
+      const claim = rand() < 0.2 ? `${words.slice(0, -1)} ${1 + Math.floor(rand() * 5000)}.` : words
+      const reviewed = T0 + Math.floor((i / count) * SPAN)
+      const [label, normalized] = PUBLISHER_RATINGS[Math.floor(rand() * PUBLISHER_RATINGS.length)] ?? [
+        'False',
+        'false',
+      ]
+      const numeric = rand() < 0.3
+      const at = new Date(reviewed).toISOString()
+      insert.run(
+        id,
+        `${publisher.url}checks/${i}`,
+        publisher.name,
+        publisher.url,
+        claim,
+        rand() < 0.7
+          ? `${capitalise(vocab.sample(rand))} ${capitalise(vocab.words[100 + Math.floor(rand() * 3000)] ?? 'x')}`
+          : null,
+        at.slice(0, 10),
+        at.slice(0, 10),
+        publisher.language,
+        JSON.stringify(rand() < 0.6 ? [`https://social.example.org/posts/${i}`] : []),
+        label,
+        numeric ? 1 + Math.floor(rand() * 5) : null,
+        numeric ? 5 : null,
+        numeric ? 1 : null,
+        normalized,
+        at,
+        at,
+      )
+    }
+    await endSearchBulkLoad(db, { claimants: [], claims: [], verdicts: [], factChecks: ids })
+    sqlite.exec('COMMIT')
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    throw error
+  }
 }
 
 /** The summary seedBench wrote beside a database, if any. */
@@ -564,10 +679,18 @@ function suspendSearchTriggers(sqlite: Database.Database): { rebuild: () => void
     .map((f) => readFileSync(join(migrationsFolder('sqlite'), f), 'utf8'))
     .find((text) => /create virtual table\s+`?search_index`?/i.test(text))
   if (triggers.length === 0 || !migration) return { rebuild: () => {} }
-  const backfill = migration
-    .split('--> statement-breakpoint')
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => /^insert\s+into\s+`?search_/i.test(statement))
+  const statements = (text: string) =>
+    text.split('--> statement-breakpoint').map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+  // The trigram index matching reads came later (drizzle/0007): its backfill of claims, from the refs above.
+  const trigrams = readdirSync(migrationsFolder('sqlite'))
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .flatMap((f) => statements(readFileSync(join(migrationsFolder('sqlite'), f), 'utf8')))
+    .filter((statement) => /^insert\s+into\s+`?match_index`?/i.test(statement))
+  const backfill = [
+    ...statements(migration).filter((statement) => /^insert\s+into\s+`?search_/i.test(statement)),
+    ...trigrams,
+  ]
   if (backfill.length === 0)
     throw new Error('the search migration has no backfill statements to rebuild from')
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`)
@@ -592,14 +715,23 @@ async function main() {
   const { values } = parseArgs({
     options: {
       claims: { type: 'string', default: '1000000' },
+      'fact-checks': { type: 'string' },
       out: { type: 'string' },
       check: { type: 'boolean' },
     },
   })
   const claims = Number(values.claims)
   if (!Number.isInteger(claims) || claims < 1000) throw new Error('--claims must be a whole number ≥ 1000')
-  const path = values.out ?? defaultDbPath(claims)
-  const summary = await seedBench({ claims, path, progress: (line) => console.error(line) })
+  const factChecks =
+    values['fact-checks'] === undefined ? defaultFactChecks(claims) : Number(values['fact-checks'])
+  if (!Number.isInteger(factChecks) || factChecks < 0) throw new Error('--fact-checks must be a whole number')
+  // Only the default mix is the bench's cache; another is written where --out says (or beside it, named so).
+  const path =
+    values.out ??
+    (factChecks === defaultFactChecks(claims)
+      ? defaultDbPath(claims)
+      : defaultDbPath(claims).replace(/\.db$/, `-fc${factChecks}.db`))
+  const summary = await seedBench({ claims, factChecks, path, progress: (line) => console.error(line) })
   console.log(JSON.stringify(summary, null, 2))
   if (values.check) {
     const db = createDb(path, { readonly: true })

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../packages/shared/src/index.ts'
 import { allLogRows } from '../support/claim-log.ts'
 import { errorShapeViolation } from '../support/error-shape.ts'
+import { insertFactChecks } from '../support/fact-checks.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -238,5 +239,69 @@ describe('an archived dispute', () => {
     expect(await kinds('Quillfeather')).toEqual(['claimant'])
     await send('PATCH', `/api/claims/${claim.body.id}`, { archived: true }, claim.etag)
     expect(await hits()).toEqual([`claim ${kept.body.id}`, `evidence ${evidence.body.id}`].sort())
+  })
+})
+
+describe("other desks' fact-checks", () => {
+  it('are hits of their own kind: "publisher — the claim", in no dispute, the claim marked', async () => {
+    const [id] = await insertFactChecks(t.db, [
+      { claimReviewed: 'Snorkelmint vaccines cause infertility in women', publisherName: 'Full Fact' },
+    ])
+    const hits = await search('snorkelmint vaccine')
+    expect(hits).toHaveLength(1)
+    const [hit] = hits
+    expect(hit).toMatchObject({
+      kind: 'fact_check',
+      id,
+      disputeId: null,
+      claimId: null,
+      title: 'Full Fact — Snorkelmint vaccines cause infertility in women',
+    })
+    expect(matched(hit)).toEqual(['Snorkelmint', 'vaccines'])
+    expect((await search('Full Fact snorkelmint')).map((h) => h.id)).toEqual([id])
+  })
+})
+
+describe('snippets', () => {
+  it('are plain text: a rationale with **bold**, [links](https://x) and # headings shows none of those marks', async () => {
+    const editor = await t.login('editor')
+    const post = async (path: string, json: unknown) => {
+      const res = await t.request(path, { method: 'POST', cookie: editor, json })
+      if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`)
+      return (await res.json()) as { id: string }
+    }
+    const claimant = await post('/api/claimants', { name: 'Markdown speaker', kind: 'person' })
+    const dispute = await post('/api/disputes', { title: 'Markdown', question: 'Is the snippet plain?' })
+    const claim = await post(`/api/disputes/${dispute.id}/claims`, {
+      text: 'The depot was destroyed.',
+      claimantId: claimant.id,
+    })
+    const res = await t.request(`/api/claims/${claim.id}/verdict`, {
+      method: 'PUT',
+      cookie: editor,
+      json: {
+        rating: 'false',
+        summary: 'The depot stands.',
+        rationale: [
+          '# What the images show',
+          '',
+          'The **quibbletonic** depot is intact in [the satellite image](https://x.example/frame-12) of _June 3_.',
+          '',
+          '## Sources',
+          '',
+          '- `frame 12`, taken at noon',
+          '> quoted from the operator',
+        ].join('\n'),
+      },
+    })
+    expect(res.status).toBe(201)
+    const [hit] = await search('quibbletonic')
+    expect(hit?.kind).toBe('verdict')
+    const text = hit?.snippet.map((p) => p.text).join('') ?? ''
+    expect(text).toBe(
+      '…the images show The quibbletonic depot is intact in the satellite image of June 3. Sources…',
+    )
+    expect(text).not.toMatch(/[*#_`>[\]()]|https?:/)
+    expect(matched(hit)).toEqual(['quibbletonic'])
   })
 })

@@ -562,6 +562,45 @@ export const ROUTES: Record<string, RouteEntry> = {
     ok: 200,
     build: async () => ({ method: 'GET', path: '/api/search?q=sites' }),
   },
+  'GET /api/matches': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/matches?text=Forty%20sites%20were%20hit&language=en' }),
+  },
+  'GET /api/claims/{id}/matches': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/claims/${f.claimId}/matches` }),
+  },
+  'GET /api/claims/{id}/links': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/claims/${f.claimId}/links` }),
+  },
+  'POST /api/claims/{id}/links': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'POST',
+      path: `/api/claims/${await freshClaim(f)}/links`,
+      json: { linkedClaimId: f.claimId },
+    }),
+  },
+  'DELETE /api/claim-links/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => {
+      const link = await create(f.send, f.cookies.admin, `/api/claims/${await freshClaim(f)}/links`, {
+        linkedClaimId: f.claimId,
+      })
+      return {
+        method: 'DELETE',
+        path: `/api/claim-links/${link.id}`,
+        headers: { 'if-match': `"${link.version}"` },
+      }
+    },
+  },
   'GET /api/public/verdicts': {
     access: 'public',
     ok: 200,

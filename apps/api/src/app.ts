@@ -12,6 +12,7 @@ import { privateAnswers, securityHeaders } from './middleware/security-headers.t
 import { session } from './middleware/session.ts'
 import { writeGate } from './middleware/write-gate.ts'
 import { authRoutes } from './routes/auth.ts'
+import { claimLinkRoutes } from './routes/claim-links.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
@@ -21,6 +22,7 @@ import { factCheckFeedRoutes } from './routes/fact-check-feeds.ts'
 import { factCheckRoutes } from './routes/fact-checks.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
+import { matchRoutes } from './routes/matches.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
 import type { AppDeps, AppEnv } from './routes/route-kit.ts'
@@ -49,7 +51,14 @@ const OPENAPI_TAGS = [
   { name: 'verdicts', description: "A claim's verdict: the draft and its workflow" },
   { name: 'history', description: 'The append-only history of every record' },
   { name: 'claim-log', description: 'Every claim as one row: filter, export, import' },
-  { name: 'search', description: 'Full-text search over claims, evidence and verdicts' },
+  {
+    name: 'search',
+    description: "Full-text search over claims, evidence, verdicts and other desks' fact-checks",
+  },
+  {
+    name: 'matching',
+    description: "Claims and other desks' fact-checks that say the same, and the links made to them",
+  },
   { name: 'public', description: 'Published verdicts for anyone, as ClaimReview' },
   {
     name: 'fact-checks',
@@ -109,6 +118,8 @@ export function createApp(given: AppDeps) {
     .route('/api', searchRoutes)
     .route('/api', factCheckRoutes)
     .route('/api', factCheckFeedRoutes)
+    .route('/api', matchRoutes)
+    .route('/api', claimLinkRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

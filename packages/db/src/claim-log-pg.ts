@@ -13,8 +13,6 @@ import {
   claimLogSql,
   countedFilters,
   SEARCH_CANDIDATES,
-  SNIPPET_CLOSE_CODE,
-  SNIPPET_OPEN_CODE,
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 import type { Db } from './client.ts'
@@ -182,18 +180,13 @@ export async function iterateClaimLogPg(db: Db, filters: ClaimLogSqlFilters): Pr
 const RANK_WEIGHTS = "'{0.1, 0.2, 0.5, 1.0}'"
 const notInArchivedDispute = (disputeId: string) =>
   `NOT EXISTS (SELECT 1 FROM disputes d WHERE d.id = ${disputeId} AND d.archived_at IS NOT NULL)`
-// At most 16 words around the best match, marked with the private-use characters SQLite's snippet uses.
-const HEADLINE_OPTIONS = `'StartSel=' || chr(${SNIPPET_OPEN_CODE}) || ', StopSel=' || chr(${SNIPPET_CLOSE_CODE})
-  || ', MaxWords=16, MinWords=8, MaxFragments=1'`
-
-// As on SQLite, the newest `candidates` matches are ranked (claims by the log's order, the others by their
-// last change), then records of an archived dispute and the verdict of an archived claim are left out
-// (archived claims and evidence have no tsvector), and only the `limit` best are looked up again for their
-// title and snippet (ts_headline parses its text: too slow for every candidate). Each kind's match names
-// to_tsquery itself, so the planner sees the words and estimates how many rows match: few, it reads them
-// from the GIN index and sorts them; many, it walks the newest first and stops (a word on 7,500 of 60,000
-// claims: 35 ms planned blind through a CTE, 3 ms walked). The snippet comes from the body unless only the
-// title matches, and is marked with … where it cuts the text, as FTS5's is.
+// As on SQLite, the newest `candidates` matches are ranked (claims by the log's order, fact-checks by their
+// review date, on its index, the others by their last change), then records of an archived dispute and the
+// verdict of an archived claim are left out (archived claims and evidence have no tsvector), and only the `limit` best are looked up again for their
+// texts, which packages/domain makes the snippet from. Each kind's match names to_tsquery itself, so the
+// planner sees the words and estimates how many rows match: few, it reads them from the GIN index and sorts
+// them; many, it walks the newest first and stops (a word on 7,500 of 60,000 claims: 35 ms planned blind
+// through a CTE, 3 ms walked).
 const MATCHES = "search_vector @@ to_tsquery('cc', @fts)"
 const SEARCH_SQL = `WITH matches AS (
   (SELECT 'claim' AS kind, c.id AS ref_id, c.dispute_id, c.id AS claim_id, c.activity_at AS at,
@@ -209,8 +202,8 @@ const SEARCH_SQL = `WITH matches AS (
   (SELECT 'verdict', v.id, NULL, v.claim_id, v.updated_at, v.search_vector
   FROM verdicts v WHERE v.${MATCHES} ORDER BY v.updated_at DESC LIMIT @candidates)
   UNION ALL
-  (SELECT 'fact_check', f.id, NULL, NULL, f.updated_at, f.search_vector
-  FROM fact_checks f WHERE f.${MATCHES} ORDER BY f.updated_at DESC LIMIT @candidates)),
+  (SELECT 'fact_check', f.id, NULL, NULL, coalesce(f.review_date, f.created_at), f.search_vector
+  FROM fact_checks f WHERE f.${MATCHES} ORDER BY f.review_date DESC, f.id DESC LIMIT @candidates)),
 query AS (SELECT to_tsquery('cc', @fts) AS q),
 newest AS (SELECT * FROM matches ORDER BY at DESC LIMIT @candidates),
 kept AS (
@@ -222,24 +215,17 @@ ranked AS (
   FROM kept n, query
   ORDER BY rank DESC, n.kind, n.ref_id
   LIMIT @limit)
-SELECT r.kind, r.ref_id AS "refId", r.dispute_id AS "disputeId", r.claim_id AS "claimId", t.title,
-  CASE WHEN starts_with(src.doc, plain.text) THEN '' ELSE '…' END || h.marked
-    || CASE WHEN right(src.doc, length(plain.text)) = plain.text THEN '' ELSE '…' END AS snippet,
+SELECT r.kind, r.ref_id AS "refId", r.dispute_id AS "disputeId", r.claim_id AS "claimId", t.title, t.body,
   -(r.rank::float8) AS score
 FROM ranked r
-CROSS JOIN query
 CROSS JOIN LATERAL (
-  SELECT substr(x.text, 1, 200) AS title, x.text AS body FROM claims x WHERE r.kind = 'claim' AND x.id = r.ref_id
-  UNION ALL SELECT x.name, '' FROM claimants x WHERE r.kind = 'claimant' AND x.id = r.ref_id
+  SELECT '' AS title, x.text AS body FROM claims x WHERE r.kind = 'claim' AND x.id = r.ref_id
+  UNION ALL SELECT x.name, array_to_string(ARRAY(SELECT json_array_elements_text(x.aliases)), ', ')
+    FROM claimants x WHERE r.kind = 'claimant' AND x.id = r.ref_id
   UNION ALL SELECT x.title, x.excerpt FROM evidence x WHERE r.kind = 'evidence' AND x.id = r.ref_id
   UNION ALL SELECT x.summary, x.rationale FROM verdicts x WHERE r.kind = 'verdict' AND x.id = r.ref_id
-  UNION ALL SELECT x.publisher_name, x.claim_reviewed FROM fact_checks x WHERE r.kind = 'fact_check' AND x.id = r.ref_id) t
-CROSS JOIN LATERAL (SELECT CASE
-  WHEN t.body <> '' AND (cc_tsvector(t.body) @@ query.q OR NOT cc_tsvector(t.title) @@ query.q) THEN t.body
-  ELSE t.title END AS doc) src
-CROSS JOIN LATERAL (SELECT ts_headline('cc', src.doc, query.q, ${HEADLINE_OPTIONS}) AS marked) h
-CROSS JOIN LATERAL (
-  SELECT replace(replace(h.marked, chr(${SNIPPET_OPEN_CODE}), ''), chr(${SNIPPET_CLOSE_CODE}), '') AS text) plain
+  UNION ALL SELECT x.publisher_name, x.claim_reviewed FROM fact_checks x
+    WHERE r.kind = 'fact_check' AND x.id = r.ref_id) t
 ORDER BY r.rank DESC, r.kind, r.ref_id`
 
 /** searchIndex on PostgreSQL: `fts` is a to_tsquery text (packages/domain's tsQuery). */

@@ -254,6 +254,3 @@ export function claimLogAlternatives(choice: ClaimLogChoice): ClaimLogChoice[] {
 
 /** How many of the newest matches search ranks (decision 0003: a common word costs what a rare one does). */
 export const SEARCH_CANDIDATES = 1000
-/** The snippet's markers around matching words: U+E000 and U+E001 (packages/domain's snippetParts). */
-export const SNIPPET_OPEN_CODE = 0xe000
-export const SNIPPET_CLOSE_CODE = 0xe001

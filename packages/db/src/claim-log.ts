@@ -13,8 +13,6 @@ import {
   countedFilters,
   FTS_CHECK_FROM,
   SEARCH_CANDIDATES,
-  SNIPPET_CLOSE_CODE,
-  SNIPPET_OPEN_CODE,
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 import { type Db, sqliteClient } from './client.ts'
@@ -159,8 +157,9 @@ export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Prom
 }
 
 const SEARCH_SQL = `SELECT r.kind AS kind, r.ref_id AS refId, r.dispute_id AS disputeId, r.claim_id AS claimId,
-  CASE r.kind WHEN 'claim' THEN substr(search_index.body, 1, 200) ELSE search_index.title END AS title,
-  snippet(search_index, -1, char(${SNIPPET_OPEN_CODE}), char(${SNIPPET_CLOSE_CODE}), '…', 16) AS snippet,
+  search_index.title AS title,
+  CASE r.kind WHEN 'claimant' THEN coalesce((SELECT group_concat(a.value, ', ') FROM json_each(search_index.body) a), '')
+    ELSE search_index.body END AS body,
   bm25(search_index, 2.0, 1.0) AS score
 FROM search_index
 JOIN search_refs r ON r.id = search_index.rowid
@@ -175,7 +174,8 @@ LIMIT @limit`
 
 /**
  * Full-text hits, best first, ranked by bm25 on SQLite and ts_rank_cd on PostgreSQL (titles weigh
- * double; on both the score is lower the better, ranks themselves differ between the engines). `fts` is
+ * double; on both the score is lower the better, ranks themselves differ between the engines), each with
+ * its record's texts as indexed, which packages/domain makes the snippet from (searchSnippet). `fts` is
  * the engine's query (packages/domain's fullTextQuery). Ranking is bounded: only the newest
  * `candidates` matches are ranked, so a word found in half the rows costs no more than a rare one.
  * Records of an archived dispute, and the verdict of an archived claim, are left out when the query
@@ -204,6 +204,8 @@ export interface SearchBulkRecords {
   claimants: readonly string[]
   claims: readonly string[]
   verdicts: readonly string[]
+  /** Other desks' fact-checks (the bench loads many at once). */
+  factChecks?: readonly string[]
 }
 
 // Per kind: the refs of exactly the given ids, then their index rows in rowid order (migration 0003's
@@ -218,6 +220,8 @@ const BULK_REFS = {
   verdicts: `INSERT INTO search_refs (kind, ref_id, claim_id, dispute_id)
     SELECT 'verdict', x.id, x.claim_id, c.dispute_id FROM json_each(?) j JOIN verdicts x ON x.id = j.value
     JOIN claims c ON c.id = x.claim_id`,
+  factChecks: `INSERT INTO search_refs (kind, ref_id)
+    SELECT 'fact_check', x.id FROM json_each(?) j JOIN fact_checks x ON x.id = j.value`,
 } as const
 const BULK_INDEX = {
   claimants: `INSERT INTO search_index (rowid, title, body)
@@ -229,11 +233,19 @@ const BULK_INDEX = {
   verdicts: `INSERT INTO search_index (rowid, title, body)
     SELECT r.id, x.summary, x.rationale FROM search_refs r JOIN verdicts x ON x.id = r.ref_id
     WHERE r.id > ? AND r.kind = 'verdict' ORDER BY r.id`,
+  factChecks: `INSERT INTO search_index (rowid, title, body)
+    SELECT r.id, x.publisher_name, x.claim_reviewed FROM search_refs r JOIN fact_checks x ON x.id = r.ref_id
+    WHERE r.id > ? AND r.kind = 'fact_check' ORDER BY r.id`,
 } as const
-// Claims also go into the trigram index matching reads (drizzle/0007).
-const BULK_MATCH_CLAIMS = `INSERT INTO match_index (rowid, text)
-  SELECT r.id, x.text FROM search_refs r JOIN claims x ON x.id = r.ref_id
-  WHERE r.id > ? AND r.kind = 'claim' ORDER BY r.id`
+// Claims and fact-checks also go into the trigram index matching reads (drizzle/0007).
+const BULK_MATCH = {
+  claims: `INSERT INTO match_index (rowid, text)
+    SELECT r.id, x.text FROM search_refs r JOIN claims x ON x.id = r.ref_id
+    WHERE r.id > ? AND r.kind = 'claim' ORDER BY r.id`,
+  factChecks: `INSERT INTO match_index (rowid, text)
+    SELECT r.id, x.claim_reviewed FROM search_refs r JOIN fact_checks x ON x.id = r.ref_id
+    WHERE r.id > ? AND r.kind = 'fact_check' ORDER BY r.id`,
+} as const
 
 function requireTransaction(client: Database.Database): void {
   if (!client.inTransaction) throw new Error('a search bulk load runs inside the transaction that writes')
@@ -262,13 +274,13 @@ export async function endSearchBulkLoad(db: Db, records: SearchBulkRecords): Pro
 function endBulkLoad(client: Database.Database, records: SearchBulkRecords): void {
   requireTransaction(client)
   const last = prepared(client, 'SELECT coalesce(max(id), 0) FROM search_refs', false).pluck()
-  for (const kind of ['claimants', 'claims', 'verdicts'] as const) {
-    const ids = records[kind]
+  for (const kind of ['claimants', 'claims', 'verdicts', 'factChecks'] as const) {
+    const ids = records[kind] ?? []
     if (ids.length === 0) continue
     const mark = last.get() as number
     prepared(client, BULK_REFS[kind], false).run(JSON.stringify(ids))
     prepared(client, BULK_INDEX[kind], false).run(mark)
-    if (kind === 'claims') prepared(client, BULK_MATCH_CLAIMS, false).run(mark)
+    if (kind === 'claims' || kind === 'factChecks') prepared(client, BULK_MATCH[kind], false).run(mark)
   }
   prepared(client, 'DELETE FROM search_bulk', false).run()
 }

@@ -14,7 +14,7 @@ const SHORTEST_SIMILAR = 4
 const NUMBER_WEIGHT = 4
 const LONGEST_WEIGHT = 10
 
-/** A part of a text, matching the query or not (the shape of snippetParts). */
+/** A part of a text, matching the query or not (the contract's MarkedText, a search hit's snippet). */
 export interface TextPart {
   text: string
   match: boolean
@@ -39,10 +39,13 @@ export interface LabelledPair {
 
 interface Term {
   key: string
-  /** The folded word, when a word may count by likeness (long enough, and no number). */
-  word: string | null
+  /** The folded word's trigrams, when a word may count by likeness (long enough, and no number). */
+  grams: ReadonlySet<string> | null
   weight: number
 }
+
+// A text's terms, worked out once per analysis: the query's are compared with every candidate's.
+const termsOfAnalysis = new WeakMap<Analysis, Term[]>()
 
 /**
  * How much two claims are the same claim, from 0 to 1, the same on both engines: a weighted overlap of
@@ -60,17 +63,21 @@ export function matchScore(query: Analysis, candidate: Analysis): number {
 }
 
 function termsOf(analysis: Analysis): Term[] {
+  const known = termsOfAnalysis.get(analysis)
+  if (known) return known
   const words: Term[] = analysis.stems.map((stem, i) => ({
     key: stem,
-    word: likenessWord(analysis.words[i] ?? stem),
+    grams: likenessGrams(analysis.words[i] ?? stem),
     weight: Math.min([...stem].length, LONGEST_WEIGHT),
   }))
-  const numbers: Term[] = analysis.numbers.map((n) => ({ key: `#${n}`, word: null, weight: NUMBER_WEIGHT }))
-  return [...words, ...numbers]
+  const numbers: Term[] = analysis.numbers.map((n) => ({ key: `#${n}`, grams: null, weight: NUMBER_WEIGHT }))
+  const terms = [...words, ...numbers]
+  termsOfAnalysis.set(analysis, terms)
+  return terms
 }
 
-function likenessWord(word: string): string | null {
-  return [...word].length >= SHORTEST_SIMILAR ? word : null
+function likenessGrams(word: string): ReadonlySet<string> | null {
+  return [...word].length >= SHORTEST_SIMILAR ? trigramsOf(word) : null
 }
 
 function sumWeights(terms: Term[]): number {
@@ -85,8 +92,11 @@ function bestLikeness(term: Term, others: Term[]): number {
   let best = 0
   for (const other of others) {
     if (other.key === term.key) return 1
-    if (term.word === null || other.word === null) continue
-    const likeness = wordLikeness(term.word, other.word)
+    if (term.grams === null || other.grams === null) continue
+    // Sets this unlike in size cannot reach SIMILAR_WORD, whatever they share.
+    if (2 * Math.min(term.grams.size, other.grams.size) < SIMILAR_WORD * (term.grams.size + other.grams.size))
+      continue
+    const likeness = dice(term.grams, other.grams)
     if (likeness >= SIMILAR_WORD && likeness > best) best = likeness
   }
   return best
@@ -99,9 +109,10 @@ function numbersDiffer(a: Analysis, b: Analysis): boolean {
 
 /** How alike two folded words are, 0 to 1: the Dice coefficient of their character trigrams. */
 export function wordLikeness(a: string, b: string): number {
-  if (a === b) return 1
-  const ours = trigramsOf(a)
-  const theirs = trigramsOf(b)
+  return a === b ? 1 : dice(trigramsOf(a), trigramsOf(b))
+}
+
+function dice(ours: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
   let shared = 0
   for (const gram of ours) if (theirs.has(gram)) shared++
   return (2 * shared) / (ours.size + theirs.size)
@@ -131,20 +142,21 @@ export function markMatches(text: string, query: Analysis): TextPart[] {
       ? token.numbers.some((n) => query.numbers.includes(n))
       : wordMatches(foldText(token.text), queryTerms)
     if (!match) continue
-    pushPart(parts, nfc.slice(at, token.start), false)
-    pushPart(parts, token.text, true)
+    appendPart(parts, nfc.slice(at, token.start), false)
+    appendPart(parts, token.text, true)
     at = token.start + token.text.length
   }
-  pushPart(parts, nfc.slice(at), false)
+  appendPart(parts, nfc.slice(at), false)
   return parts
 }
 
 function wordMatches(word: string, queryTerms: Term[]): boolean {
   if (isStopWord(word)) return false
-  return bestLikeness({ key: stemOf(word), word: likenessWord(word), weight: 1 }, queryTerms) > 0
+  return bestLikeness({ key: stemOf(word), grams: likenessGrams(word), weight: 1 }, queryTerms) > 0
 }
 
-function pushPart(parts: TextPart[], text: string, match: boolean): void {
+/** Adds a piece of text to parts cut into plain and matching ones, joining it to the last part when alike. */
+export function appendPart(parts: TextPart[], text: string, match: boolean): void {
   if (text === '') return
   const last = parts.at(-1)
   if (last?.match === match) last.text += text

@@ -1,13 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { TextPart } from './matching.ts'
 import {
   ftsQuery,
   fullTextQuery,
-  SNIPPET_CLOSE,
-  SNIPPET_OPEN,
+  type SnippetSource,
+  searchSnippet,
   searchTerms,
-  snippetParts,
   tsQuery,
+  wordTerm,
 } from './search.ts'
 
 // One query term as each engine writes it: a word, a prefix, or a word or its stem as a prefix.
@@ -116,13 +117,96 @@ describe('tsQuery', () => {
   })
 })
 
-describe('snippetParts', () => {
-  it('cuts a marked snippet into plain and matching parts', () => {
-    expect(snippetParts(`…the ${SNIPPET_OPEN}maternity${SNIPPET_CLOSE} hospital`)).toEqual([
-      { text: '…the ', match: false },
-      { text: 'maternity', match: true },
-      { text: ' hospital', match: false },
+describe('wordTerm', () => {
+  it('writes one word as ftsQuery and tsQuery write each of theirs', () => {
+    expect(wordTerm('drones', 'sqlite')).toBe(ftsQuery('drones'))
+    expect(wordTerm('drones', 'postgres')).toBe(tsQuery('drones'))
+    expect(wordTerm('the', 'sqlite')).toBe('"the"')
+  })
+})
+
+describe('searchSnippet', () => {
+  const snippet = (q: string, source: Partial<SnippetSource>) =>
+    searchSnippet(q, { title: '', body: '', markdown: false, ...source })
+  const text = (parts: TextPart[]) => parts.map((p) => p.text).join('')
+  const marked = (parts: TextPart[]) => parts.filter((p) => p.match).map((p) => p.text)
+
+  it('marks the words the query matches: the word, or one beginning with its stem, case and accents aside', () => {
+    const parts = snippet('maternity hospitals', { body: 'The Maternity hospital in Mariupol was hit.' })
+    expect(parts).toEqual([
+      { text: 'The ', match: false },
+      { text: 'Maternity', match: true },
+      { text: ' ', match: false },
+      { text: 'hospital', match: true },
+      { text: ' in Mariupol was hit.', match: false },
     ])
-    expect(snippetParts('no hits')).toEqual([{ text: 'no hits', match: false }])
+    expect(marked(snippet('cafebrucke удары', { body: 'Cafébrücke: ударов не было' }))).toEqual([
+      'Cafébrücke',
+      'ударов',
+    ])
+    expect(marked(snippet('matern*', { body: 'maternal and maternity wards' }))).toEqual([
+      'maternal',
+      'maternity',
+    ])
+  })
+
+  it('shows a window of words from just before the first match, with … where the text is cut', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`)
+    words[20] = 'drones'
+    const parts = snippet('drone', { body: words.join(' ') })
+    expect(text(parts)).toBe(`…${words.slice(16, 32).join(' ')}…`)
+    expect(marked(parts)).toEqual(['drones'])
+    // Near the start, nothing is cut before; near the end, nothing after.
+    expect(text(snippet('w1', { body: words.join(' ') }))).toBe(`${words.slice(0, 16).join(' ')}…`)
+    expect(text(snippet('w38', { body: words.join(' ') }))).toBe(`…${words.slice(24).join(' ')}`)
+  })
+
+  it('takes the title when only the title matches, and the beginning when nothing does', () => {
+    expect(text(snippet('ledger', { title: 'Harbour ledger', body: 'Crates left at dawn.' }))).toBe(
+      'Harbour ledger',
+    )
+    expect(text(snippet('ledger', { title: 'Harbour ledger', body: 'The ledger says so.' }))).toBe(
+      'The ledger says so.',
+    )
+    expect(snippet('zzz', { title: 'A title', body: 'A body.' })).toEqual([{ text: 'A body.', match: false }])
+    expect(snippet('zzz', { title: 'A title' })).toEqual([{ text: 'A title', match: false }])
+  })
+
+  it('gives a Markdown rationale as plain text: no emphasis, links, headings or code marks', () => {
+    const rationale = [
+      '# Findings',
+      '',
+      'The **satellite** images show [the depot](https://example.org/depot) intact; see `frame 12`.',
+      '',
+      '- one',
+      '- two',
+    ].join('\n')
+    const parts = snippet('satellite depot', { body: rationale, markdown: true })
+    expect(text(parts)).toBe('Findings The satellite images show the depot intact; see frame 12. one two')
+    expect(marked(parts)).toEqual(['satellite', 'depot'])
+    expect(text(parts)).not.toMatch(/[*#[\]`]|https?:/)
+  })
+
+  it('collapses whitespace to single spaces, and keeps the words of scripts with vowel signs whole', () => {
+    expect(text(snippet('hit', { body: 'Drones\n\n  hit\tthe   port' }))).toBe('Drones hit the port')
+    expect(marked(snippet('යනු', { body: 'ශ්\u200dරී ලංකාව යනු දූපතකි' }))).toEqual(['යනු'])
+    expect(marked(snippet('යන', { body: 'ශ්\u200dරී ලංකාව යනු දූපතකි' }))).toEqual([])
+  })
+
+  it('keeps long texts short, and gives back the text it shows whole', () => {
+    const long = `${'x'.repeat(600)} drones ${'y'.repeat(600)}`
+    expect(text(snippet('drones', { body: long })).length).toBeLessThan(700)
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        (body, q) => {
+          const parts = snippet(q, { body })
+          expect(parts.every((p) => p.text !== '')).toBe(true)
+          const shown = text(parts).replace(/^…|…$/g, '')
+          expect(body.normalize('NFC').replace(/\s+/g, ' ')).toContain(shown)
+        },
+      ),
+    )
   })
 })

@@ -1,8 +1,6 @@
-import { foldText, isStopWord, stemLanguageOf, stemOf } from './words.ts'
-
-/** The markers the database puts around matching words in a snippet (private-use characters). */
-export const SNIPPET_OPEN = '\uE000'
-export const SNIPPET_CLOSE = '\uE001'
+import { plainText } from './markdown.ts'
+import { appendPart, type TextPart } from './matching.ts'
+import { foldText, isStopWord, stemLanguageOf, stemOf, wordSpans, wordsOf } from './words.ts'
 
 const WORD = /[\p{L}\p{N}\p{M}_]+(?:[\u200C\u200D]+[\p{L}\p{N}\p{M}_]+)*/gu
 const MAX_TERMS = 16
@@ -115,27 +113,95 @@ function tsTerm({ exact, prefix }: QueryTerm): string {
   return `('${exact}' | '${prefix}':*)`
 }
 
+/**
+ * One word as a term of the engine's full-text query: the word exactly, or the word or its stem as a prefix
+ * (`("drones" OR "drone"*)`, `('drones' | 'drone':*)`), as ftsQuery and tsQuery write each word; with
+ * `stem: false`, the word alone (`"drones"`).
+ */
+export function wordTerm(word: string, engine: 'sqlite' | 'postgres', options = { stem: true }): string {
+  const term = options.stem ? expandedTerm(word) : { exact: word, prefix: null }
+  return engine === 'postgres' ? tsTerm(term) : ftsTerm(term)
+}
+
 /** What a user typed as the full-text query of the engine the database runs on; null when empty. */
 export function fullTextQuery(input: string, engine: 'sqlite' | 'postgres'): string | null {
   return engine === 'postgres' ? tsQuery(input) : ftsQuery(input)
 }
 
-/** A snippet with markers, cut into plain and matching parts. */
-export function snippetParts(snippet: string): Array<{ text: string; match: boolean }> {
-  const parts: Array<{ text: string; match: boolean }> = []
-  let rest = snippet
-  while (rest.length > 0) {
-    const open = rest.indexOf(SNIPPET_OPEN)
-    if (open === -1) {
-      parts.push({ text: rest, match: false })
-      break
-    }
-    if (open > 0) parts.push({ text: rest.slice(0, open), match: false })
-    const close = rest.indexOf(SNIPPET_CLOSE, open + 1)
-    const end = close === -1 ? rest.length : close
-    const text = rest.slice(open + 1, end)
-    if (text) parts.push({ text, match: true })
-    rest = close === -1 ? '' : rest.slice(close + 1)
+/** How many words a snippet shows at most, how many of them before its first match, and about how long it is. */
+const SNIPPET_WORDS = 16
+const SNIPPET_LEAD = 4
+const SNIPPET_CHARS = 240
+
+/** A search hit's texts as the database holds them; `markdown` when the body is Markdown (a rationale). */
+export interface SnippetSource {
+  title: string
+  body: string
+  markdown: boolean
+}
+
+/**
+ * A search hit's snippet, cut into plain and matching parts, the same on both engines: plain text (a
+ * Markdown body is read through plainText, so no markup shows), whitespace collapsed, from the body when a
+ * word of it matches what was searched, else from the title; at most SNIPPET_WORDS words from just before
+ * the first match, with … where the text is cut. A word matches as the full-text query matches it: the
+ * word itself, or a word beginning with its stem (or with the user's own prefix), case and accents aside.
+ */
+export function searchSnippet(input: string, source: SnippetSource): TextPart[] {
+  const matches = snippetMatcher(input)
+  const body = oneLine(source.markdown ? plainText(source.body) : source.body)
+  const title = oneLine(source.title)
+  const hasMatch = (text: string) => wordSpans(text).some((word) => matches(word.text))
+  const text = hasMatch(body) ? body : hasMatch(title) ? title : body || title
+  return cutAround(text, matches)
+}
+
+function oneLine(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+function snippetMatcher(input: string): (word: string) => boolean {
+  const exact = new Set<string>()
+  const prefixes: string[] = []
+  for (const term of queryTerms(input) ?? []) {
+    // wordsOf folds them and cuts them as the text is cut (a `_` typed inside a word parts it).
+    for (const word of wordsOf(term.exact ?? '')) exact.add(word)
+    prefixes.push(...wordsOf(term.prefix ?? ''))
   }
+  return (word) => {
+    const folded = foldText(word)
+    return exact.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix))
+  }
+}
+
+function cutAround(text: string, matches: (word: string) => boolean): TextPart[] {
+  const words = wordSpans(text)
+  const first = Math.max(
+    0,
+    words.findIndex((word) => matches(word.text)),
+  )
+  let from = Math.max(0, Math.min(first - SNIPPET_LEAD, words.length - SNIPPET_WORDS))
+  const endOf = (i: number) => {
+    const word = words[i]
+    return word ? word.start + word.text.length : 0
+  }
+  const startOf = (i: number) => (i === 0 ? 0 : (words[i]?.start ?? 0))
+  // Long words (or a script written without spaces) keep the snippet short: words before the match give way first.
+  while (from < first && endOf(first) - startOf(from) > SNIPPET_CHARS) from++
+  let to = Math.max(from, first) + 1
+  while (to < words.length && to - from < SNIPPET_WORDS && endOf(to) - startOf(from) <= SNIPPET_CHARS) to++
+  const end = to >= words.length ? text.length : endOf(to - 1)
+  const parts: TextPart[] = []
+  if (from > 0) appendPart(parts, '…', false)
+  let at = startOf(from)
+  for (let i = from; i < to; i++) {
+    const word = words[i]
+    if (!word || !matches(word.text)) continue
+    appendPart(parts, text.slice(at, word.start), false)
+    appendPart(parts, word.text, true)
+    at = word.start + word.text.length
+  }
+  appendPart(parts, text.slice(at, end), false)
+  if (end < text.length) appendPart(parts, '…', false)
   return parts
 }

@@ -74,6 +74,17 @@ export function wordsOf(text: string): string[] {
   return foldText(text).match(WORD) ?? []
 }
 
+/** A word of a text, as written, and where it starts. */
+export interface WordSpan {
+  text: string
+  start: number
+}
+
+/** The words of a text as written, with where each starts: the runs of letters, digits and marks wordsOf folds. */
+export function wordSpans(text: string): WordSpan[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index }))
+}
+
 /** True for a word of digits only (in any script). */
 export function isNumberWord(word: string): boolean {
   return /^\p{Nd}+$/u.test(word)
@@ -98,9 +109,19 @@ export function stemOf(word: string): string {
   return stemFolded(foldText(word))
 }
 
+// Snowball's stemmers take tens of microseconds a word, and matching stems every word of up to hundreds of
+// candidates per request: the stems of words seen are kept (words repeat; the map is emptied when full).
+const STEMS_KEPT = 100_000
+const stems = new Map<string, string>()
+
 function stemFolded(folded: string): string {
+  const known = stems.get(folded)
+  if (known !== undefined) return known
   const language = languageOfFolded(folded)
-  return language === null ? folded : stemmer(language).stem(folded)
+  const stem = language === null ? folded : stemmer(language).stem(folded)
+  if (stems.size >= STEMS_KEPT) stems.clear()
+  stems.set(folded, stem)
+  return stem
 }
 
 function stemmer(language: StemLanguage): Stemmer {
@@ -116,8 +137,12 @@ let stopWords: ReadonlySet<string> | undefined
 
 /** True for the function words of English, Spanish, Portuguese, French, German, Italian, Ukrainian, Russian. */
 export function isStopWord(word: string): boolean {
+  return isFoldedStopWord(foldText(word))
+}
+
+function isFoldedStopWord(folded: string): boolean {
   stopWords ??= new Set(Object.values(STOP_WORD_LISTS).flatMap(wordsOf))
-  return stopWords.has(foldText(word))
+  return stopWords.has(folded)
 }
 
 /**
@@ -205,7 +230,7 @@ export function analyze(text: string): Analysis {
       continue
     }
     const word = foldText(token.text)
-    if (isStopWord(word)) continue
+    if (isFoldedStopWord(word)) continue
     const stem = stemFolded(word)
     if (!wordOfStem.has(stem)) wordOfStem.set(stem, word)
   }

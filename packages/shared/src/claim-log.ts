@@ -168,14 +168,18 @@ type RawValues<T extends readonly { schema: z.ZodType; cell: ClaimLogCellKind }[
   -readonly [I in keyof T]: T[I]['cell'] extends 'tags' ? string : z.output<T[I]['schema']>
 }
 
-/** A search hit as the database hands it over; the snippet still carries its markers. */
+/**
+ * A search hit as the database hands it over: the record's indexed texts as they are (a claim's text or a
+ * fact-check's claim as body; a claimant's aliases joined by ", "), which the snippet is made from.
+ */
 export interface SearchRawHit {
   kind: SearchKind
   refId: string
   disputeId: string | null
   claimId: string | null
+  /** A claimant's name, an evidence item's title, a verdict's summary, a fact-check's publisher; '' for a claim. */
   title: string
-  snippet: string
+  body: string
   score: number
 }
 

@@ -154,7 +154,10 @@ export const MatchesSchema = z
   .meta({ id: 'Matches' })
 export type Matches = z.infer<typeof MatchesSchema>
 
-/** A claim's link to the same claim elsewhere on the desk, or to another desk's fact-check of it. */
+/**
+ * A claim's link to the same claim elsewhere on the desk, or to another desk's fact-check of it. Read from
+ * either claim of a "same claim" link, `claimId` is the claim read from and `linkedClaim` the other one.
+ */
 export const ClaimLinkSchema = z
   .object({
     id: z.string(),
@@ -164,6 +167,8 @@ export const ClaimLinkSchema = z
       .object({ id: z.string(), text: z.string(), disputeId: z.string(), disputeTitle: z.string() })
       .nullable(),
     factCheck: FactCheckSchema.nullable(),
+    /** Unlinked (DELETE /api/claim-links/{id}); linking the same again makes a new link. */
+    archived: z.boolean(),
     createdAt: TimestampSchema,
     version: z.number().int(),
   })

@@ -249,6 +249,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'user',
     'fact_check',
     'fact_check_feed',
+    'claim_link',
   ]),
   id: z.string().min(1).max(100),
 })

@@ -14,6 +14,7 @@ const ENTITY_TABLES = {
   user: tables.users,
   fact_check: tables.factChecks,
   fact_check_feed: tables.factCheckFeeds,
+  claim_link: tables.claimLinks,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */

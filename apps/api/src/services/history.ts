@@ -11,6 +11,7 @@ export type Entity =
   | 'user'
   | 'fact_check'
   | 'fact_check_feed'
+  | 'claim_link'
 
 export interface HistoryInput {
   actorId: string | null
