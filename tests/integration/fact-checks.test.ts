@@ -489,19 +489,19 @@ describe('GET /api/fact-checks, /facets, /:id', () => {
     expect(await walk('q=%22%20*%20(', 1)).toEqual([])
   })
 
-  it('GET /api/search finds fact-checks too, by claim or publisher, the publisher as title', async () => {
+  it('GET /api/search finds fact-checks too, by claim or publisher, titled "publisher — the claim"', async () => {
     const res = await d.request('/api/search?q=maternity', { cookie: admin })
     const { items } = await exact(res, SearchResultSchema)
     const [hospital] = await walk('q=maternity', 1)
     expect(items.map((i) => [i.kind, i.id, i.disputeId, i.claimId, i.title])).toEqual([
-      ['fact_check', hospital?.id, null, null, 'Full Fact'],
+      ['fact_check', hospital?.id, null, null, `Full Fact — ${hospital?.claimReviewed}`],
     ])
     expect(items[0]?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['maternity'])
     const byPublisher = await exact(
       await d.request('/api/search?q=VoxCheck', { cookie: admin }),
       SearchResultSchema,
     )
-    expect(byPublisher.items.map((i) => [i.kind, i.title])).toEqual([
+    expect(byPublisher.items.map((i) => [i.kind, i.title.split(' — ')[0]])).toEqual([
       ['fact_check', 'VoxCheck'],
       ['fact_check', 'VoxCheck'],
     ])
