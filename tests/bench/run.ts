@@ -8,7 +8,7 @@
  * nothing here is in `npm test`.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, totalmem } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -1240,6 +1240,8 @@ async function main(): Promise<void> {
   if (!engines) throw new Error(`--engine is sqlite, postgres or both, not ${args.engine}`)
   console.log(COMMAND)
   const stored: Stored = existsSync(STORED) ? JSON.parse(readFileSync(STORED, 'utf8')) : {}
+  // The bench's working folder; a fresh checkout has none yet.
+  mkdirSync(join(REPO, 'tests/bench/.data'), { recursive: true })
   const dir = mkdtempSync(join(REPO, 'tests/bench/.data/pass-'))
   try {
     for (const engine of engines) {

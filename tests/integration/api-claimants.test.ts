@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { ClaimantDetailSchema, ClaimantSchema, pageOf } from '@counterclaim/shared'
+import {
+  type Claimant,
+  ClaimantConflictSchema,
+  ClaimantDetailSchema,
+  ClaimantSchema,
+  pageOf,
+} from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   chars,
@@ -249,5 +255,250 @@ describe('PATCH /api/claimants/:id', () => {
       }
       await expectError(await patch(randomUUID(), { name: 'X' }, ifMatch(1)), 'not_found')
     })
+  })
+})
+
+const conflictOf = async (res: Response) => {
+  const error = await expectError(res, 'conflict')
+  return { message: error.message, details: ClaimantConflictSchema.parse(error.details) }
+}
+
+describe('claimant names: one identity per claimant', () => {
+  it('answers 409 with the matches when the name is already on the desk, by key: case, accents, hyphens, dots, spacing', async () => {
+    const trump = await record(
+      await post({ name: 'Donald Trump', kind: 'person', aliases: ['Donald J. Trump'] }),
+      201,
+      ClaimantSchema,
+    )
+    for (const name of [
+      'donald-trump',
+      'DONALD  TRUMP',
+      'Dónald Trump',
+      'Donald J Trump',
+      'donald.j.trump',
+    ]) {
+      const { message, details } = await unchanged(t, async () =>
+        conflictOf(await post({ name, kind: 'person' })),
+      )
+      expect(details.matches, name).toEqual([trump])
+      expect(message).toMatch(/^A claimant with this name is already on the desk: Donald Trump/)
+    }
+    // An alias of the new claimant counts too, and the message says which name matched.
+    const byAlias = await unchanged(t, async () =>
+      conflictOf(await post({ name: 'The 45th president', kind: 'person', aliases: ['donald j. trump'] })),
+    )
+    expect(byAlias.details.matches).toEqual([trump])
+    expect(byAlias.message).toBe(
+      'A claimant with one of these aliases is already on the desk: Donald Trump (also known as “Donald J. Trump”). Use that claimant, or create this one anyway.',
+    )
+    // A name that only contains another is no match.
+    await record(await post({ name: 'Donald Trump Jr.', kind: 'person' }), 201, ClaimantSchema)
+  })
+
+  it('creates it anyway with allowDuplicate: true, and lists every match in the next 409', async () => {
+    const first = await record(
+      await post({ name: 'Ministry of Health', kind: 'government' }),
+      201,
+      ClaimantSchema,
+    )
+    const second = await record(
+      await post({ name: 'ministry of health', kind: 'government', allowDuplicate: true }),
+      201,
+      ClaimantSchema,
+    )
+    expect(second).toMatchObject({ name: 'ministry of health', version: 1 })
+    expect(second).not.toHaveProperty('allowDuplicate')
+    const { details } = await unchanged(t, async () =>
+      conflictOf(await post({ name: 'Ministry-of-Health', kind: 'government' })),
+    )
+    expect(details.matches.map((m) => m.id)).toEqual([first.id, second.id])
+    // allowDuplicate: false is the same as leaving it out.
+    await unchanged(t, async () =>
+      conflictOf(await post({ name: 'MINISTRY OF HEALTH', kind: 'government', allowDuplicate: false })),
+    )
+  })
+
+  it('keeps aliases trimmed, once each by key, never the claimant’s own name; stores the profile fields', async () => {
+    const created = await record(
+      await post({
+        name: 'Volodymyr Zelensky',
+        kind: 'person',
+        aliases: [
+          '  Volodymyr Zelenskyy ',
+          'volodymyr-zelenskyy',
+          'VOLODYMYR ZELENSKY',
+          'Зеленський',
+          'зеленський',
+        ],
+        jobTitle: 'President of Ukraine',
+        affiliation: 'Office of the President of Ukraine',
+        imageUrl: 'https://images.example.org/zelensky.jpg',
+      }),
+      201,
+      ClaimantSchema,
+    )
+    expect(created).toMatchObject({
+      aliases: ['Volodymyr Zelenskyy', 'Зеленський'],
+      jobTitle: 'President of Ukraine',
+      affiliation: 'Office of the President of Ukraine',
+      imageUrl: 'https://images.example.org/zelensky.jpg',
+      archived: false,
+      mergedIntoId: null,
+    })
+    // Found by either alias's other spelling.
+    await unchanged(t, async () => conflictOf(await post({ name: 'ЗЕЛЕНСЬКИЙ', kind: 'person' })))
+  })
+
+  it('a retried create with its own id is 200 even though its name is now on the desk', async () => {
+    const body = { id: randomUUID(), name: 'Retried with aliases', kind: 'ngo', aliases: [' Retried '] }
+    const first = await record(await post(body), 201, ClaimantSchema)
+    expect(first.aliases).toEqual(['Retried'])
+    expect(await record(await post(body), 200, ClaimantSchema)).toEqual(first)
+    expect(await record(await post({ ...body, allowDuplicate: true }), 200, ClaimantSchema)).toEqual(first)
+  })
+
+  it('PATCH changes aliases and the profile fields, with If-Match, and clears them with null', async () => {
+    const created = await record(await post({ name: 'Kaja Kallas', kind: 'person' }), 201, ClaimantSchema)
+    const changed = await record(
+      await patch(
+        created.id,
+        {
+          aliases: ['Kallas', ' kallas ', 'Kaja Kallas'],
+          jobTitle: 'High Representative',
+          affiliation: 'European Union',
+          imageUrl: 'https://images.example.org/kallas.png',
+        },
+        ifMatch(1),
+      ),
+      200,
+      ClaimantSchema,
+    )
+    expect(changed).toMatchObject({
+      aliases: ['Kallas'],
+      jobTitle: 'High Representative',
+      affiliation: 'European Union',
+      imageUrl: 'https://images.example.org/kallas.png',
+      version: 2,
+    })
+    // Renamed to its alias: the alias is then its name, not also an alias.
+    const renamed = await record(await patch(created.id, { name: 'KALLAS' }, ifMatch(2)), 200, ClaimantSchema)
+    expect(renamed).toMatchObject({ name: 'KALLAS', aliases: [] })
+    const cleared = await record(
+      await patch(created.id, { jobTitle: null, affiliation: null, imageUrl: null }, ifMatch(3)),
+      200,
+      ClaimantSchema,
+    )
+    expect(cleared).toMatchObject({ jobTitle: null, affiliation: null, imageUrl: null })
+    await unchanged(t, async () => {
+      for (const [json, path] of [
+        [{ imageUrl: 'javascript:alert(1)' }, 'imageUrl'],
+        [{ aliases: ['ok', ' '] }, 'aliases.1'],
+        [{ aliases: 'Kallas' }, 'aliases'],
+        [{ jobTitle: chars(301) }, 'jobTitle'],
+        [{ allowDuplicate: true }, ''],
+        [{ allowDuplicate: 'yes', name: 'X' }, 'allowDuplicate'],
+      ] as const) {
+        await expectInvalid(await patch(created.id, json, ifMatch(4)), ...(path ? [path] : []))
+      }
+    })
+  })
+
+  it('PATCH answers 409 with the matches when a new name or alias is another claimant’s, unless allowDuplicate', async () => {
+    const nato = await record(
+      await post({ name: 'NATO', kind: 'other', aliases: ['North Atlantic Treaty Organization'] }),
+      201,
+      ClaimantSchema,
+    )
+    const otan = await record(await post({ name: 'OTAN', kind: 'other' }), 201, ClaimantSchema)
+    for (const json of [{ name: 'N.A.T.O.' }, { aliases: ['north-atlantic treaty organization'] }]) {
+      const { details } = await unchanged(t, async () => conflictOf(await patch(otan.id, json, ifMatch(1))))
+      expect(details.matches).toEqual([nato])
+    }
+    const kept = await record(
+      await patch(otan.id, { aliases: ['nato'], allowDuplicate: true }, ifMatch(1)),
+      200,
+      ClaimantSchema,
+    )
+    expect(kept.aliases).toEqual(['nato'])
+    // A name it already had is not new: later edits do not trip over it.
+    const described = await record(
+      await patch(otan.id, { aliases: ['nato', 'Alliance'], description: 'In French' }, ifMatch(2)),
+      200,
+      ClaimantSchema,
+    )
+    expect(described.aliases).toEqual(['nato', 'Alliance'])
+    // Its own names never conflict with itself.
+    await record(await patch(nato.id, { name: 'nato' }, ifMatch(1)), 200, ClaimantSchema)
+  })
+})
+
+describe('GET /api/claimants?q= by name or alias', () => {
+  let putin: Claimant
+  beforeAll(async () => {
+    putin = await record(
+      await post({ name: 'Vladimir Putin', kind: 'person', aliases: ['Владимир Путин', 'V. V. Putin'] }),
+      201,
+      ClaimantSchema,
+    )
+    await post({ name: 'Putin’s spokesman', kind: 'government' })
+    await post({ name: 'Aaron Putinsky', kind: 'person' })
+  })
+  const names = async (q: string, more = '') =>
+    (await list(`?q=${encodeURIComponent(q)}${more}`)).items.map((c) => c.name)
+
+  it('finds a claimant by an alias, by key (hyphens, dots, spacing aside) and by a part of a name', async () => {
+    expect(await names('Владимир Путин')).toEqual(['Vladimir Putin'])
+    expect(await names('vv-putin')).toEqual(['Vladimir Putin'])
+    expect(await names('vladimirputin')).toEqual(['Vladimir Putin'])
+    expect(await names('путин')).toEqual(['Vladimir Putin'])
+  })
+
+  it('puts the claimant whose name or alias is exactly the query first, the others by name', async () => {
+    expect(await names('putin')).toEqual(['Aaron Putinsky', 'Putin’s spokesman', 'Vladimir Putin'])
+    const exactFirst = await record(
+      await post({ name: 'Putin', kind: 'person', allowDuplicate: true }),
+      201,
+      ClaimantSchema,
+    )
+    expect(await names('PUTIN')).toEqual(['Putin', 'Aaron Putinsky', 'Putin’s spokesman', 'Vladimir Putin'])
+    expect(await names('v.v. putin')).toEqual(['Vladimir Putin'])
+    // Paged, the same order, each once.
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await list(`?q=putin&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      seen.push(...page.items.map((c) => c.name))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toEqual(['Putin', 'Aaron Putinsky', 'Putin’s spokesman', 'Vladimir Putin'])
+    expect(exactFirst.name).toBe('Putin')
+    expect(putin.aliases).toEqual(['Владимир Путин', 'V. V. Putin'])
+  })
+
+  it('answers a merged claimant only with ?archived=1, and still answers it by id', async () => {
+    const editor = await t.login('editor')
+    const merged = await record(
+      await post({ name: 'Vova Putin', kind: 'person', allowDuplicate: true }),
+      201,
+      ClaimantSchema,
+    )
+    const res = await t.request(`/api/claimants/${merged.id}/merge`, {
+      method: 'POST',
+      json: { intoId: putin.id },
+      headers: ifMatch(1),
+      cookie: editor,
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await names('vova')).toEqual(['Vladimir Putin'])
+    expect(await names('vova', '&archived=1')).toEqual(['Vladimir Putin', 'Vova Putin'])
+    expect((await list()).items.map((c) => c.id)).not.toContain(merged.id)
+    expect((await list('?archived=1&limit=500')).items.map((c) => c.id)).toContain(merged.id)
+    const detail = await record(
+      await t.request(`/api/claimants/${merged.id}`, { cookie }),
+      200,
+      ClaimantDetailSchema,
+    )
+    expect(detail).toMatchObject({ archived: true, mergedIntoId: putin.id, claims: [], version: 2 })
+    await expectInvalid(await t.request('/api/claimants?archived=yes', { cookie }), 'query.archived')
   })
 })

@@ -8,7 +8,7 @@ import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import { engineOf, rawQuery } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
-import { type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
+import { type ClaimLogImportResult, type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { tableRows } from '../support/api.ts'
 import { allLogRows, exportCsv, HEADERS, importCsv } from '../support/claim-log.ts'
@@ -23,15 +23,19 @@ let t: TestApp
 let editor: string
 let strikes: ClaimLogRow
 
+// Each file's claims are its own: a file whose rows repeat claims on the desk is refused (a second import).
+let filesMade = 0
+
 /** A file of `n` valid rows in new disputes and claimants, each row's cells keyed by header. */
 function rowsFile(n: number, change: (i: number, row: Record<string, string>) => void = () => {}): string {
+  const made = ++filesMade
   let file = CLAIM_LOG_CSV_HEADER
   for (let i = 0; i < n; i++) {
     const row: Record<string, string> = Object.fromEntries(HEADERS.map((h) => [h, '']))
     row.dispute_title = `Imported dispute ${i % 7}`
     row.claimant = `Imported claimant ${i % 11}`
     row.claimant_kind = 'media'
-    row.claim_text = `Imported claim number ${i}, with "quotes"`
+    row.claim_text = `Imported claim number ${i} of file ${made}, with "quotes"`
     row.stated_on = '2024-02-29'
     row.tags = 'imported bulk'
     change(i, row)
@@ -295,6 +299,9 @@ describe('a dispute’s export, imported again', () => {
         verdicts: original.filter((r) => r.verdictStatus !== null).length,
       },
       heldForReview: 0,
+      duplicates: [],
+      duplicateCount: 0,
+      dryRun: false,
     })
     const imported = await allLogRows(empty, admin, '', 50)
     expect(comparable(imported)).toEqual(comparable(original))
@@ -331,7 +338,7 @@ describe('a dispute’s export, imported again', () => {
     ])
   })
 
-  it('imports into the same database once claim_id and dispute_id are emptied, joining the dispute by title', async () => {
+  it('imports into the same database once claim_id and dispute_id are emptied, joining the dispute by title, when repeats are allowed', async () => {
     const { text } = await exportCsv(t, editor, `disputeId=${strikes.disputeId}`)
     const original = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
     const [header, ...records] = parse(text) as string[][]
@@ -340,11 +347,32 @@ describe('a dispute’s export, imported again', () => {
       csvLine(header ?? []) +
       records.map((r) => csvLine(r.map((cell, i) => (idColumns.includes(i) ? '' : cell)))).join('')
     const before = (await counts(t)) as { claimants: number; disputes: number }
-    const res = await importCsv(t, editor, emptied)
+    // Every row repeats a claim of the dispute: refused as a second import of the same file, naming each row.
+    const refused = await importCsv(t, editor, emptied)
+    expect(refused.status).toBe(400)
+    const problems = ((await refused.json()) as ImportError).error.details
+    expect(problems.map((p) => p.line)).toEqual(records.map((_, i) => i + 2))
+    for (const p of problems) {
+      expect(p.column).toBe('claim_text')
+      expect(p.message).toMatch(/repeats a claim already on the desk .*allowDuplicates=1/)
+    }
+    expect(await counts(t)).toEqual(before)
+    // A dry run lists them as a warning and writes nothing.
+    const dry = await importCsv(t, editor, emptied, 'text/csv', 'dryRun=1')
+    expect(dry.status, await dry.clone().text()).toBe(200)
+    const dryResult = (await dry.json()) as ClaimLogImportResult
+    expect(dryResult).toMatchObject({ dryRun: true, rows: original.length, duplicateCount: original.length })
+    expect(new Set(dryResult.duplicates.map((d) => d.claimId))).toEqual(
+      new Set(original.map((r) => r.claimId)),
+    )
+    expect(dryResult.duplicates[0]?.disputeTitle).toBe(strikes.disputeTitle)
+    expect(await counts(t)).toEqual(before)
+    const res = await importCsv(t, editor, emptied, 'text/csv', 'allowDuplicates=1')
     expect(res.status, await res.clone().text()).toBe(200)
     const publishedRows = original.filter((r) => r.verdictStatus === 'published')
     expect(publishedRows.length).toBeGreaterThan(0)
-    expect(await res.json()).toEqual({
+    const result = (await res.json()) as ClaimLogImportResult
+    expect({ ...result, duplicates: [] }).toEqual({
       rows: original.length,
       created: {
         claims: original.length,
@@ -353,7 +381,11 @@ describe('a dispute’s export, imported again', () => {
         verdicts: original.filter((r) => r.verdictStatus !== null).length,
       },
       heldForReview: publishedRows.length,
+      duplicates: [],
+      duplicateCount: original.length,
+      dryRun: false,
     })
+    expect(result.duplicates).toEqual(dryResult.duplicates)
     const after = await allLogRows(t, editor, `disputeId=${strikes.disputeId}`, 50)
     expect(after).toHaveLength(original.length * 2)
     const copies = after.filter((r) => !original.some((o) => o.claimId === r.claimId))
@@ -419,6 +451,64 @@ describe('a dispute’s export, imported again', () => {
     expect(((await again.json()) as ImportError).error.details).toEqual([
       { line: 2, column: 'claim_id', message: 'already exists' },
     ])
+  })
+})
+
+describe('repeats of claims already on the desk', () => {
+  it('knows a claimant by an alias, refuses the same file twice, and a dry run writes nothing', async () => {
+    const admin = await t.login('admin')
+    const claimant = await t.request('/api/claimants', {
+      method: 'POST',
+      cookie: admin,
+      json: { name: 'Repeat Speaker', kind: 'person', aliases: ['repeat-speaker-alias'] },
+    })
+    expect(claimant.status).toBe(201)
+    const speaker = (await claimant.json()) as { id: string }
+    const file = rowsFile(3, (i, row) => {
+      row.dispute_title = 'Repeats'
+      // Spelled as the alias, with other case and spacing: the same claimant.
+      row.claimant = i === 0 ? 'REPEAT SPEAKER ALIAS' : 'Repeat Speaker'
+      row.claim_text = `A repeated claim ${i}`
+    })
+    const first = await importCsv(t, editor, file)
+    expect(first.status, await first.clone().text()).toBe(200)
+    expect(await first.json()).toMatchObject({ created: { claims: 3, claimants: 0 }, duplicateCount: 0 })
+    const claims = (await t
+      .request(`/api/claimants/${speaker.id}`, { cookie: editor })
+      .then((r) => r.json())) as {
+      claims: unknown[]
+    }
+    expect(claims.claims).toHaveLength(3)
+
+    const before = await counts(t)
+    const dry = await importCsv(t, editor, file, 'text/csv', 'dryRun=1')
+    expect(dry.status).toBe(200)
+    expect(await dry.json()).toMatchObject({
+      dryRun: true,
+      rows: 3,
+      created: { claims: 3, disputes: 0, claimants: 0 },
+      duplicateCount: 3,
+      duplicates: [2, 3, 4].map((line) => ({ line, disputeTitle: 'Repeats' })),
+    })
+    expect(await counts(t)).toEqual(before)
+    const again = await importCsv(t, editor, file)
+    expect(again.status).toBe(400)
+    expect(((await again.json()) as ImportError).error.details.map((d) => [d.line, d.column])).toEqual([
+      [2, 'claim_text'],
+      [3, 'claim_text'],
+      [4, 'claim_text'],
+    ])
+    expect(await counts(t)).toEqual(before)
+    // A file whose rows are new is no repeat, even for a known claimant, and a dry run of it is clean too.
+    const fresh = rowsFile(1, (_, row) => {
+      row.claimant = 'repeat speaker'
+      row.claim_text = 'A claim the desk has not heard'
+    })
+    expect(await (await importCsv(t, editor, fresh, 'text/csv', 'dryRun=1')).json()).toMatchObject({
+      dryRun: true,
+      duplicates: [],
+    })
+    expect(await counts(t)).toEqual(before)
   })
 })
 

@@ -2,6 +2,7 @@
 // unit-tested beside them (apps/api/src/middleware/request-guards.test.ts); what needs a socket is in
 // tests/hardening/request-guards.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { acceptedMediaTypes } from '../../apps/api/src/middleware/request-guards.ts'
 import { rawQuery } from '../../packages/db/src/index.ts'
 import { checkAnswer } from '../support/error-shape.ts'
 import {
@@ -94,14 +95,15 @@ describe('bodies that are not JSON', () => {
     const before = await historyCount()
     const wrong: string[] = []
     for (const [key, req] of unsafe) {
-      const csvRoute = req.headers?.['content-type'] === 'text/csv'
+      const accepted = acceptedMediaTypes(req.path)
       const types = [
         ...FORM_TYPES.map(([type]) => type),
         'application/xml',
         'text/html',
         'application/octet-stream',
-        csvRoute ? 'application/json' : 'text/csv',
-      ]
+        'application/json',
+        'text/csv',
+      ].filter((type) => !accepted.includes(type))
       for (const type of types) {
         const own: Record<string, string>[] = [
           {},

@@ -4,8 +4,11 @@
 import { createApp } from '../../apps/api/src/app.ts'
 import type { Config } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
+import { FeedPoller } from '../../apps/api/src/services/feed-poller.ts'
+import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
+import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import type { Db } from '../../packages/db/src/index.ts'
 import type { Role } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS, TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
@@ -15,6 +18,8 @@ export const BASE = 'http://127.0.0.1:3000'
 
 export interface AppOver {
   app: ReturnType<typeof createApp>
+  /** The app's feed poller, its timer not started: tests call tick() themselves. */
+  feeds: FeedPoller
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -28,10 +33,25 @@ export interface AppOver {
 export function appOver(
   db: Db,
   config: Config,
-  options: { now?: (() => number) | undefined; log?: (line: string) => void } = {},
+  options: {
+    now?: (() => number) | undefined
+    log?: (line: string) => void
+    /** Changes to the feeds' outbound rules (allowAddress lets one address through with the flag off). */
+    outbound?: Partial<Omit<OutboundPolicy, 'allowPrivate'>>
+  } = {},
 ): AppOver {
   const { now } = options
+  const gate = new WriteGate()
+  const feeds = new FeedPoller({
+    db,
+    gate,
+    policy: { ...DEFAULT_OUTBOUND, ...options.outbound, allowPrivate: config.allowPrivateTargets },
+    ...(now ? { now } : {}),
+    log: options.log ?? (() => {}),
+  })
   const app = createApp({
+    gate,
+    feeds,
     db,
     config,
     auth: new AuthService(db, {
@@ -65,7 +85,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, send, login }
+  return { app, feeds, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {

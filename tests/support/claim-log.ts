@@ -55,8 +55,9 @@ export function importCsv(
   cookie: string,
   body: string,
   contentType = 'text/csv',
+  query = '',
 ): Promise<Response> {
-  return t.request('/api/claim-log/import', {
+  return t.request(`/api/claim-log/import${query ? `?${query}` : ''}`, {
     method: 'POST',
     cookie,
     headers: { 'content-type': contentType },

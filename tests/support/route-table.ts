@@ -269,7 +269,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     build: async () => ({
       method: 'POST',
       path: '/api/claimants',
-      json: { id: randomUUID(), name: 'A ministry', kind: 'government', url: 'https://example.org/m' },
+      json: {
+        id: randomUUID(),
+        name: `A ministry ${randomUUID().slice(0, 8)}`,
+        kind: 'government',
+        url: 'https://example.org/m',
+      },
     }),
   },
   'GET /api/claimants/{id}': {
@@ -288,6 +293,23 @@ export const ROUTES: Record<string, RouteEntry> = {
         path: `/api/claimants/${f.claimantId}`,
         json: { description: `Changed ${randomUUID()}` },
         headers: { 'if-match': etagVersion(res) },
+      }
+    },
+  },
+  'POST /api/claimants/{id}/merge': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const merged = await create(f.send, f.cookies.admin, '/api/claimants', {
+        name: `To merge ${randomUUID().slice(0, 8)}`,
+        kind: 'person',
+      })
+      return {
+        method: 'POST',
+        path: `/api/claimants/${merged.id}/merge`,
+        json: { intoId: f.claimantId },
+        headers: { 'if-match': `"${merged.version}"` },
       }
     },
   },
@@ -592,7 +614,96 @@ export const ROUTES: Record<string, RouteEntry> = {
       return { method: 'GET', path: `/api/public/verdicts/${claimId}` }
     },
   },
+  'POST /api/fact-checks/import': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async () => ({ method: 'POST', path: '/api/fact-checks/import', json: claimReview() }),
+  },
+  'GET /api/fact-checks': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/fact-checks?q=drones&limit=10' }),
+  },
+  'GET /api/fact-checks/facets': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/fact-checks/facets' }),
+  },
+  'GET /api/fact-checks/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/fact-checks/${await importedFactCheck(f)}` }),
+  },
+  'GET /api/fact-check-feeds': {
+    access: 'admin',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/fact-check-feeds' }),
+  },
+  'POST /api/fact-check-feeds': {
+    access: 'admin',
+    ok: 201,
+    write: true,
+    build: async () => ({ method: 'POST', path: '/api/fact-check-feeds', json: { url: feedUrl() } }),
+  },
+  'DELETE /api/fact-check-feeds/{id}': {
+    access: 'admin',
+    ok: 200,
+    build: async (f) => {
+      const feed = await create(f.send, f.cookies.admin, '/api/fact-check-feeds', { url: feedUrl() })
+      return {
+        method: 'DELETE',
+        path: `/api/fact-check-feeds/${feed.id}`,
+        headers: { 'if-match': `"${feed.version}"` },
+      }
+    },
+  },
+  'POST /api/fact-check-feeds/{id}/fetch': {
+    access: 'admin',
+    ok: 200,
+    build: async (f) => {
+      const feed = await create(f.send, f.cookies.admin, '/api/fact-check-feeds', { url: feedUrl() })
+      return { method: 'POST', path: `/api/fact-check-feeds/${feed.id}/fetch` }
+    },
+  },
 }
+
+/** Another desk's ClaimReview at an address of its own. */
+function claimReview() {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `https://checker.example/fact-checks/${randomUUID()}`,
+    claimReviewed: 'Over 300 drones were launched overnight.',
+    author: { '@type': 'Organization', name: 'Checker Desk', url: 'https://checker.example' },
+    datePublished: '2025-06-11',
+    reviewRating: { '@type': 'Rating', alternateName: 'Mostly false' },
+  }
+}
+
+/** A fact-check brought in by import (as admin); its id. */
+async function importedFactCheck(f: Fixtures): Promise<string> {
+  const review = claimReview()
+  const res = await f.send('/api/fact-checks/import', {
+    method: 'POST',
+    json: review,
+    cookie: f.cookies.admin,
+  })
+  if (res.status !== 200) throw new Error(`the import answered ${res.status}: ${await res.text()}`)
+  const { body } = await readJson<{ items: Rec[] }>(
+    f.send,
+    `/api/fact-checks?q=${encodeURIComponent('drones')}&limit=500`,
+    f.cookies.admin,
+  )
+  const list = body.items as Array<Rec & { url?: string }>
+  const found = list.find((item) => item.url === review.url)
+  if (!found) throw new Error('the imported fact-check is not listed')
+  return found.id
+}
+
+// A loopback address with nothing listening: the feed routes never reach the internet, and a fetch is
+// refused (private targets are off) or finds no one, answering at once either way.
+const feedUrl = () => `http://127.0.0.1:9/feeds/${randomUUID()}`
 
 /** The routes of the OpenAPI document, as "METHOD /path" keys. */
 export async function documentedRoutes(send: Send): Promise<string[]> {

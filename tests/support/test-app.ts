@@ -1,4 +1,5 @@
 import { readConfig } from '../../apps/api/src/env.ts'
+import type { OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import type { DatabaseLocation, Db } from '../../packages/db/src/index.ts'
 import { TEST_SCRYPT_LOG_N, type TestRole } from './accounts.ts'
 import { type AppOver, appOver } from './app-over.ts'
@@ -18,6 +19,8 @@ export interface TestApp {
   login: (role: TestRole) => Promise<string>
   /** The app's one-line notes about malformed requests, kept here rather than printed. */
   logs: string[]
+  /** The app's feed poller, its timer not started: a test calls tick() when it wants a poll. */
+  feeds: AppOver['feeds']
 }
 
 /** The real Hono app on a real migrated database of the file's engine, a fresh copy of the template. */
@@ -29,6 +32,8 @@ export async function makeTestApp(
     database?: DatabaseLocation
     /** The clock sessions, sign-in throttling and write timestamps read; tests move it instead of sleeping. */
     now?: () => number
+    /** Changes to the feeds' outbound rules, e.g. one loopback address let through with the flag off. */
+    outbound?: Partial<Omit<OutboundPolicy, 'allowPrivate'>>
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await freshDatabase(options.kind))
@@ -39,8 +44,12 @@ export async function makeTestApp(
   })
   const db = openTestDatabase(database)
   const logs: string[] = []
-  const { app, send, login } = appOver(db, config, { now: options.now, log: (line) => logs.push(line) })
-  return { db, app, database, request: send, login, logs }
+  const { app, feeds, send, login } = appOver(db, config, {
+    now: options.now,
+    log: (line) => logs.push(line),
+    ...(options.outbound ? { outbound: options.outbound } : {}),
+  })
+  return { db, app, database, request: send, login, logs, feeds }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */

@@ -18,6 +18,8 @@ import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
 import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
+import { factCheckFeedRoutes } from './routes/fact-check-feeds.ts'
+import { factCheckRoutes } from './routes/fact-checks.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
 import { matchRoutes } from './routes/matches.ts'
@@ -28,6 +30,8 @@ import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
 import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
+import { FeedPoller } from './services/feed-poller.ts'
+import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 const STATUS_CODES = Object.fromEntries(
@@ -56,6 +60,10 @@ const OPENAPI_TAGS = [
     description: "Claims and other desks' fact-checks that say the same, and the links made to them",
   },
   { name: 'public', description: 'Published verdicts for anyone, as ClaimReview' },
+  {
+    name: 'fact-checks',
+    description: "Other desks' fact-checks: import, list, and the feeds that bring them",
+  },
 ]
 
 function errorBody(code: ErrorCode, message: string, details?: unknown) {
@@ -64,7 +72,16 @@ function errorBody(code: ErrorCode, message: string, details?: unknown) {
 
 /** Builds the HTTP app: middleware, the one error formatter, every resource's routes. */
 export function createApp(given: AppDeps) {
-  const deps = { ...given, gate: given.gate ?? new WriteGate() }
+  const gate = given.gate ?? new WriteGate()
+  const feeds =
+    given.feeds ??
+    new FeedPoller({
+      db: given.db,
+      gate,
+      policy: { ...DEFAULT_OUTBOUND, allowPrivate: given.config.allowPrivateTargets },
+      ...(given.now ? { now: given.now } : {}),
+    })
+  const deps = { ...given, gate, feeds }
   const app = new OpenAPIHono<AppEnv>()
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
@@ -99,6 +116,8 @@ export function createApp(given: AppDeps) {
     .route('/api', publicRoutes)
     .route('/api', claimLogRoutes)
     .route('/api', searchRoutes)
+    .route('/api', factCheckRoutes)
+    .route('/api', factCheckFeedRoutes)
     .route('/api', matchRoutes)
     .route('/api', claimLinkRoutes)
 

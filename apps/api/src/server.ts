@@ -8,6 +8,12 @@ import { readConfig } from './env.ts'
 import { logClientErrors } from './middleware/request-log.ts'
 import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
+import { FeedPoller } from './services/feed-poller.ts'
+import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
+import { WriteGate } from './services/write-gate.ts'
+
+// How often the poller looks for due feeds (the shortest feed interval is 15 minutes).
+const FEED_TICK_MS = 60_000
 
 // From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
 const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
@@ -33,8 +39,18 @@ export async function startServer(env: Record<string, string | undefined> = proc
     for (const c of issued) console.log(`  ${c.role.padEnd(8)} ${c.email.padEnd(24)} ${c.password}`)
     console.log('')
   }
+  // One poller per server process; two servers on one PostgreSQL database never fetch one feed twice,
+  // as each claims a due feed before fetching it (services/fact-check-feeds.ts, claimDueFeed).
+  const gate = new WriteGate()
+  const feeds = new FeedPoller({
+    db,
+    gate,
+    policy: { ...DEFAULT_OUTBOUND, allowPrivate: config.allowPrivateTargets },
+  })
   const app = createApp({
     db,
+    gate,
+    feeds,
     config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
     auth: new AuthService(db, {
       idleMs: config.sessionIdleMs,
@@ -50,20 +66,25 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   // Requests Node's parser refuses (a malformed header, an over-long URL) never reach the app.
   if (server instanceof Server) logClientErrors(server)
+  feeds.start(FEED_TICK_MS)
 
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
+    // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
+    const pollerStopped = feeds.stop()
     server.close(() => {
-      closeDb(db).then(
-        () => process.exit(0),
-        (err) => {
-          console.error(err instanceof Error ? err.message : err)
-          process.exit(1)
-        },
-      )
+      pollerStopped
+        .then(() => closeDb(db))
+        .then(
+          () => process.exit(0),
+          (err) => {
+            console.error(err instanceof Error ? err.message : err)
+            process.exit(1)
+          },
+        )
     })
     // Keep-alive sockets would hold close() open; end idle ones now, force the rest after 10 s.
     if ('closeIdleConnections' in server) server.closeIdleConnections()

@@ -14,6 +14,8 @@ import { isSqlite, withClient } from './sqlite.ts'
 export interface MatchQueries {
   /** Its telling words and numbers, most telling first, each one term of the engine's full-text query. */
   terms: readonly string[]
+  /** Each term as its word alone, without its stem's other forms: cheaper to count and to read. */
+  words: readonly string[]
   /** For each term, what the trigram read asks for when no record has the term; null where none. */
   similar: ReadonlyArray<string | null>
 }
@@ -128,7 +130,7 @@ export async function matchCandidates(db: Db, queries: MatchQueries): Promise<Ma
   if (terms.length === 0) return []
   const sql = SQL[isSqlite(db) ? 'sqlite' : 'postgres']
   const { and, or } = OPERATORS[isSqlite(db) ? 'sqlite' : 'postgres']
-  const counts = await countTerms(db, terms)
+  const counts = await countTerms(db, queries)
   const rare = terms
     .map((term, i) => ({ term, n: counts[i] ?? 0 }))
     .filter(({ n }) => n > 0 && n < MATCH_RARE_BELOW)
@@ -141,8 +143,10 @@ export async function matchCandidates(db: Db, queries: MatchQueries): Promise<Ma
     // and ranking by them costs walking their long lists); packages/domain's scorer weighs every term.
     reads.push([sql.words, { q: group(rare, or) }])
   } else if (counts.some((n) => n > 0)) {
-    if (terms.length > 1) reads.push([sql.windowed, { q: terms.join(and) }])
-    reads.push([sql.windowed, { q: group(terms, or) }])
+    // Common words only: on SQLite by the words alone, as their stems' prefixes are what cost.
+    const common = isSqlite(db) ? queries.words : terms
+    if (common.length > 1) reads.push([sql.windowed, { q: common.join(and) }])
+    reads.push([sql.windowed, { q: group(common, or) }])
   }
   const unknown = queries.similar.find((similar, i) => similar !== null && counts[i] === 0)
   if (unknown) reads.push([sql.trigrams, { q: unknown }])
@@ -164,13 +168,20 @@ export async function matchCandidates(db: Db, queries: MatchQueries): Promise<Ma
   return found
 }
 
-/** How many records hold each term, counted up to MATCH_RARE_BELOW. */
-async function countTerms(db: Db, terms: readonly string[]): Promise<number[]> {
+/**
+ * How many records hold each term, counted up to MATCH_RARE_BELOW. On SQLite the word alone is counted
+ * first, which costs a millisecond: when it alone is common, so is its term, and the term (whose stem
+ * prefix may cost tens) is not counted.
+ */
+async function countTerms(db: Db, { terms, words }: MatchQueries): Promise<number[]> {
   if (isSqlite(db)) {
+    const count = async (q: string) =>
+      Number((await rows<{ n: number }>(db, SQLITE_COUNT, { q, cap: MATCH_RARE_BELOW }))[0]?.n ?? 0)
     const counts: number[] = []
-    for (const q of terms) {
-      const [row] = await rows<{ n: number }>(db, SQLITE_COUNT, { q, cap: MATCH_RARE_BELOW })
-      counts.push(Number(row?.n ?? 0))
+    for (const [i, term] of terms.entries()) {
+      const word = words[i] ?? term
+      const alone = await count(word)
+      counts.push(alone >= MATCH_RARE_BELOW || word === term ? alone : await count(term))
     }
     return counts
   }

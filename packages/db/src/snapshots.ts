@@ -14,7 +14,8 @@ const SQLITE_CONTENT = `json_object(
   'claim', json_object('id', c.id, 'text', c.text, 'shortText', c.short_text, 'statedOn', c.stated_on,
     'appearanceUrl', c.appearance_url, 'archiveUrl', c.archive_url, 'language', c.language),
   'claimant', json_object('id', p.id, 'name', p.name, 'kind', p.kind, 'description', p.description,
-    'url', p.url, 'sameAs', json(p.same_as)),
+    'url', p.url, 'sameAs', json(p.same_as), 'jobTitle', p.job_title, 'affiliation', p.affiliation,
+    'imageUrl', p.image_url),
   'verdict', json_object('rating', v.rating, 'summary', v.summary, 'rationale', v.rationale),
   'citedEvidence', (
     SELECT json_group_array(json_object('id', e.id, 'title', e.title, 'kind', e.kind,
@@ -32,7 +33,8 @@ const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-
 const PG_CONTENT = `row_to_json((SELECT r FROM (SELECT
   (SELECT x FROM (SELECT c.id, c.text, c.short_text AS "shortText", c.stated_on AS "statedOn",
     c.appearance_url AS "appearanceUrl", c.archive_url AS "archiveUrl", c.language) x) AS claim,
-  (SELECT x FROM (SELECT p.id, p.name, p.kind, p.description, p.url, p.same_as AS "sameAs") x) AS claimant,
+  (SELECT x FROM (SELECT p.id, p.name, p.kind, p.description, p.url, p.same_as AS "sameAs",
+    p.job_title AS "jobTitle", p.affiliation, p.image_url AS "imageUrl") x) AS claimant,
   (SELECT x FROM (SELECT v.rating, v.summary, v.rationale) x) AS verdict,
   (SELECT coalesce(array_to_json(array_agg(row_to_json((SELECT x FROM (SELECT e.id, e.title, e.kind,
       e.source_name AS "sourceName", e.url, e.archive_url AS "archiveUrl", e.published_on AS "publishedOn") x))

@@ -112,6 +112,33 @@ describe('toClaimReview', () => {
     expect(toClaimReview(input).itemReviewed.author).toEqual({ '@type': 'Person', name: 'Vitali Klitschko' })
   })
 
+  it('gives a person their job title, affiliation and image, and an organisation its image alone', () => {
+    const input = base()
+    input.claimant = {
+      name: 'Maria Zakharova',
+      kind: 'person',
+      url: 'https://example.org/zakharova',
+      sameAs: ['https://www.wikidata.org/wiki/Q4180084'],
+      jobTitle: 'Spokeswoman',
+      affiliation: 'Ministry of Foreign Affairs',
+      imageUrl: 'https://images.example.org/zakharova.jpg',
+    }
+    expect(toClaimReview(input).itemReviewed.author).toEqual({
+      '@type': 'Person',
+      name: 'Maria Zakharova',
+      jobTitle: 'Spokeswoman',
+      affiliation: { '@type': 'Organization', name: 'Ministry of Foreign Affairs' },
+      image: 'https://images.example.org/zakharova.jpg',
+      sameAs: ['https://example.org/zakharova', 'https://www.wikidata.org/wiki/Q4180084'],
+    })
+    input.claimant = { ...input.claimant, kind: 'government', sameAs: [], url: null }
+    expect(toClaimReview(input).itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'Maria Zakharova',
+      image: 'https://images.example.org/zakharova.jpg',
+    })
+  })
+
   it('leaves out the appearance and the date when the claim has none', () => {
     const input = base()
     input.claim = { ...input.claim, appearanceUrl: null, statedOn: null }

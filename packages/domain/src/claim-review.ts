@@ -21,7 +21,9 @@ export interface PublishingOrg {
 export interface ClaimReviewInput {
   verdict: Pick<Verdict, 'claimId' | 'rating' | 'summary' | 'publishedAt' | 'modifiedAt' | 'updatedAt'>
   claim: Pick<Claim, 'text' | 'shortText' | 'statedOn' | 'appearanceUrl'>
-  claimant: Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'>
+  /** The profile fields are absent from snapshots taken before claimants had them. */
+  claimant: Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'> &
+    Partial<Pick<Claimant, 'jobTitle' | 'affiliation' | 'imageUrl'>>
   /** The evidence the verdict cites, in its order. */
   citedEvidence: Array<Pick<Evidence, 'title' | 'url' | 'sourceName' | 'publishedOn'>>
   corrections: Array<Pick<Correction, 'at' | 'note'>>
@@ -106,11 +108,7 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
     },
     itemReviewed: {
       '@type': 'Claim',
-      author: {
-        '@type': claimant.kind === 'person' ? 'Person' : 'Organization',
-        name: claimant.name,
-        ...(sameAs.length ? { sameAs } : {}),
-      },
+      author: claimAuthor(claimant, sameAs),
       ...(claim.statedOn ? { datePublished: claim.statedOn } : {}),
       ...(claim.appearanceUrl
         ? {
@@ -129,6 +127,27 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
           })),
         }
       : {}),
+  }
+}
+
+/**
+ * Who made the claim, as fact-checkers publish it: a Person (with a job title and an affiliation when the
+ * desk recorded them; schema.org gives an Organization neither) or an Organization, its image and its pages.
+ */
+function claimAuthor(
+  claimant: ClaimReviewInput['claimant'],
+  sameAs: string[],
+): ClaimReview['itemReviewed']['author'] {
+  const person = claimant.kind === 'person'
+  return {
+    '@type': person ? 'Person' : 'Organization',
+    name: claimant.name,
+    ...(person && claimant.jobTitle ? { jobTitle: claimant.jobTitle } : {}),
+    ...(person && claimant.affiliation
+      ? { affiliation: { '@type': 'Organization' as const, name: claimant.affiliation } }
+      : {}),
+    ...(claimant.imageUrl ? { image: claimant.imageUrl } : {}),
+    ...(sameAs.length ? { sameAs } : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 export * from './claim-log.ts'
 export * from './claim-review.ts'
 export * from './claim-review-import.ts'
+export * from './claimant-names.ts'
 export * from './csv.ts'
 export * from './diagnosticity.ts'
 export * from './markdown.ts'

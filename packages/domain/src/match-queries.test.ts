@@ -13,6 +13,7 @@ describe('matchQueries', () => {
         '("drones" OR "drone"*)',
         '("port" OR "port"*)',
       ],
+      words: ['"479"', '"launched"', '"Russia"', '"drones"', '"port"'],
       similar: [null, '"launch"', '"russi"', '"drone"', '"port"'],
     })
     expect(matchQueries('Russia launched 479 drones at the port', 'postgres')).toEqual({
@@ -23,6 +24,7 @@ describe('matchQueries', () => {
         "('drones' | 'drone':*)",
         "('port' | 'port':*)",
       ],
+      words: ["'479'", "'launched'", "'Russia'", "'drones'", "'port'"],
       similar: [null, 'launched', 'russia', 'drones', 'port'],
     })
   })
@@ -44,8 +46,8 @@ describe('matchQueries', () => {
 
   it('leaves out stop words and words said twice, and gives nothing without a telling word', () => {
     expect(matchQueries('The drones and the drone', 'sqlite').terms).toEqual(['("drones" OR "drone"*)'])
-    expect(matchQueries('the and of', 'sqlite')).toEqual({ terms: [], similar: [] })
-    expect(matchQueries('  ,.  ', 'postgres')).toEqual({ terms: [], similar: [] })
+    expect(matchQueries('the and of', 'sqlite')).toEqual({ terms: [], words: [], similar: [] })
+    expect(matchQueries('  ,.  ', 'postgres')).toEqual({ terms: [], words: [], similar: [] })
   })
 
   it('keeps at most the longest words of a long text', () => {

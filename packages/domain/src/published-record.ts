@@ -20,6 +20,9 @@ const CLAIMANT_FIELDS: Array<[keyof Omit<PublishedRecord['claimant'], 'sameAs'>,
   ['kind', 'Claimant kind'],
   ['description', 'Claimant description'],
   ['url', 'Claimant web page'],
+  ['jobTitle', 'Claimant job title'],
+  ['affiliation', 'Claimant affiliation'],
+  ['imageUrl', 'Claimant image'],
 ]
 
 const SOURCE_FIELDS: Array<[keyof Omit<Source, 'id'>, string]> = [

@@ -115,10 +115,11 @@ function tsTerm({ exact, prefix }: QueryTerm): string {
 
 /**
  * One word as a term of the engine's full-text query: the word exactly, or the word or its stem as a prefix
- * (`("drones" OR "drone"*)`, `('drones' | 'drone':*)`), as ftsQuery and tsQuery write each word.
+ * (`("drones" OR "drone"*)`, `('drones' | 'drone':*)`), as ftsQuery and tsQuery write each word; with
+ * `stem: false`, the word alone (`"drones"`).
  */
-export function wordTerm(word: string, engine: 'sqlite' | 'postgres'): string {
-  const term = expandedTerm(word)
+export function wordTerm(word: string, engine: 'sqlite' | 'postgres', options = { stem: true }): string {
+  const term = options.stem ? expandedTerm(word) : { exact: word, prefix: null }
   return engine === 'postgres' ? tsTerm(term) : ftsTerm(term)
 }
 

@@ -105,8 +105,31 @@ export const ClaimLogImportResultSchema = z
     }),
     /** Rows marked published that arrived in review: an editor's, or an admin's without published_at. */
     heldForReview: z.number().int(),
+    /**
+     * Rows whose claimant (by name or alias) already has a claim of the same text on the desk: the same
+     * file imported again. A real import refuses them unless allowDuplicates=1; a dry run lists them.
+     */
+    duplicates: z.array(
+      z.object({
+        line: z.number().int(),
+        claimId: z.string(),
+        disputeId: z.string(),
+        disputeTitle: z.string(),
+      }),
+    ),
+    duplicateCount: z.number().int(),
+    /** True when nothing was written: the counts are what the import would create. */
+    dryRun: z.boolean(),
   })
   .meta({ id: 'ClaimLogImportResult' })
+
+export const ClaimLogImportQuerySchema = z.object({
+  /** 1: check the whole file and answer what it would create, writing nothing. */
+  dryRun: z.enum(['0', '1']).optional(),
+  /** 1: import rows that repeat claims already on the desk instead of refusing them. */
+  allowDuplicates: z.enum(['0', '1']).optional(),
+})
+export type ClaimLogImportQuery = z.infer<typeof ClaimLogImportQuerySchema>
 export type ClaimLogImportResult = z.infer<typeof ClaimLogImportResultSchema>
 
 export const SearchKindSchema = z.enum(['claim', 'claimant', 'evidence', 'verdict', 'fact_check'])

@@ -55,6 +55,15 @@ export const ClaimReviewSchema = z
       author: z.object({
         '@type': z.enum(['Person', 'Organization']),
         name: z.string(),
+        jobTitle: z
+          .string()
+          .optional()
+          .meta({ description: 'A person’s position, when the desk recorded it' }),
+        affiliation: z
+          .object({ '@type': z.literal('Organization'), name: z.string() })
+          .optional()
+          .meta({ description: 'The organisation a person speaks for, when the desk recorded it' }),
+        image: url.optional(),
         sameAs: z.array(url).optional(),
       }),
       datePublished: z.string().optional().meta({ description: 'The day the claim was stated' }),

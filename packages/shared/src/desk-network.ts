@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ClaimLinkKindSchema } from './enums.ts'
 import { HttpUrlSchema, IdSchema, LIMITS, nonBlank, TimestampSchema } from './fields.ts'
 import { RatingSchema } from './rating-scale.ts'
-import { ClaimSchema } from './records.ts'
+import { ClaimantSchema, ClaimSchema } from './records.ts'
 
 /** A publisher's rating: their label and numbers, and where it maps onto our scale (else null). */
 export const ExternalRatingSchema = z
@@ -49,6 +49,18 @@ export const FactCheckImportResultSchema = z
   .meta({ id: 'FactCheckImportResult' })
 export type FactCheckImportResult = z.infer<typeof FactCheckImportResultSchema>
 
+/** The media types POST /api/fact-checks/import takes, and how each is read: as JSON(-LD), or as an HTML page. */
+export const FACT_CHECK_IMPORT_MEDIA_TYPES = {
+  'application/ld+json': 'json',
+  'application/json': 'json',
+  'text/html': 'html',
+} as const satisfies Record<string, 'json' | 'html'>
+
+export const FactCheckImportQuerySchema = z.object({
+  /** Where the body came from: relative links in it are read against this address. */
+  baseUrl: HttpUrlSchema.optional(),
+})
+
 export const FactCheckListQuerySchema = z.object({
   q: z.string().max(LIMITS.search).optional(),
   publisher: z.string().max(LIMITS.name).optional(),
@@ -86,6 +98,8 @@ export const FactCheckFeedSchema = z
     lastError: z.string().nullable(),
     itemCount: z.number().int(),
     nextFetchAt: TimestampSchema,
+    /** Unsubscribed (DELETE): no longer polled or listed; the fact-checks it brought stay. */
+    archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),
@@ -173,3 +187,12 @@ export const ClaimLinkListSchema = z.object({ items: z.array(ClaimLinkSchema) })
 
 export const ClaimantMergeSchema = z.strictObject({ intoId: IdSchema }).meta({ id: 'ClaimantMerge' })
 export type ClaimantMerge = z.infer<typeof ClaimantMergeSchema>
+
+/**
+ * The details of a 409 when a claimant's name or an alias is already another claimant's (by key: case,
+ * accents, hyphens, dots and spacing aside): those claimants, so a client can offer to use one instead.
+ */
+export const ClaimantConflictSchema = z
+  .object({ matches: z.array(ClaimantSchema) })
+  .meta({ id: 'ClaimantConflict' })
+export type ClaimantConflict = z.infer<typeof ClaimantConflictSchema>

@@ -231,6 +231,11 @@ export const PublishedRecordSchema = z
       description: true,
       url: true,
       sameAs: true,
+    }).extend({
+      // Snapshots taken before claimants had these have none: they read as not set.
+      jobTitle: z.string().nullable().default(null),
+      affiliation: z.string().nullable().default(null),
+      imageUrl: z.string().nullable().default(null),
     }),
     verdict: z.object({ rating: RatingSchema.nullable(), summary: z.string(), rationale: z.string() }),
     citedEvidence: z.array(

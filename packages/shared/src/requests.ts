@@ -82,9 +82,13 @@ export const ClaimantCreateSchema = z
   })
   .meta({ id: 'ClaimantCreate' })
 export const ClaimantPatchSchema = z
-  .strictObject(claimantFields)
+  .strictObject({
+    ...claimantFields,
+    /** Keep the change even though the name or an alias is then another claimant's (otherwise 409 with the matches). */
+    allowDuplicate: z.boolean(),
+  })
   .partial()
-  .refine(changesSomething, CHANGE_NOTHING)
+  .refine(({ allowDuplicate: _, ...change }) => changesSomething(change), CHANGE_NOTHING)
   .meta({ id: 'ClaimantPatch' })
 
 const disputeFields = {
@@ -149,8 +153,23 @@ const evidenceFields = {
   /** With kind fact_check: the external fact-check it carries; empty fields are filled from it. */
   factCheckId: IdSchema.nullable().optional(),
 }
+// Only evidence of kind fact_check carries a fact-check, and it always names one.
+export const EVIDENCE_FACT_CHECK_ONLY = 'only evidence of kind fact_check carries a fact-check'
+export const EVIDENCE_FACT_CHECK_NEEDED = 'evidence of kind fact_check names the fact-check it carries'
+
 export const EvidenceCreateSchema = z
-  .strictObject({ id: IdSchema.optional(), ...evidenceFields })
+  // The title may be left out for kind fact_check: it is then made from the fact-check.
+  .strictObject({ id: IdSchema.optional(), ...evidenceFields, title: evidenceFields.title.optional() })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'fact_check') {
+      if (!value.factCheckId)
+        ctx.addIssue({ code: 'custom', path: ['factCheckId'], message: EVIDENCE_FACT_CHECK_NEEDED })
+      return
+    }
+    if (value.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required' })
+    if (value.factCheckId)
+      ctx.addIssue({ code: 'custom', path: ['factCheckId'], message: EVIDENCE_FACT_CHECK_ONLY })
+  })
   .meta({ id: 'EvidenceCreate' })
 export const EvidencePatchSchema = z
   .strictObject({ ...evidenceFields, archived: z.boolean() })
@@ -213,10 +232,25 @@ export const DisputeListQuerySchema = PageQuerySchema.extend({
   archived: z.enum(['true', 'false']).optional(),
 })
 
-export const ClaimantListQuerySchema = PageQuerySchema.extend({ q: z.string().max(LIMITS.search).optional() })
+export const ClaimantListQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(LIMITS.search).optional(),
+  /** `1` lists merged (archived) claimants too; they are left out otherwise. */
+  archived: z.enum(['0', '1']).optional(),
+})
 
 export const HistoryQuerySchema = PageQuerySchema.extend({
-  entity: z.enum(['dispute', 'claim', 'claimant', 'evidence', 'stance', 'verdict', 'user', 'claim_link']),
+  entity: z.enum([
+    'dispute',
+    'claim',
+    'claimant',
+    'evidence',
+    'stance',
+    'verdict',
+    'user',
+    'fact_check',
+    'fact_check_feed',
+    'claim_link',
+  ]),
   id: z.string().min(1).max(100),
 })
 

@@ -2,7 +2,7 @@ import { AppError } from '@counterclaim/shared'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../routes/route-kit.ts'
-import { bodyLimits, CSV_LIMIT, contentTypes, sameOrigin } from './request-guards.ts'
+import { bodyLimits, CSV_LIMIT, contentTypes, FACT_CHECK_IMPORT_LIMIT, sameOrigin } from './request-guards.ts'
 
 const OWN = 'http://127.0.0.1:3000'
 const MiB = 1024 * 1024
@@ -15,6 +15,7 @@ function guarded(publicOrigin: string | null = null) {
     c.json({ read: (await c.req.text()).length })
   app.post('/api/disputes', (c) => read(c))
   app.post('/api/claim-log/import', (c) => read(c))
+  app.post('/api/fact-checks/import', (c) => read(c))
   app.get('/api/disputes', (c) => c.json({ read: 0 }))
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json({ error: { code: err.code } }, err.status)
@@ -121,6 +122,39 @@ describe('contentTypes', () => {
       await codeOf(await post(app, `${OWN}/api/claim-log/import`, { type: 'text/csv', body: 'a,b\r\n' })),
     ).toBe('200')
     expect(await codeOf(await post(app, `${OWN}/api/claim-log/import`))).toBe('415 unsupported_media_type')
+  })
+})
+
+describe('the fact-check import', () => {
+  it('takes JSON-LD, JSON or HTML, with their parameters; anything else is 415', async () => {
+    const app = guarded()
+    for (const type of [
+      'application/ld+json',
+      'application/json; charset=utf-8',
+      'text/html; charset=UTF-8',
+    ]) {
+      expect(await codeOf(await post(app, `${OWN}/api/fact-checks/import`, { type })), type).toBe('200')
+    }
+    for (const type of ['text/plain', 'text/csv', 'application/xml', null]) {
+      expect(await codeOf(await post(app, `${OWN}/api/fact-checks/import`, { type })), String(type)).toBe(
+        '415 unsupported_media_type',
+      )
+    }
+    // Its types are its own: HTML is still 415 elsewhere.
+    expect(await codeOf(await post(app, `${OWN}/api/disputes`, { type: 'text/html' }))).toBe(
+      '415 unsupported_media_type',
+    )
+  })
+
+  it('reads up to 10 MiB and refuses one byte more with 413', async () => {
+    const app = guarded()
+    const at = await post(app, `${OWN}/api/fact-checks/import`, { body: 'a'.repeat(FACT_CHECK_IMPORT_LIMIT) })
+    expect(await at.json()).toEqual({ read: FACT_CHECK_IMPORT_LIMIT })
+    expect(
+      await codeOf(
+        await post(app, `${OWN}/api/fact-checks/import`, { body: 'a'.repeat(FACT_CHECK_IMPORT_LIMIT + 1) }),
+      ),
+    ).toBe('413 payload_too_large')
   })
 })
 

@@ -1,4 +1,4 @@
-import { AppError } from '@counterclaim/shared'
+import { AppError, FACT_CHECK_IMPORT_MEDIA_TYPES } from '@counterclaim/shared'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
@@ -11,6 +11,9 @@ export const CSV_ROUTES = new Set(['/api/claim-log/import'])
 const JSON_LIMIT = 1024 * 1024
 /** The CSV import's body limit. */
 export const CSV_LIMIT = 50 * 1024 * 1024
+/** The fact-check import: ClaimReview as JSON-LD, JSON or an HTML page, up to 10 MiB. */
+export const FACT_CHECK_IMPORT = '/api/fact-checks/import'
+export const FACT_CHECK_IMPORT_LIMIT = 10 * 1024 * 1024
 
 const tooLarge = (limit: number) => () => {
   throw new AppError('payload_too_large', `The body is larger than ${limit / (1024 * 1024)} MiB.`, {
@@ -18,6 +21,11 @@ const tooLarge = (limit: number) => () => {
   })
 }
 const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge(JSON_LIMIT) })
+// The fact-check import reads its whole body to parse it, so hono's counting limit suits it.
+const factCheckImportLimit = bodyLimit({
+  maxSize: FACT_CHECK_IMPORT_LIMIT,
+  onError: tooLarge(FACT_CHECK_IMPORT_LIMIT),
+})
 // hono's bodyLimit holds a body without Content-Length in memory to count it; the import streams its
 // body and counts the bytes as it reads (services/claim-log-import.ts), so here only a declared length
 // is checked: a body that says it is too large is refused before any of it is read.
@@ -27,9 +35,13 @@ const csvLimit = createMiddleware<AppEnv>(async (c, next) => {
   return next()
 })
 
-/** 1 MiB for JSON; the CSV import takes up to 50 MiB. */
+/** 1 MiB for JSON; the CSV import takes up to 50 MiB, the fact-check import 10 MiB. */
 export const bodyLimits = createMiddleware<AppEnv>((c, next) =>
-  CSV_ROUTES.has(c.req.path) ? csvLimit(c, next) : jsonLimit(c, next),
+  CSV_ROUTES.has(c.req.path)
+    ? csvLimit(c, next)
+    : c.req.path === FACT_CHECK_IMPORT
+      ? factCheckImportLimit(c, next)
+      : jsonLimit(c, next),
 )
 
 /**
@@ -59,7 +71,17 @@ export function sameOrigin(publicOrigin: string | null, ownOrigin: string) {
   })
 }
 
-/** Unsafe methods take JSON (the import takes CSV); any other body is 415. */
+/** The media types an unsafe request to `path` may carry. */
+export function acceptedMediaTypes(path: string): readonly string[] {
+  if (CSV_ROUTES.has(path)) return ['text/csv']
+  if (path === FACT_CHECK_IMPORT) return Object.keys(FACT_CHECK_IMPORT_MEDIA_TYPES)
+  return ['application/json']
+}
+
+const inWords = (types: readonly string[]) =>
+  types.length === 1 ? (types[0] ?? '') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`
+
+/** Unsafe methods take JSON (the imports take CSV, or ClaimReview); any other body is 415. */
 export const contentTypes = createMiddleware<AppEnv>(async (c, next) => {
   if (!UNSAFE.test(c.req.method)) return next()
   const type = c.req.header('content-type')
@@ -70,8 +92,9 @@ export const contentTypes = createMiddleware<AppEnv>(async (c, next) => {
     c.req.header('transfer-encoding') !== undefined
   if (!hasBody) return next()
   const mediaType = (type ?? '').split(';')[0]?.trim().toLowerCase()
-  const expected = CSV_ROUTES.has(c.req.path) ? 'text/csv' : 'application/json'
-  if (mediaType !== expected) {
+  const accepted = acceptedMediaTypes(c.req.path)
+  if (!accepted.includes(mediaType ?? '')) {
+    const expected = inWords(accepted)
     throw new AppError('unsupported_media_type', `The body must be ${expected}.`, {
       expected,
       received: mediaType || null,

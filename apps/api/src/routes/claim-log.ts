@@ -1,5 +1,6 @@
 import {
   ClaimLogExportQuerySchema,
+  ClaimLogImportQuerySchema,
   ClaimLogImportResultSchema,
   ClaimLogPageSchema,
   ClaimLogQuerySchema,
@@ -79,13 +80,19 @@ export const claimLogRoutes = newRouter()
       operationId: 'importClaimLog',
       summary: 'Import claim-log rows from CSV: all rows or none (editor)',
       description:
-        'The body is a CSV file (up to 50 MiB; a Content-Length over it is 413 before the body is read, a longer body is 413 once it passes the limit) in the export’s columns; dispute_title, claimant and claim_text are required. It is parsed and checked in a worker thread as it arrives. A claim_id that exists is refused; disputes match by dispute_id, then title, claimants by name, created when new. Only an admin’s import publishes, and only rows carrying published_at, which stays the verdict’s datePublished (the verdict is marked imported and its public snapshot taken); every other row marked published arrives in_review and is counted in heldForReview. verdict_status=withdrawn is refused. A refused file answers 400 validation_failed with details [{line, column, message}] for every bad row, and nothing is written.',
+        'The body is a CSV file (up to 50 MiB; a Content-Length over it is 413 before the body is read, a longer body is 413 once it passes the limit) in the export’s columns; dispute_title, claimant and claim_text are required. It is parsed and checked in a worker thread as it arrives. A claim_id that exists is refused; disputes match by dispute_id, then title, claimants by name or alias (case, accents, hyphens and spacing ignored), created when new. A row whose claimant already has a live claim of exactly its text repeats a claim on the desk (the same file imported again): it is refused unless allowDuplicates=1, and listed in `duplicates` either way. With dryRun=1 the whole file is checked and written inside a transaction that is then rolled back: the answer (dryRun: true) gives the counts it would create and its repeated rows, and nothing is written. Only an admin’s import publishes, and only rows carrying published_at, which stays the verdict’s datePublished (the verdict is marked imported and its public snapshot taken); every other row marked published arrives in_review and is counted in heldForReview. verdict_status=withdrawn is refused. A refused file answers 400 validation_failed with details [{line, column, message}] for every bad row, and nothing is written.',
       tags: ['claim-log'],
       security: SIGNED_IN,
       middleware: requireRole('editor'),
-      request: { body: { required: true, content: { 'text/csv': { schema: CsvSchema } } } },
+      request: {
+        query: ClaimLogImportQuerySchema,
+        body: { required: true, content: { 'text/csv': { schema: CsvSchema } } },
+      },
       responses: {
-        200: jsonResponse(ClaimLogImportResultSchema, 'Every row was imported'),
+        200: jsonResponse(
+          ClaimLogImportResultSchema,
+          'Every row was imported, or with dryRun=1 would be: the counts, and the rows that repeat claims already on the desk',
+        ),
         ...errorResponses(
           'validation_failed',
           'unauthenticated',
@@ -95,12 +102,15 @@ export const claimLogRoutes = newRouter()
         ),
       },
     }),
-    async (c) =>
-      c.json(
+    async (c) => {
+      const query = c.req.valid('query')
+      return c.json(
         await importClaimLog(serviceContext(c), c.req.raw.body, {
           maxBytes: CSV_LIMIT,
           gate: c.get('deps').gate,
+          write: { dryRun: query.dryRun === '1', allowDuplicates: query.allowDuplicates === '1' },
         }),
         200,
-      ),
+      )
+    },
   )

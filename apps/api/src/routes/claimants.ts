@@ -2,13 +2,21 @@ import {
   ClaimantCreateSchema,
   ClaimantDetailSchema,
   ClaimantListQuerySchema,
+  ClaimantMergeSchema,
   ClaimantPatchSchema,
   ClaimantSchema,
   IdParamSchema,
   pageOf,
 } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
-import { createClaimant, getClaimantDetail, listClaimants, updateClaimant } from '../services/claimants.ts'
+import { requireRole } from '../middleware/roles.ts'
+import {
+  createClaimant,
+  getClaimantDetail,
+  listClaimants,
+  mergeClaimant,
+  updateClaimant,
+} from '../services/claimants.ts'
 import {
   errorResponses,
   IfMatchHeaderSchema,
@@ -27,7 +35,8 @@ export const claimantRoutes = newRouter()
       method: 'get',
       path: '/claimants',
       operationId: 'listClaimants',
-      summary: 'List claimants by name',
+      summary:
+        'List claimants by name; ?q finds names and aliases, exact ones first; ?archived=1 adds merged ones',
       tags: ['claimants'],
       security: SIGNED_IN,
       request: { query: ClaimantListQuerySchema },
@@ -43,7 +52,8 @@ export const claimantRoutes = newRouter()
       method: 'post',
       path: '/claimants',
       operationId: 'createClaimant',
-      summary: 'Create a claimant (an id may be given, so a retry is not a duplicate)',
+      summary:
+        'Create a claimant (an id may be given, so a retry is not a duplicate); 409 with the matches when its name or an alias is already on the desk, unless allowDuplicate',
       tags: ['claimants'],
       security: SIGNED_IN,
       request: jsonBody(ClaimantCreateSchema),
@@ -79,7 +89,8 @@ export const claimantRoutes = newRouter()
       method: 'patch',
       path: '/claimants/{id}',
       operationId: 'updateClaimant',
-      summary: 'Change a claimant',
+      summary:
+        'Change a claimant; 409 with the matches when a new name or alias is already on the desk, unless allowDuplicate',
       tags: ['claimants'],
       security: SIGNED_IN,
       request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(ClaimantPatchSchema) },
@@ -89,6 +100,7 @@ export const claimantRoutes = newRouter()
           'validation_failed',
           'unauthenticated',
           'not_found',
+          'conflict',
           'precondition_failed',
           'precondition_required',
           'unsupported_media_type',
@@ -104,6 +116,45 @@ export const claimantRoutes = newRouter()
             c.req.valid('param').id,
             readIfMatch(c),
             c.req.valid('json'),
+          ),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/claimants/{id}/merge',
+      operationId: 'mergeClaimant',
+      summary:
+        'Merge a claimant into another (editor): its claims move, its names become aliases, it is archived; answers the survivor',
+      tags: ['claimants'],
+      security: SIGNED_IN,
+      middleware: requireRole('editor'),
+      request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(ClaimantMergeSchema) },
+      responses: {
+        200: jsonResponse(ClaimantSchema, 'The claimant merged into, with the new aliases'),
+        ...errorResponses(
+          'validation_failed',
+          'unauthenticated',
+          'forbidden',
+          'not_found',
+          'conflict',
+          'precondition_failed',
+          'precondition_required',
+          'unsupported_media_type',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(
+        tagged(
+          c,
+          await mergeClaimant(
+            serviceContext(c),
+            c.req.valid('param').id,
+            readIfMatch(c),
+            c.req.valid('json').intoId,
           ),
         ),
         200,

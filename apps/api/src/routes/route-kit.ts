@@ -13,6 +13,7 @@ import type { Config } from '../env.ts'
 import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
 import type { ServiceContext } from '../services/context.ts'
+import type { FeedPoller } from '../services/feed-poller.ts'
 import { NUL_MESSAGE, nulPath } from '../services/nul-text.ts'
 import type { Clock } from '../services/throttle.ts'
 import type { WriteGate } from '../services/write-gate.ts'
@@ -28,10 +29,15 @@ export interface AppDeps {
   gate?: WriteGate
   /** The clock writes are stamped with; the wall clock when absent (tests pass one they move by hand). */
   now?: Clock
+  /**
+   * What fetches the fact-check feeds: the server's running poller; createApp makes one without a timer
+   * when absent (it then fetches only when an admin asks).
+   */
+  feeds?: FeedPoller
 }
 
-/** The deps every request sees: those given, with the write gate in place. */
-export type RequestDeps = AppDeps & { gate: WriteGate }
+/** The deps every request sees: those given, with the write gate and the feed poller in place. */
+export type RequestDeps = AppDeps & { gate: WriteGate; feeds: FeedPoller }
 
 export type AppEnv = { Variables: { deps: RequestDeps; user: SessionUser | null; requestId: string } }
 

@@ -8,7 +8,8 @@ export const searchRoutes = newRouter().openapi(
     method: 'get',
     path: '/search',
     operationId: 'search',
-    summary: 'Full-text search over claims, claimants, evidence and verdicts, ranked, with snippets',
+    summary:
+      "Full-text search over claims, claimants, evidence, verdicts and other desks' fact-checks, ranked, with snippets",
     description:
       'Every word of q must match (the last also as a prefix); what is typed is never read as query syntax. Hits are ranked by bm25 among the newest 1,000 matches.',
     tags: ['search'],

@@ -16,7 +16,7 @@ import {
   type SessionUser,
 } from '@counterclaim/shared'
 import { parse } from 'csv-parse'
-import { ImportWriter, type ParsedRow } from './claim-log-import-write.ts'
+import { type ImportWriteOptions, ImportWriter, type ParsedRow } from './claim-log-import-write.ts'
 import { NUL_MESSAGE } from './nul-text.ts'
 
 /** What the worker starts with: the database file, who imports, the time of the import. */
@@ -24,6 +24,7 @@ export interface ImportWorkerData {
   location: DatabaseLocation
   actor: SessionUser
   now: string
+  options: ImportWriteOptions
 }
 
 /**
@@ -221,7 +222,7 @@ function crash(error: unknown): void {
  */
 export function runImport(data: ImportWorkerData, send: (message: FromImportWorker) => void) {
   const db = openDatabase(data.location)
-  const writer = new ImportWriter(db, data.actor, data.now, () => send({ type: 'released' }))
+  const writer = new ImportWriter(db, data.actor, data.now, data.options, () => send({ type: 'released' }))
   let over = false
   let work: Promise<void> = Promise.resolve()
   // Queues a step; one that throws fails the import.

@@ -18,6 +18,7 @@ import {
   tables,
   timeOrderedId,
 } from '@counterclaim/db'
+import { claimantKey, claimantsByKey } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
   type ClaimLogImportRow,
@@ -29,6 +30,17 @@ import {
 import type { HistoryInput } from './history.ts'
 import { toClaim, toClaimant, toDispute } from './mappers.ts'
 import { takeSnapshot } from './snapshots.ts'
+
+/** How an import writes: a dry run writes nothing; repeats of claims already on the desk are refused unless allowed. */
+export interface ImportWriteOptions {
+  dryRun: boolean
+  allowDuplicates: boolean
+}
+
+type ImportDuplicate = ClaimLogImportResult['duplicates'][number]
+
+// How many repeated rows an answer lists (all are counted).
+const MAX_LISTED_DUPLICATES = 1000
 
 /** A checked row and the line of the file it starts on (the header is line 1). */
 export interface ParsedRow {
@@ -64,8 +76,8 @@ const ANALYZE_FROM = 1000
 
 /**
  * Checks batches of rows whose cells are valid against the database, and writes them in one
- * transaction while the file has no problem. Disputes match by id, then title; claimants by name;
- * both are created when new. Its checks run on its own connection, inside its transaction, so they
+ * transaction while the file has no problem. Disputes match by id, then title; claimants by the key of
+ * their name or an alias (a merged one's name leads to its survivor); both are created when new. Its checks run on its own connection, inside its transaction, so they
  * see the rows the file has written already. Its caller runs one call at a time (none while another's
  * queries are awaited): they share the connection and its one transaction.
  */
@@ -76,6 +88,12 @@ export class ImportWriter {
   private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
   // The ids of records written and not yet in the search index.
   private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
+  private claimantKeys: Map<string, string> | null = null
+  // What this import made: its claimants have no earlier claims, and its claims repeat nothing on the desk.
+  private readonly ownClaimants = new Set<string>()
+  private readonly ownClaims = new Set<string>()
+  private readonly duplicates: ImportDuplicate[] = []
+  private duplicateCount = 0
   private heldForReview = 0
   private rows = 0
 
@@ -84,6 +102,7 @@ export class ImportWriter {
     private readonly base: Db,
     private readonly actor: SessionUser,
     private readonly now: string,
+    private readonly options: ImportWriteOptions = { dryRun: false, allowDuplicates: false },
     private readonly released: () => void = () => {},
   ) {}
 
@@ -121,10 +140,25 @@ export class ImportWriter {
     }
   }
 
-  /** Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). */
+  /**
+   * Turns the search index's triggers back on and commits (then, on PostgreSQL, refreshes statistics). A dry
+   * run rolls back instead: the answer says what the file would have created.
+   */
   async commit(): Promise<ClaimLogImportResult> {
     const transaction = this.writing
     if (!transaction) throw new Error('the import has stopped writing: nothing to commit')
+    const result = {
+      rows: this.rows,
+      created: { ...this.created },
+      heldForReview: this.heldForReview,
+      duplicates: this.duplicates,
+      duplicateCount: this.duplicateCount,
+      dryRun: this.options.dryRun,
+    }
+    if (this.options.dryRun) {
+      await this.stop()
+      return result
+    }
     await endSearchBulkLoad(transaction.tx, this.unindexed)
     await transaction.commit()
     this.writing = null
@@ -132,7 +166,65 @@ export class ImportWriter {
       const { disputes, disputeTags, claimants, claims, verdicts } = tables
       await analyzeAfterBulkLoad(this.base, [disputes, disputeTags, claimants, claims, verdicts])
     }
-    return { rows: this.rows, created: { ...this.created }, heldForReview: this.heldForReview }
+    return result
+  }
+
+  /**
+   * The rows that repeat a claim already on the desk: a claimant known before this import (by the key of
+   * a name or alias) with a live claim of exactly the row's text. Read by claimant (indexed), then by text.
+   */
+  private async repeatedClaims(rows: ParsedRow[]): Promise<ImportDuplicate[]> {
+    const claimantByKey = await this.claimantIndex()
+    const asked = rows.flatMap(({ line, row }) => {
+      const claimantId = claimantByKey.get(claimantKey(row.claimant))
+      return claimantId && !this.ownClaimants.has(claimantId)
+        ? [{ line, claimantId, text: row.claimText }]
+        : []
+    })
+    if (asked.length === 0) return []
+    const texts = new Set(asked.map((a) => a.text))
+    const { claims, disputes } = tables
+    const found = await chunked(
+      asked.map((a) => a.claimantId),
+      (chunk) =>
+        this.db
+          .select({
+            id: claims.id,
+            claimantId: claims.claimantId,
+            text: claims.text,
+            disputeId: claims.disputeId,
+          })
+          .from(claims)
+          .where(and(inArray(claims.claimantId, chunk), isNull(claims.archivedAt))),
+    )
+    const existing = new Map<string, { id: string; disputeId: string }>()
+    for (const c of found)
+      if (texts.has(c.text) && !this.ownClaims.has(c.id)) existing.set(`${c.claimantId}\n${c.text}`, c)
+    if (existing.size === 0) return []
+    const titles = new Map(
+      (
+        await chunked(
+          [...existing.values()].map((c) => c.disputeId),
+          (chunk) =>
+            this.db
+              .select({ id: disputes.id, title: disputes.title })
+              .from(disputes)
+              .where(inArray(disputes.id, chunk)),
+        )
+      ).map((d) => [d.id, d.title]),
+    )
+    return asked.flatMap(({ line, claimantId, text }) => {
+      const claim = existing.get(`${claimantId}\n${text}`)
+      if (!claim) return []
+      return [
+        {
+          line,
+          claimId: claim.id,
+          disputeId: claim.disputeId,
+          disputeTitle: titles.get(claim.disputeId) ?? '',
+        },
+      ]
+    })
   }
 
   /**
@@ -143,6 +235,27 @@ export class ImportWriter {
     await endSearchBulkLoad(this.db, this.unindexed)
     this.unindexed = { claimants: [], claims: [], verdicts: [] }
     await beginSearchBulkLoad(this.db)
+  }
+
+  /**
+   * The desk's claimants by the claimantKey of each name and alias (claimantsByKey: merged ones lead to
+   * their survivor), read once, in the import's transaction, at its first batch; the file's new claimants
+   * join it as they are made.
+   */
+  private async claimantIndex(): Promise<Map<string, string>> {
+    if (this.claimantKeys) return this.claimantKeys
+    const c = tables.claimants
+    const rows = await this.db
+      .select({
+        id: c.id,
+        name: c.name,
+        aliases: c.aliases,
+        mergedIntoId: c.mergedIntoId,
+        createdAt: c.createdAt,
+      })
+      .from(c)
+    this.claimantKeys = claimantsByKey(rows)
+    return this.claimantKeys
   }
 
   /** The problems only the database can tell: claim_ids taken or repeated, archived disputes. */
@@ -195,6 +308,19 @@ export class ImportWriter {
     for (const { line, row } of rows)
       if (row.disputeId && disputes.get(row.disputeId))
         issues.push({ line, column: 'dispute_id', message: 'names an archived dispute: restore it first' })
+    // A row whose claim_id is taken already says it repeats that claim.
+    const named = new Set(issues.map((issue) => issue.line))
+    for (const repeat of await this.repeatedClaims(rows.filter((r) => !named.has(r.line)))) {
+      this.duplicateCount++
+      if (this.duplicates.length < MAX_LISTED_DUPLICATES) this.duplicates.push(repeat)
+      // A dry run lists them as a warning; an import refuses them unless told to add them again.
+      if (!this.options.dryRun && !this.options.allowDuplicates)
+        issues.push({
+          line: repeat.line,
+          column: 'claim_text',
+          message: `repeats a claim already on the desk (in “${repeat.disputeTitle}”): was this file imported before? Import with allowDuplicates=1 to add it again`,
+        })
+    }
     issues.sort((a, b) => a.line - b.line)
     return { issues, disputes }
   }
@@ -219,23 +345,7 @@ export class ImportWriter {
     ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
       if (!disputeByTitle.has(d.title)) disputeByTitle.set(d.title, d.id)
     }
-    const claimantByName = new Map<string, string>()
-    for (const c of (
-      await chunked(
-        rows.map((r) => r.row.claimant),
-        (chunk) =>
-          db
-            .select({
-              id: tables.claimants.id,
-              name: tables.claimants.name,
-              createdAt: tables.claimants.createdAt,
-            })
-            .from(tables.claimants)
-            .where(inArray(tables.claimants.name, chunk)),
-      )
-    ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
-      if (!claimantByName.has(c.name)) claimantByName.set(c.name, c.id)
-    }
+    const claimantByKey = await this.claimantIndex()
 
     // The rows recordHistory() would write one at a time, written in batches with the records.
     const history: HistoryRow[] = []
@@ -287,7 +397,8 @@ export class ImportWriter {
 
     const newClaimants: Array<typeof tables.claimants.$inferInsert> = []
     const claimantOf = (row: ClaimLogImportRow): string => {
-      const known = claimantByName.get(row.claimant)
+      const key = claimantKey(row.claimant)
+      const known = claimantByKey.get(key)
       if (known) return known
       const id = timeOrderedId()
       const record = {
@@ -307,7 +418,9 @@ export class ImportWriter {
         updatedAt: now,
       }
       newClaimants.push(record)
-      claimantByName.set(row.claimant, id)
+      this.ownClaimants.add(id)
+      // Later rows and batches spelling the name another way land on it too.
+      claimantByKey.set(key, id)
       event({ entity: 'claimant', entityId: id, after: toClaimant({ ...record, version: 1 }) })
       return id
     }
@@ -405,7 +518,10 @@ export class ImportWriter {
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
     for (const verdictId of published) await takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
     for (const c of newClaimants) this.unindexed.claimants.push(c.id)
-    for (const c of newClaims) this.unindexed.claims.push(c.id)
+    for (const c of newClaims) {
+      this.unindexed.claims.push(c.id)
+      this.ownClaims.add(c.id)
+    }
     for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
     if (this.unindexed.claims.length >= INDEX_EVERY) await this.index()
     this.created.disputes += newDisputes.length

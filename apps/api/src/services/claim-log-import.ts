@@ -14,6 +14,7 @@ import {
   MAX_LISTED_ISSUES,
   type ToImportWorker,
 } from './claim-log-import-worker.ts'
+import type { ImportWriteOptions } from './claim-log-import-write.ts'
 import type { ServiceContext } from './context.ts'
 import type { WriteGate } from './write-gate.ts'
 
@@ -101,6 +102,8 @@ export interface ImportOptions {
    * the body's size it bounds how long the import holds the database, and so how long other writes wait.
    */
   timeLimitMs?: number
+  /** A dry run, and whether rows repeating claims already on the desk are imported. */
+  write?: ImportWriteOptions
 }
 
 /**
@@ -153,7 +156,12 @@ async function runInWorker(
     started.on('message', onMessage)
     started.on('error', onError)
     started.on('exit', onExit)
-    const data: ImportWorkerData = { location, actor: ctx.actor, now: ctx.now }
+    const data: ImportWorkerData = {
+      location,
+      actor: ctx.actor,
+      now: ctx.now,
+      options: options.write ?? { dryRun: false, allowDuplicates: false },
+    }
     started.postMessage({ type: 'begin', data } satisfies ToImportWorker)
     const send = (message: ToImportWorker, transfer: ArrayBuffer[] = []) =>
       started.postMessage(message, transfer)

@@ -19,12 +19,18 @@ export async function getClaim(db: Db, id: string): Promise<Claim> {
 
 async function assertClaimant(tx: Tx, claimantId: string): Promise<void> {
   const [exists] = await tx
-    .select({ id: tables.claimants.id })
+    .select({ id: tables.claimants.id, archivedAt: tables.claimants.archivedAt })
     .from(tables.claimants)
     .where(eq(tables.claimants.id, claimantId))
   if (!exists) {
     throw new AppError('validation_failed', 'The claimant does not exist.', [
       { path: 'claimantId', message: 'no claimant has this id' },
+    ])
+  }
+  // A merged claimant's claims all moved to the one it was merged into: new ones go there too.
+  if (exists.archivedAt !== null) {
+    throw new AppError('validation_failed', 'The claimant was merged into another one: choose that one.', [
+      { path: 'claimantId', message: 'was merged into another claimant: choose that one' },
     ])
   }
 }

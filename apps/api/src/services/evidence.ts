@@ -1,9 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { type Db, eq, forUpdate, tables, transaction } from '@counterclaim/db'
-import type { Evidence, EvidenceCreateSchema, EvidencePatchSchema } from '@counterclaim/shared'
+import { type Db, eq, forUpdate, type Tx, tables, transaction } from '@counterclaim/db'
+import {
+  AppError,
+  EVIDENCE_FACT_CHECK_NEEDED,
+  EVIDENCE_FACT_CHECK_ONLY,
+  type Evidence,
+  type EvidenceCreateSchema,
+  type EvidencePatchSchema,
+} from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
+import { evidenceFromFactCheck, factCheckForEvidence } from './fact-checks.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
 import { toEvidence } from './mappers.ts'
@@ -31,32 +39,48 @@ export async function createEvidence(
   return transaction(ctx.db, async (tx) => {
     const [disputeRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId))
     const dispute = found(disputeRow, 'Dispute')
+    const { factCheckId, ...fields } = input
     if (input.id) {
       const [existing] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.id))
       if (existing) {
-        const record = toEvidence(existing)
-        return { record: replayOrConflict({ ...input, disputeId }, record), created: false }
+        const record = replayOrConflict({ ...fields, disputeId }, toEvidence(existing))
+        if (factCheckId !== undefined && (factCheckId ?? null) !== (record.factCheck?.id ?? null)) {
+          throw new AppError('conflict', `A record with id ${input.id} already exists with other content.`, {
+            field: 'factCheckId',
+          })
+        }
+        return { record, created: false }
       }
     }
     assertNotArchived('dispute', dispute, { doing: 'adding evidence' })
+    // Evidence of kind fact_check: the fields left out or empty come from the fact-check.
+    const from =
+      input.kind === 'fact_check' && factCheckId
+        ? evidenceFromFactCheck(await factCheckForEvidence(tx, factCheckId))
+        : null
+    const title = fields.title || from?.title
+    if (!title) throw invalid('title', 'is required')
     const id = input.id ?? randomUUID()
-    const excerpt = input.excerpt ?? ''
+    const excerpt = fields.excerpt || from?.excerpt || ''
     const [row] = await tx
       .insert(tables.evidence)
       .values({
         id,
         disputeId,
-        title: input.title,
+        title,
         kind: input.kind,
-        sourceName: input.sourceName ?? '',
-        url: input.url ?? null,
+        sourceName: fields.sourceName || from?.sourceName || '',
+        url: fields.url ?? from?.url ?? null,
         archiveUrl: input.archiveUrl ?? null,
         excerpt,
         excerptSha256: excerptDigest(excerpt),
-        publishedOn: input.publishedOn ?? null,
+        publishedOn: fields.publishedOn ?? from?.publishedOn ?? null,
         accessedOn: input.accessedOn ?? null,
         sourceReliability: input.sourceReliability ?? null,
         informationCredibility: input.informationCredibility ?? null,
+        factCheckId: from ? factCheckId : null,
+        factCheckRatingLabel: from?.factCheckRatingLabel ?? null,
+        factCheckRating: from?.factCheckRating ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -89,11 +113,12 @@ export async function updateEvidence(
     assertVersion(expectedVersion, current, before)
     await assertDisputeLive(tx, current.disputeId)
     assertNotArchived('evidence', current, { restoring: input.archived === false })
-    const { archived, ...fields } = input
+    const { archived, factCheckId, ...fields } = input
     const [row] = await tx
       .update(tables.evidence)
       .set({
         ...fields,
+        ...(await factCheckChange(tx, current, input)),
         ...(fields.excerpt === undefined ? {} : { excerptSha256: excerptDigest(fields.excerpt) }),
         ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),
         updatedAt: ctx.now,
@@ -122,4 +147,35 @@ export async function updateEvidence(
     })
     return after
   })
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', 'Some fields are missing or not valid.', [{ path, message }])
+}
+
+type EvidenceRow = typeof tables.evidence.$inferSelect
+
+/**
+ * What a change does to the fact-check an evidence item carries. Only kind fact_check carries one, and
+ * it always does: a change to another kind lets it go; naming another fact-check copies its rating as it
+ * stands now (the other fields stay the user's).
+ */
+async function factCheckChange(tx: Tx, current: EvidenceRow, input: PatchInput) {
+  const kind = input.kind ?? current.kind
+  const named = input.factCheckId
+  if (kind !== 'fact_check') {
+    if (named) throw invalid('factCheckId', EVIDENCE_FACT_CHECK_ONLY)
+    return current.factCheckId === null
+      ? {}
+      : { factCheckId: null, factCheckRatingLabel: null, factCheckRating: null }
+  }
+  const id = named === undefined ? current.factCheckId : named
+  if (!id) throw invalid('factCheckId', EVIDENCE_FACT_CHECK_NEEDED)
+  if (id === current.factCheckId) return {}
+  const from = evidenceFromFactCheck(await factCheckForEvidence(tx, id))
+  return {
+    factCheckId: id,
+    factCheckRatingLabel: from.factCheckRatingLabel,
+    factCheckRating: from.factCheckRating,
+  }
 }

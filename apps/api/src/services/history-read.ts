@@ -12,6 +12,8 @@ const ENTITY_TABLES = {
   stance: tables.stances,
   verdict: tables.verdicts,
   user: tables.users,
+  fact_check: tables.factChecks,
+  fact_check_feed: tables.factCheckFeeds,
   claim_link: tables.claimLinks,
 } as const
 

@@ -9,6 +9,8 @@ export type Entity =
   | 'stance'
   | 'verdict'
   | 'user'
+  | 'fact_check'
+  | 'fact_check_feed'
   | 'claim_link'
 
 export interface HistoryInput {

@@ -1,5 +1,14 @@
 import type { tables } from '@counterclaim/db'
-import type { Claim, Claimant, Dispute, Evidence, FactCheck, Stance, User } from '@counterclaim/shared'
+import type {
+  Claim,
+  Claimant,
+  Dispute,
+  Evidence,
+  FactCheck,
+  FactCheckFeed,
+  Stance,
+  User,
+} from '@counterclaim/shared'
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect']
 
@@ -133,6 +142,23 @@ export function toFactCheck(row: Row<typeof tables.factChecks>): FactCheck {
       normalized: row.ratingNormalized,
     },
     feedId: row.feedId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+export function toFactCheckFeed(row: Row<typeof tables.factCheckFeeds>): FactCheckFeed {
+  return {
+    id: row.id,
+    url: row.url,
+    intervalMinutes: row.intervalMinutes,
+    lastFetchedAt: row.lastFetchedAt,
+    lastStatus: row.lastStatus,
+    lastError: row.lastError,
+    itemCount: row.itemCount,
+    nextFetchAt: row.nextFetchAt,
+    archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,

@@ -58,6 +58,9 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
       description: claimant.description,
       url: claimant.url,
       sameAs: claimant.sameAs,
+      jobTitle: claimant.jobTitle,
+      affiliation: claimant.affiliation,
+      imageUrl: claimant.imageUrl,
     },
     verdict: { rating: verdict.rating, summary: verdict.summary, rationale: verdict.rationale },
     citedEvidence: sources.map(({ evidence: e }) => ({

@@ -66,6 +66,7 @@ export function AppLayout() {
           <NavLink to="/claim-log">Claim log</NavLink>
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
+          <NavLink to="/fact-checks">Fact-checks</NavLink>
           {roleAtLeast(user.role, 'admin') ? <NavLink to="/accounts">Accounts</NavLink> : null}
         </nav>
         <HeaderSearch />

@@ -7,9 +7,18 @@ const DisputeListPage = lazy(async () => ({
   default: (await import('../features/disputes/components/dispute-list-page.tsx')).DisputeListPage,
 }))
 
+const ClaimantPage = lazy(async () => ({
+  default: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
+}))
+
 const AccountsPage = lazy(async () => ({
   default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
 }))
+
+/** A claimant's page offers merging to editors: it gets the signed-in user from the shell. */
+function ClaimantRoute() {
+  return <ClaimantPage user={useSessionUser()} />
+}
 
 /** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
 function AccountsRoute() {
@@ -49,11 +58,18 @@ export const router = createBrowserRouter([
             .ClaimantListPage,
         }),
       },
+      { path: 'claimants/:id', Component: ClaimantRoute },
       {
-        path: 'claimants/:id',
-        lazy: async () => ({
-          Component: (await import('../features/claimants/components/claimant-page.tsx')).ClaimantPage,
-        }),
+        path: 'fact-checks',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactChecksRoute }),
+      },
+      {
+        path: 'fact-checks/feeds',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckFeedsRoute }),
+      },
+      {
+        path: 'fact-checks/:id',
+        lazy: async () => ({ Component: (await import('./fact-checks-route.tsx')).FactCheckRoute }),
       },
       {
         path: 'search',

@@ -6,7 +6,7 @@ import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/
 import { claimantListQuery } from '../api/claimants.ts'
 import '../../../components/data-table.css'
 
-/** Everyone who has made a claim, searchable by name; the search is kept in the address. */
+/** Everyone who has made a claim, searchable by name or alias; the search is kept in the address. */
 export function ClaimantListPage() {
   const [params, setParams] = useSearchParams()
   const q = params.get('q') ?? ''
@@ -45,7 +45,7 @@ export function ClaimantListPage() {
       </p>
       <search className="page-toolbar">
         <form onSubmit={(e) => e.preventDefault()} className="field">
-          <label htmlFor={searchId}>Search by name</label>
+          <label htmlFor={searchId}>Search by name or alias</label>
           <input
             id={searchId}
             type="search"
@@ -65,11 +65,15 @@ export function ClaimantListPage() {
         />
       ) : null}
       {claimants.isSuccess && items.length === 0 ? (
-        <EmptyMessage>{q ? `No claimant’s name contains “${q}”.` : 'No claimants yet.'}</EmptyMessage>
+        <EmptyMessage>
+          {q ? `No claimant’s name or alias contains “${q}”.` : 'No claimants yet.'}
+        </EmptyMessage>
       ) : null}
       {items.length > 0 ? (
         <table className="data-table">
-          <caption className="visually-hidden">Claimants{q ? ` whose name contains “${q}”` : ''}</caption>
+          <caption className="visually-hidden">
+            Claimants{q ? ` whose name or alias contains “${q}”` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -82,6 +86,9 @@ export function ClaimantListPage() {
               <tr key={c.id}>
                 <th scope="row">
                   <Link to={`/claimants/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                  {c.aliases.length ? (
+                    <span className="aliases muted">also {c.aliases.join(', ')}</span>
+                  ) : null}
                 </th>
                 <td>{claimantKindLabel(c.kind)}</td>
                 <td className="muted">{c.description}</td>

@@ -1,5 +1,6 @@
-import type { ClaimantDetail, Rating } from '@counterclaim/shared'
+import { type ClaimantDetail, type Rating, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { formatDay } from '../../../components/dates.ts'
@@ -7,12 +8,17 @@ import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { claimantDetailQuery } from '../api/claimants.ts'
+import { ClaimantEditForm } from './claimant-edit-form.tsx'
+import { ClaimantMerge } from './claimant-merge.tsx'
 import { RatingChart } from './rating-chart.tsx'
 import '../../../components/data-table.css'
 import './claimants.css'
 
-/** One claimant's track record: every claim it made, the verdicts on them, and a chart of those verdicts. */
-export function ClaimantPage() {
+/**
+ * One claimant's track record: every claim it made, the verdicts on them, and a chart of those verdicts;
+ * its names and profile, which anyone may edit, and merging it into another claimant, for editors.
+ */
+export function ClaimantPage({ user }: { user: SessionUser }) {
   const { id = '' } = useParams()
   const claimant = useQuery(claimantDetailQuery(id))
 
@@ -42,12 +48,20 @@ export function ClaimantPage() {
           />
         </>
       ) : null}
-      {claimant.data ? <TrackRecord claimant={claimant.data} /> : null}
+      {claimant.data ? (
+        <TrackRecord
+          // A new record (another claimant, or this one after a merge) starts with its forms closed.
+          key={claimant.data.id}
+          claimant={claimant.data}
+          mayMerge={roleAtLeast(user.role, 'editor')}
+        />
+      ) : null}
     </section>
   )
 }
 
-function TrackRecord({ claimant }: { claimant: ClaimantDetail }) {
+function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerge: boolean }) {
+  const [open, setOpen] = useState<'edit' | 'merge' | null>(null)
   const published: Rating[] = []
   let unpublished = 0
   for (const claim of claimant.claims) {
@@ -67,6 +81,18 @@ function TrackRecord({ claimant }: { claimant: ClaimantDetail }) {
             {plural(claimant.claims.length, 'claim')} in {plural(disputes, 'dispute')}
           </span>
         </p>
+        {claimant.mergedIntoId ? <MergedInto id={claimant.mergedIntoId} /> : null}
+        {claimant.jobTitle || claimant.affiliation ? (
+          <p className="claimant-role">
+            {[claimant.jobTitle, claimant.affiliation].filter(Boolean).join(', ')}
+          </p>
+        ) : null}
+        {claimant.aliases.length ? (
+          <p className="claimant-aliases">
+            <span className="muted">Also known as </span>
+            {claimant.aliases.join(' · ')}
+          </p>
+        ) : null}
         {claimant.description ? <p className="about">{claimant.description}</p> : null}
         {claimant.url || claimant.sameAs.length > 0 ? (
           <ul className="claimant-links" aria-label="Elsewhere on the web">
@@ -82,7 +108,21 @@ function TrackRecord({ claimant }: { claimant: ClaimantDetail }) {
               ))}
           </ul>
         ) : null}
+        {claimant.archived || open ? null : (
+          <div className="actions claimant-actions">
+            <button type="button" onClick={() => setOpen('edit')}>
+              Edit
+            </button>
+            {mayMerge ? (
+              <button type="button" onClick={() => setOpen('merge')}>
+                Merge into another claimant…
+              </button>
+            ) : null}
+          </div>
+        )}
       </header>
+      {open === 'edit' ? <ClaimantEditForm claimant={claimant} onDone={() => setOpen(null)} /> : null}
+      {open === 'merge' ? <ClaimantMerge claimant={claimant} onDone={() => setOpen(null)} /> : null}
 
       <div className="track-record">
         <section className="panel" aria-labelledby="chart-heading">
@@ -146,6 +186,18 @@ function TrackRecord({ claimant }: { claimant: ClaimantDetail }) {
         </section>
       </div>
     </>
+  )
+}
+
+/** Where a merged claimant's claims went, with a link there. */
+function MergedInto({ id }: { id: string }) {
+  const into = useQuery(claimantDetailQuery(id))
+  return (
+    <p className="state-message state-warning merged-into">
+      Merged into{' '}
+      <Link to={`/claimants/${encodeURIComponent(id)}`}>{into.data?.name ?? 'another claimant'}</Link>: its
+      claims and names are there now.
+    </p>
   )
 }
 

@@ -10,9 +10,13 @@ const KIND_LABELS: Record<SearchKind, string> = {
   fact_check: 'Fact-check elsewhere',
 }
 
-/** Where a hit lives: a claimant's own page, or the workbench of the dispute the rest belong to. */
+/**
+ * Where a hit lives: a claimant's own page, another desk's fact-check on its page, or the workbench of the
+ * dispute the rest belong to.
+ */
 export function hitHref(hit: SearchHit): string | null {
   if (hit.kind === 'claimant') return `/claimants/${encodeURIComponent(hit.id)}`
+  if (hit.kind === 'fact_check') return `/fact-checks/${encodeURIComponent(hit.id)}`
   return hit.disputeId ? `/disputes/${encodeURIComponent(hit.disputeId)}` : null
 }
 

@@ -2,6 +2,7 @@ import { type Claimant, type ClaimantKind, ClaimantKindSchema, LIMITS } from '@c
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { AlreadyOnTheDesk, claimantMatchesOf } from '../../../components/already-on-the-desk.tsx'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { claimantOptionsQuery, useCreateClaimant } from '../api/workbench.ts'
@@ -11,8 +12,9 @@ const KINDS = ClaimantKindSchema.options
 const isKind = (v: string): v is ClaimantKind => ClaimantKindSchema.safeParse(v).success
 
 /**
- * Picks who made a claim: find an existing claimant by name, or create a new one in place. `error` is the
- * claim's own request, whose problems with the claimant show under the choice.
+ * Picks who made a claim: find an existing claimant by name or alias (the exact one first), or create a new
+ * one in place; a new name already on the desk offers the claimant there first, or to create it anyway.
+ * `error` is the claim's own request, whose problems with the claimant show under the choice.
  */
 export function ClaimantPicker({
   value,
@@ -32,6 +34,24 @@ export function ClaimantPicker({
 
   const items = options.data?.items ?? []
   const listed = value && !items.some((c) => c.id === value.id) ? [value, ...items] : items
+  const matches = claimantMatchesOf(create.error)
+  const createClaimant = (allowDuplicate: boolean) =>
+    create.mutate(
+      { name, kind, ...(allowDuplicate ? { allowDuplicate } : {}) },
+      {
+        onSuccess: (claimant) => {
+          onChange(claimant)
+          setCreating(false)
+          setName('')
+        },
+      },
+    )
+  const pickExisting = (claimant: Pick<Claimant, 'id' | 'name'>) => {
+    onChange(claimant)
+    setCreating(false)
+    setName('')
+    create.reset()
+  }
 
   return (
     <Field as="group" className="claimant-picker" label="Claimant" path="claimantId" error={error}>
@@ -61,7 +81,7 @@ export function ClaimantPicker({
         </option>
         {listed.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {optionLabel(c.name, items.find((item) => item.id === c.id)?.aliases ?? [])}
           </option>
         ))}
       </Field>
@@ -99,27 +119,28 @@ export function ClaimantPicker({
                 </option>
               ))}
             </Field>
-            <ActionError error={create.error} action="The claimant was not created." />
+            {matches.length ? (
+              <AlreadyOnTheDesk
+                matches={matches}
+                onUse={pickExisting}
+                anywayLabel="Create anyway"
+                onAnyway={() => createClaimant(true)}
+                pending={create.isPending}
+              />
+            ) : (
+              <ActionError error={create.error} action="The claimant was not created." />
+            )}
             <div className="actions">
-              <button
-                type="button"
-                disabled={create.isPending}
-                onClick={() =>
-                  create.mutate(
-                    { name, kind },
-                    {
-                      onSuccess: (claimant) => {
-                        onChange(claimant)
-                        setCreating(false)
-                        setName('')
-                      },
-                    },
-                  )
-                }
-              >
+              <button type="button" disabled={create.isPending} onClick={() => createClaimant(false)}>
                 {create.isPending ? 'Creating…' : 'Create claimant'}
               </button>
-              <button type="button" onClick={() => setCreating(false)}>
+              <button
+                type="button"
+                onClick={() => {
+                  setCreating(false)
+                  create.reset()
+                }}
+              >
                 Cancel new claimant
               </button>
             </div>
@@ -132,4 +153,9 @@ export function ClaimantPicker({
       )}
     </Field>
   )
+}
+
+/** A claimant as the picker lists it: its name, and the other names it is known by. */
+function optionLabel(name: string, aliases: readonly string[]): string {
+  return aliases.length ? `${name} (also ${aliases.join(', ')})` : name
 }

@@ -9,6 +9,8 @@ import {
 import { type FormEvent, useState } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
+import { type ComboboxOption, SearchCombobox } from '../../../components/search-combobox.tsx'
+import { factCheckOptionsQuery } from '../api/fact-check-options.ts'
 import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
 import { EVIDENCE_KIND_LABELS } from './labels.ts'
 
@@ -19,7 +21,10 @@ type Reliability = (typeof RELIABILITY)[number]
 const isKind = (v: string): v is EvidenceKind => EvidenceKindSchema.safeParse(v).success
 const isReliability = (v: string): v is Reliability => SourceReliabilitySchema.safeParse(v).success
 
-/** Adds an evidence item to the dispute, or edits one (with If-Match). */
+/**
+ * Adds an evidence item to the dispute, or edits one (with If-Match). Evidence of kind "Fact-check by
+ * another desk" names the fact-check it carries; the fields left empty are filled from it by the server.
+ */
 export function EvidenceForm({
   disputeId,
   evidence,
@@ -46,12 +51,28 @@ export function EvidenceForm({
   const [credibility, setCredibility] = useState(
     evidence?.informationCredibility ? String(evidence.informationCredibility) : '',
   )
+  const [factCheck, setFactCheck] = useState<ComboboxOption | null>(
+    evidence?.factCheck?.id ? { id: evidence.factCheck.id, label: evidence.title } : null,
+  )
+  const [factCheckProblem, setFactCheckProblem] = useState<string | null>(null)
   const error = mutation.error
+  const carriesFactCheck = kind === 'fact_check'
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (carriesFactCheck && !factCheck) {
+      setFactCheckProblem('Choose the fact-check from the list.')
+      return
+    }
+    setFactCheckProblem(null)
+    // The fact-check is named when it is new or another one; an empty title is then made from it.
+    const namedFactCheck =
+      carriesFactCheck && factCheck && factCheck.id !== evidence?.factCheck?.id
+        ? { factCheckId: factCheck.id }
+        : {}
     const fields = {
-      title,
+      ...(carriesFactCheck && !title.trim() ? {} : { title }),
+      ...namedFactCheck,
       kind,
       sourceName,
       url: url.trim() || null,
@@ -80,8 +101,9 @@ export function EvidenceForm({
         error={error}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        required
+        required={!carriesFactCheck}
         maxLength={LIMITS.title}
+        hint={carriesFactCheck ? 'Left empty, it is made from the fact-check.' : undefined}
       />
       <Field
         as="select"
@@ -99,6 +121,33 @@ export function EvidenceForm({
           </option>
         ))}
       </Field>
+      {carriesFactCheck ? (
+        <Field
+          as="group"
+          className="span-2"
+          label="Fact-check"
+          path="factCheckId"
+          error={error}
+          problem={factCheckProblem}
+        >
+          <SearchCombobox
+            label="Find the fact-check"
+            hint="Words of the claim they reviewed, or the publisher’s name. Source, link, excerpt and date left empty come from it."
+            selected={factCheck}
+            onSelect={(option) => {
+              setFactCheck(option)
+              if (option) setFactCheckProblem(null)
+            }}
+            optionsQuery={factCheckOptionsQuery}
+            noMatch={(text) =>
+              text
+                ? `No fact-check matches “${text}”. Import it on the Fact-checks screen first.`
+                : 'No fact-checks yet. Import them on the Fact-checks screen.'
+            }
+            invalid={factCheckProblem !== null}
+          />
+        </Field>
+      ) : null}
       <Field
         label="Source"
         path="sourceName"

@@ -3,6 +3,7 @@ import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterc
 import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
+import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
@@ -41,6 +42,27 @@ export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim
   return twice ? `${whose} claim “${short}”` : `${whose} claim`
 }
 
+/**
+ * What another desk's fact-check carried as evidence rated the claim: their label and, where it maps onto
+ * our scale, our rating as a badge (both as they stood when it was attached).
+ */
+function FactCheckRating({ factCheck }: { factCheck: NonNullable<Evidence['factCheck']> }) {
+  return (
+    <span className="matrix-fact-check small">
+      <span className="muted">Their rating:</span>{' '}
+      {factCheck.ratingLabel ? `“${factCheck.ratingLabel}”` : 'none given'}
+      {factCheck.rating ? (
+        <>
+          {' '}
+          <span className="visually-hidden">Our scale:</span> <RatingBadge rating={factCheck.rating} />
+        </>
+      ) : (
+        <span className="muted"> (not on our scale)</span>
+      )}
+    </span>
+  )
+}
+
 function nextStance(current: StanceValue | null): StanceValue | null {
   const at = STANCE_CYCLE.indexOf(current)
   return STANCE_CYCLE[(at + 1) % STANCE_CYCLE.length] ?? null
@@ -77,6 +99,14 @@ function EvidenceDetails({
         <dd>{evidence.sourceName || '—'}</dd>
         <dt>Kind</dt>
         <dd>{EVIDENCE_KIND_LABELS[evidence.kind]}</dd>
+        {evidence.factCheck ? (
+          <>
+            <dt>Fact-check</dt>
+            <dd>
+              <FactCheckRating factCheck={evidence.factCheck} />
+            </dd>
+          </>
+        ) : null}
         <dt>Grade</dt>
         <dd>
           {grade ? (
@@ -336,6 +366,7 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                           </span>
                           {evidence.title}
                         </button>
+                        {evidence.factCheck ? <FactCheckRating factCheck={evidence.factCheck} /> : null}
                       </th>
                       <td className="grade">
                         {admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility) || '—'}
