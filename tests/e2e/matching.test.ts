@@ -10,6 +10,25 @@ import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../supp
 const DEMO_QUESTION = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
 const PORT_CLAIM =
   'Russian drones struck the grain terminal in Odesa port overnight, setting two silos on fire.'
+/** Another desk's fact-check of the same claim, brought in as ClaimReview. */
+const CHECKED_CLAIM = 'Russian drones set grain silos on fire at the Odesa port terminal'
+const PUBLISHER = 'Harbour Check'
+const CLAIM_REVIEW = {
+  '@context': 'https://schema.org',
+  '@type': 'ClaimReview',
+  url: 'https://harbourcheck.example.org/odesa-grain-silos',
+  datePublished: '2025-06-11',
+  claimReviewed: CHECKED_CLAIM,
+  author: { '@type': 'Organization', name: PUBLISHER, url: 'https://harbourcheck.example.org/' },
+  itemReviewed: { '@type': 'Claim', author: { '@type': 'Organization', name: 'Odesa port authority' } },
+  reviewRating: {
+    '@type': 'Rating',
+    ratingValue: 5,
+    bestRating: 5,
+    worstRating: 1,
+    alternateName: 'Accurate',
+  },
+}
 /** The same claim in other words, as a checker would type it from another source. */
 const PARAPHRASE = 'Two grain silos caught fire after Russian drones hit the Odesa port terminal overnight'
 
@@ -28,6 +47,14 @@ beforeAll(async () => {
     question: 'Was the grain terminal in Odesa port hit on 10 June 2025?',
     claims: [{ claimant: { name: 'Odesa port authority', kind: 'government' }, text: PORT_CLAIM }],
   })
+  const editor = await signIn(send, 'editor')
+  const imported = await send('/api/fact-checks/import', {
+    method: 'POST',
+    cookie: editor,
+    headers: { 'content-type': 'application/ld+json' },
+    body: JSON.stringify(CLAIM_REVIEW),
+  })
+  if (imported.status !== 200) throw new Error(`the fact-check import answered ${imported.status}`)
   const cookie = await signIn(send, 'checker')
   const list = (await (
     await send(`/api/disputes?q=${encodeURIComponent('Kyiv and Odesa')}`, { cookie })
@@ -55,7 +82,7 @@ async function checkerPage(
 }
 
 describe('matching while adding a claim', () => {
-  it('shows a similar claim of another dispute as the claim is typed, links it on save, unlinks and undoes', async () => {
+  it('shows a similar claim of another dispute and another desk’s fact-check as the claim is typed, links both on save, unlinks and undoes', async () => {
     const page = await checkerPage({ width: 1440, height: 900 })
     await page.getByRole('button', { name: '+ Add claim' }).click()
     const form = page.getByRole('form', { name: 'New claim' })
@@ -76,6 +103,15 @@ describe('matching while adding a claim', () => {
       .getByRole('status')
       .filter({ hasText: /^\d+ similar claims? on this desk, \d+ fact-checks? elsewhere\.$/ })
       .waitFor()
+    const elsewhere = form.getByRole('region', { name: 'Already checked elsewhere' })
+    const check = elsewhere.getByRole('listitem').filter({ hasText: CHECKED_CLAIM.slice(0, 30) })
+    await check.getByText(`${PUBLISHER} rated “Accurate”`).waitFor()
+    // Their rating label, then ours: 5 of 1–5 maps onto our scale's "True".
+    await check.getByText('True', { exact: true }).waitFor()
+    const factCheckLink = check.getByRole('link', { name: `Fact-check by ${PUBLISHER}` })
+    expect(await factCheckLink.getAttribute('href')).toBe(CLAIM_REVIEW.url)
+    expect((await check.locator('mark').allTextContents()).length).toBeGreaterThan(2)
+
     // Tab from the text reaches the panel: the first link or button in it.
     await text.focus()
     await page.keyboard.press('Tab')
@@ -96,6 +132,8 @@ describe('matching while adding a claim', () => {
     await expect.poll(() => chosen.count()).toBe(0)
     await choose.click()
     await chosen.waitFor()
+    await check.getByRole('button', { name: new RegExp(`^Checked by ${PUBLISHER}`) }).click()
+    await chosen.getByText(`Checked by ${PUBLISHER}`).waitFor()
     await saveScreenshot(page, 'matching-add-claim')
     await expectNoSeriousA11yViolations(page)
 
@@ -109,6 +147,7 @@ describe('matching while adding a claim', () => {
     const links = column.getByRole('list', { name: /^Links of / })
     await links.getByText('Same claim as:').waitFor()
     await links.getByRole('link', { name: `“${PORT_CLAIM}”` }).waitFor()
+    await links.getByText(`Checked by ${PUBLISHER}`).waitFor()
     await column.getByRole('button', { name: /^Unlink .* from the same claim elsewhere$/ }).click()
     const undo = column.getByRole('button', { name: 'Undo removing the link' })
     await undo.waitFor()
