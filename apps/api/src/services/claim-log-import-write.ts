@@ -15,6 +15,7 @@ import {
   max,
   type OpenTransaction,
   openWriteTransaction,
+  sql,
   tables,
   timeOrderedId,
 } from '@counterclaim/db'
@@ -38,6 +39,9 @@ export interface ImportWriteOptions {
 }
 
 type ImportDuplicate = ClaimLogImportResult['duplicates'][number]
+
+// How much of a claim's text claims_text_start_idx holds.
+const TEXT_START = 40
 
 // How many repeated rows an answer lists (all are counted).
 const MAX_LISTED_DUPLICATES = 1000
@@ -182,10 +186,12 @@ export class ImportWriter {
         : []
     })
     if (asked.length === 0) return []
-    const texts = new Set(asked.map((a) => a.text))
+    const wanted = new Set(asked.map((a) => `${a.claimantId}\n${a.text}`))
     const { claims, disputes } = tables
+    // claims_text_start_idx: the first 40 characters (code points, as both engines' substr counts them).
+    const textStart = sql<string>`substr(${claims.text}, 1, ${sql.raw(String(TEXT_START))})`
     const found = await chunked(
-      asked.map((a) => a.claimantId),
+      asked.map((a) => Array.from(a.text).slice(0, TEXT_START).join('')),
       (chunk) =>
         this.db
           .select({
@@ -195,11 +201,13 @@ export class ImportWriter {
             disputeId: claims.disputeId,
           })
           .from(claims)
-          .where(and(inArray(claims.claimantId, chunk), isNull(claims.archivedAt))),
+          .where(and(inArray(textStart, chunk), isNull(claims.archivedAt))),
     )
     const existing = new Map<string, { id: string; disputeId: string }>()
-    for (const c of found)
-      if (texts.has(c.text) && !this.ownClaims.has(c.id)) existing.set(`${c.claimantId}\n${c.text}`, c)
+    for (const c of found) {
+      const key = `${c.claimantId}\n${c.text}`
+      if (wanted.has(key) && !this.ownClaims.has(c.id)) existing.set(key, c)
+    }
     if (existing.size === 0) return []
     const titles = new Map(
       (
