@@ -1,6 +1,7 @@
 import { type ClaimLogFilters, DateOnlySchema, RatingSchema, VerdictStatusSchema } from '@counterclaim/shared'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { filterParams } from '../../../lib/filter-params.ts'
 
 export const claimLogKeys = {
   all: () => ['claim-log'] as const,
@@ -50,12 +51,7 @@ export function filtersFromParams(params: URLSearchParams): { filters: ClaimLogF
 
 /** The filters as query parameters, in one fixed order; empty ones are left out. */
 export function filtersToParams(filters: ClaimLogFilters): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const key of FILTER_KEYS) {
-    const value = filters[key]
-    if (value) params.set(key, value)
-  }
-  return params
+  return filterParams(FILTER_KEYS, filters)
 }
 
 /** The CSV export of exactly these filters. */

@@ -2,6 +2,7 @@ import { LIMITS, type Rating, RatingSchema } from '@counterclaim/shared'
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ComboboxOption } from '../../../components/search-combobox.tsx'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { filterParams } from '../../../lib/filter-params.ts'
 import type { ImportType } from './import-body.ts'
 
 /** The list's filters: words, publisher, language, and one of our ratings or 'none' (not mapped). */
@@ -57,12 +58,7 @@ export function filtersFromParams(params: URLSearchParams): {
 
 /** The filters as query parameters, in one fixed order; empty ones are left out. */
 export function filtersToParams(filters: FactCheckFilters): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const key of FILTER_KEYS) {
-    const value = filters[key]
-    if (value) params.set(key, value)
-  }
-  return params
+  return filterParams(FILTER_KEYS, filters)
 }
 
 /** Fact-checks per page of the list. */
