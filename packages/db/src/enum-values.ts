@@ -15,3 +15,6 @@ export const correctionStatuses = ['applied', 'pending', 'rejected'] as const
 
 /** Why a verdict snapshot was taken. */
 export const snapshotReasons = ['published', 'corrected', 'imported'] as const
+
+/** Where a notification's e-mail stands; null on the row when none is to be sent. */
+export const emailStates = ['pending', 'sent', 'failed'] as const

@@ -6,14 +6,19 @@
 import {
   ClaimantKindSchema,
   ClaimLinkKindSchema,
+  DeliveryStatusSchema,
   DisputeStatusSchema,
   EvidenceKindSchema,
+  NotificationKindSchema,
   QuantityQualifierSchema,
   type Rating,
   RoleSchema,
   SourceReliabilitySchema,
   StanceValueSchema,
+  TokenScopeSchema,
   VerdictStatusSchema,
+  type WebhookEvent,
+  WebhookEventSchema,
 } from '@counterclaim/shared'
 import { sql } from 'drizzle-orm'
 import {
@@ -26,7 +31,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { correctionStatuses, snapshotReasons, valuesOf } from './enum-values.ts'
+import { correctionStatuses, emailStates, snapshotReasons, valuesOf } from './enum-values.ts'
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -101,6 +106,8 @@ export const disputes = pgTable(
       .default('open'),
     archivedAt: text('archived_at'),
     createdBy: text('created_by').references(() => users.id),
+    // When the assigned people should be done (YYYY-MM-DD), if anyone said.
+    dueOn: text('due_on'),
     ...timestamps,
     version: integer('version').notNull().default(1),
   },
@@ -387,6 +394,159 @@ export const claimLinks = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [index('claim_links_claim_idx').on(t.claimId), index('claim_links_linked_idx').on(t.linkedClaimId)],
+)
+
+/** Who is assigned to a dispute; the dispute's version covers the list. */
+export const disputeAssignees = pgTable(
+  'dispute_assignees',
+  {
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: text('assigned_at').notNull(),
+    assignedBy: text('assigned_by').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.disputeId, t.userId] }),
+    index('dispute_assignees_user_idx').on(t.userId, t.disputeId),
+  ],
+)
+
+/** A comment on a dispute, or on one claim or evidence item inside it; Markdown. */
+export const comments = pgTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    claimId: text('claim_id').references(() => claims.id),
+    evidenceId: text('evidence_id').references(() => evidence.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    // The ids of the people its @name mentions named, in the order they first appear.
+    mentionIds: json('mention_ids').$type<string[]>().notNull().default(sql`'[]'::json`),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('comments_dispute_idx').on(t.disputeId, t.createdAt, t.id)],
+)
+
+/**
+ * Something a user is told: assigned, returned, published, corrected, withdrawn, mentioned, a correction to
+ * approve. email_state is null when no mail is to be sent, else pending, sent or failed.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: valuesOf(NotificationKindSchema) }).notNull(),
+    message: text('message').notNull(),
+    note: text('note'),
+    actorId: text('actor_id').references(() => users.id),
+    disputeId: text('dispute_id').references(() => disputes.id),
+    claimId: text('claim_id'),
+    commentId: text('comment_id'),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+    emailState: text('email_state', { enum: emailStates }),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailNextAt: text('email_next_at'),
+    emailError: text('email_error'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.userId, t.readAt),
+    index('notifications_email_idx').on(t.emailState, t.emailNextAt),
+  ],
+)
+
+/** A token an integration signs in with; only its SHA-256 is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: valuesOf(TokenScopeSchema) }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+)
+
+/** A receiver of signed POSTs when verdicts are published, corrected or withdrawn. */
+export const webhooks = pgTable('webhooks', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  events: json('events').$type<WebhookEvent[]>().notNull(),
+  // The HMAC key: kept as given, since every delivery is signed with it; never shown again.
+  secret: text('secret').notNull(),
+  createdBy: text('created_by').references(() => users.id),
+  archivedAt: text('archived_at'),
+  ...timestamps,
+  version: integer('version').notNull().default(1),
+})
+
+/**
+ * The outbox: one row per webhook and event, written in the transaction that caused the event, delivered
+ * (and retried) by the deliverer until the receiver acknowledges it or a day has passed.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    event: text('event', { enum: valuesOf(WebhookEventSchema) }).notNull(),
+    claimId: text('claim_id').notNull(),
+    // The exact body POSTed on every attempt, so each retry signs the same bytes.
+    payload: text('payload').notNull(),
+    status: text('status', { enum: valuesOf(DeliveryStatusSchema) }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    // A process sending it holds it until then, so two servers never send one delivery at once.
+    leasedUntil: text('leased_until'),
+    lastAttemptAt: text('last_attempt_at'),
+    deliveredAt: text('delivered_at'),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    error: text('error'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt, t.id),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+)
+
+/** Who has a dispute open: one row per open event stream, refreshed while it lasts. */
+export const disputeViewers = pgTable(
+  'dispute_viewers',
+  {
+    connectionId: text('connection_id').primaryKey(),
+    disputeId: text('dispute_id').notNull(),
+    userId: text('user_id').notNull(),
+    // The server process holding the stream, so a process's rows can be cleared when it stops.
+    processId: text('process_id').notNull(),
+    seenAt: text('seen_at').notNull(),
+  },
+  (t) => [index('dispute_viewers_dispute_idx').on(t.disputeId)],
 )
 
 /** Keys the server keeps across restarts (the device-cookie signing key). */

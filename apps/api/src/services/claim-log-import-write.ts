@@ -386,6 +386,7 @@ export class ImportWriter {
         tags: [...new Set(row.tags.map((t) => t.toLowerCase()))],
         status: 'open' as const,
         createdBy: actor.id,
+        dueOn: null,
         createdAt: now,
         updatedAt: now,
       }
