@@ -38,6 +38,12 @@ const EnvSchema = z
       .positive()
       .default(7 * 24),
     COUNTERCLAIM_WEB_DIST: z.string().optional(),
+    // Where notification e-mail goes out: smtp://[user:password@]host:port (smtps: for TLS); none sends nothing.
+    COUNTERCLAIM_SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'expected smtp://[user:password@]host:port or smtps://…' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    COUNTERCLAIM_MAIL_FROM: z.string().min(3).max(300).optional(),
   })
   .transform((env) => {
     const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, '')
@@ -64,6 +70,10 @@ const EnvSchema = z
       sessionIdleMs: env.COUNTERCLAIM_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: env.COUNTERCLAIM_SESSION_MAX_HOURS * 3_600_000,
       webDist: env.COUNTERCLAIM_WEB_DIST ?? null,
+      smtpUrl: env.COUNTERCLAIM_SMTP_URL ?? null,
+      mailFrom:
+        env.COUNTERCLAIM_MAIL_FROM ??
+        `${env.COUNTERCLAIM_ORG_NAME} <counterclaim@${new URL(publicBaseUrl).hostname}>`,
     }
   })
 

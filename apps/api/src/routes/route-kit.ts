@@ -137,7 +137,12 @@ export function actorOf(c: Context<AppEnv>): SessionUser {
 /** The service context of a request. */
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
   const deps = c.get('deps')
-  return { db: deps.db, actor: actorOf(c), now: new Date((deps.now ?? Date.now)()).toISOString() }
+  return {
+    db: deps.db,
+    actor: actorOf(c),
+    now: new Date((deps.now ?? Date.now)()).toISOString(),
+    emailNotifications: deps.config.smtpUrl !== null,
+  }
 }
 
 /** Sets the record's version as its ETag and returns the record for c.json. */

@@ -6,6 +6,8 @@ export interface ServiceContext {
   db: Db
   actor: SessionUser
   now: string
+  /** Whether notifications written now are also to be e-mailed (COUNTERCLAIM_SMTP_URL is set). */
+  emailNotifications?: boolean
 }
 
 /** A fresh timestamp for a write. */
