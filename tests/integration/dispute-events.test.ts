@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto'
 import type { DisputeEvent } from '@counterclaim/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rawQuery } from '../../packages/db/src/index.ts'
+import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
 import { listen } from '../support/app-over.ts'
+import { HEADERS, importCsv } from '../support/claim-log.ts'
 import type { Send } from '../support/http.ts'
 import { type EventStream, openEventStream } from '../support/sse.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
@@ -237,6 +239,29 @@ describe('the event stream of a dispute', () => {
       lastEventId: 'yesterday',
     })
     expect(malformed.status).toBe(400)
+  })
+
+  it('sends what a claim-log import adds to the dispute (NOTIFY on PostgreSQL, the fallback poll on SQLite)', async () => {
+    // SQLite's import writes from its worker's own connection, which no signal leaves: the poll finds it.
+    const c = await served(await makeTestApp(), testEngine() === 'sqlite' ? 100 : 0)
+    servers.push(c)
+    const d = await newDispute(c.t.request, await c.t.login('checker'))
+    const start = await lastSeqOf(c, d.id)
+    const es = await stream(c, d.id, await c.t.login('editor'))
+    const row = (i: number): string => {
+      const cells: Record<string, string> = Object.fromEntries(HEADERS.map((h) => [h, '']))
+      cells.dispute_id = d.id
+      cells.dispute_title = 'Imported'
+      cells.claimant = `Imported speaker ${i}`
+      cells.claimant_kind = 'person'
+      cells.claim_text = `Imported claim ${i} ${randomUUID()}`
+      return csvLine(HEADERS.map((h) => cells[h] ?? ''))
+    }
+    const res = await importCsv(c.t, await c.t.login('editor'), CLAIM_LOG_CSV_HEADER + row(1) + row(2))
+    expect(res.status, await res.text()).toBe(200)
+    const want = await history(c, d.id, start)
+    expect(want.map((e) => e.entity)).toEqual(['claim', 'claim'])
+    await expect.poll(() => brief(es.changes()), WAIT).toEqual(want)
   })
 
   it('ends its streams when the server stops, and clears its viewers', async () => {
