@@ -8,6 +8,7 @@ import { rawQuery } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
 import { listen } from '../support/app-over.ts'
 import { HEADERS, importCsv } from '../support/claim-log.ts'
+import { DISPUTE_HISTORY_SQL, newWorkDispute, workInDispute } from '../support/dispute-work.ts'
 import type { Send } from '../support/http.ts'
 import { type EventStream, openEventStream } from '../support/sse.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
@@ -53,59 +54,15 @@ afterAll(async () => {
   for (const s of servers) await s.close()
 })
 
-async function post<T>(send: Send, path: string, cookie: string, json: unknown, status = 201): Promise<T> {
-  const res = await send(path, { method: 'POST', json, cookie })
-  const text = await res.text()
-  if (res.status !== status) throw new Error(`POST ${path} answered ${res.status}: ${text}`)
-  return JSON.parse(text) as T
-}
-
-async function put<T>(send: Send, path: string, cookie: string, json: unknown, status = 201): Promise<T> {
-  const res = await send(path, { method: 'PUT', json, cookie })
-  const text = await res.text()
-  if (res.status !== status) throw new Error(`PUT ${path} answered ${res.status}: ${text}`)
-  return JSON.parse(text) as T
-}
-
-/** A dispute of the test's own and a claimant to make claims with. */
-async function newDispute(send: Send, cookie = checker): Promise<{ id: string; claimantId: string }> {
-  const dispute = await post<{ id: string }>(send, '/api/disputes', cookie, {
-    title: `Live ${randomUUID().slice(0, 8)}`,
-    question: 'Who said what?',
-  })
-  const claimant = await post<{ id: string }>(send, '/api/claimants', cookie, {
-    name: `Speaker ${randomUUID().slice(0, 8)}`,
-    kind: 'person',
-    allowDuplicate: true,
-  })
-  return { id: dispute.id, claimantId: claimant.id }
-}
-
-/** `rounds` of a colleague's work inside the dispute: a claim, evidence, a stance, a verdict draft each. */
-async function work(send: Send, cookie: string, d: { id: string; claimantId: string }, rounds: number) {
-  for (let i = 0; i < rounds; i++) {
-    const claim = await post<{ id: string }>(send, `/api/disputes/${d.id}/claims`, cookie, {
-      claimantId: d.claimantId,
-      text: `Claim ${i} ${randomUUID()}`,
-    })
-    const evidence = await post<{ id: string }>(send, `/api/disputes/${d.id}/evidence`, cookie, {
-      title: `Source ${i}`,
-      kind: 'news_report',
-    })
-    await put(send, '/api/stances', cookie, {
-      evidenceId: evidence.id,
-      claimId: claim.id,
-      stance: 'supports',
-    })
-    await put(send, `/api/claims/${claim.id}/verdict`, cookie, { summary: `Draft ${i}` })
-  }
-}
+/** A dispute of the test's own (made by the checker unless told) and a claimant to make claims with. */
+const newDispute = (send: Send, cookie = checker) => newWorkDispute(send, cookie)
+const work = workInDispute
 
 /** The dispute's history after `after`, in seq order, as the stream should send it. */
 async function history(s: Served, disputeId: string, after: number) {
   const rows = await rawQuery<{ seq: number; entity: string; entity_id: string; action: string }>(
     s.t.db,
-    'SELECT seq, entity, entity_id, action FROM history_events WHERE dispute_id = $1 AND seq > $2 ORDER BY seq',
+    DISPUTE_HISTORY_SQL,
     [disputeId, after],
   )
   return rows.map((r) => ({ seq: Number(r.seq), entity: r.entity, id: r.entity_id, action: r.action }))
