@@ -183,6 +183,25 @@ describe('the event stream of a dispute', () => {
       .toBe(0)
   })
 
+  it('leaves out, then clears, viewers whose process stopped stamping them', async () => {
+    const d = await newDispute(a.t.request)
+    const admin = (
+      await rawQuery<{ id: string }>(a.t.db, "SELECT id FROM users WHERE name = 'Administrator'")
+    )[0]
+    // A stream of a process that died 91 seconds after its last stamp.
+    await rawQuery(
+      a.t.db,
+      'INSERT INTO dispute_viewers (connection_id, dispute_id, user_id, process_id, seen_at) VALUES ($1, $2, $3, $4, $5)',
+      [randomUUID(), d.id, admin?.id, randomUUID(), new Date(Date.now() - 91_000).toISOString()],
+    )
+    const ana = await stream(a, d.id, editor)
+    await expect.poll(() => names(ana), WAIT).toEqual(['Ana Petrenko'])
+    await a.t.events.refreshPresence()
+    const left = await rawQuery(a.t.db, 'SELECT user_id FROM dispute_viewers WHERE dispute_id = $1', [d.id])
+    expect(left.length).toBe(1)
+    ana.close()
+  })
+
   it('answers 404 for a dispute that does not exist, 401 signed out, 400 for a malformed Last-Event-ID', async () => {
     const d = await newDispute(a.t.request)
     const missing = await openEventStream(`${a.url}/api/disputes/${randomUUID()}/events`, { cookie: editor })
@@ -254,6 +273,24 @@ describe.runIf(testEngine() === 'postgres')('two server processes on one Postgre
     await expect.poll(() => onA.changes().length, WAIT).toBe(want.length)
     onA.close()
     await expect.poll(() => names(onB), WAIT).toEqual(['Ana Petrenko'])
+  })
+
+  it('a listening connection that is cut comes back, and what was written meanwhile still arrives', async () => {
+    const d = await newDispute(a.t.request)
+    const start = await lastSeqOf(a, d.id)
+    const onB = await stream(b, d.id, editor)
+    const listeners = async () =>
+      rawQuery<{ pid: number }>(
+        a.t.db,
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+      )
+    await expect.poll(async () => (await listeners()).length, WAIT).toBe(2)
+    // Both processes' listeners cut: no NOTIFY can reach them until they are back.
+    for (const { pid } of await listeners()) await rawQuery(a.t.db, 'SELECT pg_terminate_backend($1)', [pid])
+    await work(a.t.request, checker, d, 2)
+    const want = await history(a, d.id, start)
+    await expect.poll(() => brief(onB.changes()), WAIT).toEqual(want)
+    await expect.poll(async () => (await listeners()).length, WAIT).toBe(2)
   })
 
   it('concurrent writers in both processes arrive in commit order, with no gap after a reconnect', async () => {

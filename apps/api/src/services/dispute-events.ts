@@ -189,18 +189,25 @@ export class DisputeEvents {
   async subscribe(disputeId: string, user: SessionUser, lastEventId: number | null): Promise<Subscription> {
     const w = this.watch(disputeId)
     const sub = new Subscription(disputeId, user, (s) => this.leave(s))
+    let joined = false
     w.joining++
     try {
       await this.inTurn(w, async () => {
         if (w.lastSeq === null) w.lastSeq = await this.lastSeqOf(disputeId)
         sub.after = lastEventId ?? w.lastSeq
         if (sub.after < w.lastSeq) await this.read(w, sub.after, w.lastSeq, [sub])
+        joined = true
         if (sub.closed) return
         w.subs.add(sub)
         await this.readViewers(w, sub)
       })
     } finally {
       w.joining--
+    }
+    // A catch-up that failed (the database away) is an error the client retries, not a silent stream.
+    if (!joined) {
+      sub.close()
+      throw new Error(`the events of dispute ${disputeId} could not be read`)
     }
     if (this.stopping) sub.close()
     if (!sub.closed) this.presence(sub, 'arrive')
