@@ -1,23 +1,33 @@
 // npm run soak: the hardening promises at full count. Prints each figure and exits non-zero when
 // one is broken. `npm run soak -- --quick` runs every part at a tenth of its size, to try it out.
+// `npm run soak -- --only live` runs the live-events part alone: 200 open event streams on several
+// disputes while 20 writers work in them (about 30 s; with --quick, 20 streams, 2 writers, 3 s).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DatabaseLocation } from '../../packages/db/src/index.ts'
+import { closeDb, type DatabaseLocation, openDatabase, rawQuery } from '../../packages/db/src/index.ts'
+import type { DisputeEvent } from '../../packages/shared/src/index.ts'
 import { largeClaimLogCsv } from '../fixtures/large-claim-log.ts'
 import { runCrashes } from '../support/crash.ts'
+import {
+  DISPUTE_HISTORY_SQL,
+  newWorkDispute,
+  type WorkDispute,
+  workInDispute,
+} from '../support/dispute-work.ts'
 import { fuzzRoute } from '../support/fuzz.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { runLostUpdates } from '../support/lost-updates.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
 import { spawnServer } from '../support/server.ts'
 import { healthAlone, percentile, runSignInLoad } from '../support/signin-load.ts'
+import { type EventStream, openEventStream } from '../support/sse.ts'
 import { buildTemplate, removeDbFile } from '../support/template-db.ts'
 import { makeTestApp } from '../support/test-app.ts'
-import { pace } from '../support/waits.ts'
+import { pace, waitUntil } from '../support/waits.ts'
 
 const quick = process.argv.includes('--quick')
-// `--only signins` (or lost-updates, fuzz, crashes, import) runs one part.
+// `--only signins` (or lost-updates, fuzz, crashes, import, live) runs one part.
 const only = process.argv[process.argv.indexOf('--only') + 1]
 const runs = (part: string) => !process.argv.includes('--only') || only === part
 const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n)
@@ -28,6 +38,10 @@ const FULL = {
   kills: quick ? 2 : 10,
   writesPerRound: scale(1_000),
   signIns: 10,
+  streams: quick ? 20 : 200,
+  streamDisputes: quick ? 2 : 8,
+  liveWriters: quick ? 2 : 20,
+  liveSeconds: quick ? 3 : 20,
 }
 
 const dirs: string[] = []
@@ -266,6 +280,125 @@ async function importUnderLoad(template: string) {
   return result
 }
 
+/**
+ * FULL.streams event streams open on FULL.streamDisputes disputes of a real server while FULL.liveWriters
+ * writers work in those disputes; then every stream must have received every event of its dispute, in
+ * seq order, once. The delay is from the write's timestamp (taken as its transaction starts, so before
+ * its commit) to the receipt.
+ */
+async function liveEvents(template: string) {
+  log(
+    `live events: ${FULL.streams} streams on ${FULL.streamDisputes} disputes, ${FULL.liveWriters} writers × ${FULL.liveSeconds} s …`,
+  )
+  const database = freshCopy(template)
+  const server = await spawnServer({ database })
+  const streams: Array<{ dispute: WorkDispute; stream: EventStream; after: number }> = []
+  try {
+    const send = httpClient(server.url)
+    const cookies = [await signIn(send, 'editor'), await signIn(send, 'checker')]
+    const editor = cookies[0] ?? ''
+    const disputes: WorkDispute[] = []
+    for (let i = 0; i < FULL.streamDisputes; i++) disputes.push(await newWorkDispute(send, editor))
+    const db = openDatabase(database)
+    const lastSeq = async (id: string) =>
+      Number(
+        (
+          await rawQuery<{ seq: number | null }>(
+            db,
+            'SELECT max(seq) AS seq FROM history_events WHERE dispute_id = $1',
+            [id],
+          )
+        )[0]?.seq ?? 0,
+      )
+    try {
+      const starts = new Map<string, number>()
+      for (const d of disputes) starts.set(d.id, await lastSeq(d.id))
+      for (let i = 0; i < FULL.streams; i++) {
+        const dispute = disputes[i % disputes.length] as WorkDispute
+        const stream = await openEventStream(`${server.url}/api/disputes/${dispute.id}/events`, {
+          cookie: cookies[i % 2] ?? '',
+        })
+        promise(stream.status === 200, `live events: a stream answered ${stream.status}`)
+        streams.push({ dispute, stream, after: starts.get(dispute.id) ?? 0 })
+      }
+      const deadline = Date.now() + FULL.liveSeconds * 1000
+      let writes = 0
+      let failed = 0
+      await Promise.all(
+        Array.from({ length: FULL.liveWriters }, async (_, w) => {
+          const cookie = await signIn(send, w % 2 ? 'checker' : 'editor')
+          const dispute = disputes[w % disputes.length] as WorkDispute
+          while (Date.now() < deadline) {
+            await workInDispute(send, cookie, dispute, 1).then(
+              () => {
+                writes += 4
+              },
+              () => {
+                failed++
+              },
+            )
+          }
+        }),
+      )
+      const want = new Map<string, number[]>()
+      for (const d of disputes) {
+        const rows = await rawQuery<{ seq: number }>(db, DISPUTE_HISTORY_SQL, [d.id, starts.get(d.id) ?? 0])
+        want.set(
+          d.id,
+          rows.map((r) => Number(r.seq)),
+        )
+      }
+      const complete = (s: (typeof streams)[number]) =>
+        s.stream.changes().length >= (want.get(s.dispute.id)?.length ?? 0)
+      await waitUntil('every stream to receive every event', () => streams.every(complete), {
+        timeoutMs: 60_000,
+      }).catch((error) => log(`  ${error instanceof Error ? error.message : error}`))
+      const events = [...want.values()].reduce((n, seqs) => n + seqs.length, 0)
+      let wrong = 0
+      const delays: number[] = []
+      for (const s of streams) {
+        const got = s.stream.changes()
+        const same =
+          JSON.stringify(got.map((e: DisputeEvent) => e.seq)) === JSON.stringify(want.get(s.dispute.id))
+        if (!same) wrong++
+        const byData = new Map(got.map((e) => [e.seq, e]))
+        for (const m of s.stream.messages) {
+          if (m.event !== 'message') continue
+          const event = byData.get(Number(m.lastEventId))
+          if (event) delays.push(m.receivedAt - Date.parse(event.at))
+        }
+      }
+      const result = {
+        streams: streams.length,
+        disputes: disputes.length,
+        writers: FULL.liveWriters,
+        events,
+        writes,
+        failedWrites: failed,
+        deliveries: delays.length,
+        streamsIncomplete: wrong,
+        p50: percentile(delays, 50),
+        p99: percentile(delays, 99),
+        max: Math.max(...delays),
+      }
+      log(`  ${JSON.stringify(result)}`)
+      promise(
+        wrong === 0,
+        `live events: ${wrong} of ${streams.length} streams missed, repeated or reordered events`,
+      )
+      promise(failed === 0, `live events: ${failed} writes failed`)
+      promise(events > 0, 'live events: nothing was written')
+      return result
+    } finally {
+      await closeDb(db)
+    }
+  } finally {
+    for (const s of streams) s.stream.close()
+    const exit = await server.stop()
+    promise(exit.code === 0, `live events: server exit ${JSON.stringify(exit)}`)
+  }
+}
+
 async function main() {
   const started = Date.now()
   const template = await buildTemplate('soak-template', 'demo')
@@ -276,6 +409,12 @@ async function main() {
     const cr = runs('crashes') ? await crashes(template) : null
     const si = runs('signins') ? await signIns(template) : null
     const im = runs('import') ? await importUnderLoad(template) : null
+    const le = runs('live') ? await liveEvents(template) : null
+    if (le)
+      figures.push([
+        'live events: p99 delivery delay',
+        `${le.p99.toFixed(0)} ms (p50 ${le.p50.toFixed(0)}, max ${le.max.toFixed(0)}; ${le.events} events × their streams = ${le.deliveries} deliveries to ${le.streams} streams, ${le.streamsIncomplete} incomplete)`,
+      ])
     if (im)
       figures.push(
         [
