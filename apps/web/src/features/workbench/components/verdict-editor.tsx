@@ -1,13 +1,34 @@
 import { isEmptyDraft } from '@counterclaim/domain'
-import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type Evidence,
+  RATING_SCALE,
+  type Rating,
+  type Verdict,
+  VerdictSchema,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { Field, Form } from '../../../components/field.tsx'
+import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
+
+/** What the editor holds of a draft: its fields as typed, the cited evidence in the order cited. */
+function verdictValues(verdict: Verdict | null) {
+  return {
+    rating: (verdict?.rating ?? '') as Rating | '',
+    summary: verdict?.summary ?? '',
+    rationale: verdict?.rationale ?? '',
+    cited: [...(verdict?.citedEvidenceIds ?? [])].sort(),
+  }
+}
+type VerdictValues = ReturnType<typeof verdictValues>
+
+const parseVerdict = (details: unknown): Verdict | null => VerdictSchema.safeParse(details).data ?? null
 
 /**
  * The verdict draft of one claim: rating, one-line summary, rationale in Markdown with a preview, the evidence
@@ -31,11 +52,27 @@ export function VerdictEditor({
   const verdict = claim.verdict
   const save = useSaveVerdict(disputeId)
   const step = useVerdictStep(disputeId)
-  const [version, setVersion] = useState<number | null>(verdict?.version ?? null)
-  const [rating, setRating] = useState<Rating | ''>(verdict?.rating ?? '')
-  const [summary, setSummary] = useState(verdict?.summary ?? '')
-  const [rationale, setRationale] = useState(verdict?.rationale ?? '')
-  const [cited, setCited] = useState<ReadonlySet<string>>(new Set(verdict?.citedEvidenceIds ?? []))
+  const fields: readonly ConflictField<VerdictValues>[] = [
+    {
+      key: 'rating',
+      label: 'Rating',
+      show: (r) => RATING_SCALE.find((x) => x.rating === r)?.label ?? 'Not rated yet',
+    },
+    { key: 'summary', label: 'Summary' },
+    { key: 'rationale', label: 'Rationale' },
+    {
+      key: 'cited',
+      label: 'Cited evidence',
+      show: (ids) => {
+        const cited = new Set(Array.isArray(ids) ? ids : [])
+        const titles = evidence.filter((e) => cited.has(e.id)).map((e) => e.title)
+        return titles.length ? titles.join('; ') : '(none)'
+      },
+    },
+  ]
+  const draft = useRecordDraft({ record: verdict, valuesOf: verdictValues, fields, parse: parseVerdict })
+  const { rating, summary, rationale } = draft.values
+  const cited = new Set(draft.values.cited)
   const [saved, setSaved] = useState<string | null>(null)
   const ids = { heading: useId(), submitReason: useId() }
   // Saving and submitting both answer for the same fields.
@@ -54,9 +91,14 @@ export function VerdictEditor({
 
   const saveDraft = async () => {
     setSaved(null)
-    const record = await save.mutateAsync({ claimId: claim.id, version, json: body() })
-    setVersion(record.version)
-    return record
+    try {
+      const record = await save.mutateAsync({ claimId: claim.id, version: draft.version, json: body() })
+      draft.saved(record)
+      return record
+    } catch (error) {
+      if (error instanceof Error) draft.failed(error)
+      throw error
+    }
   }
 
   const onSave = (event: FormEvent) => {
@@ -100,7 +142,7 @@ export function VerdictEditor({
           path="rating"
           error={fieldError}
           value={rating}
-          onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
+          onChange={(e) => draft.set('rating', isRating(e.target.value) ? e.target.value : '')}
         >
           <option value="">Not rated yet</option>
           {RATING_SCALE.map((r) => (
@@ -111,9 +153,9 @@ export function VerdictEditor({
         </Field>
         <VerdictTextFields
           summary={summary}
-          onSummary={setSummary}
+          onSummary={(v) => draft.set('summary', v)}
           rationale={rationale}
-          onRationale={setRationale}
+          onRationale={(v) => draft.set('rationale', v)}
           error={fieldError}
         />
         <Field as="group" className="cited" label="Cited evidence" path="citedEvidenceIds" error={fieldError}>
@@ -123,20 +165,26 @@ export function VerdictEditor({
               <input
                 type="checkbox"
                 checked={cited.has(e.id)}
-                onChange={(ev) =>
-                  setCited((prev) => {
-                    const next = new Set(prev)
-                    if (ev.target.checked) next.add(e.id)
-                    else next.delete(e.id)
-                    return next
-                  })
-                }
+                onChange={(ev) => {
+                  const next = new Set(cited)
+                  if (ev.target.checked) next.add(e.id)
+                  else next.delete(e.id)
+                  draft.set('cited', [...next].sort())
+                }}
               />{' '}
               {e.title}
             </label>
           ))}
         </Field>
-        <ActionError error={save.error} action="The verdict was not saved." onReload={onReload} />
+        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
+        <ActionError
+          error={save.error}
+          action="The verdict was not saved."
+          onReload={() => {
+            draft.takeTheirs()
+            save.reset()
+          }}
+        />
         <ActionError
           error={step.error}
           action="The verdict was not submitted for review."
