@@ -42,6 +42,8 @@ export interface RecordConflict<V extends Values> {
 export interface RecordDraft<V extends Values> {
   values: V
   set: <K extends keyof V & string>(key: K, value: V[K]) => void
+  /** The values of the version a save builds on: what "changed" is measured against. */
+  from: V
   /** The version a save sends in If-Match: the colleague's, once every differing field is chosen. */
   version: number | null
   conflict: RecordConflict<V> | null
@@ -135,6 +137,7 @@ export function useRecordDraft<R extends Versioned, V extends Values>(options: {
   return {
     values,
     set: (key, value) => setValues((prev) => ({ ...prev, [key]: value })),
+    from: resolvedVersion !== null && conflict ? conflict.theirs : base.values,
     version: resolvedVersion ?? base.version,
     conflict,
     choose: (key, choice) => {

@@ -11,7 +11,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
-import { useAddClaim, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
+import { useAddClaim, useReloadWorkbench, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
 import { ClaimantPicker } from './claimant-picker.tsx'
 
 const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
@@ -78,6 +78,7 @@ export function ClaimForm({
   const add = useAddClaim(disputeId)
   const update = useUpdateClaim(disputeId)
   const mutation = claim ? update : add
+  const reload = useReloadWorkbench(disputeId)
   const [requestId] = useState(() => crypto.randomUUID())
   // Claimants by id: those of the dispute, and any picked here, so a colleague's choice shows by name.
   const workbench = useQuery(workbenchQuery(disputeId)).data
@@ -265,6 +266,7 @@ export function ClaimForm({
         onReload={() => {
           draft.takeTheirs()
           mutation.reset()
+          reload()
         }}
         pending={mutation.isPending || savedId !== null}
         submitLabel={claim ? 'Save claim' : 'Add claim'}

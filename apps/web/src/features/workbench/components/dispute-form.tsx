@@ -4,7 +4,7 @@ import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
-import { useUpdateDispute } from '../api/workbench.ts'
+import { useReloadWorkbench, useUpdateDispute } from '../api/workbench.ts'
 
 /** What the form holds of a dispute: its fields as typed. */
 function disputeValues(dispute: Dispute | null) {
@@ -31,6 +31,7 @@ const DISPUTE_FIELDS: readonly ConflictField<DisputeValues>[] = [
 /** Edits the dispute itself in place: title, question, summary, tags, open or closed (with If-Match). */
 export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: () => void }) {
   const update = useUpdateDispute(dispute.id)
+  const reload = useReloadWorkbench(dispute.id)
   const draft = useRecordDraft({
     record: dispute,
     valuesOf: disputeValues,
@@ -112,6 +113,7 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
           onReload={() => {
             draft.takeTheirs()
             update.reset()
+            reload()
           }}
           pending={update.isPending}
           submitLabel="Save dispute"

@@ -13,7 +13,7 @@ import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { type ComboboxOption, SearchCombobox } from '../../../components/search-combobox.tsx'
 import { factCheckOptionsQuery } from '../api/fact-check-options.ts'
-import { useAddEvidence, useUpdateEvidence } from '../api/workbench.ts'
+import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
 import { EVIDENCE_KIND_LABELS } from './labels.ts'
 
 // The contract's lists: a value the API would refuse is never offered.
@@ -77,6 +77,7 @@ export function EvidenceForm({
   const add = useAddEvidence(disputeId)
   const update = useUpdateEvidence(disputeId)
   const mutation = evidence ? update : add
+  const reload = useReloadWorkbench(disputeId)
   const [requestId] = useState(() => crypto.randomUUID())
   const draft = useRecordDraft({
     record: evidence ?? null,
@@ -287,6 +288,7 @@ export function EvidenceForm({
           onReload={() => {
             draft.takeTheirs()
             mutation.reset()
+            reload()
           }}
           pending={mutation.isPending}
           submitLabel={evidence ? 'Save evidence' : 'Add evidence'}

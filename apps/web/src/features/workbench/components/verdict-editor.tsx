@@ -1,34 +1,15 @@
 import { isEmptyDraft } from '@counterclaim/domain'
-import {
-  type Evidence,
-  RATING_SCALE,
-  type Rating,
-  type Verdict,
-  VerdictSchema,
-  type WorkbenchClaim,
-} from '@counterclaim/shared'
+import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { Field, Form } from '../../../components/field.tsx'
-import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
+import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
-
-/** What the editor holds of a draft: its fields as typed, the cited evidence in the order cited. */
-function verdictValues(verdict: Verdict | null) {
-  return {
-    rating: (verdict?.rating ?? '') as Rating | '',
-    summary: verdict?.summary ?? '',
-    rationale: verdict?.rationale ?? '',
-    cited: [...(verdict?.citedEvidenceIds ?? [])].sort(),
-  }
-}
-type VerdictValues = ReturnType<typeof verdictValues>
-
-const parseVerdict = (details: unknown): Verdict | null => VerdictSchema.safeParse(details).data ?? null
 
 /**
  * The verdict draft of one claim: rating, one-line summary, rationale in Markdown with a preview, the evidence
@@ -52,24 +33,7 @@ export function VerdictEditor({
   const verdict = claim.verdict
   const save = useSaveVerdict(disputeId)
   const step = useVerdictStep(disputeId)
-  const fields: readonly ConflictField<VerdictValues>[] = [
-    {
-      key: 'rating',
-      label: 'Rating',
-      show: (r) => RATING_SCALE.find((x) => x.rating === r)?.label ?? 'Not rated yet',
-    },
-    { key: 'summary', label: 'Summary' },
-    { key: 'rationale', label: 'Rationale' },
-    {
-      key: 'cited',
-      label: 'Cited evidence',
-      show: (ids) => {
-        const cited = new Set(Array.isArray(ids) ? ids : [])
-        const titles = evidence.filter((e) => cited.has(e.id)).map((e) => e.title)
-        return titles.length ? titles.join('; ') : '(none)'
-      },
-    },
-  ]
+  const fields = verdictFields(evidence)
   const draft = useRecordDraft({ record: verdict, valuesOf: verdictValues, fields, parse: parseVerdict })
   const { rating, summary, rationale } = draft.values
   const cited = new Set(draft.values.cited)
@@ -183,6 +147,7 @@ export function VerdictEditor({
           onReload={() => {
             draft.takeTheirs()
             save.reset()
+            onReload()
           }}
         />
         <ActionError

@@ -219,7 +219,6 @@ export function WorkbenchPage({
               setCorrectionFor(null)
               setCorrected({ claimId: correctionClaim.id, outcome })
             }}
-            onReload={reloadEditor}
           />
         ) : null}
 
