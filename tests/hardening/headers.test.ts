@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBody } from '../support/error-shape.ts'
 import { httpClient, type Send, type SendInit, signIn } from '../support/http.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
@@ -81,7 +82,7 @@ async function everyAnswer(send: Send): Promise<Array<[string, Response, string]
         headers: req.headers,
         cookie,
       })
-      await res.arrayBuffer()
+      await readBody(res)
       answers.push([`${key} ${cookie ? 'signed in' : 'signed out'} → ${res.status}`, res, req.path])
     }
   }

@@ -1,9 +1,12 @@
 // The real app over a database already open and migrated, on either engine: what a test needs when the
 // database is not one of test-app.ts's SQLite template copies (a PostgreSQL database of its own, or a
 // SQLite file in a child process). No Vitest import here: a plain script may use it.
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
 import { createApp } from '../../apps/api/src/app.ts'
 import type { Config } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
+import { DisputeEvents } from '../../apps/api/src/services/dispute-events.ts'
 import { FeedPoller } from '../../apps/api/src/services/feed-poller.ts'
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
@@ -20,6 +23,8 @@ export interface AppOver {
   app: ReturnType<typeof createApp>
   /** The app's feed poller, its timer not started: tests call tick() themselves. */
   feeds: FeedPoller
+  /** The app's broker of live event streams, not started: a test that streams starts and stops it. */
+  events: DisputeEvents
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -49,9 +54,16 @@ export function appOver(
     ...(now ? { now } : {}),
     log: options.log ?? (() => {}),
   })
+  const events = new DisputeEvents({
+    db,
+    gate,
+    ...(now ? { now } : {}),
+    log: options.log ?? (() => {}),
+  })
   const app = createApp({
     gate,
     feeds,
+    events,
     db,
     config,
     auth: new AuthService(db, {
@@ -85,7 +97,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, feeds, send, login }
+  return { app, feeds, events, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {
@@ -114,4 +126,21 @@ export async function seedTestDesk(db: Db): Promise<void> {
   const [, editor, checker] = await insertTestAccounts(db, ['admin', 'editor', 'checker'])
   if (!editor || !checker) throw new Error('the test accounts were not created')
   await seedDemo(db, { editor, checker })
+}
+
+/**
+ * The app behind Node's HTTP server (the adapter production runs) on a free loopback port, for what
+ * app.request cannot show: answers that stream, connections a client drops. close() ends every
+ * connection still open.
+ */
+export async function listen(app: AppOver['app']): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    })
+  return { url, close }
 }

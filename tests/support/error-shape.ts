@@ -27,11 +27,23 @@ export function errorShapeViolation(status: number, contentType: string | null, 
   return null
 }
 
+/**
+ * Reads an answer's body to its end, except an event stream's, which never ends: that one is dropped
+ * (the client leaves, as a closed tab does) and reads as empty.
+ */
+export async function readBody(res: Response): Promise<string> {
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel()
+    return ''
+  }
+  return res.text()
+}
+
 /** Reads an answer once and checks its error shape when it is a 4xx or 5xx. */
 export async function checkAnswer(
   res: Response,
 ): Promise<{ status: number; text: string; violation: string | null }> {
-  const text = await res.text()
+  const text = await readBody(res)
   const violation =
     res.status >= 400 ? errorShapeViolation(res.status, res.headers.get('content-type'), text) : null
   return { status: res.status, text, violation }

@@ -531,6 +531,12 @@ export const ROUTES: Record<string, RouteEntry> = {
       }
     },
   },
+  'GET /api/disputes/{id}/events': {
+    access: 'signed-in',
+    ok: 200,
+    // An event stream: the matrix reads its status and headers, then leaves (error-shape.ts readBody).
+    build: async (f) => ({ method: 'GET', path: `/api/disputes/${f.disputeId}/events` }),
+  },
   'GET /api/history': {
     access: 'signed-in',
     ok: 200,

@@ -16,6 +16,7 @@ import { claimLinkRoutes } from './routes/claim-links.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
+import { disputeEventRoutes } from './routes/dispute-events.ts'
 import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
 import { factCheckFeedRoutes } from './routes/fact-check-feeds.ts'
@@ -30,6 +31,7 @@ import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { userRoutes } from './routes/users.ts'
 import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
+import { DisputeEvents } from './services/dispute-events.ts'
 import { FeedPoller } from './services/feed-poller.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
 import { WriteGate } from './services/write-gate.ts'
@@ -81,7 +83,9 @@ export function createApp(given: AppDeps) {
       policy: { ...DEFAULT_OUTBOUND, allowPrivate: given.config.allowPrivateTargets },
       ...(given.now ? { now: given.now } : {}),
     })
-  const deps = { ...given, gate, feeds }
+  const events =
+    given.events ?? new DisputeEvents({ db: given.db, gate, ...(given.now ? { now: given.now } : {}) })
+  const deps = { ...given, gate, feeds, events }
   const app = new OpenAPIHono<AppEnv>()
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
@@ -108,6 +112,7 @@ export function createApp(given: AppDeps) {
     .route('/api', userRoutes)
     .route('/api', claimantRoutes)
     .route('/api', disputeRoutes)
+    .route('/api', disputeEventRoutes)
     .route('/api', claimRoutes)
     .route('/api', evidenceRoutes)
     .route('/api', stanceRoutes)

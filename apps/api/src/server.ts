@@ -8,6 +8,7 @@ import { readConfig } from './env.ts'
 import { logClientErrors } from './middleware/request-log.ts'
 import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
+import { DisputeEvents } from './services/dispute-events.ts'
 import { FeedPoller } from './services/feed-poller.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
 import { WriteGate } from './services/write-gate.ts'
@@ -47,10 +48,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
     gate,
     policy: { ...DEFAULT_OUTBOUND, allowPrivate: config.allowPrivateTargets },
   })
+  // One broker of live event streams per process; on PostgreSQL it listens for every process's writes.
+  const events = new DisputeEvents({ db, gate })
+  await events.start()
   const app = createApp({
     db,
     gate,
     feeds,
+    events,
     config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
     auth: new AuthService(db, {
       idleMs: config.sessionIdleMs,
@@ -75,8 +80,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
     const pollerStopped = feeds.stop()
+    // Event streams never end on their own: they are ended first, so close() is not held open by them.
+    const streamsStopped = events.stop()
+    // Their connections are idle once the streams have ended.
+    streamsStopped.then(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    })
     server.close(() => {
-      pollerStopped
+      Promise.all([pollerStopped, streamsStopped])
         .then(() => closeDb(db))
         .then(
           () => process.exit(0),

@@ -1,5 +1,6 @@
 export * from './backup.ts'
 export * from './bulk-insert.ts'
+export * from './changes.ts'
 export * from './claim-log.ts'
 export * from './client.ts'
 export * from './copy.ts'

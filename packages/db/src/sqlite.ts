@@ -104,7 +104,13 @@ class Connection {
 }
 
 const STATEMENT_CACHE = 500
-const context = new AsyncLocalStorage<{ connection: Connection; token: symbol }>()
+interface TransactionStore {
+  connection: Connection
+  token: symbol
+  /** What runs once the transaction has committed (never after a rollback). */
+  afterCommit: Array<() => void>
+}
+const context = new AsyncLocalStorage<TransactionStore>()
 const connections = new WeakMap<object, Connection>()
 
 function connectionOf(db: object): Connection {
@@ -255,11 +261,14 @@ async function runTransaction<T>(db: Db, begin: string, fn: (tx: Db) => Promise<
   const token = Symbol('transaction')
   connection.owner = token
   const client = connection.client
+  const store: TransactionStore = { connection, token, afterCommit: [] }
+  let committed = false
   try {
     client.exec(begin)
     try {
-      const result = await context.run({ connection, token }, () => fn(connection.tx))
+      const result = await context.run(store, () => fn(connection.tx))
       client.exec('COMMIT')
+      committed = true
       return result
     } catch (error) {
       if (client.inTransaction) client.exec('ROLLBACK')
@@ -268,7 +277,34 @@ async function runTransaction<T>(db: Db, begin: string, fn: (tx: Db) => Promise<
   } finally {
     connection.owner = null
     connection.release()
+    // Once the connection is free, and outside the transaction's context: a callback that queries
+    // takes its turn like any other caller.
+    if (committed && store.afterCommit.length) context.exit(() => runAfterCommit(store.afterCommit))
   }
+}
+
+function runAfterCommit(callbacks: Array<() => void>): void {
+  for (const callback of callbacks) {
+    try {
+      callback()
+    } catch (error) {
+      console.error('an after-commit callback failed:', error)
+    }
+  }
+}
+
+/**
+ * Runs fn once the transaction the handle belongs to has committed (nothing happens on a rollback);
+ * false, and nothing queued, when the handle is not inside a transaction of this connection (a write
+ * on a connection of its own, such as the import worker's).
+ */
+export function afterSqliteCommit(db: object, fn: () => void): boolean {
+  const connection = connectionOf(db)
+  if (!connection.insideOwnTransaction()) return false
+  const store = context.getStore()
+  if (!store) return false
+  store.afterCommit.push(fn)
+  return true
 }
 
 /**

@@ -186,6 +186,17 @@ export const DisputeEventSchema = z
   .meta({ id: 'DisputeEvent' })
 export type DisputeEvent = z.infer<typeof DisputeEventSchema>
 
+/** A seq of the stream, as Last-Event-ID (or `lastEventId`) names it. */
+export const EventSeqSchema = z.string().regex(/^\d{1,15}$/, 'the id of an event of this stream (digits)')
+
+/** The event stream's query: `lastEventId` for clients that cannot send the Last-Event-ID header. */
+export const DisputeEventsQuerySchema = z.object({
+  lastEventId: EventSeqSchema.optional().meta({
+    description:
+      'Resume after this event, as the Last-Event-ID header does (the header wins when both are sent)',
+  }),
+})
+
 /** The `viewers` event: who has the dispute open now. */
 export const DisputeViewersSchema = z
   .object({ viewers: z.array(PersonSchema) })

@@ -29,6 +29,11 @@ export function noteRequest(c: Context<AppEnv>, what: string): void {
   log(requestNote(c.get('requestId') ?? '-', c.req.method, c.req.path, what))
 }
 
+/** An answer that ends when its client leaves (an event stream): its close is not worth a note. */
+export function endsWhenClientLeaves(c: Context<AppEnv>): void {
+  noted.add(c.req.raw)
+}
+
 const CUT_SHORT = 'the client closed the connection before its body had fully arrived (body cut short)'
 const GONE = 'the client closed the connection before the answer was complete'
 

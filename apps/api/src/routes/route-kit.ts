@@ -13,6 +13,7 @@ import type { Config } from '../env.ts'
 import type { RequestLog } from '../middleware/request-log.ts'
 import type { AuthService } from '../services/auth.ts'
 import type { ServiceContext } from '../services/context.ts'
+import type { DisputeEvents } from '../services/dispute-events.ts'
 import type { FeedPoller } from '../services/feed-poller.ts'
 import { NUL_MESSAGE, nulPath } from '../services/nul-text.ts'
 import type { Clock } from '../services/throttle.ts'
@@ -34,10 +35,15 @@ export interface AppDeps {
    * when absent (it then fetches only when an admin asks).
    */
   feeds?: FeedPoller
+  /**
+   * The live event streams of disputes: the server's started broker; createApp makes one, not started,
+   * when absent (its streams then deliver what a catch-up read finds, and nothing live).
+   */
+  events?: DisputeEvents
 }
 
-/** The deps every request sees: those given, with the write gate and the feed poller in place. */
-export type RequestDeps = AppDeps & { gate: WriteGate; feeds: FeedPoller }
+/** The deps every request sees: those given, with the write gate, the feed poller and the broker in place. */
+export type RequestDeps = AppDeps & { gate: WriteGate; feeds: FeedPoller; events: DisputeEvents }
 
 export type AppEnv = { Variables: { deps: RequestDeps; user: SessionUser | null; requestId: string } }
 

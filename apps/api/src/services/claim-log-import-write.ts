@@ -6,12 +6,14 @@
 import {
   analyzeAfterBulkLoad,
   and,
+  announceChange,
   beginSearchBulkLoad,
   type Db,
   endSearchBulkLoad,
   inArray,
   insertBatched,
   isNull,
+  lockDisputeStreams,
   max,
   type OpenTransaction,
   openWriteTransaction,
@@ -96,6 +98,8 @@ export class ImportWriter {
   // What this import made: its claimants have no earlier claims, and its claims repeat nothing on the desk.
   private readonly ownClaimants = new Set<string>()
   private readonly ownClaims = new Set<string>()
+  // The disputes this import made: no one can watch them before it commits, so their streams need no lock.
+  private readonly ownDisputes = new Set<string>()
   private readonly duplicates: ImportDuplicate[] = []
   private duplicateCount = 0
   private heldForReview = 0
@@ -391,6 +395,7 @@ export class ImportWriter {
         updatedAt: now,
       }
       newDisputes.push(record)
+      this.ownDisputes.add(id)
       for (const tag of record.tags) newTags.push({ disputeId: id, tag })
       disputesById.set(id, null)
       // As in later batches, which find it in the database: a dispute the file made matches by title.
@@ -523,7 +528,15 @@ export class ImportWriter {
     await insertBatched(db, tables.claimants, newClaimants)
     await insertBatched(db, tables.claims, newClaims)
     await insertBatched(db, tables.verdicts, newVerdicts)
+    // Events in disputes that were on the desk before: in seq order on their live streams (history.ts).
+    const watched = [
+      ...new Set(
+        history.flatMap((h) => (h.disputeId && !this.ownDisputes.has(h.disputeId) ? [h.disputeId] : [])),
+      ),
+    ]
+    await lockDisputeStreams(db, watched)
     await insertBatched(db, tables.historyEvents, history)
+    await announceChange(db, watched)
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
     for (const verdictId of published) await takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
     for (const c of newClaimants) this.unindexed.claimants.push(c.id)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Tx, tables } from '@counterclaim/db'
+import { announceChange, lockDisputeStreams, type Tx, tables } from '@counterclaim/db'
 
 export type Entity =
   | 'dispute'
@@ -25,8 +25,14 @@ export interface HistoryInput {
   claimId?: string | null
 }
 
-/** Appends one history event; call it inside the transaction that made the change. */
+/**
+ * Appends one history event; call it inside the transaction that made the change. An event inside a
+ * dispute is also an event of its live stream (dispute-events.ts): the dispute's stream is locked
+ * first, so its events commit in seq order, and its listeners are told at commit.
+ */
 export async function recordHistory(tx: Tx, event: HistoryInput): Promise<void> {
+  const disputeIds = event.disputeId ? [event.disputeId] : []
+  await lockDisputeStreams(tx, disputeIds)
   await tx.insert(tables.historyEvents).values({
     id: randomUUID(),
     at: event.at,
@@ -39,4 +45,5 @@ export async function recordHistory(tx: Tx, event: HistoryInput): Promise<void> 
     disputeId: event.disputeId ?? null,
     claimId: event.claimId ?? null,
   })
+  await announceChange(tx, disputeIds)
 }
