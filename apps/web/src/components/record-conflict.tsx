@@ -212,10 +212,13 @@ export function ConflictChoices<V extends Values>({
   draft,
   entity,
   fields,
+  className,
 }: {
   draft: RecordDraft<V>
   entity: ConflictEntity
   fields: readonly ConflictField<V>[]
+  /** On the wrapper: a grid placement such as span-2. */
+  className?: string
 }) {
   const id = useId()
   const { conflict } = draft
@@ -225,7 +228,10 @@ export function ConflictChoices<V extends Values>({
   })
   const open = conflict ? conflict.keys.filter((k) => conflict.choices[k] === undefined) : []
   return (
-    <div className="record-conflict-live" aria-live="polite">
+    <div
+      className={className ? `record-conflict-live ${className}` : 'record-conflict-live'}
+      aria-live="polite"
+    >
       {conflict ? (
         <section className="record-conflict" aria-labelledby={`${id}-heading`}>
           <h3 id={`${id}-heading`}>

@@ -149,6 +149,7 @@ export function ClaimForm({
 
   return (
     <Form className="claim-form form-grid" onSubmit={submit} aria-label={claim ? 'Edit claim' : 'New claim'}>
+      <ConflictChoices draft={draft} entity="claim" fields={fields} />
       <ClaimantPicker
         value={claimant}
         error={error}
@@ -258,7 +259,6 @@ export function ClaimForm({
           maxLength={LIMITS.unit}
         />
       </Field>
-      <ConflictChoices draft={draft} entity="claim" fields={fields} />
       <ActionError error={localError} action="Not saved yet." />
       <FormFooter
         error={error}

@@ -54,6 +54,7 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
 
   return (
     <Form className="panel form-grid two-col dispute-form" onSubmit={submit} aria-label="Edit dispute">
+      <ConflictChoices className="span-2" draft={draft} entity="dispute" fields={DISPUTE_FIELDS} />
       <Field
         as="textarea"
         className="span-2"
@@ -106,7 +107,6 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
         <option value="closed">Closed</option>
       </Field>
       <div className="span-2">
-        <ConflictChoices draft={draft} entity="dispute" fields={DISPUTE_FIELDS} />
         <FormFooter
           error={error}
           failed="The dispute was not saved."

@@ -143,6 +143,7 @@ export function EvidenceForm({
       onSubmit={submit}
       aria-label={evidence ? 'Edit evidence' : 'New evidence'}
     >
+      <ConflictChoices className="span-2" draft={draft} entity="evidence" fields={EVIDENCE_FIELDS} />
       <Field
         className="span-2"
         label="Title"
@@ -281,7 +282,6 @@ export function EvidenceForm({
         ))}
       </Field>
       <div className="span-2">
-        <ConflictChoices draft={draft} entity="evidence" fields={EVIDENCE_FIELDS} />
         <FormFooter
           error={error}
           failed={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}

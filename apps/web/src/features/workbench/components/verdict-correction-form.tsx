@@ -114,6 +114,7 @@ export function VerdictCorrectionForm({
         </div>
       ) : null}
       <Form onSubmit={onSubmit} className="form-grid">
+        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
           label="Rating"
@@ -179,7 +180,6 @@ export function VerdictCorrectionForm({
           maxLength={LIMITS.longText}
           hint="Public: shown with its date under the verdict on the public page. Say what changed and why."
         />
-        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <ActionError
           error={correct.error}
           action="The verdict was not corrected."

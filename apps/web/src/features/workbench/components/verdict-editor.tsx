@@ -100,6 +100,7 @@ export function VerdictEditor({
         </p>
       ) : null}
       <Form onSubmit={onSave} className="form-grid">
+        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
           label="Rating"
@@ -140,7 +141,6 @@ export function VerdictEditor({
             </label>
           ))}
         </Field>
-        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <ActionError
           error={save.error}
           action="The verdict was not saved."

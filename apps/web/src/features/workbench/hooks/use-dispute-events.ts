@@ -61,8 +61,12 @@ export function describeChange(event: DisputeEvent, claimName: (claimId: string)
   const verb =
     VERBS[event.entity]?.[event.action] ??
     (event.action === 'restored' ? 'restored a record' : 'made a change')
-  const ownClaim = event.entity === 'claim' ? null : event.claimId
-  const claim = ownClaim ? claimName(ownClaim) : null
+  if (event.entity === 'claim') {
+    // The claim names itself: "changed Oleg Kiper's claim".
+    const own = claimName(event.id)
+    return `${who} ${own ? verb.replace('a claim', own) : verb}`
+  }
+  const claim = event.claimId ? claimName(event.claimId) : null
   return `${who} ${verb}${claim ? ` on ${claim}` : ''}`
 }
 
