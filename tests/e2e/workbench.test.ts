@@ -366,6 +366,8 @@ describe('the workbench', () => {
   it('refuses a stale stance change with a conflict message, rolls it back and overwrites nothing', async () => {
     const own = await ownDispute()
     const page = await newPage('checker')
+    // A page that has not heard of the change: its live stream is cut, so the cell still shows the old stance.
+    await page.route('**/api/disputes/*/events', (route) => route.abort())
     await openWorkbench(page, own)
     const photos = own.workbench.evidence.find((e) => e.title.startsWith('Photos'))
     const kiperClaim = own.workbench.claims.find((c) => c.claimant.name === 'Oleg Kiper')

@@ -17,6 +17,7 @@ import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { useVerdictStep } from '../api/workbench.ts'
+import { useChangedLive } from '../hooks/use-dispute-events.ts'
 import { PendingCorrectionNotice } from './pending-correction.tsx'
 import { PublicationChanges } from './publication-changes.tsx'
 import { WithdrawVerdictForm } from './withdraw-verdict.tsx'
@@ -320,13 +321,18 @@ export function ClaimColumn({
 }) {
   const headingId = useId()
   const archiveReasonId = useId()
+  const changedLive = useChangedLive(claim.id, claim.verdict?.id)
   // The server refuses it too (409): a published fact check's page must say why it is gone.
   const archiveReason =
     claim.verdict?.status === 'published'
       ? 'To archive this claim, withdraw the published fact check first.'
       : null
   return (
-    <article className="claim-column" aria-labelledby={headingId} data-claim-id={claim.id}>
+    <article
+      className={changedLive ? 'claim-column live-changed' : 'claim-column'}
+      aria-labelledby={headingId}
+      data-claim-id={claim.id}
+    >
       <header className="claim-head">
         <h3 id={headingId}>
           <Link to={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</Link>

@@ -1,9 +1,17 @@
-import { LIMITS, type QuantityQualifier, type WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type Claim,
+  ClaimSchema,
+  LIMITS,
+  type QuantityQualifier,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
+import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
-import { useAddClaim, useReloadWorkbench, useUpdateClaim } from '../api/workbench.ts'
+import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { useAddClaim, useReloadWorkbench, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
 import { ClaimantPicker } from './claimant-picker.tsx'
 
 const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
@@ -13,6 +21,34 @@ const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
   { value: 'approx', label: 'about (±10%)' },
 ]
 const isQualifier = (v: string): v is QuantityQualifier => QUALIFIERS.some((q) => q.value === v)
+
+/** What the form holds of a claim: its fields as typed. */
+function claimValues(claim: Claim | null) {
+  return {
+    claimantId: claim?.claimantId ?? '',
+    text: claim?.text ?? '',
+    shortText: claim?.shortText ?? '',
+    statedOn: claim?.statedOn ?? '',
+    appearanceUrl: claim?.appearanceUrl ?? '',
+    archiveUrl: claim?.archiveUrl ?? '',
+    language: claim?.language ?? '',
+    quantity: {
+      value: claim?.quantity ? String(claim.quantity.value) : '',
+      unit: claim?.quantity?.unit ?? '',
+      qualifier: claim?.quantity?.qualifier ?? ('exact' as QuantityQualifier),
+    },
+  }
+}
+type ClaimValues = ReturnType<typeof claimValues>
+
+const parseClaim = (details: unknown): Claim | null => ClaimSchema.safeParse(details).data ?? null
+
+function quantityWords(value: unknown): string {
+  const q = value as ClaimValues['quantity']
+  if (!q.value.trim()) return '(none)'
+  const qualifier = QUALIFIERS.find((x) => x.value === q.qualifier)?.label ?? ''
+  return `${qualifier} ${q.value} ${q.unit}`.trim()
+}
 
 /**
  * What a new claim's form shows under its text: the claims and fact-checks like it, and the links the checker
@@ -41,21 +77,37 @@ export function ClaimForm({
 }) {
   const add = useAddClaim(disputeId)
   const update = useUpdateClaim(disputeId)
-  const reload = useReloadWorkbench(disputeId)
   const mutation = claim ? update : add
+  const reload = useReloadWorkbench(disputeId)
   const [requestId] = useState(() => crypto.randomUUID())
-  const [claimant, setClaimant] = useState(
-    claim ? { id: claim.claimant.id, name: claim.claimant.name } : null,
-  )
-  const [text, setText] = useState(claim?.text ?? '')
-  const [shortText, setShortText] = useState(claim?.shortText ?? '')
-  const [statedOn, setStatedOn] = useState(claim?.statedOn ?? '')
-  const [appearanceUrl, setAppearanceUrl] = useState(claim?.appearanceUrl ?? '')
-  const [archiveUrl, setArchiveUrl] = useState(claim?.archiveUrl ?? '')
-  const [language, setLanguage] = useState(claim?.language ?? '')
-  const [value, setValue] = useState(claim?.quantity ? String(claim.quantity.value) : '')
-  const [unit, setUnit] = useState(claim?.quantity?.unit ?? '')
-  const [qualifier, setQualifier] = useState<QuantityQualifier>(claim?.quantity?.qualifier ?? 'exact')
+  // Claimants by id: those of the dispute, and any picked here, so a colleague's choice shows by name.
+  const workbench = useQuery(workbenchQuery(disputeId)).data
+  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(() => new Map())
+  const nameOf = (id: string) =>
+    picked.get(id) ?? workbench?.claims.find((c) => c.claimant.id === id)?.claimant.name ?? null
+  const fields: readonly ConflictField<ClaimValues>[] = [
+    {
+      key: 'claimantId',
+      label: 'Claimant',
+      show: (id) => (typeof id === 'string' && id ? (nameOf(id) ?? 'another claimant') : '(none)'),
+    },
+    { key: 'text', label: 'Claim, verbatim' },
+    { key: 'shortText', label: 'Short form' },
+    { key: 'statedOn', label: 'Date stated' },
+    { key: 'appearanceUrl', label: 'Where it was said (URL)' },
+    { key: 'archiveUrl', label: 'Archived copy (URL)' },
+    { key: 'language', label: 'Language' },
+    { key: 'quantity', label: 'Quantity', show: quantityWords },
+  ]
+  const draft = useRecordDraft({ record: claim ?? null, valuesOf: claimValues, fields, parse: parseClaim })
+  const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantity } = draft.values
+  const { value, unit, qualifier } = quantity
+  const setQuantity = (change: Partial<ClaimValues['quantity']>) =>
+    draft.set('quantity', { ...quantity, ...change })
+  const claimantName = draft.values.claimantId ? nameOf(draft.values.claimantId) : null
+  const claimant = draft.values.claimantId
+    ? { id: draft.values.claimantId, name: claimantName ?? 'another claimant' }
+    : null
   const [localError, setLocalError] = useState<Error | null>(null)
   // The new claim, once saved: the matches panel links it to the chosen matches before the form closes.
   const [savedId, setSavedId] = useState<string | null>(null)
@@ -73,7 +125,7 @@ export function ClaimForm({
       setLocalError(new Error('A quantity needs a number and a unit, such as 479 and drones.'))
       return
     }
-    const fields = {
+    const body = {
       claimantId: claimant.id,
       text,
       shortText: shortText.trim() || null,
@@ -83,20 +135,28 @@ export function ClaimForm({
       language: language.trim() || null,
       quantity: number === null ? null : { value: number, unit: unit.trim(), qualifier },
     }
-    if (claim) update.mutate({ id: claim.id, version: claim.version, json: fields }, { onSuccess: onDone })
+    if (claim)
+      update.mutate(
+        { id: claim.id, version: draft.version ?? claim.version, json: body },
+        { onSuccess: onDone, onError: draft.failed },
+      )
     else
       add.mutate(
-        { id: requestId, ...fields },
+        { id: requestId, ...body },
         { onSuccess: (saved) => (MatchesPanel ? setSavedId(saved.id) : onDone()) },
       )
   }
 
   return (
     <Form className="claim-form form-grid" onSubmit={submit} aria-label={claim ? 'Edit claim' : 'New claim'}>
+      <ConflictChoices draft={draft} entity="claim" fields={fields} />
       <ClaimantPicker
         value={claimant}
         error={error}
-        onChange={(c) => setClaimant({ id: c.id, name: c.name })}
+        onChange={(c) => {
+          setPicked((prev) => new Map(prev).set(c.id, c.name))
+          draft.set('claimantId', c.id)
+        }}
       />
       <Field
         as="textarea"
@@ -104,7 +164,7 @@ export function ClaimForm({
         path="text"
         error={error}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => draft.set('text', e.target.value)}
         rows={4}
         required
         maxLength={LIMITS.claimText}
@@ -117,7 +177,7 @@ export function ClaimForm({
         path="shortText"
         error={error}
         value={shortText}
-        onChange={(e) => setShortText(e.target.value)}
+        onChange={(e) => draft.set('shortText', e.target.value)}
         maxLength={LIMITS.shortText}
         hint={`At most ${LIMITS.shortText} characters, for lists and headlines (${shortText.length}/${LIMITS.shortText}).`}
       />
@@ -127,7 +187,7 @@ export function ClaimForm({
         error={error}
         type="date"
         value={statedOn}
-        onChange={(e) => setStatedOn(e.target.value)}
+        onChange={(e) => draft.set('statedOn', e.target.value)}
       />
       <Field
         label="Where it was said (URL)"
@@ -135,7 +195,7 @@ export function ClaimForm({
         error={error}
         type="url"
         value={appearanceUrl}
-        onChange={(e) => setAppearanceUrl(e.target.value)}
+        onChange={(e) => draft.set('appearanceUrl', e.target.value)}
         maxLength={LIMITS.url}
       />
       <Field
@@ -144,7 +204,7 @@ export function ClaimForm({
         error={error}
         type="url"
         value={archiveUrl}
-        onChange={(e) => setArchiveUrl(e.target.value)}
+        onChange={(e) => draft.set('archiveUrl', e.target.value)}
         maxLength={LIMITS.url}
       />
       <Field
@@ -152,7 +212,7 @@ export function ClaimForm({
         path="language"
         error={error}
         value={language}
-        onChange={(e) => setLanguage(e.target.value)}
+        onChange={(e) => draft.set('language', e.target.value)}
         placeholder="en"
         maxLength={LIMITS.languageTag}
       />
@@ -171,7 +231,7 @@ export function ClaimForm({
           error={error}
           value={qualifier}
           onChange={(e) => {
-            if (isQualifier(e.target.value)) setQualifier(e.target.value)
+            if (isQualifier(e.target.value)) setQuantity({ qualifier: e.target.value })
           }}
         >
           {QUALIFIERS.map((q) => (
@@ -187,14 +247,14 @@ export function ClaimForm({
           type="number"
           step="any"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => setQuantity({ value: e.target.value })}
         />
         <Field
           label="Unit"
           path="quantity.unit"
           error={error}
           value={unit}
-          onChange={(e) => setUnit(e.target.value)}
+          onChange={(e) => setQuantity({ unit: e.target.value })}
           placeholder="drones"
           maxLength={LIMITS.unit}
         />
@@ -204,8 +264,9 @@ export function ClaimForm({
         error={error}
         failed={claim ? 'The claim was not saved.' : 'The claim was not added.'}
         onReload={() => {
+          draft.takeTheirs()
+          mutation.reset()
           reload()
-          onDone()
         }}
         pending={mutation.isPending || savedId !== null}
         submitLabel={claim ? 'Save claim' : 'Add claim'}

@@ -2,6 +2,7 @@ import {
   type Evidence,
   type EvidenceKind,
   EvidenceKindSchema,
+  EvidenceSchema,
   INFORMATION_CREDIBILITY,
   LIMITS,
   SourceReliabilitySchema,
@@ -9,6 +10,7 @@ import {
 import { type FormEvent, useState } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
+import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { type ComboboxOption, SearchCombobox } from '../../../components/search-combobox.tsx'
 import { factCheckOptionsQuery } from '../api/fact-check-options.ts'
 import { useAddEvidence, useReloadWorkbench, useUpdateEvidence } from '../api/workbench.ts'
@@ -20,6 +22,44 @@ const RELIABILITY = SourceReliabilitySchema.options
 type Reliability = (typeof RELIABILITY)[number]
 const isKind = (v: string): v is EvidenceKind => EvidenceKindSchema.safeParse(v).success
 const isReliability = (v: string): v is Reliability => SourceReliabilitySchema.safeParse(v).success
+
+/** What the form holds of an evidence item: its fields as typed. */
+function evidenceValues(evidence: Evidence | null) {
+  return {
+    title: evidence?.title ?? '',
+    kind: evidence?.kind ?? ('news_report' as EvidenceKind),
+    sourceName: evidence?.sourceName ?? '',
+    url: evidence?.url ?? '',
+    archiveUrl: evidence?.archiveUrl ?? '',
+    excerpt: evidence?.excerpt ?? '',
+    publishedOn: evidence?.publishedOn ?? '',
+    accessedOn: evidence?.accessedOn ?? '',
+    reliability: (evidence?.sourceReliability ?? '') as Reliability | '',
+    credibility: evidence?.informationCredibility ? String(evidence.informationCredibility) : '',
+  }
+}
+type EvidenceValues = ReturnType<typeof evidenceValues>
+
+const parseEvidence = (details: unknown): Evidence | null => EvidenceSchema.safeParse(details).data ?? null
+
+const graded = (value: unknown) => (value ? String(value) : 'Not graded')
+
+const EVIDENCE_FIELDS: readonly ConflictField<EvidenceValues>[] = [
+  { key: 'title', label: 'Title' },
+  {
+    key: 'kind',
+    label: 'Kind',
+    show: (kind) => (isKind(String(kind)) ? EVIDENCE_KIND_LABELS[kind as EvidenceKind] : String(kind)),
+  },
+  { key: 'sourceName', label: 'Source' },
+  { key: 'url', label: 'URL' },
+  { key: 'archiveUrl', label: 'Archived copy (URL)' },
+  { key: 'excerpt', label: 'Excerpt, verbatim' },
+  { key: 'publishedOn', label: 'Published on' },
+  { key: 'accessedOn', label: 'Accessed on' },
+  { key: 'reliability', label: 'Source reliability (A–F)', show: graded },
+  { key: 'credibility', label: 'Information credibility (1–6)', show: graded },
+]
 
 /**
  * Adds an evidence item to the dispute, or edits one (with If-Match). Evidence of kind "Fact-check by
@@ -36,21 +76,27 @@ export function EvidenceForm({
 }) {
   const add = useAddEvidence(disputeId)
   const update = useUpdateEvidence(disputeId)
-  const reload = useReloadWorkbench(disputeId)
   const mutation = evidence ? update : add
+  const reload = useReloadWorkbench(disputeId)
   const [requestId] = useState(() => crypto.randomUUID())
-  const [title, setTitle] = useState(evidence?.title ?? '')
-  const [kind, setKind] = useState<EvidenceKind>(evidence?.kind ?? 'news_report')
-  const [sourceName, setSourceName] = useState(evidence?.sourceName ?? '')
-  const [url, setUrl] = useState(evidence?.url ?? '')
-  const [archiveUrl, setArchiveUrl] = useState(evidence?.archiveUrl ?? '')
-  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? '')
-  const [publishedOn, setPublishedOn] = useState(evidence?.publishedOn ?? '')
-  const [accessedOn, setAccessedOn] = useState(evidence?.accessedOn ?? '')
-  const [reliability, setReliability] = useState<Reliability | ''>(evidence?.sourceReliability ?? '')
-  const [credibility, setCredibility] = useState(
-    evidence?.informationCredibility ? String(evidence.informationCredibility) : '',
-  )
+  const draft = useRecordDraft({
+    record: evidence ?? null,
+    valuesOf: evidenceValues,
+    fields: EVIDENCE_FIELDS,
+    parse: parseEvidence,
+  })
+  const {
+    title,
+    kind,
+    sourceName,
+    url,
+    archiveUrl,
+    excerpt,
+    publishedOn,
+    accessedOn,
+    reliability,
+    credibility,
+  } = draft.values
   const [factCheck, setFactCheck] = useState<ComboboxOption | null>(
     evidence?.factCheck?.id ? { id: evidence.factCheck.id, label: evidence.title } : null,
   )
@@ -84,7 +130,10 @@ export function EvidenceForm({
       informationCredibility: credibility ? Number(credibility) : null,
     }
     if (evidence)
-      update.mutate({ id: evidence.id, version: evidence.version, json: fields }, { onSuccess: onDone })
+      update.mutate(
+        { id: evidence.id, version: draft.version ?? evidence.version, json: fields },
+        { onSuccess: onDone, onError: draft.failed },
+      )
     else add.mutate({ id: requestId, ...fields }, { onSuccess: onDone })
   }
 
@@ -94,13 +143,14 @@ export function EvidenceForm({
       onSubmit={submit}
       aria-label={evidence ? 'Edit evidence' : 'New evidence'}
     >
+      <ConflictChoices className="span-2" draft={draft} entity="evidence" fields={EVIDENCE_FIELDS} />
       <Field
         className="span-2"
         label="Title"
         path="title"
         error={error}
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => draft.set('title', e.target.value)}
         required={!carriesFactCheck}
         maxLength={LIMITS.title}
         hint={carriesFactCheck ? 'Left empty, it is made from the fact-check.' : undefined}
@@ -112,7 +162,7 @@ export function EvidenceForm({
         error={error}
         value={kind}
         onChange={(e) => {
-          if (isKind(e.target.value)) setKind(e.target.value)
+          if (isKind(e.target.value)) draft.set('kind', e.target.value)
         }}
       >
         {KINDS.map((k) => (
@@ -153,7 +203,7 @@ export function EvidenceForm({
         path="sourceName"
         error={error}
         value={sourceName}
-        onChange={(e) => setSourceName(e.target.value)}
+        onChange={(e) => draft.set('sourceName', e.target.value)}
         maxLength={LIMITS.name}
       />
       <Field
@@ -162,7 +212,7 @@ export function EvidenceForm({
         error={error}
         type="url"
         value={url}
-        onChange={(e) => setUrl(e.target.value)}
+        onChange={(e) => draft.set('url', e.target.value)}
         maxLength={LIMITS.url}
       />
       <Field
@@ -171,7 +221,7 @@ export function EvidenceForm({
         error={error}
         type="url"
         value={archiveUrl}
-        onChange={(e) => setArchiveUrl(e.target.value)}
+        onChange={(e) => draft.set('archiveUrl', e.target.value)}
         maxLength={LIMITS.url}
       />
       <Field
@@ -181,7 +231,7 @@ export function EvidenceForm({
         path="excerpt"
         error={error}
         value={excerpt}
-        onChange={(e) => setExcerpt(e.target.value)}
+        onChange={(e) => draft.set('excerpt', e.target.value)}
         rows={4}
         maxLength={LIMITS.longText}
       />
@@ -191,7 +241,7 @@ export function EvidenceForm({
         error={error}
         type="date"
         value={publishedOn}
-        onChange={(e) => setPublishedOn(e.target.value)}
+        onChange={(e) => draft.set('publishedOn', e.target.value)}
       />
       <Field
         label="Accessed on"
@@ -199,7 +249,7 @@ export function EvidenceForm({
         error={error}
         type="date"
         value={accessedOn}
-        onChange={(e) => setAccessedOn(e.target.value)}
+        onChange={(e) => draft.set('accessedOn', e.target.value)}
       />
       <Field
         as="select"
@@ -207,7 +257,7 @@ export function EvidenceForm({
         path="sourceReliability"
         error={error}
         value={reliability}
-        onChange={(e) => setReliability(isReliability(e.target.value) ? e.target.value : '')}
+        onChange={(e) => draft.set('reliability', isReliability(e.target.value) ? e.target.value : '')}
       >
         <option value="">Not graded</option>
         {RELIABILITY.map((r) => (
@@ -222,7 +272,7 @@ export function EvidenceForm({
         path="informationCredibility"
         error={error}
         value={credibility}
-        onChange={(e) => setCredibility(e.target.value)}
+        onChange={(e) => draft.set('credibility', e.target.value)}
       >
         <option value="">Not graded</option>
         {INFORMATION_CREDIBILITY.map((n) => (
@@ -236,8 +286,9 @@ export function EvidenceForm({
           error={error}
           failed={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}
           onReload={() => {
+            draft.takeTheirs()
+            mutation.reset()
             reload()
-            onDone()
           }}
           pending={mutation.isPending}
           submitLabel={evidence ? 'Save evidence' : 'Add evidence'}

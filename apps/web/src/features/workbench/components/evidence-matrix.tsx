@@ -5,6 +5,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
+import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
 import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_CYCLE, STANCE_LABELS } from './labels.ts'
@@ -176,6 +177,7 @@ function StanceCellButton({
   claim,
   claimLabel,
   stance,
+  stanceId,
   isActive,
   buttonRef,
   onFocus,
@@ -188,6 +190,8 @@ function StanceCellButton({
   claim: WorkbenchClaim
   claimLabel: string
   stance: StanceValue | null
+  /** The cell's stance record, once it has one. */
+  stanceId: string | null
   isActive: boolean
   buttonRef: (el: HTMLButtonElement | null) => void
   onFocus: () => void
@@ -195,11 +199,12 @@ function StanceCellButton({
   onChange: () => void
   onFailure: (failure: { error: Error; what: string }) => void
 }) {
+  const changedLive = useChangedLive(stanceId)
   const setStance = useSetStance(disputeId, { evidenceId: evidence.id, claimId: claim.id }, (error) =>
     onFailure({ error, what: `The stance of “${evidence.title}” on ${claimLabel} was not saved.` }),
   )
   return (
-    <td className="cell">
+    <td className={changedLive ? 'cell live-changed' : 'cell'}>
       <button
         type="button"
         ref={buttonRef}
@@ -241,6 +246,7 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
   const [adding, setAdding] = useState(false)
   const [active, setActive] = useState({ row: 0, col: 0 })
   const cells = useRef(new Map<string, HTMLButtonElement>())
+  const changedLive = useLiveChanges()
 
   // Rows keep their places while someone works in the matrix; they are sorted again when evidence comes or
   // goes, or on request, so a click never moves the row under the pointer.
@@ -263,8 +269,8 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
   const outOfOrder = order.join(',') !== sorted.join(',')
   const current = { row: Math.min(active.row, rows.length - 1), col: Math.min(active.col, claims.length - 1) }
 
-  const stanceOf = (evidenceId: string, claimId: string) =>
-    workbench.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)?.stance ?? null
+  const cellOf = (evidenceId: string, claimId: string) =>
+    workbench.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)
 
   const focusCell = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rows.length - 1, row))
@@ -352,7 +358,13 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                 const isOpen = open.has(evidence.id)
                 return (
                   <Fragment key={evidence.id}>
-                    <tr className={isOpen ? 'is-open' : undefined}>
+                    <tr
+                      className={
+                        [isOpen ? 'is-open' : '', changedLive.has(evidence.id) ? 'live-changed' : '']
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
+                    >
                       <th scope="row" className="matrix-evidence">
                         <button
                           type="button"
@@ -380,7 +392,8 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                             evidence={evidence}
                             claim={claim}
                             claimLabel={claimName(claim, claims)}
-                            stance={stanceOf(evidence.id, claim.id)}
+                            stance={cellOf(evidence.id, claim.id)?.stance ?? null}
+                            stanceId={cellOf(evidence.id, claim.id)?.id || null}
                             isActive={current.row === row && current.col === col}
                             buttonRef={(el) => {
                               if (el) cells.current.set(`${row}:${col}`, el)

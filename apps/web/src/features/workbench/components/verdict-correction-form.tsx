@@ -10,14 +10,16 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
-import { useCorrectVerdict, type VerdictCorrectInput } from '../api/workbench.ts'
+import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { useCorrectVerdict, useReloadWorkbench, type VerdictCorrectInput } from '../api/workbench.ts'
 import type { CorrectionOutcome } from './claim-column.tsx'
+import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
 
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
-  a.size === b.size && [...a].every((id) => b.has(id))
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id))
 
 /**
  * Corrects a published verdict: the form starts from the published rating, summary, rationale and cited
@@ -34,7 +36,6 @@ export function VerdictCorrectionForm({
   desk,
   onClose,
   onCorrected,
-  onReload,
 }: {
   disputeId: string
   claim: WorkbenchClaim
@@ -43,15 +44,14 @@ export function VerdictCorrectionForm({
   desk: DeskSettings
   onClose: () => void
   onCorrected: (outcome: CorrectionOutcome) => void
-  onReload: () => void
 }) {
   const verdict = claim.verdict
   const correct = useCorrectVerdict(disputeId)
-  const [rating, setRating] = useState<Rating | ''>(verdict?.rating ?? '')
-  const [summary, setSummary] = useState(verdict?.summary ?? '')
-  const [rationale, setRationale] = useState(verdict?.rationale ?? '')
-  const [initialCited] = useState<ReadonlySet<string>>(() => new Set(verdict?.citedEvidenceIds ?? []))
-  const [cited, setCited] = useState<ReadonlySet<string>>(initialCited)
+  const reload = useReloadWorkbench(disputeId)
+  const fields = verdictFields(evidence)
+  const draft = useRecordDraft({ record: verdict, valuesOf: verdictValues, fields, parse: parseVerdict })
+  const { rating, summary, rationale } = draft.values
+  const cited = new Set(draft.values.cited)
   const [citedMissing, setCitedMissing] = useState(false)
   const [note, setNote] = useState('')
   const headingId = useId()
@@ -65,11 +65,13 @@ export function VerdictCorrectionForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
+    // Only what changed from the version this correction builds on.
+    const from = draft.from
     const json: VerdictCorrectInput = { correctionNote: note }
-    if (rating && rating !== verdict.rating) json.rating = rating
-    if (summary !== verdict.summary) json.summary = summary
-    if (rationale !== verdict.rationale) json.rationale = rationale
-    if (!sameSet(cited, initialCited)) {
+    if (rating && rating !== from.rating) json.rating = rating
+    if (summary !== from.summary) json.summary = summary
+    if (rationale !== from.rationale) json.rationale = rationale
+    if (!sameList(draft.values.cited, from.cited)) {
       // Keep only evidence still in the dispute, in the matrix's order.
       const chosen = evidence.filter((e) => cited.has(e.id)).map((e) => e.id)
       if (chosen.length === 0) {
@@ -79,8 +81,11 @@ export function VerdictCorrectionForm({
       json.citedEvidenceIds = chosen
     }
     correct.mutate(
-      { claimId: claim.id, version: verdict.version, json },
-      { onSuccess: (answer) => onCorrected(answer.status === 'pending' ? 'pending' : 'applied') },
+      { claimId: claim.id, version: draft.version ?? verdict.version, json },
+      {
+        onSuccess: (answer) => onCorrected(answer.status === 'pending' ? 'pending' : 'applied'),
+        onError: draft.failed,
+      },
     )
   }
   const changes = claim.publicationChanges ?? []
@@ -109,13 +114,14 @@ export function VerdictCorrectionForm({
         </div>
       ) : null}
       <Form onSubmit={onSubmit} className="form-grid">
+        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
           label="Rating"
           path="rating"
           error={correct.error}
           value={rating}
-          onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
+          onChange={(e) => draft.set('rating', isRating(e.target.value) ? e.target.value : '')}
           hint={
             desk.twoPersonRule
               ? 'Under the two-person rule, a change of rating is published once a second editor approves it.'
@@ -131,9 +137,9 @@ export function VerdictCorrectionForm({
         </Field>
         <VerdictTextFields
           summary={summary}
-          onSummary={setSummary}
+          onSummary={(v) => draft.set('summary', v)}
           rationale={rationale}
-          onRationale={setRationale}
+          onRationale={(v) => draft.set('rationale', v)}
           error={correct.error}
         />
         <Field
@@ -151,12 +157,10 @@ export function VerdictCorrectionForm({
                 checked={cited.has(e.id)}
                 onChange={(ev) => {
                   setCitedMissing(false)
-                  setCited((prev) => {
-                    const next = new Set(prev)
-                    if (ev.target.checked) next.add(e.id)
-                    else next.delete(e.id)
-                    return next
-                  })
+                  const next = new Set(cited)
+                  if (ev.target.checked) next.add(e.id)
+                  else next.delete(e.id)
+                  draft.set('cited', [...next].sort())
                 }}
               />{' '}
               {e.title}
@@ -176,7 +180,15 @@ export function VerdictCorrectionForm({
           maxLength={LIMITS.longText}
           hint="Public: shown with its date under the verdict on the public page. Say what changed and why."
         />
-        <ActionError error={correct.error} action="The verdict was not corrected." onReload={onReload} />
+        <ActionError
+          error={correct.error}
+          action="The verdict was not corrected."
+          onReload={() => {
+            draft.takeTheirs()
+            correct.reset()
+            reload()
+          }}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={correct.isPending}>
             {correct.isPending ? 'Publishing…' : 'Publish correction'}

@@ -4,7 +4,9 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { Field, Form } from '../../../components/field.tsx'
+import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
+import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
@@ -31,11 +33,10 @@ export function VerdictEditor({
   const verdict = claim.verdict
   const save = useSaveVerdict(disputeId)
   const step = useVerdictStep(disputeId)
-  const [version, setVersion] = useState<number | null>(verdict?.version ?? null)
-  const [rating, setRating] = useState<Rating | ''>(verdict?.rating ?? '')
-  const [summary, setSummary] = useState(verdict?.summary ?? '')
-  const [rationale, setRationale] = useState(verdict?.rationale ?? '')
-  const [cited, setCited] = useState<ReadonlySet<string>>(new Set(verdict?.citedEvidenceIds ?? []))
+  const fields = verdictFields(evidence)
+  const draft = useRecordDraft({ record: verdict, valuesOf: verdictValues, fields, parse: parseVerdict })
+  const { rating, summary, rationale } = draft.values
+  const cited = new Set(draft.values.cited)
   const [saved, setSaved] = useState<string | null>(null)
   const ids = { heading: useId(), submitReason: useId() }
   // Saving and submitting both answer for the same fields.
@@ -54,9 +55,14 @@ export function VerdictEditor({
 
   const saveDraft = async () => {
     setSaved(null)
-    const record = await save.mutateAsync({ claimId: claim.id, version, json: body() })
-    setVersion(record.version)
-    return record
+    try {
+      const record = await save.mutateAsync({ claimId: claim.id, version: draft.version, json: body() })
+      draft.saved(record)
+      return record
+    } catch (error) {
+      if (error instanceof Error) draft.failed(error)
+      throw error
+    }
   }
 
   const onSave = (event: FormEvent) => {
@@ -94,13 +100,14 @@ export function VerdictEditor({
         </p>
       ) : null}
       <Form onSubmit={onSave} className="form-grid">
+        <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
           label="Rating"
           path="rating"
           error={fieldError}
           value={rating}
-          onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
+          onChange={(e) => draft.set('rating', isRating(e.target.value) ? e.target.value : '')}
         >
           <option value="">Not rated yet</option>
           {RATING_SCALE.map((r) => (
@@ -111,9 +118,9 @@ export function VerdictEditor({
         </Field>
         <VerdictTextFields
           summary={summary}
-          onSummary={setSummary}
+          onSummary={(v) => draft.set('summary', v)}
           rationale={rationale}
-          onRationale={setRationale}
+          onRationale={(v) => draft.set('rationale', v)}
           error={fieldError}
         />
         <Field as="group" className="cited" label="Cited evidence" path="citedEvidenceIds" error={fieldError}>
@@ -123,20 +130,26 @@ export function VerdictEditor({
               <input
                 type="checkbox"
                 checked={cited.has(e.id)}
-                onChange={(ev) =>
-                  setCited((prev) => {
-                    const next = new Set(prev)
-                    if (ev.target.checked) next.add(e.id)
-                    else next.delete(e.id)
-                    return next
-                  })
-                }
+                onChange={(ev) => {
+                  const next = new Set(cited)
+                  if (ev.target.checked) next.add(e.id)
+                  else next.delete(e.id)
+                  draft.set('cited', [...next].sort())
+                }}
               />{' '}
               {e.title}
             </label>
           ))}
         </Field>
-        <ActionError error={save.error} action="The verdict was not saved." onReload={onReload} />
+        <ActionError
+          error={save.error}
+          action="The verdict was not saved."
+          onReload={() => {
+            draft.takeTheirs()
+            save.reset()
+            onReload()
+          }}
+        />
         <ActionError
           error={step.error}
           action="The verdict was not submitted for review."

@@ -1,16 +1,18 @@
-import type { DeskSettings, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import type { DeskSettings, DisputeEvent, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
+import { LiveChangesProvider, useDisputeEvents } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { ClaimColumn, type ClaimColumnMatches, type CorrectionOutcome } from './claim-column.tsx'
 import { ClaimForm, type ClaimFormMatchesPanel } from './claim-form.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
 import { HistoryPanel } from './history-panel.tsx'
+import { AlsoHere, LiveNotices } from './live-presence.tsx'
 import { QuantityComparisons } from './quantity-comparisons.tsx'
 import { VerdictCorrectionForm } from './verdict-correction-form.tsx'
 import { VerdictEditor } from './verdict-editor.tsx'
@@ -27,13 +29,26 @@ export function WorkbenchPage({
   user,
   desk,
   matching,
+  onLiveChange,
 }: {
   user: SessionUser
   desk: DeskSettings
   matching?: WorkbenchMatching
+  /** Each change heard on the dispute's stream, for what other features show of it (comments, say). */
+  onLiveChange?: (event: DisputeEvent) => void
 }) {
   const { id = '' } = useParams()
   const workbench = useQuery(workbenchQuery(id))
+  const live = useDisputeEvents({
+    disputeId: id,
+    meId: user.id,
+    claimName: (claimId) => {
+      const claims = workbench.data?.claims ?? []
+      const claim = claims.find((c) => c.id === claimId)
+      return claim ? claimName(claim, claims) : null
+    },
+    onChange: onLiveChange,
+  })
   const reload = useReloadWorkbench(id)
   const [editingClaim, setEditingClaim] = useState<string | null>(null)
   const [addingClaim, setAddingClaim] = useState(false)
@@ -76,140 +91,147 @@ export function WorkbenchPage({
   }
 
   return (
-    <div className="workbench">
-      <title>{`${dispute.title} · Counterclaim`}</title>
-      {editingDispute ? (
-        <DisputeForm dispute={dispute} onDone={() => setEditingDispute(false)} />
-      ) : (
-        <header className="dispute-head">
-          <p className="breadcrumb small">
-            <Link to="/">Disputes</Link> / {dispute.title}
-          </p>
-          <div className="page-head">
-            <h1>{dispute.question}</h1>
-            <button type="button" className="small-button" onClick={() => setEditingDispute(true)}>
-              Edit dispute
-            </button>
+    <LiveChangesProvider value={live.changed}>
+      <div className="workbench">
+        <title>{`${dispute.title} · Counterclaim`}</title>
+        <LiveNotices notices={live.notices} />
+        {editingDispute ? (
+          <DisputeForm dispute={dispute} onDone={() => setEditingDispute(false)} />
+        ) : (
+          <header className={live.changed.has(dispute.id) ? 'dispute-head live-changed' : 'dispute-head'}>
+            <p className="breadcrumb small">
+              <Link to="/">Disputes</Link> / {dispute.title}
+            </p>
+            <div className="page-head">
+              <h1>{dispute.question}</h1>
+              <button type="button" className="small-button" onClick={() => setEditingDispute(true)}>
+                Edit dispute
+              </button>
+            </div>
+            <p className="muted small">
+              <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
+              {dispute.tags.map((t) => (
+                <span key={t}>
+                  {' · '}
+                  <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
+                </span>
+              ))}
+            </p>
+            {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
+          </header>
+        )}
+        <AlsoHere viewers={live.viewers} />
+
+        <section aria-labelledby="claims-heading" className="claims-section">
+          <div className="section-head">
+            <h2 id="claims-heading">
+              Claims <span className="count">({dispute.claims.length})</span>
+            </h2>
+            {addingClaim ? null : (
+              <button type="button" className="add-button small-button" onClick={() => setAddingClaim(true)}>
+                + Add claim
+              </button>
+            )}
           </div>
-          <p className="muted small">
-            <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
-            {dispute.tags.map((t) => (
-              <span key={t}>
-                {' · '}
-                <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
-              </span>
-            ))}
-          </p>
-          {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
-        </header>
-      )}
-
-      <section aria-labelledby="claims-heading" className="claims-section">
-        <div className="section-head">
-          <h2 id="claims-heading">
-            Claims <span className="count">({dispute.claims.length})</span>
-          </h2>
-          {addingClaim ? null : (
-            <button type="button" className="add-button small-button" onClick={() => setAddingClaim(true)}>
-              + Add claim
-            </button>
-          )}
-        </div>
-        {dispute.claims.length === 0 && !addingClaim ? (
-          <p className="state-message state-empty">
-            No claims yet: add the statements that compete on this question.
-          </p>
-        ) : null}
-        <ArchiveStatus archiving={claimArchiving} />
-        <div className="claim-columns">
-          {dispute.claims.map((claim) =>
-            editingClaim === claim.id ? (
-              <article key={claim.id} className="claim-column editing" aria-label={`Editing ${label(claim)}`}>
-                <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
-              </article>
-            ) : (
-              <ClaimColumn
-                key={claim.id}
-                disputeId={dispute.id}
-                claim={claim}
-                matches={matching?.ColumnMatches}
-                claimLabel={label(claim)}
-                evidence={dispute.evidence}
-                user={user}
-                desk={desk}
-                corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
-                archiving={claimArchiving.pending}
-                onEditClaim={() => setEditingClaim(claim.id)}
-                onEditVerdict={() => {
-                  setCorrectionFor(null)
-                  setVerdictFor(claim.id)
-                }}
-                onCorrectVerdict={() => {
-                  setVerdictFor(null)
-                  setCorrected(null)
-                  setCorrectionFor(claim.id)
-                }}
-                onArchive={() => {
-                  if (verdictFor === claim.id) setVerdictFor(null)
-                  if (correctionFor === claim.id) setCorrectionFor(null)
-                  claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
-                }}
-                onShowHistory={() => showHistory(claim.id)}
-                onReload={reload}
-              />
-            ),
-          )}
-          {addingClaim ? (
-            <article className="claim-column editing" aria-label="New claim">
-              <ClaimForm
-                disputeId={dispute.id}
-                matches={matching?.FormPanel}
-                onDone={() => setAddingClaim(false)}
-              />
-            </article>
+          {dispute.claims.length === 0 && !addingClaim ? (
+            <p className="state-message state-empty">
+              No claims yet: add the statements that compete on this question.
+            </p>
           ) : null}
-        </div>
-        <QuantityComparisons claims={dispute.claims} label={label} />
-      </section>
+          <ArchiveStatus archiving={claimArchiving} />
+          <div className="claim-columns">
+            {dispute.claims.map((claim) =>
+              editingClaim === claim.id ? (
+                <article
+                  key={claim.id}
+                  className="claim-column editing"
+                  aria-label={`Editing ${label(claim)}`}
+                >
+                  <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
+                </article>
+              ) : (
+                <ClaimColumn
+                  key={claim.id}
+                  disputeId={dispute.id}
+                  claim={claim}
+                  matches={matching?.ColumnMatches}
+                  claimLabel={label(claim)}
+                  evidence={dispute.evidence}
+                  user={user}
+                  desk={desk}
+                  corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
+                  archiving={claimArchiving.pending}
+                  onEditClaim={() => setEditingClaim(claim.id)}
+                  onEditVerdict={() => {
+                    setCorrectionFor(null)
+                    setVerdictFor(claim.id)
+                  }}
+                  onCorrectVerdict={() => {
+                    setVerdictFor(null)
+                    setCorrected(null)
+                    setCorrectionFor(claim.id)
+                  }}
+                  onArchive={() => {
+                    if (verdictFor === claim.id) setVerdictFor(null)
+                    if (correctionFor === claim.id) setCorrectionFor(null)
+                    claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
+                  }}
+                  onShowHistory={() => showHistory(claim.id)}
+                  onReload={reload}
+                />
+              ),
+            )}
+            {addingClaim ? (
+              <article className="claim-column editing" aria-label="New claim">
+                <ClaimForm
+                  disputeId={dispute.id}
+                  matches={matching?.FormPanel}
+                  onDone={() => setAddingClaim(false)}
+                />
+              </article>
+            ) : null}
+          </div>
+          <QuantityComparisons claims={dispute.claims} label={label} />
+        </section>
 
-      {verdictClaim ? (
-        <VerdictEditor
-          key={`${verdictClaim.id}:${editorGeneration}`}
+        {verdictClaim ? (
+          <VerdictEditor
+            key={`${verdictClaim.id}:${editorGeneration}`}
+            disputeId={dispute.id}
+            claim={verdictClaim}
+            claimLabel={label(verdictClaim)}
+            evidence={dispute.evidence}
+            onClose={() => setVerdictFor(null)}
+            onReload={reloadEditor}
+          />
+        ) : null}
+
+        {correctionClaim ? (
+          <VerdictCorrectionForm
+            key={`${correctionClaim.id}:${editorGeneration}`}
+            disputeId={dispute.id}
+            claim={correctionClaim}
+            claimLabel={label(correctionClaim)}
+            evidence={dispute.evidence}
+            desk={desk}
+            onClose={() => setCorrectionFor(null)}
+            onCorrected={(outcome) => {
+              setCorrectionFor(null)
+              setCorrected({ claimId: correctionClaim.id, outcome })
+            }}
+          />
+        ) : null}
+
+        <EvidenceMatrix workbench={dispute} />
+
+        <HistoryPanel
           disputeId={dispute.id}
-          claim={verdictClaim}
-          claimLabel={label(verdictClaim)}
+          claims={dispute.claims}
           evidence={dispute.evidence}
-          onClose={() => setVerdictFor(null)}
-          onReload={reloadEditor}
+          subject={historySubject}
+          onSubject={setHistorySubject}
         />
-      ) : null}
-
-      {correctionClaim ? (
-        <VerdictCorrectionForm
-          key={`${correctionClaim.id}:${editorGeneration}`}
-          disputeId={dispute.id}
-          claim={correctionClaim}
-          claimLabel={label(correctionClaim)}
-          evidence={dispute.evidence}
-          desk={desk}
-          onClose={() => setCorrectionFor(null)}
-          onCorrected={(outcome) => {
-            setCorrectionFor(null)
-            setCorrected({ claimId: correctionClaim.id, outcome })
-          }}
-          onReload={reloadEditor}
-        />
-      ) : null}
-
-      <EvidenceMatrix workbench={dispute} />
-
-      <HistoryPanel
-        disputeId={dispute.id}
-        claims={dispute.claims}
-        evidence={dispute.evidence}
-        subject={historySubject}
-        onSubject={setHistorySubject}
-      />
-    </div>
+      </div>
+    </LiveChangesProvider>
   )
 }
