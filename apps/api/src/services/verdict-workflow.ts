@@ -16,6 +16,7 @@ import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
   type CorrectedFields,
+  type NotificationKind,
   type Page,
   type PendingCorrection,
   type PendingCorrectionItem,
@@ -27,6 +28,7 @@ import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
+import { activeEditorIds, assigneeIdsOf, claimWords, notify } from './notifications.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
@@ -58,6 +60,50 @@ interface StepResult {
   afterwards?: (tx: Tx) => Promise<unknown>
   /** The history action, when it is not the step's usual one. */
   action?: string
+  /** Whom the step tells, and what. */
+  tell?: Tell
+}
+
+/** A notification a step sends: to the verdict's author, to its author and the dispute's assignees, or to the other editors. */
+interface Tell {
+  kind: WorkflowNotice
+  to: 'author' | 'author_and_assignees' | 'editors'
+  note: string | null
+}
+
+type WorkflowNotice = Exclude<NotificationKind, 'assigned' | 'mentioned'>
+
+// What each notification says happened, after the name of the one who did it.
+const TOLD: Record<WorkflowNotice, (claim: string) => string> = {
+  returned: (claim) => `returned your verdict on ${claim}`,
+  published: (claim) => `published the verdict on ${claim}`,
+  corrected: (claim) => `corrected the verdict on ${claim}`,
+  withdrawn: (claim) => `withdrew the verdict on ${claim}`,
+  correction_pending: (claim) => `proposed a correction of the verdict on ${claim}: it needs a second editor`,
+}
+
+async function tellAbout(
+  tx: Tx,
+  ctx: ServiceContext,
+  claim: { id: string; disputeId: string; text: string; shortText: string | null },
+  authorId: string | null,
+  tell: Tell,
+): Promise<void> {
+  const author = authorId ? [authorId] : []
+  const userIds =
+    tell.to === 'author'
+      ? author
+      : tell.to === 'editors'
+        ? await activeEditorIds(tx)
+        : [...author, ...(await assigneeIdsOf(tx, claim.disputeId))]
+  await notify(tx, ctx, {
+    userIds,
+    kind: tell.kind,
+    message: `${ctx.actor.name} ${TOLD[tell.kind](claimWords(claim))}`,
+    note: tell.note,
+    disputeId: claim.disputeId,
+    claimId: claim.id,
+  })
 }
 
 /**
@@ -94,7 +140,7 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded } = await apply(tx, current, before)
+    const { changes, afterwards, action: recorded, tell } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
@@ -113,6 +159,7 @@ function step(
       disputeId: claim.disputeId,
       claimId,
     })
+    if (tell) await tellAbout(tx, ctx, claim, current.authorId, tell)
     return after
   })
 }
@@ -147,6 +194,7 @@ export function returnVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'return', 'returned', () => ({
     changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
+    tell: { kind: 'returned', to: 'author', note },
   }))
 }
 
@@ -191,6 +239,7 @@ export function publishVerdict(
     return {
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
+      tell: { kind: 'published', to: 'author_and_assignees', note: null },
     }
   })
 }
@@ -300,7 +349,11 @@ export async function correctVerdict(
           after: next,
           status: 'pending',
         })
-        return { changes: {}, action: 'correction_proposed' }
+        return {
+          changes: {},
+          action: 'correction_proposed',
+          tell: { kind: 'correction_pending', to: 'editors', note: input.correctionNote },
+        }
       }
       const published = await applyCorrection(tx, current, next, ctx.now)
       await tx.insert(tables.verdictCorrections).values({
@@ -314,7 +367,10 @@ export async function correctVerdict(
         status: 'applied',
         decidedAt: ctx.now,
       })
-      return { changes: { modifiedAt: ctx.now } }
+      return {
+        changes: { modifiedAt: ctx.now },
+        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
+      }
     },
   )
   if (proposed && verdict.pendingCorrection?.id === proposed) {
@@ -349,7 +405,10 @@ export function approveCorrection(
         after: { ...after, published },
       })
       .where(eq(tables.verdictCorrections.id, pending.id))
-    return { changes: { modifiedAt: ctx.now } }
+    return {
+      changes: { modifiedAt: ctx.now },
+      tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
+    }
   })
 }
 
@@ -391,6 +450,7 @@ export function withdrawVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
+    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
     afterwards: (t) =>
       t
         .update(tables.verdictCorrections)
