@@ -5,6 +5,7 @@ import { createApp } from '../../apps/api/src/app.ts'
 import type { Config } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
 import { FeedPoller } from '../../apps/api/src/services/feed-poller.ts'
+import { NotificationMailer } from '../../apps/api/src/services/notification-mailer.ts'
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
@@ -20,6 +21,8 @@ export interface AppOver {
   app: ReturnType<typeof createApp>
   /** The app's feed poller, its timer not started: tests call tick() themselves. */
   feeds: FeedPoller
+  /** The notification mailer when COUNTERCLAIM_SMTP_URL is set, its timer not started; null otherwise. */
+  mailer: NotificationMailer | null
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -49,6 +52,17 @@ export function appOver(
     ...(now ? { now } : {}),
     log: options.log ?? (() => {}),
   })
+  const mailer = config.smtpUrl
+    ? new NotificationMailer({
+        db,
+        gate,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        publicBaseUrl: config.publicBaseUrl,
+        ...(now ? { now } : {}),
+        log: options.log ?? (() => {}),
+      })
+    : null
   const app = createApp({
     gate,
     feeds,
@@ -85,7 +99,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, feeds, send, login }
+  return { app, feeds, mailer, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {

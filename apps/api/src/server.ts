@@ -9,11 +9,14 @@ import { logClientErrors } from './middleware/request-log.ts'
 import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
 import { FeedPoller } from './services/feed-poller.ts'
+import { NotificationMailer } from './services/notification-mailer.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 // How often the poller looks for due feeds (the shortest feed interval is 15 minutes).
 const FEED_TICK_MS = 60_000
+// How often notification e-mail goes out: a notification waits at most this long for its mail.
+const MAIL_TICK_MS = 15_000
 
 // From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
 const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
@@ -47,6 +50,17 @@ export async function startServer(env: Record<string, string | undefined> = proc
     gate,
     policy: { ...DEFAULT_OUTBOUND, allowPrivate: config.allowPrivateTargets },
   })
+  // Only when the desk mails notifications; two servers on one database never send one mail twice at
+  // once, as each claims a notification before sending it.
+  const mailer = config.smtpUrl
+    ? new NotificationMailer({
+        db,
+        gate,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        publicBaseUrl: config.publicBaseUrl,
+      })
+    : null
   const app = createApp({
     db,
     gate,
@@ -67,6 +81,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   // Requests Node's parser refuses (a malformed header, an over-long URL) never reach the app.
   if (server instanceof Server) logClientErrors(server)
   feeds.start(FEED_TICK_MS)
+  mailer?.start(MAIL_TICK_MS)
 
   let closing = false
   const shutdown = (signal: string) => {
@@ -74,7 +89,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
-    const pollerStopped = feeds.stop()
+    const pollerStopped = Promise.all([feeds.stop(), mailer?.stop()])
     server.close(() => {
       pollerStopped
         .then(() => closeDb(db))
