@@ -122,7 +122,7 @@ it('the Accounts link is for admins only', async () => {
   await page.getByText('Only admins manage accounts.').waitFor()
 })
 
-it('anyone changes their password from the header, then signs in with the new one', async () => {
+it('anyone changes their password from their account, then signs in with the new one', async () => {
   // The account this test changes is its own, made through the API first.
   const admin = await signIn(send, 'admin')
   const email = `pw-${randomUUID().slice(0, 8)}@example.org`
@@ -136,6 +136,8 @@ it('anyone changes their password from the header, then signs in with the new on
 
   const page = await newPage()
   await signInWith(page, email, oldPassword)
+  await page.getByRole('link', { name: 'Your account' }).click()
+  await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor()
   await page.getByRole('link', { name: 'Change password' }).click()
   await page.getByRole('heading', { name: 'Change password', level: 1 }).waitFor()
   await expectNoSeriousA11yViolations(page)

@@ -52,6 +52,17 @@ const FOUNDATION_OPERATIONS = [
   'get /api/history',
 ]
 const PUBLIC_OPERATIONS = new Set(['get /api/health', 'post /api/auth/login'])
+// What no API token may do: these list the session cookie alone; every other signed-in route lists both.
+const SESSION_ONLY_OPERATIONS = new Set([
+  'get /api/users',
+  'post /api/users',
+  'patch /api/users/{id}',
+  'post /api/auth/password',
+  'get /api/tokens',
+  'post /api/tokens',
+  'delete /api/tokens/{id}',
+])
+const SIGNED_IN_SECURITY = [{ session: [] }, { bearer: [] }]
 
 let t: TestApp
 let doc: z.infer<typeof DocumentSchema>
@@ -106,7 +117,9 @@ describe('GET /api/openapi.json', () => {
         ids.add(op.operationId)
         const key = `${method} ${path}`
         if (PUBLIC_OPERATIONS.has(key)) expect(op.security, key).toEqual([])
-        else if (FOUNDATION_OPERATIONS.includes(key)) expect(op.security, key).toEqual([{ session: [] }])
+        else if (SESSION_ONLY_OPERATIONS.has(key)) expect(op.security, key).toEqual([{ session: [] }])
+        else if (FOUNDATION_OPERATIONS.includes(key) || op.security.length > 0)
+          expect(op.security, key).toEqual(SIGNED_IN_SECURITY)
       }
     }
   })

@@ -32,7 +32,6 @@ describe('the authorization matrix', () => {
       for (const key of routes) {
         const entry = ROUTES[key]
         if (!entry) continue
-        const req: RouteRequest = await entry.build(f)
         const cookie =
           caller === 'signed-out'
             ? undefined
@@ -41,6 +40,7 @@ describe('the authorization matrix', () => {
               : entry.freshSession
                 ? await signIn(t.request, caller)
                 : f.cookies[caller]
+        const req: RouteRequest = await entry.build(f, cookie)
         const res = await t.request(req.path, {
           method: req.method,
           json: req.json,

@@ -208,7 +208,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(csv.responses['200'].content)).toEqual(['text/csv'])
     const imp = doc.paths['/api/claim-log/import'].post
     expect(Object.keys(imp.requestBody.content)).toEqual(['text/csv'])
-    expect(imp.security).toEqual([{ session: [] }])
+    expect(imp.security).toEqual([{ session: [] }, { bearer: [] }])
     expect(doc.paths['/api/claim-log'].get.operationId).toBe('listClaimLog')
     expect(doc.paths['/api/search'].get.operationId).toBe('search')
   })

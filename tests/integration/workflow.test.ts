@@ -451,7 +451,7 @@ describe('the OpenAPI document', () => {
     for (const name of ['submit', 'return', 'publish', 'correct']) {
       const op = doc.paths[`/api/claims/{id}/verdict/${name}`]?.post
       expect(op?.operationId, name).toBeTruthy()
-      expect(op.security).toEqual([{ session: [] }])
+      expect(op.security).toEqual([{ session: [] }, { bearer: [] }])
       expect(op.responses['200']).toBeDefined()
       expect(op.responses['409']).toBeDefined()
       expect(op.responses['428']).toBeDefined()

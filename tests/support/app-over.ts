@@ -8,6 +8,7 @@ import type { Config } from '../../apps/api/src/env.ts'
 import { AuthService } from '../../apps/api/src/services/auth.ts'
 import { DisputeEvents } from '../../apps/api/src/services/dispute-events.ts'
 import { FeedPoller } from '../../apps/api/src/services/feed-poller.ts'
+import { NotificationMailer } from '../../apps/api/src/services/notification-mailer.ts'
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
@@ -25,6 +26,8 @@ export interface AppOver {
   feeds: FeedPoller
   /** The app's broker of live event streams, not started: a test that streams starts and stops it. */
   events: DisputeEvents
+  /** The notification mailer when COUNTERCLAIM_SMTP_URL is set, its timer not started; null otherwise. */
+  mailer: NotificationMailer | null
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -60,6 +63,17 @@ export function appOver(
     ...(now ? { now } : {}),
     log: options.log ?? (() => {}),
   })
+  const mailer = config.smtpUrl
+    ? new NotificationMailer({
+        db,
+        gate,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        publicBaseUrl: config.publicBaseUrl,
+        ...(now ? { now } : {}),
+        log: options.log ?? (() => {}),
+      })
+    : null
   const app = createApp({
     gate,
     feeds,
@@ -97,7 +111,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, feeds, events, send, login }
+  return { app, feeds, events, mailer, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {

@@ -34,7 +34,11 @@ export interface RouteEntry {
   /** The answer a caller with access gets for the request `build` makes. */
   ok: number
   /** A request that succeeds for a caller with access; may set records up first (as admin or checker). */
-  build: (f: Fixtures) => Promise<RouteRequest>
+  /**
+   * `caller` is the session the request will be sent with, for a request about the caller's own records
+   * (their API tokens); absent, such records are the admin's.
+   */
+  build: (f: Fixtures, caller?: string) => Promise<RouteRequest>
   /** A JSON body route: fuzzing mutates `build`'s body. */
   write?: boolean
   /** The call ends or replaces the caller's session: the matrix signs in afresh for it. */
@@ -225,6 +229,36 @@ export const ROUTES: Record<string, RouteEntry> = {
       path: '/api/auth/password',
       json: { currentPassword: THROWAWAY_PASSWORD, newPassword: `a new password ${randomUUID()}` },
     }),
+  },
+  'GET /api/tokens': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/tokens' }),
+  },
+  'POST /api/tokens': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/api/tokens',
+      json: { name: 'Newsletter export', scope: 'read' },
+    }),
+  },
+  'DELETE /api/tokens/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f, caller) => {
+      const token = await create(f.send, caller ?? f.cookies.admin, '/api/tokens', {
+        name: `Revoked ${randomUUID().slice(0, 6)}`,
+        scope: 'write',
+      })
+      return {
+        method: 'DELETE',
+        path: `/api/tokens/${token.id}`,
+        headers: { 'if-match': `"${token.version}"` },
+      }
+    },
   },
   'GET /api/users': { access: 'admin', ok: 200, build: async () => ({ method: 'GET', path: '/api/users' }) },
   'POST /api/users': {

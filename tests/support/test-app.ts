@@ -23,6 +23,8 @@ export interface TestApp {
   feeds: AppOver['feeds']
   /** The app's broker of live event streams, not started: a test that streams starts and stops it. */
   events: AppOver['events']
+  /** The notification mailer when COUNTERCLAIM_SMTP_URL is set, its timer not started: tests call tick(). */
+  mailer: AppOver['mailer']
 }
 
 /** The real Hono app on a real migrated database of the file's engine, a fresh copy of the template. */
@@ -46,12 +48,12 @@ export async function makeTestApp(
   })
   const db = openTestDatabase(database)
   const logs: string[] = []
-  const { app, feeds, events, send, login } = appOver(db, config, {
+  const { app, feeds, events, mailer, send, login } = appOver(db, config, {
     now: options.now,
     log: (line) => logs.push(line),
     ...(options.outbound ? { outbound: options.outbound } : {}),
   })
-  return { db, app, database, request: send, login, logs, feeds, events }
+  return { db, app, database, request: send, login, logs, feeds, events, mailer }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */

@@ -11,6 +11,7 @@ import { clientAborts, clientAbortWords, isClientAbort, noteRequest } from './mi
 import { privateAnswers, securityHeaders } from './middleware/security-headers.ts'
 import { session } from './middleware/session.ts'
 import { writeGate } from './middleware/write-gate.ts'
+import { apiTokenRoutes } from './routes/api-tokens.ts'
 import { authRoutes } from './routes/auth.ts'
 import { claimLinkRoutes } from './routes/claim-links.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
@@ -28,7 +29,7 @@ import { matchRoutes } from './routes/matches.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
-import type { AppDeps, AppEnv } from './routes/route-kit.ts'
+import { type AppDeps, type AppEnv, SIGNED_IN } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
 import { teamRoutes } from './routes/team.ts'
@@ -48,6 +49,7 @@ const OPENAPI_TAGS = [
   { name: 'system', description: 'Health of the service' },
   { name: 'auth', description: 'Sign-in, sign-out and the signed-in user' },
   { name: 'users', description: 'Accounts and roles (admin)' },
+  { name: 'tokens', description: 'Your API tokens, for integrations that sign in without a browser' },
   { name: 'claimants', description: 'Who makes claims, with their track record' },
   { name: 'disputes', description: 'Disputes and their whole workbench' },
   { name: 'claims', description: 'Claims inside a dispute' },
@@ -108,6 +110,8 @@ export function createApp(given: AppDeps) {
   })
   // The origin guard first, so a cross-site form post is 403 whatever its body; then any body
   // that is not JSON is 415 (a client that names no origin included).
+  // A request signing in with an API token and no session cookie skips the origin check (it carries no
+  // credential a browser adds on its own); session then reads the token, never falling back to the cookie.
   // Last, the write gate: requests refused above never wait for an import.
   app.use(
     '/api/*',
@@ -122,6 +126,7 @@ export function createApp(given: AppDeps) {
     .route('/api', healthRoutes)
     .route('/api', authRoutes)
     .route('/api', userRoutes)
+    .route('/api', apiTokenRoutes)
     .route('/api', claimantRoutes)
     .route('/api', disputeRoutes)
     .route('/api', disputeEventRoutes)
@@ -147,6 +152,12 @@ export function createApp(given: AppDeps) {
     name: 'cc_session',
     description: 'The session cookie set by POST /api/auth/login',
   })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token made on your account screen (POST /api/tokens), sent as `Authorization: Bearer <token>`',
+  })
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -156,7 +167,7 @@ export function createApp(given: AppDeps) {
       license: { name: 'Proprietary', url: 'https://example.org/counterclaim/license' },
     },
     servers: [{ url: deps.config.publicBaseUrl, description: 'This server' }],
-    security: [{ session: [] }],
+    security: SIGNED_IN,
     tags: OPENAPI_TAGS,
   })
 

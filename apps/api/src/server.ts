@@ -10,11 +10,14 @@ import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
 import { DisputeEvents } from './services/dispute-events.ts'
 import { FeedPoller } from './services/feed-poller.ts'
+import { NotificationMailer } from './services/notification-mailer.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 // How often the poller looks for due feeds (the shortest feed interval is 15 minutes).
 const FEED_TICK_MS = 60_000
+// How often notification e-mail goes out: a notification waits at most this long for its mail.
+const MAIL_TICK_MS = 15_000
 
 // From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
 const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
@@ -51,6 +54,17 @@ export async function startServer(env: Record<string, string | undefined> = proc
   // One broker of live event streams per process; on PostgreSQL it listens for every process's writes.
   const events = new DisputeEvents({ db, gate })
   await events.start()
+  // Only when the desk mails notifications; two servers on one database never send one mail twice at
+  // once, as each claims a notification before sending it.
+  const mailer = config.smtpUrl
+    ? new NotificationMailer({
+        db,
+        gate,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        publicBaseUrl: config.publicBaseUrl,
+      })
+    : null
   const app = createApp({
     db,
     gate,
@@ -72,6 +86,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   // Requests Node's parser refuses (a malformed header, an over-long URL) never reach the app.
   if (server instanceof Server) logClientErrors(server)
   feeds.start(FEED_TICK_MS)
+  mailer?.start(MAIL_TICK_MS)
 
   let closing = false
   const shutdown = (signal: string) => {
@@ -79,7 +94,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
-    const pollerStopped = feeds.stop()
+    const pollerStopped = Promise.all([feeds.stop(), mailer?.stop()])
     // Event streams never end on their own: they are ended first, so close() is not held open by them.
     const streamsStopped = events.stop()
     // Their connections are idle once the streams have ended.

@@ -220,6 +220,8 @@ export const ApiTokenSchema = z
     scope: TokenScopeSchema,
     createdAt: TimestampSchema,
     lastUsedAt: TimestampSchema.nullable(),
+    /** When its owner revoked it; a revoked token signs nothing in and is no longer listed. */
+    revokedAt: TimestampSchema.nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'ApiToken' })

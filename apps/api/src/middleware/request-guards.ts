@@ -1,9 +1,11 @@
 import { AppError, FACT_CHECK_IMPORT_MEDIA_TYPES } from '@counterclaim/shared'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { getCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../routes/route-kit.ts'
+import { bearerToken, SESSION_COOKIE } from './session.ts'
 
 /** Methods that change things: the ones the origin, media-type and write-gate checks apply to. */
 export const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/
@@ -50,6 +52,10 @@ export const bodyLimits = createMiddleware<AppEnv>((c, next) =>
  * With PUBLIC_BASE_URL set, its origin is the only one: the Host header, which a client chooses,
  * never makes an Origin acceptable. Without it, the server's own address and the request's origin
  * (the address the browser used) are.
+ *
+ * A request that signs in with an API token and carries no session cookie is exempt: a browser never
+ * adds an Authorization header on its own, so such a request holds no credential another site could
+ * borrow. A request with the session cookie is always checked, whatever Authorization it also names.
  */
 export function sameOrigin(publicOrigin: string | null, ownOrigin: string) {
   const allowed = (origin: string, c: Context) =>
@@ -59,6 +65,7 @@ export function sameOrigin(publicOrigin: string | null, ownOrigin: string) {
   const formGuard = csrf({ origin: allowed })
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!UNSAFE.test(c.req.method)) return next()
+    if (bearerToken(c) !== undefined && getCookie(c, SESSION_COOKIE) === undefined) return next()
     const origin = c.req.header('origin')
     const site = c.req.header('sec-fetch-site')
     if (site === 'cross-site' || (origin !== undefined && !allowed(origin, c))) {

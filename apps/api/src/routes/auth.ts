@@ -14,6 +14,7 @@ import {
   jsonResponse,
   newRouter,
   PUBLIC,
+  SESSION_ONLY,
   SIGNED_IN,
 } from './route-kit.ts'
 
@@ -116,7 +117,7 @@ export const authRoutes = newRouter()
       description:
         'The new password needs 12 characters at least and may not be one of the most common passwords. A wrong current password answers 400 validation_failed naming `currentPassword`; repeated wrong ones answer 429. This session stays signed in; every other session of the account ends.',
       tags: ['auth'],
-      security: SIGNED_IN,
+      security: SESSION_ONLY,
       request: jsonBody(PasswordChangeSchema),
       responses: {
         204: { description: 'Changed; the other sessions have ended' },

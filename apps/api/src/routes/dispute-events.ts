@@ -4,13 +4,13 @@ import { getCookie } from 'hono/cookie'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { endsWhenClientLeaves } from '../middleware/request-log.ts'
-import { SESSION_COOKIE } from '../middleware/session.ts'
+import { bearerToken, SESSION_COOKIE } from '../middleware/session.ts'
 import type { StreamItem } from '../services/dispute-events.ts'
 import { getDispute } from '../services/disputes.ts'
 import { actorOf, errorResponses, newRouter, SIGNED_IN } from './route-kit.ts'
 
 // How long a stream may say nothing: a comment then keeps proxies from closing it as idle, and the
-// session is checked again (a signed-out or disabled user's streams end).
+// session or token is checked again (a signed-out, revoked or disabled user's streams end).
 const KEEPALIVE_MS = 15_000
 // How long a browser waits before it connects again after the stream drops.
 const RETRY_MS = 1000
@@ -58,7 +58,13 @@ export const disputeEventRoutes = newRouter().openapi(
     const from = c.req.valid('header')['last-event-id'] ?? c.req.valid('query').lastEventId
     await getDispute(deps.db, id)
     const sub = await deps.events.subscribe(id, user, from === undefined ? null : Number(from))
-    const cookie = getCookie(c, SESSION_COOKIE)
+    // A bearer request is signed in by its token alone (the session middleware ignores its cookie).
+    const bearer = bearerToken(c)
+    const cookie = bearer === undefined ? getCookie(c, SESSION_COOKIE) : undefined
+    const stillSignedIn = async () =>
+      bearer !== undefined
+        ? (await deps.auth.authenticateToken(bearer, { gate: deps.gate })) !== null
+        : cookie === undefined || (await deps.auth.authenticate(cookie, { touch: false })) !== null
     endsWhenClientLeaves(c)
     const signal = c.req.raw.signal
     if (signal.aborted) sub.close()
@@ -71,9 +77,9 @@ export const disputeEventRoutes = newRouter().openapi(
           const items = await sub.next(KEEPALIVE_MS)
           if (sub.closed) break
           if (items.length === 0) {
-            // A session that ended meanwhile ends the stream (signed out, expired, account disabled).
-            if (cookie !== undefined && (await deps.auth.authenticate(cookie, { touch: false })) === null)
-              break
+            // A session or token that ended meanwhile ends the stream (signed out, expired, revoked,
+            // account disabled).
+            if (!(await stillSignedIn())) break
             await stream.write(': keepalive\n\n')
             continue
           }

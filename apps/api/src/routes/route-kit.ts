@@ -118,7 +118,10 @@ export function errorResponses<const C extends ErrorCode[]>(...codes: C) {
   }
 }
 
-export const SIGNED_IN = [{ session: [] }]
+/** Signed in with the session cookie or an API token (`Authorization: Bearer`). */
+export const SIGNED_IN: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }]
+/** Signed in with the session cookie only: what no API token may do (accounts, passwords, tokens). */
+export const SESSION_ONLY: Array<Record<string, string[]>> = [{ session: [] }]
 export const PUBLIC: [] = []
 
 export const IfMatchHeaderSchema = z.object({

@@ -20,7 +20,7 @@ import {
   jsonResponse,
   newRouter,
   readIfMatch,
-  SIGNED_IN,
+  SESSION_ONLY,
   serviceContext,
   tagged,
 } from './route-kit.ts'
@@ -35,7 +35,7 @@ export const userRoutes = newRouter()
       operationId: 'listUsers',
       summary: 'List accounts (admin)',
       tags: ['users'],
-      security: SIGNED_IN,
+      security: SESSION_ONLY,
       middleware: adminOnly,
       request: { query: PageQuerySchema },
       responses: {
@@ -52,7 +52,7 @@ export const userRoutes = newRouter()
       operationId: 'createUser',
       summary: 'Create an account (admin)',
       tags: ['users'],
-      security: SIGNED_IN,
+      security: SESSION_ONLY,
       middleware: adminOnly,
       request: jsonBody(UserCreateSchema),
       responses: {
@@ -82,7 +82,7 @@ export const userRoutes = newRouter()
       description:
         'Setting `password` (12 characters at least, not one of the most common passwords) ends every session of that user; history records that it was set, never the password or its hash.',
       tags: ['users'],
-      security: SIGNED_IN,
+      security: SESSION_ONLY,
       middleware: adminOnly,
       request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(UserPatchSchema) },
       responses: {

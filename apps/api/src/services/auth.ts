@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, type Db, eq, isNull, ne, sql, type Tx, tables, transaction } from '@counterclaim/db'
-import { AppError, type SessionUser } from '@counterclaim/shared'
+import { AppError, type SessionUser, type TokenScope } from '@counterclaim/shared'
 
 import { appSecret } from './app-secrets.ts'
 import { DeviceCookies } from './device-cookie.ts'
@@ -26,7 +26,8 @@ export interface SessionPolicy {
 const FAILURE_LIMIT = 10
 const FAILURE_WINDOW_MS = 15 * 60_000
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+/** The SHA-256 hex of a session or API token: all the database keeps of either. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /**
  * A hash to check against when the account does not exist, with the parameters of real hashes, so
@@ -65,6 +66,28 @@ function prepareSessionByToken(db: Db) {
     .prepare('session_by_token')
 }
 
+/** The live API token of a hash, with its owner; prepared once, like the session's lookup. */
+function prepareApiTokenByHash(db: Db) {
+  return db
+    .select({ token: tables.apiTokens, user: tables.users })
+    .from(tables.apiTokens)
+    .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
+    .where(
+      and(eq(tables.apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(tables.apiTokens.revokedAt)),
+    )
+    .prepare('api_token_by_hash')
+}
+
+/** A request signed in with an API token: its owner, and what the token allows. */
+export interface TokenSignIn {
+  user: SessionUser
+  tokenId: string
+  scope: TokenScope
+}
+
+/** An API token's last-used stamp is written at most this often, so reads do not each cost a write. */
+const TOKEN_TOUCH_EVERY_MS = 60_000
+
 export interface SignedIn {
   token: string
   user: SessionUser
@@ -82,6 +105,7 @@ export class AuthService {
   // at most, so a session in use never looks idle.
   private readonly touchEveryMs: number
   private readonly sessionByToken: ReturnType<typeof prepareSessionByToken>
+  private readonly apiTokenByHash: ReturnType<typeof prepareApiTokenByHash>
   private readonly now: Clock
   private readonly standIn: string
   private devicesCache: DeviceCookies | null = null
@@ -94,6 +118,7 @@ export class AuthService {
     this.failures = new FailureThrottle(FAILURE_LIMIT, FAILURE_WINDOW_MS, this.now)
     this.touchEveryMs = Math.min(60_000, policy.idleMs / 4)
     this.sessionByToken = prepareSessionByToken(db)
+    this.apiTokenByHash = prepareApiTokenByHash(db)
     this.standIn = standInHash(policy.scryptLogN)
   }
 
@@ -164,20 +189,41 @@ export class AuthService {
     return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role }
   }
 
+  /**
+   * The owner and scope of a live API token, or null when it is unknown, revoked or its owner disabled.
+   * Its last-used stamp is written at most once a minute, through `gate` as a session's last-seen is.
+   */
+  async authenticateToken(token: string, options: { gate?: WriteGate } = {}): Promise<TokenSignIn | null> {
+    if (!token || token.length > 200) return null
+    const [row] = await this.apiTokenByHash.execute({ tokenHash: hashToken(token) })
+    if (!row || row.user.disabledAt) return null
+    const now = this.now()
+    const lastUsed = row.token.lastUsedAt === null ? null : Date.parse(row.token.lastUsedAt)
+    if (lastUsed === null || now - lastUsed >= TOKEN_TOUCH_EVERY_MS) {
+      const id = row.token.id
+      await stampPastGate(options.gate, () =>
+        this.db
+          .update(tables.apiTokens)
+          .set({ lastUsedAt: new Date(now).toISOString() })
+          .where(eq(tables.apiTokens.id, id)),
+      )
+    }
+    const { user } = row
+    return {
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      tokenId: row.token.id,
+      scope: row.token.scope,
+    }
+  }
+
   /** The session's last-seen write; skipped while the gate (when given) is closed. */
   private async touch(tokenHash: string, now: number, gate: WriteGate | undefined): Promise<void> {
-    // Checked and entered in one step (enter() counts the write before its first await), so an
-    // import cannot take the database between the check and the write.
-    if (gate && !gate.isOpen) return
-    const leave = gate ? await gate.enter() : undefined
-    try {
-      await this.db
+    await stampPastGate(gate, () =>
+      this.db
         .update(tables.sessions)
         .set({ lastSeenAt: new Date(now).toISOString() })
-        .where(eq(tables.sessions.tokenHash, tokenHash))
-    } finally {
-      leave?.()
-    }
+        .where(eq(tables.sessions.tokenHash, tokenHash)),
+    )
   }
 
   /** Ends one session. */
@@ -238,6 +284,22 @@ export class AuthService {
         after: toUser(after),
       })
     })
+  }
+}
+
+/**
+ * A best-effort timestamp write (a session's last-seen, a token's last-used): skipped while the gate
+ * (when given) is closed, and otherwise counted at the gate as a write under way.
+ */
+async function stampPastGate(gate: WriteGate | undefined, write: () => PromiseLike<unknown>): Promise<void> {
+  // Checked and entered in one step (enter() counts the write before its first await), so an
+  // import cannot take the database between the check and the write.
+  if (gate && !gate.isOpen) return
+  const leave = gate ? await gate.enter() : undefined
+  try {
+    await write()
+  } finally {
+    leave?.()
   }
 }
 

@@ -13,6 +13,7 @@ export type Entity =
   | 'fact_check_feed'
   | 'claim_link'
   | 'comment'
+  | 'api_token'
 
 export interface HistoryInput {
   actorId: string | null

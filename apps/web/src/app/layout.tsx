@@ -72,8 +72,8 @@ export function AppLayout() {
         <HeaderSearch />
         <span className="who">
           {user.name} <span className="role">({user.role})</span>{' '}
-          <NavLink to="/account/password" className="who-link">
-            Change password
+          <NavLink to="/account" className="who-link">
+            Your account
           </NavLink>
         </span>
         <button type="button" className="quiet-on-dark" onClick={() => signOut.mutate()}>

@@ -15,6 +15,10 @@ const AccountsPage = lazy(async () => ({
   default: (await import('../features/accounts/components/accounts-page.tsx')).AccountsPage,
 }))
 
+const AccountPage = lazy(async () => ({
+  default: (await import('../features/accounts/components/account-page.tsx')).AccountPage,
+}))
+
 /** A claimant's page offers merging to editors: it gets the signed-in user from the shell. */
 function ClaimantRoute() {
   return <ClaimantPage user={useSessionUser()} />
@@ -23,6 +27,11 @@ function ClaimantRoute() {
 /** Accounts are for admins; the screen says so to anyone else (and the API refuses them). */
 function AccountsRoute() {
   return <AccountsPage user={useSessionUser()} />
+}
+
+/** The signed-in user's own account and API tokens. */
+function AccountRoute() {
+  return <AccountPage user={useSessionUser()} />
 }
 
 /**
@@ -78,6 +87,7 @@ export const router = createBrowserRouter([
         }),
       },
       { path: 'accounts', Component: AccountsRoute },
+      { path: 'account', Component: AccountRoute },
       {
         path: 'account/password',
         lazy: async () => ({
