@@ -12,6 +12,7 @@ export type Entity =
   | 'fact_check'
   | 'fact_check_feed'
   | 'claim_link'
+  | 'webhook'
 
 export interface HistoryInput {
   actorId: string | null

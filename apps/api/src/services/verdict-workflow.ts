@@ -22,6 +22,7 @@ import {
   type Verdict,
   type VerdictCorrectSchema,
   type VerdictStatus,
+  type WebhookEvent,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
@@ -30,6 +31,7 @@ import { recordHistory } from './history.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
+import { enqueueWebhooks } from './webhook-outbox.ts'
 
 type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
 type VerdictRow = typeof tables.verdicts.$inferSelect
@@ -58,6 +60,8 @@ interface StepResult {
   afterwards?: (tx: Tx) => Promise<unknown>
   /** The history action, when it is not the step's usual one. */
   action?: string
+  /** The webhook event the step publishes, whose deliveries are written in its transaction. */
+  webhook?: WebhookEvent
 }
 
 /**
@@ -94,13 +98,14 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded } = await apply(tx, current, before)
+    const { changes, afterwards, action: recorded, webhook } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
     await afterwards?.(tx)
     await syncClaimVerdict(tx, claimId, ctx.now)
+    if (webhook) await enqueueWebhooks(tx, ctx, webhook, claimId)
     const after = await getVerdict(tx, claimId)
     await recordHistory(tx, {
       actorId: ctx.actor.id,
@@ -191,6 +196,7 @@ export function publishVerdict(
     return {
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
+      webhook: 'verdict.published',
     }
   })
 }
@@ -314,7 +320,7 @@ export async function correctVerdict(
         status: 'applied',
         decidedAt: ctx.now,
       })
-      return { changes: { modifiedAt: ctx.now } }
+      return { changes: { modifiedAt: ctx.now }, webhook: 'verdict.corrected' }
     },
   )
   if (proposed && verdict.pendingCorrection?.id === proposed) {
@@ -349,7 +355,7 @@ export function approveCorrection(
         after: { ...after, published },
       })
       .where(eq(tables.verdictCorrections.id, pending.id))
-    return { changes: { modifiedAt: ctx.now } }
+    return { changes: { modifiedAt: ctx.now }, webhook: 'verdict.corrected' }
   })
 }
 
@@ -391,6 +397,7 @@ export function withdrawVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
+    webhook: 'verdict.withdrawn',
     afterwards: (t) =>
       t
         .update(tables.verdictCorrections)
