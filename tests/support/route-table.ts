@@ -666,6 +666,42 @@ export const ROUTES: Record<string, RouteEntry> = {
       return { method: 'POST', path: `/api/fact-check-feeds/${feed.id}/fetch` }
     },
   },
+  'GET /api/people': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/people' }),
+  },
+  'GET /api/me/work': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/me/work' }),
+  },
+  'GET /api/disputes/{id}/comments': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/disputes/${f.disputeId}/comments` }),
+  },
+  'POST /api/disputes/{id}/comments': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'POST',
+      path: `/api/disputes/${f.disputeId}/comments`,
+      json: { id: randomUUID(), body: 'Is the **second** source independent?', claimId: f.claimId },
+    }),
+  },
+  'GET /api/notifications': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/notifications?unread=1' }),
+  },
+  'POST /api/notifications/read': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async () => ({ method: 'POST', path: '/api/notifications/read', json: { all: true } }),
+  },
   'GET /api/webhooks': {
     access: 'admin',
     ok: 200,

@@ -16,6 +16,7 @@ import { claimLinkRoutes } from './routes/claim-links.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
+import { commentRoutes } from './routes/comments.ts'
 import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
 import { factCheckFeedRoutes } from './routes/fact-check-feeds.ts'
@@ -23,11 +24,13 @@ import { factCheckRoutes } from './routes/fact-checks.ts'
 import { healthRoutes } from './routes/health.ts'
 import { historyRoutes } from './routes/history.ts'
 import { matchRoutes } from './routes/matches.ts'
+import { notificationRoutes } from './routes/notifications.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
 import type { AppDeps, AppEnv } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
+import { teamRoutes } from './routes/team.ts'
 import { userRoutes } from './routes/users.ts'
 import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
@@ -65,6 +68,15 @@ const OPENAPI_TAGS = [
   {
     name: 'fact-checks',
     description: "Other desks' fact-checks: import, list, and the feeds that bring them",
+  },
+  {
+    name: 'team',
+    description: "The desk's people and each one's work: assignments, returns, reviews, mentions",
+  },
+  { name: 'comments', description: 'Comments on a dispute, its claims and evidence, with @ mentions' },
+  {
+    name: 'notifications',
+    description: 'What each person is told: assigned, returned, published, mentioned…',
   },
   {
     name: 'webhooks',
@@ -140,6 +152,9 @@ export function createApp(given: AppDeps) {
     .route('/api', factCheckFeedRoutes)
     .route('/api', matchRoutes)
     .route('/api', claimLinkRoutes)
+    .route('/api', teamRoutes)
+    .route('/api', commentRoutes)
+    .route('/api', notificationRoutes)
     .route('/api', webhookRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -80,6 +80,10 @@ export const DisputeSchema = z
     summary: z.string(),
     tags: z.array(z.string()),
     status: DisputeStatusSchema,
+    /** The people assigned to it, in the order they were assigned. */
+    assigneeIds: z.array(z.string()),
+    /** When the assigned people should be done (YYYY-MM-DD), or null. */
+    dueOn: z.string().nullable(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,

@@ -20,6 +20,7 @@ import {
   TagSchema,
 } from './fields.ts'
 import { RatingSchema } from './rating-scale.ts'
+import { AssignmentFields } from './team-work.ts'
 
 // A change must name a field: an empty one would only bump the version and write a hollow event.
 const changesSomething = (value: object) => Object.keys(value).length > 0
@@ -97,6 +98,8 @@ const disputeFields = {
   summary: optionalText(LIMITS.longText).optional(),
   tags: z.array(TagSchema).max(LIMITS.tags).optional(),
   status: DisputeStatusSchema.optional(),
+  assigneeIds: AssignmentFields.assigneeIds.optional(),
+  dueOn: AssignmentFields.dueOn.optional(),
 }
 export const DisputeCreateSchema = z
   .strictObject({ id: IdSchema.optional(), ...disputeFields })
@@ -230,6 +233,13 @@ export const DisputeListQuerySchema = PageQuerySchema.extend({
   status: DisputeStatusSchema.optional(),
   tag: z.string().max(LIMITS.tag).optional(),
   archived: z.enum(['true', 'false']).optional(),
+  /** Disputes this person is assigned to: a user id, or `me`. */
+  assignee: z.string().min(1).max(100).optional(),
+})
+
+export const NotificationListQuerySchema = PageQuerySchema.extend({
+  /** `1` lists only the unread ones. */
+  unread: z.enum(['0', '1']).optional(),
 })
 
 export const ClaimantListQuerySchema = PageQuerySchema.extend({
@@ -250,6 +260,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'fact_check',
     'fact_check_feed',
     'claim_link',
+    'comment',
   ]),
   id: z.string().min(1).max(100),
 })

@@ -8,6 +8,10 @@ import { RatingSchema } from './rating-scale.ts'
 export const PersonSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Person' })
 export type Person = z.infer<typeof PersonSchema>
 
+/** The desk's active people, by name: for assignment pickers and `@` mention completion. */
+export const PersonListSchema = z.object({ items: z.array(PersonSchema) }).meta({ id: 'PersonList' })
+export type PersonList = z.infer<typeof PersonListSchema>
+
 /** How many people one dispute may have assigned. */
 export const MAX_ASSIGNEES = 20
 
@@ -117,6 +121,7 @@ export type NotificationsRead = z.infer<typeof NotificationsReadSchema>
 export const NotificationsReadResultSchema = z
   .object({ unread: z.number().int() })
   .meta({ id: 'NotificationsReadResult' })
+export type NotificationsReadResult = z.infer<typeof NotificationsReadResultSchema>
 
 // ---- My work -------------------------------------------------------------------------------------------
 
@@ -163,7 +168,7 @@ export const MyWorkSchema = z
     returnedToMe: z.array(WorkVerdictSchema),
     /** Verdicts in review that I may publish (editors; empty for checkers). */
     awaitingMyReview: z.array(WorkVerdictSchema),
-    /** Recent comments that mention me. */
+    /** My latest notifications of comments that mention me. */
     mentions: z.array(NotificationSchema),
   })
   .meta({ id: 'MyWork' })

@@ -18,6 +18,7 @@ import { createDispute, listDisputes, updateDispute } from '../services/disputes
 import { createEvidence } from '../services/evidence.ts'
 import { getWorkbench } from '../services/workbench.ts'
 import {
+  actorOf,
   errorResponses,
   IfMatchHeaderSchema,
   jsonBody,
@@ -43,7 +44,7 @@ export const disputeRoutes = newRouter()
       method: 'get',
       path: '/disputes',
       operationId: 'listDisputes',
-      summary: 'List disputes, newest change first (q, status, tag)',
+      summary: 'List disputes, newest change first (q, status, tag, assignee)',
       tags: ['disputes'],
       security: SIGNED_IN,
       request: { query: DisputeListQuerySchema },
@@ -52,7 +53,7 @@ export const disputeRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    async (c) => c.json(await listDisputes(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) => c.json(await listDisputes(c.get('deps').db, c.req.valid('query'), actorOf(c).id), 200),
   )
   .openapi(
     createRoute({

@@ -398,7 +398,7 @@ export class ImportWriter {
       event({
         entity: 'dispute',
         entityId: id,
-        after: toDispute({ ...record, archivedAt: null, version: 1 }),
+        after: toDispute({ ...record, archivedAt: null, version: 1 }, []),
         disputeId: id,
       })
       return id

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   and,
+  byCodePoint,
   containsText,
   type Db,
   desc,
@@ -31,6 +32,7 @@ import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
 import { toDispute } from './mappers.ts'
+import { notify, shorten } from './notifications.ts'
 import { assertVersion, found } from './versioning.ts'
 
 type CreateInput = z.infer<typeof DisputeCreateSchema>
@@ -39,10 +41,79 @@ type ListQuery = z.infer<typeof DisputeListQuerySchema>
 
 const uniqueTags = (tags: string[] | undefined) => [...new Set(tags ?? [])]
 
+/**
+ * The people assigned to each of these disputes, in the order they were assigned: one query for a
+ * whole page of disputes.
+ */
+export async function loadAssignees(db: Db | Tx, disputeIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>()
+  if (disputeIds.length === 0) return result
+  const a = tables.disputeAssignees
+  const rows = await db
+    .select({ disputeId: a.disputeId, userId: a.userId })
+    .from(a)
+    .where(inArray(a.disputeId, [...new Set(disputeIds)]))
+    .orderBy(byCodePoint(a.assignedAt), a.userId)
+  for (const row of rows) result.set(row.disputeId, [...(result.get(row.disputeId) ?? []), row.userId])
+  return result
+}
+
 /** One dispute, or not_found. */
-export async function getDispute(db: Db, id: string): Promise<Dispute> {
+export async function getDispute(db: Db | Tx, id: string): Promise<Dispute> {
   const [row] = await db.select().from(tables.disputes).where(eq(tables.disputes.id, id))
-  return toDispute(found(row, 'Dispute'))
+  const dispute = found(row, 'Dispute')
+  return toDispute(dispute, (await loadAssignees(db, [id])).get(id) ?? [])
+}
+
+/** Assignees must be people of the desk whose accounts are active: validation_failed naming each other one. */
+async function checkAssignees(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  const rows = await tx
+    .select({ id: tables.users.id })
+    .from(tables.users)
+    .where(and(inArray(tables.users.id, ids), isNull(tables.users.disabledAt)))
+  const active = new Set(rows.map((r) => r.id))
+  const issues = ids.flatMap((id, i) =>
+    active.has(id) ? [] : [{ path: `assigneeIds.${i}`, message: 'is not an active person on the desk' }],
+  )
+  if (issues.length) {
+    throw new AppError('validation_failed', 'Only active people of the desk can be assigned.', issues)
+  }
+}
+
+/**
+ * Sets who is assigned to a dispute: people kept keep their place, people added follow in the order
+ * given, and each one added is told.
+ */
+async function assign(
+  tx: Tx,
+  ctx: ServiceContext,
+  dispute: { id: string; title: string; dueOn: string | null },
+  current: string[],
+  next: string[],
+): Promise<void> {
+  await checkAssignees(tx, next)
+  const a = tables.disputeAssignees
+  const removed = current.filter((id) => !next.includes(id))
+  const added = next.filter((id) => !current.includes(id))
+  if (removed.length) await tx.delete(a).where(and(eq(a.disputeId, dispute.id), inArray(a.userId, removed)))
+  if (added.length === 0) return
+  // People added together share one moment; a digit per place after its milliseconds keeps their order.
+  const stamp = ctx.now.replace(/Z$/, '')
+  await tx.insert(a).values(
+    added.map((userId, i) => ({
+      disputeId: dispute.id,
+      userId,
+      assignedAt: `${stamp}${String(i).padStart(3, '0')}Z`,
+      assignedBy: ctx.actor.id,
+    })),
+  )
+  await notify(tx, ctx, {
+    userIds: added,
+    kind: 'assigned',
+    message: `${ctx.actor.name} assigned you to “${shorten(dispute.title, 80)}”${dispute.dueOn ? `, due ${dispute.dueOn}` : ''}`,
+    disputeId: dispute.id,
+  })
 }
 
 export async function createDispute(
@@ -53,7 +124,7 @@ export async function createDispute(
     if (input.id) {
       const [existing] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, input.id))
       if (existing) {
-        const record = toDispute(existing)
+        const record = await getDispute(tx, input.id)
         return {
           record: replayOrConflict({ ...input, tags: uniqueTags(input.tags) }, record),
           created: false,
@@ -71,13 +142,17 @@ export async function createDispute(
         summary: input.summary ?? '',
         tags,
         status: input.status ?? 'open',
+        dueOn: input.dueOn ?? null,
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
       .returning()
     if (tags.length) await tx.insert(tables.disputeTags).values(tags.map((tag) => ({ disputeId: id, tag })))
-    const record = toDispute(found(row, 'Dispute'))
+    const inserted = found(row, 'Dispute')
+    const assigneeIds = input.assigneeIds ?? []
+    await assign(tx, ctx, inserted, [], assigneeIds)
+    const record = toDispute(inserted, assigneeIds)
     await recordHistory(tx, {
       actorId: ctx.actor.id,
       at: ctx.now,
@@ -122,11 +197,12 @@ export async function updateDispute(
   return transaction(ctx.db, async (tx) => {
     const [currentRow] = await forUpdate(tx.select().from(tables.disputes).where(eq(tables.disputes.id, id)))
     const current = found(currentRow, 'Dispute')
-    const before = toDispute(current)
+    const assignedBefore = (await loadAssignees(tx, [id])).get(id) ?? []
+    const before = toDispute(current, assignedBefore)
     assertVersion(expectedVersion, current, before)
     assertNotArchived('dispute', current, { restoring: input.archived === false })
     if (input.archived === true && !current.archivedAt) await assertNothingPublished(tx, id)
-    const { archived, tags, ...fields } = input
+    const { archived, tags, assigneeIds, ...fields } = input
     const nextTags = tags === undefined ? undefined : uniqueTags(tags)
     const [row] = await tx
       .update(tables.disputes)
@@ -148,7 +224,9 @@ export async function updateDispute(
       // The claim log shows the dispute's title and tags: its rows changed too.
       await tx.update(tables.claims).set({ activityAt: ctx.now }).where(eq(tables.claims.disputeId, id))
     }
-    const after = toDispute(found(row, 'Dispute'))
+    const changed = found(row, 'Dispute')
+    if (assigneeIds !== undefined) await assign(tx, ctx, changed, assignedBefore, assigneeIds)
+    const after = toDispute(changed, (await loadAssignees(tx, [id])).get(id) ?? [])
     const action =
       archived === true && !before.archived
         ? 'archived'
@@ -176,11 +254,17 @@ export async function updateDispute(
 export async function listDisputes(
   db: Db,
   query: ListQuery,
+  viewerId: string,
 ): Promise<{ items: DisputeListItem[]; nextCursor: string | null }> {
   const d = tables.disputes
   const cursor = decodeCursor(query.cursor)
   const conditions = [query.archived === 'true' ? isNotNull(d.archivedAt) : isNull(d.archivedAt)]
   if (query.status) conditions.push(eq(d.status, query.status))
+  if (query.assignee) {
+    const a = tables.disputeAssignees
+    const userId = query.assignee === 'me' ? viewerId : query.assignee
+    conditions.push(inArray(d.id, db.select({ id: a.disputeId }).from(a).where(eq(a.userId, userId))))
+  }
   if (query.tag) {
     conditions.push(
       inArray(
@@ -202,7 +286,7 @@ export async function listDisputes(
     const after = or(lt(d.updatedAt, updatedAt), and(eq(d.updatedAt, updatedAt), lt(d.id, id)))
     if (after) conditions.push(after)
   }
-  const { page, claimRows } = await readTransaction(db, async (tx) => {
+  const { page, claimRows, assignees } = await readTransaction(db, async (tx) => {
     const rows = await tx
       .select()
       .from(d)
@@ -228,10 +312,10 @@ export async function listDisputes(
           .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
           .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
       : []
-    return { page, claimRows }
+    return { page, claimRows, assignees: await loadAssignees(tx, ids) }
   })
   const items = page.items.map((row) => ({
-    ...toDispute(row),
+    ...toDispute(row, assignees.get(row.id) ?? []),
     claims: claimRows
       .filter((c) => c.disputeId === row.id)
       .map((c) => ({

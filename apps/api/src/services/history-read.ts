@@ -15,6 +15,7 @@ const ENTITY_TABLES = {
   fact_check: tables.factChecks,
   fact_check_feed: tables.factCheckFeeds,
   claim_link: tables.claimLinks,
+  comment: tables.comments,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */

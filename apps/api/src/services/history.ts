@@ -12,6 +12,7 @@ export type Entity =
   | 'fact_check'
   | 'fact_check_feed'
   | 'claim_link'
+  | 'comment'
   | 'webhook'
 
 export interface HistoryInput {

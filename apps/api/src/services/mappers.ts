@@ -46,7 +46,8 @@ export function toClaimant(row: Row<typeof tables.claimants>): Claimant {
   }
 }
 
-export function toDispute(row: Row<typeof tables.disputes>): Dispute {
+/** A dispute row and the ids of its assignees (in the order assigned) to the contract's record. */
+export function toDispute(row: Row<typeof tables.disputes>, assigneeIds: string[]): Dispute {
   return {
     id: row.id,
     title: row.title,
@@ -54,6 +55,8 @@ export function toDispute(row: Row<typeof tables.disputes>): Dispute {
     summary: row.summary,
     tags: row.tags,
     status: row.status,
+    assigneeIds,
+    dueOn: row.dueOn,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

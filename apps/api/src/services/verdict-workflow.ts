@@ -16,6 +16,7 @@ import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
   type CorrectedFields,
+  type NotificationKind,
   type Page,
   type PendingCorrection,
   type PendingCorrectionItem,
@@ -28,6 +29,7 @@ import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
+import { activeEditorIds, assigneeIdsOf, claimWords, notify } from './notifications.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
@@ -62,6 +64,50 @@ interface StepResult {
   action?: string
   /** The webhook event the step publishes, whose deliveries are written in its transaction. */
   webhook?: WebhookEvent
+  /** Whom the step tells, and what. */
+  tell?: Tell
+}
+
+/** A notification a step sends: to the verdict's author, to its author and the dispute's assignees, or to the other editors. */
+interface Tell {
+  kind: WorkflowNotice
+  to: 'author' | 'author_and_assignees' | 'editors'
+  note: string | null
+}
+
+type WorkflowNotice = Exclude<NotificationKind, 'assigned' | 'mentioned'>
+
+// What each notification says happened, after the name of the one who did it.
+const TOLD: Record<WorkflowNotice, (claim: string) => string> = {
+  returned: (claim) => `returned your verdict on ${claim}`,
+  published: (claim) => `published the verdict on ${claim}`,
+  corrected: (claim) => `corrected the verdict on ${claim}`,
+  withdrawn: (claim) => `withdrew the verdict on ${claim}`,
+  correction_pending: (claim) => `proposed a correction of the verdict on ${claim}: it needs a second editor`,
+}
+
+async function tellAbout(
+  tx: Tx,
+  ctx: ServiceContext,
+  claim: { id: string; disputeId: string; text: string; shortText: string | null },
+  authorId: string | null,
+  tell: Tell,
+): Promise<void> {
+  const author = authorId ? [authorId] : []
+  const userIds =
+    tell.to === 'author'
+      ? author
+      : tell.to === 'editors'
+        ? await activeEditorIds(tx)
+        : [...author, ...(await assigneeIdsOf(tx, claim.disputeId))]
+  await notify(tx, ctx, {
+    userIds,
+    kind: tell.kind,
+    message: `${ctx.actor.name} ${TOLD[tell.kind](claimWords(claim))}`,
+    note: tell.note,
+    disputeId: claim.disputeId,
+    claimId: claim.id,
+  })
 }
 
 /**
@@ -98,7 +144,7 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded, webhook } = await apply(tx, current, before)
+    const { changes, afterwards, action: recorded, tell, webhook } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
@@ -118,6 +164,7 @@ function step(
       disputeId: claim.disputeId,
       claimId,
     })
+    if (tell) await tellAbout(tx, ctx, claim, current.authorId, tell)
     return after
   })
 }
@@ -152,6 +199,7 @@ export function returnVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'return', 'returned', () => ({
     changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
+    tell: { kind: 'returned', to: 'author', note },
   }))
 }
 
@@ -197,6 +245,7 @@ export function publishVerdict(
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
       webhook: 'verdict.published',
+      tell: { kind: 'published', to: 'author_and_assignees', note: null },
     }
   })
 }
@@ -306,7 +355,11 @@ export async function correctVerdict(
           after: next,
           status: 'pending',
         })
-        return { changes: {}, action: 'correction_proposed' }
+        return {
+          changes: {},
+          action: 'correction_proposed',
+          tell: { kind: 'correction_pending', to: 'editors', note: input.correctionNote },
+        }
       }
       const published = await applyCorrection(tx, current, next, ctx.now)
       await tx.insert(tables.verdictCorrections).values({
@@ -320,7 +373,11 @@ export async function correctVerdict(
         status: 'applied',
         decidedAt: ctx.now,
       })
-      return { changes: { modifiedAt: ctx.now }, webhook: 'verdict.corrected' }
+      return {
+        changes: { modifiedAt: ctx.now },
+        webhook: 'verdict.corrected',
+        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
+      }
     },
   )
   if (proposed && verdict.pendingCorrection?.id === proposed) {
@@ -355,7 +412,11 @@ export function approveCorrection(
         after: { ...after, published },
       })
       .where(eq(tables.verdictCorrections.id, pending.id))
-    return { changes: { modifiedAt: ctx.now }, webhook: 'verdict.corrected' }
+    return {
+      changes: { modifiedAt: ctx.now },
+      webhook: 'verdict.corrected',
+      tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
+    }
   })
 }
 
@@ -398,6 +459,7 @@ export function withdrawVerdict(
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
     webhook: 'verdict.withdrawn',
+    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
     afterwards: (t) =>
       t
         .update(tables.verdictCorrections)
