@@ -12,6 +12,7 @@ import { NotificationMailer } from '../../apps/api/src/services/notification-mai
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
+import { WebhookDeliverer } from '../../apps/api/src/services/webhook-deliverer.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import type { Db } from '../../packages/db/src/index.ts'
 import type { Role } from '../../packages/shared/src/index.ts'
@@ -28,6 +29,8 @@ export interface AppOver {
   events: DisputeEvents
   /** The notification mailer when COUNTERCLAIM_SMTP_URL is set, its timer not started; null otherwise. */
   mailer: NotificationMailer | null
+  /** The app's webhook deliverer, its timer not started: tests call tick() themselves. */
+  webhooks: WebhookDeliverer
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -44,7 +47,7 @@ export function appOver(
   options: {
     now?: (() => number) | undefined
     log?: (line: string) => void
-    /** Changes to the feeds' outbound rules (allowAddress lets one address through with the flag off). */
+    /** Changes to the outbound rules of feeds and webhooks (allowAddress lets one address through with the flag off). */
     outbound?: Partial<Omit<OutboundPolicy, 'allowPrivate'>>
   } = {},
 ): AppOver {
@@ -74,10 +77,21 @@ export function appOver(
         log: options.log ?? (() => {}),
       })
     : null
+  const webhooks = new WebhookDeliverer({
+    db,
+    gate,
+    policy: {
+      allowPrivate: config.allowPrivateTargets,
+      ...(options.outbound?.allowAddress ? { allowAddress: options.outbound.allowAddress } : {}),
+    },
+    ...(now ? { now } : {}),
+    log: options.log ?? (() => {}),
+  })
   const app = createApp({
     gate,
     feeds,
     events,
+    webhooks,
     db,
     config,
     auth: new AuthService(db, {
@@ -111,7 +125,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, feeds, events, mailer, send, login }
+  return { app, feeds, events, mailer, webhooks, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {

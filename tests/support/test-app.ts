@@ -25,6 +25,8 @@ export interface TestApp {
   events: AppOver['events']
   /** The notification mailer when COUNTERCLAIM_SMTP_URL is set, its timer not started: tests call tick(). */
   mailer: AppOver['mailer']
+  /** The app's webhook deliverer, its timer not started: a test calls tick() when it wants sends. */
+  webhooks: AppOver['webhooks']
 }
 
 /** The real Hono app on a real migrated database of the file's engine, a fresh copy of the template. */
@@ -48,12 +50,12 @@ export async function makeTestApp(
   })
   const db = openTestDatabase(database)
   const logs: string[] = []
-  const { app, feeds, events, mailer, send, login } = appOver(db, config, {
+  const { app, feeds, events, mailer, webhooks, send, login } = appOver(db, config, {
     now: options.now,
     log: (line) => logs.push(line),
     ...(options.outbound ? { outbound: options.outbound } : {}),
   })
-  return { db, app, database, request: send, login, logs, feeds, events, mailer }
+  return { db, app, database, request: send, login, logs, feeds, events, mailer, webhooks }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */

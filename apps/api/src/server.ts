@@ -12,12 +12,15 @@ import { DisputeEvents } from './services/dispute-events.ts'
 import { FeedPoller } from './services/feed-poller.ts'
 import { NotificationMailer } from './services/notification-mailer.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
+import { WebhookDeliverer } from './services/webhook-deliverer.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 // How often the poller looks for due feeds (the shortest feed interval is 15 minutes).
 const FEED_TICK_MS = 60_000
 // How often notification e-mail goes out: a notification waits at most this long for its mail.
 const MAIL_TICK_MS = 15_000
+// How often the deliverer looks for due webhook deliveries; a verdict step also wakes it at once.
+const WEBHOOK_TICK_MS = 5_000
 
 // From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
 const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
@@ -65,11 +68,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
         publicBaseUrl: config.publicBaseUrl,
       })
     : null
+  // Likewise one deliverer per process: each leases a delivery before sending it (webhook-deliverer.ts).
+  const webhooks = new WebhookDeliverer({ db, gate, policy: { allowPrivate: config.allowPrivateTargets } })
   const app = createApp({
     db,
     gate,
     feeds,
     events,
+    webhooks,
     config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
     auth: new AuthService(db, {
       idleMs: config.sessionIdleMs,
@@ -87,6 +93,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   if (server instanceof Server) logClientErrors(server)
   feeds.start(FEED_TICK_MS)
   mailer?.start(MAIL_TICK_MS)
+  webhooks.start(WEBHOOK_TICK_MS)
 
   let closing = false
   const shutdown = (signal: string) => {
@@ -94,7 +101,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
-    const pollerStopped = Promise.all([feeds.stop(), mailer?.stop()])
+    // Webhook sends under way are recorded as cut off and tried again later.
+    const pollerStopped = Promise.all([feeds.stop(), mailer?.stop(), webhooks.stop()])
     // Event streams never end on their own: they are ended first, so close() is not held open by them.
     const streamsStopped = events.stop()
     // Their connections are idle once the streams have ended.

@@ -256,6 +256,8 @@ export const WebhookSchema = z
     events: z.array(WebhookEventSchema),
     /** The secret is never shown again; its last four characters help tell webhooks apart. */
     secretHint: z.string(),
+    /** Removed: nothing more is sent to it (DELETE answers it so); its deliveries stay listed. */
+    archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),
@@ -308,3 +310,4 @@ export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>
 export const WebhookDeliveryListSchema = z
   .object({ items: z.array(WebhookDeliverySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'WebhookDeliveryList' })
+export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryListSchema>

@@ -14,6 +14,7 @@ export type Entity =
   | 'claim_link'
   | 'comment'
   | 'api_token'
+  | 'webhook'
 
 export interface HistoryInput {
   actorId: string | null

@@ -23,6 +23,7 @@ import {
   type Verdict,
   type VerdictCorrectSchema,
   type VerdictStatus,
+  type WebhookEvent,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
@@ -32,6 +33,7 @@ import { activeEditorIds, assigneeIdsOf, claimWords, notify } from './notificati
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
+import { enqueueWebhooks } from './webhook-outbox.ts'
 
 type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
 type VerdictRow = typeof tables.verdicts.$inferSelect
@@ -60,6 +62,8 @@ interface StepResult {
   afterwards?: (tx: Tx) => Promise<unknown>
   /** The history action, when it is not the step's usual one. */
   action?: string
+  /** The webhook event the step publishes, whose deliveries are written in its transaction. */
+  webhook?: WebhookEvent
   /** Whom the step tells, and what. */
   tell?: Tell
 }
@@ -140,13 +144,14 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded, tell } = await apply(tx, current, before)
+    const { changes, afterwards, action: recorded, tell, webhook } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
     await afterwards?.(tx)
     await syncClaimVerdict(tx, claimId, ctx.now)
+    if (webhook) await enqueueWebhooks(tx, ctx, webhook, claimId)
     const after = await getVerdict(tx, claimId)
     await recordHistory(tx, {
       actorId: ctx.actor.id,
@@ -239,6 +244,7 @@ export function publishVerdict(
     return {
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
+      webhook: 'verdict.published',
       tell: { kind: 'published', to: 'author_and_assignees', note: null },
     }
   })
@@ -369,6 +375,7 @@ export async function correctVerdict(
       })
       return {
         changes: { modifiedAt: ctx.now },
+        webhook: 'verdict.corrected',
         tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
       }
     },
@@ -407,6 +414,7 @@ export function approveCorrection(
       .where(eq(tables.verdictCorrections.id, pending.id))
     return {
       changes: { modifiedAt: ctx.now },
+      webhook: 'verdict.corrected',
       tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
     }
   })
@@ -450,6 +458,7 @@ export function withdrawVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
+    webhook: 'verdict.withdrawn',
     tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
     afterwards: (t) =>
       t
