@@ -8,6 +8,7 @@ import { FeedPoller } from '../../apps/api/src/services/feed-poller.ts'
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../../apps/api/src/services/outbound-fetch.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount, seedDemo } from '../../apps/api/src/services/seed.ts'
+import { WebhookDeliverer } from '../../apps/api/src/services/webhook-deliverer.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import type { Db } from '../../packages/db/src/index.ts'
 import type { Role } from '../../packages/shared/src/index.ts'
@@ -20,6 +21,8 @@ export interface AppOver {
   app: ReturnType<typeof createApp>
   /** The app's feed poller, its timer not started: tests call tick() themselves. */
   feeds: FeedPoller
+  /** The app's webhook deliverer, its timer not started: tests call tick() themselves. */
+  webhooks: WebhookDeliverer
   /** Sends a request to the real app in-process, from the client `address` when one is given. */
   send: (path: string, init?: SendInit & { address?: string }) => Promise<Response>
   /** Signs in as one of the test accounts and returns its session cookie. */
@@ -36,7 +39,7 @@ export function appOver(
   options: {
     now?: (() => number) | undefined
     log?: (line: string) => void
-    /** Changes to the feeds' outbound rules (allowAddress lets one address through with the flag off). */
+    /** Changes to the outbound rules of feeds and webhooks (allowAddress lets one address through with the flag off). */
     outbound?: Partial<Omit<OutboundPolicy, 'allowPrivate'>>
   } = {},
 ): AppOver {
@@ -49,9 +52,20 @@ export function appOver(
     ...(now ? { now } : {}),
     log: options.log ?? (() => {}),
   })
+  const webhooks = new WebhookDeliverer({
+    db,
+    gate,
+    policy: {
+      allowPrivate: config.allowPrivateTargets,
+      ...(options.outbound?.allowAddress ? { allowAddress: options.outbound.allowAddress } : {}),
+    },
+    ...(now ? { now } : {}),
+    log: options.log ?? (() => {}),
+  })
   const app = createApp({
     gate,
     feeds,
+    webhooks,
     db,
     config,
     auth: new AuthService(db, {
@@ -85,7 +99,7 @@ export function appOver(
     }
     return cookie
   }
-  return { app, feeds, send, login }
+  return { app, feeds, webhooks, send, login }
 }
 
 const NAMES: Record<TestRole, string> = {

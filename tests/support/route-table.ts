@@ -702,6 +702,61 @@ export const ROUTES: Record<string, RouteEntry> = {
     write: true,
     build: async () => ({ method: 'POST', path: '/api/notifications/read', json: { all: true } }),
   },
+  'GET /api/webhooks': {
+    access: 'admin',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/webhooks' }),
+  },
+  'POST /api/webhooks': {
+    access: 'admin',
+    ok: 201,
+    write: true,
+    build: async () => ({ method: 'POST', path: '/api/webhooks', json: webhookCreate() }),
+  },
+  'DELETE /api/webhooks/{id}': {
+    access: 'admin',
+    ok: 200,
+    build: async (f) => {
+      const hook = await create(f.send, f.cookies.admin, '/api/webhooks', webhookCreate())
+      return {
+        method: 'DELETE',
+        path: `/api/webhooks/${hook.id}`,
+        headers: { 'if-match': `"${hook.version}"` },
+      }
+    },
+  },
+  'GET /api/webhooks/{id}/deliveries': {
+    access: 'admin',
+    ok: 200,
+    build: async (f) => {
+      const hook = await create(f.send, f.cookies.admin, '/api/webhooks', webhookCreate())
+      return { method: 'GET', path: `/api/webhooks/${hook.id}/deliveries` }
+    },
+  },
+  // Nothing leaves the machine: the delivery's webhook is removed first, so the retry is refused (409)
+  // before any send; tests/integration/webhooks.test.ts retries against a local receiver.
+  'POST /api/webhooks/{id}/deliveries/{deliveryId}/retry': {
+    access: 'admin',
+    ok: 409,
+    build: async (f) => {
+      const hook = await create(f.send, f.cookies.admin, '/api/webhooks', webhookCreate())
+      await verdictIn(f, 'published')
+      const { body } = await readJson<{ items: Rec[] }>(
+        f.send,
+        `/api/webhooks/${hook.id}/deliveries`,
+        f.cookies.admin,
+      )
+      const delivery = body.items[0]
+      if (!delivery) throw new Error('the publication wrote no delivery')
+      const removed = await f.send(`/api/webhooks/${hook.id}`, {
+        method: 'DELETE',
+        cookie: f.cookies.admin,
+        headers: { 'if-match': `"${hook.version}"` },
+      })
+      if (removed.status !== 200) throw new Error(`removing the webhook answered ${removed.status}`)
+      return { method: 'POST', path: `/api/webhooks/${hook.id}/deliveries/${delivery.id}/retry` }
+    },
+  },
 }
 
 /** Another desk's ClaimReview at an address of its own. */
@@ -740,6 +795,13 @@ async function importedFactCheck(f: Fixtures): Promise<string> {
 // A loopback address with nothing listening: the feed routes never reach the internet, and a fetch is
 // refused (private targets are off) or finds no one, answering at once either way.
 const feedUrl = () => `http://127.0.0.1:9/feeds/${randomUUID()}`
+
+// A public address, as webhooks need with private targets off; nothing is ever sent to it.
+const webhookCreate = () => ({
+  url: `https://93.184.215.14/hooks/${randomUUID()}`,
+  events: ['verdict.published', 'verdict.corrected', 'verdict.withdrawn'],
+  secret: 'a-secret-of-the-fixture-desk',
+})
 
 /** The routes of the OpenAPI document, as "METHOD /path" keys. */
 export async function documentedRoutes(send: Send): Promise<string[]> {

@@ -21,6 +21,8 @@ export interface TestApp {
   logs: string[]
   /** The app's feed poller, its timer not started: a test calls tick() when it wants a poll. */
   feeds: AppOver['feeds']
+  /** The app's webhook deliverer, its timer not started: a test calls tick() when it wants sends. */
+  webhooks: AppOver['webhooks']
 }
 
 /** The real Hono app on a real migrated database of the file's engine, a fresh copy of the template. */
@@ -44,12 +46,12 @@ export async function makeTestApp(
   })
   const db = openTestDatabase(database)
   const logs: string[] = []
-  const { app, feeds, send, login } = appOver(db, config, {
+  const { app, feeds, webhooks, send, login } = appOver(db, config, {
     now: options.now,
     log: (line) => logs.push(line),
     ...(options.outbound ? { outbound: options.outbound } : {}),
   })
-  return { db, app, database, request: send, login, logs, feeds }
+  return { db, app, database, request: send, login, logs, feeds, webhooks }
 }
 
 /** A clock a test moves by hand: sessions, sign-in throttling and write timestamps read it instead of the wall clock. */

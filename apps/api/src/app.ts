@@ -33,8 +33,10 @@ import { stanceRoutes } from './routes/stances.ts'
 import { teamRoutes } from './routes/team.ts'
 import { userRoutes } from './routes/users.ts'
 import { verdictWorkflowRoutes } from './routes/verdict-workflow.ts'
+import { webhookRoutes } from './routes/webhooks.ts'
 import { FeedPoller } from './services/feed-poller.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
+import { WebhookDeliverer } from './services/webhook-deliverer.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 const STATUS_CODES = Object.fromEntries(
@@ -76,6 +78,10 @@ const OPENAPI_TAGS = [
     name: 'notifications',
     description: 'What each person is told: assigned, returned, published, mentioned…',
   },
+  {
+    name: 'webhooks',
+    description: 'Signed POSTs to other systems when verdicts are published, corrected or withdrawn (admin)',
+  },
 ]
 
 function errorBody(code: ErrorCode, message: string, details?: unknown) {
@@ -93,7 +99,15 @@ export function createApp(given: AppDeps) {
       policy: { ...DEFAULT_OUTBOUND, allowPrivate: given.config.allowPrivateTargets },
       ...(given.now ? { now: given.now } : {}),
     })
-  const deps = { ...given, gate, feeds }
+  const webhooks =
+    given.webhooks ??
+    new WebhookDeliverer({
+      db: given.db,
+      gate,
+      policy: { allowPrivate: given.config.allowPrivateTargets },
+      ...(given.now ? { now: given.now } : {}),
+    })
+  const deps = { ...given, gate, feeds, webhooks }
   const app = new OpenAPIHono<AppEnv>()
   const https = deps.config.publicBaseUrl.startsWith('https:')
   const ownOrigin = new URL(deps.config.publicBaseUrl).origin
@@ -113,6 +127,12 @@ export function createApp(given: AppDeps) {
     session,
     writeGate,
   )
+  // A verdict step that published, corrected or withdrew has written its webhook deliveries by the time
+  // it answers (its transaction committed): the deliverer looks for them at once.
+  app.use('/api/claims/:id/verdict/*', async (c, next) => {
+    await next()
+    if (c.req.method === 'POST' && c.res.status < 300) deps.webhooks.wake()
+  })
 
   const routes = app
     .route('/api', healthRoutes)
@@ -135,6 +155,7 @@ export function createApp(given: AppDeps) {
     .route('/api', teamRoutes)
     .route('/api', commentRoutes)
     .route('/api', notificationRoutes)
+    .route('/api', webhookRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -10,10 +10,13 @@ import { AuthService } from './services/auth.ts'
 import { bootstrap } from './services/bootstrap.ts'
 import { FeedPoller } from './services/feed-poller.ts'
 import { DEFAULT_OUTBOUND } from './services/outbound-fetch.ts'
+import { WebhookDeliverer } from './services/webhook-deliverer.ts'
 import { WriteGate } from './services/write-gate.ts'
 
 // How often the poller looks for due feeds (the shortest feed interval is 15 minutes).
 const FEED_TICK_MS = 60_000
+// How often the deliverer looks for due webhook deliveries; a verdict step also wakes it at once.
+const WEBHOOK_TICK_MS = 5_000
 
 // From the checkout's root, not from this module: the same from the sources and from dist/server/server.mjs.
 const DEFAULT_WEB_DIST = join(repoRoot(), 'dist/web')
@@ -47,10 +50,13 @@ export async function startServer(env: Record<string, string | undefined> = proc
     gate,
     policy: { ...DEFAULT_OUTBOUND, allowPrivate: config.allowPrivateTargets },
   })
+  // Likewise one deliverer per process: each leases a delivery before sending it (webhook-deliverer.ts).
+  const webhooks = new WebhookDeliverer({ db, gate, policy: { allowPrivate: config.allowPrivateTargets } })
   const app = createApp({
     db,
     gate,
     feeds,
+    webhooks,
     config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
     auth: new AuthService(db, {
       idleMs: config.sessionIdleMs,
@@ -67,6 +73,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   // Requests Node's parser refuses (a malformed header, an over-long URL) never reach the app.
   if (server instanceof Server) logClientErrors(server)
   feeds.start(FEED_TICK_MS)
+  webhooks.start(WEBHOOK_TICK_MS)
 
   let closing = false
   const shutdown = (signal: string) => {
@@ -74,7 +81,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     closing = true
     console.log(`${signal}: finishing requests in flight, then closing the database.`)
     // Feed fetches under way are cancelled at once (an admin's fetch-now answers with the feed's status).
-    const pollerStopped = feeds.stop()
+    // Webhook sends under way likewise; each is recorded as cut off and tried again later.
+    const pollerStopped = Promise.all([feeds.stop(), webhooks.stop()])
     server.close(() => {
       pollerStopped
         .then(() => closeDb(db))

@@ -295,3 +295,4 @@ export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>
 export const WebhookDeliveryListSchema = z
   .object({ items: z.array(WebhookDeliverySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'WebhookDeliveryList' })
+export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryListSchema>

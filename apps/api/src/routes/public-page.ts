@@ -10,8 +10,8 @@ import {
   renderVerdictPage,
   renderWithdrawnPage,
 } from '../views/verdict-page.ts'
-import { publishingOf } from './public.ts'
 import type { AppEnv } from './route-kit.ts'
+import { publishingOf } from './route-kit.ts'
 
 // From the checkout's root, so that it is found from the sources and from the server bundle alike.
 const css = readFileSync(join(repoRoot(), 'apps/api/src/views/public.css'), 'utf8')

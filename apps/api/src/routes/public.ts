@@ -1,10 +1,9 @@
 import { toClaimReviewFeed } from '@counterclaim/domain'
 import { ClaimReviewFeedSchema, ClaimReviewSchema, PageQuerySchema } from '@counterclaim/shared'
 import { createRoute } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { z } from 'zod'
-import { getPublicVerdict, listPublicVerdicts, type Publishing } from '../services/public-verdicts.ts'
-import { type AppEnv, errorResponses, newRouter, PUBLIC } from './route-kit.ts'
+import { getPublicVerdict, listPublicVerdicts } from '../services/public-verdicts.ts'
+import { errorResponses, newRouter, PUBLIC, publishingOf } from './route-kit.ts'
 
 const LD_JSON = 'application/ld+json; charset=UTF-8'
 
@@ -12,12 +11,6 @@ const ldResponse = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/ld+json': { schema } },
 })
-
-/** The organisation and base URL that public answers name. */
-export function publishingOf(c: Context<AppEnv>): Publishing {
-  const { config } = c.get('deps')
-  return { org: config.org, baseUrl: config.publicBaseUrl }
-}
 
 const ClaimIdParamSchema = z.object({ claimId: z.string().min(1).max(100) })
 

@@ -15,7 +15,9 @@ import type { AuthService } from '../services/auth.ts'
 import type { ServiceContext } from '../services/context.ts'
 import type { FeedPoller } from '../services/feed-poller.ts'
 import { NUL_MESSAGE, nulPath } from '../services/nul-text.ts'
+import type { Publishing } from '../services/public-verdicts.ts'
 import type { Clock } from '../services/throttle.ts'
+import type { WebhookDeliverer } from '../services/webhook-deliverer.ts'
 import type { WriteGate } from '../services/write-gate.ts'
 
 /** What the app is built from: the database, the configuration, the auth service. */
@@ -34,10 +36,15 @@ export interface AppDeps {
    * when absent (it then fetches only when an admin asks).
    */
   feeds?: FeedPoller
+  /**
+   * What sends webhook deliveries: the server's running deliverer; createApp makes one without a timer
+   * when absent (it then sends only when an admin retries a delivery).
+   */
+  webhooks?: WebhookDeliverer
 }
 
-/** The deps every request sees: those given, with the write gate and the feed poller in place. */
-export type RequestDeps = AppDeps & { gate: WriteGate; feeds: FeedPoller }
+/** The deps every request sees: those given, with the write gate, the feed poller and the deliverer in place. */
+export type RequestDeps = AppDeps & { gate: WriteGate; feeds: FeedPoller; webhooks: WebhookDeliverer }
 
 export type AppEnv = { Variables: { deps: RequestDeps; user: SessionUser | null; requestId: string } }
 
@@ -142,7 +149,14 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
     actor: actorOf(c),
     now: new Date((deps.now ?? Date.now)()).toISOString(),
     emailNotifications: deps.config.smtpUrl !== null,
+    publishing: publishingOf(c),
   }
+}
+
+/** The organisation and base URL that public answers (and webhooks' ClaimReviews) name. */
+export function publishingOf(c: Context<AppEnv>): Publishing {
+  const { config } = c.get('deps')
+  return { org: config.org, baseUrl: config.publicBaseUrl }
 }
 
 /** Sets the record's version as its ETag and returns the record for c.json. */

@@ -1,5 +1,6 @@
 import type { Db } from '@counterclaim/db'
 import type { SessionUser } from '@counterclaim/shared'
+import type { Publishing } from './public-verdicts.ts'
 
 /** Who acts, on which database, at what time: what every use-case needs. */
 export interface ServiceContext {
@@ -8,6 +9,8 @@ export interface ServiceContext {
   now: string
   /** Whether notifications written now are also to be e-mailed (COUNTERCLAIM_SMTP_URL is set). */
   emailNotifications?: boolean
+  /** The organisation and base URL public answers name: what a webhook's ClaimReview carries. */
+  publishing?: Publishing
 }
 
 /** A fresh timestamp for a write. */

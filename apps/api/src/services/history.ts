@@ -13,6 +13,7 @@ export type Entity =
   | 'fact_check_feed'
   | 'claim_link'
   | 'comment'
+  | 'webhook'
 
 export interface HistoryInput {
   actorId: string | null

@@ -157,6 +157,30 @@ export async function fetchOutbound(url: string, init: OutboundInit): Promise<Ou
   }
 }
 
+/**
+ * Checks an address against the policy's rules without sending anything: it must be an http(s) URL
+ * without credentials and, unless private targets are allowed, its host must be (or resolve to) public
+ * addresses only. Throws an OutboundError saying what is wrong. A check, not a promise: the name may
+ * resolve differently later, which is why fetchOutbound checks every hop again.
+ */
+export async function checkTarget(
+  url: string,
+  policy: Pick<OutboundPolicy, 'allowPrivate' | 'allowAddress' | 'timeoutMs'>,
+): Promise<void> {
+  const target = parseTarget(url)
+  if (policy.allowPrivate) return
+  const timeout = AbortSignal.timeout(policy.timeoutMs)
+  try {
+    await reachableAddresses(target, { ...DEFAULT_OUTBOUND, ...policy }, timeout)
+  } catch (error) {
+    if (error instanceof OutboundError) throw error
+    const reason = timeout.aborted ? 'the lookup took too long' : networkReason(error)
+    throw new OutboundError('network', `${target.hostname} could not be looked up: ${reason}.`, {
+      cause: error,
+    })
+  }
+}
+
 // AbortSignal.any on Node 20 keeps every joined signal alive for as long as the caller's signal lives
 // (nodejs/node#55351), and a poller hands one shutdown signal to every fetch it makes: joined by hand, with
 // the listeners taken off when the exchange ends.

@@ -86,6 +86,20 @@ async function assemble(db: Db, claimIds: string[], publishing: Publishing): Pro
 }
 
 /**
+ * The ClaimReview of a claim's verdict as it was last published (or corrected), read through `db` (a
+ * transaction's handle sees its own writes): what the public API answers while it is published, and
+ * what it last answered once it is withdrawn. not_found when the verdict was never published.
+ */
+export async function publishedClaimReview(
+  db: Db,
+  claimId: string,
+  publishing: Publishing,
+): Promise<ClaimReview> {
+  const [view] = await assemble(db, [claimId], publishing)
+  return found(view, 'Published verdict').review
+}
+
+/**
  * One published verdict for the public; not_found when there is none or it was never published,
  * gone (with the notice in details) when it was withdrawn.
  */

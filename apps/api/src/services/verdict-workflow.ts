@@ -23,6 +23,7 @@ import {
   type Verdict,
   type VerdictCorrectSchema,
   type VerdictStatus,
+  type WebhookEvent,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
@@ -32,6 +33,7 @@ import { activeEditorIds, assigneeIdsOf, claimWords, notify } from './notificati
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
+import { enqueueWebhooks } from './webhook-outbox.ts'
 
 type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
 type VerdictRow = typeof tables.verdicts.$inferSelect
@@ -62,6 +64,8 @@ interface StepResult {
   action?: string
   /** Whom the step tells, and what. */
   tell?: Tell
+  /** The webhook event the step publishes, whose deliveries are written in its transaction. */
+  webhook?: WebhookEvent
 }
 
 /** A notification a step sends: to the verdict's author, to its author and the dispute's assignees, or to the other editors. */
@@ -140,13 +144,14 @@ function step(
         },
       )
     }
-    const { changes, afterwards, action: recorded, tell } = await apply(tx, current, before)
+    const { changes, afterwards, action: recorded, tell, webhook } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
       .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(tables.verdicts.id, current.id))
     await afterwards?.(tx)
     await syncClaimVerdict(tx, claimId, ctx.now)
+    if (webhook) await enqueueWebhooks(tx, ctx, webhook, claimId)
     const after = await getVerdict(tx, claimId)
     await recordHistory(tx, {
       actorId: ctx.actor.id,
@@ -240,6 +245,7 @@ export function publishVerdict(
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
       tell: { kind: 'published', to: 'author_and_assignees', note: null },
+      webhook: 'verdict.published',
     }
   })
 }
@@ -370,6 +376,7 @@ export async function correctVerdict(
       return {
         changes: { modifiedAt: ctx.now },
         tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
+        webhook: 'verdict.corrected',
       }
     },
   )
@@ -408,6 +415,7 @@ export function approveCorrection(
     return {
       changes: { modifiedAt: ctx.now },
       tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
+      webhook: 'verdict.corrected',
     }
   })
 }
@@ -451,6 +459,7 @@ export function withdrawVerdict(
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
     tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
+    webhook: 'verdict.withdrawn',
     afterwards: (t) =>
       t
         .update(tables.verdictCorrections)
