@@ -2,14 +2,23 @@ import { ClaimFormMatches } from '../features/matches/components/claim-form-matc
 import { ClaimMatches } from '../features/matches/components/claim-matches.tsx'
 import { type WorkbenchMatching, WorkbenchPage } from '../features/workbench/components/workbench-page.tsx'
 import { useDeskSettings, useSessionUser } from './layout.tsx'
+import { WORKBENCH_TEAM } from './team-work-route.tsx'
 
 const MATCHING: WorkbenchMatching = { FormPanel: ClaimFormMatches, ColumnMatches: ClaimMatches }
 
 /**
- * The workbench, composed with claim matching: matches under a new claim's text and in each claim's column.
+ * The workbench, composed with claim matching (matches under a new claim's text and in each claim's column)
+ * and team work (assignment near the title, comments under the evidence).
  * It gets the signed-in user and the desk's settings from the shell: its actions depend on both. Loaded
  * with the workbench, so the shell stays small.
  */
 export function WorkbenchRoute() {
-  return <WorkbenchPage user={useSessionUser()} desk={useDeskSettings()} matching={MATCHING} />
+  return (
+    <WorkbenchPage
+      user={useSessionUser()}
+      desk={useDeskSettings()}
+      matching={MATCHING}
+      team={WORKBENCH_TEAM}
+    />
+  )
 }

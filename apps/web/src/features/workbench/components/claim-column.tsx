@@ -16,6 +16,7 @@ import { formatDay, formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
+import { claimAnchor } from '../../../components/work-links.ts'
 import { useVerdictStep } from '../api/workbench.ts'
 import { PendingCorrectionNotice } from './pending-correction.tsx'
 import { PublicationChanges } from './publication-changes.tsx'
@@ -298,6 +299,7 @@ export function ClaimColumn({
   onCorrectVerdict,
   onArchive,
   onShowHistory,
+  onComment,
   onReload,
 }: {
   disputeId: string
@@ -316,6 +318,8 @@ export function ClaimColumn({
   onCorrectVerdict: () => void
   onArchive: () => void
   onShowHistory: () => void
+  /** Opens the comment form about this claim, when the page has comments. */
+  onComment?: () => void
   onReload: () => void
 }) {
   const headingId = useId()
@@ -326,7 +330,13 @@ export function ClaimColumn({
       ? 'To archive this claim, withdraw the published fact check first.'
       : null
   return (
-    <article className="claim-column" aria-labelledby={headingId} data-claim-id={claim.id}>
+    <article
+      id={claimAnchor(claim.id)}
+      tabIndex={-1}
+      className="claim-column"
+      aria-labelledby={headingId}
+      data-claim-id={claim.id}
+    >
       <header className="claim-head">
         <h3 id={headingId}>
           <Link to={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</Link>
@@ -387,6 +397,11 @@ export function ClaimColumn({
         <button type="button" className="link-button" onClick={onShowHistory}>
           History<span className="visually-hidden"> of {claimLabel}</span>
         </button>
+        {onComment ? (
+          <button type="button" className="link-button" onClick={onComment}>
+            Comment<span className="visually-hidden"> on {claimLabel}</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className="link-button"
