@@ -2,24 +2,13 @@ import { randomUUID } from 'node:crypto'
 import {
   DisputeListItemSchema,
   DisputeSchema,
-  MyWorkSchema,
-  NotificationListSchema,
   PersonListSchema,
   pageOf,
   WorkbenchSchema,
 } from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  exact,
-  expectError,
-  expectInvalid,
-  ifMatch,
-  oneEvent,
-  record,
-  unchanged,
-  whoAmI,
-} from '../support/api.ts'
-import { sessionCookie } from '../support/http.ts'
+import { exact, expectError, expectInvalid, oneEvent, record, unchanged } from '../support/api.ts'
+import { deskOf, type Person } from '../support/team-work.ts'
 import { makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
 
 // Assignment, the desk's people and "my work", on both engines, with a clock the tests move.
@@ -28,165 +17,37 @@ const DAY = 24 * 60 * 60 * 1000
 const clock = manualClock(Date.parse('2026-03-10T09:00:00Z'))
 
 let t: TestApp
+let desk: ReturnType<typeof deskOf>
 let admin: Person
 let editor: Person
 let checker: Person
 let reporter: Person
-let claimantId: string
 
-interface Person {
-  id: string
-  name: string
-  cookie: string
-  email?: string
-}
-
-const PASSWORD = 'a-long-enough-password'
-
-/** A new account of a role, made by the admin, signed in. */
-async function account(name: string, role: 'checker' | 'editor' | 'admin'): Promise<Person> {
-  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}-${randomUUID().slice(0, 6)}@example.org`
-  const password = PASSWORD
-  const res = await t.request('/api/users', {
-    method: 'POST',
-    cookie: admin.cookie,
-    json: { email, name, role, password },
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  const { id } = (await res.json()) as { id: string }
-  const login = await t.request('/api/auth/login', { method: 'POST', json: { email, password } })
-  expect(login.status).toBe(200)
-  return { id, name, email, cookie: sessionCookie(login) }
-}
-
-async function seeded(role: 'admin' | 'editor' | 'checker'): Promise<Person> {
-  const cookie = await t.login(role)
-  const { id } = await whoAmI(t, cookie)
-  const people = await exact(await t.request('/api/people', { cookie }), PersonListSchema)
-  return { id, cookie, name: people.items.find((p) => p.id === id)?.name ?? '' }
-}
-
-async function json<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text()
-  expect(res.status, text).toBe(status)
-  return JSON.parse(text) as T
-}
-
-const newDispute = async (as: Person, body: Record<string, unknown>) =>
-  record(
-    await t.request('/api/disputes', {
-      method: 'POST',
-      cookie: as.cookie,
-      json: { title: `Dispute ${randomUUID().slice(0, 8)}`, question: 'What happened?', ...body },
-    }),
-    201,
-    DisputeSchema,
-  )
-
+const newDispute = (as: Person, body: Record<string, unknown>) => desk.newDispute(as, body)
 const patchDispute = (as: Person, id: string, body: unknown, version?: number) =>
-  t.request(`/api/disputes/${id}`, {
-    method: 'PATCH',
-    cookie: as.cookie,
-    json: body,
-    headers: version === undefined ? {} : ifMatch(version),
-  })
-
-const notifications = async (as: Person, query = '') =>
-  exact(await t.request(`/api/notifications${query}`, { cookie: as.cookie }), NotificationListSchema)
-
-const myWork = async (as: Person) =>
-  exact(await t.request('/api/me/work', { cookie: as.cookie }), MyWorkSchema)
-
+  desk.patchDispute(as, id, body, version)
+const notifications = (as: Person, query = '') => desk.notifications(as, query)
+const myWork = (as: Person) => desk.myWork(as)
+const draftedClaim = (disputeId: string, author: Person, text: string) =>
+  desk.draftedClaim(disputeId, author, text)
+const act = (as: Person, claimId: string, step: string, version: number, body?: unknown) =>
+  desk.act(as, claimId, step, version, body)
 const listDisputes = async (as: Person, query: string) =>
   exact(await t.request(`/api/disputes${query}`, { cookie: as.cookie }), pageOf(DisputeListItemSchema))
 
-/** A claim with a linked evidence item in a dispute, and the checker's complete draft on it; the draft's version. */
-async function draftedClaim(disputeId: string, author: Person, text: string) {
-  const claim = await json<{ id: string }>(
-    await t.request(`/api/disputes/${disputeId}/claims`, {
-      method: 'POST',
-      cookie: author.cookie,
-      json: { text, claimantId },
-    }),
-    201,
-  )
-  const evidence = await json<{ id: string }>(
-    await t.request(`/api/disputes/${disputeId}/evidence`, {
-      method: 'POST',
-      cookie: author.cookie,
-      json: { title: `Report on ${text}`, kind: 'news_report', url: 'https://example.org/report' },
-    }),
-    201,
-  )
-  const verdict = await json<{ version: number }>(
-    await t.request(`/api/claims/${claim.id}/verdict`, {
-      method: 'PUT',
-      cookie: author.cookie,
-      json: {
-        rating: 'mostly_true',
-        summary: 'Confirmed by regional reporting.',
-        rationale: 'Two independent reports agree.',
-        citedEvidenceIds: [evidence.id],
-      },
-    }),
-    201,
-  )
-  return { claimId: claim.id, version: verdict.version }
-}
-
-/** One workflow step; answers the verdict's new version. */
-async function act(as: Person, claimId: string, step: string, version: number, body?: unknown) {
-  const verdict = await json<{ version: number }>(
-    await t.request(`/api/claims/${claimId}/verdict/${step}`, {
-      method: 'POST',
-      cookie: as.cookie,
-      headers: ifMatch(version),
-      ...(body === undefined ? {} : { json: body }),
-    }),
-    200,
-  )
-  return verdict.version
-}
-
 beforeAll(async () => {
   t = await makeTestApp({ now: clock.now })
-  admin = await seeded('admin')
-  editor = await seeded('editor')
-  checker = await seeded('checker')
-  reporter = await account('José Álvarez', 'checker')
-  claimantId = (
-    await json<{ id: string }>(
-      await t.request('/api/claimants', {
-        method: 'POST',
-        cookie: admin.cookie,
-        json: {
-          name: `Regional office ${randomUUID().slice(0, 6)}`,
-          kind: 'government',
-          allowDuplicate: true,
-        },
-      }),
-      201,
-    )
-  ).id
+  desk = deskOf(t)
+  admin = await desk.seeded('admin')
+  editor = await desk.seeded('editor')
+  checker = await desk.seeded('checker')
+  reporter = await desk.account('José Álvarez', 'checker')
 })
 
 describe('GET /api/people', () => {
   it("lists the desk's active people by name to anyone signed in, without emails or roles", async () => {
-    const gone = await account('Aaron Gone', 'checker')
-    const users = await json<{ items: Array<{ id: string; version: number }> }>(
-      await t.request('/api/users?limit=500', { cookie: admin.cookie }),
-      200,
-    )
-    const version = users.items.find((u) => u.id === gone.id)?.version
-    await json(
-      await t.request(`/api/users/${gone.id}`, {
-        method: 'PATCH',
-        cookie: admin.cookie,
-        json: { disabled: true },
-        headers: ifMatch(version ?? 0),
-      }),
-      200,
-    )
+    const gone = await desk.account('Aaron Gone', 'checker')
+    await desk.disable(gone)
     const people = await exact(await t.request('/api/people', { cookie: checker.cookie }), PersonListSchema)
     const names = people.items.map((p) => p.name)
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })))
@@ -267,20 +128,8 @@ describe('assignment', () => {
 
   it('refuses anyone who is not an active person of the desk with 400 naming the place in the list', async () => {
     const d = await newDispute(admin, {})
-    const gone = await account('Disabled Person', 'checker')
-    const users = await json<{ items: Array<{ id: string; version: number }> }>(
-      await t.request('/api/users?limit=500', { cookie: admin.cookie }),
-      200,
-    )
-    await json(
-      await t.request(`/api/users/${gone.id}`, {
-        method: 'PATCH',
-        cookie: admin.cookie,
-        json: { disabled: true },
-        headers: ifMatch(users.items.find((u) => u.id === gone.id)?.version ?? 0),
-      }),
-      200,
-    )
+    const gone = await desk.account('Disabled Person', 'checker')
+    await desk.disable(gone)
     await unchanged(t, async () => {
       await expectInvalid(
         await patchDispute(admin, d.id, { assigneeIds: [editor.id, randomUUID(), gone.id] }, d.version),
@@ -323,7 +172,7 @@ describe('assignment', () => {
 
 describe('GET /api/me/work', () => {
   it('gives a checker their open assigned disputes, overdue first by the clock, and no review queue', async () => {
-    const worker = await account('Mykola Worker', 'checker')
+    const worker = await desk.account('Mykola Worker', 'checker')
     const later = await newDispute(admin, { assigneeIds: [worker.id], dueOn: '2026-03-14' })
     const undated = await newDispute(admin, { assigneeIds: [worker.id] })
     const overdue = await newDispute(admin, { assigneeIds: [worker.id], dueOn: '2026-03-09' })
@@ -334,7 +183,7 @@ describe('GET /api/me/work', () => {
       status: 'closed',
     })
     const archived = await newDispute(admin, { assigneeIds: [worker.id], dueOn: '2026-03-01' })
-    await json(await patchDispute(admin, archived.id, { archived: true }, archived.version), 200)
+    expect((await patchDispute(admin, archived.id, { archived: true }, archived.version)).status).toBe(200)
     await draftedClaim(soon.id, admin, 'Ten sites were hit.')
 
     let work = await myWork(worker)
@@ -359,11 +208,7 @@ describe('GET /api/me/work', () => {
     // Three days on (sessions of then have expired: sign in again), the one due on the 12th is overdue too.
     clock.advance(3 * DAY)
     try {
-      const login = await t.request('/api/auth/login', {
-        method: 'POST',
-        json: { email: worker.email, password: PASSWORD },
-      })
-      work = await myWork({ ...worker, cookie: sessionCookie(login) })
+      work = await myWork(await desk.again(worker))
       expect(work.assigned.map((d) => [d.id, d.overdue])).toEqual([
         [overdue.id, true],
         [soon.id, true],

@@ -243,6 +243,8 @@ export const WebhookSchema = z
     events: z.array(WebhookEventSchema),
     /** The secret is never shown again; its last four characters help tell webhooks apart. */
     secretHint: z.string(),
+    /** Removed: nothing more is sent to it (DELETE answers it so); its deliveries stay listed. */
+    archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),

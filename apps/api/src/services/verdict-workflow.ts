@@ -62,10 +62,10 @@ interface StepResult {
   afterwards?: (tx: Tx) => Promise<unknown>
   /** The history action, when it is not the step's usual one. */
   action?: string
-  /** Whom the step tells, and what. */
-  tell?: Tell
   /** The webhook event the step publishes, whose deliveries are written in its transaction. */
   webhook?: WebhookEvent
+  /** Whom the step tells, and what. */
+  tell?: Tell
 }
 
 /** A notification a step sends: to the verdict's author, to its author and the dispute's assignees, or to the other editors. */
@@ -244,8 +244,8 @@ export function publishVerdict(
     return {
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
-      tell: { kind: 'published', to: 'author_and_assignees', note: null },
       webhook: 'verdict.published',
+      tell: { kind: 'published', to: 'author_and_assignees', note: null },
     }
   })
 }
@@ -375,8 +375,8 @@ export async function correctVerdict(
       })
       return {
         changes: { modifiedAt: ctx.now },
-        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
         webhook: 'verdict.corrected',
+        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
       }
     },
   )
@@ -414,8 +414,8 @@ export function approveCorrection(
       .where(eq(tables.verdictCorrections.id, pending.id))
     return {
       changes: { modifiedAt: ctx.now },
-      tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
       webhook: 'verdict.corrected',
+      tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
     }
   })
 }
@@ -458,8 +458,8 @@ export function withdrawVerdict(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
     changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
-    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
     webhook: 'verdict.withdrawn',
+    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
     afterwards: (t) =>
       t
         .update(tables.verdictCorrections)

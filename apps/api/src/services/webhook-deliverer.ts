@@ -170,24 +170,31 @@ export class WebhookDeliverer {
     const d = tables.webhookDeliveries
     const now = this.iso()
     const due = await this.db
-      .select({ id: d.id })
+      .select({ id: d.id, webhookId: d.webhookId })
       .from(d)
       .where(and(inArray(d.status, ['pending', 'retrying']), lte(d.nextAttemptAt, now), leaseFree(now)))
-      .orderBy(asc(d.nextAttemptAt), asc(d.id))
+      .orderBy(asc(d.nextAttemptAt), asc(d.createdAt), asc(d.id))
       .limit(DUE_BATCH)
+    // One receiver's deliveries go one after another, in the order they were written; several
+    // receivers are sent to at once.
+    const byWebhook = new Map<string, string[]>()
+    for (const row of due) byWebhook.set(row.webhookId, [...(byWebhook.get(row.webhookId) ?? []), row.id])
+    const queues = [...byWebhook.values()]
     let next = 0
     const worker = async () => {
-      for (let row = due[next++]; row; row = due[next++]) {
-        if (this.stopping.signal.aborted) return
-        const claimed = await this.gated(() => this.claim(row.id, false))
-        if (!claimed) continue
-        attempted.push(claimed.row.id)
-        await this.track(this.attempt(claimed.row, claimed.lease)).catch((error) =>
-          this.log(`webhook deliverer: delivery ${row.id} was not recorded: ${describe(error)}`),
-        )
+      for (let queue = queues[next++]; queue; queue = queues[next++]) {
+        for (const id of queue) {
+          if (this.stopping.signal.aborted) return
+          const claimed = await this.gated(() => this.claim(id, false))
+          if (!claimed) continue
+          attempted.push(id)
+          await this.track(this.attempt(claimed.row, claimed.lease)).catch((error) =>
+            this.log(`webhook deliverer: delivery ${id} was not recorded: ${describe(error)}`),
+          )
+        }
       }
     }
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker))
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queues.length) }, worker))
     return { attempted }
   }
 

@@ -46,6 +46,7 @@ export function toWebhook(row: WebhookRow): Webhook {
     url: row.url,
     events: row.events,
     secretHint: row.secret.slice(-4),
+    archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
