@@ -28,6 +28,7 @@ CREATE TABLE "comments" (
 CREATE TABLE "dispute_assignees" (
 	"dispute_id" text NOT NULL,
 	"user_id" text NOT NULL,
+	"position" integer NOT NULL,
 	"assigned_at" text NOT NULL,
 	"assigned_by" text,
 	CONSTRAINT "dispute_assignees_dispute_id_user_id_pk" PRIMARY KEY("dispute_id","user_id")

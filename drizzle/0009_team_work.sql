@@ -36,6 +36,7 @@ CREATE INDEX `comments_dispute_idx` ON `comments` (`dispute_id`,`created_at`,`id
 CREATE TABLE `dispute_assignees` (
 	`dispute_id` text NOT NULL,
 	`user_id` text NOT NULL,
+	`position` integer NOT NULL,
 	`assigned_at` text NOT NULL,
 	`assigned_by` text,
 	PRIMARY KEY(`dispute_id`, `user_id`),

@@ -406,6 +406,8 @@ export const disputeAssignees = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
+    // The order people were assigned in: 1, 2, 3… within the dispute.
+    position: integer('position').notNull(),
     assignedAt: text('assigned_at').notNull(),
     assignedBy: text('assigned_by').references(() => users.id),
   },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import {
   and,
-  byCodePoint,
   containsText,
   type Db,
   desc,
@@ -11,6 +10,7 @@ import {
   isNotNull,
   isNull,
   lt,
+  max,
   or,
   readTransaction,
   type Tx,
@@ -53,7 +53,7 @@ export async function loadAssignees(db: Db | Tx, disputeIds: string[]): Promise<
     .select({ disputeId: a.disputeId, userId: a.userId })
     .from(a)
     .where(inArray(a.disputeId, [...new Set(disputeIds)]))
-    .orderBy(byCodePoint(a.assignedAt), a.userId)
+    .orderBy(a.disputeId, a.position)
   for (const row of rows) result.set(row.disputeId, [...(result.get(row.disputeId) ?? []), row.userId])
   return result
 }
@@ -98,13 +98,17 @@ async function assign(
   const added = next.filter((id) => !current.includes(id))
   if (removed.length) await tx.delete(a).where(and(eq(a.disputeId, dispute.id), inArray(a.userId, removed)))
   if (added.length === 0) return
-  // People added together share one moment; a digit per place after its milliseconds keeps their order.
-  const stamp = ctx.now.replace(/Z$/, '')
+  const [last] = await tx
+    .select({ position: max(a.position) })
+    .from(a)
+    .where(eq(a.disputeId, dispute.id))
+  const after = last?.position ?? 0
   await tx.insert(a).values(
     added.map((userId, i) => ({
       disputeId: dispute.id,
       userId,
-      assignedAt: `${stamp}${String(i).padStart(3, '0')}Z`,
+      position: after + i + 1,
+      assignedAt: ctx.now,
       assignedBy: ctx.actor.id,
     })),
   )
