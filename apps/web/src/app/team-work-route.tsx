@@ -64,6 +64,7 @@ function WorkbenchComments({
   focusRequest: number
 }) {
   const user = useSessionUser()
+  const client = useQueryClient()
   return (
     <CommentsPanel
       disputeId={workbench.id}
@@ -74,6 +75,7 @@ function WorkbenchComments({
       onSubject={onSubject}
       focusRequest={focusRequest}
       peopleQuery={peopleQuery}
+      onPosted={() => void client.invalidateQueries({ queryKey: workbenchKeys.histories() })}
     />
   )
 }

@@ -41,6 +41,7 @@ export function CommentsPanel<K extends QueryKey>({
   onSubject,
   focusRequest,
   peopleQuery,
+  onPosted,
 }: {
   disputeId: string
   user: Person
@@ -51,6 +52,8 @@ export function CommentsPanel<K extends QueryKey>({
   /** Changes when a "Comment" action elsewhere on the page asks for the form: it takes the focus. */
   focusRequest: number
   peopleQuery: PeopleQuery<K>
+  /** After a comment is posted: what else shows it (the dispute's history) reads again. */
+  onPosted?: () => void
 }) {
   const comments = useQuery(commentListQuery(disputeId))
   const people = useQuery(peopleQuery())
@@ -87,7 +90,10 @@ export function CommentsPanel<K extends QueryKey>({
     setProblem(null)
     const id = crypto.randomUUID()
     const text = body
-    add.mutate({ id, body: text, ...(subject ?? {}) }, { onError: () => setBody((now) => now || text) })
+    add.mutate(
+      { id, body: text, ...(subject ?? {}) },
+      { onError: () => setBody((now) => now || text), onSuccess: () => onPosted?.() },
+    )
     setBody('')
   }
 
