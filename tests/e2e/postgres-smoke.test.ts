@@ -32,13 +32,15 @@ it('signs in on PostgreSQL, opens the seeded dispute, creates one, and reads the
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   const page = await context.newPage()
   await signInAs(page, server.url, 'checker')
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click()
   const question = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
   await page.getByRole('link', { name: question }).click()
   await page.getByRole('heading', { name: question, level: 1 }).waitFor()
   await page.getByText('Russian Ministry of Defence').first().waitFor()
   await expectNoSeriousA11yViolations(page)
 
-  await page.goto(server.url)
+  await page.goto(`${server.url}/disputes`)
   await page.getByRole('button', { name: 'New dispute' }).click()
   await page.getByLabel('Title').fill('Kherson dam, June 2023')
   await page.getByLabel('Question').fill('Who destroyed the Kakhovka dam on 6 June 2023?')

@@ -16,12 +16,14 @@ afterAll(async () => {
   await server?.stop()
 })
 
-it('signs in through the built web app and sees the seeded dispute', async () => {
+it('signs in through the built web app, lands on my work, and sees the seeded dispute in the list', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   await page.goto(server.url)
   await page.getByLabel('Email').fill(TEST_ACCOUNTS.checker.email)
   await page.getByLabel('Password', { exact: true }).fill(TEST_ACCOUNTS.checker.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor({ timeout: 15_000 })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click()
   await expect
     .poll(() => page.getByText('What did the 10 June 2025 strikes on Kyiv and Odesa hit?').count(), {
       timeout: 15_000,

@@ -76,9 +76,16 @@ describe('the shell and the dispute list', () => {
   it('shows navigation by role, filters kept in the address, and the claims and verdict states of each dispute', async () => {
     const page = await newPage('checker')
     const nav = page.getByRole('navigation', { name: 'Main' })
-    for (const name of ['Disputes', 'Claim log', 'Claimants']) await nav.getByRole('link', { name }).waitFor()
+    for (const name of ['My work', 'Disputes', 'Claim log', 'Claimants']) {
+      await nav.getByRole('link', { name }).waitFor()
+    }
     expect(await nav.getByRole('link', { name: 'Review queue' }).count()).toBe(0)
     await page.getByText('(checker)').waitFor()
+    // The list is one step from the signed-in home (my work).
+    await nav.getByRole('link', { name: 'Disputes' }).click()
+    await page.getByRole('heading', { name: 'Disputes', level: 1 }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/disputes')
+    expect(await nav.getByRole('link', { name: 'Disputes' }).getAttribute('aria-current')).toBe('page')
 
     const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: QUESTION }) })
     await row.waitFor()
@@ -121,7 +128,7 @@ describe('the shell and the dispute list', () => {
       expect(res.status).toBe(201)
     }
     const page = await newPage('checker', own.url)
-    await page.goto(`${own.url}/?tag=bulk`)
+    await page.goto(`${own.url}/disputes?tag=bulk`)
     const rows = page.getByRole('list', { name: 'Disputes' }).locator(':scope > li')
     await expect.poll(() => rows.count()).toBe(100)
     await page.getByRole('button', { name: 'Show more disputes' }).click()
@@ -131,6 +138,7 @@ describe('the shell and the dispute list', () => {
 
   it('creates a dispute and goes to its workbench; a refused create keeps the input and says why', async () => {
     const page = await newPage('checker')
+    await page.goto(`${server.url}/disputes`)
     await page.getByRole('button', { name: 'New dispute' }).click()
     await page.getByLabel('Title').fill('Kherson dam, June 2023')
     await page.getByLabel('Question').fill('Who destroyed the Kakhovka dam on 6 June 2023?')

@@ -4,6 +4,7 @@ import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
 import { meQuery, useSignOut } from '../features/auth/api/session.ts'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
+import { NotificationsButton } from '../features/notifications/components/notifications-button.tsx'
 import { HeaderSearch } from '../features/search/components/header-search.tsx'
 
 /** The signed-in user, for the screens inside the shell (the shell renders them only when signed in). */
@@ -23,7 +24,7 @@ export function AppLayout() {
   const navigation = useNavigation()
   const { pathname } = useLocation()
   // The list and every workbench belong to "Disputes".
-  const disputesActive = pathname === '/' || pathname.startsWith('/disputes/')
+  const disputesActive = pathname === '/disputes' || pathname.startsWith('/disputes/')
 
   if (me.isPending) {
     return (
@@ -60,16 +61,25 @@ export function AppLayout() {
           Counterclaim
         </NavLink>
         <nav aria-label="Main">
-          <Link to="/" aria-current={disputesActive ? 'page' : undefined}>
+          <NavLink to="/" end>
+            My work
+          </NavLink>
+          <Link to="/disputes" aria-current={disputesActive ? 'page' : undefined}>
             Disputes
           </Link>
           <NavLink to="/claim-log">Claim log</NavLink>
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
           <NavLink to="/fact-checks">Fact-checks</NavLink>
-          {roleAtLeast(user.role, 'admin') ? <NavLink to="/accounts">Accounts</NavLink> : null}
+          {roleAtLeast(user.role, 'admin') ? (
+            <>
+              <NavLink to="/accounts">Accounts</NavLink>
+              <NavLink to="/webhooks">Webhooks</NavLink>
+            </>
+          ) : null}
         </nav>
         <HeaderSearch />
+        <NotificationsButton />
         <span className="who">
           {user.name} <span className="role">({user.role})</span>{' '}
           <NavLink to="/account" className="who-link">

@@ -6,7 +6,7 @@ export function NotFoundPage() {
     <section aria-labelledby="not-found-heading" className="page">
       <h1 id="not-found-heading">Page not found</h1>
       <p>
-        There is no page at this address. <Link to="/">Go to the disputes</Link>.
+        There is no page at this address. <Link to="/disputes">Go to the disputes</Link>.
       </p>
     </section>
   )
@@ -30,7 +30,7 @@ export function RouteErrorPage() {
         <button type="button" onClick={() => window.location.reload()}>
           Reload the page
         </button>{' '}
-        or <a href="/">go to the disputes</a>.
+        or <a href="/disputes">go to the disputes</a>.
       </p>
     </main>
   )

@@ -1,10 +1,14 @@
 import { lazy } from 'react'
-import { createBrowserRouter } from 'react-router'
+import { createBrowserRouter, Navigate, useLocation } from 'react-router'
 import { AppLayout, useSessionUser } from './layout.tsx'
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx'
 
-const DisputeListPage = lazy(async () => ({
-  default: (await import('../features/disputes/components/dispute-list-page.tsx')).DisputeListPage,
+const MyWorkPage = lazy(async () => ({
+  default: (await import('../features/my-work/components/my-work-page.tsx')).MyWorkPage,
+}))
+
+const WebhooksPage = lazy(async () => ({
+  default: (await import('../features/webhooks/components/webhooks-page.tsx')).WebhooksPage,
 }))
 
 const ClaimantPage = lazy(async () => ({
@@ -34,6 +38,25 @@ function AccountRoute() {
   return <AccountPage user={useSessionUser()} />
 }
 
+/** Webhooks are for admins; the screen says so to anyone else (and the API refuses them). */
+function WebhooksRoute() {
+  return <WebhooksPage user={useSessionUser()} />
+}
+
+/**
+ * The signed-in home is my work. The disputes list lived here before: an old bookmark of a filtered list
+ * (`/?tag=…`) goes to the list with the same filters.
+ */
+function HomeRoute() {
+  const { search } = useLocation()
+  const user = useSessionUser()
+  const params = new URLSearchParams(search)
+  if (['q', 'status', 'tag'].some((name) => params.has(name))) {
+    return <Navigate to={`/disputes${search}`} replace />
+  }
+  return <MyWorkPage user={user} />
+}
+
 /**
  * Every screen of the web app. Signed out, the layout shows the sign-in form whatever the path, so only
  * sign-in (and the server-rendered public pages under /v/) can be reached. Every screen loads on demand, so
@@ -45,7 +68,11 @@ export const router = createBrowserRouter([
     Component: AppLayout,
     ErrorBoundary: RouteErrorPage,
     children: [
-      { index: true, Component: DisputeListPage },
+      { index: true, Component: HomeRoute },
+      {
+        path: 'disputes',
+        lazy: async () => ({ Component: (await import('./disputes-route.tsx')).DisputesRoute }),
+      },
       {
         path: 'disputes/:id',
         lazy: async () => ({ Component: (await import('./workbench-route.tsx')).WorkbenchRoute }),
@@ -88,6 +115,14 @@ export const router = createBrowserRouter([
       },
       { path: 'accounts', Component: AccountsRoute },
       { path: 'account', Component: AccountRoute },
+      { path: 'webhooks', Component: WebhooksRoute },
+      {
+        path: 'notifications',
+        lazy: async () => ({
+          Component: (await import('../features/notifications/components/notifications-page.tsx'))
+            .NotificationsPage,
+        }),
+      },
       {
         path: 'account/password',
         lazy: async () => ({

@@ -6,6 +6,8 @@ export interface DisputeFilters {
   q?: string
   status?: DisputeStatus
   tag?: string
+  /** `me`: only the disputes assigned to the signed-in user. */
+  assignee?: 'me'
 }
 
 export const disputeKeys = {

@@ -1,6 +1,6 @@
 import type { DisputeListItem } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type ComponentType, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
@@ -13,12 +13,50 @@ function filtersFrom(params: URLSearchParams): DisputeFilters {
     q: params.get('q') || undefined,
     status: status === 'open' || status === 'closed' ? status : undefined,
     tag: params.get('tag') || undefined,
+    assignee: params.get('assignee') === 'me' ? 'me' : undefined,
   }
 }
 
-function DisputeRow({ dispute }: { dispute: DisputeListItem }) {
+/**
+ * Assignment, from another feature: who is on each dispute and by when, and assigning several disputes at
+ * once (composed in src/app; features do not import one another).
+ */
+export interface DisputeListAssignment {
+  Assignees: ComponentType<{ assigneeIds: readonly string[]; dueOn: string | null }>
+  BulkAssign: ComponentType<{
+    disputes: readonly DisputeListItem[]
+    /** With how it ended, in words; null when cancelled. */
+    onClose: (summary: string | null) => void
+  }>
+}
+
+function DisputeRow({
+  dispute,
+  assignment,
+  selected,
+  onSelect,
+}: {
+  dispute: DisputeListItem
+  assignment?: DisputeListAssignment
+  selected: boolean
+  onSelect: (on: boolean) => void
+}) {
+  const checkId = useId()
   return (
-    <li className="dispute-row">
+    <li className={assignment ? 'dispute-row selectable' : 'dispute-row'}>
+      {assignment ? (
+        <div className="dispute-select">
+          <input
+            id={checkId}
+            type="checkbox"
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+          />
+          <label htmlFor={checkId} className="visually-hidden">
+            Select “{dispute.question}”
+          </label>
+        </div>
+      ) : null}
       <div className="dispute-main">
         <h2>
           <Link to={`/disputes/${dispute.id}`}>{dispute.question}</Link>
@@ -29,12 +67,17 @@ function DisputeRow({ dispute }: { dispute: DisputeListItem }) {
           {dispute.tags.map((t) => (
             <span key={t}>
               {' · '}
-              <Link to={`/?tag=${encodeURIComponent(t)}`} className="tag">
+              <Link to={`/disputes?tag=${encodeURIComponent(t)}`} className="tag">
                 #{t}
               </Link>
             </span>
           ))}
         </p>
+        {assignment && (dispute.assigneeIds.length > 0 || dispute.dueOn) ? (
+          <p className="small">
+            <assignment.Assignees assigneeIds={dispute.assigneeIds} dueOn={dispute.dueOn} />
+          </p>
+        ) : null}
       </div>
       {dispute.claims.length === 0 ? (
         <p className="muted small">No claims yet.</p>
@@ -56,8 +99,11 @@ function DisputeRow({ dispute }: { dispute: DisputeListItem }) {
   )
 }
 
-/** The disputes the desk is working on, filtered by words, status and tag (all kept in the URL). */
-export function DisputeListPage() {
+/**
+ * The disputes the desk is working on, filtered by words, status, tag and "assigned to me" (all kept in the
+ * URL); with assignment composed in, several can be chosen and assigned at once.
+ */
+export function DisputeListPage({ assignment }: { assignment?: DisputeListAssignment }) {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const filters = filtersFrom(params)
@@ -66,7 +112,19 @@ export function DisputeListPage() {
   const [creating, setCreating] = useState(false)
   const [q, setQ] = useState(filters.q ?? '')
   const [tag, setTag] = useState(filters.tag ?? '')
-  const ids = { q: useId(), status: useId(), tag: useId() }
+  const ids = { q: useId(), status: useId(), tag: useId(), mine: useId() }
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [assigning, setAssigning] = useState(false)
+  const [assigned, setAssigned] = useState('')
+  const assignButton = useRef<HTMLButtonElement>(null)
+  const chosen = items.filter((d) => selected.has(d.id))
+  const select = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
   // The URL is the truth: a tag link or the back button changes the fields too.
   useEffect(() => {
     setQ(filters.q ?? '')
@@ -78,13 +136,14 @@ export function DisputeListPage() {
     if (next.q) p.set('q', next.q)
     if (next.status) p.set('status', next.status)
     if (next.tag) p.set('tag', next.tag)
+    if (next.assignee) p.set('assignee', next.assignee)
     setParams(p)
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     apply({ ...filters, q: q.trim() || undefined, tag: tag.trim().replace(/^#/, '') || undefined })
   }
-  const filtered = Boolean(filters.q || filters.status || filters.tag)
+  const filtered = Boolean(filters.q || filters.status || filters.tag || filters.assignee)
 
   return (
     <section aria-labelledby="disputes-heading" className="page">
@@ -127,6 +186,15 @@ export function DisputeListPage() {
           <label htmlFor={ids.tag}>Tag</label>
           <input id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)} />
         </div>
+        <div className="check-field">
+          <input
+            id={ids.mine}
+            type="checkbox"
+            checked={filters.assignee === 'me'}
+            onChange={(e) => apply({ ...filters, assignee: e.target.checked ? 'me' : undefined })}
+          />
+          <label htmlFor={ids.mine}>Assigned to me</label>
+        </div>
         <button type="submit">Apply filters</button>
         {filtered ? (
           <button
@@ -151,15 +219,66 @@ export function DisputeListPage() {
       ) : null}
       {disputes.data && items.length === 0 ? (
         <EmptyMessage>
-          {filtered
-            ? 'No dispute matches these filters.'
-            : 'No disputes yet. Create the first one with “New dispute”.'}
+          {filters.assignee === 'me' && !filters.q && !filters.status && !filters.tag
+            ? 'No disputes are assigned to you.'
+            : filtered
+              ? 'No dispute matches these filters.'
+              : 'No disputes yet. Create the first one with “New dispute”.'}
         </EmptyMessage>
+      ) : null}
+      {assignment && items.length > 0 ? (
+        <div className="selection-bar">
+          <span className="small">
+            {chosen.length === 0
+              ? 'Select disputes to assign them.'
+              : `${chosen.length} ${chosen.length === 1 ? 'dispute' : 'disputes'} selected`}
+          </span>
+          <button
+            ref={assignButton}
+            type="button"
+            aria-expanded={assigning}
+            aria-disabled={chosen.length === 0 || undefined}
+            onClick={() => {
+              if (chosen.length === 0) return
+              setAssigned('')
+              setAssigning(true)
+            }}
+          >
+            Assign…
+          </button>
+          {chosen.length > 0 ? (
+            <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <p role="status" className="ok">
+        {assigned}
+      </p>
+      {assignment && assigning && chosen.length > 0 ? (
+        <assignment.BulkAssign
+          disputes={chosen}
+          onClose={(summary) => {
+            setAssigning(false)
+            if (summary) {
+              setAssigned(summary)
+              setSelected(new Set())
+            }
+            requestAnimationFrame(() => assignButton.current?.focus())
+          }}
+        />
       ) : null}
       {items.length > 0 ? (
         <ul className="dispute-list" aria-label="Disputes">
           {items.map((d) => (
-            <DisputeRow key={d.id} dispute={d} />
+            <DisputeRow
+              key={d.id}
+              dispute={d}
+              assignment={assignment}
+              selected={selected.has(d.id)}
+              onSelect={(on) => select(d.id, on)}
+            />
           ))}
         </ul>
       ) : null}

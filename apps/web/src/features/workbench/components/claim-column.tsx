@@ -16,6 +16,7 @@ import { formatDay, formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
+import { claimAnchor } from '../../../components/work-links.ts'
 import { useVerdictStep } from '../api/workbench.ts'
 import { useChangedLive } from '../hooks/use-dispute-events.ts'
 import { PendingCorrectionNotice } from './pending-correction.tsx'
@@ -299,6 +300,7 @@ export function ClaimColumn({
   onCorrectVerdict,
   onArchive,
   onShowHistory,
+  onComment,
   onReload,
 }: {
   disputeId: string
@@ -317,6 +319,8 @@ export function ClaimColumn({
   onCorrectVerdict: () => void
   onArchive: () => void
   onShowHistory: () => void
+  /** Opens the comment form about this claim, when the page has comments. */
+  onComment?: () => void
   onReload: () => void
 }) {
   const headingId = useId()
@@ -329,6 +333,8 @@ export function ClaimColumn({
       : null
   return (
     <article
+      id={claimAnchor(claim.id)}
+      tabIndex={-1}
       className={changedLive ? 'claim-column live-changed' : 'claim-column'}
       aria-labelledby={headingId}
       data-claim-id={claim.id}
@@ -393,6 +399,11 @@ export function ClaimColumn({
         <button type="button" className="link-button" onClick={onShowHistory}>
           History<span className="visually-hidden"> of {claimLabel}</span>
         </button>
+        {onComment ? (
+          <button type="button" className="link-button" onClick={onComment}>
+            Comment<span className="visually-hidden"> on {claimLabel}</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className="link-button"

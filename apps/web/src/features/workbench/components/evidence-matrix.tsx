@@ -75,6 +75,7 @@ function EvidenceDetails({
   archiving,
   onEdit,
   onArchive,
+  onComment,
 }: {
   evidence: Evidence
   workbench: Workbench
@@ -82,6 +83,8 @@ function EvidenceDetails({
   archiving: boolean
   onEdit: () => void
   onArchive: () => void
+  /** Opens the comment form about this item, when the page has comments. */
+  onComment?: () => void
 }) {
   const grade = admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility)
   const notes = workbench.claims.flatMap((claim) => {
@@ -162,6 +165,11 @@ function EvidenceDetails({
         <button type="button" disabled={archiving} onClick={onArchive}>
           Archive evidence<span className="visually-hidden"> “{evidence.title}”</span>
         </button>
+        {onComment ? (
+          <button type="button" onClick={onComment}>
+            Comment<span className="visually-hidden"> on “{evidence.title}”</span>
+          </button>
+        ) : null}
       </div>
     </div>
   )
@@ -234,7 +242,14 @@ function StanceCellButton({
  * The evidence matrix: evidence rows × claim columns. Each cell is a button; a click (or Enter/Space)
  * moves it to the next stance, saved at once; the arrow keys move between cells.
  */
-export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
+export function EvidenceMatrix({
+  workbench,
+  onComment,
+}: {
+  workbench: Workbench
+  /** Opens the comment form about one evidence item, when the page has comments. */
+  onComment?: (evidenceId: string) => void
+}) {
   const claims = workbench.claims
   const claimIds = useMemo(() => claims.map((c) => c.id), [claims])
   const reload = useReloadWorkbench(workbench.id)
@@ -422,6 +437,7 @@ export function EvidenceMatrix({ workbench }: { workbench: Workbench }) {
                               workbench={workbench}
                               archiving={archiving.pending}
                               onEdit={() => setEditing(evidence.id)}
+                              onComment={onComment ? () => onComment(evidence.id) : undefined}
                               onArchive={() =>
                                 archiving.archive({
                                   id: evidence.id,

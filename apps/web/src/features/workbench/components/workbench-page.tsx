@@ -1,8 +1,9 @@
-import type { DeskSettings, DisputeEvent, SessionUser, WorkbenchClaim } from '@counterclaim/shared'
+import type { DeskSettings, DisputeEvent, SessionUser, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { type ComponentType, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { useScrollToHash } from '../../../components/use-scroll-to-hash.ts'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useReloadWorkbench, workbenchQuery } from '../api/workbench.ts'
 import { LiveChangesProvider, useDisputeEvents } from '../hooks/use-dispute-events.ts'
@@ -24,16 +25,37 @@ export interface WorkbenchMatching {
   ColumnMatches: ClaimColumnMatches
 }
 
-/** One dispute: its claims side by side, the evidence matrix under them, verdicts, history. */
+/** What a comment is about: the dispute as a whole, one claim, or one evidence item. */
+export type CommentSubject = { claimId: string } | { evidenceId: string } | null
+
+/**
+ * The desk's work together on a dispute, from other features: who is assigned and by when (near the title),
+ * and the comments (under the evidence), which a "Comment" action on a claim or an evidence item opens.
+ */
+export interface WorkbenchTeam {
+  Assignment: ComponentType<{ dispute: Workbench }>
+  Comments: ComponentType<{
+    workbench: Workbench
+    claimLabel: (claim: WorkbenchClaim) => string
+    subject: CommentSubject
+    onSubject: (subject: CommentSubject) => void
+    /** Changes when a "Comment" action asks for the form. */
+    focusRequest: number
+  }>
+}
+
+/** One dispute: its claims side by side, the evidence matrix under them, verdicts, comments, history. */
 export function WorkbenchPage({
   user,
   desk,
   matching,
+  team,
   onLiveChange,
 }: {
   user: SessionUser
   desk: DeskSettings
   matching?: WorkbenchMatching
+  team?: WorkbenchTeam
   /** Each change heard on the dispute's stream, for what other features show of it (comments, say). */
   onLiveChange?: (event: DisputeEvent) => void
 }) {
@@ -59,6 +81,10 @@ export function WorkbenchPage({
   const [correctionFor, setCorrectionFor] = useState<string | null>(null)
   const [corrected, setCorrected] = useState<{ claimId: string; outcome: CorrectionOutcome } | null>(null)
   const claimArchiving = useArchiveWithUndo(id, 'claim')
+  const [commentSubject, setCommentSubject] = useState<CommentSubject>(null)
+  const [commentRequest, setCommentRequest] = useState(0)
+  // A link to a claim (from my work or a notification) moves to its column.
+  useScrollToHash(workbench.isSuccess)
 
   if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
   if (workbench.error) {
@@ -72,7 +98,7 @@ export function WorkbenchPage({
           onRetry={missing ? undefined : () => workbench.refetch()}
         />
         <p>
-          <Link to="/">Back to the disputes</Link>
+          <Link to="/disputes">Back to the disputes</Link>
         </p>
       </section>
     )
@@ -85,6 +111,12 @@ export function WorkbenchPage({
   const reloadEditor = () => {
     reload().then(() => setEditorGeneration((g) => g + 1))
   }
+  const commentOn = team
+    ? (subject: CommentSubject) => {
+        setCommentSubject(subject)
+        setCommentRequest((n) => n + 1)
+      }
+    : null
   const showHistory = (claimId: string) => {
     setHistorySubject(claimId)
     requestAnimationFrame(() => document.getElementById('history')?.scrollIntoView({ block: 'start' }))
@@ -100,7 +132,7 @@ export function WorkbenchPage({
         ) : (
           <header className={live.changed.has(dispute.id) ? 'dispute-head live-changed' : 'dispute-head'}>
             <p className="breadcrumb small">
-              <Link to="/">Disputes</Link> / {dispute.title}
+              <Link to="/disputes">Disputes</Link> / {dispute.title}
             </p>
             <div className="page-head">
               <h1>{dispute.question}</h1>
@@ -113,10 +145,11 @@ export function WorkbenchPage({
               {dispute.tags.map((t) => (
                 <span key={t}>
                   {' · '}
-                  <Link to={`/?tag=${encodeURIComponent(t)}`}>#{t}</Link>
+                  <Link to={`/disputes?tag=${encodeURIComponent(t)}`}>#{t}</Link>
                 </span>
               ))}
             </p>
+            {team ? <team.Assignment dispute={dispute} /> : null}
             {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
           </header>
         )}
@@ -177,6 +210,7 @@ export function WorkbenchPage({
                     claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
                   }}
                   onShowHistory={() => showHistory(claim.id)}
+                  onComment={commentOn ? () => commentOn({ claimId: claim.id }) : undefined}
                   onReload={reload}
                 />
               ),
@@ -222,7 +256,20 @@ export function WorkbenchPage({
           />
         ) : null}
 
-        <EvidenceMatrix workbench={dispute} />
+        <EvidenceMatrix
+          workbench={dispute}
+          onComment={commentOn ? (evidenceId) => commentOn({ evidenceId }) : undefined}
+        />
+
+        {team ? (
+          <team.Comments
+            workbench={dispute}
+            claimLabel={label}
+            subject={commentSubject}
+            onSubject={setCommentSubject}
+            focusRequest={commentRequest}
+          />
+        ) : null}
 
         <HistoryPanel
           disputeId={dispute.id}

@@ -1,0 +1,54 @@
+import { plainText } from '@counterclaim/domain'
+import type { Notification } from '@counterclaim/shared'
+import { Link } from 'react-router'
+import { formatMoment } from '../../../components/dates.ts'
+import { excerpt, workbenchHref } from '../../../components/work-links.ts'
+
+/** Where a notification leads: its comment, its claim, or its dispute; nowhere when the dispute is gone. */
+export function notificationHref(n: Notification): string | null {
+  return n.dispute ? workbenchHref(n.dispute.id, { claimId: n.claimId, commentId: n.commentId }) : null
+}
+
+/**
+ * Notifications, newest first: each says what happened in words, the note or the comment's start, when, and
+ * whether it is unread (in words, not only by its look). Opening one marks it read.
+ */
+export function NotificationItems({
+  items,
+  onOpen,
+}: {
+  items: readonly Notification[]
+  onOpen: (n: Notification) => void
+}) {
+  return (
+    <ul className="notification-items">
+      {items.map((n) => {
+        const href = notificationHref(n)
+        const unread = n.readAt === null
+        return (
+          <li key={n.id} className={unread ? 'notification is-unread' : 'notification'}>
+            <p className="notification-message">
+              {unread ? <span className="unread-mark">Unread</span> : null}{' '}
+              {href ? (
+                <Link to={href} onClick={() => onOpen(n)}>
+                  {n.message}
+                </Link>
+              ) : (
+                n.message
+              )}
+            </p>
+            {n.note ? (
+              <p className="notification-note small">
+                “{excerpt(n.kind === 'mentioned' ? plainText(n.note) : n.note)}”
+              </p>
+            ) : null}
+            <p className="muted small">
+              <time dateTime={n.createdAt}>{formatMoment(n.createdAt)}</time>
+              {n.dispute ? ` · ${n.dispute.title}` : null}
+            </p>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
