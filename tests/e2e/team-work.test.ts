@@ -244,6 +244,8 @@ describe('assignment', () => {
   it('changes the assignment on the workbench, and a stale save says so and keeps the choice', async () => {
     const dispute = await newDispute('Zaporizhzhia plant', `wb-${randomUUID().slice(0, 6)}`)
     const page = await newPage('editor')
+    // A page that does not hear of the colleague's change below: its live stream is cut, so it keeps the old version.
+    await page.route('**/api/disputes/*/events', (route) => route.abort())
     await page.goto(`${server.url}/disputes/${dispute.id}`)
     await page.getByRole('heading', { name: dispute.question, level: 1 }).waitFor()
     await page.getByText('No one assigned').waitFor()

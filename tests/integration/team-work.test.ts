@@ -271,8 +271,15 @@ describe('GET /api/me/work', () => {
       },
     ])
     expect((await myWork(editor)).returnedToMe.map((v) => v.claimId)).not.toContain(c.claimId)
+    // The dispute list says so too, not only "draft".
+    const listed = async () =>
+      (await listDisputes(checker, `?q=${encodeURIComponent(d.title)}`)).items
+        .find((item) => item.id === d.id)
+        ?.claims.find((claim) => claim.id === c.claimId)
+    expect(await listed()).toMatchObject({ verdictStatus: 'draft', returnNote: 'Which report says ten?' })
 
     await act(checker, c.claimId, 'submit', draft)
     expect((await myWork(checker)).returnedToMe.map((v) => v.claimId)).not.toContain(c.claimId)
+    expect(await listed()).toMatchObject({ verdictStatus: 'in_review', returnNote: null })
   })
 })

@@ -324,6 +324,8 @@ export const DisputeListItemSchema = DisputeSchema.extend({
       claimant: z.object({ id: z.string(), name: z.string(), kind: ClaimantKindSchema }),
       rating: RatingSchema.nullable(),
       verdictStatus: VerdictStatusSchema.nullable(),
+      /** A draft an editor returned: their note, until the draft is submitted again. */
+      returnNote: z.string().nullable(),
     }),
   ),
 }).meta({ id: 'DisputeListItem' })

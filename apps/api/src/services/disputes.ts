@@ -307,12 +307,14 @@ export async function listDisputes(
             shortText: tables.claims.shortText,
             rating: tables.claims.verdictRating,
             verdictStatus: tables.claims.verdictStatus,
+            returnNote: tables.verdicts.returnNote,
             claimantId: tables.claimants.id,
             claimantName: tables.claimants.name,
             claimantKind: tables.claimants.kind,
           })
           .from(tables.claims)
           .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+          .leftJoin(tables.verdicts, eq(tables.verdicts.claimId, tables.claims.id))
           .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
           .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
       : []
@@ -328,6 +330,7 @@ export async function listDisputes(
         claimant: { id: c.claimantId, name: c.claimantName, kind: c.claimantKind },
         rating: c.rating,
         verdictStatus: c.verdictStatus,
+        returnNote: c.verdictStatus === 'draft' ? c.returnNote : null,
       })),
   }))
   return { items, nextCursor: page.nextCursor }

@@ -91,6 +91,11 @@ function DisputeRow({
                 {c.verdictStatus ? <RatingBadge rating={c.rating} /> : null}{' '}
                 <VerdictStatusBadge status={c.verdictStatus} />
               </span>
+              {c.returnNote ? (
+                <span className="return-note small">
+                  <strong>Returned:</strong> {c.returnNote}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
