@@ -44,6 +44,9 @@ const EnvSchema = z
       .optional()
       .or(z.literal('').transform(() => undefined)),
     COUNTERCLAIM_MAIL_FROM: z.string().min(3).max(300).optional(),
+    // The wait before a failed webhook delivery is tried again (then doubling): one minute unless shortened,
+    // for tests and closed networks that restart a server and watch the retry within seconds.
+    COUNTERCLAIM_WEBHOOK_FIRST_RETRY_SECONDS: z.coerce.number().positive().default(60),
   })
   .transform((env) => {
     const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, '')
@@ -74,6 +77,7 @@ const EnvSchema = z
       mailFrom:
         env.COUNTERCLAIM_MAIL_FROM ??
         `${env.COUNTERCLAIM_ORG_NAME} <counterclaim@${new URL(publicBaseUrl).hostname}>`,
+      webhookFirstRetryMs: env.COUNTERCLAIM_WEBHOOK_FIRST_RETRY_SECONDS * 1000,
     }
   })
 

@@ -69,7 +69,12 @@ export async function startServer(env: Record<string, string | undefined> = proc
       })
     : null
   // Likewise one deliverer per process: each leases a delivery before sending it (webhook-deliverer.ts).
-  const webhooks = new WebhookDeliverer({ db, gate, policy: { allowPrivate: config.allowPrivateTargets } })
+  const webhooks = new WebhookDeliverer({
+    db,
+    gate,
+    policy: { allowPrivate: config.allowPrivateTargets },
+    firstRetryMs: config.webhookFirstRetryMs,
+  })
   const app = createApp({
     db,
     gate,

@@ -47,8 +47,8 @@ export function signatureHeader(secret: string, unixSeconds: number, body: strin
 }
 
 /** The wait before the next attempt after `attempts` attempts that failed; `random` is in [0, 1). */
-export function retryDelayMs(attempts: number, random: number): number {
-  const base = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS)
+export function retryDelayMs(attempts: number, random: number, firstRetryMs = FIRST_RETRY_MS): number {
+  const base = Math.min(firstRetryMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS)
   return Math.round(base * (1 + RETRY_JITTER * random))
 }
 
@@ -62,6 +62,8 @@ export interface WebhookDelivererOptions {
   now?: () => number
   /** Where the jitter of retry waits comes from; Math.random when absent. */
   random?: () => number
+  /** The wait after the first failure; FIRST_RETRY_MS when absent (config.webhookFirstRetryMs). */
+  firstRetryMs?: number
   /** Deliveries sent at the same time in one tick. */
   concurrency?: number
   /** Where unexpected failures are logged; console.error when absent. */
@@ -91,6 +93,7 @@ export class WebhookDeliverer {
   private readonly policy: OutboundPolicy
   private readonly now: () => number
   private readonly random: () => number
+  private readonly firstRetryMs: number
   private readonly concurrency: number
   private readonly log: (line: string) => void
   private readonly stopping = new AbortController()
@@ -112,6 +115,7 @@ export class WebhookDeliverer {
     }
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
+    this.firstRetryMs = options.firstRetryMs ?? FIRST_RETRY_MS
     this.concurrency = options.concurrency ?? 4
     this.log = options.log ?? ((line) => console.error(line))
   }
@@ -331,7 +335,9 @@ export class WebhookDeliverer {
           attempts,
           leasedUntil: null,
           nextAttemptAt:
-            status === 'retrying' ? new Date(at + retryDelayMs(attempts, this.random())).toISOString() : null,
+            status === 'retrying'
+              ? new Date(at + retryDelayMs(attempts, this.random(), this.firstRetryMs)).toISOString()
+              : null,
           ...(attemptedAt === null ? {} : { lastAttemptAt: new Date(attemptedAt).toISOString() }),
           deliveredAt: outcome.delivered ? new Date(at).toISOString() : null,
           responseStatus: outcome.responseStatus,
