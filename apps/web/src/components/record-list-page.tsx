@@ -1,7 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { type ReactNode, useRef, useState } from 'react'
-import { EmptyMessage, ErrorMessage, LoadingMessage } from './status-messages.tsx'
+import { EmptyMessage, QueryMessages } from './status-messages.tsx'
 import './record-list.css'
 
 /** Says a change was made, in the page's status line, and puts the focus back on the page's New button. */
@@ -82,15 +82,7 @@ export function RecordListPage<T>(props: RecordListPageProps<T>) {
             },
           )
         : null}
-      {query.isPending ? <LoadingMessage>Loading {noun}…</LoadingMessage> : null}
-      {query.error ? (
-        <ErrorMessage
-          title={`The ${noun} could not be loaded.`}
-          error={query.error}
-          onRetry={() => query.refetch()}
-        />
-      ) : null}
-      {query.isSuccess && items.length === 0 ? <EmptyMessage>{props.empty}</EmptyMessage> : null}
+      <QueryMessages query={query} what={noun} isEmpty={items.length === 0} empty={props.empty} />
       {items.length > 0 ? (
         <ul className="record-list">{items.map((record) => props.item(record, announce))}</ul>
       ) : null}
