@@ -14,7 +14,7 @@ import {
 import { type ImportFormat, importFactChecks, importFormatOf } from './fact-checks.ts'
 import { toFactCheckFeed } from './mappers.ts'
 import { fetchOutbound, nextLink, OutboundError, type OutboundPolicy } from './outbound-fetch.ts'
-import { Ticker } from './ticker.ts'
+import { describeFailure, Ticker, type WorkerOptions } from './ticker.ts'
 import type { WriteGate } from './write-gate.ts'
 
 // The server polls the feeds admins subscribed to (API.md, "The desk network"): one poller per server
@@ -22,20 +22,13 @@ import type { WriteGate } from './write-gate.ts'
 
 type FeedRow = Awaited<ReturnType<typeof getFeedRow>>
 
-export interface FeedPollerOptions {
-  db: Db
-  /** The app's write gate: the poller's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+export interface FeedPollerOptions extends WorkerOptions {
   /** Address, size, time and redirect rules for every fetch (outbound-fetch.ts). */
   policy: OutboundPolicy
-  /** The clock due times are read and written by; the wall clock when absent. */
-  now?: () => number
   /** The most pages one fetch follows through `Link: rel="next"`. */
   pageCap?: number
   /** Feeds fetched at the same time in one tick. */
   concurrency?: number
-  /** Where unexpected failures are logged; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did: the feeds this process fetched (due ones another process took are not among them). */
@@ -85,7 +78,7 @@ export class FeedPoller {
     // A tick still under way (slow feeds) is not doubled.
     this.ticker = new Ticker({
       run: () => this.runTick(),
-      onError: (error) => this.log(`feed poller: a tick failed: ${describe(error)}`),
+      onError: (error) => this.log(`feed poller: a tick failed: ${describeFailure(error)}`),
     })
   }
 
@@ -123,7 +116,7 @@ export class FeedPoller {
         fetched.push(claimed.id)
         // Its outcome is on the feed; only a failure to write that (the database gone) lands here.
         await this.track(claimed).catch((error) =>
-          this.log(`feed poller: the outcome of ${feed.url} was not recorded: ${describe(error)}`),
+          this.log(`feed poller: the outcome of ${feed.url} was not recorded: ${describeFailure(error)}`),
         )
       }
     }
@@ -162,7 +155,7 @@ export class FeedPoller {
       outcome = await this.readPages(feed, totals)
     } catch (error) {
       const message = failureWords(error)
-      if (message === null) this.log(`feed poller: fetching ${feed.url} failed: ${describe(error)}`)
+      if (message === null) this.log(`feed poller: fetching ${feed.url} failed: ${describeFailure(error)}`)
       const words = message ?? 'Something went wrong on our side while reading this feed. It has been logged.'
       const before = totals.pages > 0 ? ` (after ${pages(totals.pages)}: ${counted(totals)})` : ''
       outcome = { status: `failed: ${words}${before}`, error: words }
@@ -277,8 +270,4 @@ function formatOf(contentType: string | undefined, body: string): ImportFormat |
   if (start === '{' || start === '[') return 'json'
   if (start === '<') return 'html'
   return null
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }

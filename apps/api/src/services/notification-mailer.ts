@@ -5,7 +5,7 @@
 import { and, asc, type Db, eq, isNull, lte, or, tables } from '@counterclaim/db'
 import { createTransport, type Transporter } from 'nodemailer'
 import { nowIso } from './context.ts'
-import { Ticker } from './ticker.ts'
+import { Ticker, type WorkerOptions } from './ticker.ts'
 import type { WriteGate } from './write-gate.ts'
 
 /** Sends after the first one that fail; the fifth failure in a row gives up on that notification. */
@@ -19,20 +19,13 @@ export const FIRST_RETRY_MS = 60_000
 const LEASE_MS = 10 * 60_000
 const BATCH = 50
 
-export interface NotificationMailerOptions {
-  db: Db
-  /** The app's write gate: the poller's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+export interface NotificationMailerOptions extends WorkerOptions {
   /** smtp://[user:password@]host:port, or smtps:// for TLS from the start. */
   smtpUrl: string
   /** The From: of every mail. */
   from: string
   /** Where the links in a mail point: the app's public address. */
   publicBaseUrl: string
-  /** The clock due times are read and written by; the wall clock when absent. */
-  now?: () => number
-  /** Where failures to send are noted; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did with the notifications it claimed. */

@@ -1,5 +1,24 @@
 // The timer of the background workers (feed-poller.ts, notification-mailer.ts, webhook-deliverer.ts):
 // started by server.ts; tests leave it unstarted and call the worker's tick() themselves.
+import type { Db } from '@counterclaim/db'
+import type { Clock } from './throttle.ts'
+import type { WriteGate } from './write-gate.ts'
+
+/** What every background worker is built with. */
+export interface WorkerOptions {
+  db: Db
+  /** The app's write gate: the worker's writes wait while a claim-log import holds the database. */
+  gate: WriteGate
+  /** The clock due times are read and written by; the wall clock when absent. */
+  now?: Clock
+  /** Where failures are logged; console.error when absent. */
+  log?: (line: string) => void
+}
+
+/** An error as a log line tells it: with its stack when it has one. */
+export function describeFailure(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
 
 export interface TickerOptions<T> {
   /** One tick's work. */

@@ -3,7 +3,7 @@ import { and, asc, type Db, eq, inArray, isNull, lte, or, tables } from '@counte
 import { AppError, type WebhookDelivery } from '@counterclaim/shared'
 import { nowIso } from './context.ts'
 import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound-fetch.ts'
-import { Ticker } from './ticker.ts'
+import { describeFailure, Ticker, type WorkerOptions } from './ticker.ts'
 import {
   type DeliveryRow,
   getDeliveryRow,
@@ -54,22 +54,16 @@ export function retryDelayMs(attempts: number, random: number, firstRetryMs = FI
   return Math.round(base * (1 + RETRY_JITTER * random))
 }
 
-export interface WebhookDelivererOptions {
-  db: Db
-  /** The app's write gate: the deliverer's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+/** Its clock (`now`) also dates the signatures. */
+export interface WebhookDelivererOptions extends WorkerOptions {
   /** The address rules (outbound-fetch.ts); the timeout, redirects and size are the deliverer's own. */
   policy: Pick<OutboundPolicy, 'allowPrivate' | 'allowAddress'>
-  /** The clock due times and signatures are read by; the wall clock when absent. */
-  now?: () => number
   /** Where the jitter of retry waits comes from; Math.random when absent. */
   random?: () => number
   /** The wait after the first failure; FIRST_RETRY_MS when absent (config.webhookFirstRetryMs). */
   firstRetryMs?: number
   /** Deliveries sent at the same time in one tick. */
   concurrency?: number
-  /** Where unexpected failures are logged; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did: the deliveries this process sent (or found it could not). */
@@ -120,7 +114,7 @@ export class WebhookDeliverer {
     this.log = options.log ?? ((line) => console.error(line))
     this.ticker = new Ticker({
       run: () => this.runTick(),
-      onError: (error) => this.log(`webhook deliverer: a tick failed: ${describe(error)}`),
+      onError: (error) => this.log(`webhook deliverer: a tick failed: ${describeFailure(error)}`),
       beatsFollowUp: true,
     })
   }
@@ -178,7 +172,7 @@ export class WebhookDeliverer {
           if (!claimed) continue
           attempted.push(id)
           await this.track(this.attempt(claimed.row, claimed.lease)).catch((error) =>
-            this.log(`webhook deliverer: delivery ${id} was not recorded: ${describe(error)}`),
+            this.log(`webhook deliverer: delivery ${id} was not recorded: ${describeFailure(error)}`),
           )
         }
       }
@@ -287,7 +281,7 @@ export class WebhookDeliverer {
       return error.message
     }
     if (error instanceof DelivererStopped) return 'The server shut down before the receiver answered.'
-    this.log(`webhook deliverer: sending failed: ${describe(error)}`)
+    this.log(`webhook deliverer: sending failed: ${describeFailure(error)}`)
     return 'Something went wrong on our side while sending this. It has been logged.'
   }
 
@@ -366,8 +360,4 @@ const STATUS_WORDS: Record<number, string> = {
 function statusWords(status: number): string {
   const words = STATUS_WORDS[status]
   return words ? ` ${words}` : ''
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
