@@ -16,10 +16,5 @@ export const writeGate = createMiddleware<AppEnv>(async (c, next) => {
   if (!UNSAFE.test(c.req.method) || CSV_ROUTES.has(c.req.path) || GATES_ITS_OWN.test(c.req.path))
     return next()
   if (c.req.raw.body) await c.req.arrayBuffer()
-  const leave = await c.get('deps').gate.enter()
-  try {
-    await next()
-  } finally {
-    leave()
-  }
+  await c.get('deps').gate.run(next)
 })

@@ -3,6 +3,7 @@ import { and, type Db, eq, isNull, ne, sql, type Tx, tables, transaction } from 
 import { AppError, type SessionUser, type TokenScope } from '@counterclaim/shared'
 
 import { appSecret } from './app-secrets.ts'
+import { nowIso } from './context.ts'
 import { DeviceCookies } from './device-cookie.ts'
 import { recordHistory } from './history.ts'
 import { toUser } from './mappers.ts'
@@ -126,7 +127,7 @@ export class AuthService {
   // read-only task writes nothing.
   private async devices(): Promise<DeviceCookies> {
     this.devicesCache ??= new DeviceCookies(
-      await appSecret(this.db, 'device-cookie-key', new Date(this.now()).toISOString()),
+      await appSecret(this.db, 'device-cookie-key', nowIso(this.now)),
       this.now,
     )
     return this.devicesCache
@@ -231,7 +232,7 @@ export class AuthService {
     if (!token) return
     await this.db
       .update(tables.sessions)
-      .set({ revokedAt: new Date(this.now()).toISOString() })
+      .set({ revokedAt: nowIso(this.now) })
       .where(and(eq(tables.sessions.tokenHash, hashToken(token)), isNull(tables.sessions.revokedAt)))
   }
 
@@ -260,7 +261,7 @@ export class AuthService {
       ])
     }
     const passwordHash = await hashPassword(input.newPassword, this.policy.scryptLogN)
-    const at = new Date(this.now()).toISOString()
+    const at = nowIso(this.now)
     await transaction(this.db, async (tx) => {
       const [current] = await tx.select().from(tables.users).where(eq(tables.users.id, actor.id))
       // Changed by someone else (an admin) while this one was hashing: theirs stands.
@@ -292,15 +293,10 @@ export class AuthService {
  * (when given) is closed, and otherwise counted at the gate as a write under way.
  */
 async function stampPastGate(gate: WriteGate | undefined, write: () => PromiseLike<unknown>): Promise<void> {
-  // Checked and entered in one step (enter() counts the write before its first await), so an
+  // Checked and entered in one step (run() counts the write before its first await), so an
   // import cannot take the database between the check and the write.
-  if (gate && !gate.isOpen) return
-  const leave = gate ? await gate.enter() : undefined
-  try {
-    await write()
-  } finally {
-    leave?.()
-  }
+  if (!gate) await write()
+  else if (gate.isOpen) await gate.run(write)
 }
 
 /** Ends every session of a user (when disabled, or their password is set), but the one given. */

@@ -1,6 +1,7 @@
 import type { Db } from '@counterclaim/db'
 import type { SessionUser } from '@counterclaim/shared'
 import type { Publishing } from './public-verdicts.ts'
+import type { Clock } from './throttle.ts'
 
 /** Who acts, on which database, at what time: what every use-case needs. */
 export interface ServiceContext {
@@ -13,7 +14,7 @@ export interface ServiceContext {
   publishing?: Publishing
 }
 
-/** A fresh timestamp for a write. */
-export function nowIso(): string {
-  return new Date().toISOString()
+/** A fresh timestamp for a write, by the clock given (the wall clock when none is). */
+export function nowIso(now: Clock = Date.now): string {
+  return new Date(now()).toISOString()
 }

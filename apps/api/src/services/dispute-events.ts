@@ -19,6 +19,7 @@ import {
   transaction,
 } from '@counterclaim/db'
 import type { DisputeEvent, DisputeViewers, SessionUser } from '@counterclaim/shared'
+import { nowIso } from './context.ts'
 import type { Clock } from './throttle.ts'
 import type { WriteGate } from './write-gate.ts'
 
@@ -169,17 +170,19 @@ export class DisputeEvents {
     await stop?.()
     await Promise.allSettled(this.presenceWrites)
     await Promise.allSettled([...this.watched.values()].map((w) => w.tail))
-    await this.gated(async () => {
-      const mine = eq(tables.disputeViewers.processId, this.processId)
-      await transaction(this.db, async (tx) => {
-        const rows = await tx
-          .selectDistinct({ disputeId: tables.disputeViewers.disputeId })
-          .from(tables.disputeViewers)
-          .where(mine)
-        await tx.delete(tables.disputeViewers).where(mine)
-        for (const r of rows) await announceViewers(tx, r.disputeId)
+    await this.gate
+      .run(async () => {
+        const mine = eq(tables.disputeViewers.processId, this.processId)
+        await transaction(this.db, async (tx) => {
+          const rows = await tx
+            .selectDistinct({ disputeId: tables.disputeViewers.disputeId })
+            .from(tables.disputeViewers)
+            .where(mine)
+          await tx.delete(tables.disputeViewers).where(mine)
+          for (const r of rows) await announceViewers(tx, r.disputeId)
+        })
       })
-    }).catch((error) => this.log(`live updates: presence not cleared on stop: ${describe(error)}`))
+      .catch((error) => this.log(`live updates: presence not cleared on stop: ${describe(error)}`))
   }
 
   /**
@@ -259,7 +262,7 @@ export class DisputeEvents {
     const at = new Date(now).toISOString()
     const cutoff = new Date(now - PRESENCE_EXPIRY_MS).toISOString()
     const v = tables.disputeViewers
-    await this.gated(() =>
+    await this.gate.run(() =>
       transaction(this.db, async (tx) => {
         await tx.update(v).set({ seenAt: at }).where(eq(v.processId, this.processId))
         const stale = await tx.selectDistinct({ disputeId: v.disputeId }).from(v).where(lt(v.seenAt, cutoff))
@@ -383,35 +386,26 @@ export class DisputeEvents {
   /** Writes a subscription's presence row (or removes it), then tells the dispute's viewers everywhere. */
   private presence(sub: Subscription, what: 'arrive' | 'leave'): void {
     const v = tables.disputeViewers
-    const write = this.gated(() =>
-      transaction(this.db, async (tx) => {
-        if (what === 'arrive') {
-          await tx.insert(v).values({
-            connectionId: sub.connectionId,
-            disputeId: sub.disputeId,
-            userId: sub.user.id,
-            processId: this.processId,
-            seenAt: new Date(this.now()).toISOString(),
-          })
-        } else {
-          await tx.delete(v).where(eq(v.connectionId, sub.connectionId))
-        }
-        await announceViewers(tx, sub.disputeId)
-      }),
-    )
+    const write = this.gate
+      .run(() =>
+        transaction(this.db, async (tx) => {
+          if (what === 'arrive') {
+            await tx.insert(v).values({
+              connectionId: sub.connectionId,
+              disputeId: sub.disputeId,
+              userId: sub.user.id,
+              processId: this.processId,
+              seenAt: nowIso(this.now),
+            })
+          } else {
+            await tx.delete(v).where(eq(v.connectionId, sub.connectionId))
+          }
+          await announceViewers(tx, sub.disputeId)
+        }),
+      )
       .catch((error) => this.log(`live updates: presence not written: ${describe(error)}`))
       .finally(() => this.presenceWrites.delete(write))
     this.presenceWrites.add(write)
-  }
-
-  /** A write from the main connection: it waits at the gate while an import holds the database. */
-  private async gated<T>(fn: () => Promise<T>): Promise<T> {
-    const leave = await this.gate.enter()
-    try {
-      return await fn()
-    } finally {
-      leave()
-    }
   }
 
   private every(ms: number, fn: () => Promise<void>): void {

@@ -1,5 +1,6 @@
 import type { Db } from '@counterclaim/db'
 import { AppError, type FactCheckFeed } from '@counterclaim/shared'
+import { nowIso } from './context.ts'
 import {
   assertFeedLive,
   claimDueFeed,
@@ -13,6 +14,7 @@ import {
 import { type ImportFormat, importFactChecks, importFormatOf } from './fact-checks.ts'
 import { toFactCheckFeed } from './mappers.ts'
 import { fetchOutbound, nextLink, OutboundError, type OutboundPolicy } from './outbound-fetch.ts'
+import { describeFailure, Ticker, type WorkerOptions } from './ticker.ts'
 import type { WriteGate } from './write-gate.ts'
 
 // The server polls the feeds admins subscribed to (API.md, "The desk network"): one poller per server
@@ -20,20 +22,13 @@ import type { WriteGate } from './write-gate.ts'
 
 type FeedRow = Awaited<ReturnType<typeof getFeedRow>>
 
-export interface FeedPollerOptions {
-  db: Db
-  /** The app's write gate: the poller's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+export interface FeedPollerOptions extends WorkerOptions {
   /** Address, size, time and redirect rules for every fetch (outbound-fetch.ts). */
   policy: OutboundPolicy
-  /** The clock due times are read and written by; the wall clock when absent. */
-  now?: () => number
   /** The most pages one fetch follows through `Link: rel="next"`. */
   pageCap?: number
   /** Feeds fetched at the same time in one tick. */
   concurrency?: number
-  /** Where unexpected failures are logged; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did: the feeds this process fetched (due ones another process took are not among them). */
@@ -70,8 +65,7 @@ export class FeedPoller {
   private readonly log: (line: string) => void
   private readonly inFlight = new Map<string, Promise<FeedRow>>()
   private readonly stopping = new AbortController()
-  private timer: ReturnType<typeof setInterval> | null = null
-  private ticking: Promise<TickReport> | null = null
+  private readonly ticker: Ticker<TickReport>
 
   constructor(options: FeedPollerOptions) {
     this.db = options.db
@@ -81,27 +75,23 @@ export class FeedPoller {
     this.pageCap = options.pageCap ?? DEFAULT_PAGE_CAP
     this.concurrency = options.concurrency ?? 4
     this.log = options.log ?? ((line) => console.error(line))
+    // A tick still under way (slow feeds) is not doubled.
+    this.ticker = new Ticker({
+      run: () => this.runTick(),
+      onError: (error) => this.log(`feed poller: a tick failed: ${describeFailure(error)}`),
+    })
   }
 
   /** Ticks now and then every `everyMs`, until stop(). */
   start(everyMs = 60_000): void {
-    if (this.timer) return
-    const run = () => {
-      // A tick still under way (slow feeds) is not doubled.
-      if (this.ticking) return
-      this.tick().catch((error) => this.log(`feed poller: a tick failed: ${describe(error)}`))
-    }
-    this.timer = setInterval(run, everyMs)
-    this.timer.unref()
-    run()
+    this.ticker.start(everyMs)
   }
 
   /** Stops the timer, cancels fetches under way and waits for the tick to end. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
+    const ticker = this.ticker.stop()
     this.stopping.abort(new PollerStopped('the server is shutting down'))
-    await this.ticking?.catch(() => undefined)
+    await ticker
     await Promise.allSettled(this.inFlight.values())
   }
 
@@ -111,27 +101,22 @@ export class FeedPoller {
    * tried again at its next time, and never stops the others.
    */
   tick(): Promise<TickReport> {
-    if (this.ticking) return this.ticking
-    const work = this.runTick().finally(() => {
-      this.ticking = null
-    })
-    this.ticking = work
-    return work
+    return this.ticker.tick()
   }
 
   private async runTick(): Promise<TickReport> {
     const fetched: string[] = []
-    const due = await dueFeeds(this.db, this.iso(), DUE_BATCH)
+    const due = await dueFeeds(this.db, nowIso(this.now), DUE_BATCH)
     let next = 0
     const worker = async () => {
       for (let feed = due[next++]; feed; feed = due[next++]) {
         if (this.stopping.signal.aborted || this.inFlight.has(feed.id)) continue
-        const claimed = await this.gated(() => claimDueFeed(this.db, feed, this.iso()))
+        const claimed = await this.gate.run(() => claimDueFeed(this.db, feed, nowIso(this.now)))
         if (!claimed) continue
         fetched.push(claimed.id)
         // Its outcome is on the feed; only a failure to write that (the database gone) lands here.
         await this.track(claimed).catch((error) =>
-          this.log(`feed poller: the outcome of ${feed.url} was not recorded: ${describe(error)}`),
+          this.log(`feed poller: the outcome of ${feed.url} was not recorded: ${describeFailure(error)}`),
         )
       }
     }
@@ -145,7 +130,7 @@ export class FeedPoller {
     if (running) return toFactCheckFeed(await running)
     const feed = await getFeedRow(this.db, id)
     assertFeedLive(feed)
-    const claimed = await this.gated(() => claimFeedNow(this.db, feed, this.iso()))
+    const claimed = await this.gate.run(() => claimFeedNow(this.db, feed, nowIso(this.now)))
     // Unsubscribed since it was read: the same answer as above.
     if (!claimed) throw feedUnsubscribed()
     return toFactCheckFeed(await this.track(claimed))
@@ -170,12 +155,12 @@ export class FeedPoller {
       outcome = await this.readPages(feed, totals)
     } catch (error) {
       const message = failureWords(error)
-      if (message === null) this.log(`feed poller: fetching ${feed.url} failed: ${describe(error)}`)
+      if (message === null) this.log(`feed poller: fetching ${feed.url} failed: ${describeFailure(error)}`)
       const words = message ?? 'Something went wrong on our side while reading this feed. It has been logged.'
       const before = totals.pages > 0 ? ` (after ${pages(totals.pages)}: ${counted(totals)})` : ''
       outcome = { status: `failed: ${words}${before}`, error: words }
     }
-    return this.gated(() => recordFeedOutcome(this.db, feed, { ...outcome, fetchedAt: this.iso() }))
+    return this.gate.run(() => recordFeedOutcome(this.db, feed, { ...outcome, fetchedAt: nowIso(this.now) }))
   }
 
   private async readPages(feed: FeedRow, totals: Totals): Promise<Omit<FeedOutcome, 'fetchedAt'>> {
@@ -202,11 +187,11 @@ export class FeedPoller {
           `${hostOf(res.url)} answered with ${res.headers['content-type'] ?? 'no content type'}, which is neither JSON nor an HTML page.`,
         )
       }
-      const result = await this.gated(() =>
+      const result = await this.gate.run(() =>
         importFactChecks(
           this.db,
           { body: res.body, format, baseUrl: res.url },
-          { actorId: null, feedId: feed.id, now: this.iso() },
+          { actorId: null, feedId: feed.id, now: nowIso(this.now) },
         ),
       )
       totals.created += result.created
@@ -222,19 +207,6 @@ export class FeedPoller {
     }
     const capped = url !== null ? `; stopped after ${pages(this.pageCap)}, the most one fetch reads` : ''
     return { status: `ok: ${counted(totals)}${capped}`, error: null, validators }
-  }
-
-  private async gated<T>(write: () => Promise<T>): Promise<T> {
-    const leave = await this.gate.enter()
-    try {
-      return await write()
-    } finally {
-      leave()
-    }
-  }
-
-  private iso(): string {
-    return new Date(this.now()).toISOString()
   }
 }
 
@@ -298,8 +270,4 @@ function formatOf(contentType: string | undefined, body: string): ImportFormat |
   if (start === '{' || start === '[') return 'json'
   if (start === '<') return 'html'
   return null
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }

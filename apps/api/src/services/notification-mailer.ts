@@ -4,6 +4,8 @@
 // server.ts; tests build one without its timer and call tick() themselves.
 import { and, asc, type Db, eq, isNull, lte, or, tables } from '@counterclaim/db'
 import { createTransport, type Transporter } from 'nodemailer'
+import { nowIso } from './context.ts'
+import { Ticker, type WorkerOptions } from './ticker.ts'
 import type { WriteGate } from './write-gate.ts'
 
 /** Sends after the first one that fail; the fifth failure in a row gives up on that notification. */
@@ -17,20 +19,13 @@ export const FIRST_RETRY_MS = 60_000
 const LEASE_MS = 10 * 60_000
 const BATCH = 50
 
-export interface NotificationMailerOptions {
-  db: Db
-  /** The app's write gate: the poller's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+export interface NotificationMailerOptions extends WorkerOptions {
   /** smtp://[user:password@]host:port, or smtps:// for TLS from the start. */
   smtpUrl: string
   /** The From: of every mail. */
   from: string
   /** Where the links in a mail point: the app's public address. */
   publicBaseUrl: string
-  /** The clock due times are read and written by; the wall clock when absent. */
-  now?: () => number
-  /** Where failures to send are noted; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did with the notifications it claimed. */
@@ -53,8 +48,7 @@ export class NotificationMailer {
   private readonly now: () => number
   private readonly log: (line: string) => void
   private readonly transport: Transporter
-  private timer: ReturnType<typeof setInterval> | null = null
-  private ticking: Promise<MailTickReport> | null = null
+  private readonly ticker: Ticker<MailTickReport>
 
   constructor(options: NotificationMailerOptions) {
     this.db = options.db
@@ -70,25 +64,20 @@ export class NotificationMailer {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     })
+    this.ticker = new Ticker({
+      run: () => this.runTick(),
+      onError: (error) => this.log(`notification mailer: a tick failed: ${describe(error)}`),
+    })
   }
 
   /** Ticks now and then every `everyMs`, until stop(). */
   start(everyMs = 15_000): void {
-    if (this.timer) return
-    const run = () => {
-      if (this.ticking) return
-      this.tick().catch((error) => this.log(`notification mailer: a tick failed: ${describe(error)}`))
-    }
-    this.timer = setInterval(run, everyMs)
-    this.timer.unref()
-    run()
+    this.ticker.start(everyMs)
   }
 
   /** Stops the timer, waits for the tick under way, and closes the mail server's connections. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
-    await this.ticking?.catch(() => undefined)
+    await this.ticker.stop()
     this.transport.close()
   }
 
@@ -97,12 +86,7 @@ export class NotificationMailer {
    * claimed first with a conditional update, so two processes never send one at the same time.
    */
   tick(): Promise<MailTickReport> {
-    if (this.ticking) return this.ticking
-    const work = this.runTick().finally(() => {
-      this.ticking = null
-    })
-    this.ticking = work
-    return work
+    return this.ticker.tick()
   }
 
   private async runTick(): Promise<MailTickReport> {
@@ -111,7 +95,9 @@ export class NotificationMailer {
     const due: Due[] = await this.db
       .select({ id: n.id, emailNextAt: n.emailNextAt })
       .from(n)
-      .where(and(eq(n.emailState, 'pending'), or(isNull(n.emailNextAt), lte(n.emailNextAt, this.iso()))))
+      .where(
+        and(eq(n.emailState, 'pending'), or(isNull(n.emailNextAt), lte(n.emailNextAt, nowIso(this.now)))),
+      )
       .orderBy(asc(n.emailNextAt), asc(n.id))
       .limit(BATCH)
     for (const row of due) {
@@ -127,7 +113,7 @@ export class NotificationMailer {
   private async claim(row: Due) {
     const n = tables.notifications
     const now = this.now()
-    const [claimed] = await this.gated(() =>
+    const [claimed] = await this.gate.run(() =>
       this.db
         .update(n)
         .set({ emailNextAt: new Date(now + LEASE_MS).toISOString() })
@@ -153,7 +139,7 @@ export class NotificationMailer {
         .from(tables.users)
         .where(eq(tables.users.id, row.userId))
       if (!person || person.disabledAt !== null) {
-        await this.gated(() =>
+        await this.gate.run(() =>
           this.db
             .update(n)
             .set({
@@ -171,7 +157,7 @@ export class NotificationMailer {
         subject: row.message,
         text: this.body(row),
       })
-      await this.gated(() =>
+      await this.gate.run(() =>
         this.db
           .update(n)
           .set({ emailState: 'sent', emailAttempts: attempts, emailNextAt: null, emailError: null })
@@ -185,7 +171,7 @@ export class NotificationMailer {
     const retryAt = new Date(this.now() + FIRST_RETRY_MS * 2 ** (attempts - 1)).toISOString()
     const words = `The mail server did not take it (try ${attempts} of ${MAX_EMAIL_ATTEMPTS}): ${failure}`
     this.log(`notification mailer: notification ${row.id}: ${words}`)
-    await this.gated(() =>
+    await this.gate.run(() =>
       this.db
         .update(n)
         .set({
@@ -205,19 +191,6 @@ export class NotificationMailer {
     if (row.note) parts.push(row.note)
     if (row.disputeId) parts.push(`Open it: ${this.publicBaseUrl}/disputes/${row.disputeId}`)
     return `${parts.join('\n\n')}\n`
-  }
-
-  private async gated<T>(write: () => PromiseLike<T>): Promise<T> {
-    const leave = await this.gate.enter()
-    try {
-      return await write()
-    } finally {
-      leave()
-    }
-  }
-
-  private iso(): string {
-    return new Date(this.now()).toISOString()
   }
 }
 

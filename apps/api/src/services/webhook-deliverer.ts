@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { and, asc, type Db, eq, inArray, isNull, lte, or, tables } from '@counterclaim/db'
 import { AppError, type WebhookDelivery } from '@counterclaim/shared'
+import { nowIso } from './context.ts'
 import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound-fetch.ts'
+import { describeFailure, Ticker, type WorkerOptions } from './ticker.ts'
 import {
   type DeliveryRow,
   getDeliveryRow,
@@ -52,22 +54,16 @@ export function retryDelayMs(attempts: number, random: number, firstRetryMs = FI
   return Math.round(base * (1 + RETRY_JITTER * random))
 }
 
-export interface WebhookDelivererOptions {
-  db: Db
-  /** The app's write gate: the deliverer's writes wait while a claim-log import holds the database. */
-  gate: WriteGate
+/** Its clock (`now`) also dates the signatures. */
+export interface WebhookDelivererOptions extends WorkerOptions {
   /** The address rules (outbound-fetch.ts); the timeout, redirects and size are the deliverer's own. */
   policy: Pick<OutboundPolicy, 'allowPrivate' | 'allowAddress'>
-  /** The clock due times and signatures are read by; the wall clock when absent. */
-  now?: () => number
   /** Where the jitter of retry waits comes from; Math.random when absent. */
   random?: () => number
   /** The wait after the first failure; FIRST_RETRY_MS when absent (config.webhookFirstRetryMs). */
   firstRetryMs?: number
   /** Deliveries sent at the same time in one tick. */
   concurrency?: number
-  /** Where unexpected failures are logged; console.error when absent. */
-  log?: (line: string) => void
 }
 
 /** What a tick did: the deliveries this process sent (or found it could not). */
@@ -97,9 +93,7 @@ export class WebhookDeliverer {
   private readonly concurrency: number
   private readonly log: (line: string) => void
   private readonly stopping = new AbortController()
-  private timer: ReturnType<typeof setInterval> | null = null
-  private ticking: Promise<DeliveryTickReport> | null = null
-  private wokenMidTick = false
+  private readonly ticker: Ticker<DeliveryTickReport>
   private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(options: WebhookDelivererOptions) {
@@ -118,14 +112,16 @@ export class WebhookDeliverer {
     this.firstRetryMs = options.firstRetryMs ?? FIRST_RETRY_MS
     this.concurrency = options.concurrency ?? 4
     this.log = options.log ?? ((line) => console.error(line))
+    this.ticker = new Ticker({
+      run: () => this.runTick(),
+      onError: (error) => this.log(`webhook deliverer: a tick failed: ${describeFailure(error)}`),
+      beatsFollowUp: true,
+    })
   }
 
   /** Ticks now and then every `everyMs`, until stop(). */
   start(everyMs = 5_000): void {
-    if (this.timer) return
-    this.timer = setInterval(() => this.wake(), everyMs)
-    this.timer.unref()
-    this.wake()
+    this.ticker.start(everyMs)
   }
 
   /**
@@ -133,26 +129,14 @@ export class WebhookDeliverer {
    * way is followed by another, so deliveries it did not see are not left for the next interval.
    */
   wake(): void {
-    if (!this.timer) return
-    if (this.ticking) {
-      this.wokenMidTick = true
-      return
-    }
-    this.tick()
-      .catch((error) => this.log(`webhook deliverer: a tick failed: ${describe(error)}`))
-      .finally(() => {
-        if (!this.wokenMidTick) return
-        this.wokenMidTick = false
-        this.wake()
-      })
+    this.ticker.wake()
   }
 
   /** Stops the timer, cancels sends under way (each is recorded as cut off) and waits for them. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
+    const ticker = this.ticker.stop()
     this.stopping.abort(new DelivererStopped('the server is shutting down'))
-    await this.ticking?.catch(() => undefined)
+    await ticker
     await Promise.allSettled(this.inFlight)
   }
 
@@ -161,18 +145,13 @@ export class WebhookDeliverer {
    * Each is leased first, so one another process took is left to it.
    */
   tick(): Promise<DeliveryTickReport> {
-    if (this.ticking) return this.ticking
-    const work = this.runTick().finally(() => {
-      this.ticking = null
-    })
-    this.ticking = work
-    return work
+    return this.ticker.tick()
   }
 
   private async runTick(): Promise<DeliveryTickReport> {
     const attempted: string[] = []
     const d = tables.webhookDeliveries
-    const now = this.iso()
+    const now = nowIso(this.now)
     const due = await this.db
       .select({ id: d.id, webhookId: d.webhookId })
       .from(d)
@@ -189,11 +168,11 @@ export class WebhookDeliverer {
       for (let queue = queues[next++]; queue; queue = queues[next++]) {
         for (const id of queue) {
           if (this.stopping.signal.aborted) return
-          const claimed = await this.gated(() => this.claim(id, false))
+          const claimed = await this.gate.run(() => this.claim(id, false))
           if (!claimed) continue
           attempted.push(id)
           await this.track(this.attempt(claimed.row, claimed.lease)).catch((error) =>
-            this.log(`webhook deliverer: delivery ${id} was not recorded: ${describe(error)}`),
+            this.log(`webhook deliverer: delivery ${id} was not recorded: ${describeFailure(error)}`),
           )
         }
       }
@@ -215,7 +194,7 @@ export class WebhookDeliverer {
     }
     const hook = await getWebhookRow(this.db, webhookId)
     if (hook.archivedAt !== null) throw webhookRemoved()
-    const claimed = await this.gated(() => this.claim(deliveryId, true))
+    const claimed = await this.gate.run(() => this.claim(deliveryId, true))
     if (!claimed) {
       throw new AppError('conflict', 'This delivery is being sent right now; look again in a moment.', {
         status: current.status,
@@ -231,7 +210,7 @@ export class WebhookDeliverer {
    */
   private async claim(id: string, anyTime: boolean): Promise<{ row: DeliveryRow; lease: string } | null> {
     const d = tables.webhookDeliveries
-    const now = this.iso()
+    const now = nowIso(this.now)
     const lease = new Date(this.now() + LEASE_MS).toISOString()
     const [row] = await this.db
       .update(d)
@@ -302,7 +281,7 @@ export class WebhookDeliverer {
       return error.message
     }
     if (error instanceof DelivererStopped) return 'The server shut down before the receiver answered.'
-    this.log(`webhook deliverer: sending failed: ${describe(error)}`)
+    this.log(`webhook deliverer: sending failed: ${describeFailure(error)}`)
     return 'Something went wrong on our side while sending this. It has been logged.'
   }
 
@@ -318,7 +297,7 @@ export class WebhookDeliverer {
     outcome: Outcome,
   ): Promise<DeliveryRow> {
     const d = tables.webhookDeliveries
-    return this.gated(async () => {
+    return this.gate.run(async () => {
       const at = attemptedAt ?? this.now()
       const attempts = row.attempts + (attemptedAt === null ? 0 : 1)
       const removed = (await getWebhookRow(this.db, row.webhookId)).archivedAt !== null
@@ -357,19 +336,6 @@ export class WebhookDeliverer {
     this.inFlight.add(work)
     return work.finally(() => this.inFlight.delete(work))
   }
-
-  private async gated<T>(write: () => Promise<T>): Promise<T> {
-    const leave = await this.gate.enter()
-    try {
-      return await write()
-    } finally {
-      leave()
-    }
-  }
-
-  private iso(): string {
-    return new Date(this.now()).toISOString()
-  }
 }
 
 /** No process holds the delivery: never leased, or its lease ran out. */
@@ -394,8 +360,4 @@ const STATUS_WORDS: Record<number, string> = {
 function statusWords(status: number): string {
   const words = STATUS_WORDS[status]
   return words ? ` ${words}` : ''
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }

@@ -37,6 +37,19 @@ export class WriteGate {
     }
   }
 
+  /**
+   * Runs a write past the gate: waits until it is open, and counts the write as under way until it
+   * settles. The count is taken when run() is called if the gate is open (no await comes first).
+   */
+  async run<T>(write: () => PromiseLike<T>): Promise<T> {
+    const leave = await this.enter()
+    try {
+      return await write()
+    } finally {
+      leave()
+    }
+  }
+
   /** Closes the gate for an import: new writes wait; resolves once the writes under way have ended. */
   async close(): Promise<void> {
     if (this.closed) throw new Error('the write gate is already closed: one import at a time')

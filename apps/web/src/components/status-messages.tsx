@@ -38,3 +38,33 @@ export function ErrorMessage({
     </div>
   )
 }
+
+/**
+ * What a list's query shows in place of its items: loading, the failure with a retry, or (loaded, with
+ * none) the empty message. `what` names the items ("notifications").
+ */
+export function QueryMessages({
+  query,
+  what,
+  isEmpty,
+  empty,
+}: {
+  query: { isPending: boolean; isSuccess: boolean; error: Error | null; refetch: () => unknown }
+  what: string
+  isEmpty: boolean
+  empty: ReactNode
+}) {
+  return (
+    <>
+      {query.isPending ? <LoadingMessage>Loading {what}…</LoadingMessage> : null}
+      {query.error ? (
+        <ErrorMessage
+          title={`The ${what} could not be loaded.`}
+          error={query.error}
+          onRetry={() => query.refetch()}
+        />
+      ) : null}
+      {query.isSuccess && isEmpty ? <EmptyMessage>{empty}</EmptyMessage> : null}
+    </>
+  )
+}

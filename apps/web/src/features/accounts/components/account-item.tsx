@@ -176,7 +176,7 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
             </div>
           </div>
         ) : null}
-        <p role="status" className="account-done">
+        <p role="status" className="done-message">
           {done}
         </p>
         <ActionError error={update.error} action={failed} />

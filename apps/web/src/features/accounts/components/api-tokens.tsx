@@ -5,6 +5,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import '../../../components/record-list.css'
 import { apiTokenListQuery, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens.ts'
 import { ROLE_LABELS } from './roles.ts'
 
@@ -49,7 +50,7 @@ export function ApiTokensSection({ role }: { role: Role }) {
       <h3 id={ids.list} ref={listHeading} tabIndex={-1}>
         Your tokens
       </h3>
-      <p role="status" className="account-done">
+      <p role="status" className="done-message">
         {said}
       </p>
       {list.isPending ? (
@@ -63,7 +64,7 @@ export function ApiTokensSection({ role }: { role: Role }) {
       ) : list.data.items.length === 0 ? (
         <EmptyMessage>You have no API tokens. Make one above when a script or system needs one.</EmptyMessage>
       ) : (
-        <ul className="account-list" aria-labelledby={ids.list}>
+        <ul className="record-list" aria-labelledby={ids.list}>
           {list.data.items.map((token) => (
             <TokenItem
               key={token.id}
@@ -187,7 +188,7 @@ function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => voi
           Copy token
         </button>
       </div>
-      <p role="status" className="account-done">
+      <p role="status" className="done-message">
         {copied === 'copied'
           ? 'Copied to the clipboard.'
           : copied === 'failed'

@@ -82,7 +82,7 @@ export function ChangePasswordPage() {
           required
         />
         <ActionError error={error} action="Your password was not changed." />
-        <p role="status" className="account-done">
+        <p role="status" className="done-message">
           {change.isSuccess
             ? 'Your password is changed. Anywhere else you were signed in has been signed out.'
             : ''}

@@ -17,23 +17,35 @@ import { excerpt, workbenchHref } from '../../../components/work-links.ts'
 import { myWorkQuery } from '../api/my-work.ts'
 import './my-work.css'
 
-function Section({
+/** One list of my work, with its count; `after` follows the list when it has items. */
+function Section<T>({
   id,
   title,
-  count,
-  children,
+  items,
+  empty,
+  item,
+  after,
 }: {
   id: string
   title: string
-  count: number
-  children: ReactNode
+  items: T[]
+  empty: ReactNode
+  item: (record: T) => ReactNode
+  after?: ReactNode
 }) {
   return (
     <section aria-labelledby={id} className="work-section panel">
       <h2 id={id}>
-        {title} <span className="count">({count})</span>
+        {title} <span className="count">({items.length})</span>
       </h2>
-      {children}
+      {items.length === 0 ? (
+        <EmptyMessage>{empty}</EmptyMessage>
+      ) : (
+        <>
+          <ul className="work-list">{items.map(item)}</ul>
+          {after}
+        </>
+      )}
     </section>
   )
 }
@@ -60,15 +72,20 @@ function AssignedItem({ dispute }: { dispute: AssignedDispute }) {
 /** The claim a verdict is about, by its short form or the start of its text. */
 const claimWords = (v: WorkVerdict) => v.shortText ?? excerpt(v.claimText, 90)
 
+/** A verdict's claim, linked on its workbench, and its dispute. */
+function VerdictTitle({ verdict }: { verdict: WorkVerdict }) {
+  return (
+    <p className="work-title">
+      <Link to={workbenchHref(verdict.dispute.id, { claimId: verdict.claimId })}>{claimWords(verdict)}</Link>{' '}
+      <span className="muted small">in {verdict.dispute.title}</span>
+    </p>
+  )
+}
+
 function ReturnedItem({ verdict }: { verdict: WorkVerdict }) {
   return (
     <li className="work-item">
-      <p className="work-title">
-        <Link to={workbenchHref(verdict.dispute.id, { claimId: verdict.claimId })}>
-          {claimWords(verdict)}
-        </Link>{' '}
-        <span className="muted small">in {verdict.dispute.title}</span>
-      </p>
+      <VerdictTitle verdict={verdict} />
       <blockquote className="work-note">
         <p className="small">
           <strong>
@@ -86,12 +103,7 @@ function ReturnedItem({ verdict }: { verdict: WorkVerdict }) {
 function ReviewItem({ verdict }: { verdict: WorkVerdict }) {
   return (
     <li className="work-item">
-      <p className="work-title">
-        <Link to={workbenchHref(verdict.dispute.id, { claimId: verdict.claimId })}>
-          {claimWords(verdict)}
-        </Link>{' '}
-        <span className="muted small">in {verdict.dispute.title}</span>
-      </p>
+      <VerdictTitle verdict={verdict} />
       <p className="small">
         {verdict.rating ? <RatingBadge rating={verdict.rating} /> : <span>No rating yet</span>}
         {' · '}by {verdict.author?.name ?? 'unknown'}, submitted{' '}
@@ -143,59 +155,41 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
       ) : null}
       {work.data ? (
         <div className="work-sections">
-          <Section id="assigned-heading" title="Assigned to me" count={work.data.assigned.length}>
-            {work.data.assigned.length === 0 ? (
-              <EmptyMessage>
-                No disputes are assigned to you. Editors assign them from the disputes list.
-              </EmptyMessage>
-            ) : (
-              <ul className="work-list">
-                {work.data.assigned.map((d) => (
-                  <AssignedItem key={d.id} dispute={d} />
-                ))}
-              </ul>
-            )}
-          </Section>
-          <Section id="returned-heading" title="Returned to me" count={work.data.returnedToMe.length}>
-            {work.data.returnedToMe.length === 0 ? (
-              <EmptyMessage>None of your drafts has been returned.</EmptyMessage>
-            ) : (
-              <ul className="work-list">
-                {work.data.returnedToMe.map((v) => (
-                  <ReturnedItem key={v.claimId} verdict={v} />
-                ))}
-              </ul>
-            )}
-          </Section>
+          <Section
+            id="assigned-heading"
+            title="Assigned to me"
+            items={work.data.assigned}
+            empty="No disputes are assigned to you. Editors assign them from the disputes list."
+            item={(d) => <AssignedItem key={d.id} dispute={d} />}
+          />
+          <Section
+            id="returned-heading"
+            title="Returned to me"
+            items={work.data.returnedToMe}
+            empty="None of your drafts has been returned."
+            item={(v) => <ReturnedItem key={v.claimId} verdict={v} />}
+          />
           {isEditor ? (
-            <Section id="review-heading" title="Awaiting my review" count={work.data.awaitingMyReview.length}>
-              {work.data.awaitingMyReview.length === 0 ? (
-                <EmptyMessage>No verdicts are waiting for your review.</EmptyMessage>
-              ) : (
-                <>
-                  <ul className="work-list">
-                    {work.data.awaitingMyReview.map((v) => (
-                      <ReviewItem key={v.claimId} verdict={v} />
-                    ))}
-                  </ul>
-                  <p className="small">
-                    <Link to="/review">Open the review queue</Link>
-                  </p>
-                </>
-              )}
-            </Section>
+            <Section
+              id="review-heading"
+              title="Awaiting my review"
+              items={work.data.awaitingMyReview}
+              empty="No verdicts are waiting for your review."
+              item={(v) => <ReviewItem key={v.claimId} verdict={v} />}
+              after={
+                <p className="small">
+                  <Link to="/review">Open the review queue</Link>
+                </p>
+              }
+            />
           ) : null}
-          <Section id="mentions-heading" title="Mentions" count={work.data.mentions.length}>
-            {work.data.mentions.length === 0 ? (
-              <EmptyMessage>No one has mentioned you in a comment yet.</EmptyMessage>
-            ) : (
-              <ul className="work-list">
-                {work.data.mentions.map((m) => (
-                  <MentionItem key={m.id} mention={m} />
-                ))}
-              </ul>
-            )}
-          </Section>
+          <Section
+            id="mentions-heading"
+            title="Mentions"
+            items={work.data.mentions}
+            empty="No one has mentioned you in a comment yet."
+            item={(m) => <MentionItem key={m.id} mention={m} />}
+          />
         </div>
       ) : null}
     </section>

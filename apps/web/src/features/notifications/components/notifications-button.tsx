@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { QueryMessages } from '../../../components/status-messages.tsx'
 import { notificationListQuery, unreadCountQuery, useMarkRead } from '../api/notifications.ts'
 import { NotificationItems } from './notification-items.tsx'
 import './notifications.css'
@@ -90,19 +90,12 @@ function NotificationsPanel({ headingId, onClose }: { headingId: string; onClose
           Mark all read
         </button>
       </div>
-      {list.isPending ? <LoadingMessage>Loading notifications…</LoadingMessage> : null}
-      {list.error ? (
-        <ErrorMessage
-          title="The notifications could not be loaded."
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : null}
-      {list.isSuccess && items.length === 0 ? (
-        <EmptyMessage>
-          Nothing yet. You are told here when someone assigns you, mentions you or acts on your verdicts.
-        </EmptyMessage>
-      ) : null}
+      <QueryMessages
+        query={list}
+        what="notifications"
+        isEmpty={items.length === 0}
+        empty="Nothing yet. You are told here when someone assigns you, mentions you or acts on your verdicts."
+      />
       <NotificationItems items={items} onOpen={open} />
       <ActionError error={markRead.error} action="The notifications were not marked read." />
       <p className="small notifications-all">

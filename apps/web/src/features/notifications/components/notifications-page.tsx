@@ -1,7 +1,7 @@
 import type { Notification } from '@counterclaim/shared'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { ActionError } from '../../../components/action-error.tsx'
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { QueryMessages } from '../../../components/status-messages.tsx'
 import { notificationListQuery, unreadCountQuery, useMarkRead } from '../api/notifications.ts'
 import { NotificationItems } from './notification-items.tsx'
 import './notifications.css'
@@ -32,20 +32,12 @@ export function NotificationsPage() {
         {unread.data === undefined ? '' : unread.data === 0 ? 'All read.' : `${unread.data} unread.`}
       </p>
       <ActionError error={markRead.error} action="The notifications were not marked read." />
-      {list.isPending ? <LoadingMessage>Loading notifications…</LoadingMessage> : null}
-      {list.error ? (
-        <ErrorMessage
-          title="The notifications could not be loaded."
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : null}
-      {list.isSuccess && items.length === 0 ? (
-        <EmptyMessage>
-          No notifications yet. You are told here when someone assigns you, mentions you or acts on your
-          verdicts.
-        </EmptyMessage>
-      ) : null}
+      <QueryMessages
+        query={list}
+        what="notifications"
+        isEmpty={items.length === 0}
+        empty="No notifications yet. You are told here when someone assigns you, mentions you or acts on your verdicts."
+      />
       {items.length > 0 ? (
         <div className="panel">
           <NotificationItems items={items} onOpen={open} />

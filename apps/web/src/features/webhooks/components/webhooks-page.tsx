@@ -1,10 +1,10 @@
-import { roleAtLeast, type SessionUser, type Webhook } from '@counterclaim/shared'
+import type { SessionUser, Webhook } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { AdminOnly, RecordListPage } from '../../../components/record-list-page.tsx'
 import { useRemoveWebhook, webhookListQuery } from '../api/webhooks.ts'
 import { WebhookCreateForm } from './webhook-create-form.tsx'
 import { WebhookDeliveries } from './webhook-deliveries.tsx'
@@ -13,102 +13,46 @@ import './webhooks.css'
 
 /** The desk's webhooks, for admins: where published, corrected and withdrawn verdicts are sent. */
 export function WebhooksPage({ user }: { user: SessionUser }) {
-  if (!roleAtLeast(user.role, 'admin')) {
-    return (
-      <section aria-labelledby="webhooks-heading" className="page">
-        <h1 id="webhooks-heading">Webhooks</h1>
-        <EmptyMessage>Only admins manage webhooks. Ask an admin to add or remove one.</EmptyMessage>
-      </section>
-    )
-  }
-  return <WebhookList />
+  return (
+    <AdminOnly
+      user={user}
+      title="Webhooks"
+      headingId="webhooks-heading"
+      refusal="Only admins manage webhooks. Ask an admin to add or remove one."
+    >
+      <WebhookList />
+    </AdminOnly>
+  )
 }
 
 function WebhookList() {
   const hooks = useInfiniteQuery(webhookListQuery())
-  const [creating, setCreating] = useState(false)
-  const [done, setDone] = useState('')
-  const newButton = useRef<HTMLButtonElement>(null)
-  const items = hooks.data?.pages.flatMap((p) => p.items) ?? []
-  const focusNew = () => requestAnimationFrame(() => newButton.current?.focus())
-
   return (
-    <section aria-labelledby="webhooks-heading" className="page webhooks-page">
-      <title>Webhooks · Counterclaim</title>
-      <p className="breadcrumb small">
-        <Link to="/accounts">Accounts</Link> / Webhooks
-      </p>
-      <div className="page-head">
-        <h1 id="webhooks-heading">Webhooks</h1>
-        {creating ? null : (
-          <button
-            type="button"
-            className="primary"
-            ref={newButton}
-            onClick={() => {
-              setDone('')
-              setCreating(true)
-            }}
-          >
-            New webhook
-          </button>
-        )}
-      </div>
-      <p className="muted page-intro">
-        Other systems told of each verdict the desk publishes, corrects or withdraws: a signed POST of its
-        ClaimReview, tried again with growing pauses until the receiver answers.
-      </p>
-      <p role="status" className="webhook-done">
-        {done}
-      </p>
-      {creating ? (
-        <WebhookCreateForm
-          onCreated={(url) => {
-            setCreating(false)
-            setDone(`Webhook added: ${url}.`)
-            focusNew()
-          }}
-          onCancel={() => {
-            setCreating(false)
-            focusNew()
-          }}
-        />
-      ) : null}
-      {hooks.isPending ? <LoadingMessage>Loading webhooks…</LoadingMessage> : null}
-      {hooks.error ? (
-        <ErrorMessage
-          title="The webhooks could not be loaded."
-          error={hooks.error}
-          onRetry={() => hooks.refetch()}
-        />
-      ) : null}
-      {hooks.isSuccess && items.length === 0 ? (
-        <EmptyMessage>
-          No webhooks yet. Add one to send verdicts to another system as they are published.
-        </EmptyMessage>
-      ) : null}
-      {items.length > 0 ? (
-        <ul className="webhook-list">
-          {items.map((hook) => (
-            <WebhookItem
-              key={hook.id}
-              hook={hook}
-              onRemoved={() => {
-                setDone(`Webhook removed: ${hook.url}.`)
-                focusNew()
-              }}
-            />
-          ))}
-        </ul>
-      ) : null}
-      {hooks.hasNextPage ? (
-        <p>
-          <button type="button" onClick={() => hooks.fetchNextPage()} disabled={hooks.isFetchingNextPage}>
-            {hooks.isFetchingNextPage ? 'Loading more…' : 'Show more webhooks'}
-          </button>
+    <RecordListPage
+      title="Webhooks"
+      headingId="webhooks-heading"
+      className="webhooks-page"
+      before={
+        <p className="breadcrumb small">
+          <Link to="/accounts">Accounts</Link> / Webhooks
         </p>
-      ) : null}
-    </section>
+      }
+      intro={
+        <>
+          Other systems told of each verdict the desk publishes, corrects or withdraws: a signed POST of its
+          ClaimReview, tried again with growing pauses until the receiver answers.
+        </>
+      }
+      newLabel="New webhook"
+      createForm={(done, cancel) => (
+        <WebhookCreateForm onCreated={(url) => done(`Webhook added: ${url}.`)} onCancel={cancel} />
+      )}
+      query={hooks}
+      empty="No webhooks yet. Add one to send verdicts to another system as they are published."
+      item={(hook, announce) => (
+        <WebhookItem key={hook.id} hook={hook} onRemoved={() => announce(`Webhook removed: ${hook.url}.`)} />
+      )}
+    />
   )
 }
 
