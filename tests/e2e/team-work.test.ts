@@ -255,6 +255,8 @@ describe('assignment', () => {
     await form.getByLabel('Due date').fill('2999-01-15')
     await form.getByRole('button', { name: 'Save assignment' }).click()
     await page.getByText('Assigned: Taras Bondar · Due 15 Jan 2999').waitFor()
+    // The history says what changed in words, not field names.
+    await page.getByText('changed people assigned, due date').waitFor()
 
     // Someone else changes the dispute while this page still has the old version.
     await page.getByRole('button', { name: 'Change assignment' }).click()

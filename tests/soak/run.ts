@@ -2,10 +2,21 @@
 // one is broken. `npm run soak -- --quick` runs every part at a tenth of its size, to try it out.
 // `npm run soak -- --only live` runs the live-events part alone: 200 open event streams on several
 // disputes while 20 writers work in them (about 30 s; with --quick, 20 streams, 2 writers, 3 s).
+// `--engine sqlite|postgres|both` says which database the live-events part runs on (SQLite unless told;
+// every other part always runs on SQLite): on PostgreSQL, a throwaway cluster of the run's own seeded as
+// the tests' database, served by two server processes at once with each dispute's streams and writers
+// split between them, so about half of every event's deliveries cross processes through LISTEN/NOTIFY.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { closeDb, type DatabaseLocation, openDatabase, rawQuery } from '../../packages/db/src/index.ts'
+import pg from 'pg'
+import {
+  closeDb,
+  type DatabaseLocation,
+  type Engine,
+  openDatabase,
+  rawQuery,
+} from '../../packages/db/src/index.ts'
 import type { DisputeEvent } from '../../packages/shared/src/index.ts'
 import { largeClaimLogCsv } from '../fixtures/large-claim-log.ts'
 import { runCrashes } from '../support/crash.ts'
@@ -18,11 +29,12 @@ import {
 import { fuzzRoute } from '../support/fuzz.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { runLostUpdates } from '../support/lost-updates.ts'
+import { startCluster } from '../support/postgres-cluster.ts'
 import { documentedRoutes, makeFixtures, ROUTES } from '../support/route-table.ts'
-import { spawnServer } from '../support/server.ts'
+import { type ServerHandle, spawnServer } from '../support/server.ts'
 import { healthAlone, percentile, runSignInLoad } from '../support/signin-load.ts'
 import { type EventStream, openEventStream } from '../support/sse.ts'
-import { buildTemplate, removeDbFile } from '../support/template-db.ts'
+import { buildPostgresTemplates, buildTemplate, removeDbFile } from '../support/template-db.ts'
 import { makeTestApp } from '../support/test-app.ts'
 import { pace, waitUntil } from '../support/waits.ts'
 
@@ -30,6 +42,13 @@ const quick = process.argv.includes('--quick')
 // `--only signins` (or lost-updates, fuzz, crashes, import, live) runs one part.
 const only = process.argv[process.argv.indexOf('--only') + 1]
 const runs = (part: string) => !process.argv.includes('--only') || only === part
+// `--engine sqlite|postgres|both` (SQLite unless told) is what the live-events part runs on.
+const LIVE_ENGINES = { sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] } as const
+const engineArg = process.argv.includes('--engine')
+  ? process.argv[process.argv.indexOf('--engine') + 1]
+  : 'sqlite'
+const liveEngines: readonly Engine[] = LIVE_ENGINES[engineArg as keyof typeof LIVE_ENGINES] ?? []
+if (liveEngines.length === 0) throw new Error(`--engine is sqlite, postgres or both, not ${engineArg}`)
 const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n)
 const FULL = {
   writers: 20,
@@ -280,122 +299,178 @@ async function importUnderLoad(template: string) {
   return result
 }
 
+/** A database the live-events part runs on, the server processes that share it, and a reader beside them. */
+interface LiveDatabase {
+  engine: Engine
+  location: DatabaseLocation
+  /** How many server processes serve it: one on SQLite (one process serves the file), two on PostgreSQL. */
+  processes: number
+  /** A statement with $n parameters, read outside the servers. */
+  query(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>>
+  close(): Promise<void>
+}
+
+async function liveDatabase(engine: Engine, template: string): Promise<LiveDatabase> {
+  if (engine === 'sqlite') {
+    const location = freshCopy(template)
+    const db = openDatabase(location)
+    return {
+      engine,
+      location,
+      processes: 1,
+      query: (sql, params) => rawQuery(db, sql, params),
+      close: () => closeDb(db),
+    }
+  }
+  // A throwaway cluster seeded as the tests' (in a child process). The reader is a plain pg client: this
+  // process may already run on SQLite, and one process opens one engine through packages/db.
+  const cluster = await startCluster()
+  try {
+    const { demo } = await buildPostgresTemplates(cluster)
+    const client = new pg.Client({ connectionString: demo })
+    await client.connect()
+    return {
+      engine,
+      location: { databaseUrl: demo, databasePath: '' },
+      processes: 2,
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+      close: async () => {
+        await client.end().catch(() => {})
+        await cluster.stop()
+      },
+    }
+  } catch (error) {
+    await cluster.stop()
+    throw error
+  }
+}
+
 /**
  * FULL.streams event streams open on FULL.streamDisputes disputes of a real server while FULL.liveWriters
  * writers work in those disputes; then every stream must have received every event of its dispute, in
  * seq order, once. The delay is from the write's timestamp (taken as its transaction starts, so before
- * its commit) to the receipt.
+ * its commit) to the receipt. On PostgreSQL two server processes share the database: each dispute's
+ * streams and writers are split between them, so about half of each event's deliveries cross processes
+ * (LISTEN/NOTIFY).
  */
-async function liveEvents(template: string) {
+async function liveEvents(engine: Engine, template: string) {
+  const label = `live events (${engine})`
+  const live = await liveDatabase(engine, template)
   log(
-    `live events: ${FULL.streams} streams on ${FULL.streamDisputes} disputes, ${FULL.liveWriters} writers × ${FULL.liveSeconds} s …`,
+    `${label}: ${FULL.streams} streams on ${FULL.streamDisputes} disputes, ${FULL.liveWriters} writers × ${FULL.liveSeconds} s, ${live.processes} server process${live.processes > 1 ? 'es' : ''} …`,
   )
-  const database = freshCopy(template)
-  const server = await spawnServer({ database })
+  const servers: ServerHandle[] = []
   const streams: Array<{ dispute: WorkDispute; stream: EventStream; after: number }> = []
   try {
-    const send = httpClient(server.url)
+    for (let i = 0; i < live.processes; i++) servers.push(await spawnServer({ database: live.location }))
+    const sends = servers.map((s) => httpClient(s.url))
+    // The i-th stream or writer (on dispute i mod the disputes): each dispute's alternate between the
+    // servers, and so do the writers as a whole, however few there are.
+    const serverFor = (i: number) => (i + Math.floor(i / FULL.streamDisputes)) % servers.length
+    const send = sends[0] as Send
     const cookies = [await signIn(send, 'editor'), await signIn(send, 'checker')]
     const editor = cookies[0] ?? ''
     const disputes: WorkDispute[] = []
     for (let i = 0; i < FULL.streamDisputes; i++) disputes.push(await newWorkDispute(send, editor))
-    const db = openDatabase(database)
     const lastSeq = async (id: string) =>
       Number(
-        (
-          await rawQuery<{ seq: number | null }>(
-            db,
-            'SELECT max(seq) AS seq FROM history_events WHERE dispute_id = $1',
-            [id],
-          )
-        )[0]?.seq ?? 0,
+        (await live.query('SELECT max(seq) AS seq FROM history_events WHERE dispute_id = $1', [id]))[0]
+          ?.seq ?? 0,
       )
-    try {
-      const starts = new Map<string, number>()
-      for (const d of disputes) starts.set(d.id, await lastSeq(d.id))
-      for (let i = 0; i < FULL.streams; i++) {
-        const dispute = disputes[i % disputes.length] as WorkDispute
-        const stream = await openEventStream(`${server.url}/api/disputes/${dispute.id}/events`, {
-          cookie: cookies[i % 2] ?? '',
-        })
-        promise(stream.status === 200, `live events: a stream answered ${stream.status}`)
-        streams.push({ dispute, stream, after: starts.get(dispute.id) ?? 0 })
-      }
-      const deadline = Date.now() + FULL.liveSeconds * 1000
-      let writes = 0
-      let failed = 0
-      await Promise.all(
-        Array.from({ length: FULL.liveWriters }, async (_, w) => {
-          const cookie = await signIn(send, w % 2 ? 'checker' : 'editor')
-          const dispute = disputes[w % disputes.length] as WorkDispute
-          while (Date.now() < deadline) {
-            await workInDispute(send, cookie, dispute, 1).then(
-              () => {
-                writes += 4
-              },
-              () => {
-                failed++
-              },
-            )
-          }
-        }),
-      )
-      const want = new Map<string, number[]>()
-      for (const d of disputes) {
-        const rows = await rawQuery<{ seq: number }>(db, DISPUTE_HISTORY_SQL, [d.id, starts.get(d.id) ?? 0])
-        want.set(
-          d.id,
-          rows.map((r) => Number(r.seq)),
-        )
-      }
-      const complete = (s: (typeof streams)[number]) =>
-        s.stream.changes().length >= (want.get(s.dispute.id)?.length ?? 0)
-      await waitUntil('every stream to receive every event', () => streams.every(complete), {
-        timeoutMs: 60_000,
-      }).catch((error) => log(`  ${error instanceof Error ? error.message : error}`))
-      const events = [...want.values()].reduce((n, seqs) => n + seqs.length, 0)
-      let wrong = 0
-      const delays: number[] = []
-      for (const s of streams) {
-        const got = s.stream.changes()
-        const same =
-          JSON.stringify(got.map((e: DisputeEvent) => e.seq)) === JSON.stringify(want.get(s.dispute.id))
-        if (!same) wrong++
-        const byData = new Map(got.map((e) => [e.seq, e]))
-        for (const m of s.stream.messages) {
-          if (m.event !== 'message') continue
-          const event = byData.get(Number(m.lastEventId))
-          if (event) delays.push(m.receivedAt - Date.parse(event.at))
-        }
-      }
-      const result = {
-        streams: streams.length,
-        disputes: disputes.length,
-        writers: FULL.liveWriters,
-        events,
-        writes,
-        failedWrites: failed,
-        deliveries: delays.length,
-        streamsIncomplete: wrong,
-        p50: percentile(delays, 50),
-        p99: percentile(delays, 99),
-        max: Math.max(...delays),
-      }
-      log(`  ${JSON.stringify(result)}`)
-      promise(
-        wrong === 0,
-        `live events: ${wrong} of ${streams.length} streams missed, repeated or reordered events`,
-      )
-      promise(failed === 0, `live events: ${failed} writes failed`)
-      promise(events > 0, 'live events: nothing was written')
-      return result
-    } finally {
-      await closeDb(db)
+    const starts = new Map<string, number>()
+    for (const d of disputes) starts.set(d.id, await lastSeq(d.id))
+    for (let i = 0; i < FULL.streams; i++) {
+      const dispute = disputes[i % disputes.length] as WorkDispute
+      const server = servers[serverFor(i)] as ServerHandle
+      const stream = await openEventStream(`${server.url}/api/disputes/${dispute.id}/events`, {
+        cookie: cookies[i % 2] ?? '',
+      })
+      promise(stream.status === 200, `${label}: a stream answered ${stream.status}`)
+      streams.push({ dispute, stream, after: starts.get(dispute.id) ?? 0 })
     }
+    // One at a time: sign-ins in flight count against the sign-in throttle (10 a window) until they succeed.
+    const writerCookies: string[] = []
+    for (let w = 0; w < FULL.liveWriters; w++)
+      writerCookies.push(await signIn(sends[serverFor(w)] as Send, w % 2 ? 'checker' : 'editor'))
+    const deadline = Date.now() + FULL.liveSeconds * 1000
+    let writes = 0
+    let failed = 0
+    await Promise.all(
+      Array.from({ length: FULL.liveWriters }, async (_, w) => {
+        const through = sends[serverFor(w)] as Send
+        const cookie = writerCookies[w] ?? ''
+        const dispute = disputes[w % disputes.length] as WorkDispute
+        while (Date.now() < deadline) {
+          await workInDispute(through, cookie, dispute, 1).then(
+            () => {
+              writes += 4
+            },
+            () => {
+              failed++
+            },
+          )
+        }
+      }),
+    )
+    const want = new Map<string, number[]>()
+    for (const d of disputes) {
+      const rows = await live.query(DISPUTE_HISTORY_SQL, [d.id, starts.get(d.id) ?? 0])
+      want.set(
+        d.id,
+        rows.map((r) => Number(r.seq)),
+      )
+    }
+    const complete = (s: (typeof streams)[number]) =>
+      s.stream.changes().length >= (want.get(s.dispute.id)?.length ?? 0)
+    await waitUntil('every stream to receive every event', () => streams.every(complete), {
+      timeoutMs: 60_000,
+    }).catch((error) => log(`  ${error instanceof Error ? error.message : error}`))
+    const events = [...want.values()].reduce((n, seqs) => n + seqs.length, 0)
+    let wrong = 0
+    const delays: number[] = []
+    for (const s of streams) {
+      const got = s.stream.changes()
+      const same =
+        JSON.stringify(got.map((e: DisputeEvent) => e.seq)) === JSON.stringify(want.get(s.dispute.id))
+      if (!same) wrong++
+      const byData = new Map(got.map((e) => [e.seq, e]))
+      for (const m of s.stream.messages) {
+        if (m.event !== 'message') continue
+        const event = byData.get(Number(m.lastEventId))
+        if (event) delays.push(m.receivedAt - Date.parse(event.at))
+      }
+    }
+    const result = {
+      engine,
+      processes: servers.length,
+      streams: streams.length,
+      disputes: disputes.length,
+      writers: FULL.liveWriters,
+      events,
+      writes,
+      failedWrites: failed,
+      deliveries: delays.length,
+      streamsIncomplete: wrong,
+      p50: percentile(delays, 50),
+      p99: percentile(delays, 99),
+      // Spread over this many deliveries would overflow the stack.
+      max: delays.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
+    }
+    log(`  ${JSON.stringify(result)}`)
+    promise(
+      wrong === 0,
+      `${label}: ${wrong} of ${streams.length} streams missed, repeated or reordered events`,
+    )
+    promise(failed === 0, `${label}: ${failed} writes failed`)
+    promise(events > 0, `${label}: nothing was written`)
+    return result
   } finally {
     for (const s of streams) s.stream.close()
-    const exit = await server.stop()
-    promise(exit.code === 0, `live events: server exit ${JSON.stringify(exit)}`)
+    for (const server of servers) {
+      const exit = await server.stop()
+      promise(exit.code === 0, `${label}: server exit ${JSON.stringify(exit)}`)
+    }
+    await live.close()
   }
 }
 
@@ -409,12 +484,13 @@ async function main() {
     const cr = runs('crashes') ? await crashes(template) : null
     const si = runs('signins') ? await signIns(template) : null
     const im = runs('import') ? await importUnderLoad(template) : null
-    const le = runs('live') ? await liveEvents(template) : null
-    if (le)
+    for (const engine of runs('live') ? liveEngines : []) {
+      const le = await liveEvents(engine, template)
       figures.push([
-        'live events: p99 delivery delay',
-        `${le.p99.toFixed(0)} ms (p50 ${le.p50.toFixed(0)}, max ${le.max.toFixed(0)}; ${le.events} events × their streams = ${le.deliveries} deliveries to ${le.streams} streams, ${le.streamsIncomplete} incomplete)`,
+        `live events (${engine}): p99 delivery delay`,
+        `${le.p99.toFixed(0)} ms (p50 ${le.p50.toFixed(0)}, max ${le.max.toFixed(0)}; ${le.events} events × their streams = ${le.deliveries} deliveries to ${le.streams} streams on ${le.processes} server process${le.processes > 1 ? 'es' : ''}, ${le.streamsIncomplete} incomplete)`,
       ])
+    }
     if (im)
       figures.push(
         [

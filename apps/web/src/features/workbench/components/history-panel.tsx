@@ -6,14 +6,37 @@ import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/
 import { historyQuery } from '../api/workbench.ts'
 import { claimName, possessive } from './evidence-matrix.tsx'
 
-/** The fields an event changed, by name: "text, shortText". */
+// Fields whose names do not read as words once split ("statedOn" → "stated on" would do; "assigneeIds" would not).
+const FIELD_WORDS: Record<string, string> = {
+  assigneeIds: 'people assigned',
+  dueOn: 'due date',
+  shortText: 'short form',
+  claimantId: 'claimant',
+  citedEvidenceIds: 'cited evidence',
+  appearanceUrl: 'appearance URL',
+  archiveUrl: 'archive URL',
+  url: 'URL',
+  sourceName: 'source',
+  archivedAt: 'archived',
+  factCheckId: 'fact-check',
+  sameAs: 'same-as links',
+}
+
+/** A field's name in words: "shortText" → "short form", "publishedOn" → "published on". */
+function fieldWords(key: string): string {
+  return FIELD_WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
+
+/** The fields an event changed, in words: "text, short form". */
 function changedFields(event: HistoryEvent): string[] {
   const { before, after } = event
   if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return []
   const b = before as Record<string, unknown>
   const a = after as Record<string, unknown>
   const ignored = new Set(['version', 'updatedAt', 'createdAt', 'excerptSha256', 'modifiedAt'])
-  return Object.keys(a).filter((k) => !ignored.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+  return Object.keys(a)
+    .filter((k) => !ignored.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map(fieldWords)
 }
 
 const field = (record: unknown, key: string): string | null => {
