@@ -5,6 +5,7 @@ import { launchBrowser } from '../support/browser.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { copyOfSeeded, type OwnDispute } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
+import { chooseStance, stanceName } from '../support/stance-cells.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 // Two people on one dispute, each in a browser context of their own: the editor is Ana Petrenko, the
@@ -57,13 +58,6 @@ async function openWorkbench(page: Page, own: OwnDispute) {
   await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const cell = (page: Page, evidence: string, claimant: string) =>
-  page.getByRole('button', {
-    name: new RegExp(`^Stance of ${escapeRegExp(evidence)} on ${escapeRegExp(claimant)}'s claim: `),
-  })
-const stanceName = async (page: Page, evidence: string, claimant: string) =>
-  (await cell(page, evidence, claimant).getAttribute('aria-label')) ?? ''
 const alsoHere = (page: Page) => page.getByRole('status').filter({ hasText: 'Also here:' })
 
 async function editClaim(page: Page, claimant: string): Promise<Locator> {
@@ -108,7 +102,7 @@ describe('two people on one dispute', () => {
       const saved = ana.page.waitForResponse(
         (r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT',
       )
-      await cell(ana.page, PHOTOS, KIPER).click()
+      await chooseStance(ana.page, PHOTOS, KIPER, 'Contradicts')
       expect((await saved).status()).toBe(200)
       // From the save's answer, the other person's page shows the new stance and who set it.
       await expect

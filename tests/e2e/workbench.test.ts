@@ -5,6 +5,7 @@ import { launchBrowser } from '../support/browser.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { copyOfSeeded, type OwnDispute, type VerdictChanges } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
+import { chooseStance, stanceCell, stanceMenu, stanceName } from '../support/stance-cells.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 const QUESTION = 'What did the 10 June 2025 strikes on Kyiv and Odesa hit?'
@@ -60,16 +61,6 @@ async function openWorkbench(page: Page, dispute: { id: string; question?: strin
 /** A copy of the seeded dispute of this test's own, verdicts as seeded unless told otherwise. */
 function ownDispute(verdicts?: VerdictChanges): Promise<OwnDispute> {
   return copyOfSeeded(httpClient(server.url), QUESTION, { verdicts })
-}
-
-const cell = (page: Page, evidence: string, claimant: string) =>
-  page.getByRole('button', {
-    name: new RegExp(`^Stance of ${escapeRegExp(evidence)} on ${escapeRegExp(claimant)}'s claim: `),
-  })
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-async function stanceName(page: Page, evidence: string, claimant: string) {
-  return (await cell(page, evidence, claimant).getAttribute('aria-label')) ?? ''
 }
 
 describe('the shell and the dispute list', () => {
@@ -197,7 +188,7 @@ describe('the shell and the dispute list', () => {
     await page.getByLabel('Information credibility (1–6)').selectOption('1')
     await page.getByRole('button', { name: 'Save evidence' }).click()
     await page.getByRole('cell', { name: 'A1', exact: true }).waitFor()
-    await cell(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff').click()
+    await chooseStance(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff', 'Supports')
     await expect
       .poll(() => stanceName(page, 'Seismic record of an explosion at 02:54', 'Ukrainian General Staff'))
       .toMatch(/: supports$/)
@@ -309,7 +300,7 @@ describe('the workbench', () => {
       .waitFor()
   })
 
-  it('sets a stance by click and by keyboard, and both survive a reload', async () => {
+  it('sets a stance from the cell menu by pointer and by keyboard, one save per decision, and both survive a reload', async () => {
     const own = await ownDispute()
     const page = await newPage('checker')
     await openWorkbench(page, own)
@@ -317,42 +308,129 @@ describe('the workbench', () => {
     expect(await stanceName(page, statement, 'Oleg Kiper')).toBe(
       `Stance of ${statement} on Oleg Kiper's claim: none`,
     )
+    const puts: number[] = []
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/stances') && r.request().method() === 'PUT') puts.push(r.status())
+    })
 
-    // By click: none → supports (the cell is created) → contradicts (changed with If-Match).
-    const putStance = () =>
-      page.waitForResponse((r) => r.url().endsWith('/api/stances') && r.request().method() === 'PUT')
-    const created = putStance()
-    await cell(page, statement, 'Oleg Kiper').click()
+    // By pointer: none → supports (the cell is created) → contradicts (changed with If-Match), one save each.
+    await chooseStance(page, statement, 'Oleg Kiper', 'Supports')
     await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: supports$/)
-    expect((await created).status()).toBe(201)
-    const changed = putStance()
-    await cell(page, statement, 'Oleg Kiper').click()
-    expect((await changed).status()).toBe(200)
+    await expect.poll(() => puts).toEqual([201])
+    await chooseStance(page, statement, 'Oleg Kiper', 'Contradicts')
     await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
+    await expect.poll(() => puts).toEqual([201, 200])
 
-    // By keyboard: from that cell, the arrow moves to the mayor's claim; Enter sets it, Space moves it on.
-    await cell(page, statement, 'Oleg Kiper').focus()
+    // By keyboard: the arrow moves to the mayor's claim; Enter opens its menu on the current choice ("None"),
+    // the arrows move between choices, Enter on one sets it and gives the focus back to the cell.
+    const activeName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+    const activeText = () => page.evaluate(() => document.activeElement?.textContent ?? '')
+    await stanceCell(page, statement, 'Oleg Kiper').focus()
     await page.keyboard.press('ArrowRight')
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe(`Stance of ${statement} on Vitali Klitschko's claim: none`)
-    const entered = putStance()
+    await expect.poll(activeName).toBe(`Stance of ${statement} on Vitali Klitschko's claim: none`)
     await page.keyboard.press('Enter')
-    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: supports$/)
-    expect((await entered).status()).toBe(201)
-    const spaced = putStance()
-    await page.keyboard.press('Space')
-    expect((await spaced).status()).toBe(200)
-    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
-    await page.keyboard.press('ArrowDown')
+    const menu = stanceMenu(page, statement, 'Vitali Klitschko')
+    await menu.waitFor()
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
-      .toMatch(/^Stance of .* on Vitali Klitschko's claim: /)
+      .poll(() => menu.getByRole('menuitemradio', { name: 'None', exact: true }).getAttribute('aria-checked'))
+      .toBe('true')
+    await expect.poll(activeText).toMatch(/None$/)
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(activeText).toMatch(/Supports$/)
+    await page.keyboard.press('Enter')
+    await menu.waitFor({ state: 'detached' })
+    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: supports$/)
+    await expect.poll(() => puts).toEqual([201, 200, 201])
+    await expect.poll(activeName).toMatch(/on Vitali Klitschko's claim: supports$/)
+
+    // Space opens it too; Escape closes it unchanged, with the focus back on the cell and nothing saved.
+    await page.keyboard.press('Space')
+    await menu.waitFor()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(activeText).toMatch(/Contradicts$/)
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    await expect.poll(activeName).toMatch(/on Vitali Klitschko's claim: supports$/)
+    await page.keyboard.press('Space')
+    await menu.waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
+    await expect.poll(() => puts).toEqual([201, 200, 201, 200])
+
+    // The matrix's own arrow keys still move between cells.
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(activeName).toBe(`Stance of ${statement} on Oleg Kiper's claim: contradicts`)
 
     await page.reload()
     await page.getByRole('heading', { name: own.question, level: 1 }).waitFor()
     expect(await stanceName(page, statement, 'Oleg Kiper')).toMatch(/: contradicts$/)
     expect(await stanceName(page, statement, 'Vitali Klitschko')).toMatch(/: contradicts$/)
+  })
+
+  it('sets a stance with a note from the menu by keyboard on a phone: one history event, and the note shows', async () => {
+    const own = await ownDispute()
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    onTestFinished(() => context.close())
+    const page = await context.newPage()
+    await signInAs(page, server.url, 'checker')
+    await openWorkbench(page, own)
+    const statement = 'Ministry of Defence statement, 10 June'
+    const kiper = own.workbench.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const ministry = own.workbench.evidence.find((e) => e.title === statement)
+    expect(kiper && ministry).toBeTruthy()
+    const note = 'The ministry names a military target; the photos show the hospital.'
+    const puts: number[] = []
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/stances') && r.request().method() === 'PUT') puts.push(r.status())
+    })
+
+    await stanceCell(page, statement, 'Oleg Kiper').focus()
+    await page.keyboard.press('Enter')
+    const menu = stanceMenu(page, statement, 'Oleg Kiper')
+    await menu.waitFor()
+    const box = await menu.boundingBox()
+    expect(box && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 844).toBe(
+      true,
+    )
+    await expectNoSeriousA11yViolations(page)
+    await page.keyboard.press('ArrowUp') // from "None" to "Context"
+    await page.keyboard.press('Space')
+    await expect
+      .poll(() =>
+        menu.getByRole('menuitemradio', { name: 'Context', exact: true }).getAttribute('aria-checked'),
+      )
+      .toBe('true')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(note)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter') // Set
+    await menu.waitFor({ state: 'detached' })
+    await expect.poll(() => stanceName(page, statement, 'Oleg Kiper')).toMatch(/: context$/)
+    await expect.poll(() => puts).toEqual([201])
+    await saveScreenshot(page, 'stance-menu-phone')
+
+    // Exactly one event in the claim's history for that cell, with the stance and the note together.
+    const api = await otherDesk('editor')
+    const history = (await (await api(`/api/history?entity=claim&id=${kiper?.id}&limit=100`)).json()) as {
+      items: {
+        entity: string
+        action: string
+        after: { evidenceId?: string; stance?: string; note?: string }
+      }[]
+    }
+    const events = history.items.filter((e) => e.entity === 'stance' && e.after?.evidenceId === ministry?.id)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ action: 'created', after: { stance: 'context', note } })
+
+    // The note shows with the evidence, and in the cell's menu when it opens again.
+    await page.getByRole('button', { name: statement, exact: true }).click()
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `Context Oleg Kiper's claim: ${note}` })
+      .waitFor()
+    await stanceCell(page, statement, 'Oleg Kiper').click()
+    await expect.poll(() => menu.getByLabel(/^Note/).inputValue()).toBe(note)
   })
 
   it('orders evidence rows so that what supports one claim and contradicts another comes first', async () => {
@@ -397,7 +475,7 @@ describe('the workbench', () => {
     expect(await stanceName(page, title, 'Oleg Kiper')).toBe(
       `Stance of ${title} on Oleg Kiper's claim: supports`,
     )
-    await cell(page, title, 'Oleg Kiper').click()
+    await chooseStance(page, title, 'Oleg Kiper', 'Contradicts')
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
     await alert.waitFor()
     await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: supports$/)

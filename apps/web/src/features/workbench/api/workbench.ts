@@ -148,73 +148,79 @@ export interface StanceCell {
   claimId: string
 }
 
+/** One decision on a cell: its stance, and its note when the person changed it. */
+export interface StanceChoice {
+  stance: StanceValue | null
+  note?: string
+}
+
 /**
- * Sets one cell of the evidence matrix at once: the page shows the new stance before the server answers,
- * and puts the old one back when the server refuses, a 412 included, calling `onFailure` so the page can
- * say why. The cell's changes share one mutation scope, so they run one after another, each with the
- * version the one before it answered.
+ * Sets one cell of the evidence matrix: the page shows the new stance (and note) before the server answers,
+ * and puts the old ones back when the server refuses, a 412 included, calling `onFailure` so the page can
+ * say why. One call is one PUT, so one history event. The cell's changes share one mutation scope, so they
+ * run one after another, each with the version the one before it answered.
  */
 export function useSetStance(disputeId: string, cell: StanceCell, onFailure: (error: Error) => void) {
   const client = useQueryClient()
   const key = workbenchKeys.detail(disputeId)
   const read = () => client.getQueryData<Workbench>(key)
   const { evidenceId, claimId } = cell
+  const shown = (c: Stance | undefined, stance: StanceValue | null, note: string): Stance => ({
+    id: c?.id ?? '',
+    evidenceId,
+    claimId,
+    note,
+    updatedAt: c?.updatedAt ?? new Date().toISOString(),
+    version: c?.version ?? 0,
+    stance,
+  })
 
   return useMutation({
     scope: stanceCellScope(evidenceId, claimId),
-    mutationFn: async (stance: StanceValue | null) => {
+    mutationFn: async ({ stance, note }: StanceChoice) => {
       // Read at run time, so a change queued behind another sends the version that one produced.
       const current = findCell(read(), evidenceId, claimId)
       const confirmed = current && current.id !== '' ? current : undefined
       const record = await unwrap(
         api.stances.$put(
-          { header: {}, json: { evidenceId, claimId, stance } },
+          { header: {}, json: { evidenceId, claimId, stance, ...(note === undefined ? {} : { note }) } },
           confirmed ? ifMatch(confirmed.version) : undefined,
         ),
       )
       const now = read()
       if (now) {
-        // Keep what the page shows (a later click may be pending); take the server's id and version.
+        // Keep what the page shows (a later change may be pending); take the server's id and version.
         client.setQueryData<Workbench>(
           key,
-          withCell(now, evidenceId, claimId, (c) => ({ ...record, stance: c ? c.stance : record.stance })),
+          withCell(now, evidenceId, claimId, (c) => ({
+            ...record,
+            stance: c ? c.stance : record.stance,
+            note: c ? c.note : record.note,
+          })),
         )
       }
       return record
     },
-    onMutate: async (stance) => {
+    onMutate: async ({ stance, note }) => {
       await client.cancelQueries({ queryKey: key })
       const before = read()
       const previous = findCell(before, evidenceId, claimId)
       if (before) {
         client.setQueryData<Workbench>(
           key,
-          withCell(before, evidenceId, claimId, (c) => ({
-            id: c?.id ?? '',
-            evidenceId,
-            claimId,
-            note: c?.note ?? '',
-            updatedAt: c?.updatedAt ?? new Date().toISOString(),
-            version: c?.version ?? 0,
-            stance,
-          })),
+          withCell(before, evidenceId, claimId, (c) => shown(c, stance, note ?? c?.note ?? '')),
         )
       }
-      return { previous: previous?.stance ?? null }
+      return { previous: previous?.stance ?? null, previousNote: previous?.note ?? '' }
     },
-    onError: (error, _stance, context) => {
+    onError: (error, _choice, context) => {
       const now = read()
       if (now && context) {
         client.setQueryData<Workbench>(
           key,
           withCell(now, evidenceId, claimId, (c) => ({
-            id: c?.id ?? '',
-            evidenceId,
-            claimId,
-            note: c?.note ?? '',
+            ...shown(c, context.previous, context.previousNote),
             updatedAt: c?.updatedAt ?? '',
-            version: c?.version ?? 0,
-            stance: context.previous,
           })),
         )
       }

@@ -1,6 +1,6 @@
 import { orderByDiagnosticity } from '@counterclaim/domain'
 import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
-import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
+import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
@@ -8,7 +8,8 @@ import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
 import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
-import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_CYCLE, STANCE_LABELS } from './labels.ts'
+import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_LABELS, STANCE_MARKS } from './labels.ts'
+import { StanceMenu } from './stance-menu.tsx'
 
 const RELIABILITY_WORDS: Record<string, string> = {
   A: 'completely reliable',
@@ -27,8 +28,6 @@ const CREDIBILITY_WORDS = [
   'improbable',
   'cannot be judged',
 ]
-
-const STANCE_MARKS: Record<StanceValue, string> = { supports: '✔', contradicts: '✖', context: '◦' }
 
 /** "Oleg Kiper's", "Ukrainian officials'". */
 export function possessive(name: string): string {
@@ -62,11 +61,6 @@ function FactCheckRating({ factCheck }: { factCheck: NonNullable<Evidence['factC
       )}
     </span>
   )
-}
-
-function nextStance(current: StanceValue | null): StanceValue | null {
-  const at = STANCE_CYCLE.indexOf(current)
-  return STANCE_CYCLE[(at + 1) % STANCE_CYCLE.length] ?? null
 }
 
 function EvidenceDetails({
@@ -176,8 +170,8 @@ function EvidenceDetails({
 }
 
 /**
- * One cell of the matrix: a button whose click moves the stance on, saved at once. The cell owns its write
- * queue (a mutation scope), so quick clicks on it reach the server in order.
+ * One cell of the matrix: a button that opens the cell's stance menu; what is set there is saved at once, as
+ * one change. The cell owns its write queue (a mutation scope), so its changes reach the server in order.
  */
 function StanceCellButton({
   disputeId,
@@ -185,6 +179,7 @@ function StanceCellButton({
   claim,
   claimLabel,
   stance,
+  note,
   stanceId,
   isActive,
   buttonRef,
@@ -198,6 +193,7 @@ function StanceCellButton({
   claim: WorkbenchClaim
   claimLabel: string
   stance: StanceValue | null
+  note: string
   /** The cell's stance record, once it has one. */
   stanceId: string | null
   isActive: boolean
@@ -211,20 +207,37 @@ function StanceCellButton({
   const setStance = useSetStance(disputeId, { evidenceId: evidence.id, claimId: claim.id }, (error) =>
     onFailure({ error, what: `The stance of “${evidence.title}” on ${claimLabel} was not saved.` }),
   )
+  const [menuOpen, setMenuOpen] = useState(false)
+  const button = useRef<HTMLButtonElement | null>(null)
+  const menuId = useId()
+  const label = `Stance of ${evidence.title} on ${claimLabel}`
+  const close = useCallback((refocus: boolean) => {
+    setMenuOpen(false)
+    if (refocus) button.current?.focus()
+  }, [])
   return (
     <td className={changedLive ? 'cell live-changed' : 'cell'}>
       <button
         type="button"
-        ref={buttonRef}
+        ref={(el) => {
+          button.current = el
+          buttonRef(el)
+        }}
         tabIndex={isActive ? 0 : -1}
         className={`stance stance-${stance ?? 'none'}`}
-        aria-label={`Stance of ${evidence.title} on ${claimLabel}: ${stance ?? 'none'}`}
+        aria-label={`${label}: ${stance ?? 'none'}`}
+        aria-haspopup="dialog"
+        aria-expanded={menuOpen}
+        aria-controls={menuOpen ? menuId : undefined}
+        title={note || undefined}
         onFocus={onFocus}
-        onKeyDown={onKeyDown}
-        onClick={() => {
-          onChange()
-          setStance.mutate(nextStance(stance))
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && menuOpen) {
+            event.preventDefault()
+            setMenuOpen(false)
+          } else onKeyDown(event)
         }}
+        onClick={() => setMenuOpen((open) => !open)}
       >
         {stance ? (
           <>
@@ -233,14 +246,34 @@ function StanceCellButton({
         ) : (
           <span className="none-mark">none</span>
         )}
+        {note ? (
+          <span aria-hidden="true" className="stance-note-mark">
+            {' '}
+            ✎
+          </span>
+        ) : null}
       </button>
+      {menuOpen ? (
+        <StanceMenu
+          id={menuId}
+          label={label}
+          stance={stance}
+          note={note}
+          anchor={button}
+          onClose={close}
+          onSet={(choice) => {
+            onChange()
+            setStance.mutate(choice)
+          }}
+        />
+      ) : null}
     </td>
   )
 }
 
 /**
  * The evidence matrix: evidence rows × claim columns. Each cell is a button; a click (or Enter/Space)
- * moves it to the next stance, saved at once; the arrow keys move between cells.
+ * opens its stance menu, where one stance (and a note) is set at once; the arrow keys move between cells.
  */
 export function EvidenceMatrix({
   workbench,
@@ -323,8 +356,8 @@ export function EvidenceMatrix({
       <div className="section-head">
         <h2 id={headingId}>Evidence</h2>
         <p className="muted small">
-          Sorted by how well each item separates the claims. Click a cell, or press Enter, to change its
-          stance; arrow keys move between cells.
+          Sorted by how well each item separates the claims. Click a cell, or press Enter, to choose its
+          stance and add a note; arrow keys move between cells.
         </p>
         {outOfOrder ? (
           <button
@@ -408,6 +441,7 @@ export function EvidenceMatrix({
                             claim={claim}
                             claimLabel={claimName(claim, claims)}
                             stance={cellOf(evidence.id, claim.id)?.stance ?? null}
+                            note={cellOf(evidence.id, claim.id)?.note ?? ''}
                             stanceId={cellOf(evidence.id, claim.id)?.id || null}
                             isActive={current.row === row && current.col === col}
                             buttonRef={(el) => {

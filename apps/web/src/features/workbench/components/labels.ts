@@ -14,8 +14,10 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   other: 'Other',
 }
 
-/** The order a click walks through: none → supports → contradicts → context → none. */
-export const STANCE_CYCLE: readonly (StanceValue | null)[] = [null, 'supports', 'contradicts', 'context']
+/** The choices of a cell's stance menu, in their order; null is "none". */
+export const STANCE_CHOICES: readonly (StanceValue | null)[] = ['supports', 'contradicts', 'context', null]
+
+export const STANCE_MARKS: Record<StanceValue, string> = { supports: '✔', contradicts: '✖', context: '◦' }
 
 export const STANCE_LABELS: Record<StanceValue, string> = {
   supports: 'Supports',
