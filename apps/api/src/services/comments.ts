@@ -13,7 +13,7 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
-import { findMentions } from '@counterclaim/domain'
+import { findMentions, trimAtWord } from '@counterclaim/domain'
 import {
   AppError,
   type Comment,
@@ -26,7 +26,7 @@ import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
-import { NOTE_MAX, notify, shorten } from './notifications.ts'
+import { NOTE_MAX, notify } from './notifications.ts'
 import { found } from './versioning.ts'
 
 type CommentRow = typeof tables.comments.$inferSelect
@@ -188,8 +188,8 @@ export function createComment(
     await notify(tx, ctx, {
       userIds: mentionIds,
       kind: 'mentioned',
-      message: `${ctx.actor.name} mentioned you in a comment on “${shorten(dispute.title, 80)}”`,
-      note: shorten(input.body, NOTE_MAX),
+      message: `${ctx.actor.name} mentioned you in a comment on “${trimAtWord(dispute.title, 80)}”`,
+      note: trimAtWord(input.body, NOTE_MAX),
       disputeId,
       claimId: input.claimId ?? null,
       commentId: id,

@@ -17,6 +17,7 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
+import { trimAtWord } from '@counterclaim/domain'
 import {
   AppError,
   type Dispute,
@@ -32,7 +33,7 @@ import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
 import { replayOrConflict } from './idempotency.ts'
 import { toDispute } from './mappers.ts'
-import { notify, shorten } from './notifications.ts'
+import { notify } from './notifications.ts'
 import { assertVersion, found } from './versioning.ts'
 
 type CreateInput = z.infer<typeof DisputeCreateSchema>
@@ -115,7 +116,7 @@ async function assign(
   await notify(tx, ctx, {
     userIds: added,
     kind: 'assigned',
-    message: `${ctx.actor.name} assigned you to “${shorten(dispute.title, 80)}”${dispute.dueOn ? `, due ${dispute.dueOn}` : ''}`,
+    message: `${ctx.actor.name} assigned you to “${trimAtWord(dispute.title, 80)}”${dispute.dueOn ? `, due ${dispute.dueOn}` : ''}`,
     disputeId: dispute.id,
   })
 }

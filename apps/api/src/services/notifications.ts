@@ -14,6 +14,7 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
+import { trimAtWord } from '@counterclaim/domain'
 import type {
   Notification,
   NotificationKind,
@@ -37,18 +38,9 @@ export interface NotifyInput {
 /** A notification's note at most this long: the start of a comment, not all of it. */
 export const NOTE_MAX = 300
 
-/** Text cut to at most `max` characters at a word, with an ellipsis when cut; white space made single. */
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat
-  const cut = flat.slice(0, max - 1)
-  const atWord = cut.lastIndexOf(' ')
-  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`
-}
-
 /** How a message names a claim: its short form, else the start of its text, in quotes. */
 export function claimWords(claim: { text: string; shortText: string | null }): string {
-  return `“${shorten(claim.shortText ?? claim.text, 80)}”`
+  return `“${trimAtWord(claim.shortText ?? claim.text, 80)}”`
 }
 
 /**

@@ -17,12 +17,3 @@ export const claimAnchor = (claimId: string) => `claim-${claimId}`
 
 /** The id of a comment in the workbench, as workbenchHref names it. */
 export const commentAnchor = (commentId: string) => `comment-${commentId}`
-
-/** The start of a longer text, cut at a word: for excerpts of comments and notes in lists. */
-export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat
-  const cut = flat.slice(0, max)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
-}

@@ -1,4 +1,4 @@
-import { plainText } from '@counterclaim/domain'
+import { plainText, trimAtWord } from '@counterclaim/domain'
 import {
   type AssignedDispute,
   type Notification,
@@ -13,7 +13,7 @@ import { formatMoment } from '../../../components/dates.ts'
 import { DueDate } from '../../../components/due-date.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
-import { excerpt, workbenchHref } from '../../../components/work-links.ts'
+import { workbenchHref } from '../../../components/work-links.ts'
 import { myWorkQuery } from '../api/my-work.ts'
 import './my-work.css'
 
@@ -70,7 +70,7 @@ function AssignedItem({ dispute }: { dispute: AssignedDispute }) {
 }
 
 /** The claim a verdict is about, by its short form or the start of its text. */
-const claimWords = (v: WorkVerdict) => v.shortText ?? excerpt(v.claimText, 90)
+const claimWords = (v: WorkVerdict) => v.shortText ?? trimAtWord(v.claimText, 90)
 
 /** A verdict's claim, linked on its workbench, and its dispute. */
 function VerdictTitle({ verdict }: { verdict: WorkVerdict }) {
@@ -125,7 +125,7 @@ function MentionItem({ mention }: { mention: Notification }) {
         {mention.dispute ? <span className="muted small"> in {mention.dispute.title}</span> : null}
         {mention.readAt === null ? <span className="unread-word small"> · unread</span> : null}
       </p>
-      {mention.note ? <p className="work-excerpt">“{excerpt(plainText(mention.note), 200)}”</p> : null}
+      {mention.note ? <p className="work-excerpt">“{trimAtWord(plainText(mention.note), 200)}”</p> : null}
       <p className="muted small">
         <time dateTime={mention.createdAt}>{formatMoment(mention.createdAt)}</time>
       </p>

@@ -1,8 +1,8 @@
-import { plainText } from '@counterclaim/domain'
+import { plainText, trimAtWord } from '@counterclaim/domain'
 import type { Notification } from '@counterclaim/shared'
 import { Link } from 'react-router'
 import { formatMoment } from '../../../components/dates.ts'
-import { excerpt, workbenchHref } from '../../../components/work-links.ts'
+import { workbenchHref } from '../../../components/work-links.ts'
 
 /** Where a notification leads: its comment, its claim, or its dispute; nowhere when the dispute is gone. */
 export function notificationHref(n: Notification): string | null {
@@ -39,7 +39,7 @@ export function NotificationItems({
             </p>
             {n.note ? (
               <p className="notification-note small">
-                “{excerpt(n.kind === 'mentioned' ? plainText(n.note) : n.note)}”
+                “{trimAtWord(n.kind === 'mentioned' ? plainText(n.note) : n.note, 160)}”
               </p>
             ) : null}
             <p className="muted small">

@@ -1,17 +1,17 @@
+import { trimAtWord } from '@counterclaim/domain'
 import type { WebhookDelivery } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { ActionError } from '../../../components/action-error.tsx'
 import '../../../components/data-table.css'
 import { formatMoment } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
-import { excerpt } from '../../../components/work-links.ts'
 import { deliveryListQuery, useRetryDelivery } from '../api/webhooks.ts'
 import { EVENT_WORDS, STATUS_WORDS } from './webhook-words.ts'
 
 /** The receiver's last answer, or what went wrong, in words. */
 function lastAnswer(d: WebhookDelivery): string {
   if (d.responseStatus !== null) {
-    return `Answered ${d.responseStatus}${d.responseBody ? `: ${excerpt(d.responseBody, 120)}` : ''}`
+    return `Answered ${d.responseStatus}${d.responseBody ? `: ${trimAtWord(d.responseBody, 120)}` : ''}`
   }
   if (d.error) return d.error
   return d.attempts === 0 ? 'Not tried yet' : 'No answer'
