@@ -46,7 +46,15 @@ describe("the claim log's PostgreSQL statements", () => {
   })
 
   it('select the same columns as SQLite’s, in the same order', () => {
-    const columns = (sql: string) => sql.slice(0, sql.indexOf('\nFROM')).replace('d.tags::text', 'd.tags')
+    // PostgreSQL reads a json column's text and the first quantity's fields with its own operators.
+    const pgOnly: [string, string][] = [
+      ['d.tags::text', 'd.tags'],
+      ["(c.quantities->0->>'value')::float8", "json_extract(c.quantities, '$[0].value')"],
+      ["c.quantities->0->>'unit'", "json_extract(c.quantities, '$[0].unit')"],
+      ["c.quantities->0->>'qualifier'", "json_extract(c.quantities, '$[0].qualifier')"],
+    ]
+    const columns = (sql: string) =>
+      pgOnly.reduce((text, [pg, sqlite]) => text.replace(pg, sqlite), sql.slice(0, sql.indexOf('\nFROM')))
     expect(columns(claimLogSql(new Set(), { cursor: false, limit: false }, 'postgres'))).toBe(
       columns(claimLogSql(new Set(), { cursor: false, limit: false }, 'sqlite')),
     )

@@ -32,9 +32,9 @@ const COLUMN_SQL: Record<ClaimLogField, string> = {
   statedOn: 'c.stated_on',
   appearanceUrl: 'c.appearance_url',
   archiveUrl: 'c.archive_url',
-  quantityValue: 'c.quantity_value',
-  quantityUnit: 'c.quantity_unit',
-  quantityQualifier: 'c.quantity_qualifier',
+  quantityValue: "json_extract(c.quantities, '$[0].value')",
+  quantityUnit: "json_extract(c.quantities, '$[0].unit')",
+  quantityQualifier: "json_extract(c.quantities, '$[0].qualifier')",
   rating: 'c.verdict_rating',
   ratingLabel: LABEL_CASE,
   verdictSummary: 'v.summary',
@@ -48,7 +48,12 @@ const COLUMN_SQL: Record<ClaimLogField, string> = {
 }
 
 // node-postgres hands a json column over parsed; its text is what SQLite's row holds.
-const PG_COLUMN_SQL: Partial<Record<ClaimLogField, string>> = { tags: 'd.tags::text' }
+const PG_COLUMN_SQL: Partial<Record<ClaimLogField, string>> = {
+  tags: 'd.tags::text',
+  quantityValue: "(c.quantities->0->>'value')::float8",
+  quantityUnit: "c.quantities->0->>'unit'",
+  quantityQualifier: "c.quantities->0->>'qualifier'",
+}
 
 function selectSql(engine: Engine): string {
   const columns = CLAIM_LOG_COLUMNS.map(

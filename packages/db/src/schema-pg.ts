@@ -6,12 +6,15 @@
 import {
   ClaimantKindSchema,
   ClaimLinkKindSchema,
+  ClaimRelationKindSchema,
   DeliveryStatusSchema,
   DisputeStatusSchema,
   EvidenceKindSchema,
   NotificationKindSchema,
-  QuantityQualifierSchema,
+  type PublishedConclusion,
+  type Quantity,
   type Rating,
+  ReplyChannelSchema,
   RoleSchema,
   SourceReliabilitySchema,
   StanceValueSchema,
@@ -22,6 +25,7 @@ import {
 } from '@counterclaim/shared'
 import { sql } from 'drizzle-orm'
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -108,6 +112,8 @@ export const disputes = pgTable(
     createdBy: text('created_by').references(() => users.id),
     // When the assigned people should be done (YYYY-MM-DD), if anyone said.
     dueOn: text('due_on'),
+    // Two checkers rate each claim blind before the verdict is drafted (COUNTERCLAIM_INDEPENDENT_RATINGS sets new disputes').
+    independentRatings: boolean('independent_ratings').notNull().default(false),
     ...timestamps,
     version: integer('version').notNull().default(1),
   },
@@ -144,9 +150,8 @@ export const claims = pgTable(
     appearanceUrl: text('appearance_url'),
     archiveUrl: text('archive_url'),
     language: text('language'),
-    quantityValue: doublePrecision('quantity_value'),
-    quantityUnit: text('quantity_unit'),
-    quantityQualifier: text('quantity_qualifier', { enum: valuesOf(QuantityQualifierSchema) }),
+    // The numbers the claim states, each knowing what it counts (packages/domain/src/quantities.ts).
+    quantities: json('quantities').$type<Quantity[]>().notNull().default(sql`'[]'`),
     position: integer('position').notNull().default(0),
     archivedAt: text('archived_at'),
     // Claim-log columns kept by the stance and verdict services in the same transaction,
@@ -197,6 +202,8 @@ export const evidence = pgTable(
     // The fact-check's rating as it stood when it was attached: their label and, where it maps, ours.
     factCheckRatingLabel: text('fact_check_rating_label'),
     factCheckRating: text('fact_check_rating').$type<Rating>(),
+    // The source this item repeats ("Reuters wire, 10 June"); items of one origin count as one source.
+    origin: text('origin'),
     archivedAt: text('archived_at'),
     ...timestamps,
     version: integer('version').notNull().default(1),
@@ -581,4 +588,139 @@ export const historyEvents = pgTable(
     index('history_dispute_idx').on(t.disputeId, t.seq),
     index('history_claim_idx').on(t.claimId, t.seq),
   ],
+)
+
+/**
+ * How two claims of one dispute stand to each other. The pair is stored once, the smaller id first
+ * (claim_id < other_claim_id), since every kind reads the same both ways; kind null: the relation was cleared.
+ */
+export const claimRelations = pgTable(
+  'claim_relations',
+  {
+    id: text('id').primaryKey(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    otherClaimId: text('other_claim_id')
+      .notNull()
+      .references(() => claims.id),
+    kind: text('kind', { enum: valuesOf(ClaimRelationKindSchema) }),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('claim_relations_pair_unique').on(t.claimId, t.otherClaimId),
+    index('claim_relations_dispute_idx').on(t.disputeId),
+  ],
+)
+
+/**
+ * A dispute's conclusion: the comparative finding for the whole dispute, written, reviewed and published
+ * through the verdicts' workflow. `published` is what the public sees, frozen at publishing or correction.
+ */
+export const disputeConclusions = pgTable(
+  'dispute_conclusions',
+  {
+    id: text('id').primaryKey(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    finding: text('finding').notNull().default(''),
+    rationale: text('rationale').notNull().default(''),
+    status: text('status', { enum: valuesOf(VerdictStatusSchema) })
+      .notNull()
+      .default('draft'),
+    authorId: text('author_id').references(() => users.id),
+    reviewerId: text('reviewer_id').references(() => users.id),
+    returnNote: text('return_note'),
+    submittedAt: text('submitted_at'),
+    publishedAt: text('published_at'),
+    modifiedAt: text('modified_at'),
+    published: json('published').$type<PublishedConclusion>(),
+    withdrawnAt: text('withdrawn_at'),
+    withdrawalNote: text('withdrawal_note'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('dispute_conclusions_dispute_unique').on(t.disputeId)],
+)
+
+/** A correction of a published conclusion; pending: a change of the finding waiting for a second editor. */
+export const conclusionCorrections = pgTable(
+  'conclusion_corrections',
+  {
+    id: text('id').primaryKey(),
+    conclusionId: text('conclusion_id')
+      .notNull()
+      .references(() => disputeConclusions.id),
+    at: text('at').notNull(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    note: text('note').notNull(),
+    before: json('before').notNull(),
+    after: json('after').notNull(),
+    status: text('status', { enum: correctionStatuses }).notNull().default('applied'),
+    approverId: text('approver_id').references(() => users.id),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [index('conclusion_corrections_conclusion_idx').on(t.conclusionId, t.at)],
+)
+
+/**
+ * One checker's independent rating of a claim, unseen by the other rater until both are in
+ * (disputes.independent_ratings). One per rater and claim.
+ */
+export const claimRatings = pgTable(
+  'claim_ratings',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    raterId: text('rater_id')
+      .notNull()
+      .references(() => users.id),
+    rating: text('rating').$type<Rating>().notNull(),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('claim_ratings_rater_unique').on(t.claimId, t.raterId),
+    index('claim_ratings_created_idx').on(t.createdAt),
+  ],
+)
+
+/** Right of reply: one attempt to reach a claim's claimant, and what they answered. */
+export const replyAttempts = pgTable(
+  'reply_attempts',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    askedOn: text('asked_on').notNull(),
+    channel: text('channel', { enum: valuesOf(ReplyChannelSchema) }).notNull(),
+    contact: text('contact').notNull().default(''),
+    question: text('question').notNull(),
+    replyBy: text('reply_by'),
+    answer: text('answer'),
+    answeredOn: text('answered_on'),
+    createdBy: text('created_by').references(() => users.id),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('reply_attempts_claim_idx').on(t.claimId, t.askedOn)],
 )

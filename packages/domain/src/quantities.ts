@@ -1,4 +1,4 @@
-import type { Quantity, QuantityQualifier } from '@counterclaim/shared'
+import type { LegacyQuantity, Quantity, QuantityQualifier } from '@counterclaim/shared'
 
 /**
  * The relative tolerance of an approximate quantity: "about 300" is read as 270–330. Ten per cent is how
@@ -42,7 +42,7 @@ export function sameUnit(a: string, b: string): boolean {
  * Whether two claims' quantities can both be true: "at least 300" and "exactly 479" can, "exactly 300" and
  * "exactly 479" cannot. Quantities in different units are not compared.
  */
-export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison {
+export function compareQuantities(a: LegacyQuantity, b: LegacyQuantity): QuantityComparison {
   if (!sameUnit(a.unit, b.unit)) return { kind: 'incomparable', reason: 'different_units' }
   const x = quantityInterval(a)
   const y = quantityInterval(b)
@@ -59,6 +59,29 @@ const QUALIFIER_WORDS: Record<QuantityQualifier, string> = {
 }
 
 /** A quantity in words: "at least 300 drones". */
-export function describeQuantity(q: Quantity): string {
+export function describeQuantity(q: LegacyQuantity): string {
   return `${QUALIFIER_WORDS[q.qualifier]} ${q.value.toLocaleString('en')} ${q.unit}`.trim()
+}
+
+/**
+ * A quantity given in the first contract's shape ({value, unit, qualifier}, as the claim log's three quantity
+ * columns still carry it): what it counts is not said, so the unit stands for the measure.
+ */
+export function fromLegacyQuantity(q: LegacyQuantity): Quantity {
+  return {
+    measure: q.unit,
+    value: q.value,
+    valueMax: null,
+    qualifier: q.qualifier,
+    unit: q.unit,
+    periodFrom: null,
+    periodTo: null,
+    place: null,
+  }
+}
+
+/** The first of a claim's quantities in the first contract's shape, or null when it states none. */
+export function legacyQuantity(quantities: readonly Quantity[]): LegacyQuantity | null {
+  const first = quantities[0]
+  return first ? { value: first.value, unit: first.unit, qualifier: first.qualifier } : null
 }

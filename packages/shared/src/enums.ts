@@ -46,3 +46,19 @@ export type VerdictStatus = z.infer<typeof VerdictStatusSchema>
 /** How a claim is linked to a match: the same claim elsewhere on the desk, or checked by another desk. */
 export const ClaimLinkKindSchema = z.enum(['same_claim', 'checked_by'])
 export type ClaimLinkKind = z.infer<typeof ClaimLinkKindSchema>
+
+/** How two claims of a dispute stand to each other; each kind reads the same both ways. */
+export const ClaimRelationKindSchema = z.enum(['contradicts', 'compatible', 'different_scope', 'same_claim'])
+export type ClaimRelationKind = z.infer<typeof ClaimRelationKindSchema>
+
+/** How the desk tried to reach a claimant for their reply. */
+export const ReplyChannelSchema = z.enum([
+  'email',
+  'phone',
+  'message',
+  'social_media',
+  'in_person',
+  'letter',
+  'other',
+])
+export type ReplyChannel = z.infer<typeof ReplyChannelSchema>

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import {
   ClaimantKindSchema,
+  ClaimRelationKindSchema,
   DisputeStatusSchema,
   EvidenceKindSchema,
   InformationCredibilitySchema,
   QuantityQualifierSchema,
+  ReplyChannelSchema,
   RoleSchema,
   SourceReliabilitySchema,
   StanceValueSchema,
@@ -67,10 +69,31 @@ export const ClaimantSchema = z
   .meta({ id: 'Claimant' })
 export type Claimant = z.infer<typeof ClaimantSchema>
 
+/**
+ * A number a claim states, knowing what it counts: the measure ("drones launched"), a value or a range
+ * (value to valueMax), how exactly it was put (qualifier), the unit, the period it covers and the place.
+ */
 export const QuantitySchema = z
-  .object({ value: z.number(), unit: z.string(), qualifier: QuantityQualifierSchema })
+  .object({
+    measure: z.string(),
+    value: z.number(),
+    /** The top of a range ("300 to 350"); null for a single value. */
+    valueMax: z.number().nullable(),
+    qualifier: QuantityQualifierSchema,
+    unit: z.string(),
+    /** The period the number covers, YYYY-MM-DD to YYYY-MM-DD (a night: the two dates it spans). */
+    periodFrom: z.string().nullable(),
+    periodTo: z.string().nullable(),
+    place: z.string().nullable(),
+  })
   .meta({ id: 'Quantity' })
 export type Quantity = z.infer<typeof QuantitySchema>
+
+/** The first quantity in the first contract's shape, kept in answers for the clients written against it. */
+export const LegacyQuantitySchema = z
+  .object({ value: z.number(), unit: z.string(), qualifier: QuantityQualifierSchema })
+  .meta({ id: 'LegacyQuantity' })
+export type LegacyQuantity = z.infer<typeof LegacyQuantitySchema>
 
 export const DisputeSchema = z
   .object({
@@ -84,6 +107,8 @@ export const DisputeSchema = z
     assigneeIds: z.array(z.string()),
     /** When the assigned people should be done (YYYY-MM-DD), or null. */
     dueOn: z.string().nullable(),
+    /** Two checkers rate each claim without seeing each other's rating until both are in. */
+    independentRatings: z.boolean(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -103,7 +128,9 @@ export const ClaimSchema = z
     appearanceUrl: z.string().nullable(),
     archiveUrl: z.string().nullable(),
     language: z.string().nullable(),
-    quantity: QuantitySchema.nullable(),
+    quantities: z.array(QuantitySchema),
+    /** The first of `quantities` as {value, unit, qualifier}: the first contract's field, read-only. */
+    quantity: LegacyQuantitySchema.nullable(),
     position: z.number().int(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
@@ -136,6 +163,11 @@ export const EvidenceSchema = z
         rating: RatingSchema.nullable(),
       })
       .nullable(),
+    /**
+     * Where the evidence comes from when it repeats another source ("Reuters wire, 10 June"): items with
+     * the same origin in a dispute count as one independent source. Null: it is its own origin.
+     */
+    origin: z.string().nullable(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -217,6 +249,22 @@ export type PendingCorrectionItem = z.infer<typeof PendingCorrectionItemSchema>
  * Everything the public sees of a verdict, frozen when it was published or last corrected: the
  * public page, its ClaimReview and the feed read this, never the live records.
  */
+/** One attempt to reach the claimant, as the public sees it. */
+export const PublishedReplySchema = z
+  .object({
+    askedOn: z.string(),
+    channel: ReplyChannelSchema,
+    /** Whom the desk asked: "the ministry's press office". */
+    contact: z.string(),
+    question: z.string(),
+    /** The deadline the desk gave, if any (YYYY-MM-DD). */
+    replyBy: z.string().nullable(),
+    answer: z.string().nullable(),
+    answeredOn: z.string().nullable(),
+  })
+  .meta({ id: 'PublishedReply' })
+export type PublishedReply = z.infer<typeof PublishedReplySchema>
+
 export const PublishedRecordSchema = z
   .object({
     claim: ClaimSchema.pick({
@@ -251,8 +299,18 @@ export const PublishedRecordSchema = z
         url: true,
         archiveUrl: true,
         publishedOn: true,
+      }).extend({
+        // Snapshots taken before stances and origins were published have neither: they read as not set.
+        /** The evidence's stance on this claim when it was published. */
+        stance: StanceValueSchema.nullable().default(null),
+        /** Where the evidence comes from, when it copies another source (a wire story, a press release). */
+        origin: z.string().nullable().default(null),
       }),
     ),
+    /** The claim's quantities when it was published. */
+    quantities: z.array(QuantitySchema).default([]),
+    /** The right-of-reply log when it was published: whom the desk asked, when, and what they answered. */
+    replies: z.array(PublishedReplySchema).default([]),
   })
   .meta({ id: 'PublishedRecord' })
 export type PublishedRecord = z.infer<typeof PublishedRecordSchema>
@@ -359,3 +417,25 @@ export type HistoryEvent = z.infer<typeof HistoryEventSchema>
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 export type Page<T> = { items: T[]; nextCursor: string | null }
+
+/**
+ * What the public sees of a dispute's conclusion, frozen when it was published or last corrected: the
+ * dispute's title and question, the finding and its rationale, and how the claims stand to each other.
+ */
+export const PublishedConclusionSchema = z
+  .object({
+    title: z.string(),
+    question: z.string(),
+    finding: z.string(),
+    rationale: z.string(),
+    relations: z.array(
+      z.object({
+        claimId: z.string(),
+        otherClaimId: z.string(),
+        kind: ClaimRelationKindSchema,
+        note: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PublishedConclusion' })
+export type PublishedConclusion = z.infer<typeof PublishedConclusionSchema>

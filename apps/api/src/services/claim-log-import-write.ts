@@ -21,7 +21,7 @@ import {
   tables,
   timeOrderedId,
 } from '@counterclaim/db'
-import { claimantKey, claimantsByKey } from '@counterclaim/domain'
+import { claimantKey, claimantsByKey, fromLegacyQuantity } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
   type ClaimLogImportRow,
@@ -391,6 +391,8 @@ export class ImportWriter {
         status: 'open' as const,
         createdBy: actor.id,
         dueOn: null,
+        // Past work arrives with its ratings: an imported dispute is not rated blind.
+        independentRatings: false,
         createdAt: now,
         updatedAt: now,
       }
@@ -472,9 +474,16 @@ export class ImportWriter {
         appearanceUrl: row.appearanceUrl,
         archiveUrl: row.archiveUrl,
         language: null,
-        quantityValue: row.quantityValue,
-        quantityUnit: row.quantityUnit,
-        quantityQualifier: row.quantityQualifier,
+        quantities:
+          row.quantityValue !== null && row.quantityUnit !== null && row.quantityQualifier !== null
+            ? [
+                fromLegacyQuantity({
+                  value: row.quantityValue,
+                  unit: row.quantityUnit,
+                  qualifier: row.quantityQualifier,
+                }),
+              ]
+            : [],
         position,
         verdictRating: status ? row.rating : null,
         verdictStatus: status,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { and, type Db, eq, forUpdate, isNull, max, type Tx, tables, transaction } from '@counterclaim/db'
+import { fromLegacyQuantity } from '@counterclaim/domain'
 import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -36,13 +37,7 @@ async function assertClaimant(tx: Tx, claimantId: string): Promise<void> {
 }
 
 const quantityColumns = (quantity: CreateInput['quantity']) =>
-  quantity === undefined
-    ? {}
-    : {
-        quantityValue: quantity?.value ?? null,
-        quantityUnit: quantity?.unit ?? null,
-        quantityQualifier: quantity?.qualifier ?? null,
-      }
+  quantity === undefined ? {} : { quantities: quantity ? [fromLegacyQuantity(quantity)] : [] }
 
 /** Adds a claim to a live dispute, after its other claims. */
 export async function createClaim(

@@ -1,4 +1,5 @@
 import type { tables } from '@counterclaim/db'
+import { legacyQuantity } from '@counterclaim/domain'
 import type {
   Claim,
   Claimant,
@@ -57,6 +58,7 @@ export function toDispute(row: Row<typeof tables.disputes>, assigneeIds: string[
     status: row.status,
     assigneeIds,
     dueOn: row.dueOn,
+    independentRatings: row.independentRatings,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -65,10 +67,6 @@ export function toDispute(row: Row<typeof tables.disputes>, assigneeIds: string[
 }
 
 export function toClaim(row: Row<typeof tables.claims>): Claim {
-  const quantity =
-    row.quantityValue !== null && row.quantityUnit !== null && row.quantityQualifier !== null
-      ? { value: row.quantityValue, unit: row.quantityUnit, qualifier: row.quantityQualifier }
-      : null
   return {
     id: row.id,
     disputeId: row.disputeId,
@@ -79,7 +77,8 @@ export function toClaim(row: Row<typeof tables.claims>): Claim {
     appearanceUrl: row.appearanceUrl,
     archiveUrl: row.archiveUrl,
     language: row.language,
-    quantity,
+    quantities: row.quantities,
+    quantity: legacyQuantity(row.quantities),
     position: row.position,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
@@ -107,6 +106,7 @@ export function toEvidence(row: Row<typeof tables.evidence>): Evidence {
       row.kind === 'fact_check'
         ? { id: row.factCheckId, ratingLabel: row.factCheckRatingLabel, rating: row.factCheckRating }
         : null,
+    origin: row.origin,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -71,7 +71,11 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
       url: e.url,
       archiveUrl: e.archiveUrl,
       publishedOn: e.publishedOn,
+      stance: null,
+      origin: e.origin,
     })),
+    quantities: claim.quantities,
+    replies: [],
   }
 }
 

@@ -1,0 +1,3 @@
+ALTER TABLE "claims" DROP COLUMN "quantity_value";--> statement-breakpoint
+ALTER TABLE "claims" DROP COLUMN "quantity_unit";--> statement-breakpoint
+ALTER TABLE "claims" DROP COLUMN "quantity_qualifier";
