@@ -362,7 +362,7 @@ describe('the public page /v/:claimId', () => {
     // A link of another scheme stays as its text, never as a link.
     expect(html).toContain('[click me](javascript:alert(3))')
     const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1] ?? '')
-    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/api\/public\/verdicts\/)/)
+    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/api\/public\/verdicts\/|\/d\/)/)
     // The JSON-LD block cannot be closed early, and reads back exactly.
     const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? ''
     expect(block).not.toContain('<')

@@ -808,6 +808,47 @@ export const ROUTES: Record<string, RouteEntry> = {
       return { method: 'POST', path: `/api/webhooks/${hook.id}/deliveries/${delivery.id}/retry` }
     },
   },
+  'GET /api/claims/{id}/replies': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/claims/${f.claimId}/replies` }),
+  },
+  'POST /api/claims/{id}/replies': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'POST',
+      path: `/api/claims/${f.claimId}/replies`,
+      json: {
+        id: randomUUID(),
+        askedOn: '2025-06-10',
+        channel: 'email',
+        contact: "the ministry's press office",
+        question: 'Which facilities were hit?',
+        replyBy: '2025-06-11',
+      },
+    }),
+  },
+  'PATCH /api/replies/{id}': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const entry = await create(f.send, f.cookies.admin, `/api/claims/${f.claimId}/replies`, {
+        askedOn: '2025-06-10',
+        channel: 'phone',
+        contact: "the governor's office",
+        question: 'Was the maternity hospital hit?',
+      })
+      return {
+        method: 'PATCH',
+        path: `/api/replies/${entry.id}`,
+        json: { answer: 'Yes, on the night of 9–10 June.', answeredOn: '2025-06-11' },
+        headers: { 'if-match': `"${entry.version}"` },
+      }
+    },
+  },
 }
 
 /** Another desk's ClaimReview at an address of its own. */

@@ -29,6 +29,7 @@ import { matchRoutes } from './routes/matches.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
+import { replyRoutes } from './routes/replies.ts'
 import { type AppDeps, type AppEnv, SIGNED_IN } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
@@ -82,6 +83,7 @@ const OPENAPI_TAGS = [
     name: 'notifications',
     description: 'What each person is told: assigned, returned, published, mentioned…',
   },
+  { name: 'replies', description: "The right of reply: each claim's log of attempts to reach its claimant" },
   {
     name: 'webhooks',
     description: 'Signed POSTs to other systems when verdicts are published, corrected or withdrawn (admin)',
@@ -166,6 +168,7 @@ export function createApp(given: AppDeps) {
     .route('/api', commentRoutes)
     .route('/api', notificationRoutes)
     .route('/api', webhookRoutes)
+    .route('/api', replyRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

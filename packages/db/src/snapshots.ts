@@ -19,10 +19,17 @@ const SQLITE_CONTENT = `json_object(
   'verdict', json_object('rating', v.rating, 'summary', v.summary, 'rationale', v.rationale),
   'citedEvidence', (
     SELECT json_group_array(json_object('id', e.id, 'title', e.title, 'kind', e.kind,
-      'sourceName', e.source_name, 'url', e.url, 'archiveUrl', e.archive_url, 'publishedOn', e.published_on)
+      'sourceName', e.source_name, 'url', e.url, 'archiveUrl', e.archive_url, 'publishedOn', e.published_on,
+      'stance', (SELECT s.stance FROM stances s WHERE s.evidence_id = e.id AND s.claim_id = c.id), 'origin', e.origin)
       ORDER BY vc.position)
     FROM verdict_citations vc JOIN evidence e ON e.id = vc.evidence_id
-    WHERE vc.verdict_id = v.id AND e.archived_at IS NULL))`
+    WHERE vc.verdict_id = v.id AND e.archived_at IS NULL),
+  'quantities', json(c.quantities),
+  'replies', (
+    SELECT json_group_array(json_object('askedOn', ra.asked_on, 'channel', ra.channel, 'contact', ra.contact,
+      'question', ra.question, 'replyBy', ra.reply_by, 'answer', ra.answer, 'answeredOn', ra.answered_on)
+      ORDER BY ra.asked_on, ra.created_at, ra.id)
+    FROM reply_attempts ra WHERE ra.claim_id = c.id AND ra.archived_at IS NULL))`
 
 // A random version-4 UUID, like every other id.
 const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
@@ -37,10 +44,16 @@ const PG_CONTENT = `row_to_json((SELECT r FROM (SELECT
     p.job_title AS "jobTitle", p.affiliation, p.image_url AS "imageUrl") x) AS claimant,
   (SELECT x FROM (SELECT v.rating, v.summary, v.rationale) x) AS verdict,
   (SELECT coalesce(array_to_json(array_agg(row_to_json((SELECT x FROM (SELECT e.id, e.title, e.kind,
-      e.source_name AS "sourceName", e.url, e.archive_url AS "archiveUrl", e.published_on AS "publishedOn") x))
+      e.source_name AS "sourceName", e.url, e.archive_url AS "archiveUrl", e.published_on AS "publishedOn",
+      (SELECT s.stance FROM stances s WHERE s.evidence_id = e.id AND s.claim_id = c.id) AS stance, e.origin) x))
       ORDER BY vc.position)), '[]'::json)
     FROM verdict_citations vc JOIN evidence e ON e.id = vc.evidence_id
-    WHERE vc.verdict_id = v.id AND e.archived_at IS NULL) AS "citedEvidence") r))`
+    WHERE vc.verdict_id = v.id AND e.archived_at IS NULL) AS "citedEvidence",
+  c.quantities,
+  (SELECT coalesce(array_to_json(array_agg(row_to_json((SELECT x FROM (SELECT ra.asked_on AS "askedOn", ra.channel,
+      ra.contact, ra.question, ra.reply_by AS "replyBy", ra.answer, ra.answered_on AS "answeredOn") x))
+      ORDER BY ra.asked_on, ra.created_at, ra.id)), '[]'::json)
+    FROM reply_attempts ra WHERE ra.claim_id = c.id AND ra.archived_at IS NULL) AS replies) r))`
 
 const insert = (
   uuid: string,

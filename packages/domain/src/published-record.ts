@@ -1,4 +1,13 @@
-import { type PublicationChange, type PublishedRecord, type Rating, ratingLabel } from '@counterclaim/shared'
+import {
+  type PublicationChange,
+  type PublishedRecord,
+  type PublishedReply,
+  type Quantity,
+  type Rating,
+  ratingLabel,
+} from '@counterclaim/shared'
+import { describeQuantity } from './quantities.ts'
+import { replyLine } from './replies.ts'
 
 type Source = PublishedRecord['citedEvidence'][number]
 
@@ -32,10 +41,61 @@ const SOURCE_FIELDS: Array<[keyof Omit<Source, 'id'>, string]> = [
   ['url', 'URL'],
   ['archiveUrl', 'archive URL'],
   ['publishedOn', 'date'],
+  ['stance', 'stance'],
+  ['origin', 'origin'],
 ]
 
+const STANCE_WORDS: Record<string, string> = {
+  supports: 'supports the claim',
+  contradicts: 'contradicts the claim',
+  context: 'gives context',
+}
+
+function sourceValue(source: Source, field: keyof Omit<Source, 'id'>): string | null {
+  const value = text(source[field])
+  return field === 'stance' && value !== null ? (STANCE_WORDS[value] ?? value) : value
+}
+
+/** A quantity as the changes list names it: "drones launched: at least 300 drones, 2025-06-09 to 2025-06-10, Ukraine". */
+function quantityText(q: Quantity): string {
+  const amount =
+    q.valueMax !== null && q.valueMax !== q.value
+      ? `${q.value.toLocaleString('en')}–${q.valueMax.toLocaleString('en')} ${q.unit}`
+      : describeQuantity(q)
+  const period =
+    q.periodFrom && q.periodTo && q.periodFrom !== q.periodTo
+      ? `${q.periodFrom} to ${q.periodTo}`
+      : (q.periodFrom ?? q.periodTo)
+  return [`${q.measure}: ${amount}`, period, q.place].filter(Boolean).join(', ')
+}
+
+/** One entry of the reply log is known by whom the desk asked, how, and on which day. */
+const replyKey = (r: PublishedReply) => `${r.askedOn}\u0000${r.channel}\u0000${r.contact}`
+
+function replyChanges(published: PublishedReply[], live: PublishedReply[]): PublicationChange[] {
+  const changes: PublicationChange[] = []
+  const liveByKey = new Map(live.map((r) => [replyKey(r), r]))
+  const publishedKeys = new Set(published.map(replyKey))
+  const label = (r: PublishedReply) => `Right of reply: ${r.contact}, asked ${r.askedOn}`
+  for (const was of published) {
+    const wasText = replyLine(was)
+    const now = liveByKey.get(replyKey(was))
+    const nowText = now ? replyLine(now) : null
+    if (wasText !== nowText)
+      changes.push({ part: 'claim', label: label(was), published: wasText, current: nowText })
+  }
+  for (const now of live) {
+    if (!publishedKeys.has(replyKey(now))) {
+      changes.push({ part: 'claim', label: label(now), published: null, current: replyLine(now) })
+    }
+  }
+  return changes
+}
+
 /**
- * How the live records differ from what was published, field by field, in a person's words.
+ * How the live records differ from what was published, field by field, in a person's words: the claim (its
+ * quantities and right-of-reply log among it), the claimant, the verdict, and each cited source (its stance
+ * on the claim and its origin among it).
  * Empty when the public sees exactly what the desk has now.
  */
 export function publicationChanges(published: PublishedRecord, live: PublishedRecord): PublicationChange[] {
@@ -54,6 +114,13 @@ export function publicationChanges(published: PublishedRecord, live: PublishedRe
     }
     push('claimant', 'Claimant’s other pages', list(published.claimant.sameAs), list(live.claimant.sameAs))
   }
+  push(
+    'claim',
+    'Quantities',
+    published.quantities.map(quantityText).join('; ') || null,
+    live.quantities.map(quantityText).join('; ') || null,
+  )
+  changes.push(...replyChanges(published.replies, live.replies))
   push('verdict', 'Rating', rating(published.verdict.rating), rating(live.verdict.rating))
   push('verdict', 'Summary', published.verdict.summary, live.verdict.summary)
   push('verdict', 'Rationale', published.verdict.rationale, live.verdict.rationale)
@@ -67,7 +134,9 @@ export function publicationChanges(published: PublishedRecord, live: PublishedRe
       continue
     }
     for (const [field, label] of SOURCE_FIELDS) {
-      push('source', `Source ${label} of “${was.title}”`, text(was[field]), text(now[field]))
+      // Snapshots from before stances were published read as none: that is not a change the desk made.
+      if (field === 'stance' && was.stance === null) continue
+      push('source', `Source ${label} of “${was.title}”`, sourceValue(was, field), sourceValue(now, field))
     }
   }
   for (const now of live.citedEvidence) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repoRoot } from '@counterclaim/db'
 import { AppError } from '@counterclaim/shared'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { getPublicVerdict, type WithdrawalNotice } from '../services/public-verdicts.ts'
 import {
   PUBLIC_CSS_PATH,
@@ -12,6 +12,11 @@ import {
 } from '../views/verdict-page.ts'
 import type { AppEnv } from './route-kit.ts'
 import { publishingOf } from './route-kit.ts'
+
+/** The day of the request's clock (YYYY-MM-DD): whether a reply deadline has passed reads it. */
+export function todayOf(c: Context<AppEnv>): string {
+  return new Date((c.get('deps').now ?? Date.now)()).toISOString().slice(0, 10)
+}
 
 // From the checkout's root, so that it is found from the sources and from the server bundle alike.
 const css = readFileSync(join(repoRoot(), 'apps/api/src/views/public.css'), 'utf8')
@@ -32,7 +37,7 @@ export const publicPageRoutes = new Hono<AppEnv>()
     const publishing = publishingOf(c)
     try {
       const view = await getPublicVerdict(c.get('deps').db, c.req.param('claimId'), publishing)
-      return c.html(renderVerdictPage(view, publishing), 200)
+      return c.html(renderVerdictPage(view, publishing, todayOf(c)), 200)
     } catch (err) {
       if (err instanceof AppError && err.code === 'gone') {
         return c.html(renderWithdrawnPage(err.details as WithdrawalNotice, publishing), 200)

@@ -27,6 +27,8 @@ export interface Publishing {
 /** Everything the public sees of one published verdict: its snapshot, with the verdict's dates. */
 export interface PublicVerdict {
   verdict: Verdict
+  /** The dispute the claim belongs to: its public page shows the competing claims side by side. */
+  disputeId: string
   /** The records as they were published or last corrected. */
   record: PublishedRecord
   review: ClaimReview
@@ -48,17 +50,27 @@ const d = tables.disputes
 // Public means published, on a claim and a dispute that were not archived (archiving is deletion).
 const isPublic = and(eq(v.status, 'published'), isNull(c.archivedAt), isNull(d.archivedAt))
 
-/** The public view of these claims' verdicts, in the given order; the caller checked they are public. */
-async function assemble(db: Db, claimIds: string[], publishing: Publishing): Promise<PublicVerdict[]> {
+/**
+ * The public view of these claims' verdicts (published, or withdrawn with the snapshot they last had), in the
+ * given order; the caller checked they may be shown.
+ */
+export async function publicVerdictViews(
+  db: Db,
+  claimIds: string[],
+  publishing: Publishing,
+): Promise<PublicVerdict[]> {
   if (claimIds.length === 0) return []
   const verdicts = await loadVerdicts(db, claimIds)
   const rows = new Map<string, string>()
+  const disputes = new Map<string, string>()
   for (let i = 0; i < claimIds.length; i += 500) {
     for (const row of await db
-      .select({ claimId: v.claimId, snapshotId: v.snapshotId })
+      .select({ claimId: v.claimId, snapshotId: v.snapshotId, disputeId: c.disputeId })
       .from(v)
+      .innerJoin(c, eq(c.id, v.claimId))
       .where(inArray(v.claimId, claimIds.slice(i, i + 500)))) {
       if (row.snapshotId) rows.set(row.claimId, row.snapshotId)
+      disputes.set(row.claimId, row.disputeId)
     }
   }
   const snapshots = await readSnapshots(db, [...rows.values()])
@@ -81,7 +93,7 @@ async function assemble(db: Db, claimIds: string[], publishing: Publishing): Pro
       org: publishing.org,
       baseUrl: publishing.baseUrl,
     })
-    return { verdict, record, review }
+    return { verdict, disputeId: found(disputes.get(claimId), 'Claim'), record, review }
   })
 }
 
@@ -95,7 +107,7 @@ export async function publishedClaimReview(
   claimId: string,
   publishing: Publishing,
 ): Promise<ClaimReview> {
-  const [view] = await assemble(db, [claimId], publishing)
+  const [view] = await publicVerdictViews(db, [claimId], publishing)
   return found(view, 'Published verdict').review
 }
 
@@ -140,7 +152,7 @@ async function readPublicVerdict(db: Db, claimId: string, publishing: Publishing
     .innerJoin(d, eq(d.id, c.disputeId))
     .where(and(eq(v.claimId, claimId), isPublic))
     .limit(1)
-  const [view] = await assemble(db, [found(visible, 'Published verdict').claimId], publishing)
+  const [view] = await publicVerdictViews(db, [found(visible, 'Published verdict').claimId], publishing)
   return found(view, 'Published verdict')
 }
 
@@ -172,7 +184,7 @@ async function readPublicVerdicts(
     .orderBy(desc(v.publishedAt), desc(v.id))
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (row) => [row.publishedAt ?? '', row.id])
-  const views = await assemble(
+  const views = await publicVerdictViews(
     db,
     page.items.map((row) => row.claimId),
     publishing,

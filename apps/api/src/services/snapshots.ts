@@ -13,13 +13,15 @@ import {
 } from '@counterclaim/db'
 import { publicationChanges } from '@counterclaim/domain'
 import { type PublicationChange, type PublishedRecord, PublishedRecordSchema } from '@counterclaim/shared'
+import { publishedReplies } from './replies.ts'
 import { found } from './versioning.ts'
 
 type Reader = Db | Tx
 
 /**
  * What the public would see of this verdict if it were published now: the live claim, claimant,
- * verdict fields and cited evidence. Archived evidence is left out: archiving a source takes it
+ * verdict fields, cited evidence with its stance on the claim and its origin, the claim's quantities and its
+ * right-of-reply log (entries taken off it left out). Archived evidence is left out: archiving a source takes it
  * off the next snapshot, never off the one the public already has.
  */
 export async function liveRecord(db: Reader, verdictId: string): Promise<PublishedRecord> {
@@ -41,6 +43,14 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
     .where(and(eq(tables.verdictCitations.verdictId, verdictId), isNull(tables.evidence.archivedAt)))
     .orderBy(asc(tables.verdictCitations.position))
+  const stances = new Map(
+    (
+      await db
+        .select({ evidenceId: tables.stances.evidenceId, stance: tables.stances.stance })
+        .from(tables.stances)
+        .where(eq(tables.stances.claimId, claim.id))
+    ).map((s) => [s.evidenceId, s.stance]),
+  )
   return {
     claim: {
       id: claim.id,
@@ -71,11 +81,11 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
       url: e.url,
       archiveUrl: e.archiveUrl,
       publishedOn: e.publishedOn,
-      stance: null,
+      stance: stances.get(e.id) ?? null,
       origin: e.origin,
     })),
     quantities: claim.quantities,
-    replies: [],
+    replies: await publishedReplies(db, claim.id),
   }
 }
 

@@ -3,6 +3,7 @@ import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@co
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/public-verdicts.ts'
+import { replyLog } from './reply-log.ts'
 
 // The signed-out pages of published verdicts: plain server-rendered HTML that works with scripts
 // off. Written with Hono's html helper, which escapes every interpolated value unless it is itself
@@ -10,7 +11,7 @@ import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/pu
 // The CSP forbids inline scripts and style attributes, so the look lives in /v/public.css and the
 // only <script> is the JSON-LD data block, which browsers never execute.
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
 export const PUBLIC_CSS_PATH = '/v/public.css'
 
@@ -27,25 +28,25 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029')
 }
 
-const isHttp = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
+export const isHttp = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
 
 const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
 
 /** 2025-06-10 or a timestamp as "10 June 2025". */
-function dateText(value: string): string {
+export function dateText(value: string): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
   return Number.isNaN(date.getTime()) ? value : longDate.format(date)
 }
 
-const time = (value: string) => html`<time datetime="${value}">${dateText(value)}</time>`
+export const time = (value: string) => html`<time datetime="${value}">${dateText(value)}</time>`
 
-const link = (url: string, text: string) => html`<a href="${url}">${text}</a>`
+export const link = (url: string, text: string) => html`<a href="${url}">${text}</a>`
 
 /** Parts joined by a separator, each already safe. */
-const joined = (parts: Array<Html | ''>, separator: string) =>
+export const joined = (parts: Array<Html | ''>, separator: string) =>
   parts.filter((part) => part !== '').flatMap((part, i) => (i === 0 ? [part] : [separator, part]))
 
-const words = (kind: string) => {
+export const words = (kind: string) => {
   const text = kind.replace(/_/g, ' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -70,7 +71,7 @@ function changeText(c: Correction): string {
   return parts.join(' ')
 }
 
-function page(options: { title: string; head: Html; body: Html }): Html {
+export function page(options: { title: string; head: Html; body: Html }): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -87,12 +88,12 @@ ${options.body}
 `
 }
 
-function masthead(publishing: Publishing): Html {
+export function masthead(publishing: Publishing): Html {
   return html`<header class="masthead"><div class="wrap">${link(publishing.org.url, publishing.org.name)}<span class="masthead-tag">Fact check</span></div></header>`
 }
 
-/** The public page of one published verdict, from its snapshot. */
-export function renderVerdictPage(view: PublicVerdict, publishing: Publishing): Html {
+/** The public page of one published verdict, from its snapshot; `today` (YYYY-MM-DD) dates the reply log. */
+export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, today: string): Html {
   const { verdict, review } = view
   const { claim, claimant, citedEvidence } = view.record
   const published = view.record.verdict
@@ -183,7 +184,9 @@ ${published.summary.trim() ? html`<p class="summary">${published.summary}</p>` :
 <h2 id="sources-heading">Sources</h2>
 ${sources}
 </section>
+${replyLog(view.record.replies, today, claimant.name)}
 ${corrections}
+<p class="dispute-link">${link(`/d/${encodeURIComponent(view.disputeId)}`, 'See all claims about this question')}</p>
 </article>
 </main>
 <footer class="wrap footer"><p>Published by ${link(publishing.org.url, publishing.org.name)}. ${link(`/api/public/verdicts/${encodeURIComponent(verdict.claimId)}`, 'This fact check as ClaimReview data')}.</p></footer>`

@@ -1,0 +1,61 @@
+import type { PublishedReply, ReplyChannel, ValidationIssue } from '@counterclaim/shared'
+
+/** How the desk asked, as the middle of a sentence: "by email", "in person". */
+export const REPLY_CHANNEL_WORDS: Record<ReplyChannel, string> = {
+  email: 'by email',
+  phone: 'by phone',
+  message: 'by message',
+  social_media: 'on social media',
+  in_person: 'in person',
+  letter: 'by letter',
+  other: 'another way',
+}
+
+/** The fields of an entry the rules across fields read. */
+type ReplyDates = Pick<PublishedReply, 'askedOn' | 'replyBy' | 'answer' | 'answeredOn'>
+
+/**
+ * What is wrong across an entry's fields, in words, by field: a deadline or an answer dated before the
+ * question, an answer without the day it came or a day without its answer. Empty when it holds together.
+ */
+export function replyProblems(entry: ReplyDates): ValidationIssue[] {
+  const problems: ValidationIssue[] = []
+  // YYYY-MM-DD compares as text in calendar order.
+  if (entry.replyBy !== null && entry.replyBy < entry.askedOn) {
+    problems.push({ path: 'replyBy', message: 'The reply deadline cannot be before the day you asked.' })
+  }
+  if (entry.answeredOn !== null && entry.answeredOn < entry.askedOn) {
+    problems.push({ path: 'answeredOn', message: 'They cannot have replied before the day you asked.' })
+  }
+  if (entry.answer !== null && entry.answeredOn === null) {
+    problems.push({ path: 'answeredOn', message: 'Say on which day they replied.' })
+  }
+  if (entry.answer === null && entry.answeredOn !== null) {
+    problems.push({ path: 'answer', message: 'Enter what they replied, or clear the reply date.' })
+  }
+  return problems
+}
+
+/** Where an entry stands: answered, past its deadline without an answer, or waiting. `today` is YYYY-MM-DD. */
+export function replyState(
+  entry: ReplyDates,
+  today: string,
+): 'answered' | 'no_reply_by_deadline' | 'waiting' {
+  if (entry.answer !== null) return 'answered'
+  if (entry.replyBy !== null && entry.replyBy < today) return 'no_reply_by_deadline'
+  return 'waiting'
+}
+
+/** Entries in the order the log reads: the day asked, then as given. */
+export function byAskedOn<T extends { askedOn: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => (a.askedOn < b.askedOn ? -1 : a.askedOn > b.askedOn ? 1 : 0))
+}
+
+/** An entry as one line of text, dates as given: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". */
+export function replyLine(entry: PublishedReply, date: (day: string) => string = (day) => day): string {
+  const asked = `Asked ${entry.contact} ${REPLY_CHANNEL_WORDS[entry.channel]} on ${date(entry.askedOn)}: “${entry.question}”`
+  if (entry.answer !== null) {
+    return `${asked} — replied${entry.answeredOn ? ` on ${date(entry.answeredOn)}` : ''}: “${entry.answer}”`
+  }
+  return `${asked} — no reply yet${entry.replyBy ? `; asked to reply by ${date(entry.replyBy)}` : ''}`
+}
