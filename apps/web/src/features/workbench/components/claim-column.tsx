@@ -374,10 +374,16 @@ export function ClaimColumn({
           </>
         ) : null}
       </p>
-      {claim.quantity ? (
-        <p className="claim-quantity small">
-          <span className="label">Quantity</span> {describeQuantity(claim.quantity)}
-        </p>
+      {claim.quantities.length > 0 ? (
+        <div className="claim-quantity small">
+          <span className="label">{claim.quantities.length === 1 ? 'Number' : 'Numbers'}</span>
+          <ul>
+            {claim.quantities.map((q, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a claim's quantities have no ids; their order is theirs
+              <li key={i}>{describeQuantity(q)}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {Matches ? <Matches claimId={claim.id} claimLabel={claimLabel} /> : null}
       <VerdictBox

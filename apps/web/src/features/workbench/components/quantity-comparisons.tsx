@@ -1,10 +1,10 @@
-import { compareQuantities, describeQuantity } from '@counterclaim/domain'
+import { compareClaimQuantities, describeQuantity, QUANTITY_VERDICT_LABELS } from '@counterclaim/domain'
 import type { WorkbenchClaim } from '@counterclaim/shared'
 import { useState } from 'react'
 
 const SHOWN = 4
 
-/** For every two claims with quantities in the same unit: can both be true? */
+/** Every two claims' numbers compared like with like, each verdict with its reasons. */
 export function QuantityComparisons({
   claims,
   label,
@@ -13,18 +13,17 @@ export function QuantityComparisons({
   label: (claim: WorkbenchClaim) => string
 }) {
   const [all, setAll] = useState(false)
-  const numeric = claims.filter((c) => c.quantity)
-  const pairs = numeric.flatMap((a, i) =>
-    numeric.slice(i + 1).flatMap((b) => {
-      if (!a.quantity || !b.quantity) return []
-      const result = compareQuantities(a.quantity, b.quantity)
-      return result.kind === 'incomparable' ? [] : [{ a, b, result, qa: a.quantity, qb: b.quantity }]
-    }),
-  )
-  if (pairs.length === 0) return null
+  const byId = new Map(claims.map((c) => [c.id, c]))
+  const name = (id: string) => {
+    const claim = byId.get(id)
+    return claim ? label(claim) : ''
+  }
+  const comparisons = compareClaimQuantities(claims).flatMap((pair) => pair.comparisons)
+  if (comparisons.length === 0) return null
   // Conflicts first: they are what a checker has to resolve.
-  const ordered = [...pairs].sort(
-    (x, y) => Number(y.result.kind === 'conflict') - Number(x.result.kind === 'conflict'),
+  const ordered = [...comparisons].sort(
+    (x, y) =>
+      Number(y.result.verdict === 'cannot_both_be_true') - Number(x.result.verdict === 'cannot_both_be_true'),
   )
   const shown = all ? ordered : ordered.slice(0, SHOWN)
   return (
@@ -33,18 +32,27 @@ export function QuantityComparisons({
         Numbers compared
       </h3>
       <ul>
-        {shown.map(({ a, b, result, qa, qb }) => (
-          <li key={`${a.id}:${b.id}`} className={`quantity-${result.kind}`}>
-            <strong>{result.kind === 'compatible' ? 'Can both be true' : 'Cannot both be true'}</strong>
+        {shown.map(({ a, b, result }) => (
+          <li
+            key={`${a.claimId}:${a.index}:${b.claimId}:${b.index}`}
+            className={`quantity-${result.verdict.replaceAll('_', '-')}`}
+          >
+            <strong>{QUANTITY_VERDICT_LABELS[result.verdict]}</strong>
             <span>
-              {label(a)}: {describeQuantity(qa)} · {label(b)}: {describeQuantity(qb)}
+              {name(a.claimId)}: {describeQuantity(a.quantity)} · {name(b.claimId)}:{' '}
+              {describeQuantity(b.quantity)}
             </span>
+            <ul className="quantity-reasons">
+              {result.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
-      {pairs.length > SHOWN ? (
+      {comparisons.length > SHOWN ? (
         <button type="button" className="link-button small" onClick={() => setAll((v) => !v)}>
-          {all ? 'Show fewer comparisons' : `Show all ${pairs.length} comparisons`}
+          {all ? 'Show fewer comparisons' : `Show all ${comparisons.length} comparisons`}
         </button>
       ) : null}
     </section>
