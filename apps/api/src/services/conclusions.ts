@@ -198,7 +198,8 @@ export function saveConclusionDraft(
       after: record,
       disputeId,
     })
-    return { record, created: before === null }
+    // Read again: the contributors come from history, which now holds this change.
+    return { record: await getConclusion(tx, disputeId), created: before === null }
   })
 }
 
