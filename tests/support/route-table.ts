@@ -181,6 +181,40 @@ async function pendingCorrection(f: Fixtures) {
 
 const etagOf = (ifMatch: string) => Number(ifMatch.replace(/"/g, ''))
 
+/** A fresh dispute (by admin) whose conclusion draft the checker wrote, and optionally moved on. */
+async function conclusionIn(f: Fixtures, state: 'none' | 'draft' | 'in_review' | 'published') {
+  const dispute = await create(f.send, f.cookies.admin, '/api/disputes', {
+    title: `Strikes on the port ${randomUUID()}`,
+    question: 'Was the port hit, and was the grain terminal?',
+  })
+  const path = `/api/disputes/${dispute.id}/conclusion`
+  if (state === 'none') return { disputeId: dispute.id, ifMatch: '' }
+  let conclusion = await put(f.send, f.cookies.checker, path, {
+    finding: 'Both hold: the port was hit, and so was the grain terminal.',
+    rationale: 'Satellite images show both sites damaged.',
+  })
+  if (state !== 'draft') {
+    conclusion = await post(f.send, f.cookies.checker, `${path}/submit`, undefined, `"${conclusion.version}"`)
+  }
+  if (state === 'published') {
+    conclusion = await post(f.send, f.cookies.admin, `${path}/publish`, undefined, `"${conclusion.version}"`)
+  }
+  return { disputeId: dispute.id, ifMatch: `"${conclusion.version}"` }
+}
+
+/** A published conclusion with a change of finding that another editor proposed, waiting for approval. */
+async function pendingConclusionCorrection(f: Fixtures) {
+  const { disputeId, ifMatch } = await conclusionIn(f, 'published')
+  const pending = await post(
+    f.send,
+    f.proposer,
+    `/api/disputes/${disputeId}/conclusion/correct`,
+    { finding: 'Only the port was hit.', correctionNote: 'The terminal damage predates the strike.' },
+    ifMatch,
+  )
+  return { disputeId, correctionId: pending.id, ifMatch: `"${etagOf(ifMatch) + 1}"` }
+}
+
 async function workbench(f: Fixtures) {
   return (await readJson<WorkbenchView>(f.send, `/api/disputes/${f.disputeId}`, f.cookies.admin)).body
 }
@@ -542,6 +576,111 @@ export const ROUTES: Record<string, RouteEntry> = {
         method: 'POST',
         path: `/api/claims/${claimId}/verdict/corrections/${correctionId}/reject`,
         json: { note: 'The rating stands: the second report repeats the first.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'PUT /api/disputes/{id}/conclusion': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => ({
+      method: 'PUT',
+      path: `/api/disputes/${(await conclusionIn(f, 'none')).disputeId}/conclusion`,
+      json: { finding: 'Both hold.', rationale: 'Both sites were hit.' },
+    }),
+  },
+  'POST /api/disputes/{id}/conclusion/submit': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => {
+      const { disputeId, ifMatch } = await conclusionIn(f, 'draft')
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/submit`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/return': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { disputeId, ifMatch } = await conclusionIn(f, 'in_review')
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/return`,
+        json: { note: 'Say which images.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/publish': {
+    access: 'editor',
+    ok: 200,
+    build: async (f) => {
+      const { disputeId, ifMatch } = await conclusionIn(f, 'in_review')
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/publish`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/correct': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { disputeId, ifMatch } = await conclusionIn(f, 'published')
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/correct`,
+        json: {
+          rationale: 'Images from two providers show both sites.',
+          correctionNote: 'Named the sources.',
+        },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/withdraw': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { disputeId, ifMatch } = await conclusionIn(f, 'published')
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/withdraw`,
+        json: { note: 'The images were misdated.' },
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/corrections/{correctionId}/approve': {
+    access: 'editor',
+    ok: 200,
+    build: async (f) => {
+      const { disputeId, correctionId, ifMatch } = await pendingConclusionCorrection(f)
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/corrections/${correctionId}/approve`,
+        headers: { 'if-match': ifMatch },
+      }
+    },
+  },
+  'POST /api/disputes/{id}/conclusion/corrections/{correctionId}/reject': {
+    access: 'editor',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const { disputeId, correctionId, ifMatch } = await pendingConclusionCorrection(f)
+      return {
+        method: 'POST',
+        path: `/api/disputes/${disputeId}/conclusion/corrections/${correctionId}/reject`,
+        json: { note: 'The finding stands.' },
         headers: { 'if-match': ifMatch },
       }
     },

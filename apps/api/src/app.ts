@@ -18,6 +18,7 @@ import { claimLogRoutes } from './routes/claim-log.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { conclusionRoutes } from './routes/conclusions.ts'
 import { disputeEventRoutes } from './routes/dispute-events.ts'
 import { disputeRoutes } from './routes/disputes.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
@@ -59,6 +60,10 @@ const OPENAPI_TAGS = [
   { name: 'evidence', description: 'Evidence items inside a dispute' },
   { name: 'stances', description: 'The evidence × claim matrix' },
   { name: 'verdicts', description: "A claim's verdict: the draft and its workflow" },
+  {
+    name: 'conclusions',
+    description: "A dispute's conclusion: the comparative finding, through the verdicts' workflow",
+  },
   { name: 'history', description: 'The append-only history of every record' },
   { name: 'claim-log', description: 'Every claim as one row: filter, export, import' },
   {
@@ -157,6 +162,7 @@ export function createApp(given: AppDeps) {
     .route('/api', stanceRoutes)
     .route('/api', historyRoutes)
     .route('/api', verdictWorkflowRoutes)
+    .route('/api', conclusionRoutes)
     .route('/api', publicRoutes)
     .route('/api', claimLogRoutes)
     .route('/api', searchRoutes)

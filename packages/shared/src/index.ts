@@ -1,5 +1,6 @@
 export * from './claim-log.ts'
 export * from './claim-review.ts'
+export * from './conclusions.ts'
 export * from './desk-network.ts'
 export * from './enums.ts'
 export * from './errors.ts'

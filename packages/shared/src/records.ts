@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ConclusionSchema } from './conclusions.ts'
 import {
   ClaimantKindSchema,
   ClaimRelationKindSchema,
@@ -371,6 +372,8 @@ export const WorkbenchSchema = DisputeSchema.extend({
   claims: z.array(WorkbenchClaimSchema),
   evidence: z.array(EvidenceSchema),
   stances: z.array(StanceSchema),
+  /** The dispute's conclusion, in whatever state it is; null until someone writes one. */
+  conclusion: ConclusionSchema.nullable(),
 }).meta({ id: 'Workbench' })
 export type Workbench = z.infer<typeof WorkbenchSchema>
 

@@ -130,6 +130,16 @@ export function errorResponses<const C extends ErrorCode[]>(...codes: C) {
   }
 }
 
+/** The errors of every review-workflow step (verdicts, conclusions): If-Match of the record, 409 when it is not where the step starts from. */
+export const WORKFLOW_STEP_ERRORS = [
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_failed',
+  'precondition_required',
+] as const
+
 /** Signed in with the session cookie or an API token (`Authorization: Bearer`). */
 export const SIGNED_IN: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }]
 /** Signed in with the session cookie only: what no API token may do (accounts, passwords, tokens). */

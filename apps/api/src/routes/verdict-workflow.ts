@@ -33,19 +33,12 @@ import {
   SIGNED_IN,
   serviceContext,
   tagged,
+  WORKFLOW_STEP_ERRORS,
 } from './route-kit.ts'
 
 const editorOrAdmin = requireRole('editor')
 
-// Every step: If-Match of the verdict, 409 when the verdict is not where the step starts from.
-const stepErrors = [
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'precondition_failed',
-  'precondition_required',
-] as const
+const stepErrors = WORKFLOW_STEP_ERRORS
 
 export const verdictWorkflowRoutes = newRouter()
   .openapi(

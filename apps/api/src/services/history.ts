@@ -16,6 +16,7 @@ export type Entity =
   | 'api_token'
   | 'webhook'
   | 'reply_attempt'
+  | 'conclusion'
 
 export interface HistoryInput {
   actorId: string | null

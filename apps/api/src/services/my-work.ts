@@ -37,7 +37,8 @@ export async function listPeople(db: Db): Promise<PersonList> {
   return { items: rows }
 }
 
-async function namesOf(tx: Tx, ids: Iterable<string | null>): Promise<Map<string, string>> {
+/** The names of these people, by id. */
+export async function namesOf(tx: Tx, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id): id is string => id !== null))]
   if (unique.length === 0) return new Map()
   const rows = await tx

@@ -16,44 +16,33 @@ import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
   type CorrectedFields,
-  type NotificationKind,
   type Page,
   type PendingCorrection,
   type PendingCorrectionItem,
   type Verdict,
   type VerdictCorrectSchema,
-  type VerdictStatus,
   type WebhookEvent,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
-import { activeEditorIds, assigneeIdsOf, claimWords, notify } from './notifications.ts'
+import { claimWords, notify } from './notifications.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
 import { enqueueWebhooks } from './webhook-outbox.ts'
+import {
+  assertNotContributor,
+  assertNotProposer,
+  assertStepFrom,
+  recipientsOf,
+  type Tell,
+  type WorkflowNotice,
+  type WorkflowStep,
+} from './workflow-rules.ts'
 
-type Step = 'submit' | 'return' | 'publish' | 'correct' | 'withdraw' | 'approve' | 'reject'
 type VerdictRow = typeof tables.verdicts.$inferSelect
-
-const FROM: Record<Step, VerdictStatus> = {
-  submit: 'draft',
-  return: 'in_review',
-  publish: 'in_review',
-  correct: 'published',
-  withdraw: 'published',
-  approve: 'published',
-  reject: 'published',
-}
-
-const STATE_WORDS: Record<VerdictStatus, string> = {
-  draft: 'a draft',
-  in_review: 'in review',
-  published: 'published',
-  withdrawn: 'withdrawn',
-}
 
 interface StepResult {
   /** Columns of the verdict row to change; version and updatedAt are added. */
@@ -67,15 +56,6 @@ interface StepResult {
   /** Whom the step tells, and what. */
   tell?: Tell
 }
-
-/** A notification a step sends: to the verdict's author, to its author and the dispute's assignees, or to the other editors. */
-interface Tell {
-  kind: WorkflowNotice
-  to: 'author' | 'author_and_assignees' | 'editors'
-  note: string | null
-}
-
-type WorkflowNotice = Exclude<NotificationKind, 'assigned' | 'mentioned'>
 
 // What each notification says happened, after the name of the one who did it.
 const TOLD: Record<WorkflowNotice, (claim: string) => string> = {
@@ -93,15 +73,8 @@ async function tellAbout(
   authorId: string | null,
   tell: Tell,
 ): Promise<void> {
-  const author = authorId ? [authorId] : []
-  const userIds =
-    tell.to === 'author'
-      ? author
-      : tell.to === 'editors'
-        ? await activeEditorIds(tx)
-        : [...author, ...(await assigneeIdsOf(tx, claim.disputeId))]
   await notify(tx, ctx, {
-    userIds,
+    userIds: await recipientsOf(tx, tell.to, authorId, claim.disputeId),
     kind: tell.kind,
     message: `${ctx.actor.name} ${TOLD[tell.kind](claimWords(claim))}`,
     note: tell.note,
@@ -118,7 +91,7 @@ function step(
   ctx: ServiceContext,
   claimId: string,
   expectedVersion: number | null,
-  name: Step,
+  name: WorkflowStep,
   action: string,
   apply: (tx: Tx, current: VerdictRow, before: Verdict) => StepResult | Promise<StepResult>,
 ): Promise<Verdict> {
@@ -134,16 +107,7 @@ function step(
     )
     const before = await getVerdict(tx, claimId)
     assertVersion(expectedVersion, current, before)
-    if (current.status !== FROM[name]) {
-      throw new AppError(
-        'conflict',
-        `This verdict is ${STATE_WORDS[current.status]}; "${name}" needs it to be ${STATE_WORDS[FROM[name]]}.`,
-        {
-          status: current.status,
-          expected: FROM[name],
-        },
-      )
-    }
+    assertStepFrom('verdict', current.status, name)
     const { changes, afterwards, action: recorded, tell, webhook } = await apply(tx, current, before)
     await tx
       .update(tables.verdicts)
@@ -224,12 +188,7 @@ export function publishVerdict(
   twoPersonRule: boolean,
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'publish', 'published', async (tx, current, before) => {
-    if (twoPersonRule && before.contributors.some((person) => person.id === ctx.actor.id)) {
-      throw new AppError(
-        'forbidden',
-        'You wrote or edited this verdict: another editor must publish it (two-person rule).',
-      )
-    }
+    assertNotContributor('verdict', before.contributors, ctx.actor.id, twoPersonRule)
     const gaps = await publishGaps(tx, current)
     if (gaps.length) {
       throw new AppError(
@@ -395,12 +354,7 @@ export function approveCorrection(
 ): Promise<Verdict> {
   return step(ctx, claimId, expectedVersion, 'approve', 'corrected', async (tx, current, before) => {
     const pending = pendingNamed(before, correctionId)
-    if (pending.proposedBy.id === ctx.actor.id) {
-      throw new AppError(
-        'forbidden',
-        'You proposed this correction: another editor must approve it (two-person rule).',
-      )
-    }
+    assertNotProposer(pending.proposedBy.id, ctx.actor.id)
     const { after } = pending
     const published = await applyCorrection(tx, current, after, ctx.now)
     await tx

@@ -7,7 +7,6 @@ import {
   forUpdate,
   inArray,
   isNull,
-  min,
   readTransaction,
   type Tx,
   tables,
@@ -27,6 +26,7 @@ import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { assertVersion, found } from './versioning.ts'
+import { assertDraft, contributorIds } from './workflow-rules.ts'
 
 type DraftInput = z.infer<typeof VerdictDraftSchema>
 type VerdictRow = typeof tables.verdicts.$inferSelect
@@ -60,7 +60,6 @@ async function readVerdicts(db: Tx, claimIds: string[]): Promise<Map<string, Ver
   const contributors = new Map<string, Set<string>>()
   const userIds = new Set<string>()
   const correctionRows: Array<typeof tables.verdictCorrections.$inferSelect> = []
-  const h = tables.historyEvents
   for (let i = 0; i < verdictIds.length; i += 500) {
     const chunk = verdictIds.slice(i, i + 500)
     for (const c of await db
@@ -84,19 +83,9 @@ async function readVerdicts(db: Tx, claimIds: string[]): Promise<Map<string, Ver
       userIds.add(c.actorId)
       if (c.approverId) userIds.add(c.approverId)
     }
-    // Everyone who wrote or edited a draft, in the order they first did: the two-person rule keeps them
-    // from publishing it.
-    for (const e of await db
-      .select({ verdictId: h.entityId, actorId: h.actorId })
-      .from(h)
-      .where(
-        and(eq(h.entity, 'verdict'), inArray(h.entityId, chunk), inArray(h.action, ['drafted', 'updated'])),
-      )
-      .groupBy(h.entityId, h.actorId)
-      .orderBy(min(h.seq))) {
-      if (!e.actorId) continue
-      userIds.add(e.actorId)
-      contributors.set(e.verdictId, (contributors.get(e.verdictId) ?? new Set()).add(e.actorId))
+    for (const [verdictId, people] of await contributorIds(db, 'verdict', chunk)) {
+      for (const id of people) userIds.add(id)
+      contributors.set(verdictId, people)
     }
   }
   for (const r of rows) {
@@ -265,17 +254,7 @@ export function saveDraft(
     } else {
       before = await getVerdict(tx, claimId)
       assertVersion(expectedVersion, current, before)
-      if (current.status !== 'draft') {
-        throw new AppError(
-          'conflict',
-          current.status === 'published'
-            ? 'This verdict is published: change it with a correction.'
-            : current.status === 'withdrawn'
-              ? 'This verdict was withdrawn: it can no longer change.'
-              : 'This verdict is in review: it must be returned to draft before it changes.',
-          { status: current.status },
-        )
-      }
+      assertDraft('verdict', current.status)
       verdictId = current.id
       await tx
         .update(tables.verdicts)
