@@ -2,7 +2,6 @@ import {
   type PublicationChange,
   type PublishedRecord,
   type PublishedReply,
-  type Quantity,
   type Rating,
   ratingLabel,
 } from '@counterclaim/shared'
@@ -56,19 +55,6 @@ function sourceValue(source: Source, field: keyof Omit<Source, 'id'>): string | 
   return field === 'stance' && value !== null ? (STANCE_WORDS[value] ?? value) : value
 }
 
-/** A quantity as the changes list names it: "drones launched: at least 300 drones, 2025-06-09 to 2025-06-10, Ukraine". */
-function quantityText(q: Quantity): string {
-  const amount =
-    q.valueMax !== null && q.valueMax !== q.value
-      ? `${q.value.toLocaleString('en')}–${q.valueMax.toLocaleString('en')} ${q.unit}`
-      : describeQuantity(q)
-  const period =
-    q.periodFrom && q.periodTo && q.periodFrom !== q.periodTo
-      ? `${q.periodFrom} to ${q.periodTo}`
-      : (q.periodFrom ?? q.periodTo)
-  return [`${q.measure}: ${amount}`, period, q.place].filter(Boolean).join(', ')
-}
-
 /** One entry of the reply log is known by whom the desk asked, how, and on which day. */
 const replyKey = (r: PublishedReply) => `${r.askedOn}\u0000${r.channel}\u0000${r.contact}`
 
@@ -117,8 +103,8 @@ export function publicationChanges(published: PublishedRecord, live: PublishedRe
   push(
     'claim',
     'Quantities',
-    published.quantities.map(quantityText).join('; ') || null,
-    live.quantities.map(quantityText).join('; ') || null,
+    published.quantities.map(describeQuantity).join('; ') || null,
+    live.quantities.map(describeQuantity).join('; ') || null,
   )
   changes.push(...replyChanges(published.replies, live.replies))
   push('verdict', 'Rating', rating(published.verdict.rating), rating(live.verdict.rating))

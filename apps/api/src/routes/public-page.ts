@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { repoRoot } from '@counterclaim/db'
 import { AppError } from '@counterclaim/shared'
 import { type Context, Hono } from 'hono'
+import { getPublicDispute } from '../services/public-dispute.ts'
 import { getPublicVerdict, type WithdrawalNotice } from '../services/public-verdicts.ts'
+import { renderDisputePage } from '../views/dispute-page.ts'
 import {
   PUBLIC_CSS_PATH,
   renderNotFoundPage,
@@ -22,7 +24,8 @@ export function todayOf(c: Context<AppEnv>): string {
 const css = readFileSync(join(repoRoot(), 'apps/api/src/views/public.css'), 'utf8')
 
 /**
- * The signed-out page of a published verdict, /v/:claimId, rendered on the server so that it
+ * The signed-out page of a dispute, /d/:disputeId (its published claims side by side), and of a published
+ * verdict, /v/:claimId, rendered on the server so that it
  * works without scripts and carries its ClaimReview JSON-LD for crawlers. Outside /api, so it is
  * not part of the OpenAPI document.
  */
@@ -33,6 +36,18 @@ export const publicPageRoutes = new Hono<AppEnv>()
       'Cache-Control': 'public, max-age=3600',
     }),
   )
+  .get('/d/:disputeId', async (c) => {
+    const publishing = publishingOf(c)
+    try {
+      const view = await getPublicDispute(c.get('deps').db, c.req.param('disputeId'), publishing)
+      return c.html(renderDisputePage(view, publishing, todayOf(c)), 200)
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') {
+        return c.html(renderNotFoundPage(publishing), 404)
+      }
+      throw err
+    }
+  })
   .get('/v/:claimId', async (c) => {
     const publishing = publishingOf(c)
     try {

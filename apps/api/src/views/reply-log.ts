@@ -18,18 +18,22 @@ function replyEntry(reply: PublishedReply, today: string): Html {
 
 /**
  * The right-of-reply log of a published claim, as it was published: whom the desk asked, when and how, and
- * what they answered. Nothing when the desk logged no attempt. `headingId` keeps ids unique on a page of
- * several claims.
+ * what they answered. Nothing when the desk logged no attempt. `heading` keeps ids unique and the outline
+ * right on a page of several claims.
  */
 export function replyLog(
   replies: PublishedReply[],
   today: string,
   claimantName: string,
-  headingId = 'replies-heading',
+  heading: { id: string; level: 2 | 4 } = { id: 'replies-heading', level: 2 },
 ): Html | '' {
   if (replies.length === 0) return ''
-  return html`<section class="replies" aria-labelledby="${headingId}">
-<h2 id="${headingId}">Right of reply</h2>
+  const title =
+    heading.level === 2
+      ? html`<h2 id="${heading.id}">Right of reply</h2>`
+      : html`<h4 id="${heading.id}">Right of reply</h4>`
+  return html`<section class="replies" aria-labelledby="${heading.id}">
+${title}
 <p class="meta">How we asked ${claimantName} for comment, and what they said.</p>
 <ol>${replies.map((reply) => replyEntry(reply, today))}</ol>
 </section>`
