@@ -2,6 +2,7 @@ import {
   ClaimantSchema,
   DisputeListItemSchema,
   pageOf,
+  ReplyAttemptListSchema,
   UserSchema,
   type Workbench,
   WorkbenchSchema,
@@ -143,6 +144,36 @@ describe('the seed: the 10 June 2025 example', () => {
       publishedAt: null,
     })
     expect(verdicts.find((v) => v.status === 'draft')).toMatchObject({ publishedAt: null })
+  })
+
+  it('has a reply log on the strikes dispute, published with the ministry’s verdict and on its dispute page', async () => {
+    const strikes = benches.find((b) => b.claims.some((c) => c.verdict?.status === 'published'))
+    if (!strikes) throw new Error('no seeded dispute has a published verdict')
+    const byKind = (kind: string) => strikes.claims.find((c) => c.claimant.kind === kind)
+    const ministry = byKind('military')
+    const governor = strikes.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    if (!ministry || !governor) throw new Error('the strikes dispute lacks its claims')
+    const log = async (claimId: string) =>
+      exact(await t.request(`/api/claims/${claimId}/replies`, { cookie }), ReplyAttemptListSchema)
+    expect((await log(ministry.id)).items).toMatchObject([
+      {
+        contact: "the ministry's press office",
+        channel: 'email',
+        answeredOn: '2025-06-11',
+        answer: expect.any(String),
+      },
+    ])
+    expect((await log(governor.id)).items).toMatchObject([
+      { contact: "the governor's office", answer: null, replyBy: '2025-06-12' },
+    ])
+    // Logged before publishing: the published record carries it, and nothing shows as changed.
+    expect(ministry.publicationChanges).toEqual([])
+    const page = await (await t.request(`/v/${ministry.id}`)).text()
+    expect(page).toContain('We asked the ministry&#39;s press office on')
+    expect(page).toContain('They replied on <time datetime="2025-06-11">11 June 2025</time>')
+    const dispute = await t.request(`/d/${strikes.id}`)
+    expect(dispute.status).toBe(200)
+    expect(await dispute.text()).toContain('All designated objects were military.')
   })
 
   it('has the demo desk: an editor and a checker next to the admin', async () => {

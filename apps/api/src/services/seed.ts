@@ -8,6 +8,7 @@ import { createDispute } from './disputes.ts'
 import { createEvidence } from './evidence.ts'
 import { recordHistory } from './history.ts'
 import { toUser } from './mappers.ts'
+import { createReply, updateReply } from './replies.ts'
 import { putStance } from './stances.ts'
 import { publishVerdict, submitVerdict } from './verdict-workflow.ts'
 import { saveDraft } from './verdicts.ts'
@@ -211,6 +212,27 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     'A maternity hospital is not a designated military object.',
   )
   await set(photos.id, kiperClaim.id, 'supports')
+
+  // The right of reply, logged before publishing so the published record carries it.
+  const { record: askedMinistry } = await createReply(checker(), modClaim.id, {
+    askedOn: '2025-06-10',
+    channel: 'email',
+    contact: "the ministry's press office",
+    question:
+      'Photographs and a wire report show a maternity hospital in Odesa damaged in the same wave of strikes. Was it among the designated objects?',
+    replyBy: '2025-06-11',
+  })
+  await updateReply(checker(), askedMinistry.id, askedMinistry.version, {
+    answer: 'All designated objects were military. The ministry does not comment on Ukrainian claims.',
+    answeredOn: '2025-06-11',
+  })
+  await createReply(checker(), kiperClaim.id, {
+    askedOn: '2025-06-10',
+    channel: 'message',
+    contact: "the governor's office",
+    question: 'How many people were wounded at the maternity hospital, and where do the figures come from?',
+    replyBy: '2025-06-12',
+  })
 
   let { record: modVerdict } = await saveDraft(checker(), modClaim.id, null, {
     rating: 'misleading',
