@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClaimRelationSchema } from './claim-relations.ts'
 import {
   ClaimantKindSchema,
   ClaimRelationKindSchema,
@@ -371,6 +372,8 @@ export const WorkbenchSchema = DisputeSchema.extend({
   claims: z.array(WorkbenchClaimSchema),
   evidence: z.array(EvidenceSchema),
   stances: z.array(StanceSchema),
+  /** How pairs of its live claims relate: the set ones only. */
+  relations: z.array(ClaimRelationSchema),
 }).meta({ id: 'Workbench' })
 export type Workbench = z.infer<typeof WorkbenchSchema>
 

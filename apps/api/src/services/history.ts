@@ -15,6 +15,7 @@ export type Entity =
   | 'comment'
   | 'api_token'
   | 'webhook'
+  | 'claim_relation'
 
 export interface HistoryInput {
   actorId: string | null
