@@ -161,7 +161,7 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     sourceName: 'US News & World Report',
     url: 'https://www.usnews.com/news/world/articles',
     excerpt:
-      'Russia pounded Kyiv and Odesa with drones and missiles overnight, killing at least two people, damaging a maternity hospital in Odesa and residential buildings in Kyiv, officials said.',
+      'Russian drones and missiles struck Kyiv and Odesa overnight, killing at least two people and damaging a maternity hospital in Odesa, officials said. (Reuters)',
     publishedOn: '2025-06-10',
     accessedOn: '2025-06-11',
     sourceReliability: 'B',
