@@ -372,7 +372,7 @@ export const WorkbenchSchema = DisputeSchema.extend({
   claims: z.array(WorkbenchClaimSchema),
   evidence: z.array(EvidenceSchema),
   stances: z.array(StanceSchema),
-  /** How pairs of its live claims relate: the set ones only. */
+  /** How pairs of its live claims relate; a cleared relation stays with kind null (its version counts on). */
   relations: z.array(ClaimRelationSchema),
 }).meta({ id: 'Workbench' })
 export type Workbench = z.infer<typeof WorkbenchSchema>

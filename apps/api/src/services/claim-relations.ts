@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, forUpdate, inArray, isNotNull, type Tx, tables, transaction } from '@counterclaim/db'
+import { and, eq, forUpdate, inArray, type Tx, tables, transaction } from '@counterclaim/db'
 import { AppError, type ClaimRelation, type ClaimRelationPutSchema } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
@@ -133,7 +133,10 @@ export async function putClaimRelation(
   })
 }
 
-/** The set relations between the given (live) claims of a dispute, for its workbench. */
+/**
+ * The relations between the given (live) claims of a dispute, for its workbench: cleared ones too (kind
+ * null), as with stances, so a client holds the version it needs to set a cleared pair again.
+ */
 export async function relationsAmong(
   tx: Tx,
   disputeId: string,
@@ -144,7 +147,7 @@ export async function relationsAmong(
   const rows = await tx
     .select()
     .from(r)
-    .where(and(eq(r.disputeId, disputeId), isNotNull(r.kind), inArray(r.claimId, [...claimIds])))
+    .where(and(eq(r.disputeId, disputeId), inArray(r.claimId, [...claimIds])))
   const live = new Set(claimIds)
   return rows
     .filter((row) => live.has(row.otherClaimId))
