@@ -163,7 +163,7 @@ describe('GET /api/disputes/:id', () => {
     expect(wb.claims.every((c) => c.disputeId === wb.id)).toBe(true)
     const claimIds = new Set(wb.claims.map((c) => c.id))
     const evidenceIds = new Set(wb.evidence.map((e) => e.id))
-    expect(wb.stances.length).toBe(7)
+    expect(wb.stances.length).toBe(8)
     for (const s of wb.stances) {
       expect(claimIds.has(s.claimId)).toBe(true)
       expect(evidenceIds.has(s.evidenceId)).toBe(true)

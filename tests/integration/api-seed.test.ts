@@ -1,3 +1,4 @@
+import { independentOrigins, originTally } from '@counterclaim/domain'
 import {
   ClaimantSchema,
   DisputeListItemSchema,
@@ -112,7 +113,7 @@ describe('the seed: the 10 June 2025 example', () => {
     const byName = new Map(strikes.claims.map((c) => [c.id, c.claimant.name]))
     const titles = new Map(strikes.evidence.map((e) => [e.id, e.title]))
     const cells = strikes.stances.map((s) => [titles.get(s.evidenceId), byName.get(s.claimId), s.stance])
-    expect(cells).toHaveLength(7)
+    expect(cells).toHaveLength(8)
     expect(cells).toContainEqual([
       'Ministry of Defence statement, 10 June',
       'Russian Ministry of Defence',
@@ -126,6 +127,32 @@ describe('the seed: the 10 June 2025 example', () => {
     expect(cells).toContainEqual([expect.stringMatching(/Kiper's post/), 'Oleg Kiper', 'supports'])
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
     expect(numbers.stances.map((s) => s.stance).sort()).toEqual(['context', 'supports'])
+  })
+
+  it('marks origins: the wire report and its republished copy are one origin, counted once', () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    const wire = strikes.evidence.filter((e) => e.origin === 'Reuters wire, 10 June')
+    expect(wire.map((e) => e.title)).toEqual([
+      'News report: Russia strikes Kyiv and Odesa, hitting a maternity hospital',
+      'The same wire report, republished by another outlet',
+    ])
+    expect(independentOrigins(strikes.evidence)).toBe(strikes.evidence.length - 1)
+    const kiper = strikes.claims[1]
+    if (!kiper) throw new Error('no governor claim')
+    expect(originTally(kiper.id, strikes.evidence, strikes.stances)).toEqual({ supports: 3, contradicts: 0 })
+  })
+
+  it('relates the claims: the ministry and the governor compatible, the two drone counts of different scope', () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    const [mod, kiper] = strikes.claims
+    expect(strikes.relations).toHaveLength(1)
+    expect(strikes.relations[0]).toMatchObject({
+      kind: 'compatible',
+      claimId: [mod?.id, kiper?.id].sort()[0],
+      otherClaimId: [mod?.id, kiper?.id].sort()[1],
+    })
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    expect(numbers.relations.map((r) => r.kind)).toEqual(['different_scope'])
   })
 
   it('has one verdict published by the seeded editor, one in review, one draft', () => {

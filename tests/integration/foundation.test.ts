@@ -76,7 +76,7 @@ describe('the seeded example', () => {
       'Oleg Kiper',
       'Vitali Klitschko',
     ])
-    expect(wb.evidence.length).toBe(4)
+    expect(wb.evidence.length).toBe(5)
     expect(wb.stances.length).toBeGreaterThanOrEqual(7)
     expect(wb.claims.map((c: { verdict: { status: string } | null }) => c.verdict?.status)).toEqual([
       'published',

@@ -715,6 +715,22 @@ export const ROUTES: Record<string, RouteEntry> = {
       }
     },
   },
+  'PUT /api/claim-relations': {
+    access: 'signed-in',
+    ok: 200,
+    write: true,
+    build: async (f) => {
+      const otherClaimId = await freshClaim(f)
+      const json = { claimId: f.claimId, otherClaimId, kind: 'compatible', note: randomUUID() }
+      const relation = await put(f.send, f.cookies.admin, '/api/claim-relations', json)
+      return {
+        method: 'PUT',
+        path: '/api/claim-relations',
+        json: { ...json, kind: 'different_scope' },
+        headers: { 'if-match': `"${relation.version}"` },
+      }
+    },
+  },
   'GET /api/disputes/{id}/events': {
     access: 'signed-in',
     ok: 200,

@@ -15,6 +15,7 @@ import { apiTokenRoutes } from './routes/api-tokens.ts'
 import { authRoutes } from './routes/auth.ts'
 import { claimLinkRoutes } from './routes/claim-links.ts'
 import { claimLogRoutes } from './routes/claim-log.ts'
+import { claimRelationRoutes } from './routes/claim-relations.ts'
 import { claimantRoutes } from './routes/claimants.ts'
 import { claimRoutes } from './routes/claims.ts'
 import { commentRoutes } from './routes/comments.ts'
@@ -160,6 +161,7 @@ export function createApp(given: AppDeps) {
     .route('/api', claimRoutes)
     .route('/api', evidenceRoutes)
     .route('/api', stanceRoutes)
+    .route('/api', claimRelationRoutes)
     .route('/api', historyRoutes)
     .route('/api', verdictWorkflowRoutes)
     .route('/api', conclusionRoutes)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { diagnosticity, orderByDiagnosticity, type StanceCell } from './diagnosticity.ts'
+import {
+  diagnosticity,
+  orderByDiagnosticity,
+  orderOriginGroups,
+  originTally,
+  type StanceCell,
+} from './diagnosticity.ts'
 
 const claims = ['mod', 'governor', 'mayor']
 const cell = (evidenceId: string, claimId: string, stance: StanceCell['stance']): StanceCell => ({
@@ -56,5 +62,61 @@ describe('orderByDiagnosticity', () => {
       'background',
       'other',
     ])
+  })
+})
+
+describe('diagnosticity counts origins, not copies', () => {
+  const wire = (id: string) => ({ id, origin: 'Reuters wire, 10 June' })
+
+  it('weighs the items of one origin together, as one', () => {
+    const stances = [cell('copy1', 'mod', 'contradicts'), cell('copy2', 'governor', 'supports')]
+    expect(diagnosticity(['copy1', 'copy2'], claims, stances)).toEqual({
+      tier: 2,
+      supports: 1,
+      contradicts: 1,
+    })
+  })
+
+  it('keeps the copies of one origin side by side and ranks the origin once', () => {
+    const evidence = [
+      { id: 'statement', origin: null },
+      wire('copy1'),
+      { id: 'photos', origin: null },
+      { id: 'copy2', origin: '  reuters WIRE, 10 june ' },
+    ]
+    const stances = [
+      cell('statement', 'mod', 'supports'),
+      cell('copy1', 'mod', 'contradicts'),
+      cell('copy2', 'governor', 'supports'),
+    ]
+    const groups = orderOriginGroups(evidence, claims, stances)
+    expect(groups.map((g) => g.items.map((e) => e.id))).toEqual([
+      ['copy1', 'copy2'],
+      ['statement'],
+      ['photos'],
+    ])
+    expect(groups[0]?.label).toBe('Reuters wire, 10 June')
+    expect(orderByDiagnosticity(evidence, claims, stances).map((e) => e.id)).toEqual([
+      'copy1',
+      'copy2',
+      'statement',
+      'photos',
+    ])
+  })
+
+  it('counts five copies of one press release supporting a claim once', () => {
+    const evidence: { id: string; origin: string | null }[] = [1, 2, 3, 4, 5].map((n) => ({
+      id: `copy${n}`,
+      origin: 'Ministry press release',
+    }))
+    evidence.push({ id: 'photos', origin: null })
+    const stances = [
+      ...evidence.slice(0, 5).map((e) => cell(e.id, 'mod', 'supports')),
+      cell('photos', 'mod', 'contradicts'),
+      cell('photos', 'governor', 'supports'),
+    ]
+    expect(originTally('mod', evidence, stances)).toEqual({ supports: 1, contradicts: 1 })
+    expect(originTally('governor', evidence, stances)).toEqual({ supports: 1, contradicts: 0 })
+    expect(originTally('mayor', evidence, stances)).toEqual({ supports: 0, contradicts: 0 })
   })
 })

@@ -1,4 +1,5 @@
 export * from './claim-log.ts'
+export * from './claim-relations.ts'
 export * from './claim-review.ts'
 export * from './conclusions.ts'
 export * from './desk-network.ts'

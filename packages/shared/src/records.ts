@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConclusionSchema } from './conclusions.ts'
+import { ClaimRelationSchema } from './claim-relations.ts'
 import {
   ClaimantKindSchema,
   ClaimRelationKindSchema,
@@ -374,6 +375,8 @@ export const WorkbenchSchema = DisputeSchema.extend({
   stances: z.array(StanceSchema),
   /** The dispute's conclusion, in whatever state it is; null until someone writes one. */
   conclusion: ConclusionSchema.nullable(),
+  /** How pairs of its live claims relate; a cleared relation stays with kind null (its version counts on). */
+  relations: z.array(ClaimRelationSchema),
 }).meta({ id: 'Workbench' })
 export type Workbench = z.infer<typeof WorkbenchSchema>
 

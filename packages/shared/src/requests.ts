@@ -155,6 +155,13 @@ const evidenceFields = {
   informationCredibility: InformationCredibilitySchema.nullable().optional(),
   /** With kind fact_check: the external fact-check it carries; empty fields are filled from it. */
   factCheckId: IdSchema.nullable().optional(),
+  /** Where it comes from when it repeats another source ("Reuters wire, 10 June"); empty or null: its own. */
+  origin: z
+    .string()
+    .trim()
+    .max(LIMITS.name, `must be at most ${LIMITS.name} characters`)
+    .nullable()
+    .optional(),
 }
 // Only evidence of kind fact_check carries a fact-check, and it always names one.
 export const EVIDENCE_FACT_CHECK_ONLY = 'only evidence of kind fact_check carries a fact-check'
@@ -261,6 +268,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'fact_check_feed',
     'claim_link',
     'comment',
+    'claim_relation',
   ]),
   id: z.string().min(1).max(100),
 })

@@ -174,6 +174,7 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
     now: new Date((deps.now ?? Date.now)()).toISOString(),
     emailNotifications: deps.config.smtpUrl !== null,
     publishing: publishingOf(c),
+    twoSourceRule: deps.config.twoSourceRule,
   }
 }
 

@@ -12,6 +12,8 @@ export interface ServiceContext {
   emailNotifications?: boolean
   /** The organisation and base URL public answers name: what a webhook's ClaimReview carries. */
   publishing?: Publishing
+  /** COUNTERCLAIM_TWO_SOURCE_RULE: publishing refuses cited evidence from fewer than two independent origins. */
+  twoSourceRule?: boolean
 }
 
 /** A fresh timestamp for a write, by the clock given (the wall clock when none is). */

@@ -39,7 +39,9 @@ export async function createEvidence(
   return transaction(ctx.db, async (tx) => {
     const [disputeRow] = await tx.select().from(tables.disputes).where(eq(tables.disputes.id, disputeId))
     const dispute = found(disputeRow, 'Dispute')
-    const { factCheckId, ...fields } = input
+    const { factCheckId, origin, ...rest } = input
+    // An empty origin is none: the item is its own origin.
+    const fields = { ...rest, ...(origin === undefined ? {} : { origin: origin || null }) }
     if (input.id) {
       const [existing] = await tx.select().from(tables.evidence).where(eq(tables.evidence.id, input.id))
       if (existing) {
@@ -78,6 +80,7 @@ export async function createEvidence(
         accessedOn: input.accessedOn ?? null,
         sourceReliability: input.sourceReliability ?? null,
         informationCredibility: input.informationCredibility ?? null,
+        origin: fields.origin ?? null,
         factCheckId: from ? factCheckId : null,
         factCheckRatingLabel: from?.factCheckRatingLabel ?? null,
         factCheckRating: from?.factCheckRating ?? null,
@@ -113,11 +116,12 @@ export async function updateEvidence(
     assertVersion(expectedVersion, current, before)
     await assertDisputeLive(tx, current.disputeId)
     assertNotArchived('evidence', current, { restoring: input.archived === false })
-    const { archived, factCheckId, ...fields } = input
+    const { archived, factCheckId, origin, ...fields } = input
     const [row] = await tx
       .update(tables.evidence)
       .set({
         ...fields,
+        ...(origin === undefined ? {} : { origin: origin || null }),
         ...(await factCheckChange(tx, current, input)),
         ...(fields.excerpt === undefined ? {} : { excerptSha256: excerptDigest(fields.excerpt) }),
         ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),

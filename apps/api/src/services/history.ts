@@ -17,6 +17,7 @@ export type Entity =
   | 'webhook'
   | 'reply_attempt'
   | 'conclusion'
+  | 'claim_relation'
 
 export interface HistoryInput {
   actorId: string | null

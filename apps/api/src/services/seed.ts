@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { count, type Db, eq, tables, transaction } from '@counterclaim/db'
 import type { Role, SessionUser } from '@counterclaim/shared'
+import { putClaimRelation } from './claim-relations.ts'
 import { createClaimant } from './claimants.ts'
 import { createClaim } from './claims.ts'
 import type { ServiceContext } from './context.ts'
@@ -152,6 +153,21 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     accessedOn: '2025-06-11',
     sourceReliability: 'B',
     informationCredibility: 2,
+    origin: 'Reuters wire, 10 June',
+  })
+  // Another outlet ran the same wire story: one origin, counted once however many outlets repeat it.
+  const { record: republished } = await createEvidence(checker(), strikes.id, {
+    title: 'The same wire report, republished by another outlet',
+    kind: 'news_report',
+    sourceName: 'US News & World Report',
+    url: 'https://www.usnews.com/news/world/articles',
+    excerpt:
+      'Russian drones and missiles struck Kyiv and Odesa overnight, killing at least two people and damaging a maternity hospital in Odesa, officials said. (Reuters)',
+    publishedOn: '2025-06-10',
+    accessedOn: '2025-06-11',
+    sourceReliability: 'B',
+    informationCredibility: 2,
+    origin: 'Reuters wire, 10 June',
   })
   const { record: post } = await createEvidence(checker(), strikes.id, {
     title: "Governor Oleg Kiper's post on the Odesa attack",
@@ -203,6 +219,7 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
   )
   await set(news.id, kiperClaim.id, 'supports', 'Confirms damage to a maternity hospital in Odesa.')
   await set(news.id, mayorClaim.id, 'supports')
+  await set(republished.id, kiperClaim.id, 'supports', 'A copy of the wire report: not a second source.')
   await set(post.id, kiperClaim.id, 'supports', 'The original statement.')
   await set(ministry.id, modClaim.id, 'supports', "The ministry's own statement; not independent.")
   await set(
@@ -232,6 +249,14 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     contact: "the governor's office",
     question: 'How many people were wounded at the maternity hospital, and where do the figures come from?',
     replyBy: '2025-06-12',
+  })
+
+  // Both can hold: the named facilities may have been hit, and so was a maternity hospital.
+  await putClaimRelation(checker(), null, {
+    claimId: modClaim.id,
+    otherClaimId: kiperClaim.id,
+    kind: 'compatible',
+    note: 'Both can hold: the named facilities may have been hit, and so was a maternity hospital.',
   })
 
   let { record: modVerdict } = await saveDraft(checker(), modClaim.id, null, {
@@ -305,6 +330,13 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     claimId: over300.id,
     stance: 'context',
     note: 'A different night: both counts can be true.',
+  })
+
+  await putClaimRelation(checker(), null, {
+    claimId: over300.id,
+    otherClaimId: record479.id,
+    kind: 'different_scope',
+    note: 'Different nights: 9–10 June against 8–9 June.',
   })
 
   // Dispute 3: Belgorod.

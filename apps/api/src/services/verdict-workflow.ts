@@ -28,6 +28,7 @@ import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
 import { recordHistory } from './history.ts'
 import { claimWords, notify } from './notifications.ts'
+import { assertTwoSources, citationsChanged } from './origins.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
 import { assertVersion, found } from './versioning.ts'
@@ -200,6 +201,7 @@ export function publishVerdict(
         })),
       )
     }
+    await assertTwoSources(tx, ctx, { verdictId: current.id })
     return {
       changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
@@ -296,6 +298,8 @@ export async function correctVerdict(
       const before = fieldsOf(verdictBefore)
       const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
       if (cited) await checkCitations(tx, (await liveClaim(tx, claimId)).disputeId, cited)
+      if (citationsChanged(cited, before.citedEvidenceIds))
+        await assertTwoSources(tx, ctx, { evidenceIds: cited })
       const next: CorrectedFields = {
         rating: input.rating ?? current.rating,
         summary: input.summary ?? current.summary,
@@ -356,6 +360,8 @@ export function approveCorrection(
     const pending = pendingNamed(before, correctionId)
     assertNotProposer(pending.proposedBy.id, ctx.actor.id)
     const { after } = pending
+    if (citationsChanged(after.citedEvidenceIds, before.citedEvidenceIds))
+      await assertTwoSources(tx, ctx, { evidenceIds: after.citedEvidenceIds })
     const published = await applyCorrection(tx, current, after, ctx.now)
     await tx
       .update(tables.verdictCorrections)

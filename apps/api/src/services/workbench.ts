@@ -1,6 +1,7 @@
 import { and, asc, type Db, eq, inArray, isNull, readTransaction, tables } from '@counterclaim/db'
 import type { Workbench } from '@counterclaim/shared'
 import { loadConclusion } from './conclusions.ts'
+import { relationsAmong } from './claim-relations.ts'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
 import { changesSincePublication } from './snapshots.ts'
@@ -62,6 +63,7 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
       evidence: evidenceRows.map(toEvidence),
       stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),
       conclusion: await loadConclusion(tx, disputeId),
+      relations: await relationsAmong(tx, disputeId, claimIds),
     }
   })
 }

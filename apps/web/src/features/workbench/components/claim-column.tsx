@@ -1,4 +1,4 @@
-import { describeQuantity, isEmptyDraft } from '@counterclaim/domain'
+import { describeQuantity, isEmptyDraft, twoSourceShortfall } from '@counterclaim/domain'
 import {
   type DeskSettings,
   type Evidence,
@@ -56,7 +56,7 @@ function VerdictBox({
   const [returning, setReturning] = useState(false)
   const [withdrawing, setWithdrawing] = useState(false)
   const [note, setNote] = useState('')
-  const ids = { publishReason: useId(), submitReason: useId() }
+  const ids = { publishReason: useId(), submitReason: useId(), sourceWarning: useId() }
   const isEditor = roleAtLeast(user.role, 'editor')
   const status = verdict?.status ?? null
   const suffix = <span className="visually-hidden"> on {claimLabel}</span>
@@ -75,6 +75,11 @@ function VerdictBox({
   }, [corrected])
   const publishReason =
     status === 'in_review' && verdict ? whyNotPublish(verdict, evidence, user.id, desk) : null
+  // The two-source rule's warning: the cited evidence (still in the dispute) comes from one origin.
+  const sourceWarning =
+    status === 'in_review' && verdict && isEditor
+      ? (twoSourceShortfall(evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id)))?.message ?? null)
+      : null
   const submitReason =
     status === 'draft' && verdict && isEmptyDraft(verdict)
       ? 'Give it a rating or a summary before submitting it for review.'
@@ -172,6 +177,11 @@ function VerdictBox({
         {status === 'in_review' && !isEditor ? (
           <p className="muted small">Waiting for an editor’s review.</p>
         ) : null}
+        {sourceWarning && !publishReason ? (
+          <p id={ids.sourceWarning} className="source-warning small">
+            <strong>Before publishing:</strong> {sourceWarning} Cite a second, independent source if you can.
+          </p>
+        ) : null}
         <div className="actions compact">
           {status === null || status === 'draft' ? (
             <button type="button" onClick={onEdit}>
@@ -198,7 +208,11 @@ function VerdictBox({
                 type="button"
                 className="primary"
                 disabled={step.isPending}
-                {...blockedBy(publishReason, ids.publishReason)}
+                {...(publishReason
+                  ? blockedBy(publishReason, ids.publishReason)
+                  : sourceWarning
+                    ? { 'aria-describedby': ids.sourceWarning }
+                    : {})}
                 onClick={() => {
                   if (publishReason) return
                   step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })

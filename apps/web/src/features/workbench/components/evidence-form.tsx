@@ -7,7 +7,7 @@ import {
   LIMITS,
   SourceReliabilitySchema,
 } from '@counterclaim/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
@@ -36,6 +36,7 @@ function evidenceValues(evidence: Evidence | null) {
     accessedOn: evidence?.accessedOn ?? '',
     reliability: (evidence?.sourceReliability ?? '') as Reliability | '',
     credibility: evidence?.informationCredibility ? String(evidence.informationCredibility) : '',
+    origin: evidence?.origin ?? '',
   }
 }
 type EvidenceValues = ReturnType<typeof evidenceValues>
@@ -59,6 +60,7 @@ const EVIDENCE_FIELDS: readonly ConflictField<EvidenceValues>[] = [
   { key: 'accessedOn', label: 'Accessed on' },
   { key: 'reliability', label: 'Source reliability (A–F)', show: graded },
   { key: 'credibility', label: 'Information credibility (1–6)', show: graded },
+  { key: 'origin', label: 'Origin', show: (origin) => (origin ? String(origin) : 'Its own') },
 ]
 
 /**
@@ -68,12 +70,16 @@ const EVIDENCE_FIELDS: readonly ConflictField<EvidenceValues>[] = [
 export function EvidenceForm({
   disputeId,
   evidence,
+  origins = [],
   onDone,
 }: {
   disputeId: string
   evidence?: Evidence
+  /** The origins the dispute's evidence already names, offered as the Origin field's suggestions. */
+  origins?: readonly string[]
   onDone: () => void
 }) {
+  const originsId = useId()
   const add = useAddEvidence(disputeId)
   const update = useUpdateEvidence(disputeId)
   const mutation = evidence ? update : add
@@ -96,6 +102,7 @@ export function EvidenceForm({
     accessedOn,
     reliability,
     credibility,
+    origin,
   } = draft.values
   const [factCheck, setFactCheck] = useState<ComboboxOption | null>(
     evidence?.factCheck?.id ? { id: evidence.factCheck.id, label: evidence.title } : null,
@@ -128,6 +135,7 @@ export function EvidenceForm({
       accessedOn: accessedOn || null,
       sourceReliability: reliability || null,
       informationCredibility: credibility ? Number(credibility) : null,
+      origin: origin.trim() || null,
     }
     if (evidence)
       update.mutate(
@@ -206,6 +214,22 @@ export function EvidenceForm({
         onChange={(e) => draft.set('sourceName', e.target.value)}
         maxLength={LIMITS.name}
       />
+      <Field
+        label="Origin"
+        path="origin"
+        error={error}
+        value={origin}
+        list={originsId}
+        autoComplete="off"
+        onChange={(e) => draft.set('origin', e.target.value)}
+        maxLength={LIMITS.name}
+        hint="Where it comes from when it repeats another source: a wire story and its copies, one press release quoted by several outlets. Items with the same origin count once."
+      />
+      <datalist id={originsId}>
+        {origins.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
       <Field
         label="URL"
         path="url"

@@ -1,4 +1,10 @@
-import { orderByDiagnosticity } from '@counterclaim/domain'
+import {
+  knownOrigins,
+  orderByDiagnosticity,
+  originGroups,
+  originKey,
+  originTally,
+} from '@counterclaim/domain'
 import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -169,6 +175,17 @@ function EvidenceDetails({
   )
 }
 
+/** Under a claim's heading: how many independent origins support and contradict it (copies count once). */
+function OriginCounts({ tally }: { tally: { supports: number; contradicts: number } }) {
+  if (tally.supports === 0 && tally.contradicts === 0) return null
+  return (
+    <span className="matrix-tally small">
+      <span className="visually-hidden">Independent origins: </span>
+      {tally.supports} for · {tally.contradicts} against
+    </span>
+  )
+}
+
 /**
  * One cell of the matrix: a button that opens the cell's stance menu; what is set there is saved at once, as
  * one change. The cell owns its write queue (a mutation scope), so its changes reach the server in order.
@@ -298,7 +315,8 @@ export function EvidenceMatrix({
 
   // Rows keep their places while someone works in the matrix; they are sorted again when evidence comes or
   // goes, or on request, so a click never moves the row under the pointer.
-  const evidenceKey = workbench.evidence.map((e) => e.id).join(',')
+  // An origin changed is a regrouping: the rows are sorted again so the items of one origin stay together.
+  const evidenceKey = workbench.evidence.map((e) => `${e.id}:${originKey(e.origin) ?? ''}`).join(',')
   const [sortedFor, setSortedFor] = useState<{ key: string; order: string[] } | null>(null)
   const sorted = useMemo(
     () => orderByDiagnosticity(workbench.evidence, claimIds, workbench.stances).map((e) => e.id),
@@ -315,6 +333,13 @@ export function EvidenceMatrix({
     return e ? [e] : []
   })
   const outOfOrder = order.join(',') !== sorted.join(',')
+  // Where each origin that several items share starts, for its group's header row.
+  const groupAt = new Map(
+    originGroups(rows)
+      .filter((g) => g.items.length > 1)
+      .map((g) => [g.items[0]?.id ?? '', g] as const),
+  )
+  const origins = knownOrigins(workbench.evidence)
   const current = { row: Math.min(active.row, rows.length - 1), col: Math.min(active.col, claims.length - 1) }
 
   const cellOf = (evidenceId: string, claimId: string) =>
@@ -356,8 +381,8 @@ export function EvidenceMatrix({
       <div className="section-head">
         <h2 id={headingId}>Evidence</h2>
         <p className="muted small">
-          Sorted by how well each item separates the claims. Click a cell, or press Enter, to choose its
-          stance and add a note; arrow keys move between cells.
+          Sorted by how well each item separates the claims; items of one origin are grouped and count once.
+          Click a cell, or press Enter, to choose its stance and add a note; arrow keys move between cells.
         </p>
         {outOfOrder ? (
           <button
@@ -396,6 +421,7 @@ export function EvidenceMatrix({
                   <th scope="col" key={claim.id} className="matrix-claim">
                     <span className="matrix-claimant">{claim.claimant.name}</span>
                     {claim.shortText ? <span className="matrix-short">{claim.shortText}</span> : null}
+                    <OriginCounts tally={originTally(claim.id, workbench.evidence, workbench.stances)} />
                   </th>
                 ))}
               </tr>
@@ -404,8 +430,17 @@ export function EvidenceMatrix({
               {rows.map((evidence, row) => {
                 const detailsId = `details-${evidence.id}`
                 const isOpen = open.has(evidence.id)
+                const group = groupAt.get(evidence.id)
                 return (
                   <Fragment key={evidence.id}>
+                    {group ? (
+                      <tr className="origin-group-head">
+                        <td colSpan={3 + claims.length}>
+                          <strong>Same origin: {group.label}</strong>
+                          <span className="muted"> — {group.items.length} items, counted once</span>
+                        </td>
+                      </tr>
+                    ) : null}
                     <tr
                       className={
                         [isOpen ? 'is-open' : '', changedLive.has(evidence.id) ? 'live-changed' : '']
@@ -463,6 +498,7 @@ export function EvidenceMatrix({
                             <EvidenceForm
                               disputeId={workbench.id}
                               evidence={evidence}
+                              origins={origins}
                               onDone={() => setEditing(null)}
                             />
                           ) : (
@@ -497,7 +533,7 @@ export function EvidenceMatrix({
       {adding ? (
         <div className="panel">
           <h3>New evidence</h3>
-          <EvidenceForm disputeId={workbench.id} onDone={() => setAdding(false)} />
+          <EvidenceForm disputeId={workbench.id} origins={origins} onDone={() => setAdding(false)} />
         </div>
       ) : (
         <button type="button" className="add-button" onClick={() => setAdding(true)}>
