@@ -29,6 +29,7 @@ import { matchRoutes } from './routes/matches.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
+import { ratingRoutes } from './routes/ratings.ts'
 import { type AppDeps, type AppEnv, SIGNED_IN } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
 import { stanceRoutes } from './routes/stances.ts'
@@ -58,6 +59,10 @@ const OPENAPI_TAGS = [
   { name: 'evidence', description: 'Evidence items inside a dispute' },
   { name: 'stances', description: 'The evidence × claim matrix' },
   { name: 'verdicts', description: "A claim's verdict: the draft and its workflow" },
+  {
+    name: 'ratings',
+    description: 'Independent ratings: two checkers rate a claim blind; how often raters agree',
+  },
   { name: 'history', description: 'The append-only history of every record' },
   { name: 'claim-log', description: 'Every claim as one row: filter, export, import' },
   {
@@ -166,6 +171,7 @@ export function createApp(given: AppDeps) {
     .route('/api', commentRoutes)
     .route('/api', notificationRoutes)
     .route('/api', webhookRoutes)
+    .route('/api', ratingRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -23,6 +23,8 @@ const EnvSchema = z
     COUNTERCLAIM_ADMIN_EMAIL: z.email().optional(),
     COUNTERCLAIM_ADMIN_PASSWORD: z.string().min(12).optional(),
     COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
+    // The desk's default for new disputes: two checkers rate each claim blind.
+    COUNTERCLAIM_INDEPENDENT_RATINGS: flag.default(false),
     COUNTERCLAIM_SEED: z.enum(['demo', 'none']).default('demo'),
     // Outbound fetches (feeds, webhooks) reach public addresses only unless this is on: tests, closed networks.
     COUNTERCLAIM_ALLOW_PRIVATE_TARGETS: flag.default(false),
@@ -67,6 +69,7 @@ const EnvSchema = z
       adminEmail: env.COUNTERCLAIM_ADMIN_EMAIL ?? null,
       adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,
       twoPersonRule: env.COUNTERCLAIM_TWO_PERSON_RULE,
+      independentRatings: env.COUNTERCLAIM_INDEPENDENT_RATINGS,
       seed: env.COUNTERCLAIM_SEED,
       allowPrivateTargets: env.COUNTERCLAIM_ALLOW_PRIVATE_TARGETS,
       scryptLogN: env.COUNTERCLAIM_SCRYPT_LOG_N,

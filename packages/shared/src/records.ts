@@ -39,6 +39,8 @@ export const DeskSettingsSchema = z
   .object({
     /** COUNTERCLAIM_TWO_PERSON_RULE: no one publishes a verdict they wrote or edited; a rating change needs a second editor. */
     twoPersonRule: z.boolean(),
+    /** COUNTERCLAIM_INDEPENDENT_RATINGS: new disputes start with independent ratings on. */
+    independentRatings: z.boolean(),
   })
   .meta({ id: 'DeskSettings' })
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>

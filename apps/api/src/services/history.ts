@@ -15,6 +15,7 @@ export type Entity =
   | 'comment'
   | 'api_token'
   | 'webhook'
+  | 'claim_rating'
 
 export interface HistoryInput {
   actorId: string | null
