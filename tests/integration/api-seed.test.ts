@@ -1,6 +1,7 @@
 import { independentOrigins, originTally } from '@counterclaim/domain'
 import {
   ClaimantSchema,
+  ClaimRatingsSchema,
   DisputeListItemSchema,
   pageOf,
   ReplyAttemptListSchema,
@@ -203,6 +204,24 @@ describe('the seed: the 10 June 2025 example', () => {
     expect(await dispute.text()).toContain('All designated objects were military.')
   })
 
+  it('rates the drone claims independently: agreed on 479, the checker and the editor split on "over 300"', async () => {
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    expect(numbers.independentRatings).toBe(true)
+    const ratingsOf = async (claimantName: string) => {
+      const claim = numbers.claims.find((c) => c.claimant.name === claimantName)
+      return exact(await t.request(`/api/claims/${claim?.id}/ratings`, { cookie }), ClaimRatingsSchema)
+    }
+    const over300 = await ratingsOf('Ukrainian officials')
+    expect(over300).toMatchObject({ revealed: true, agreement: 'disagree', mine: null })
+    expect(over300.ratings.map((r) => [r.rater.name, r.rating])).toEqual([
+      ['Taras Bondar', 'mostly_true'],
+      ['Ana Petrenko', 'misleading'],
+    ])
+    expect(await ratingsOf('Ukrainian Air Force')).toMatchObject({ revealed: true, agreement: 'agree' })
+    const agreement = await t.request('/api/ratings/agreement', { cookie })
+    expect(await agreement.json()).toMatchObject({ pairs: 2, agreed: 1, percentAgreement: 50 })
+  })
+
   it('has the demo desk: an editor and a checker next to the admin', async () => {
     const users = await exact(await t.request('/api/users', { cookie }), pageOf(UserSchema))
     expect(users.items.map((u) => [u.email, u.role, u.disabled])).toEqual([
@@ -222,6 +241,9 @@ describe('the seed: the 10 June 2025 example', () => {
       for (const e of b.evidence) expect(recorded).toContain(`evidence:${e.id}`)
       for (const s of b.stances) expect(recorded).toContain(`stance:${s.id}`)
       for (const c of b.claims) if (c.verdict) expect(recorded).toContain(`verdict:${c.verdict.id}`)
+      expect(events.items.filter((e) => e.entity === 'claim_rating')).toHaveLength(
+        b.independentRatings ? 4 : 0,
+      )
     }
   })
 })

@@ -483,6 +483,37 @@ export const ROUTES: Record<string, RouteEntry> = {
       json: { rating: 'mixed', summary: 'Partly right.', rationale: 'Some of it.', citedEvidenceIds: [] },
     }),
   },
+  'GET /api/claims/{id}/ratings': {
+    access: 'signed-in',
+    ok: 200,
+    build: async (f) => ({ method: 'GET', path: `/api/claims/${f.claimId}/ratings` }),
+  },
+  'PUT /api/claims/{id}/ratings/mine': {
+    access: 'signed-in',
+    ok: 201,
+    write: true,
+    build: async (f) => {
+      const dispute = await create(f.send, f.cookies.admin, '/api/disputes', {
+        title: 'Rated blind',
+        question: 'What happened?',
+        independentRatings: true,
+      })
+      const claim = await create(f.send, f.cookies.admin, `/api/disputes/${dispute.id}/claims`, {
+        text: `A claim ${randomUUID()}`,
+        claimantId: f.claimantId,
+      })
+      return {
+        method: 'PUT',
+        path: `/api/claims/${claim.id}/ratings/mine`,
+        json: { rating: 'mostly_false', note: 'The count was of another night.' },
+      }
+    },
+  },
+  'GET /api/ratings/agreement': {
+    access: 'signed-in',
+    ok: 200,
+    build: async () => ({ method: 'GET', path: '/api/ratings/agreement?from=2025-01-01&to=2025-12-31' }),
+  },
   'POST /api/claims/{id}/verdict/submit': {
     access: 'signed-in',
     ok: 200,

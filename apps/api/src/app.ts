@@ -31,6 +31,7 @@ import { matchRoutes } from './routes/matches.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicPageRoutes } from './routes/public-page.ts'
+import { ratingRoutes } from './routes/ratings.ts'
 import { replyRoutes } from './routes/replies.ts'
 import { type AppDeps, type AppEnv, SIGNED_IN } from './routes/route-kit.ts'
 import { searchRoutes } from './routes/search.ts'
@@ -64,6 +65,10 @@ const OPENAPI_TAGS = [
   {
     name: 'conclusions',
     description: "A dispute's conclusion: the comparative finding, through the verdicts' workflow",
+  },
+  {
+    name: 'ratings',
+    description: 'Independent ratings: two checkers rate a claim blind; how often raters agree',
   },
   { name: 'history', description: 'The append-only history of every record' },
   { name: 'claim-log', description: 'Every claim as one row: filter, export, import' },
@@ -177,6 +182,7 @@ export function createApp(given: AppDeps) {
     .route('/api', notificationRoutes)
     .route('/api', webhookRoutes)
     .route('/api', replyRoutes)
+    .route('/api', ratingRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

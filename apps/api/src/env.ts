@@ -25,6 +25,8 @@ const EnvSchema = z
     COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
     // Refuse to publish a verdict whose cited evidence comes from fewer than two independent origins.
     COUNTERCLAIM_TWO_SOURCE_RULE: flag.default(false),
+    // The desk's default for new disputes: two checkers rate each claim blind.
+    COUNTERCLAIM_INDEPENDENT_RATINGS: flag.default(false),
     COUNTERCLAIM_SEED: z.enum(['demo', 'none']).default('demo'),
     // Outbound fetches (feeds, webhooks) reach public addresses only unless this is on: tests, closed networks.
     COUNTERCLAIM_ALLOW_PRIVATE_TARGETS: flag.default(false),
@@ -70,6 +72,7 @@ const EnvSchema = z
       adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,
       twoPersonRule: env.COUNTERCLAIM_TWO_PERSON_RULE,
       twoSourceRule: env.COUNTERCLAIM_TWO_SOURCE_RULE,
+      independentRatings: env.COUNTERCLAIM_INDEPENDENT_RATINGS,
       seed: env.COUNTERCLAIM_SEED,
       allowPrivateTargets: env.COUNTERCLAIM_ALLOW_PRIVATE_TARGETS,
       scryptLogN: env.COUNTERCLAIM_SCRYPT_LOG_N,

@@ -1,3 +1,4 @@
+export * from './agreement.ts'
 export * from './claim-log.ts'
 export * from './claim-review.ts'
 export * from './claim-review-import.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { ConclusionSchema } from './conclusions.ts'
 import { ClaimRelationSchema } from './claim-relations.ts'
+import { ConclusionSchema } from './conclusions.ts'
 import {
   ClaimantKindSchema,
   ClaimRelationKindSchema,
@@ -41,6 +41,8 @@ export const DeskSettingsSchema = z
   .object({
     /** COUNTERCLAIM_TWO_PERSON_RULE: no one publishes a verdict they wrote or edited; a rating change needs a second editor. */
     twoPersonRule: z.boolean(),
+    /** COUNTERCLAIM_INDEPENDENT_RATINGS: new disputes start with independent ratings on. */
+    independentRatings: z.boolean(),
   })
   .meta({ id: 'DeskSettings' })
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>

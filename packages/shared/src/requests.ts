@@ -100,6 +100,8 @@ const disputeFields = {
   status: DisputeStatusSchema.optional(),
   assigneeIds: AssignmentFields.assigneeIds.optional(),
   dueOn: AssignmentFields.dueOn.optional(),
+  /** Two checkers rate each claim blind; a new dispute takes the desk's COUNTERCLAIM_INDEPENDENT_RATINGS when absent. */
+  independentRatings: z.boolean().optional(),
 }
 export const DisputeCreateSchema = z
   .strictObject({ id: IdSchema.optional(), ...disputeFields })
@@ -269,6 +271,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'claim_link',
     'comment',
     'claim_relation',
+    'claim_rating',
   ]),
   id: z.string().min(1).max(100),
 })

@@ -31,7 +31,8 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 
 /** The desk's workflow settings that decide which actions a client offers. */
 function deskOf(c: Context<AppEnv>): DeskSettings {
-  return { twoPersonRule: c.get('deps').config.twoPersonRule }
+  const { config } = c.get('deps')
+  return { twoPersonRule: config.twoPersonRule, independentRatings: config.independentRatings }
 }
 
 export const authRoutes = newRouter()

@@ -71,7 +71,10 @@ export const disputeRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { record, created } = await createDispute(serviceContext(c), c.req.valid('json'))
+      const input = c.req.valid('json')
+      // A new dispute takes the desk's setting unless the body says otherwise.
+      const independentRatings = input.independentRatings ?? c.get('deps').config.independentRatings
+      const { record, created } = await createDispute(serviceContext(c), { ...input, independentRatings })
       return created ? c.json(tagged(c, record), 201) : c.json(tagged(c, record), 200)
     },
   )

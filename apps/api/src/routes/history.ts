@@ -22,6 +22,6 @@ export const historyRoutes = newRouter().openapi(
     // Accounts are the admin's: their history (emails, roles) is too.
     if (query.entity === 'user' && !roleAtLeast(actorOf(c).role, 'admin'))
       throw new AppError('forbidden', 'The history of accounts needs the admin role.')
-    return c.json(await listHistory(c.get('deps').db, query), 200)
+    return c.json(await listHistory(c.get('deps').db, query, actorOf(c).id), 200)
   },
 )

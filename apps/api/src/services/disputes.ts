@@ -148,6 +148,7 @@ export async function createDispute(
         tags,
         status: input.status ?? 'open',
         dueOn: input.dueOn ?? null,
+        independentRatings: input.independentRatings ?? false,
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
         updatedAt: ctx.now,

@@ -18,6 +18,7 @@ export type Entity =
   | 'reply_attempt'
   | 'conclusion'
   | 'claim_relation'
+  | 'claim_rating'
 
 export interface HistoryInput {
   actorId: string | null

@@ -9,6 +9,7 @@ import { createDispute } from './disputes.ts'
 import { createEvidence } from './evidence.ts'
 import { recordHistory } from './history.ts'
 import { toUser } from './mappers.ts'
+import { putMyRating } from './ratings.ts'
 import { createReply, updateReply } from './replies.ts'
 import { putStance } from './stances.ts'
 import { publishVerdict, submitVerdict } from './verdict-workflow.ts'
@@ -289,6 +290,8 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     summary:
       'Officials spoke of over 300 drones and seven missiles; the air force counted a record 479 drones the night before.',
     tags: ['ukraine', 'strikes', 'numbers'],
+    // Two checkers rate each claim blind: the demo shows agreement and the disagreement view.
+    independentRatings: true,
   })
   const { record: over300 } = await createClaim(checker(), numbers.id, {
     claimantId: officials.id,
@@ -337,6 +340,22 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     otherClaimId: record479.id,
     kind: 'different_scope',
     note: 'Different nights: 9–10 June against 8–9 June.',
+  })
+
+  // Independent ratings: agreed on the air force's own count, split on "over 300" (a floor that holds, but
+  // whose night and total are not the air force's).
+  await putMyRating(checker(), record479.id, null, {
+    rating: 'true',
+    note: 'The air force published this count itself.',
+  })
+  await putMyRating(editor(), record479.id, null, { rating: 'true', note: '' })
+  await putMyRating(checker(), over300.id, null, {
+    rating: 'mostly_true',
+    note: '"Over 300" is a floor: later counts were higher still.',
+  })
+  await putMyRating(editor(), over300.id, null, {
+    rating: 'misleading',
+    note: 'Read next to the 479, it suggests the attacks were smaller than the night before.',
   })
 
   // Dispute 3: Belgorod.

@@ -25,6 +25,7 @@ import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
+import { assertRatingsRevealed } from './ratings.ts'
 import { assertVersion, found } from './versioning.ts'
 import { assertDraft, contributorIds } from './workflow-rules.ts'
 
@@ -229,6 +230,7 @@ export function saveDraft(
 ): Promise<{ record: Verdict; created: boolean }> {
   return transaction(ctx.db, async (tx) => {
     const claim = await liveClaim(tx, claimId)
+    if (input.rating != null) await assertRatingsRevealed(tx, claimId)
     const cited = input.citedEvidenceIds === undefined ? undefined : [...new Set(input.citedEvidenceIds)]
     if (cited) await checkCitations(tx, claim.disputeId, cited)
     const [current] = await forUpdate(

@@ -1,7 +1,7 @@
 import { and, asc, type Db, eq, inArray, isNull, readTransaction, tables } from '@counterclaim/db'
 import type { Workbench } from '@counterclaim/shared'
-import { loadConclusion } from './conclusions.ts'
 import { relationsAmong } from './claim-relations.ts'
+import { loadConclusion } from './conclusions.ts'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
 import { changesSincePublication } from './snapshots.ts'

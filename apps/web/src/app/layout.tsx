@@ -71,6 +71,7 @@ export function AppLayout() {
           {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
           <NavLink to="/claimants">Claimants</NavLink>
           <NavLink to="/fact-checks">Fact-checks</NavLink>
+          <NavLink to="/agreement">Rater agreement</NavLink>
           {roleAtLeast(user.role, 'admin') ? (
             <>
               <NavLink to="/accounts">Accounts</NavLink>

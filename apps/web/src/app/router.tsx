@@ -113,6 +113,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/search/components/search-page.tsx')).SearchPage,
         }),
       },
+      {
+        path: 'agreement',
+        lazy: async () => ({
+          Component: (await import('../features/agreement/components/agreement-page.tsx')).AgreementPage,
+        }),
+      },
       { path: 'accounts', Component: AccountsRoute },
       { path: 'account', Component: AccountRoute },
       { path: 'webhooks', Component: WebhooksRoute },

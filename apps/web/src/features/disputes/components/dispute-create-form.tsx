@@ -9,15 +9,19 @@ import { useCreateDispute } from '../api/disputes.ts'
 export function DisputeCreateForm({
   onCreated,
   onCancel,
+  independentByDefault = false,
 }: {
   onCreated: (id: string) => void
   onCancel: () => void
+  /** The desk's COUNTERCLAIM_INDEPENDENT_RATINGS: what the checkbox starts at. */
+  independentByDefault?: boolean
 }) {
   const create = useCreateDispute()
   const [title, setTitle] = useState('')
   const [question, setQuestion] = useState('')
   const [summary, setSummary] = useState('')
   const [tags, setTags] = useState('')
+  const [independentRatings, setIndependentRatings] = useState(independentByDefault)
   // One id per form, so a retried create after a lost answer does not make a second dispute.
   const [requestId] = useState(() => crypto.randomUUID())
   const headingId = useId()
@@ -26,7 +30,7 @@ export function DisputeCreateForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     create.mutate(
-      { id: requestId, title, question, summary, tags: parseTags(tags) },
+      { id: requestId, title, question, summary, tags: parseTags(tags), independentRatings },
       { onSuccess: (dispute) => onCreated(dispute.id) },
     )
   }
@@ -73,6 +77,14 @@ export function DisputeCreateForm({
         maxLength={TAGS_TEXT_MAX}
         hint="Single words separated by commas or spaces, for example: ukraine, strikes"
       />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={independentRatings}
+          onChange={(e) => setIndependentRatings(e.target.checked)}
+        />{' '}
+        Independent ratings (two checkers rate each claim blind)
+      </label>
       <FormFooter
         error={error}
         failed="The dispute was not created."

@@ -108,7 +108,14 @@ function DisputeRow({
  * The disputes the desk is working on, filtered by words, status, tag and "assigned to me" (all kept in the
  * URL); with assignment composed in, several can be chosen and assigned at once.
  */
-export function DisputeListPage({ assignment }: { assignment?: DisputeListAssignment }) {
+export function DisputeListPage({
+  assignment,
+  independentByDefault = false,
+}: {
+  assignment?: DisputeListAssignment
+  /** The desk's default for new disputes' independent ratings. */
+  independentByDefault?: boolean
+}) {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const filters = filtersFrom(params)
@@ -165,6 +172,7 @@ export function DisputeListPage({ assignment }: { assignment?: DisputeListAssign
         <DisputeCreateForm
           onCreated={(id) => navigate(`/disputes/${id}`)}
           onCancel={() => setCreating(false)}
+          independentByDefault={independentByDefault}
         />
       ) : null}
       <form className="filters" aria-label="Filter disputes" onSubmit={submit}>

@@ -8,6 +8,8 @@ export const workbenchKeys = {
   histories: () => ['workbench', 'history'] as const,
   history: (entity: 'dispute' | 'claim', id: string) => ['workbench', 'history', entity, id] as const,
   claimantOptionsAll: () => ['workbench', 'claimant-options'] as const,
+  ratingsAll: () => ['workbench', 'ratings'] as const,
+  ratings: (claimId: string) => ['workbench', 'ratings', claimId] as const,
   claimantOptions: (q: string) => ['workbench', 'claimant-options', q] as const,
 }
 
@@ -45,6 +47,7 @@ function useRefresh(disputeId: string) {
     Promise.all([
       client.invalidateQueries({ queryKey: workbenchKeys.detail(disputeId) }),
       client.invalidateQueries({ queryKey: workbenchKeys.histories() }),
+      client.invalidateQueries({ queryKey: workbenchKeys.ratingsAll() }),
     ])
 }
 

@@ -19,6 +19,7 @@ import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-bad
 import { claimAnchor } from '../../../components/work-links.ts'
 import { useVerdictStep } from '../api/workbench.ts'
 import { useChangedLive } from '../hooks/use-dispute-events.ts'
+import { ClaimRatingsPanel } from './claim-ratings.tsx'
 import { PendingCorrectionNotice } from './pending-correction.tsx'
 import { PublicationChanges } from './publication-changes.tsx'
 import { WithdrawVerdictForm } from './withdraw-verdict.tsx'
@@ -307,6 +308,7 @@ export function ClaimColumn({
   evidence,
   user,
   desk,
+  independentRatings = false,
   corrected,
   archiving,
   onEditClaim,
@@ -325,6 +327,8 @@ export function ClaimColumn({
   evidence: readonly Evidence[]
   user: SessionUser
   desk: DeskSettings
+  /** The dispute's claims are rated independently: the column shows the blind ratings. */
+  independentRatings?: boolean
   corrected: CorrectionOutcome | null
   /** An archive or undo is on its way. */
   archiving: boolean
@@ -400,6 +404,7 @@ export function ClaimColumn({
         </div>
       ) : null}
       {Matches ? <Matches claimId={claim.id} claimLabel={claimLabel} /> : null}
+      {independentRatings ? <ClaimRatingsPanel claimId={claim.id} claimLabel={claimLabel} /> : null}
       <VerdictBox
         disputeId={disputeId}
         claim={claim}

@@ -14,6 +14,7 @@ function disputeValues(dispute: Dispute | null) {
     summary: dispute?.summary ?? '',
     tags: dispute?.tags.join(', ') ?? '',
     status: dispute?.status ?? ('open' as DisputeStatus),
+    independentRatings: dispute?.independentRatings ?? false,
   }
 }
 type DisputeValues = ReturnType<typeof disputeValues>
@@ -26,6 +27,7 @@ const DISPUTE_FIELDS: readonly ConflictField<DisputeValues>[] = [
   { key: 'tags', label: 'Tags' },
   { key: 'summary', label: 'Summary' },
   { key: 'status', label: 'Status', show: (status) => (status === 'closed' ? 'Closed' : 'Open') },
+  { key: 'independentRatings', label: 'Independent ratings', show: (on) => (on ? 'On' : 'Off') },
 ]
 
 /** Edits the dispute itself in place: title, question, summary, tags, open or closed (with If-Match). */
@@ -38,7 +40,7 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
     fields: DISPUTE_FIELDS,
     parse: parseDispute,
   })
-  const { title, question, summary, tags, status } = draft.values
+  const { title, question, summary, tags, status, independentRatings } = draft.values
   const error = update.error
 
   const submit = (event: FormEvent) => {
@@ -46,7 +48,7 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
     update.mutate(
       {
         version: draft.version ?? dispute.version,
-        json: { title, question, summary, tags: parseTags(tags), status },
+        json: { title, question, summary, tags: parseTags(tags), status, independentRatings },
       },
       { onSuccess: onDone, onError: draft.failed },
     )
@@ -106,6 +108,14 @@ export function DisputeForm({ dispute, onDone }: { dispute: Workbench; onDone: (
         <option value="open">Open</option>
         <option value="closed">Closed</option>
       </Field>
+      <label className="check span-2">
+        <input
+          type="checkbox"
+          checked={independentRatings}
+          onChange={(e) => draft.set('independentRatings', e.target.checked)}
+        />{' '}
+        Independent ratings (two checkers rate each claim blind)
+      </label>
       <div className="span-2">
         <FormFooter
           error={error}

@@ -1,4 +1,4 @@
-import type { Evidence, HistoryEvent, WorkbenchClaim } from '@counterclaim/shared'
+import { type Evidence, type HistoryEvent, ratingLabel, type WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { formatMoment } from '../../../components/dates.ts'
@@ -70,6 +70,8 @@ function describe(event: HistoryEvent, names: Names): string {
       const evidence = evidenceId ? names.evidence.get(evidenceId) : undefined
       return `${verb} stance of “${evidence ?? 'evidence'}”${onClaim}: ${field(event.after, 'stance') ?? 'none'}`
     }
+    case 'claim_rating':
+      return `${event.action === 'created' ? 'rated' : 'changed their rating of'} ${claimName ?? 'the claim'}: ${ratingLabel(field(event.after, 'rating')) || 'no rating'}`
     case 'verdict':
       return `${VERDICT_PHRASES[event.action] ?? `${verb} verdict`}${onClaim}`
     case 'claim': {

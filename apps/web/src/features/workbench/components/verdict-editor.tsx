@@ -1,11 +1,14 @@
 import { isEmptyDraft } from '@counterclaim/domain'
 import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { claimRatingsQuery } from '../api/ratings.ts'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
+import { VerdictRatingStart } from './claim-ratings.tsx'
 import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
@@ -20,6 +23,7 @@ export function VerdictEditor({
   claim,
   claimLabel,
   evidence,
+  independentRatings = false,
   onClose,
   onReload,
 }: {
@@ -27,6 +31,8 @@ export function VerdictEditor({
   claim: WorkbenchClaim
   claimLabel: string
   evidence: readonly Evidence[]
+  /** The claim is rated independently: the rating starts from the two raters' ratings. */
+  independentRatings?: boolean
   onClose: () => void
   onReload: () => void
 }) {
@@ -38,7 +44,18 @@ export function VerdictEditor({
   const { rating, summary, rationale } = draft.values
   const cited = new Set(draft.values.cited)
   const [saved, setSaved] = useState<string | null>(null)
-  const ids = { heading: useId(), submitReason: useId() }
+  const ids = { heading: useId(), submitReason: useId(), ratingStart: useId() }
+  const ratings = useQuery({ ...claimRatingsQuery(claim.id), enabled: independentRatings }).data
+  const ratingLocked = independentRatings && !ratings?.revealed && !rating
+  const agreed = ratings?.agreement === 'agree' ? ratings.ratings[0]?.rating : undefined
+  // The draft starts at the rating both raters chose, when it has none of its own yet: once, so the
+  // person can still clear it.
+  const startedFromAgreement = useRef(false)
+  useEffect(() => {
+    if (!agreed || startedFromAgreement.current) return
+    startedFromAgreement.current = true
+    if (!draft.values.rating) draft.set('rating', agreed)
+  }, [agreed, draft])
   // Saving and submitting both answer for the same fields.
   const fieldError = save.error ?? step.error
   const submitReason = isEmptyDraft({ rating: rating || null, summary })
@@ -107,7 +124,20 @@ export function VerdictEditor({
           path="rating"
           error={fieldError}
           value={rating}
+          disabled={ratingLocked}
+          aria-describedby={independentRatings ? ids.ratingStart : undefined}
           onChange={(e) => draft.set('rating', isRating(e.target.value) ? e.target.value : '')}
+          after={
+            independentRatings && ratings ? (
+              <div id={ids.ratingStart}>
+                <VerdictRatingStart
+                  ratings={ratings}
+                  current={rating}
+                  onChoose={(r) => draft.set('rating', r)}
+                />
+              </div>
+            ) : null
+          }
         >
           <option value="">Not rated yet</option>
           {RATING_SCALE.map((r) => (

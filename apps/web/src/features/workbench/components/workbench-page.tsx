@@ -192,6 +192,7 @@ export function WorkbenchPage({
                   evidence={dispute.evidence}
                   user={user}
                   desk={desk}
+                  independentRatings={dispute.independentRatings}
                   corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
                   archiving={claimArchiving.pending}
                   onEditClaim={() => setEditingClaim(claim.id)}
@@ -235,6 +236,7 @@ export function WorkbenchPage({
             claim={verdictClaim}
             claimLabel={label(verdictClaim)}
             evidence={dispute.evidence}
+            independentRatings={dispute.independentRatings}
             onClose={() => setVerdictFor(null)}
             onReload={reloadEditor}
           />

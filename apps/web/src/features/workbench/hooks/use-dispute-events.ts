@@ -32,6 +32,7 @@ export interface DisputeLive {
 }
 
 const VERBS: Record<string, Record<string, string>> = {
+  claim_rating: { created: 'rated a claim', updated: 'changed their rating of a claim' },
   stance: { created: 'set a stance', updated: 'set a stance', archived: 'cleared a stance' },
   claim: { created: 'added a claim', updated: 'changed a claim', archived: 'archived a claim' },
   evidence: { created: 'added evidence', updated: 'changed evidence', archived: 'archived evidence' },
@@ -109,6 +110,9 @@ export function useDisputeEvents(options: {
       if (entity === null || WORKBENCH_ENTITIES.has(entity))
         client.invalidateQueries({ queryKey: workbenchKeys.detail(disputeId) })
       client.invalidateQueries({ queryKey: workbenchKeys.histories() })
+      // A colleague's rating changes what everyone may see of a claim's ratings (the reveal).
+      if (entity === null || entity === 'claim_rating')
+        client.invalidateQueries({ queryKey: workbenchKeys.ratingsAll() })
     }
 
     source.addEventListener('open', () => refresh(null))
