@@ -272,6 +272,8 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'comment',
     'claim_relation',
     'claim_rating',
+    'conclusion',
+    'reply_attempt',
   ]),
   id: z.string().min(1).max(100),
 })

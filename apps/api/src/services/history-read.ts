@@ -19,6 +19,8 @@ const ENTITY_TABLES = {
   comment: tables.comments,
   claim_relation: tables.claimRelations,
   claim_rating: tables.claimRatings,
+  conclusion: tables.disputeConclusions,
+  reply_attempt: tables.replyAttempts,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */
