@@ -261,6 +261,7 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
     'fact_check_feed',
     'claim_link',
     'comment',
+    'conclusion',
   ]),
   id: z.string().min(1).max(100),
 })

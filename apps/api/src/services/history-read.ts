@@ -16,6 +16,7 @@ const ENTITY_TABLES = {
   fact_check_feed: tables.factCheckFeeds,
   claim_link: tables.claimLinks,
   comment: tables.comments,
+  conclusion: tables.disputeConclusions,
 } as const
 
 /** A record that never existed has no history: not_found, not an empty list. */
