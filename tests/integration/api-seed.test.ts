@@ -10,6 +10,7 @@ import {
   WorkbenchSchema,
 } from '@counterclaim/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { publishedConclusion } from '../../apps/api/src/services/conclusions.ts'
 import { exact, record } from '../support/api.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -156,6 +157,29 @@ describe('the seed: the 10 June 2025 example', () => {
     expect(numbers.relations.map((r) => r.kind)).toEqual(['different_scope'])
   })
 
+  it('has the strikes conclusion published by the seeded editor and the numbers one in review', async () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    expect(strikes.conclusion).toMatchObject({
+      status: 'published',
+      author: { name: 'Taras Bondar' },
+      reviewer: { name: 'Ana Petrenko' },
+      finding: expect.stringMatching(/^Both hold: .*maternity hospital/),
+    })
+    const shown = await publishedConclusion(t.db, strikes.id)
+    expect(shown?.published).toMatchObject({
+      title: strikes.title,
+      question: strikes.question,
+      finding: strikes.conclusion?.finding,
+    })
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    expect(numbers.conclusion).toMatchObject({ status: 'in_review', publishedAt: null })
+    expect(await publishedConclusion(t.db, numbers.id)).toBeNull()
+    const belgorod = bench(
+      'Did a Ukrainian drone attack kill a person at a petrol station in Belgorod region?',
+    )
+    expect(belgorod.conclusion).toBeNull()
+  })
+
   it('has one verdict published by the seeded editor, one in review, one draft', () => {
     const verdicts = benches.flatMap((b) => b.claims.map((c) => c.verdict)).filter((v) => v !== null)
     expect(verdicts.map((v) => v.status).sort()).toEqual(['draft', 'in_review', 'published'])
@@ -244,6 +268,7 @@ describe('the seed: the 10 June 2025 example', () => {
       expect(events.items.filter((e) => e.entity === 'claim_rating')).toHaveLength(
         b.independentRatings ? 4 : 0,
       )
+      if (b.conclusion) expect(recorded).toContain(`conclusion:${b.conclusion.id}`)
     }
   })
 })

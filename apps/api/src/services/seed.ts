@@ -4,6 +4,7 @@ import type { Role, SessionUser } from '@counterclaim/shared'
 import { putClaimRelation } from './claim-relations.ts'
 import { createClaimant } from './claimants.ts'
 import { createClaim } from './claims.ts'
+import { publishConclusion, saveConclusionDraft, submitConclusion } from './conclusions.ts'
 import type { ServiceContext } from './context.ts'
 import { createDispute } from './disputes.ts'
 import { createEvidence } from './evidence.ts'
@@ -371,4 +372,21 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     statedOn: '2025-06-10',
     language: 'en',
   })
+
+  // The conclusions come last: publishing freezes the claim relations set before it.
+  let { record: strikesConclusion } = await saveConclusionDraft(checker(), strikes.id, null, {
+    finding:
+      'Both hold: the ministry’s targets may have been hit, and so were a maternity hospital, an emergency ward and homes.',
+    rationale:
+      'The ministry says every designated military-industrial target was hit; it does not say what else was. The Odesa governor’s account of a damaged **maternity hospital** is matched by a wire report and by photographs taken at the hospital, and Kyiv’s mayor reported casualties and damaged homes.\n\nThe claims do not contradict each other: the ministry’s statement is true in what it says and misleading in what it leaves out.',
+  })
+  strikesConclusion = await submitConclusion(checker(), strikes.id, strikesConclusion.version)
+  await publishConclusion(editor(), strikes.id, strikesConclusion.version, true)
+
+  const { record: numbersConclusion } = await saveConclusionDraft(checker(), numbers.id, null, {
+    finding:
+      'Both counts can be true: they are of different nights, 479 drones on 8–9 June and over 300 on 9–10 June.',
+    rationale: 'The air force’s record count covers the night before the officials’ figure.',
+  })
+  await submitConclusion(checker(), numbers.id, numbersConclusion.version)
 }

@@ -14,7 +14,7 @@ interface Versioned {
 }
 
 /** The records whose history can say who changed them (GET /api/history?entity=). */
-export type ConflictEntity = 'dispute' | 'claim' | 'evidence' | 'verdict'
+export type ConflictEntity = 'dispute' | 'claim' | 'evidence' | 'verdict' | 'conclusion'
 
 /** One field of a form, as a conflict names it and shows its value. */
 export interface ConflictField<V extends Values> {
@@ -196,6 +196,7 @@ const NOUNS: Record<ConflictEntity, string> = {
   claim: 'this claim',
   evidence: 'this evidence',
   verdict: 'this verdict',
+  conclusion: 'this conclusion',
 }
 
 const shown = (value: unknown): string => {

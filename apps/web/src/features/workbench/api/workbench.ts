@@ -41,7 +41,7 @@ export const claimantOptionsQuery = (q: string) =>
   })
 
 /** After any change: the workbench and its history panels read again. */
-function useRefresh(disputeId: string) {
+export function useRefresh(disputeId: string) {
   const client = useQueryClient()
   return () =>
     Promise.all([

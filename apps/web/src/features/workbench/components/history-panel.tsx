@@ -57,6 +57,13 @@ const VERDICT_PHRASES: Record<string, string> = {
   withdrawn: 'withdrew the verdict',
 }
 
+/** Conclusion steps whose action name does not read as "<action> the conclusion". */
+const CONCLUSION_PHRASES: Record<string, string> = {
+  correction_proposed: 'proposed a new finding for the conclusion',
+  correction_rejected: 'turned down a proposed new finding for the conclusion',
+  withdrawn: 'withdrew the conclusion',
+}
+
 /** An event in words, naming the claim and the evidence it touched. */
 function describe(event: HistoryEvent, names: Names): string {
   const record = event.after ?? event.before
@@ -74,6 +81,8 @@ function describe(event: HistoryEvent, names: Names): string {
       return `${event.action === 'created' ? 'rated' : 'changed their rating of'} ${claimName ?? 'the claim'}: ${ratingLabel(field(event.after, 'rating')) || 'no rating'}`
     case 'verdict':
       return `${VERDICT_PHRASES[event.action] ?? `${verb} verdict`}${onClaim}`
+    case 'conclusion':
+      return CONCLUSION_PHRASES[event.action] ?? `${verb} the conclusion`
     case 'claim': {
       const own = names.claims.get(event.entityId)
       return `${verb} ${own ?? 'claim'}`

@@ -1,7 +1,6 @@
-import { renderMarkdown } from '@counterclaim/domain'
 import { LIMITS } from '@counterclaim/shared'
-import { useState } from 'react'
 import { Field } from '../../../components/field.tsx'
+import { RationaleField } from './rationale-field.tsx'
 
 /** A verdict's public summary and its Markdown rationale with Write/Preview: shared by drafting and correcting. */
 export function VerdictTextFields(props: {
@@ -13,7 +12,6 @@ export function VerdictTextFields(props: {
   error: Error | null
 }) {
   const { summary, onSummary, rationale, onRationale, error } = props
-  const [preview, setPreview] = useState(false)
   return (
     <>
       <Field
@@ -25,40 +23,7 @@ export function VerdictTextFields(props: {
         onChange={(e) => onSummary(e.target.value)}
         hint={`One public line, at most ${LIMITS.summary} characters (${summary.length}/${LIMITS.summary}).`}
       />
-      <Field
-        as="textarea"
-        label="Rationale"
-        path="rationale"
-        error={error}
-        value={rationale}
-        onChange={(e) => onRationale(e.target.value)}
-        rows={8}
-        maxLength={LIMITS.longText}
-        hidden={preview}
-        aside={
-          <div className="toggle">
-            <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
-              Write
-            </button>
-            <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
-              Preview
-            </button>
-          </div>
-        }
-        after={
-          preview ? (
-            <section
-              className="markdown-preview"
-              aria-label="Rationale preview"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-              dangerouslySetInnerHTML={{
-                __html: rationale.trim() ? renderMarkdown(rationale) : '<p>Nothing written yet.</p>',
-              }}
-            />
-          ) : null
-        }
-        hint="Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
-      />
+      <RationaleField value={rationale} onChange={onRationale} error={error} />
     </>
   )
 }

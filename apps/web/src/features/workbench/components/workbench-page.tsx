@@ -10,6 +10,7 @@ import { LiveChangesProvider, useDisputeEvents } from '../hooks/use-dispute-even
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { ClaimColumn, type ClaimColumnMatches, type CorrectionOutcome } from './claim-column.tsx'
 import { ClaimForm, type ClaimFormMatchesPanel } from './claim-form.tsx'
+import { ConclusionPanel } from './conclusion-panel.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
 import { HistoryPanel } from './history-panel.tsx'
@@ -257,6 +258,15 @@ export function WorkbenchPage({
             }}
           />
         ) : null}
+
+        <ConclusionPanel
+          key={`conclusion:${editorGeneration}`}
+          disputeId={dispute.id}
+          conclusion={dispute.conclusion}
+          user={user}
+          desk={desk}
+          onReload={reloadEditor}
+        />
 
         <EvidenceMatrix
           workbench={dispute}
