@@ -83,7 +83,9 @@ export function AgreementPage() {
               </dd>
             </div>
           </dl>
-          <div className="table-scroll">
+          {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+          <section className="table-scroll" aria-label="Agreement per rating" tabIndex={0}>
             <table className="data-table agreement-table">
               <caption>Agreement per rating: each rating against all the others</caption>
               <thead>
@@ -109,7 +111,7 @@ export function AgreementPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <p className="muted small">
             Words for kappa after Landis &amp; Koch (1977): below 0 poor, up to 0.20 slight, 0.40 fair, 0.60
             moderate, 0.80 substantial, above that almost perfect.

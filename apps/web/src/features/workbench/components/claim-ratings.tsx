@@ -131,7 +131,7 @@ export function ClaimRatingsPanel({ claimId, claimLabel }: { claimId: string; cl
                   ratings={ratings}
                   onDone={() => setChanging(false)}
                 />
-              ) : ratings.submitted >= ratings.required ? null : (
+              ) : (
                 <YourRatingForm claimId={claimId} claimLabel={claimLabel} ratings={ratings} />
               )}
             </>
