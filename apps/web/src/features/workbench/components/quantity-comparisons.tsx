@@ -27,7 +27,12 @@ export function QuantityComparisons({
     const claim = byId.get(id)
     return claim ? label(claim) : ''
   }
-  const charts = quantityCharts(claims.map((c) => ({ id: c.id, label: label(c), quantities: c.quantities })))
+  // The chart names each row by its claimant; by the claim when a claimant made two.
+  const chartLabel = (c: WorkbenchClaim) =>
+    claims.filter((x) => x.claimant.id === c.claimant.id).length > 1 ? label(c) : c.claimant.name
+  const charts = quantityCharts(
+    claims.map((c) => ({ id: c.id, label: chartLabel(c), quantities: c.quantities })),
+  )
   if (charts.length === 0) return null
   const comparisons = compareClaimQuantities(claims).flatMap((pair) => pair.comparisons)
   // Conflicts first: they are what a checker has to resolve; then what can be compared at all.
