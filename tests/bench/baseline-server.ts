@@ -74,7 +74,8 @@ const server = createServer(async (req, res) => {
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {}
     CLAIM_LOG_COLUMNS.forEach((column, i) => {
-      item[column.field] = column.cell === 'tags' ? JSON.parse(String(row[i])) : row[i]
+      item[column.field] =
+        column.cell === 'tags' || column.cell === 'json' ? JSON.parse(String(row[i])) : row[i]
     })
     return item
   })

@@ -26,6 +26,7 @@ import {
   migrationsFolder,
   sqliteClient,
 } from '../../packages/db/src/index.ts'
+import { fromLegacyQuantity } from '../../packages/domain/src/index.ts'
 import {
   ClaimantKindSchema,
   EvidenceKindSchema,
@@ -298,9 +299,9 @@ export async function seedBench(options: {
   )
   const insClaim = sqlite.prepare(
     `insert into claims (id, dispute_id, claimant_id, text, short_text, stated_on, appearance_url, language,
-       quantity_value, quantity_unit, quantity_qualifier, position, verdict_rating, verdict_status,
+       quantities, position, verdict_rating, verdict_status,
        supporting_count, contradicting_count, context_count, activity_at, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   )
   const insStance = sqlite.prepare(
     `insert into stances (id, evidence_id, claim_id, stance, note, created_at, updated_at, version)
@@ -470,9 +471,17 @@ export async function seedBench(options: {
       rand() < 0.95 ? day(created - Math.floor(rand() * 30) * 86_400_000) : null,
       rand() < 0.8 ? `https://example.org/appearances/${claimCount}` : null,
       v === en ? 'en' : 'uk',
-      hasQuantity ? Math.round(rand() * 10_000) : null,
-      hasQuantity ? UNITS[Math.floor(rand() * UNITS.length)] : null,
-      hasQuantity ? QUALIFIERS[Math.floor(rand() * QUALIFIERS.length)] : null,
+      JSON.stringify(
+        hasQuantity
+          ? [
+              fromLegacyQuantity({
+                value: Math.round(rand() * 10_000),
+                unit: UNITS[Math.floor(rand() * UNITS.length)] ?? 'drones',
+                qualifier: QUALIFIERS[Math.floor(rand() * QUALIFIERS.length)] ?? 'exact',
+              }),
+            ]
+          : [],
+      ),
       pos,
       rating,
       status,

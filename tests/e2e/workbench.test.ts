@@ -283,21 +283,28 @@ describe('the workbench', () => {
     await saveScreenshot(page, 'workbench-six-claims-1280')
   })
 
-  it('says whether two numeric claims can both be true', async () => {
+  it('says the seeded drone counts are not comparable, and why: different nights, different measures', async () => {
     const api = await otherDesk('checker')
     const list = (await (await api('/api/disputes?tag=numbers')).json()) as { items: { id: string }[] }
     const page = await newPage('checker')
     expect(list.items).toHaveLength(1)
     await page.goto(`${server.url}/disputes/${list.items[0]?.id}`)
     await page.getByRole('heading', { name: /How many drones/, level: 1 }).waitFor()
-    await page
+    const compared = page.getByRole('region', { name: 'Numbers compared' })
+    await compared
       .getByRole('listitem')
-      .filter({ hasText: 'Can both be true' })
-      .filter({
-        hasText:
-          "Ukrainian officials' claim: at least 300 drones · Ukrainian Air Force's claim: exactly 479 drones",
-      })
+      .filter({ hasText: 'Not comparable' })
+      .filter({ hasText: '479 drones launched on the night of 8–9 June 2025' })
+      .filter({ hasText: 'different nights: 9–10 June vs 8–9 June' })
       .waitFor()
+    await compared
+      .getByRole('listitem')
+      .filter({ hasText: 'Not comparable' })
+      .filter({ hasText: 'different measures: launched vs intercepted' })
+      .first()
+      .waitFor()
+    expect(await compared.getByText('Cannot both be true').count()).toBe(0)
+    await compared.getByRole('figure', { name: 'drones launched (drones)' }).waitFor()
   })
 
   it('sets a stance from the cell menu by pointer and by keyboard, one save per decision, and both survive a reload', async () => {

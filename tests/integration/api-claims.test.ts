@@ -236,3 +236,128 @@ describe('PATCH /api/claims/:id', () => {
     })
   })
 })
+
+describe('quantities', () => {
+  const launched = {
+    measure: 'drones launched',
+    value: 300,
+    qualifier: 'at_least',
+    unit: 'drones',
+    periodFrom: '2025-06-09',
+    periodTo: '2025-06-10',
+    place: ' Ukraine ',
+  }
+  const missiles = { measure: 'missiles launched', value: 7, qualifier: 'exact', unit: 'missiles' }
+
+  it('a claim takes a list: each one stored whole, left-out fields null, the first also in the older shape', async () => {
+    const claim = await create({
+      text: 'Over 300 drones and seven missiles',
+      quantities: [launched, missiles],
+    })
+    expect(claim.quantities).toEqual([
+      { ...launched, valueMax: null, place: 'Ukraine' },
+      { ...missiles, valueMax: null, periodFrom: null, periodTo: null, place: null },
+    ])
+    expect(claim.quantity).toEqual({ value: 300, unit: 'drones', qualifier: 'at_least' })
+    const read = await record(await t.request(`/api/disputes/${disputeId}`, { cookie }), 200, WorkbenchSchema)
+    expect(read.claims.find((c) => c.id === claim.id)?.quantities).toEqual(claim.quantities)
+  })
+
+  it('the older single quantity is still taken: a one-item list whose measure is its unit', async () => {
+    const claim = await create({
+      text: 'Older client',
+      quantity: { value: 479, unit: 'drones', qualifier: 'exact' },
+    })
+    expect(claim.quantities).toEqual([
+      {
+        measure: 'drones',
+        value: 479,
+        valueMax: null,
+        qualifier: 'exact',
+        unit: 'drones',
+        periodFrom: null,
+        periodTo: null,
+        place: null,
+      },
+    ])
+  })
+
+  it('one PATCH replacing the list is one history event; an empty list clears it', async () => {
+    const claim = await create({ text: 'Changing numbers', quantities: [launched] })
+    const range = { ...launched, value: 300, valueMax: 350, qualifier: 'approx', place: null }
+    const { result, event } = await oneEvent(
+      t,
+      { actorId: checkerId, entity: 'claim', action: 'updated' },
+      () => patch(claim.id, { quantities: [range, missiles] }, ifMatch(1)),
+    )
+    const changed = await record(result, 200, ClaimSchema)
+    expect(changed.quantities.map((q) => [q.measure, q.value, q.valueMax, q.qualifier])).toEqual([
+      ['drones launched', 300, 350, 'approx'],
+      ['missiles launched', 7, null, 'exact'],
+    ])
+    expect(event).toMatchObject({ before: claim, after: changed })
+    const cleared = await record(await patch(claim.id, { quantities: [] }, ifMatch(2)), 200, ClaimSchema)
+    expect(cleared).toMatchObject({ quantities: [], quantity: null })
+  })
+
+  it('a retried create with its own id compares the list', async () => {
+    const body = { id: randomUUID(), claimantId, text: 'Retried numbers', quantities: [launched] }
+    const first = await record(await post(body), 201, ClaimSchema)
+    expect(await record(await unchanged(t, () => post(body)), 200, ClaimSchema)).toEqual(first)
+    await unchanged(t, async () =>
+      expectError(await post({ ...body, quantities: [{ ...launched, value: 301 }] }), 'conflict'),
+    )
+  })
+
+  it('is 400 naming quantities.N.field for each kind of bad quantity, and for both shapes at once', async () => {
+    const good = { claimantId, text: 'T' }
+    const bad = (over: Record<string, unknown>) => ({
+      ...good,
+      quantities: [missiles, { ...launched, ...over }],
+    })
+    const cases: Array<[unknown, string, string]> = [
+      [bad({ measure: '  ' }), 'quantities.1.measure', 'must not be empty'],
+      [bad({ measure: chars(121) }), 'quantities.1.measure', 'must be at most 120 characters'],
+      [bad({ value: '300' }), 'quantities.1.value', ''],
+      [bad({ value: null }), 'quantities.1.value', ''],
+      [bad({ valueMax: 200 }), 'quantities.1.valueMax', 'must not be less than the value it runs from'],
+      [bad({ qualifier: 'roughly' }), 'quantities.1.qualifier', ''],
+      [bad({ unit: '' }), 'quantities.1.unit', 'must not be empty'],
+      [bad({ unit: chars(61) }), 'quantities.1.unit', 'must be at most 60 characters'],
+      [bad({ periodFrom: '2025-02-30' }), 'quantities.1.periodFrom', 'must be a real calendar date'],
+      [bad({ periodTo: '9 June' }), 'quantities.1.periodTo', 'must be a date as YYYY-MM-DD'],
+      [
+        bad({ periodFrom: '2025-06-10', periodTo: '2025-06-09' }),
+        'quantities.1.periodTo',
+        'must not be before',
+      ],
+      [bad({ place: chars(201) }), 'quantities.1.place', 'must be at most 200 characters'],
+      [bad({ colour: 'red' }), 'quantities.1', ''],
+      [{ ...good, quantities: Array.from({ length: 21 }, () => missiles) }, 'quantities', 'at most 20'],
+      [{ ...good, quantities: missiles }, 'quantities', ''],
+      [
+        { ...good, quantities: [missiles], quantity: { value: 7, unit: 'missiles', qualifier: 'exact' } },
+        'quantity',
+        'not both',
+      ],
+    ]
+    for (const [body, path, words] of cases) {
+      await unchanged(t, async () => {
+        const error = await expectInvalid(await post(body), path)
+        expect(JSON.stringify(error.details)).toContain(words)
+      })
+    }
+    const claim = await create({ text: 'Patch both', quantities: [] })
+    await unchanged(t, async () =>
+      expectInvalid(
+        await patch(
+          claim.id,
+          { quantities: [], quantity: { value: 7, unit: 'missiles', qualifier: 'exact' } },
+          ifMatch(1),
+        ),
+        'quantity',
+      ),
+    )
+    await create({ text: 'Twenty', quantities: Array.from({ length: 20 }, () => missiles) })
+  })
+})

@@ -1,4 +1,4 @@
-import { independentOrigins, originTally } from '@counterclaim/domain'
+import { compareClaimQuantities, independentOrigins, originTally } from '@counterclaim/domain'
 import {
   ClaimantSchema,
   ClaimRatingsSchema,
@@ -83,6 +83,37 @@ describe('the seed: the 10 June 2025 example', () => {
     ])
     expect(numbers.claims[0]?.text).toMatch(/over 300 drones and seven missiles/)
     expect(numbers.claims[1]?.text).toMatch(/record 479 drones/)
+  })
+
+  it('the numbers dispute: quantities with measures and nights, compared as not comparable with both reasons', () => {
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    const said = numbers.claims.map((c) => [
+      c.claimant.name,
+      c.quantities.map((q) => `${q.measure} ${q.value} ${q.periodFrom}..${q.periodTo}`),
+    ])
+    expect(said).toEqual([
+      [
+        'Ukrainian officials',
+        ['drones launched 300 2025-06-09..2025-06-10', 'missiles launched 7 2025-06-09..2025-06-10'],
+      ],
+      [
+        'Ukrainian Air Force',
+        [
+          'drones launched 479 2025-06-08..2025-06-09',
+          'missiles launched 20 2025-06-08..2025-06-09',
+          'drones intercepted 460 2025-06-08..2025-06-09',
+        ],
+      ],
+    ])
+    const [pair] = compareClaimQuantities(numbers.claims)
+    const reasons = pair?.comparisons.map((c) => [c.result.verdict, ...c.result.reasons]) ?? []
+    expect(reasons).toContainEqual(['not_comparable', 'different nights: 9–10 June vs 8–9 June'])
+    expect(reasons).toContainEqual([
+      'not_comparable',
+      'different measures: launched vs intercepted',
+      'different nights: 9–10 June vs 8–9 June',
+    ])
+    expect(reasons.every((r) => r[0] !== 'cannot_both_be_true')).toBe(true)
   })
 
   it("the Belgorod dispute: the authorities' claim of one person killed at a petrol station", () => {

@@ -865,3 +865,125 @@ describe('the import writes from its worker, in one transaction', () => {
     expect(await everyTable(t)).toEqual(before)
   })
 })
+
+describe('quantities in the file', () => {
+  const launched = {
+    measure: 'drones launched',
+    value: 300,
+    valueMax: null,
+    qualifier: 'at_least',
+    unit: 'drones',
+    periodFrom: '2025-06-09',
+    periodTo: '2025-06-10',
+    place: 'Ukraine',
+  }
+  const missiles = {
+    ...launched,
+    measure: 'missiles launched',
+    value: 7,
+    qualifier: 'exact',
+    unit: 'missiles',
+  }
+
+  /** The quantities of the imported claim whose text is `text`, from the JSON log. */
+  const quantitiesOf = async (tt: TestApp, cookie: string, text: string) =>
+    (await allLogRows(tt, cookie, '', 100)).find((r) => r.claimText === text)?.quantities
+
+  it('export the first in the older three columns and the whole list as JSON; an import keeps the list', async () => {
+    const dispute = (await (
+      await t.request('/api/disputes', {
+        method: 'POST',
+        json: { title: 'Counted', question: 'How many?' },
+        cookie: editor,
+      })
+    ).json()) as { id: string }
+    const claimant = (await (
+      await t.request('/api/claimants', {
+        method: 'POST',
+        json: { name: 'Counter', kind: 'military' },
+        cookie: editor,
+      })
+    ).json()) as { id: string }
+    const text = 'Over 300 drones and seven missiles were launched'
+    const res = await t.request(`/api/disputes/${dispute.id}/claims`, {
+      method: 'POST',
+      json: { claimantId: claimant.id, text, quantities: [launched, missiles] },
+      cookie: editor,
+    })
+    expect(res.status).toBe(201)
+    const { text: csv, records } = await exportCsv(t, editor, `disputeId=${dispute.id}`)
+    const [header, row] = records
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1]
+    expect([cell('quantity_value'), cell('quantity_unit'), cell('quantity_qualifier')]).toEqual([
+      '300',
+      'drones',
+      'at_least',
+    ])
+    expect(JSON.parse(cell('quantities') ?? '')).toEqual([launched, missiles])
+    expect(header?.at(-1)).toBe('quantities')
+    expect((await quantitiesOf(t, editor, text)) ?? []).toEqual([launched, missiles])
+
+    const empty = await makeTestApp({ kind: 'empty' })
+    const admin = await empty.login('admin')
+    const imported = await importCsv(empty, admin, csv)
+    expect(imported.status, await imported.clone().text()).toBe(200)
+    expect(await quantitiesOf(empty, admin, text)).toEqual([launched, missiles])
+  })
+
+  it('read the older three columns in files without the new one, and the list wins where both are given', async () => {
+    const older = [
+      'dispute_title,claimant,claim_text,quantity_value,quantity_unit,quantity_qualifier',
+      'Older file,Older claimant,An older file’s claim of 479 drones,479,drones,exact',
+      '',
+    ].join('\r\n')
+    expect((await importCsv(t, editor, older)).status).toBe(200)
+    expect(await quantitiesOf(t, editor, 'An older file’s claim of 479 drones')).toEqual([
+      {
+        ...launched,
+        measure: 'drones',
+        value: 479,
+        qualifier: 'exact',
+        periodFrom: null,
+        periodTo: null,
+        place: null,
+      },
+    ])
+    const both = rowsFile(2, (i, r) => {
+      Object.assign(r, { quantity_value: '12', quantity_unit: 'rockets', quantity_qualifier: 'exact' })
+      if (i === 0) r.quantities = JSON.stringify([missiles])
+    })
+    expect((await importCsv(t, editor, both)).status).toBe(200)
+    const rows = (await allLogRows(t, editor, '', 100)).filter((r) =>
+      r.claimText.endsWith(`of file ${filesMade}, with "quotes"`),
+    )
+    expect(rows.map((r) => r.quantities.map((q) => q.unit)).sort()).toEqual([['missiles'], ['rockets']])
+  })
+
+  it('refuse a bad list, naming the line, the column and which quantity', async () => {
+    const before = await counts(t)
+    const res = await importCsv(
+      t,
+      editor,
+      rowsFile(4, (i, r) => {
+        if (i === 1) r.quantities = '[{"measure":'
+        if (i === 2) r.quantities = JSON.stringify([missiles, { ...launched, measure: ' ' }])
+        if (i === 3) r.quantities = JSON.stringify([{ ...launched, periodFrom: '2025-06-11' }])
+      }),
+    )
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as ImportError).error.details).toEqual([
+      {
+        line: 3,
+        column: 'quantities',
+        message: 'must be a JSON list of quantities, as the export writes it',
+      },
+      { line: 4, column: 'quantities', message: 'quantity 2, what is counted: must not be empty' },
+      {
+        line: 5,
+        column: 'quantities',
+        message: 'quantity 1, end of the period: must not be before the start of the period',
+      },
+    ])
+    expect(await counts(t)).toEqual(before)
+  })
+})

@@ -21,6 +21,9 @@ const TABLES = copyPlan().map((t) => t.name)
 /** A history event's JSON as a client wrote it: keys out of order, spaces, accents. jsonb would reorder it. */
 const HISTORY_AFTER = '{"zeta": 1, "alpha": {"y": [3, 1], "b": "Ünïcode"}, "mid": null}'
 const HISTORY_ID = randomUUID()
+// A claim's quantities as JSON text whose number a careless copy (a float round trip, re-serialising) would change.
+const QUANTITIES =
+  '[{"measure": "drones launched", "value": 123456.789, "valueMax": null, "qualifier": "exact", "unit": "drones", "periodFrom": null, "periodTo": null, "place": "Київ"}]'
 const HISTORY_SEQ = 1000
 
 let cluster: Cluster
@@ -94,7 +97,7 @@ beforeAll(async () => {
     }
     claimId = claim.id
     claimCreatedAt = claim.created_at
-    sqlite.prepare('UPDATE claims SET quantity_value = 123456.789 WHERE id = ?').run(claimId)
+    sqlite.prepare('UPDATE claims SET quantities = ? WHERE id = ?').run(QUANTITIES, claimId)
     sqlite
       .prepare(
         `INSERT INTO history_events (seq, id, at, entity, entity_id, action, before, after)
@@ -148,12 +151,12 @@ describe('db:copy from a SQLite file into PostgreSQL', () => {
       [HISTORY_ID],
     )
     expect(event).toEqual({ after: HISTORY_AFTER, seq: HISTORY_SEQ })
-    const [claim] = await query<{ quantity_value: number; q: string; created_at: string }>(
+    const [claim] = await query<{ value: number; q: string; created_at: string }>(
       target,
-      'SELECT quantity_value, quantity_value::text AS q, created_at FROM claims WHERE id = $1',
+      `SELECT (quantities->0->>'value')::float8 AS value, quantities::text AS q, created_at FROM claims WHERE id = $1`,
       [claimId],
     )
-    expect(claim).toEqual({ quantity_value: 123456.789, q: '123456.789', created_at: claimCreatedAt })
+    expect(claim).toEqual({ value: 123456.789, q: QUANTITIES, created_at: claimCreatedAt })
     const [snapshot] = await query<{ content: string }>(
       target,
       'SELECT content::text AS content FROM verdict_snapshots LIMIT 1',

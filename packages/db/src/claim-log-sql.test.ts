@@ -52,6 +52,7 @@ describe("the claim log's PostgreSQL statements", () => {
       ["(c.quantities->0->>'value')::float8", "json_extract(c.quantities, '$[0].value')"],
       ["c.quantities->0->>'unit'", "json_extract(c.quantities, '$[0].unit')"],
       ["c.quantities->0->>'qualifier'", "json_extract(c.quantities, '$[0].qualifier')"],
+      ['c.quantities::text', 'c.quantities'],
     ]
     const columns = (sql: string) =>
       pgOnly.reduce((text, [pg, sqlite]) => text.replace(pg, sqlite), sql.slice(0, sql.indexOf('\nFROM')))

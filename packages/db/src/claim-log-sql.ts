@@ -45,11 +45,13 @@ const COLUMN_SQL: Record<ClaimLogField, string> = {
   contextEvidence: 'c.context_count',
   tags: 'd.tags',
   updatedAt: 'c.activity_at',
+  quantities: 'c.quantities',
 }
 
 // node-postgres hands a json column over parsed; its text is what SQLite's row holds.
 const PG_COLUMN_SQL: Partial<Record<ClaimLogField, string>> = {
   tags: 'd.tags::text',
+  quantities: 'c.quantities::text',
   quantityValue: "(c.quantities->0->>'value')::float8",
   quantityUnit: "c.quantities->0->>'unit'",
   quantityQualifier: "c.quantities->0->>'qualifier'",

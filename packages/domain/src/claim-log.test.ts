@@ -12,6 +12,7 @@ import {
   readImportHeader,
   tagsFromJson,
 } from './claim-log.ts'
+import { quantityFromInput } from './quantities.ts'
 
 // What a spreadsheet runs as a formula when a cell begins with it (OWASP's list, full-width forms
 // too), also after blanks it may trim first.
@@ -54,12 +55,33 @@ const rawRow: fc.Arbitrary<ClaimLogRawRow> = fc.tuple(
   fc.nat(50),
   fc.array(tag, { maxLength: 4 }).map((tags) => JSON.stringify(tags)),
   fc.constant('2025-06-12T10:00:00.000Z'),
+  fc
+    .array(
+      fc.record({
+        measure: text,
+        value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        valueMax: nullable(fc.integer()),
+        qualifier: fc.constantFrom(
+          'exact' as const,
+          'at_least' as const,
+          'at_most' as const,
+          'approx' as const,
+        ),
+        unit: text,
+        periodFrom: nullable(fc.constant('2025-06-09')),
+        periodTo: nullable(fc.constant('2025-06-10')),
+        place: nullable(text),
+      }),
+      { maxLength: 3 },
+    )
+    // As the database keeps them: stored through quantityFromInput, so trimmed and in its key order.
+    .map((list) => JSON.stringify(list.map(quantityFromInput))),
 )
 
 describe('claim-log columns', () => {
   it('are the issue’s snake_case headers in order, each with its camelCase field', () => {
     expect(CLAIM_LOG_COLUMNS.map((c) => c.header).join(',')).toBe(
-      'claim_id,dispute_id,dispute_title,claimant,claimant_kind,claim_text,stated_on,appearance_url,archive_url,quantity_value,quantity_unit,quantity_qualifier,rating,rating_label,verdict_summary,verdict_status,published_at,supporting_evidence,contradicting_evidence,context_evidence,tags,updated_at',
+      'claim_id,dispute_id,dispute_title,claimant,claimant_kind,claim_text,stated_on,appearance_url,archive_url,quantity_value,quantity_unit,quantity_qualifier,rating,rating_label,verdict_summary,verdict_status,published_at,supporting_evidence,contradicting_evidence,context_evidence,tags,updated_at,quantities',
     )
     for (const c of CLAIM_LOG_COLUMNS) {
       expect(c.field).toBe(c.header.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()))

@@ -5,8 +5,10 @@ import {
   type ClaimLogRawRow,
   type ClaimLogRow,
   type ImportIssue,
+  type Quantity,
 } from '@counterclaim/shared'
 import { csvCell, csvLine, needsNeutralising, restoreCell } from './csv.ts'
+import { quantityFromInput } from './quantities.ts'
 
 // The columns are defined once in packages/shared; re-exported here for the code that still imports
 // them beside the CSV writer (the import worker, test fixtures).
@@ -35,21 +37,43 @@ export function tagsCell(json: string): string {
   return json.includes('\\') ? tagsFromJson(json).join(' ') : json.slice(2, -2).split('","').join(' ')
 }
 
+/** A claim's quantities from the JSON text the database keeps. */
+export function quantitiesFromJson(json: string): Quantity[] {
+  if (json === '[]' || json === '') return []
+  const parsed: unknown = JSON.parse(json)
+  return Array.isArray(parsed) ? (parsed as Quantity[]).map(quantityFromInput) : []
+}
+
+/** The quantities cell: the list's JSON text as kept, empty for none. */
+export function quantitiesCell(json: string): string {
+  return json === '[]' ? '' : json
+}
+
 /** A raw database row as the JSON log's row. */
 export function claimLogRowFromRaw(r: ClaimLogRawRow): ClaimLogRow {
   const row: Record<string, unknown> = {}
   for (let i = 0; i < CLAIM_LOG_COLUMNS.length; i++) {
     const column = CLAIM_LOG_COLUMNS[i]
-    if (column) row[column.field] = column.cell === 'tags' ? tagsFromJson(r[i] as string) : r[i]
+    if (!column) continue
+    const value = r[i]
+    row[column.field] =
+      column.cell === 'tags'
+        ? tagsFromJson(value as string)
+        : column.cell === 'json'
+          ? quantitiesFromJson(value as string)
+          : value
   }
   // ClaimLogRawRow and ClaimLogRow are both derived from CLAIM_LOG_COLUMNS, value for value.
   return row as ClaimLogRow
 }
 
 /** The text of one JSON-log value as a CSV cell holds it (before neutralising and quoting). */
-export function cellText(value: string | number | string[] | null): string {
+export function cellText(value: string | number | string[] | Quantity[] | null): string {
   if (value === null) return ''
-  if (Array.isArray(value)) return value.join(' ')
+  if (Array.isArray(value)) {
+    if (value.length === 0) return ''
+    return typeof value[0] === 'string' ? value.join(' ') : JSON.stringify(value)
+  }
   return String(value)
 }
 
@@ -67,6 +91,7 @@ export function claimLogCsvLine(r: ClaimLogRawRow): string {
     if (v === null || v === undefined) continue
     const cell = CELL[i]
     if (cell === 'tags') line += csvCell(tagsCell(v as string))
+    else if (cell === 'json') line += csvCell(quantitiesCell(v as string))
     else {
       const text = typeof v === 'string' ? v : String(v)
       // Plain columns skip quoting, not the formula check: every column is neutralised.

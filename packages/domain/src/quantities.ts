@@ -1,4 +1,4 @@
-import type { LegacyQuantity, Quantity, QuantityQualifier } from '@counterclaim/shared'
+import type { LegacyQuantity, Quantity, QuantityInput, QuantityQualifier } from '@counterclaim/shared'
 
 /**
  * The relative tolerance of an approximate quantity: "about 300" is read as 270–330. Ten per cent is how
@@ -690,6 +690,23 @@ export function quantityCharts(
 }
 
 const finite = (i: Interval) => [i.min, i.max].filter(Number.isFinite)
+
+// ---------------------------------------------------------------------------------------------------------
+// Storing
+
+/** A quantity as stored and answered: fields in one order, text trimmed, what was left out null. */
+export function quantityFromInput(q: QuantityInput | Quantity): Quantity {
+  return {
+    measure: q.measure.trim(),
+    value: q.value,
+    valueMax: q.valueMax ?? null,
+    qualifier: q.qualifier,
+    unit: q.unit.trim(),
+    periodFrom: q.periodFrom ?? null,
+    periodTo: q.periodTo ?? null,
+    place: q.place?.trim() || null,
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The first contract's single quantity

@@ -11,14 +11,16 @@ import {
   TimestampSchema,
 } from './fields.ts'
 import { RatingSchema } from './rating-scale.ts'
-import { ClaimLogQuerySchema } from './requests.ts'
+import { QuantitySchema } from './records.ts'
+import { ClaimLogQuerySchema, QuantityInputSchema } from './requests.ts'
 
 /**
  * How the CSV writes a column's cell: `plain` values (ids, enums, dates, counts, timestamps) never
  * need quoting, `text` may, and `tags` is the dispute's tags (a JSON array in the database, a JSON
- * array in the row, space-separated words in a cell).
+ * array in the row, space-separated words in a cell), `json` a JSON column kept as its text in the raw row
+ * and in the cell (empty for an empty list), parsed in the row.
  */
-export type ClaimLogCellKind = 'plain' | 'text' | 'tags'
+export type ClaimLogCellKind = 'plain' | 'text' | 'tags' | 'json'
 
 const column = <
   const F extends string,
@@ -61,6 +63,8 @@ export const CLAIM_LOG_COLUMNS = [
   column('contextEvidence', 'context_evidence', z.number().int(), 'plain'),
   column('tags', 'tags', z.array(z.string()), 'tags'),
   column('updatedAt', 'updated_at', TimestampSchema, 'plain'),
+  // Last, so readers that count columns still find the first ones where they were (decision 0015).
+  column('quantities', 'quantities', z.array(QuantitySchema), 'json'),
 ] as const
 
 type ClaimLogColumns = typeof CLAIM_LOG_COLUMNS
@@ -165,7 +169,7 @@ export type SearchResult = z.infer<typeof SearchResultSchema>
 export type ClaimLogRawRow = RawValues<ClaimLogColumns>
 // Generic, so that mapping the columns' tuple gives a tuple.
 type RawValues<T extends readonly { schema: z.ZodType; cell: ClaimLogCellKind }[]> = {
-  -readonly [I in keyof T]: T[I]['cell'] extends 'tags' ? string : z.output<T[I]['schema']>
+  -readonly [I in keyof T]: T[I]['cell'] extends 'tags' | 'json' ? string : z.output<T[I]['schema']>
 }
 
 /**
@@ -191,6 +195,47 @@ const emptyToNull = <T extends z.ZodType>(schema: T) =>
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
     return z.NEVER
   })
+
+/** How an import error names a quantity's field. */
+const QUANTITY_FIELD_WORDS: Record<string, string> = {
+  measure: 'what is counted',
+  value: 'value',
+  valueMax: '"to" value',
+  qualifier: 'qualifier',
+  unit: 'unit',
+  periodFrom: 'start of the period',
+  periodTo: 'end of the period',
+  place: 'place',
+}
+
+/**
+ * The `quantities` cell: the whole list as JSON (empty: none given here, the three older columns are read
+ * instead). Each problem names the quantity by its number in the list and the field in words.
+ */
+const quantitiesCell = z.string().transform((value, ctx) => {
+  if (value.trim() === '') return null
+  let json: unknown
+  try {
+    json = JSON.parse(value)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON list of quantities, as the export writes it' })
+    return z.NEVER
+  }
+  const parsed = z
+    .array(QuantityInputSchema, { error: 'must be a JSON list of quantities, as the export writes it' })
+    .max(LIMITS.quantities, `must hold at most ${LIMITS.quantities} quantities`)
+    .safeParse(json)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) {
+    const [index, field] = issue.path
+    const where =
+      typeof index === 'number'
+        ? `quantity ${index + 1}${field === undefined ? '' : `, ${QUANTITY_FIELD_WORDS[String(field)] ?? String(field)}`}: `
+        : ''
+    ctx.addIssue({ code: 'custom', message: `${where}${issue.message}` })
+  }
+  return z.NEVER
+})
 
 const count = z.string().transform((value, ctx) => {
   if (value.trim() === '') return 0
@@ -233,6 +278,7 @@ export const ClaimLogImportRowSchema = z
       .string()
       .transform((value) => value.split(/\s+/).filter(Boolean))
       .pipe(z.array(TagSchema).max(LIMITS.tags, `must be at most ${LIMITS.tags} tags`)),
+    quantities: quantitiesCell,
   })
   .superRefine((row, ctx) => {
     const parts = [row.quantityValue, row.quantityUnit, row.quantityQualifier]

@@ -12,6 +12,11 @@ export const LIMITS = {
   tag: 60,
   tags: 30,
   unit: 60,
+  /** What a quantity counts: "drones launched". */
+  measure: 120,
+  place: 200,
+  /** Quantities on one claim. */
+  quantities: 20,
   stanceNote: 1000,
   email: 320,
   password: 1000,

@@ -112,13 +112,62 @@ export const DisputePatchSchema = z
   .refine(changesSomething, CHANGE_NOTHING)
   .meta({ id: 'DisputePatch' })
 
+/** A number a claim states, as a client sends it; optional fields left out are null. */
 export const QuantityInputSchema = z
+  .strictObject({
+    measure: nonBlank(LIMITS.measure).meta({
+      description: 'What is counted: "drones launched", "drones intercepted", "people killed".',
+    }),
+    value: z.number().finite(),
+    valueMax: z
+      .number()
+      .finite()
+      .nullable()
+      .optional()
+      .meta({ description: 'The top of a range ("300 to 350"); null or left out for a single value.' }),
+    qualifier: QuantityQualifierSchema,
+    unit: nonBlank(LIMITS.unit).meta({
+      description:
+        'What one counts, singular or plural ("drones"); a rate says its period ("drones a month").',
+    }),
+    periodFrom: DateOnlySchema.nullable()
+      .optional()
+      .meta({ description: 'The first day the number covers; a night is the two dates it spans.' }),
+    periodTo: DateOnlySchema.nullable().optional().meta({ description: 'The last day the number covers.' }),
+    place: z
+      .string()
+      .trim()
+      .max(LIMITS.place, `must be at most ${LIMITS.place} characters`)
+      .nullable()
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.valueMax != null && q.valueMax < q.value) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valueMax'],
+        message: 'must not be less than the value it runs from',
+      })
+    }
+    if (q.periodFrom && q.periodTo && q.periodTo < q.periodFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodTo'],
+        message: 'must not be before the start of the period',
+      })
+    }
+  })
+  .meta({ id: 'QuantityInput' })
+export type QuantityInput = z.infer<typeof QuantityInputSchema>
+
+/** The first contract's single quantity, still accepted: it becomes a one-item list whose measure is the unit. */
+export const LegacyQuantityInputSchema = z
   .strictObject({
     value: z.number().finite(),
     unit: nonBlank(LIMITS.unit),
     qualifier: QuantityQualifierSchema,
   })
-  .meta({ id: 'QuantityInput' })
+  .meta({ id: 'LegacyQuantityInput' })
 
 const claimFields = {
   text: nonBlank(LIMITS.claimText),
@@ -133,15 +182,31 @@ const claimFields = {
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or uk')
     .nullable()
     .optional(),
-  quantity: QuantityInputSchema.nullable().optional(),
+  quantities: z
+    .array(QuantityInputSchema)
+    .max(LIMITS.quantities, `must hold at most ${LIMITS.quantities} numbers`)
+    .optional()
+    .meta({
+      description: 'The numbers the claim states, each knowing what it counts; replaces the whole list.',
+    }),
+  quantity: LegacyQuantityInputSchema.nullable().optional().meta({
+    description:
+      "The first contract's single number: a one-item `quantities` whose measure is the unit (null clears the list). Send `quantities` or this, not both.",
+  }),
 }
+// The older single quantity and the list both set the list: two answers to one question are refused.
+const notBoth = (value: { quantity?: unknown; quantities?: unknown }) =>
+  value.quantity === undefined || value.quantities === undefined
+const NOT_BOTH = { message: 'send quantities or the older quantity, not both', path: ['quantity'] }
 export const ClaimCreateSchema = z
   .strictObject({ id: IdSchema.optional(), ...claimFields })
+  .refine(notBoth, NOT_BOTH)
   .meta({ id: 'ClaimCreate' })
 export const ClaimPatchSchema = z
   .strictObject({ ...claimFields, position: z.number().int().min(0).max(10000), archived: z.boolean() })
   .partial()
   .refine(changesSomething, CHANGE_NOTHING)
+  .refine(notBoth, NOT_BOTH)
   .meta({ id: 'ClaimPatch' })
 
 const evidenceFields = {

@@ -21,7 +21,7 @@ import {
   tables,
   timeOrderedId,
 } from '@counterclaim/db'
-import { claimantKey, claimantsByKey, fromLegacyQuantity } from '@counterclaim/domain'
+import { claimantKey, claimantsByKey, fromLegacyQuantity, quantityFromInput } from '@counterclaim/domain'
 import {
   type ClaimLogImportResult,
   type ClaimLogImportRow,
@@ -474,8 +474,10 @@ export class ImportWriter {
         appearanceUrl: row.appearanceUrl,
         archiveUrl: row.archiveUrl,
         language: null,
-        quantities:
-          row.quantityValue !== null && row.quantityUnit !== null && row.quantityQualifier !== null
+        // The whole list when the file has it; else the older three columns, which hold the first one.
+        quantities: row.quantities
+          ? row.quantities.map(quantityFromInput)
+          : row.quantityValue !== null && row.quantityUnit !== null && row.quantityQualifier !== null
             ? [
                 fromLegacyQuantity({
                   value: row.quantityValue,

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { and, type Db, eq, forUpdate, isNull, max, type Tx, tables, transaction } from '@counterclaim/db'
-import { fromLegacyQuantity } from '@counterclaim/domain'
-import { AppError, type Claim, type ClaimCreateSchema, type ClaimPatchSchema } from '@counterclaim/shared'
+import { fromLegacyQuantity, quantityFromInput } from '@counterclaim/domain'
+import {
+  AppError,
+  type Claim,
+  type ClaimCreateSchema,
+  type ClaimPatchSchema,
+  type Quantity,
+} from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
 import type { ServiceContext } from './context.ts'
@@ -36,8 +42,17 @@ async function assertClaimant(tx: Tx, claimantId: string): Promise<void> {
   }
 }
 
-const quantityColumns = (quantity: CreateInput['quantity']) =>
-  quantity === undefined ? {} : { quantities: quantity ? [fromLegacyQuantity(quantity)] : [] }
+/** The list a body sets: `quantities`, or the first contract's single `quantity`; undefined leaves it alone. */
+function quantitiesOf(input: Pick<CreateInput, 'quantities' | 'quantity'>): Quantity[] | undefined {
+  if (input.quantities !== undefined) return input.quantities.map(quantityFromInput)
+  if (input.quantity === undefined) return undefined
+  return input.quantity ? [fromLegacyQuantity(input.quantity)] : []
+}
+
+const quantityColumns = (input: Pick<CreateInput, 'quantities' | 'quantity'>) => {
+  const quantities = quantitiesOf(input)
+  return quantities === undefined ? {} : { quantities }
+}
 
 /** Adds a claim to a live dispute, after its other claims. */
 export async function createClaim(
@@ -54,11 +69,11 @@ export async function createClaim(
     if (input.id) {
       const [existing] = await tx.select().from(tables.claims).where(eq(tables.claims.id, input.id))
       if (existing) {
-        const { quantity, shortText, ...rest } = input
+        const { quantity, quantities, shortText, ...rest } = input
         const record = toClaim(existing)
         // Compared as stored: an empty short form is kept as null.
         const stored = shortText === undefined ? {} : { shortText: shortText || null }
-        replayOrConflict({ ...rest, ...stored, disputeId, quantity: quantity ?? null }, record)
+        replayOrConflict({ ...rest, ...stored, disputeId, quantities: quantitiesOf(input) ?? [] }, record)
         return { record, created: false }
       }
     }
@@ -81,7 +96,7 @@ export async function createClaim(
         appearanceUrl: input.appearanceUrl ?? null,
         archiveUrl: input.archiveUrl ?? null,
         language: input.language ?? null,
-        ...quantityColumns(input.quantity),
+        ...quantityColumns(input),
         position: (last?.position ?? -1) + 1,
         activityAt: ctx.now,
         createdAt: ctx.now,
@@ -125,13 +140,13 @@ export async function updateClaim(
         { verdictStatus: 'published' },
       )
     }
-    const { quantity, archived, shortText, ...fields } = input
+    const { quantity, quantities, archived, shortText, ...fields } = input
     const [row] = await tx
       .update(tables.claims)
       .set({
         ...fields,
         ...(shortText === undefined ? {} : { shortText: shortText || null }),
-        ...quantityColumns(quantity),
+        ...quantityColumns(input),
         ...(archived === undefined ? {} : { archivedAt: archived ? (current.archivedAt ?? ctx.now) : null }),
         activityAt: ctx.now,
         updatedAt: ctx.now,

@@ -1,5 +1,5 @@
 import type { tables } from '@counterclaim/db'
-import { legacyQuantity } from '@counterclaim/domain'
+import { legacyQuantity, quantityFromInput } from '@counterclaim/domain'
 import type {
   Claim,
   Claimant,
@@ -77,7 +77,7 @@ export function toClaim(row: Row<typeof tables.claims>): Claim {
     appearanceUrl: row.appearanceUrl,
     archiveUrl: row.archiveUrl,
     language: row.language,
-    quantities: row.quantities,
+    quantities: row.quantities.map(quantityFromInput),
     quantity: legacyQuantity(row.quantities),
     position: row.position,
     archived: row.archivedAt !== null,

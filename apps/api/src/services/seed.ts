@@ -294,22 +294,48 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     // Two checkers rate each claim blind: the demo shows agreement and the disagreement view.
     independentRatings: true,
   })
+  const night8to9 = { periodFrom: '2025-06-08', periodTo: '2025-06-09', place: 'Ukraine' }
   const { record: over300 } = await createClaim(checker(), numbers.id, {
     claimantId: officials.id,
     text: 'Russia launched over 300 drones and seven missiles at Ukraine overnight.',
     shortText: 'Over 300 drones and seven missiles',
     statedOn: '2025-06-10',
     language: 'en',
-    quantity: { value: 300, unit: 'drones', qualifier: 'at_least' },
+    // Said on 10 June of the night before: the night of 9–10 June.
+    quantities: [
+      {
+        measure: 'drones launched',
+        value: 300,
+        qualifier: 'at_least',
+        unit: 'drones',
+        periodFrom: '2025-06-09',
+        periodTo: '2025-06-10',
+        place: 'Ukraine',
+      },
+      {
+        measure: 'missiles launched',
+        value: 7,
+        qualifier: 'exact',
+        unit: 'missiles',
+        periodFrom: '2025-06-09',
+        periodTo: '2025-06-10',
+        place: 'Ukraine',
+      },
+    ],
   })
   const { record: record479 } = await createClaim(checker(), numbers.id, {
     claimantId: airForce.id,
-    text: 'Russia launched a record 479 drones at Ukraine overnight, along with 20 missiles.',
+    text: 'Russia launched a record 479 drones at Ukraine overnight, along with 20 missiles. Air defences shot down or jammed 460 of the drones.',
     shortText: 'A record 479 drones in one night',
     statedOn: '2025-06-09',
     language: 'en',
     appearanceUrl: 'https://t.me/kpszsu',
-    quantity: { value: 479, unit: 'drones', qualifier: 'exact' },
+    // Said on 9 June of the night before: the night of 8–9 June, a different night from the officials'.
+    quantities: [
+      { measure: 'drones launched', value: 479, qualifier: 'exact', unit: 'drones', ...night8to9 },
+      { measure: 'missiles launched', value: 20, qualifier: 'exact', unit: 'missiles', ...night8to9 },
+      { measure: 'drones intercepted', value: 460, qualifier: 'exact', unit: 'drones', ...night8to9 },
+    ],
   })
   const { record: airForceCount } = await createEvidence(checker(), numbers.id, {
     title: 'Air force overnight count, 9 June',

@@ -1,10 +1,4 @@
-import {
-  type Claim,
-  ClaimSchema,
-  LIMITS,
-  type QuantityQualifier,
-  type WorkbenchClaim,
-} from '@counterclaim/shared'
+import { type Claim, ClaimSchema, LIMITS, type WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -13,14 +7,12 @@ import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useAddClaim, useReloadWorkbench, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
 import { ClaimantPicker } from './claimant-picker.tsx'
-
-const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
-  { value: 'exact', label: 'exactly' },
-  { value: 'at_least', label: 'at least' },
-  { value: 'at_most', label: 'at most' },
-  { value: 'approx', label: 'about (±10%)' },
-]
-const isQualifier = (v: string): v is QuantityQualifier => QUALIFIERS.some((q) => q.value === v)
+import {
+  QuantityListField,
+  quantitiesFromDrafts,
+  quantityDrafts,
+  quantityDraftWords,
+} from './quantity-list-field.tsx'
 
 /** What the form holds of a claim: its fields as typed. */
 function claimValues(claim: Claim | null) {
@@ -32,23 +24,12 @@ function claimValues(claim: Claim | null) {
     appearanceUrl: claim?.appearanceUrl ?? '',
     archiveUrl: claim?.archiveUrl ?? '',
     language: claim?.language ?? '',
-    quantity: {
-      value: claim?.quantity ? String(claim.quantity.value) : '',
-      unit: claim?.quantity?.unit ?? '',
-      qualifier: claim?.quantity?.qualifier ?? ('exact' as QuantityQualifier),
-    },
+    quantities: quantityDrafts(claim?.quantities ?? []),
   }
 }
 type ClaimValues = ReturnType<typeof claimValues>
 
 const parseClaim = (details: unknown): Claim | null => ClaimSchema.safeParse(details).data ?? null
-
-function quantityWords(value: unknown): string {
-  const q = value as ClaimValues['quantity']
-  if (!q.value.trim()) return '(none)'
-  const qualifier = QUALIFIERS.find((x) => x.value === q.qualifier)?.label ?? ''
-  return `${qualifier} ${q.value} ${q.unit}`.trim()
-}
 
 /**
  * What a new claim's form shows under its text: the claims and fact-checks like it, and the links the checker
@@ -97,13 +78,10 @@ export function ClaimForm({
     { key: 'appearanceUrl', label: 'Where it was said (URL)' },
     { key: 'archiveUrl', label: 'Archived copy (URL)' },
     { key: 'language', label: 'Language' },
-    { key: 'quantity', label: 'Quantity', show: quantityWords },
+    { key: 'quantities', label: 'Numbers', show: quantityDraftWords },
   ]
   const draft = useRecordDraft({ record: claim ?? null, valuesOf: claimValues, fields, parse: parseClaim })
-  const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantity } = draft.values
-  const { value, unit, qualifier } = quantity
-  const setQuantity = (change: Partial<ClaimValues['quantity']>) =>
-    draft.set('quantity', { ...quantity, ...change })
+  const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantities } = draft.values
   const claimantName = draft.values.claimantId ? nameOf(draft.values.claimantId) : null
   const claimant = draft.values.claimantId
     ? { id: draft.values.claimantId, name: claimantName ?? 'another claimant' }
@@ -120,9 +98,9 @@ export function ClaimForm({
       setLocalError(new Error('Choose who made the claim, or create the claimant.'))
       return
     }
-    const number = value.trim() === '' ? null : Number(value)
-    if (number !== null && (!Number.isFinite(number) || !unit.trim())) {
-      setLocalError(new Error('A quantity needs a number and a unit, such as 479 and drones.'))
+    const numbers = quantitiesFromDrafts(quantities)
+    if (typeof numbers === 'string') {
+      setLocalError(new Error(numbers))
       return
     }
     const body = {
@@ -133,7 +111,7 @@ export function ClaimForm({
       appearanceUrl: appearanceUrl.trim() || null,
       archiveUrl: archiveUrl.trim() || null,
       language: language.trim() || null,
-      quantity: number === null ? null : { value: number, unit: unit.trim(), qualifier },
+      quantities: numbers,
     }
     if (claim)
       update.mutate(
@@ -216,49 +194,7 @@ export function ClaimForm({
         placeholder="en"
         maxLength={LIMITS.languageTag}
       />
-      <Field
-        as="group"
-        className="quantity-fields"
-        label="Quantity"
-        labelNote=" (optional)"
-        path="quantity"
-        error={error}
-      >
-        <Field
-          as="select"
-          label="Qualifier"
-          path="quantity.qualifier"
-          error={error}
-          value={qualifier}
-          onChange={(e) => {
-            if (isQualifier(e.target.value)) setQuantity({ qualifier: e.target.value })
-          }}
-        >
-          {QUALIFIERS.map((q) => (
-            <option key={q.value} value={q.value}>
-              {q.label}
-            </option>
-          ))}
-        </Field>
-        <Field
-          label="Number"
-          path="quantity.value"
-          error={error}
-          type="number"
-          step="any"
-          value={value}
-          onChange={(e) => setQuantity({ value: e.target.value })}
-        />
-        <Field
-          label="Unit"
-          path="quantity.unit"
-          error={error}
-          value={unit}
-          onChange={(e) => setQuantity({ unit: e.target.value })}
-          placeholder="drones"
-          maxLength={LIMITS.unit}
-        />
-      </Field>
+      <QuantityListField rows={quantities} onChange={(rows) => draft.set('quantities', rows)} error={error} />
       <ActionError error={localError} action="Not saved yet." />
       <FormFooter
         error={error}

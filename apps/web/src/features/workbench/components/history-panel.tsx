@@ -20,6 +20,7 @@ const FIELD_WORDS: Record<string, string> = {
   archivedAt: 'archived',
   factCheckId: 'fact-check',
   sameAs: 'same-as links',
+  quantities: 'numbers',
 }
 
 /** A field's name in words: "shortText" → "short form", "publishedOn" → "published on". */
@@ -33,7 +34,8 @@ function changedFields(event: HistoryEvent): string[] {
   if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return []
   const b = before as Record<string, unknown>
   const a = after as Record<string, unknown>
-  const ignored = new Set(['version', 'updatedAt', 'createdAt', 'excerptSha256', 'modifiedAt'])
+  // `quantity` is the first of `quantities` in the older shape: one change, said once.
+  const ignored = new Set(['version', 'updatedAt', 'createdAt', 'excerptSha256', 'modifiedAt', 'quantity'])
   return Object.keys(a)
     .filter((k) => !ignored.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
     .map(fieldWords)
