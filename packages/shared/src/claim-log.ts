@@ -63,7 +63,7 @@ export const CLAIM_LOG_COLUMNS = [
   column('contextEvidence', 'context_evidence', z.number().int(), 'plain'),
   column('tags', 'tags', z.array(z.string()), 'tags'),
   column('updatedAt', 'updated_at', TimestampSchema, 'plain'),
-  // Last, so readers that count columns still find the first ones where they were (decision 0015).
+  // Last, so readers that count columns still find the first ones where they were (decision 0016).
   column('quantities', 'quantities', z.array(QuantitySchema), 'json'),
 ] as const
 
