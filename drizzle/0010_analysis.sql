@@ -98,4 +98,5 @@ CREATE INDEX `reply_attempts_claim_idx` ON `reply_attempts` (`claim_id`,`asked_o
 ALTER TABLE `claims` ADD `quantities` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `disputes` ADD `independent_ratings` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `evidence` ADD `origin` text;--> statement-breakpoint
-UPDATE `claims` SET `quantities` = json_array(json_object('measure', `quantity_unit`, 'value', `quantity_value`, 'valueMax', NULL, 'qualifier', `quantity_qualifier`, 'unit', `quantity_unit`, 'periodFrom', NULL, 'periodTo', NULL, 'place', NULL)) WHERE `quantity_value` IS NOT NULL AND `quantity_unit` IS NOT NULL AND `quantity_qualifier` IS NOT NULL;
+-- The single quantity becomes a one-item list; whole numbers are written as JSON writes them (300, not 300.0).
+UPDATE `claims` SET `quantities` = json_array(json_object('measure', `quantity_unit`, 'value', CASE WHEN `quantity_value` = CAST(`quantity_value` AS INTEGER) THEN CAST(`quantity_value` AS INTEGER) ELSE `quantity_value` END, 'valueMax', NULL, 'qualifier', `quantity_qualifier`, 'unit', `quantity_unit`, 'periodFrom', NULL, 'periodTo', NULL, 'place', NULL)) WHERE `quantity_value` IS NOT NULL AND `quantity_unit` IS NOT NULL AND `quantity_qualifier` IS NOT NULL;
