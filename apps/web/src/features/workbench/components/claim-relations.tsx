@@ -42,7 +42,7 @@ export function RelationControl({ disputeId, one, other, relations, label }: Pai
         type="button"
         ref={button}
         className={`relation-button relation-${kind ?? 'none'}`}
-        aria-label={`${title}: ${kind ? RELATION_LABELS[kind] : 'not set'}`}
+        aria-label={`${title}: ${kind ? RELATION_LABELS[kind] : 'Not set'}`}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -55,7 +55,7 @@ export function RelationControl({ disputeId, one, other, relations, label }: Pai
         }}
         onClick={() => setOpen((o) => !o)}
       >
-        {kind ? RELATION_LABELS[kind] : <span className="none-mark">Relate</span>}{' '}
+        {kind ? RELATION_LABELS[kind] : <span className="none-mark">Not set</span>}{' '}
         <span aria-hidden="true">▾</span>
       </button>
       {note && kind ? <span className="relation-note small muted">{note}</span> : null}
