@@ -106,7 +106,7 @@ describe('relations between claims and evidence origins in the workbench', () =>
     await menu.waitFor()
     await menu.getByLabel('Note').fill('Both can hold.')
     await menu.getByRole('button', { name: 'Set', exact: true }).press('Enter')
-    await page.locator('.relation-gutter').getByText('Both can hold.').waitFor()
+    await page.getByRole('region', { name: 'How the claims relate' }).getByText('Both can hold.').waitFor()
     await expect.poll(() => between.getAttribute('aria-label')).toMatch(/: Compatible$/)
     await expectNoSeriousA11yViolations(page)
     await page.context().close()

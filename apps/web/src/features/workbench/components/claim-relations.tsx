@@ -20,7 +20,14 @@ interface PairProps {
  * How two claims relate, as a button that opens the relation's menu (contradicts, compatible, different
  * scope, same claim, none, with a note). Its name says both claims and the relation; one Set is one save.
  */
-export function RelationControl({ disputeId, one, other, relations, label }: PairProps) {
+export function RelationControl({
+  disputeId,
+  one,
+  other,
+  relations,
+  label,
+  showNote = false,
+}: PairProps & { showNote?: boolean }) {
   const relation = relationOf(relations, one.id, other.id)
   const kind = relation?.kind ?? null
   const note = relation?.note ?? ''
@@ -58,7 +65,7 @@ export function RelationControl({ disputeId, one, other, relations, label }: Pai
         {kind ? RELATION_LABELS[kind] : <span className="none-mark">Not set</span>}{' '}
         <span aria-hidden="true">▾</span>
       </button>
-      {note && kind ? <span className="relation-note small muted">{note}</span> : null}
+      {showNote && note && kind ? <span className="relation-note small muted">{note}</span> : null}
       {open ? (
         <ChoiceMenu
           id={menuId}
@@ -88,7 +95,7 @@ export function RelationControl({ disputeId, one, other, relations, label }: Pai
   )
 }
 
-/** Between two adjacent claim columns: how the two claims relate. */
+/** Between two adjacent claim columns: how the two claims relate (the note shows as its tooltip). */
 export function RelationGutter(props: PairProps) {
   return (
     <div className="relation-gutter">
@@ -127,6 +134,7 @@ export function RelationList({
               other={other}
               relations={relations}
               label={label}
+              showNote
             />
           </li>
         ))}

@@ -45,11 +45,14 @@ export interface WorkbenchTeam {
   }>
 }
 
-/** The claim columns' grid: each claim a column, a narrow one between each two for how they relate. */
+/**
+ * The claim columns' grid: each claim a column, and between each two a track of no width whose control (how
+ * the two claims relate) sits over the gap; half gaps keep the columns as close as they were.
+ */
 function columnsBetween(claims: number) {
   if (claims < 2) return undefined
   const column = 'minmax(17.5rem, 26rem)'
-  return { gridTemplateColumns: `repeat(${claims - 1}, ${column} auto) ${column}` }
+  return { gridTemplateColumns: `repeat(${claims - 1}, ${column} 0) ${column}`, columnGap: '0.375rem' }
 }
 
 /** One dispute: its claims side by side, the evidence matrix under them, verdicts, comments, history. */
