@@ -1,10 +1,17 @@
-import { type Evidence, type HistoryEvent, ratingLabel, type WorkbenchClaim } from '@counterclaim/shared'
+import {
+  type ClaimRelationKind,
+  type Evidence,
+  type HistoryEvent,
+  ratingLabel,
+  type WorkbenchClaim,
+} from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { formatMoment } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { historyQuery } from '../api/workbench.ts'
 import { claimName, possessive } from './evidence-matrix.tsx'
+import { RELATION_LABELS } from './labels.ts'
 
 // Fields whose names do not read as words once split ("statedOn" → "stated on" would do; "assigneeIds" would not).
 const FIELD_WORDS: Record<string, string> = {
@@ -81,6 +88,13 @@ function describe(event: HistoryEvent, names: Names): string {
     }
     case 'claim_rating':
       return `${event.action === 'created' ? 'rated' : 'changed their rating of'} ${claimName ?? 'the claim'}: ${ratingLabel(field(event.after, 'rating')) || 'no rating'}`
+    case 'claim_relation': {
+      const otherId = field(record, 'otherClaimId')
+      const other = (otherId ? names.claims.get(otherId) : undefined) ?? 'another claim'
+      const kind = field(event.after, 'kind')
+      const words = kind && kind in RELATION_LABELS ? RELATION_LABELS[kind as ClaimRelationKind] : 'none'
+      return `${verb} how ${claimName ?? 'a claim'} and ${other} relate: ${words}`
+    }
     case 'verdict':
       return `${VERDICT_PHRASES[event.action] ?? `${verb} verdict`}${onClaim}`
     case 'conclusion':

@@ -1,4 +1,4 @@
-import type { EvidenceKind, StanceValue } from '@counterclaim/shared'
+import type { ClaimRelationKind, EvidenceKind, StanceValue } from '@counterclaim/shared'
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   official_statement: 'Official statement',
@@ -29,4 +29,20 @@ export const STANCE_LABELS: Record<StanceValue, string> = {
 export function admiraltyGrade(reliability: string | null, credibility: number | null): string {
   if (!reliability && !credibility) return ''
   return `${reliability ?? '?'}${credibility ?? '?'}`
+}
+
+/** The choices of a relation's menu between two claims, in their order; null is "none". */
+export const RELATION_CHOICES: readonly (ClaimRelationKind | null)[] = [
+  'contradicts',
+  'compatible',
+  'different_scope',
+  'same_claim',
+  null,
+]
+
+export const RELATION_LABELS: Record<ClaimRelationKind, string> = {
+  contradicts: 'Contradicts',
+  compatible: 'Compatible',
+  different_scope: 'Different scope',
+  same_claim: 'Same claim',
 }

@@ -1,6 +1,6 @@
 import type { DeskSettings, DisputeEvent, SessionUser, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
-import { type ComponentType, useState } from 'react'
+import { type ComponentType, Fragment, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { useScrollToHash } from '../../../components/use-scroll-to-hash.ts'
@@ -10,6 +10,7 @@ import { LiveChangesProvider, useDisputeEvents } from '../hooks/use-dispute-even
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { ClaimColumn, type ClaimColumnMatches, type CorrectionOutcome } from './claim-column.tsx'
 import { ClaimForm, type ClaimFormMatchesPanel } from './claim-form.tsx'
+import { RelationGutter, RelationList } from './claim-relations.tsx'
 import { ConclusionPanel } from './conclusion-panel.tsx'
 import { DisputeForm } from './dispute-form.tsx'
 import { claimName, EvidenceMatrix } from './evidence-matrix.tsx'
@@ -43,6 +44,16 @@ export interface WorkbenchTeam {
     /** Changes when a "Comment" action asks for the form. */
     focusRequest: number
   }>
+}
+
+/**
+ * The claim columns' grid: each claim a column, and between each two a track of no width whose control (how
+ * the two claims relate) sits over the gap; half gaps keep the columns as close as they were.
+ */
+function columnsBetween(claims: number) {
+  if (claims < 2) return undefined
+  const column = 'minmax(17.5rem, 26rem)'
+  return { gridTemplateColumns: `repeat(${claims - 1}, ${column} 0) ${column}`, columnGap: '0.375rem' }
 }
 
 /** One dispute: its claims side by side, the evidence matrix under them, verdicts, comments, history. */
@@ -173,50 +184,66 @@ export function WorkbenchPage({
             </p>
           ) : null}
           <ArchiveStatus archiving={claimArchiving} />
-          <div className="claim-columns">
-            {dispute.claims.map((claim) =>
-              editingClaim === claim.id ? (
-                <article
-                  key={claim.id}
-                  className="claim-column editing"
-                  aria-label={`Editing ${label(claim)}`}
-                >
-                  <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
-                </article>
-              ) : (
-                <ClaimColumn
-                  key={claim.id}
-                  disputeId={dispute.id}
-                  claim={claim}
-                  matches={matching?.ColumnMatches}
-                  claimLabel={label(claim)}
-                  evidence={dispute.evidence}
-                  user={user}
-                  desk={desk}
-                  independentRatings={dispute.independentRatings}
-                  corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
-                  archiving={claimArchiving.pending}
-                  onEditClaim={() => setEditingClaim(claim.id)}
-                  onEditVerdict={() => {
-                    setCorrectionFor(null)
-                    setVerdictFor(claim.id)
-                  }}
-                  onCorrectVerdict={() => {
-                    setVerdictFor(null)
-                    setCorrected(null)
-                    setCorrectionFor(claim.id)
-                  }}
-                  onArchive={() => {
-                    if (verdictFor === claim.id) setVerdictFor(null)
-                    if (correctionFor === claim.id) setCorrectionFor(null)
-                    claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
-                  }}
-                  onShowHistory={() => showHistory(claim.id)}
-                  onComment={commentOn ? () => commentOn({ claimId: claim.id }) : undefined}
-                  onReload={reload}
-                />
-              ),
-            )}
+          <div className="claim-columns" style={columnsBetween(dispute.claims.length)}>
+            {dispute.claims.map((claim, at) => {
+              const next = dispute.claims[at + 1]
+              const column =
+                editingClaim === claim.id ? (
+                  <article
+                    key={claim.id}
+                    className="claim-column editing"
+                    aria-label={`Editing ${label(claim)}`}
+                  >
+                    <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
+                  </article>
+                ) : (
+                  <ClaimColumn
+                    key={claim.id}
+                    disputeId={dispute.id}
+                    claim={claim}
+                    matches={matching?.ColumnMatches}
+                    claimLabel={label(claim)}
+                    evidence={dispute.evidence}
+                    user={user}
+                    desk={desk}
+                    independentRatings={dispute.independentRatings}
+                    corrected={corrected?.claimId === claim.id ? corrected.outcome : null}
+                    archiving={claimArchiving.pending}
+                    onEditClaim={() => setEditingClaim(claim.id)}
+                    onEditVerdict={() => {
+                      setCorrectionFor(null)
+                      setVerdictFor(claim.id)
+                    }}
+                    onCorrectVerdict={() => {
+                      setVerdictFor(null)
+                      setCorrected(null)
+                      setCorrectionFor(claim.id)
+                    }}
+                    onArchive={() => {
+                      if (verdictFor === claim.id) setVerdictFor(null)
+                      if (correctionFor === claim.id) setCorrectionFor(null)
+                      claimArchiving.archive({ id: claim.id, version: claim.version, name: label(claim) })
+                    }}
+                    onShowHistory={() => showHistory(claim.id)}
+                    onComment={commentOn ? () => commentOn({ claimId: claim.id }) : undefined}
+                    onReload={reload}
+                  />
+                )
+              return (
+                <Fragment key={claim.id}>
+                  {column}
+                  {next ? (
+                    <RelationGutter
+                      disputeId={dispute.id}
+                      one={claim}
+                      other={next}
+                      relations={dispute.relations}
+                      label={label}
+                    />
+                  ) : null}
+                </Fragment>
+              )
+            })}
             {addingClaim ? (
               <article className="claim-column editing" aria-label="New claim">
                 <ClaimForm
@@ -227,6 +254,12 @@ export function WorkbenchPage({
               </article>
             ) : null}
           </div>
+          <RelationList
+            disputeId={dispute.id}
+            claims={dispute.claims}
+            relations={dispute.relations}
+            label={label}
+          />
           <QuantityComparisons claims={dispute.claims} label={label} />
         </section>
 

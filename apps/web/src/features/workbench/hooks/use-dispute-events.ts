@@ -54,6 +54,11 @@ const VERBS: Record<string, Record<string, string>> = {
   },
   comment: { created: 'commented', updated: 'edited a comment', archived: 'removed a comment' },
   claim_link: { created: 'linked a claim to a match', archived: 'removed a link to a match' },
+  claim_relation: {
+    created: 'set how two claims relate',
+    updated: 'changed how two claims relate',
+    cleared: 'cleared how two claims relate',
+  },
 }
 
 /** What a colleague did, in words; the claim named when the change belongs to one. */
