@@ -11,27 +11,35 @@ export const REPLY_CHANNEL_WORDS: Record<ReplyChannel, string> = {
   other: 'another way',
 }
 
+/** The fields the rules across fields name, in words: a problem reads "The reply date is needed with the reply". */
+export const REPLY_FIELD_WORDS: Record<'replyBy' | 'answer' | 'answeredOn', string> = {
+  replyBy: 'The reply deadline',
+  answer: 'The reply',
+  answeredOn: 'The reply date',
+}
+
 /** The fields of an entry the rules across fields read. */
 type ReplyDates = Pick<PublishedReply, 'askedOn' | 'replyBy' | 'answer' | 'answeredOn'>
 
 /**
- * What is wrong across an entry's fields, in words, by field: a deadline or an answer dated before the
- * question, an answer without the day it came or a day without its answer. Empty when it holds together.
+ * What is wrong across an entry's fields, by field (each message follows the field's name, as the contract's
+ * other validation messages do): a deadline or an answer dated before the question, an answer without the day
+ * it came or a day without its answer. Empty when it holds together.
  */
 export function replyProblems(entry: ReplyDates): ValidationIssue[] {
   const problems: ValidationIssue[] = []
   // YYYY-MM-DD compares as text in calendar order.
   if (entry.replyBy !== null && entry.replyBy < entry.askedOn) {
-    problems.push({ path: 'replyBy', message: 'The reply deadline cannot be before the day you asked.' })
+    problems.push({ path: 'replyBy', message: 'cannot be before the day you asked' })
   }
   if (entry.answeredOn !== null && entry.answeredOn < entry.askedOn) {
-    problems.push({ path: 'answeredOn', message: 'They cannot have replied before the day you asked.' })
+    problems.push({ path: 'answeredOn', message: 'cannot be before the day you asked' })
   }
   if (entry.answer !== null && entry.answeredOn === null) {
-    problems.push({ path: 'answeredOn', message: 'Say on which day they replied.' })
+    problems.push({ path: 'answeredOn', message: 'is needed with the reply' })
   }
   if (entry.answer === null && entry.answeredOn !== null) {
-    problems.push({ path: 'answer', message: 'Enter what they replied, or clear the reply date.' })
+    problems.push({ path: 'answer', message: 'is needed with a reply date' })
   }
   return problems
 }
