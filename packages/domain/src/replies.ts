@@ -59,11 +59,21 @@ export function byAskedOn<T extends { askedOn: string }>(entries: readonly T[]):
   return [...entries].sort((a, b) => (a.askedOn < b.askedOn ? -1 : a.askedOn > b.askedOn ? 1 : 0))
 }
 
-/** An entry as one line of text, dates as given: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". */
-export function replyLine(entry: PublishedReply, date: (day: string) => string = (day) => day): string {
+/**
+ * An entry as one line of text: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". Dates as given
+ * unless `date` formats them; with `today` (YYYY-MM-DD) a deadline that has passed reads "no reply by …".
+ */
+export function replyLine(
+  entry: PublishedReply,
+  date: (day: string) => string = (day) => day,
+  today?: string,
+): string {
   const asked = `Asked ${entry.contact} ${REPLY_CHANNEL_WORDS[entry.channel]} on ${date(entry.askedOn)}: “${entry.question}”`
   if (entry.answer !== null) {
     return `${asked} — replied${entry.answeredOn ? ` on ${date(entry.answeredOn)}` : ''}: “${entry.answer}”`
+  }
+  if (entry.replyBy && today && replyState(entry, today) === 'no_reply_by_deadline') {
+    return `${asked} — no reply by ${date(entry.replyBy)}`
   }
   return `${asked} — no reply yet${entry.replyBy ? `; asked to reply by ${date(entry.replyBy)}` : ''}`
 }
