@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { ClaimReviewSchema } from '@counterclaim/shared'
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tables } from '../../packages/db/src/index.ts'
 import { ifMatch } from '../support/api.ts'
@@ -158,6 +159,25 @@ describe('the public dispute page /d/:disputeId', () => {
     expect(text.match(/<script/g)).toHaveLength(1)
   })
 
+  it('shows a source’s origin once a correction has published it', async () => {
+    const own = await strikes()
+    const photos = own.evidenceTitled('Photos of the maternity hospital')
+    await t.db
+      .update(tables.evidence)
+      .set({ origin: 'Reuters wire, 10 June' })
+      .where(eq(tables.evidence.id, photos.id))
+    expect((await page(own.id)).text).not.toContain('Origin: Reuters wire, 10 June')
+    const claim = own.claimBy(MOD)
+    const corrected = await t.request(`/api/claims/${claim.id}/verdict/correct`, {
+      method: 'POST',
+      cookie: editor,
+      json: { correctionNote: 'The photos come from the wire.' },
+      headers: ifMatch(claim.verdict?.version ?? 0),
+    })
+    expect(corrected.status, await corrected.clone().text()).toBe(200)
+    expect((await page(own.id)).text).toContain('Origin: Reuters wire, 10 June')
+  })
+
   it('holds each published ClaimReview in its JSON-LD @graph, as the public API answers it', async () => {
     const own = await strikes()
     const graph = jsonLd((await page(own.id)).text) as { '@context': string; '@graph': unknown[] }
@@ -253,7 +273,8 @@ describe('the public dispute page /d/:disputeId', () => {
     expect(text).toContain('Both hold: the targets were hit, and so was a maternity hospital.')
     expect(text).toContain('<strong>ministry</strong>')
     expect(text).toMatch(
-      /Ministry of Defence’s claim \(“All designated objects were hit”\) is compatible with Odesa governor’s claim/,
+      // A pair is stored once, in id order: either claim may come first.
+      /Ministry of Defence’s claim \(“All designated objects were hit”\) is compatible with Odesa governor’s claim|Odesa governor’s claim \(“[^”]*”\) is compatible with Ministry of Defence’s claim/,
     )
     expect(text).toContain('Both can hold.')
     // A relation with an unpublished claim is not shown: that claim is not public.

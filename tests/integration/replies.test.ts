@@ -115,14 +115,14 @@ describe('POST /api/claims/{id}/replies', () => {
   it('refuses, in words and naming the field, a deadline or an answer before the question, an answer without its day and a day without its answer', async () => {
     const claim = (await ownDispute()).claimBy('Ministry of Defence')
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ replyBy: '2025-06-09' }, 'replyBy', /deadline cannot be before the day you asked/],
+      [{ replyBy: '2025-06-09' }, 'replyBy', /^The reply deadline cannot be before the day you asked\.$/],
       [
         { answer: 'We hit military targets.', answeredOn: '2025-06-01' },
         'answeredOn',
-        /cannot have replied before/,
+        /^The reply date cannot be before the day you asked\.$/,
       ],
-      [{ answer: 'We hit military targets.' }, 'answeredOn', /on which day they replied/],
-      [{ answeredOn: '2025-06-11' }, 'answer', /what they replied/],
+      [{ answer: 'We hit military targets.' }, 'answeredOn', /^The reply date is needed with the reply\.$/],
+      [{ answeredOn: '2025-06-11' }, 'answer', /^The reply is needed with a reply date\.$/],
     ]
     for (const [change, path, words] of cases) {
       const error = await unchanged(t, async () =>

@@ -11,27 +11,35 @@ export const REPLY_CHANNEL_WORDS: Record<ReplyChannel, string> = {
   other: 'another way',
 }
 
+/** The fields the rules across fields name, in words: a problem reads "The reply date is needed with the reply". */
+export const REPLY_FIELD_WORDS: Record<'replyBy' | 'answer' | 'answeredOn', string> = {
+  replyBy: 'The reply deadline',
+  answer: 'The reply',
+  answeredOn: 'The reply date',
+}
+
 /** The fields of an entry the rules across fields read. */
 type ReplyDates = Pick<PublishedReply, 'askedOn' | 'replyBy' | 'answer' | 'answeredOn'>
 
 /**
- * What is wrong across an entry's fields, in words, by field: a deadline or an answer dated before the
- * question, an answer without the day it came or a day without its answer. Empty when it holds together.
+ * What is wrong across an entry's fields, by field (each message follows the field's name, as the contract's
+ * other validation messages do): a deadline or an answer dated before the question, an answer without the day
+ * it came or a day without its answer. Empty when it holds together.
  */
 export function replyProblems(entry: ReplyDates): ValidationIssue[] {
   const problems: ValidationIssue[] = []
   // YYYY-MM-DD compares as text in calendar order.
   if (entry.replyBy !== null && entry.replyBy < entry.askedOn) {
-    problems.push({ path: 'replyBy', message: 'The reply deadline cannot be before the day you asked.' })
+    problems.push({ path: 'replyBy', message: 'cannot be before the day you asked' })
   }
   if (entry.answeredOn !== null && entry.answeredOn < entry.askedOn) {
-    problems.push({ path: 'answeredOn', message: 'They cannot have replied before the day you asked.' })
+    problems.push({ path: 'answeredOn', message: 'cannot be before the day you asked' })
   }
   if (entry.answer !== null && entry.answeredOn === null) {
-    problems.push({ path: 'answeredOn', message: 'Say on which day they replied.' })
+    problems.push({ path: 'answeredOn', message: 'is needed with the reply' })
   }
   if (entry.answer === null && entry.answeredOn !== null) {
-    problems.push({ path: 'answer', message: 'Enter what they replied, or clear the reply date.' })
+    problems.push({ path: 'answer', message: 'is needed with a reply date' })
   }
   return problems
 }
@@ -51,11 +59,21 @@ export function byAskedOn<T extends { askedOn: string }>(entries: readonly T[]):
   return [...entries].sort((a, b) => (a.askedOn < b.askedOn ? -1 : a.askedOn > b.askedOn ? 1 : 0))
 }
 
-/** An entry as one line of text, dates as given: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". */
-export function replyLine(entry: PublishedReply, date: (day: string) => string = (day) => day): string {
+/**
+ * An entry as one line of text: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". Dates as given
+ * unless `date` formats them; with `today` (YYYY-MM-DD) a deadline that has passed reads "no reply by …".
+ */
+export function replyLine(
+  entry: PublishedReply,
+  date: (day: string) => string = (day) => day,
+  today?: string,
+): string {
   const asked = `Asked ${entry.contact} ${REPLY_CHANNEL_WORDS[entry.channel]} on ${date(entry.askedOn)}: “${entry.question}”`
   if (entry.answer !== null) {
     return `${asked} — replied${entry.answeredOn ? ` on ${date(entry.answeredOn)}` : ''}: “${entry.answer}”`
+  }
+  if (entry.replyBy && today && replyState(entry, today) === 'no_reply_by_deadline') {
+    return `${asked} — no reply by ${date(entry.replyBy)}`
   }
   return `${asked} — no reply yet${entry.replyBy ? `; asked to reply by ${date(entry.replyBy)}` : ''}`
 }

@@ -11,7 +11,7 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
-import { replyProblems } from '@counterclaim/domain'
+import { REPLY_FIELD_WORDS, replyProblems } from '@counterclaim/domain'
 import {
   AppError,
   type PublishedReply,
@@ -80,7 +80,10 @@ async function claimRow(db: Reader, claimId: string) {
 function assertCoherent(entry: Parameters<typeof replyProblems>[0]): void {
   const problems = replyProblems(entry)
   if (problems.length) {
-    throw new AppError('validation_failed', problems.map((p) => p.message).join(' '), problems)
+    const sentences = problems.map(
+      (p) => `${REPLY_FIELD_WORDS[p.path as keyof typeof REPLY_FIELD_WORDS] ?? p.path} ${p.message}.`,
+    )
+    throw new AppError('validation_failed', sentences.join(' '), problems)
   }
 }
 

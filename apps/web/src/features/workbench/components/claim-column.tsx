@@ -304,6 +304,7 @@ export function ClaimColumn({
   disputeId,
   claim,
   matches: Matches,
+  replies: Replies,
   claimLabel,
   evidence,
   user,
@@ -323,6 +324,8 @@ export function ClaimColumn({
   claim: WorkbenchClaim
   /** The claim's links to the same claim elsewhere and to fact-checks, and its matches. */
   matches?: ClaimColumnMatches
+  /** The claim's right-of-reply log, from another feature. */
+  replies?: ClaimColumnMatches
   claimLabel: string
   evidence: readonly Evidence[]
   user: SessionUser
@@ -417,6 +420,7 @@ export function ClaimColumn({
         onCorrect={onCorrectVerdict}
         onReload={onReload}
       />
+      {Replies ? <Replies claimId={claim.id} claimLabel={claimLabel} /> : null}
       <div className="claim-foot actions compact">
         <button type="button" className="link-button" onClick={onEditClaim}>
           Edit claim<span className="visually-hidden"> of {claim.claimant.name}</span>

@@ -28,6 +28,11 @@ const FIELD_WORDS: Record<string, string> = {
   factCheckId: 'fact-check',
   sameAs: 'same-as links',
   quantities: 'numbers',
+  askedOn: 'day asked',
+  replyBy: 'reply deadline',
+  answer: 'reply',
+  answeredOn: 'reply date',
+  contact: 'whom we asked',
 }
 
 /** A field's name in words: "shortText" → "short form", "publishedOn" → "published on". */
@@ -102,6 +107,11 @@ function describe(event: HistoryEvent, names: Names): string {
     case 'claim': {
       const own = names.claims.get(event.entityId)
       return `${verb} ${own ?? 'claim'}`
+    }
+    case 'reply_attempt': {
+      const contact = field(record, 'contact')
+      if (event.action === 'answered') return `recorded the reply of ${contact ?? 'the claimant'}${onClaim}`
+      return `${verb} the attempt to reach ${contact ?? 'the claimant'}${onClaim}`
     }
     default: {
       const title = field(record, 'title') ?? field(record, 'name')

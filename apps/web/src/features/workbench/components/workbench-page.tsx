@@ -62,12 +62,15 @@ export function WorkbenchPage({
   desk,
   matching,
   team,
+  replies,
   onLiveChange,
 }: {
   user: SessionUser
   desk: DeskSettings
   matching?: WorkbenchMatching
   team?: WorkbenchTeam
+  /** Each claim's right-of-reply log, from another feature. */
+  replies?: ClaimColumnMatches
   /** Each change heard on the dispute's stream, for what other features show of it (comments, say). */
   onLiveChange?: (event: DisputeEvent) => void
 }) {
@@ -202,6 +205,7 @@ export function WorkbenchPage({
                     disputeId={dispute.id}
                     claim={claim}
                     matches={matching?.ColumnMatches}
+                    replies={replies}
                     claimLabel={label(claim)}
                     evidence={dispute.evidence}
                     user={user}

@@ -14,7 +14,16 @@ const NOTICE_MS = 8_000
 const MAX_NOTICES = 3
 
 /** The records of the workbench query: a change to any of them reads the workbench again. */
-const WORKBENCH_ENTITIES = new Set(['dispute', 'claim', 'evidence', 'stance', 'verdict', 'claimant'])
+// A reply log entry changes what a published claim shows as changed since publication.
+const WORKBENCH_ENTITIES = new Set([
+  'dispute',
+  'claim',
+  'evidence',
+  'stance',
+  'verdict',
+  'claimant',
+  'reply_attempt',
+])
 
 /** A colleague's change, said in words: "Ana Petrenko set a stance on Oleg Kiper's claim". */
 export interface LiveNotice {
@@ -58,6 +67,13 @@ const VERBS: Record<string, Record<string, string>> = {
     created: 'set how two claims relate',
     updated: 'changed how two claims relate',
     cleared: 'cleared how two claims relate',
+  },
+  reply_attempt: {
+    created: 'logged an attempt to reach a claimant',
+    answered: 'recorded a claimant’s reply',
+    updated: 'changed the right-of-reply log',
+    archived: 'removed an attempt to reach a claimant',
+    restored: 'put back an attempt to reach a claimant',
   },
 }
 
