@@ -68,6 +68,17 @@ const VERBS: Record<string, Record<string, string>> = {
     updated: 'changed how two claims relate',
     cleared: 'cleared how two claims relate',
   },
+  conclusion: {
+    drafted: 'started the conclusion',
+    updated: 'changed the conclusion draft',
+    submitted: 'submitted the conclusion for review',
+    returned: 'returned the conclusion',
+    published: 'published the conclusion',
+    corrected: 'corrected the conclusion',
+    correction_proposed: 'proposed a new finding for the conclusion',
+    correction_rejected: 'turned down a proposed new finding for the conclusion',
+    withdrawn: 'withdrew the conclusion',
+  },
   reply_attempt: {
     created: 'logged an attempt to reach a claimant',
     answered: 'recorded a claimant’s reply',
