@@ -26,7 +26,7 @@ describe('POST /api/auth/login', () => {
     expect(setCookie).not.toMatch(/Secure/i)
     const body = await exact(res, MeSchema)
     expect(body.user).toMatchObject({ email: 'editor@example.org', name: 'Ana Petrenko', role: 'editor' })
-    expect(body.desk).toEqual({ twoPersonRule: true })
+    expect(body.desk).toEqual({ twoPersonRule: true, independentRatings: false, twoSourceRule: false })
   })
 
   it('marks the cookie Secure when the public base URL is https', async () => {
@@ -100,22 +100,33 @@ describe('GET /api/auth/me', () => {
       expect(body.user.role).toBe(role)
       expect(body.user.email).toBe(TEST_ACCOUNTS[role].email)
       // The two-person rule is on unless the desk turns it off.
-      expect(body.desk).toEqual({ twoPersonRule: true })
+      expect(body.desk).toEqual({ twoPersonRule: true, independentRatings: false, twoSourceRule: false })
     }
   })
 
-  it('carries the two-person rule as the desk set it, on /me and in the sign-in answer', async () => {
-    for (const [setting, twoPersonRule] of [
-      ['off', false],
-      ['on', true],
+  it('carries the desk’s rules as it set them, on /me and in the sign-in answer', async () => {
+    for (const [twoPerson, ratings, twoSource] of [
+      ['off', 'on', 'off'],
+      ['on', 'off', 'on'],
     ] as const) {
-      const desk = await makeTestApp({ env: { COUNTERCLAIM_TWO_PERSON_RULE: setting } })
+      const desk = await makeTestApp({
+        env: {
+          COUNTERCLAIM_TWO_PERSON_RULE: twoPerson,
+          COUNTERCLAIM_INDEPENDENT_RATINGS: ratings,
+          COUNTERCLAIM_TWO_SOURCE_RULE: twoSource,
+        },
+      })
+      const expected = {
+        twoPersonRule: twoPerson === 'on',
+        independentRatings: ratings === 'on',
+        twoSourceRule: twoSource === 'on',
+      }
       const signedIn = await login(desk, TEST_ACCOUNTS.checker)
       expect(signedIn.status).toBe(200)
-      expect((await exact(signedIn, MeSchema)).desk).toEqual({ twoPersonRule })
+      expect((await exact(signedIn, MeSchema)).desk).toEqual(expected)
       const me = await desk.request('/api/auth/me', { cookie: await desk.login('editor') })
       expect(me.status).toBe(200)
-      expect((await exact(me, MeSchema)).desk).toEqual({ twoPersonRule })
+      expect((await exact(me, MeSchema)).desk).toEqual(expected)
     }
   })
 

@@ -43,6 +43,8 @@ export const DeskSettingsSchema = z
     twoPersonRule: z.boolean(),
     /** COUNTERCLAIM_INDEPENDENT_RATINGS: new disputes start with independent ratings on. */
     independentRatings: z.boolean(),
+    /** COUNTERCLAIM_TWO_SOURCE_RULE: a verdict citing fewer than two independent origins is not published. */
+    twoSourceRule: z.boolean(),
   })
   .meta({ id: 'DeskSettings' })
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>

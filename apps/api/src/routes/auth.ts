@@ -32,7 +32,11 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 /** The desk's workflow settings that decide which actions a client offers. */
 function deskOf(c: Context<AppEnv>): DeskSettings {
   const { config } = c.get('deps')
-  return { twoPersonRule: config.twoPersonRule, independentRatings: config.independentRatings }
+  return {
+    twoPersonRule: config.twoPersonRule,
+    independentRatings: config.independentRatings,
+    twoSourceRule: config.twoSourceRule,
+  }
 }
 
 export const authRoutes = newRouter()

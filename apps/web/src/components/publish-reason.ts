@@ -1,4 +1,4 @@
-import { joinWords, verdictPublishGaps } from '@counterclaim/domain'
+import { joinWords, twoSourceShortfall, verdictPublishGaps } from '@counterclaim/domain'
 import type { DeskSettings, Evidence, Verdict } from '@counterclaim/shared'
 
 /**
@@ -12,11 +12,17 @@ export function whyNotPublish(
   userId: string,
   desk: DeskSettings,
 ): string | null {
-  const cited = evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id)).map((e) => e.url)
-  const gaps = verdictPublishGaps(verdict, cited)
+  const citedItems = evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id))
+  const gaps = verdictPublishGaps(
+    verdict,
+    citedItems.map((e) => e.url),
+  )
   const reasons: string[] = []
   if (gaps.length) reasons.push(`It needs ${joinWords(gaps)} before it can be published.`)
   if (desk.twoPersonRule && verdict.contributors.some((person) => person.id === userId))
     reasons.push('You wrote or edited this verdict: another editor must publish it.')
+  const shortfall = desk.twoSourceRule && citedItems.length ? twoSourceShortfall(citedItems) : null
+  if (shortfall)
+    reasons.push(`${shortfall.message} The desk’s two-source rule needs two independent origins.`)
   return reasons.length ? reasons.join(' ') : null
 }
