@@ -27,7 +27,7 @@ import {
   tables,
 } from '../../packages/db/src/index.ts'
 import { CLAIM_LOG_CSV_HEADER, csvLine, tsQuery } from '../../packages/domain/src/index.ts'
-import type { ClaimLogRow, SearchHit } from '../../packages/shared/src/index.ts'
+import { CLAIM_LOG_COLUMNS, type ClaimLogRow, type SearchHit } from '../../packages/shared/src/index.ts'
 import { TEST_SCRYPT_LOG_N } from '../support/accounts.ts'
 import { type AppOver, appOver, seedTestDesk } from '../support/app-over.ts'
 import {
@@ -353,6 +353,8 @@ describe('the import on PostgreSQL', () => {
       const { text, values } = numbered(sql, { fts, ...page, ...(limit === null ? {} : { limit }) })
       return (await pool.query<unknown[]>({ text, values, rowMode: 'array' })).rows
     }
+    // The log's order is (last activity, id): the cursor of a page is its last row's.
+    const ACTIVITY_AT = CLAIM_LOG_COLUMNS.findIndex((c) => c.field === 'updatedAt')
     // After the import's ANALYZE, a word on every imported claim is checked row by row, a rare one collected.
     const common = tsQuery('quibblewick') ?? ''
     expect((await chooseClaimLogStatement(db, { fts: common })).keys).toEqual(new Set(['ftsCheck']))
@@ -369,7 +371,7 @@ describe('the import on PostgreSQL', () => {
         paged.push(...page)
         const last = page.at(-1)
         if (page.length < 97 || !last) break
-        cursor = [String(last.at(-1)), String(last[0])]
+        cursor = [String(last[ACTIVITY_AT]), String(last[0])]
       }
       expect(paged, q).toEqual(all)
     }
