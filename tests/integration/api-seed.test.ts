@@ -1,4 +1,9 @@
-import { compareClaimQuantities, independentOrigins, originTally } from '@counterclaim/domain'
+import {
+  compareClaimQuantities,
+  independentOrigins,
+  originTally,
+  twoSourceShortfall,
+} from '@counterclaim/domain'
 import {
   ClaimantSchema,
   ClaimRatingsSchema,
@@ -159,7 +164,23 @@ describe('the seed: the 10 June 2025 example', () => {
     ])
     expect(cells).toContainEqual([expect.stringMatching(/Kiper's post/), 'Oleg Kiper', 'supports'])
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
-    expect(numbers.stances.map((s) => s.stance).sort()).toEqual(['context', 'supports'])
+    const drones = new Map(numbers.claims.map((c) => [c.id, c.claimant.name]))
+    const sources = new Map(numbers.evidence.map((e) => [e.id, e.title]))
+    expect(numbers.stances.map((s) => [sources.get(s.evidenceId), drones.get(s.claimId), s.stance])).toEqual(
+      expect.arrayContaining([
+        ['Air force overnight count, 9 June', 'Ukrainian Air Force', 'supports'],
+        ['Air force overnight count, 9 June', 'Ukrainian officials', 'context'],
+        ['Air force overnight count, 10 June', 'Ukrainian officials', 'supports'],
+      ]),
+    )
+    expect(numbers.stances.map((s) => s.stance).sort()).toEqual([
+      'context',
+      'context',
+      'supports',
+      'supports',
+      'supports',
+      'supports',
+    ])
   })
 
   it('marks origins: the wire report and its republished copy are one origin, counted once', () => {
@@ -211,8 +232,9 @@ describe('the seed: the 10 June 2025 example', () => {
     expect(belgorod.conclusion).toBeNull()
   })
 
-  it('has one verdict published by the seeded editor, one in review, one draft', () => {
-    const verdicts = benches.flatMap((b) => b.claims.map((c) => c.verdict)).filter((v) => v !== null)
+  it('on the strikes dispute: one verdict published by the seeded editor, one in review, one draft', () => {
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
+    const verdicts = strikes.claims.map((c) => c.verdict).filter((v) => v !== null)
     expect(verdicts.map((v) => v.status).sort()).toEqual(['draft', 'in_review', 'published'])
     const published = verdicts.find((v) => v.status === 'published')
     expect(published).toMatchObject({
@@ -229,9 +251,30 @@ describe('the seed: the 10 June 2025 example', () => {
     expect(verdicts.find((v) => v.status === 'draft')).toMatchObject({ publishedAt: null })
   })
 
+  it('on the drones dispute: both verdicts published from the ratings, each citing two independent origins', async () => {
+    const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
+    const verdicts = numbers.claims.map((c) => [c.claimant.name, c.verdict?.status, c.verdict?.rating])
+    expect(verdicts).toEqual([
+      ['Ukrainian officials', 'published', 'mostly_true'],
+      ['Ukrainian Air Force', 'published', 'true'],
+    ])
+    for (const claim of numbers.claims) {
+      expect(claim.verdict).toMatchObject({
+        author: { name: 'Taras Bondar' },
+        reviewer: { name: 'Ana Petrenko' },
+      })
+      const cited = numbers.evidence.filter((e) => claim.verdict?.citedEvidenceIds.includes(e.id))
+      expect(twoSourceShortfall(cited)).toBeNull()
+    }
+    expect(independentOrigins(numbers.evidence)).toBe(3)
+    const page = await t.request(`/d/${numbers.id}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    for (const claim of numbers.claims) expect(html).toContain(claim.verdict?.summary)
+  })
+
   it('has a reply log on the strikes dispute, published with the ministry’s verdict and on its dispute page', async () => {
-    const strikes = benches.find((b) => b.claims.some((c) => c.verdict?.status === 'published'))
-    if (!strikes) throw new Error('no seeded dispute has a published verdict')
+    const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
     const byKind = (kind: string) => strikes.claims.find((c) => c.claimant.kind === kind)
     const ministry = byKind('military')
     const governor = strikes.claims.find((c) => c.claimant.name === 'Oleg Kiper')

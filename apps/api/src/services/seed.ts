@@ -348,19 +348,64 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
     accessedOn: '2025-06-10',
     sourceReliability: 'B',
     informationCredibility: 2,
+    origin: 'Ukrainian Air Force counts',
   })
-  await putStance(checker(), null, {
-    evidenceId: airForceCount.id,
-    claimId: record479.id,
-    stance: 'supports',
-    note: '',
+  const { record: airForceNextCount } = await createEvidence(checker(), numbers.id, {
+    title: 'Air force overnight count, 10 June',
+    kind: 'official_statement',
+    sourceName: 'Ukrainian Air Force',
+    url: 'https://t.me/kpszsu',
+    excerpt:
+      'On the night of 10 June the enemy attacked with 315 strike drones and decoy drones and 7 missiles. Kyiv and Odesa were the main targets.',
+    publishedOn: '2025-06-10',
+    accessedOn: '2025-06-10',
+    sourceReliability: 'B',
+    informationCredibility: 2,
+    origin: 'Ukrainian Air Force counts',
   })
-  await putStance(checker(), null, {
-    evidenceId: airForceCount.id,
-    claimId: over300.id,
-    stance: 'context',
-    note: 'A different night: both counts can be true.',
+  // Reporters on the ground: they do not count drones, but they see whether an attack had that scale.
+  const { record: largestAttack } = await createEvidence(checker(), numbers.id, {
+    title: 'News report: the largest drone attack of the war, seen across Ukraine',
+    kind: 'news_report',
+    sourceName: 'Associated Press',
+    url: 'https://apnews.com/hub/russia-ukraine',
+    excerpt:
+      'Explosions and air defence fire were heard through the night in several regions, AP journalists and regional officials reported, in what the air force called the largest drone attack of the war.',
+    publishedOn: '2025-06-09',
+    accessedOn: '2025-06-10',
+    sourceReliability: 'B',
+    informationCredibility: 2,
+    origin: 'AP reporting, 9 June',
   })
+  const { record: kyivOdesaAttack } = await createEvidence(checker(), numbers.id, {
+    title: 'News report: Kyiv and Odesa under drone and missile attack through the night',
+    kind: 'news_report',
+    sourceName: 'Reuters',
+    url: 'https://www.reuters.com/world/europe/',
+    excerpt:
+      'Reuters witnesses in Kyiv heard waves of drones and explosions for hours overnight, and officials reported strikes in Odesa.',
+    publishedOn: '2025-06-10',
+    accessedOn: '2025-06-11',
+    sourceReliability: 'B',
+    informationCredibility: 2,
+    origin: 'Reuters wire, 10 June',
+  })
+  await set(airForceCount.id, record479.id, 'supports')
+  await set(airForceCount.id, over300.id, 'context', 'A different night: both counts can be true.')
+  await set(airForceNextCount.id, over300.id, 'supports', '315 drones and seven missiles: over 300.')
+  await set(airForceNextCount.id, record479.id, 'context', 'The night after the record: a smaller attack.')
+  await set(
+    largestAttack.id,
+    record479.id,
+    'supports',
+    'Its reporters saw an attack of that scale; the count itself is the air force’s.',
+  )
+  await set(
+    kyivOdesaAttack.id,
+    over300.id,
+    'supports',
+    'Its reporters saw a long attack on two cities; the count itself is the air force’s.',
+  )
 
   await putClaimRelation(checker(), null, {
     claimId: over300.id,
@@ -370,7 +415,7 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
   })
 
   // Independent ratings: agreed on the air force's own count, split on "over 300" (a floor that holds, but
-  // whose night and total are not the air force's).
+  // read next to the record it suggests a smaller attack).
   await putMyRating(checker(), record479.id, null, {
     rating: 'true',
     note: 'The air force published this count itself.',
@@ -378,12 +423,37 @@ export async function seedDemo(db: Db, desk: { checker: SessionUser; editor: Ses
   await putMyRating(editor(), record479.id, null, { rating: 'true', note: '' })
   await putMyRating(checker(), over300.id, null, {
     rating: 'mostly_true',
-    note: '"Over 300" is a floor: later counts were higher still.',
+    note: '"Over 300" holds for that night, as a floor: the air force counted 315.',
   })
   await putMyRating(editor(), over300.id, null, {
     rating: 'misleading',
     note: 'Read next to the 479, it suggests the attacks were smaller than the night before.',
   })
+
+  // Both ratings are in: the checker drafts each verdict from them (the agreed rating; on "over 300", the
+  // checker's of the two), citing the air force's count and reporters who saw the attack, two origins;
+  // the editor publishes, so the dispute's public page shows both claims side by side.
+  let { record: record479Verdict } = await saveDraft(checker(), record479.id, null, {
+    rating: 'true',
+    summary:
+      'The air force counted 479 drones and 20 missiles on the night of 8–9 June, the largest attack of the war so far.',
+    rationale:
+      'Both raters found the claim true. The count is the air force’s own, published the morning after; reporters in several regions saw an attack of that scale through the night.\n\nThe count is of **8–9 June**, the night before the officials’ “over 300”.',
+    citedEvidenceIds: [airForceCount.id, largestAttack.id],
+  })
+  record479Verdict = await submitVerdict(checker(), record479.id, record479Verdict.version)
+  await publishVerdict(editor(), record479.id, record479Verdict.version, true)
+
+  let { record: over300Verdict } = await saveDraft(checker(), over300.id, null, {
+    rating: 'mostly_true',
+    summary:
+      'The air force counted 315 drones and seven missiles on the night of 9–10 June: over 300, on a different night from the record 479.',
+    rationale:
+      'The raters disagreed: one found the claim mostly true, the other misleading beside the record of the night before. The verdict takes mostly true: the air force’s count for the night of **9–10 June** is 315 drones and seven missiles, and reporters in Kyiv saw a long attack.\n\n- “Over 300” is a floor the count bears out.\n- Beside the record 479 it reads as a smaller attack, and it was one: the 479 were launched the night before.',
+    citedEvidenceIds: [airForceNextCount.id, kyivOdesaAttack.id],
+  })
+  over300Verdict = await submitVerdict(checker(), over300.id, over300Verdict.version)
+  await publishVerdict(editor(), over300.id, over300Verdict.version, true)
 
   // Dispute 3: Belgorod.
   const { record: belgorodDispute } = await createDispute(checker(), {
