@@ -12,10 +12,15 @@ let claimReview: unknown
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  // Signed out, as a crawler would: the feed names the published verdict's public page.
+  // Signed out, as a crawler would: the feed names the published verdicts' public pages (the ministry's
+  // and the two drone counts').
   const feed = await (await fetch(`${server.url}/api/public/verdicts`)).json()
-  expect(feed.dataFeedElement).toHaveLength(1)
-  pageUrl = feed.dataFeedElement[0].item.url
+  const items = feed.dataFeedElement.map((e: { item: { url: string; claimReviewed: string } }) => e.item)
+  expect(items).toHaveLength(3)
+  const ministry = items.find((item: { claimReviewed: string }) =>
+    item.claimReviewed.includes('All designated objects were hit'),
+  )
+  pageUrl = ministry.url
   expect(pageUrl.startsWith(`${server.url}/v/`)).toBe(true)
   claimReview = await (await fetch(`${server.url}/api/public/verdicts/${pageUrl.split('/v/')[1]}`)).json()
 })
