@@ -178,6 +178,15 @@ it('fits a phone: stacked claims, no sideways scrolling at 390 px, and no seriou
     const cards = page.locator('.claims > li')
     const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()]
     expect((second?.y ?? 0) > (first?.y ?? 0) + (first?.height ?? 0) - 1).toBe(true)
+    // The chart's words keep a readable size on a phone, and its axis labels stay inside it.
+    const chart = await page.locator('svg.chart').first().boundingBox()
+    const label = await page.locator('svg.chart .chart-label').first().boundingBox()
+    expect(label?.height ?? 0).toBeGreaterThanOrEqual(12)
+    for (const tick of await page.locator('svg.chart .chart-tick-label').all()) {
+      const box = await tick.boundingBox()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual((chart?.x ?? 0) + (chart?.width ?? 0))
+      expect(box?.x ?? -1).toBeGreaterThanOrEqual(chart?.x ?? 0)
+    }
     expect(await axeSerious(page)).toEqual([])
     // No CSP refusals: no inline script or style.
     expect(errors).toEqual([])

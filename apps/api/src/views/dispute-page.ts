@@ -123,40 +123,41 @@ function relationsSection(view: PublicDispute, published: Published[]): Html | '
 </section>`
 }
 
-const CHART = { width: 640, left: 12, right: 12, rowHeight: 44, top: 8, axis: 40 }
+// Lengths in pixels, places along the line in percent of the chart's width: the SVG has no viewBox, so its
+// text keeps the page's size on a phone and on a wide screen alike, and only the line stretches.
+const CHART = { inset: 5, rowHeight: 62, top: 4, axis: 40 }
 
 /** One measure's number line: a bar (or a dot) per claim's value or range; arrows where a range runs on. */
 function chartSvg(chart: QuantityChart, index: number): Html {
-  const span = CHART.width - CHART.left - CHART.right
-  const x = (at: number) => CHART.left + at * span
+  const span = 100 - 2 * CHART.inset
+  const x = (at: number) => `${(CHART.inset + at * span).toFixed(2)}%`
   const height = CHART.top + chart.rows.length * CHART.rowHeight + CHART.axis
   const axisY = CHART.top + chart.rows.length * CHART.rowHeight + 6
   const titleId = `chart-${index}-title`
   const rows = chart.rows.map((row, i) => {
     const y = CHART.top + i * CHART.rowHeight
-    const barY = y + 24
-    const from = x(row.from)
-    const to = x(row.to)
+    const barY = y + 42
     const mark =
-      to - from < 2
-        ? html`<circle class="chart-mark" cx="${from.toFixed(1)}" cy="${barY + 5}" r="6"></circle>`
-        : html`<rect class="chart-mark" x="${from.toFixed(1)}" y="${barY}" width="${(to - from).toFixed(1)}" height="10" rx="3"></rect>`
+      row.to - row.from < 0.004
+        ? html`<circle class="chart-mark" cx="${x(row.from)}" cy="${barY + 5}" r="6"></circle>`
+        : html`<rect class="chart-mark" x="${x(row.from)}" y="${barY}" width="${((row.to - row.from) * span).toFixed(2)}%" height="10" rx="3"></rect>`
+    // An arrow is drawn in its own small SVG placed at the line's end, as points cannot be percentages.
     const arrowRight = row.openRight
-      ? html`<polygon class="chart-mark" points="${x(1) - 8},${barY - 3} ${x(1)},${barY + 5} ${x(1) - 8},${barY + 13}"></polygon>`
+      ? html`<svg x="${x(1)}" y="${barY - 3}" width="1" height="16" overflow="visible"><polygon class="chart-mark" points="-8,0 0,8 -8,16"></polygon></svg>`
       : ''
     const arrowLeft = row.openLeft
-      ? html`<polygon class="chart-mark" points="${x(0) + 8},${barY - 3} ${x(0)},${barY + 5} ${x(0) + 8},${barY + 13}"></polygon>`
+      ? html`<svg x="${x(0)}" y="${barY - 3}" width="1" height="16" overflow="visible"><polygon class="chart-mark" points="8,0 0,8 8,16"></polygon></svg>`
       : ''
-    const label = [row.claimant, row.valueWords, row.periodWords].filter(Boolean).join(' · ')
-    return html`<g><text class="chart-label" x="${CHART.left}" y="${y + 16}">${label}</text>${mark}${arrowLeft}${arrowRight}</g>`
+    const said = [row.valueWords, row.periodWords].filter(Boolean).join(' · ')
+    return html`<g><text class="chart-label chart-claimant" x="${x(0)}" y="${y + 15}">${row.claimant}</text><text class="chart-label" x="${x(0)}" y="${y + 33}">${said}</text>${mark}${arrowLeft}${arrowRight}</g>`
   })
   const ticks = chart.axis.ticks.map(
     (t) =>
-      html`<g><line class="chart-tick" x1="${x(t.at).toFixed(1)}" x2="${x(t.at).toFixed(1)}" y1="${axisY}" y2="${axisY + 6}"></line><text class="chart-tick-label" x="${x(t.at).toFixed(1)}" y="${axisY + 22}" text-anchor="middle">${t.label}</text></g>`,
+      html`<g><line class="chart-tick" x1="${x(t.at)}" x2="${x(t.at)}" y1="${axisY}" y2="${axisY + 6}"></line><text class="chart-tick-label" x="${x(t.at)}" y="${axisY + 22}" text-anchor="middle">${t.label}</text></g>`,
   )
-  return html`<svg class="chart" viewBox="0 0 ${CHART.width} ${height}" role="img" aria-labelledby="${titleId}" focusable="false">
+  return html`<svg class="chart" height="${height}" role="img" aria-labelledby="${titleId}" focusable="false">
 <title id="${titleId}">${chart.measure}: each claim’s number on one line from ${formatNumber(chart.axis.min)} to ${formatNumber(chart.axis.max)} ${chart.unit}; the table below gives the same in words.</title>
-<line class="chart-axis" x1="${CHART.left}" x2="${CHART.width - CHART.right}" y1="${axisY}" y2="${axisY}"></line>
+<line class="chart-axis" x1="${x(0)}" x2="${x(1)}" y1="${axisY}" y2="${axisY}"></line>
 ${ticks}${rows}
 </svg>`
 }
