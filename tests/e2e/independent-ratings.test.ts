@@ -141,6 +141,9 @@ describe('the rater agreement page', () => {
     await table.waitFor()
     await ana.page.getByText(/of \d+ \(\d+%\)/).waitFor()
     await table.getByRole('row', { name: /^Misleading/ }).waitFor()
+    // The table's title is not cut off by the table's sideways scroll on a phone.
+    const title = await ana.page.getByRole('heading', { name: /^Agreement per rating/ }).boundingBox()
+    expect((title?.x ?? 0) + (title?.width ?? 0)).toBeLessThanOrEqual(390)
     await expectNoSeriousA11yViolations(ana.page)
 
     await ana.page.getByLabel('From').fill('2001-01-01')

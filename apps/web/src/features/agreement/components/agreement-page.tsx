@@ -83,11 +83,14 @@ export function AgreementPage() {
               </dd>
             </div>
           </dl>
+          {/* The table's title stays outside the sideways scroll, so a phone shows all of it. */}
+          <h2 id="agreement-per-rating" className="agreement-table-title">
+            Agreement per rating: each rating against all the others
+          </h2>
           {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
           <section className="table-scroll" aria-label="Agreement per rating" tabIndex={0}>
-            <table className="data-table agreement-table">
-              <caption>Agreement per rating: each rating against all the others</caption>
+            <table className="data-table agreement-table" aria-labelledby="agreement-per-rating">
               <thead>
                 <tr>
                   <th scope="col">Rating</th>
