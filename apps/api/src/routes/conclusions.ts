@@ -193,7 +193,7 @@ export const conclusionRoutes = newRouter()
         c.get('deps').config.twoPersonRule,
       )
       if (outcome.kind === 'pending') return c.json(outcome.correction, 202)
-      return c.json(tagged(c, outcome.conclusion), 200)
+      return c.json(tagged(c, outcome.record), 200)
     },
   )
   .openapi(

@@ -173,7 +173,7 @@ export const verdictWorkflowRoutes = newRouter()
         c.get('deps').config.twoPersonRule,
       )
       if (outcome.kind === 'pending') return c.json(outcome.correction, 202)
-      return c.json(tagged(c, outcome.verdict), 200)
+      return c.json(tagged(c, outcome.record), 200)
     },
   )
   .openapi(
