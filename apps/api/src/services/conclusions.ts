@@ -28,19 +28,20 @@ import { assertDisputeLive } from './archived.ts'
 import type { ServiceContext } from './context.ts'
 import { recordHistory } from './history.ts'
 import { namesOf } from './my-work.ts'
-import { claimWords, notify } from './notifications.ts'
-import { assertVersion, found } from './versioning.ts'
+import { claimWords } from './notifications.ts'
 import {
-  assertDraft,
-  assertNotContributor,
-  assertNotProposer,
-  assertStepFrom,
-  contributorIds,
-  recipientsOf,
-  type Tell,
-  type WorkflowNotice,
-  type WorkflowStep,
-} from './workflow-rules.ts'
+  approveStep,
+  type CorrectionOutcome,
+  correctStep,
+  publishStep,
+  type ReviewedKind,
+  rejectStep,
+  returnStep,
+  submitStep,
+  withdrawStep,
+} from './review-steps.ts'
+import { assertVersion, found } from './versioning.ts'
+import { assertDraft, contributorIds } from './workflow-rules.ts'
 
 type ConclusionRow = typeof tables.disputeConclusions.$inferSelect
 type CorrectionRow = typeof tables.conclusionCorrections.$inferSelect
@@ -203,84 +204,57 @@ export function saveConclusionDraft(
   })
 }
 
-interface StepResult {
-  /** Columns of the conclusion row to change; version and updatedAt are added. */
-  changes: Partial<ConclusionRow>
-  /** Runs after the row changed, in the same transaction. */
-  afterwards?: (tx: Tx) => Promise<unknown>
-  /** The history action, when it is not the step's usual one. */
-  action?: string
-  tell?: Tell
-}
-
-// What each notification says happened, after the name of the one who did it.
-const TOLD: Record<WorkflowNotice, (dispute: string) => string> = {
-  returned: (dispute) => `returned the conclusion of ${dispute} to you`,
-  published: (dispute) => `published the conclusion of ${dispute}`,
-  corrected: (dispute) => `corrected the conclusion of ${dispute}`,
-  withdrawn: (dispute) => `withdrew the conclusion of ${dispute}`,
-  correction_pending: (dispute) =>
-    `proposed a correction of the conclusion of ${dispute}: it needs a second editor`,
-}
-
-/**
- * Runs one step of the conclusion's workflow in a transaction: checks the version and the state the
- * step starts from (workflow-rules.ts, as verdicts do), applies the change, appends history, tells people.
- */
-function step(
-  ctx: ServiceContext,
-  disputeId: string,
-  expectedVersion: number | null,
-  name: WorkflowStep,
-  action: string,
-  apply: (tx: Tx, current: ConclusionRow, before: Conclusion) => StepResult | Promise<StepResult>,
-): Promise<Conclusion> {
-  return transaction(ctx.db, async (tx) => {
+/** The conclusion as the review steps (review-steps.ts) see it: one per dispute, keyed by the dispute's id. */
+const CONCLUSION: ReviewedKind<ConclusionRow, Conclusion, ConclusionFields> = {
+  what: 'conclusion',
+  noun: 'Conclusion',
+  place: async (tx, disputeId) => {
     const dispute = await liveDispute(tx, disputeId)
-    const current = found(
-      (
-        await forUpdate(
-          tx
-            .select()
-            .from(tables.disputeConclusions)
-            .where(eq(tables.disputeConclusions.disputeId, disputeId))
-            .limit(1),
-        )
-      )[0],
-      'Conclusion',
-    )
-    const before = await getConclusion(tx, disputeId)
-    assertVersion(expectedVersion, current, before)
-    assertStepFrom('conclusion', current.status, name)
-    const { changes, afterwards, action: recorded, tell } = await apply(tx, current, before)
-    await tx
-      .update(tables.disputeConclusions)
-      .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
-      .where(eq(tables.disputeConclusions.id, current.id))
-    await afterwards?.(tx)
-    const after = await getConclusion(tx, disputeId)
-    await recordHistory(tx, {
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      entity: 'conclusion',
-      entityId: current.id,
-      action: recorded ?? action,
-      before,
-      after,
-      disputeId,
-    })
-    if (tell) {
-      await notify(tx, ctx, {
-        userIds: await recipientsOf(tx, tell.to, current.authorId, disputeId),
-        kind: tell.kind,
-        message: `${ctx.actor.name} ${TOLD[tell.kind](claimWords({ text: dispute.title, shortText: null }))}`,
-        note: tell.note,
-        disputeId,
-        claimId: null,
-      })
-    }
-    return after
-  })
+    return { disputeId, claimId: null, words: claimWords({ text: dispute.title, shortText: null }) }
+  },
+  lock: async (tx, disputeId) =>
+    (
+      await forUpdate(
+        tx
+          .select()
+          .from(tables.disputeConclusions)
+          .where(eq(tables.disputeConclusions.disputeId, disputeId))
+          .limit(1),
+      )
+    )[0],
+  read: getConclusion,
+  write: (tx, id, changes) =>
+    tx.update(tables.disputeConclusions).set(changes).where(eq(tables.disputeConclusions.id, id)),
+  told: {
+    returned: (dispute) => `returned the conclusion of ${dispute} to you`,
+    published: (dispute) => `published the conclusion of ${dispute}`,
+    corrected: (dispute) => `corrected the conclusion of ${dispute}`,
+    withdrawn: (dispute) => `withdrew the conclusion of ${dispute}`,
+    correction_pending: (dispute) =>
+      `proposed a correction of the conclusion of ${dispute}: it needs a second editor`,
+  },
+  fieldsOf: (conclusion) => ({ finding: conclusion.finding, rationale: conclusion.rationale }),
+  changesAnswer: (row, next) => next.finding !== row.finding,
+  applyCorrection: async (tx, ctx, row, next) => ({
+    changes: await corrected(tx, row, next, ctx.now),
+    after: next,
+  }),
+  corrections: {
+    add: (tx, conclusionId, values) =>
+      tx.insert(tables.conclusionCorrections).values({ ...values, conclusionId }),
+    decide: (tx, id, decision) =>
+      tx.update(tables.conclusionCorrections).set(decision).where(eq(tables.conclusionCorrections.id, id)),
+    rejectPending: (tx, conclusionId, decision) =>
+      tx
+        .update(tables.conclusionCorrections)
+        .set(decision)
+        .where(
+          and(
+            eq(tables.conclusionCorrections.conclusionId, conclusionId),
+            eq(tables.conclusionCorrections.status, 'pending'),
+          ),
+        ),
+  },
 }
 
 /** Draft → in review; a draft without a finding has nothing to review. */
@@ -289,7 +263,7 @@ export function submitConclusion(
   disputeId: string,
   expectedVersion: number | null,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'submit', 'submitted', (_tx, current) => {
+  return submitStep(CONCLUSION, ctx, disputeId, expectedVersion, (current) => {
     if (!current.finding.trim()) {
       throw new AppError(
         'validation_failed',
@@ -297,7 +271,6 @@ export function submitConclusion(
         [{ path: 'finding', message: 'needs a finding' }],
       )
     }
-    return { changes: { status: 'in_review', submittedAt: ctx.now, returnNote: null } }
   })
 }
 
@@ -308,10 +281,7 @@ export function returnConclusion(
   expectedVersion: number | null,
   note: string,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'return', 'returned', () => ({
-    changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
-    tell: { kind: 'returned', to: 'author', note },
-  }))
+  return returnStep(CONCLUSION, ctx, disputeId, expectedVersion, note)
 }
 
 /**
@@ -363,8 +333,7 @@ export function publishConclusion(
   expectedVersion: number | null,
   twoPersonRule: boolean,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'publish', 'published', async (tx, current, before) => {
-    assertNotContributor('conclusion', before.contributors, ctx.actor.id, twoPersonRule)
+  return publishStep(CONCLUSION, ctx, disputeId, expectedVersion, twoPersonRule, async (tx, current) => {
     const gaps = [
       ...(current.finding.trim() ? [] : ['finding']),
       ...(current.rationale.trim() ? [] : ['rationale']),
@@ -376,15 +345,7 @@ export function publishConclusion(
         gaps.map((path) => ({ path, message: `needs a ${path}` })),
       )
     }
-    return {
-      changes: {
-        status: 'published',
-        publishedAt: ctx.now,
-        reviewerId: ctx.actor.id,
-        published: await freeze(tx, disputeId, current),
-      },
-      tell: { kind: 'published', to: 'author_and_assignees', note: null },
-    }
+    return { changes: { published: await freeze(tx, disputeId, current) } }
   })
 }
 
@@ -406,78 +367,29 @@ async function corrected(
   return { finding: next.finding, rationale: next.rationale, published, modifiedAt: at }
 }
 
-export type ConclusionCorrectionOutcome =
-  | { kind: 'applied'; conclusion: Conclusion }
-  | { kind: 'pending'; correction: PendingConclusionCorrection; conclusion: Conclusion }
-
 /**
  * Changes a published conclusion and freezes what the public sees anew; the correction and its note
  * stay public. Under the two-person rule a change of the finding waits for a second editor.
  */
-export async function correctConclusion(
+export function correctConclusion(
   ctx: ServiceContext,
   disputeId: string,
   expectedVersion: number | null,
   input: z.infer<typeof ConclusionCorrectSchema>,
   twoPersonRule: boolean,
-): Promise<ConclusionCorrectionOutcome> {
-  const conclusion = await step(
+): Promise<CorrectionOutcome<Conclusion, PendingConclusionCorrection>> {
+  return correctStep(
+    CONCLUSION,
     ctx,
     disputeId,
     expectedVersion,
-    'correct',
-    'corrected',
-    async (tx, current, before) => {
-      if (before.pendingCorrection) {
-        throw new AppError(
-          'conflict',
-          'A correction of this conclusion is waiting for a second editor: approve or reject it first.',
-        )
-      }
-      const was: ConclusionFields = { finding: current.finding, rationale: current.rationale }
-      const next: ConclusionFields = {
-        finding: input.finding ?? current.finding,
-        rationale: input.rationale ?? current.rationale,
-      }
-      const row = {
-        conclusionId: current.id,
-        at: ctx.now,
-        actorId: ctx.actor.id,
-        note: input.correctionNote,
-        before: was,
-        after: next,
-      }
-      if (twoPersonRule && next.finding !== current.finding) {
-        await tx.insert(tables.conclusionCorrections).values({ id: randomUUID(), ...row, status: 'pending' })
-        return {
-          changes: {},
-          action: 'correction_proposed',
-          tell: { kind: 'correction_pending', to: 'editors', note: input.correctionNote },
-        }
-      }
-      const changes = await corrected(tx, current, next, ctx.now)
-      await tx
-        .insert(tables.conclusionCorrections)
-        .values({ id: randomUUID(), ...row, status: 'applied', decidedAt: ctx.now })
-      return {
-        changes,
-        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
-      }
-    },
+    input.correctionNote,
+    twoPersonRule,
+    (_tx, current) => ({
+      finding: input.finding ?? current.finding,
+      rationale: input.rationale ?? current.rationale,
+    }),
   )
-  if (conclusion.pendingCorrection) {
-    return { kind: 'pending', correction: conclusion.pendingCorrection, conclusion }
-  }
-  return { kind: 'applied', conclusion }
-}
-
-/** The conclusion's pending correction with this id, or not_found. */
-function pendingNamed(conclusion: Conclusion, correctionId: string): PendingConclusionCorrection {
-  const pending = conclusion.pendingCorrection
-  if (pending?.id !== correctionId) {
-    throw new AppError('not_found', 'There is no such correction waiting for approval on this conclusion.')
-  }
-  return pending
 }
 
 /** Applies a pending correction, by an editor other than the one who proposed it. */
@@ -487,16 +399,7 @@ export function approveConclusionCorrection(
   correctionId: string,
   expectedVersion: number | null,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'approve', 'corrected', async (tx, current, before) => {
-    const pending = pendingNamed(before, correctionId)
-    assertNotProposer(pending.proposedBy.id, ctx.actor.id)
-    const changes = await corrected(tx, current, pending.after, ctx.now)
-    await tx
-      .update(tables.conclusionCorrections)
-      .set({ status: 'applied', approverId: ctx.actor.id, decidedAt: ctx.now })
-      .where(eq(tables.conclusionCorrections.id, pending.id))
-    return { changes, tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note } }
-  })
+  return approveStep(CONCLUSION, ctx, disputeId, correctionId, expectedVersion)
 }
 
 /** Turns a pending correction down (the editor who proposed it may take it back); nothing is published. */
@@ -507,22 +410,7 @@ export function rejectConclusionCorrection(
   expectedVersion: number | null,
   note: string,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'reject', 'correction_rejected', (_tx, _current, before) => {
-    const pending = pendingNamed(before, correctionId)
-    return {
-      changes: {},
-      afterwards: (t) =>
-        t
-          .update(tables.conclusionCorrections)
-          .set({
-            status: 'rejected',
-            approverId: ctx.actor.id,
-            decidedAt: ctx.now,
-            note: `${pending.note}\n\nNot applied: ${note}`,
-          })
-          .where(eq(tables.conclusionCorrections.id, pending.id)),
-    }
-  })
+  return rejectStep(CONCLUSION, ctx, disputeId, correctionId, expectedVersion, note)
 }
 
 /** Published → withdrawn, with a public note; a correction still waiting is turned down with it. */
@@ -532,20 +420,7 @@ export function withdrawConclusion(
   expectedVersion: number | null,
   note: string,
 ): Promise<Conclusion> {
-  return step(ctx, disputeId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
-    changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
-    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
-    afterwards: (t) =>
-      t
-        .update(tables.conclusionCorrections)
-        .set({ status: 'rejected', approverId: ctx.actor.id, decidedAt: ctx.now })
-        .where(
-          and(
-            eq(tables.conclusionCorrections.conclusionId, current.id),
-            eq(tables.conclusionCorrections.status, 'pending'),
-          ),
-        ),
-  }))
+  return withdrawStep(CONCLUSION, ctx, disputeId, expectedVersion, note)
 }
 
 /** What the public may read of a dispute's conclusion: the frozen content, its dates and its public corrections. */

@@ -1,17 +1,4 @@
-import { randomUUID } from 'node:crypto'
-import {
-  and,
-  asc,
-  eq,
-  forUpdate,
-  gt,
-  isNull,
-  or,
-  readTransaction,
-  type Tx,
-  tables,
-  transaction,
-} from '@counterclaim/db'
+import { and, asc, eq, forUpdate, gt, isNull, or, readTransaction, type Tx, tables } from '@counterclaim/db'
 import { publicationChanges, verdictPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
@@ -21,117 +8,90 @@ import {
   type PendingCorrectionItem,
   type Verdict,
   type VerdictCorrectSchema,
-  type WebhookEvent,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import type { ServiceContext } from './context.ts'
 import { decodeCursor, toPage } from './cursor.ts'
-import { recordHistory } from './history.ts'
-import { claimWords, notify } from './notifications.ts'
+import { claimWords } from './notifications.ts'
 import { assertTwoSources, citationsChanged } from './origins.ts'
+import {
+  approveStep,
+  type CorrectionOutcome,
+  correctStep,
+  publishStep,
+  type ReviewedKind,
+  rejectStep,
+  returnStep,
+  submitStep,
+  withdrawStep,
+} from './review-steps.ts'
 import { readSnapshots, takeSnapshot } from './snapshots.ts'
 import { checkCitations, getVerdict, liveClaim, loadVerdicts, syncClaimVerdict } from './verdicts.ts'
-import { assertVersion, found } from './versioning.ts'
 import { enqueueWebhooks } from './webhook-outbox.ts'
-import {
-  assertNotContributor,
-  assertNotProposer,
-  assertStepFrom,
-  recipientsOf,
-  type Tell,
-  type WorkflowNotice,
-  type WorkflowStep,
-} from './workflow-rules.ts'
 
 type VerdictRow = typeof tables.verdicts.$inferSelect
 
-interface StepResult {
-  /** Columns of the verdict row to change; version and updatedAt are added. */
-  changes: Record<string, unknown>
-  /** Runs after the row changed, in the same transaction (snapshots, citations). */
-  afterwards?: (tx: Tx) => Promise<unknown>
-  /** The history action, when it is not the step's usual one. */
-  action?: string
-  /** The webhook event the step publishes, whose deliveries are written in its transaction. */
-  webhook?: WebhookEvent
-  /** Whom the step tells, and what. */
-  tell?: Tell
-}
-
-// What each notification says happened, after the name of the one who did it.
-const TOLD: Record<WorkflowNotice, (claim: string) => string> = {
-  returned: (claim) => `returned your verdict on ${claim}`,
-  published: (claim) => `published the verdict on ${claim}`,
-  corrected: (claim) => `corrected the verdict on ${claim}`,
-  withdrawn: (claim) => `withdrew the verdict on ${claim}`,
-  correction_pending: (claim) => `proposed a correction of the verdict on ${claim}: it needs a second editor`,
-}
-
-async function tellAbout(
-  tx: Tx,
-  ctx: ServiceContext,
-  claim: { id: string; disputeId: string; text: string; shortText: string | null },
-  authorId: string | null,
-  tell: Tell,
-): Promise<void> {
-  await notify(tx, ctx, {
-    userIds: await recipientsOf(tx, tell.to, authorId, claim.disputeId),
-    kind: tell.kind,
-    message: `${ctx.actor.name} ${TOLD[tell.kind](claimWords(claim))}`,
-    note: tell.note,
-    disputeId: claim.disputeId,
-    claimId: claim.id,
-  })
-}
-
-/**
- * Runs one step of the verdict workflow in a transaction: checks the version and the state the
- * step starts from, applies the change, keeps the claim log in step and appends history.
- */
-function step(
-  ctx: ServiceContext,
-  claimId: string,
-  expectedVersion: number | null,
-  name: WorkflowStep,
-  action: string,
-  apply: (tx: Tx, current: VerdictRow, before: Verdict) => StepResult | Promise<StepResult>,
-): Promise<Verdict> {
-  return transaction(ctx.db, async (tx) => {
+/** The verdict as the review steps (review-steps.ts) see it: one per claim, keyed by the claim's id. */
+const VERDICT: ReviewedKind<VerdictRow, Verdict, CorrectedFields> = {
+  what: 'verdict',
+  noun: 'Verdict',
+  place: async (tx, claimId) => {
     const claim = await liveClaim(tx, claimId)
-    const current = found(
-      (
-        await forUpdate(
-          tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1),
-        )
-      )[0],
-      'Verdict',
-    )
-    const before = await getVerdict(tx, claimId)
-    assertVersion(expectedVersion, current, before)
-    assertStepFrom('verdict', current.status, name)
-    const { changes, afterwards, action: recorded, tell, webhook } = await apply(tx, current, before)
-    await tx
-      .update(tables.verdicts)
-      .set({ ...changes, updatedAt: ctx.now, version: current.version + 1 })
-      .where(eq(tables.verdicts.id, current.id))
-    await afterwards?.(tx)
+    return { disputeId: claim.disputeId, claimId, words: claimWords(claim) }
+  },
+  lock: async (tx, claimId) =>
+    (
+      await forUpdate(tx.select().from(tables.verdicts).where(eq(tables.verdicts.claimId, claimId)).limit(1))
+    )[0],
+  read: getVerdict,
+  write: (tx, id, changes) => tx.update(tables.verdicts).set(changes).where(eq(tables.verdicts.id, id)),
+  settle: async (tx, ctx, claimId, webhook) => {
     await syncClaimVerdict(tx, claimId, ctx.now)
     if (webhook) await enqueueWebhooks(tx, ctx, webhook, claimId)
-    const after = await getVerdict(tx, claimId)
-    await recordHistory(tx, {
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      entity: 'verdict',
-      entityId: current.id,
-      action: recorded ?? action,
-      before,
-      after,
-      disputeId: claim.disputeId,
-      claimId,
-    })
-    if (tell) await tellAbout(tx, ctx, claim, current.authorId, tell)
-    return after
-  })
+  },
+  told: {
+    returned: (claim) => `returned your verdict on ${claim}`,
+    published: (claim) => `published the verdict on ${claim}`,
+    corrected: (claim) => `corrected the verdict on ${claim}`,
+    withdrawn: (claim) => `withdrew the verdict on ${claim}`,
+    correction_pending: (claim) =>
+      `proposed a correction of the verdict on ${claim}: it needs a second editor`,
+  },
+  webhooks: {
+    published: 'verdict.published',
+    corrected: 'verdict.corrected',
+    withdrawn: 'verdict.withdrawn',
+  },
+  fieldsOf: (verdict) => ({
+    rating: verdict.rating,
+    summary: verdict.summary,
+    rationale: verdict.rationale,
+    citedEvidenceIds: verdict.citedEvidenceIds,
+  }),
+  changesAnswer: (row, next) => next.rating !== row.rating,
+  checkCorrection: async (tx, ctx, was, next) => {
+    if (citationsChanged(next.citedEvidenceIds, was.citedEvidenceIds))
+      await assertTwoSources(tx, ctx, { evidenceIds: next.citedEvidenceIds })
+  },
+  applyCorrection: async (tx, ctx, row, next) => {
+    const published = await applyCorrection(tx, row, next, ctx.now)
+    return { changes: { modifiedAt: ctx.now }, after: { ...next, published } }
+  },
+  corrections: {
+    add: (tx, verdictId, values) => tx.insert(tables.verdictCorrections).values({ ...values, verdictId }),
+    decide: (tx, id, decision) =>
+      tx.update(tables.verdictCorrections).set(decision).where(eq(tables.verdictCorrections.id, id)),
+    rejectPending: (tx, verdictId, decision) =>
+      tx
+        .update(tables.verdictCorrections)
+        .set(decision)
+        .where(
+          and(
+            eq(tables.verdictCorrections.verdictId, verdictId),
+            eq(tables.verdictCorrections.status, 'pending'),
+          ),
+        ),
+  },
 }
 
 /** Draft → in review; a draft with neither a rating nor a summary has nothing to review. */
@@ -140,7 +100,7 @@ export function submitVerdict(
   claimId: string,
   expectedVersion: number | null,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'submit', 'submitted', (_tx, current) => {
+  return submitStep(VERDICT, ctx, claimId, expectedVersion, (current) => {
     if (!current.rating && !current.summary.trim()) {
       throw new AppError(
         'validation_failed',
@@ -151,7 +111,6 @@ export function submitVerdict(
         ],
       )
     }
-    return { changes: { status: 'in_review', submittedAt: ctx.now, returnNote: null } }
   })
 }
 
@@ -162,10 +121,7 @@ export function returnVerdict(
   expectedVersion: number | null,
   note: string,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'return', 'returned', () => ({
-    changes: { status: 'draft', returnNote: note, reviewerId: ctx.actor.id },
-    tell: { kind: 'returned', to: 'author', note },
-  }))
+  return returnStep(VERDICT, ctx, claimId, expectedVersion, note)
 }
 
 /** What a verdict lacks before it can be published; empty when it is complete. */
@@ -188,8 +144,7 @@ export function publishVerdict(
   expectedVersion: number | null,
   twoPersonRule: boolean,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'publish', 'published', async (tx, current, before) => {
-    assertNotContributor('verdict', before.contributors, ctx.actor.id, twoPersonRule)
+  return publishStep(VERDICT, ctx, claimId, expectedVersion, twoPersonRule, async (tx, current) => {
     const gaps = await publishGaps(tx, current)
     if (gaps.length) {
       throw new AppError(
@@ -203,29 +158,10 @@ export function publishVerdict(
     }
     await assertTwoSources(tx, ctx, { verdictId: current.id })
     return {
-      changes: { status: 'published', publishedAt: ctx.now, reviewerId: ctx.actor.id },
+      changes: {},
       afterwards: (t) => takeSnapshot(t, { verdictId: current.id, at: ctx.now, reason: 'published' }),
-      webhook: 'verdict.published',
-      tell: { kind: 'published', to: 'author_and_assignees', note: null },
     }
   })
-}
-
-/** The verdict's own fields, as a correction finds and leaves them. */
-const fieldsOf = (verdict: Verdict): CorrectedFields => ({
-  rating: verdict.rating,
-  summary: verdict.summary,
-  rationale: verdict.rationale,
-  citedEvidenceIds: verdict.citedEvidenceIds,
-})
-
-/** The verdict's pending correction with this id, or not_found. */
-function pendingNamed(verdict: Verdict, correctionId: string): PendingCorrection {
-  const pending = verdict.pendingCorrection
-  if (pending?.id !== correctionId) {
-    throw new AppError('not_found', 'There is no such correction waiting for approval on this verdict.')
-  }
-  return pending
 }
 
 async function replaceCitations(tx: Tx, verdictId: string, ids: string[]): Promise<void> {
@@ -266,87 +202,35 @@ async function applyCorrection(
   return [...new Set(changes.filter((c) => c.part !== 'verdict').map((c) => c.label))]
 }
 
-export type CorrectionOutcome =
-  | { kind: 'applied'; verdict: Verdict }
-  | { kind: 'pending'; correction: PendingCorrection; verdict: Verdict }
-
 /**
  * Changes a published verdict and publishes a new snapshot of its records; the correction and
  * its note stay public. Under the two-person rule a change of rating waits for a second editor.
  */
-export async function correctVerdict(
+export function correctVerdict(
   ctx: ServiceContext,
   claimId: string,
   expectedVersion: number | null,
   input: z.infer<typeof VerdictCorrectSchema>,
   twoPersonRule: boolean,
-): Promise<CorrectionOutcome> {
-  let proposed: string | null = null
-  const verdict = await step(
+): Promise<CorrectionOutcome<Verdict, PendingCorrection>> {
+  return correctStep(
+    VERDICT,
     ctx,
     claimId,
     expectedVersion,
-    'correct',
-    'corrected',
-    async (tx, current, verdictBefore) => {
-      if (verdictBefore.pendingCorrection) {
-        throw new AppError(
-          'conflict',
-          'A correction of this verdict is waiting for a second editor: approve or reject it first.',
-        )
-      }
-      const before = fieldsOf(verdictBefore)
+    input.correctionNote,
+    twoPersonRule,
+    async (tx, current, was) => {
       const cited = input.citedEvidenceIds ? [...new Set(input.citedEvidenceIds)] : undefined
       if (cited) await checkCitations(tx, (await liveClaim(tx, claimId)).disputeId, cited)
-      if (citationsChanged(cited, before.citedEvidenceIds))
-        await assertTwoSources(tx, ctx, { evidenceIds: cited })
-      const next: CorrectedFields = {
+      return {
         rating: input.rating ?? current.rating,
         summary: input.summary ?? current.summary,
         rationale: input.rationale ?? current.rationale,
-        citedEvidenceIds: cited ?? before.citedEvidenceIds,
-      }
-      if (twoPersonRule && next.rating !== current.rating) {
-        proposed = randomUUID()
-        await tx.insert(tables.verdictCorrections).values({
-          id: proposed,
-          verdictId: current.id,
-          at: ctx.now,
-          actorId: ctx.actor.id,
-          note: input.correctionNote,
-          before,
-          after: next,
-          status: 'pending',
-        })
-        return {
-          changes: {},
-          action: 'correction_proposed',
-          tell: { kind: 'correction_pending', to: 'editors', note: input.correctionNote },
-        }
-      }
-      const published = await applyCorrection(tx, current, next, ctx.now)
-      await tx.insert(tables.verdictCorrections).values({
-        id: randomUUID(),
-        verdictId: current.id,
-        at: ctx.now,
-        actorId: ctx.actor.id,
-        note: input.correctionNote,
-        before,
-        after: { ...next, published },
-        status: 'applied',
-        decidedAt: ctx.now,
-      })
-      return {
-        changes: { modifiedAt: ctx.now },
-        webhook: 'verdict.corrected',
-        tell: { kind: 'corrected', to: 'author_and_assignees', note: input.correctionNote },
+        citedEvidenceIds: cited ?? was.citedEvidenceIds,
       }
     },
   )
-  if (proposed && verdict.pendingCorrection?.id === proposed) {
-    return { kind: 'pending', correction: verdict.pendingCorrection, verdict }
-  }
-  return { kind: 'applied', verdict }
 }
 
 /** Applies a pending correction, by an editor other than the one who proposed it. */
@@ -356,28 +240,7 @@ export function approveCorrection(
   correctionId: string,
   expectedVersion: number | null,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'approve', 'corrected', async (tx, current, before) => {
-    const pending = pendingNamed(before, correctionId)
-    assertNotProposer(pending.proposedBy.id, ctx.actor.id)
-    const { after } = pending
-    if (citationsChanged(after.citedEvidenceIds, before.citedEvidenceIds))
-      await assertTwoSources(tx, ctx, { evidenceIds: after.citedEvidenceIds })
-    const published = await applyCorrection(tx, current, after, ctx.now)
-    await tx
-      .update(tables.verdictCorrections)
-      .set({
-        status: 'applied',
-        approverId: ctx.actor.id,
-        decidedAt: ctx.now,
-        after: { ...after, published },
-      })
-      .where(eq(tables.verdictCorrections.id, pending.id))
-    return {
-      changes: { modifiedAt: ctx.now },
-      webhook: 'verdict.corrected',
-      tell: { kind: 'corrected', to: 'author_and_assignees', note: pending.note },
-    }
-  })
+  return approveStep(VERDICT, ctx, claimId, correctionId, expectedVersion)
 }
 
 /** Turns a pending correction down (the editor who proposed it may take it back); nothing is published. */
@@ -388,22 +251,7 @@ export function rejectCorrection(
   expectedVersion: number | null,
   note: string,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'reject', 'correction_rejected', (_tx, _current, before) => {
-    const pending = pendingNamed(before, correctionId)
-    return {
-      changes: {},
-      afterwards: (t) =>
-        t
-          .update(tables.verdictCorrections)
-          .set({
-            status: 'rejected',
-            approverId: ctx.actor.id,
-            decidedAt: ctx.now,
-            note: `${pending.note}\n\nNot applied: ${note}`,
-          })
-          .where(eq(tables.verdictCorrections.id, pending.id)),
-    }
-  })
+  return rejectStep(VERDICT, ctx, claimId, correctionId, expectedVersion, note)
 }
 
 /**
@@ -416,21 +264,7 @@ export function withdrawVerdict(
   expectedVersion: number | null,
   note: string,
 ): Promise<Verdict> {
-  return step(ctx, claimId, expectedVersion, 'withdraw', 'withdrawn', (_tx, current) => ({
-    changes: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawalNote: note },
-    webhook: 'verdict.withdrawn',
-    tell: { kind: 'withdrawn', to: 'author_and_assignees', note },
-    afterwards: (t) =>
-      t
-        .update(tables.verdictCorrections)
-        .set({ status: 'rejected', approverId: ctx.actor.id, decidedAt: ctx.now })
-        .where(
-          and(
-            eq(tables.verdictCorrections.verdictId, current.id),
-            eq(tables.verdictCorrections.status, 'pending'),
-          ),
-        ),
-  }))
+  return withdrawStep(VERDICT, ctx, claimId, expectedVersion, note)
 }
 
 /** Corrections waiting for a second editor, the longest-waiting first, paged on (proposedAt, id). */

@@ -1,7 +1,5 @@
 import { type Conclusion, ConclusionSchema, type DeskSettings, LIMITS } from '@counterclaim/shared'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
-import { blockedBy } from '../../../components/blocked-button.ts'
+import { type FormEvent, useId, useState } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import {
@@ -11,6 +9,13 @@ import {
   useSaveConclusion,
 } from '../api/conclusion.ts'
 import { RationaleField } from './rationale-field.tsx'
+import {
+  CorrectionFormEnd,
+  DraftFormEnd,
+  ReturnedNote,
+  useDraftSaving,
+  useFocusOnOpen,
+} from './review-form-parts.tsx'
 
 const valuesOf = (conclusion: Conclusion | null) => ({
   finding: conclusion?.finding ?? '',
@@ -43,15 +48,6 @@ function FindingField(props: { value: string; onChange: (value: string) => void;
   )
 }
 
-/** Takes the reader (and the keyboard) to a form as it opens. */
-function useFocusOnOpen() {
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    heading.current?.focus()
-  }, [])
-  return heading
-}
-
 /**
  * The conclusion's draft: the finding and the Markdown rationale. Saves with If-Match (412-safe through
  * record-conflict.tsx); "Submit for review" saves, then submits.
@@ -71,50 +67,22 @@ export function ConclusionDraftForm({
   const step = useConclusionStep(disputeId)
   const draft = useRecordDraft({ record: conclusion, valuesOf, fields: FIELDS, parse })
   const { finding, rationale } = draft.values
-  const [saved, setSaved] = useState<string | null>(null)
   const ids = { heading: useId(), submitReason: useId() }
   const heading = useFocusOnOpen()
   const submitReason = finding.trim() ? null : 'Write the finding before submitting it for review.'
+  const { saved, onSave, onSubmitForReview } = useDraftSaving({
+    draft,
+    save: () => save.mutateAsync({ version: draft.version, json: { finding, rationale } }),
+    submit: (record) => step.mutate({ version: record.version, step: 'submit' }, { onSuccess: onClose }),
+    submitReason,
+  })
 
-  const saveDraft = async () => {
-    setSaved(null)
-    try {
-      const record = await save.mutateAsync({ version: draft.version, json: { finding, rationale } })
-      draft.saved(record)
-      return record
-    } catch (error) {
-      if (error instanceof Error) draft.failed(error)
-      throw error
-    }
-  }
-
-  const onSave = (event: FormEvent) => {
-    event.preventDefault()
-    saveDraft().then(
-      () => setSaved('Draft saved.'),
-      () => undefined, // shown by ActionError
-    )
-  }
-
-  const onSubmitForReview = () => {
-    if (submitReason) return
-    saveDraft().then(
-      (record) => step.mutate({ version: record.version, step: 'submit' }, { onSuccess: onClose }),
-      () => undefined,
-    )
-  }
-
-  const busy = save.isPending || step.isPending
   return (
     <section className="conclusion-form" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={heading} tabIndex={-1}>
         {conclusion ? 'Edit the conclusion' : 'Write the conclusion'}
       </h3>
-      {conclusion?.returnNote ? (
-        <p className="note-returned">
-          <strong>Returned by the editor:</strong> {conclusion.returnNote}
-        </p>
-      ) : null}
+      <ReturnedNote note={conclusion?.returnNote} />
       <Form onSubmit={onSave} className="form-grid">
         <ConflictChoices draft={draft} entity="conclusion" fields={FIELDS} />
         <FindingField
@@ -127,46 +95,18 @@ export function ConclusionDraftForm({
           onChange={(v) => draft.set('rationale', v)}
           error={save.error ?? step.error}
         />
-        <ActionError
-          error={save.error}
-          action="The conclusion was not saved."
-          onReload={() => {
-            draft.takeTheirs()
-            save.reset()
-            onReload()
-          }}
-        />
-        <ActionError
-          error={step.error}
-          action="The conclusion was not submitted for review."
+        <DraftFormEnd
+          what="conclusion"
+          save={save}
+          step={step}
+          saved={saved}
+          submitReason={submitReason}
+          submitReasonId={ids.submitReason}
+          onSubmitForReview={onSubmitForReview}
+          onClose={onClose}
           onReload={onReload}
+          onReloadSaved={draft.takeTheirs}
         />
-        {saved ? (
-          <p role="status" className="ok small">
-            {saved}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {save.isPending ? 'Saving…' : 'Save draft'}
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            {...blockedBy(submitReason, ids.submitReason)}
-            onClick={onSubmitForReview}
-          >
-            {step.isPending ? 'Submitting…' : 'Submit for review'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        {submitReason ? (
-          <p id={ids.submitReason} className="reason small">
-            {submitReason}
-          </p>
-        ) : null}
       </Form>
     </section>
   )
@@ -229,36 +169,16 @@ export function ConclusionCorrectionForm({
         <ConflictChoices draft={draft} entity="conclusion" fields={FIELDS} />
         <FindingField value={finding} onChange={(v) => draft.set('finding', v)} error={correct.error} />
         <RationaleField value={rationale} onChange={(v) => draft.set('rationale', v)} error={correct.error} />
-        <Field
-          as="textarea"
-          label="Correction note"
-          labelNote=" (required)"
-          path="correctionNote"
-          error={correct.error}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          rows={3}
-          aria-required="true"
-          maxLength={LIMITS.longText}
-          hint="Public: shown with its date under the conclusion. Say what changed and why."
+        <CorrectionFormEnd
+          what="conclusion"
+          noteHint="Public: shown with its date under the conclusion. Say what changed and why."
+          note={note}
+          onNote={setNote}
+          correct={correct}
+          onReloadSaved={draft.takeTheirs}
+          onReload={onReload}
+          onClose={onClose}
         />
-        <ActionError
-          error={correct.error}
-          action="The conclusion was not corrected."
-          onReload={() => {
-            draft.takeTheirs()
-            correct.reset()
-            onReload()
-          }}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={correct.isPending}>
-            {correct.isPending ? 'Publishing…' : 'Publish correction'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
       </Form>
     </section>
   )

@@ -7,7 +7,7 @@ import {
   roleAtLeast,
   type SessionUser,
 } from '@counterclaim/shared'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { formatMoment } from '../../../components/dates.ts'
@@ -16,6 +16,7 @@ import { useRequiredNote } from '../../../components/required-note.ts'
 import { VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { useConclusionStep, useDecideConclusionCorrection } from '../api/conclusion.ts'
 import { ConclusionCorrectionForm, ConclusionDraftForm } from './conclusion-form.tsx'
+import { PendingDecision } from './pending-decision.tsx'
 
 /** Why this editor cannot publish the conclusion in review, or null when they can. */
 function whyNotPublish(conclusion: Conclusion, userId: string, desk: DeskSettings): string | null {
@@ -45,100 +46,32 @@ function PendingFinding({
   onReload: () => void
 }) {
   const decide = useDecideConclusionCorrection(disputeId)
-  const [rejecting, setRejecting] = useState(false)
-  const rejectNote = useRequiredNote(
-    'Write a note: it is kept with the proposal, for the editor who made it.',
-  )
-  const headingId = useId()
-  const isEditor = roleAtLeast(user.role, 'editor')
-  const own = pending.proposedBy.id === user.id
   const ref = { correctionId: pending.id, version }
-
-  const onReject = (event: FormEvent) => {
-    event.preventDefault()
-    const note = rejectNote.take()
-    if (note) decide.mutate({ ...ref, decision: 'reject', note })
-  }
-
   return (
-    <FieldScope>
-      <section className="pending-correction small" aria-labelledby={headingId}>
-        <p id={headingId}>
+    <PendingDecision
+      pending={pending}
+      user={user}
+      heading={
+        <>
           <strong>New finding proposed by {pending.proposedBy.name}</strong> — waiting for a second editor:
-        </p>
+        </>
+      }
+      details={
         <p>
           <del>{pending.before.finding}</del> → <ins>{pending.after.finding}</ins>
         </p>
-        <p>
-          <span className="muted">
-            Proposed <time dateTime={pending.proposedAt}>{formatMoment(pending.proposedAt)}</time>, with the
-            correction note:
-          </span>{' '}
-          {pending.note}
-        </p>
-        {isEditor && own ? (
-          <p className="muted">You proposed it: another editor must approve it before the public sees it.</p>
-        ) : null}
-        {isEditor ? (
-          <div className="actions compact">
-            {own ? null : (
-              <button
-                type="button"
-                className="primary"
-                disabled={decide.isPending}
-                onClick={() => decide.mutate({ ...ref, decision: 'approve' })}
-              >
-                Approve<span className="visually-hidden"> the new finding</span>
-              </button>
-            )}
-            <button
-              type="button"
-              aria-expanded={rejecting}
-              disabled={decide.isPending}
-              onClick={() => {
-                setRejecting((r) => !r)
-                setTimeout(() => rejectNote.ref.current?.focus(), 0)
-              }}
-            >
-              {own ? 'Take back…' : 'Reject…'}
-              <span className="visually-hidden"> the new finding</span>
-            </button>
-          </div>
-        ) : null}
-        {rejecting ? (
-          <form className="form-grid" onSubmit={onReject} noValidate>
-            <Field
-              as="textarea"
-              label={own ? 'Why you take it back' : 'Why not'}
-              labelNote=" (required)"
-              path="note"
-              error={decide.error}
-              {...rejectNote.field}
-              rows={3}
-              required
-              maxLength={LIMITS.longText}
-            />
-            <div className="actions compact">
-              <button type="submit" disabled={decide.isPending}>
-                {own ? 'Take the proposal back' : 'Reject the new finding'}
-              </button>
-              <button type="button" className="link-button" onClick={() => setRejecting(false)}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        ) : null}
-        <ActionError
-          error={decide.error}
-          action={
-            decide.variables?.decision === 'reject'
-              ? 'The proposal was not turned down.'
-              : 'The new finding was not applied.'
-          }
-          onReload={onReload}
-        />
-      </section>
-    </FieldScope>
+      }
+      change="the new finding"
+      ownNote="You proposed it: another editor must approve it before the public sees it."
+      deciding={{
+        isPending: decide.isPending,
+        error: decide.error,
+        rejected: decide.variables?.decision === 'reject',
+        approve: () => decide.mutate({ ...ref, decision: 'approve' }),
+        reject: (note) => decide.mutate({ ...ref, decision: 'reject', note }),
+      }}
+      onReload={onReload}
+    />
   )
 }
 

@@ -2,17 +2,16 @@ import { describeChanges } from '@counterclaim/domain'
 import {
   type DeskSettings,
   type Evidence,
-  LIMITS,
   RATING_SCALE,
   type Rating,
   type WorkbenchClaim,
 } from '@counterclaim/shared'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
+import { type FormEvent, useId, useState } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useCorrectVerdict, useReloadWorkbench, type VerdictCorrectInput } from '../api/workbench.ts'
 import type { CorrectionOutcome } from './claim-column.tsx'
+import { CorrectionFormEnd, useFocusOnOpen } from './review-form-parts.tsx'
 import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
@@ -55,11 +54,7 @@ export function VerdictCorrectionForm({
   const [citedMissing, setCitedMissing] = useState(false)
   const [note, setNote] = useState('')
   const headingId = useId()
-  const heading = useRef<HTMLHeadingElement>(null)
-  // Opening the form takes the reader (and the keyboard) to it.
-  useEffect(() => {
-    heading.current?.focus()
-  }, [])
+  const heading = useFocusOnOpen()
 
   if (verdict?.status !== 'published') return null
 
@@ -167,36 +162,16 @@ export function VerdictCorrectionForm({
             </label>
           ))}
         </Field>
-        <Field
-          as="textarea"
-          label="Correction note"
-          labelNote=" (required)"
-          path="correctionNote"
-          error={correct.error}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          rows={3}
-          aria-required="true"
-          maxLength={LIMITS.longText}
-          hint="Public: shown with its date under the verdict on the public page. Say what changed and why."
+        <CorrectionFormEnd
+          what="verdict"
+          noteHint="Public: shown with its date under the verdict on the public page. Say what changed and why."
+          note={note}
+          onNote={setNote}
+          correct={correct}
+          onReloadSaved={draft.takeTheirs}
+          onReload={reload}
+          onClose={onClose}
         />
-        <ActionError
-          error={correct.error}
-          action="The verdict was not corrected."
-          onReload={() => {
-            draft.takeTheirs()
-            correct.reset()
-            reload()
-          }}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={correct.isPending}>
-            {correct.isPending ? 'Publishing…' : 'Publish correction'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
       </Form>
     </section>
   )

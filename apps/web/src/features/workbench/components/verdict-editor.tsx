@@ -1,14 +1,13 @@
 import { isEmptyDraft } from '@counterclaim/domain'
 import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { ActionError } from '../../../components/action-error.tsx'
-import { blockedBy } from '../../../components/blocked-button.ts'
+import { useEffect, useId, useRef } from 'react'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { claimRatingsQuery } from '../api/ratings.ts'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
 import { VerdictRatingStart } from './claim-ratings.tsx'
+import { DraftFormEnd, ReturnedNote, useDraftSaving, useFocusOnOpen } from './review-form-parts.tsx'
 import { parseVerdict, verdictFields, verdictValues } from './verdict-fields.ts'
 import { VerdictTextFields } from './verdict-text-fields.tsx'
 
@@ -43,7 +42,6 @@ export function VerdictEditor({
   const draft = useRecordDraft({ record: verdict, valuesOf: verdictValues, fields, parse: parseVerdict })
   const { rating, summary, rationale } = draft.values
   const cited = new Set(draft.values.cited)
-  const [saved, setSaved] = useState<string | null>(null)
   const ids = { heading: useId(), submitReason: useId(), ratingStart: useId() }
   const ratings = useQuery({ ...claimRatingsQuery(claim.id), enabled: independentRatings }).data
   const ratingLocked = independentRatings && !ratings?.revealed && !rating
@@ -70,52 +68,21 @@ export function VerdictEditor({
     citedEvidenceIds: evidence.filter((e) => cited.has(e.id)).map((e) => e.id),
   })
 
-  const saveDraft = async () => {
-    setSaved(null)
-    try {
-      const record = await save.mutateAsync({ claimId: claim.id, version: draft.version, json: body() })
-      draft.saved(record)
-      return record
-    } catch (error) {
-      if (error instanceof Error) draft.failed(error)
-      throw error
-    }
-  }
-
-  const onSave = (event: FormEvent) => {
-    event.preventDefault()
-    saveDraft().then(
-      () => setSaved('Draft saved.'),
-      () => undefined, // shown by ActionError
-    )
-  }
-
-  const onSubmitForReview = () => {
-    if (submitReason) return
-    saveDraft().then(
-      (record) =>
-        step.mutate({ claimId: claim.id, version: record.version, step: 'submit' }, { onSuccess: onClose }),
-      () => undefined,
-    )
-  }
-
-  const busy = save.isPending || step.isPending
-  const heading = useRef<HTMLHeadingElement>(null)
-  // Opening the editor takes the reader (and the keyboard) to it.
-  useEffect(() => {
-    heading.current?.focus()
-  }, [])
+  const { saved, onSave, onSubmitForReview } = useDraftSaving({
+    draft,
+    save: () => save.mutateAsync({ claimId: claim.id, version: draft.version, json: body() }),
+    submit: (record) =>
+      step.mutate({ claimId: claim.id, version: record.version, step: 'submit' }, { onSuccess: onClose }),
+    submitReason,
+  })
+  const heading = useFocusOnOpen()
   return (
     <section className="panel verdict-editor" aria-labelledby={ids.heading}>
       <h2 id={ids.heading} ref={heading} tabIndex={-1}>
         Verdict on {claimLabel}
       </h2>
       <blockquote className="quote small">{claim.text}</blockquote>
-      {verdict?.returnNote && verdict.status === 'draft' ? (
-        <p className="note-returned">
-          <strong>Returned by the editor:</strong> {verdict.returnNote}
-        </p>
-      ) : null}
+      <ReturnedNote note={verdict?.status === 'draft' ? verdict.returnNote : null} />
       <Form onSubmit={onSave} className="form-grid">
         <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
@@ -171,46 +138,18 @@ export function VerdictEditor({
             </label>
           ))}
         </Field>
-        <ActionError
-          error={save.error}
-          action="The verdict was not saved."
-          onReload={() => {
-            draft.takeTheirs()
-            save.reset()
-            onReload()
-          }}
-        />
-        <ActionError
-          error={step.error}
-          action="The verdict was not submitted for review."
+        <DraftFormEnd
+          what="verdict"
+          save={save}
+          step={step}
+          saved={saved}
+          submitReason={submitReason}
+          submitReasonId={ids.submitReason}
+          onSubmitForReview={onSubmitForReview}
+          onClose={onClose}
           onReload={onReload}
+          onReloadSaved={draft.takeTheirs}
         />
-        {saved ? (
-          <p role="status" className="ok small">
-            {saved}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {save.isPending ? 'Saving…' : 'Save draft'}
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            {...blockedBy(submitReason, ids.submitReason)}
-            onClick={onSubmitForReview}
-          >
-            {step.isPending ? 'Submitting…' : 'Submit for review'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        {submitReason ? (
-          <p id={ids.submitReason} className="reason small">
-            {submitReason}
-          </p>
-        ) : null}
       </Form>
     </section>
   )
