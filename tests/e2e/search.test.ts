@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** The header's search box, found the way assistive technology finds it. */
 const headerSearch = (p: Page) =>
-  p.getByRole('banner').getByRole('search').getByRole('searchbox', { name: 'Search' })
+  p.getByRole('banner').getByRole('search').getByRole('combobox', { name: 'Search' })
 
 it('searches from the header, marks the matches and leads to where a hit lives', async () => {
   await page.goto(server.url)
@@ -95,4 +95,75 @@ it('leaves "/" alone while typing in a field', async () => {
   await page.keyboard.type('a/b')
   expect(await field.inputValue()).toBe('a/b')
   expect(await headerSearch(page).evaluate((el) => el === document.activeElement)).toBe(false)
+})
+
+it('offers the last eight searches of this browser under the box, by keyboard, and forgets them on request', async () => {
+  // A context of its own: this browser has searched nothing yet.
+  const own = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
+  await signInAs(own, server.url, 'checker')
+  const box = headerSearch(own)
+  const recent = own.getByRole('banner').getByRole('listbox', { name: 'Recent searches' })
+  const options = recent.getByRole('option')
+  const offered = () => options.allTextContents()
+
+  await own.goto(server.url)
+  await own.getByRole('heading', { level: 1 }).first().waitFor()
+  await box.focus()
+  expect(await box.getAttribute('aria-expanded')).toBe('false')
+  expect(await recent.isVisible()).toBe(false)
+
+  // Searches from the box and from the address are both remembered; the same words in another case once.
+  await box.fill('maternity')
+  await box.press('Enter')
+  await own.getByRole('heading', { name: 'Search results for “maternity”', level: 1 }).waitFor()
+  for (const q of ['kyiv', 'odesa', 'strikes', 'hospital', 'drone', 'Kiper', 'port', 'grain']) {
+    await own.goto(`${server.url}/search?${new URLSearchParams({ q })}`)
+    await own.getByRole('heading', { name: `Search results for “${q}”`, level: 1 }).waitFor()
+  }
+  await own.goto(`${server.url}/search?q=KYIV`)
+  await own.getByRole('heading', { name: 'Search results for “KYIV”', level: 1 }).waitFor()
+
+  await own.goto(server.url)
+  await own.getByRole('heading', { level: 1 }).first().waitFor()
+  await box.focus()
+  await recent.waitFor()
+  expect(await box.getAttribute('aria-expanded')).toBe('true')
+  // Newest first, eight kept: "maternity", the oldest, is gone; "kyiv" moved to the top as "KYIV".
+  expect(await offered()).toEqual(['KYIV', 'grain', 'port', 'Kiper', 'drone', 'hospital', 'strikes', 'odesa'])
+  await saveScreenshot(own, 'search-recent-phone')
+  await expectNoSeriousA11yViolations(own)
+  expect(await own.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  // Typing narrows the list; the arrow keys walk it and Enter searches again.
+  await box.fill('o')
+  await expect.poll(offered).toEqual(['port', 'drone', 'hospital', 'odesa'])
+  await box.press('ArrowDown')
+  await box.press('ArrowDown')
+  expect(await options.nth(1).getAttribute('aria-selected')).toBe('true')
+  expect(await box.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'))
+  await box.press('Enter')
+  await own.getByRole('heading', { name: 'Search results for “drone”', level: 1 }).waitFor()
+  expect(await box.inputValue()).toBe('drone')
+
+  // Escape closes the list; the list outlives a reload, being the browser's own.
+  await own.reload()
+  await own.getByRole('heading', { name: 'Search results for “drone”', level: 1 }).waitFor()
+  await box.fill('')
+  await recent.waitFor()
+  expect((await offered())[0]).toBe('drone')
+  await box.press('Escape')
+  await expect.poll(() => recent.isVisible()).toBe(false)
+
+  // "Clear recent searches" is the next stop of the Tab key while the list is open.
+  await box.press('ArrowDown')
+  await recent.waitFor()
+  await box.press('Tab')
+  const clear = own.getByRole('button', { name: 'Clear recent searches' })
+  await expect.poll(() => clear.evaluate((el) => el === document.activeElement)).toBe(true)
+  await own.keyboard.press('Enter')
+  await expect.poll(() => recent.isVisible()).toBe(false)
+  expect(await own.evaluate(() => localStorage.length)).toBe(0)
+  await box.focus()
+  expect(await box.getAttribute('aria-expanded')).toBe('false')
+  await own.context().close()
 })

@@ -256,7 +256,7 @@ describe('assignment', () => {
     await form.getByRole('button', { name: 'Save assignment' }).click()
     await page.getByText('Assigned: Taras Bondar · Due 15 Jan 2999').waitFor()
     // The history says what changed in words, not field names.
-    await page.getByText('changed people assigned, due date').waitFor()
+    await page.getByText('changed People assigned, Due date').waitFor()
 
     // Someone else changes the dispute while this page still has the old version.
     await page.getByRole('button', { name: 'Change assignment' }).click()

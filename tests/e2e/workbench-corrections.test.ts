@@ -115,6 +115,7 @@ describe('correcting a published verdict', () => {
     // The field the API names is shown under its label, never by its property name.
     await form.getByText('Correction note must not be empty.').waitFor()
     expect(await alert.textContent()).not.toContain('correctionNote')
+    expect(await alert.textContent()).toContain('Some fields are missing or not valid: Correction note.')
     expect(await form.getByLabel('Correction note (required)').getAttribute('aria-invalid')).toBe('true')
     expect(await form.getByLabel('Summary').inputValue()).toBe(
       'A summary typed before the note was forgotten.',

@@ -24,7 +24,7 @@ import { AssignmentFields } from './team-work.ts'
 
 // A change must name a field: an empty one would only bump the version and write a hollow event.
 const changesSomething = (value: object) => Object.keys(value).length > 0
-const CHANGE_NOTHING = 'name at least one field to change'
+const CHANGE_NOTHING = 'nothing was changed: name at least one field to change'
 
 export const LoginRequestSchema = z
   .strictObject({

@@ -4,6 +4,7 @@ import {
   ERROR_STATUS,
   ErrorBodySchema,
   type ErrorCode,
+  invalidFields,
   type SessionUser,
 } from '@counterclaim/shared'
 import { OpenAPIHono } from '@hono/zod-openapi'
@@ -61,9 +62,7 @@ export type AppEnv = { Variables: { deps: RequestDeps; user: SessionUser | null;
 
 /** Turns zod's failures into the one validation error. */
 export function validationError(error: z.ZodError, prefix = ''): AppError {
-  return new AppError(
-    'validation_failed',
-    'Some fields are missing or not valid.',
+  return invalidFields(
     error.issues.map((issue) => ({
       path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
       message: issue.message,
@@ -79,7 +78,7 @@ export function newRouter() {
       if (!result.success) throw validationError(result.error, prefix)
       const at = nulPath(result.data)
       if (at) {
-        throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
+        throw invalidFields([
           { path: [prefix, ...at].filter(Boolean).join('.') || '(body)', message: NUL_MESSAGE },
         ])
       }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, type Db, eq, isNull, ne, sql, type Tx, tables, transaction } from '@counterclaim/db'
-import { AppError, type SessionUser, type TokenScope } from '@counterclaim/shared'
+import { AppError, invalidFields, type SessionUser, type TokenScope } from '@counterclaim/shared'
 
 import { appSecret } from './app-secrets.ts'
 import { nowIso } from './context.ts'
@@ -256,9 +256,7 @@ export class AuthService {
     }
     held.release()
     if (input.newPassword === input.currentPassword) {
-      throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
-        { path: 'newPassword', message: 'must differ from the current password' },
-      ])
+      throw invalidFields([{ path: 'newPassword', message: 'must differ from the current password' }])
     }
     const passwordHash = await hashPassword(input.newPassword, this.policy.scryptLogN)
     const at = nowIso(this.now)

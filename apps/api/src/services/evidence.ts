@@ -7,6 +7,7 @@ import {
   type Evidence,
   type EvidenceCreateSchema,
   type EvidencePatchSchema,
+  invalidFields,
 } from '@counterclaim/shared'
 import type { z } from 'zod'
 import { assertDisputeLive, assertNotArchived } from './archived.ts'
@@ -154,7 +155,7 @@ export async function updateEvidence(
 }
 
 function invalid(path: string, message: string): AppError {
-  return new AppError('validation_failed', 'Some fields are missing or not valid.', [{ path, message }])
+  return invalidFields([{ path, message }])
 }
 
 type EvidenceRow = typeof tables.evidence.$inferSelect

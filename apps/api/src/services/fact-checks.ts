@@ -35,6 +35,7 @@ import {
   type FactCheckImportResult,
   type FactCheckList,
   type FactCheckListQuery,
+  invalidFields,
   LIMITS,
   ratingDefinition,
 } from '@counterclaim/shared'
@@ -359,9 +360,7 @@ function isWebAddress(value: string): boolean {
 export async function factCheckForEvidence(tx: Tx, id: string, path = 'factCheckId'): Promise<FactCheck> {
   const [row] = await tx.select().from(tables.factChecks).where(eq(tables.factChecks.id, id))
   if (!row) {
-    throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
-      { path, message: 'names no fact-check on this desk' },
-    ])
+    throw invalidFields([{ path, message: 'names no fact-check on this desk' }])
   }
   return toFactCheck(row)
 }

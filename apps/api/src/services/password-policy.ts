@@ -1,4 +1,4 @@
-import { AppError } from '@counterclaim/shared'
+import { invalidFields } from '@counterclaim/shared'
 import { dictionary } from '@zxcvbn-ts/language-common'
 
 // The most common passwords, from the list zxcvbn-ts ships (@zxcvbn-ts/language-common, about
@@ -17,7 +17,7 @@ export function isCommonPassword(password: string): boolean {
  */
 export function assertPasswordAllowed(password: string, field: string): void {
   if (isCommonPassword(password)) {
-    throw new AppError('validation_failed', 'Some fields are missing or not valid.', [
+    throw invalidFields([
       {
         path: field,
         message: 'is one of the most common passwords, which are the first ones tried; choose another',

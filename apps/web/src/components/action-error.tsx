@@ -1,27 +1,14 @@
+import { problemSentence } from '@counterclaim/shared'
 import { ApiError } from '../lib/api-client.ts'
 import { useFieldLabels } from './field.tsx'
 import { fieldProblems, isUnder } from './field-problems.ts'
 import './status-messages.css'
 
 /**
- * What the API's validation details call a field, in words, for problems no field on the screen shows (the
- * review queue's Publish, say). Forms name their own fields through Field.
- */
-const FIELD_WORDS: Record<string, string> = {
-  rating: 'Rating',
-  summary: 'Summary',
-  rationale: 'Rationale',
-  citedEvidenceIds: 'Cited evidence',
-  correctionNote: 'Correction note',
-  note: 'Note',
-  claimantId: 'Claimant',
-}
-
-/**
  * Why an action failed, in the API's words. A conflict (412) says that nothing was saved and offers to
  * reload the record; the form that failed keeps its input. A validation failure's details are listed here
- * only when no Field of the enclosing form shows them, each by the field's name in words, never by the
- * request's property name.
+ * only when no Field of the enclosing form shows them, each by the field's name in words (packages/shared's
+ * FIELD_LABELS), never by the request's property name.
  */
 export function ActionError({
   error,
@@ -36,9 +23,11 @@ export function ActionError({
   const shown = useFieldLabels()
   if (!error) return null
   const conflict = error instanceof ApiError && error.status === 412
-  const problems = fieldProblems(error).filter(
-    (p) => ![...shown.keys()].some((path) => isUnder(p.path, path)),
-  )
+  // A problem of the whole request the API already said as its message ("Nothing was changed: …") is not said twice.
+  const problems = fieldProblems(error)
+    .filter((p) => ![...shown.keys()].some((path) => isUnder(p.path, path)))
+    .map(problemSentence)
+    .filter((sentence) => sentence !== error.message)
   return (
     <div role="alert" className="state-message state-error action-error">
       <p>
@@ -49,8 +38,8 @@ export function ActionError({
       </p>
       {problems.length > 0 ? (
         <ul>
-          {problems.map((p) => (
-            <li key={`${p.path}:${p.message}`}>{problemWords(p)}</li>
+          {problems.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
           ))}
         </ul>
       ) : null}
@@ -64,10 +53,4 @@ export function ActionError({
       ) : null}
     </div>
   )
-}
-
-/** "Cited evidence needs at least one item."; a problem of the whole request, or of an unnamed part, alone. */
-function problemWords({ path, message }: { path: string; message: string }): string {
-  const words = FIELD_WORDS[path.split('.')[0] ?? '']
-  return words ? `${words} ${message}.` : `${message.charAt(0).toUpperCase()}${message.slice(1)}.`
 }

@@ -1,6 +1,7 @@
 import {
   type ClaimRelationKind,
   type Evidence,
+  fieldLabel,
   type HistoryEvent,
   ratingLabel,
   type WorkbenchClaim,
@@ -13,34 +14,7 @@ import { historyQuery } from '../api/workbench.ts'
 import { claimName, possessive } from './evidence-matrix.tsx'
 import { RELATION_LABELS } from './labels.ts'
 
-// Fields whose names do not read as words once split ("statedOn" → "stated on" would do; "assigneeIds" would not).
-const FIELD_WORDS: Record<string, string> = {
-  assigneeIds: 'people assigned',
-  dueOn: 'due date',
-  shortText: 'short form',
-  claimantId: 'claimant',
-  citedEvidenceIds: 'cited evidence',
-  appearanceUrl: 'appearance URL',
-  archiveUrl: 'archive URL',
-  url: 'URL',
-  sourceName: 'source',
-  archivedAt: 'archived',
-  factCheckId: 'fact-check',
-  sameAs: 'same-as links',
-  quantities: 'numbers',
-  askedOn: 'day asked',
-  replyBy: 'reply deadline',
-  answer: 'reply',
-  answeredOn: 'reply date',
-  contact: 'whom we asked',
-}
-
-/** A field's name in words: "shortText" → "short form", "publishedOn" → "published on". */
-function fieldWords(key: string): string {
-  return FIELD_WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
-}
-
-/** The fields an event changed, in words: "text, short form". */
+/** The fields an event changed, in words: "Text, Short form". */
 function changedFields(event: HistoryEvent): string[] {
   const { before, after } = event
   if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return []
@@ -50,7 +24,7 @@ function changedFields(event: HistoryEvent): string[] {
   const ignored = new Set(['version', 'updatedAt', 'createdAt', 'excerptSha256', 'modifiedAt', 'quantity'])
   return Object.keys(a)
     .filter((k) => !ignored.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map(fieldWords)
+    .map((key) => fieldLabel(key) ?? key)
 }
 
 const field = (record: unknown, key: string): string | null => {
