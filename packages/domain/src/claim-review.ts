@@ -52,6 +52,22 @@ export function claimReviewedText(claim: Pick<Claim, 'text' | 'shortText'>): str
   return trimAtWord(shortFormOf(claim) ?? claim.text, LIMITS.claimReviewed)
 }
 
+// Opening quotation marks in the scripts desks quote in: straight, curly, low-9, guillemets, corner brackets.
+const OPENING_QUOTE = /^["'“”„‟‘’‚‛«»‹›「『〝]/u
+
+/** Text in quotation marks, unless it already opens with one (a claim quoted as it was written). */
+export function quoted(text: string): string {
+  return OPENING_QUOTE.test(text) ? text : `“${text}”`
+}
+
+/**
+ * The claim as a page's headline: the checker's short form as written (their paraphrase, so not in
+ * quotation marks), or else the claim's own words as claimReviewed carries them, in quotation marks.
+ */
+export function claimHeadline(claim: Pick<Claim, 'text' | 'shortText'>): string {
+  return shortFormOf(claim) ?? quoted(claimReviewedText(claim))
+}
+
 /** A date as ClaimReview wants one where only the day is known: YYYY-MM-DD, whatever time came with it. */
 export function dateOnly(value: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value
