@@ -141,7 +141,7 @@ class Problems {
     if (value === undefined) return
     const list = Array.isArray(value) ? value : [value]
     if (list.length === 0) this.add(path, 'an empty list')
-    list.forEach((item, i) => this.url(`${path}[${i}]`, item))
+    for (const [i, item] of list.entries()) this.url(`${path}[${i}]`, item)
   }
   typed(path: string, value: unknown, types: string[]): Json | null {
     if (!isObject(value)) {
@@ -191,7 +191,7 @@ function many(p: Problems, path: string, value: unknown, each: (path: string, it
   if (value === undefined) return
   if (Array.isArray(value)) {
     if (value.length === 0) p.add(path, 'an empty list')
-    value.forEach((item, i) => each(`${path}[${i}]`, item))
+    for (const [i, item] of value.entries()) each(`${path}[${i}]`, item)
   } else each(path, value)
 }
 
