@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type ClaimReviewInput,
+  claimHeadline,
   claimReviewedText,
   publicVerdictUrl,
   toClaimReview,
@@ -267,6 +268,16 @@ describe('claimReviewed', () => {
         }
       }),
     )
+  })
+})
+
+describe('claimHeadline', () => {
+  it('is the short form as written, or the claim quoted once', () => {
+    expect(claimHeadline({ text: 'The words.', shortText: ' Short  form ' })).toBe('Short form')
+    expect(claimHeadline({ text: 'Nothing was hit.', shortText: null })).toBe('“Nothing was hit.”')
+    for (const text of ['"We won," he said.', '«Мы победили»', '„Wir haben gewonnen“', '“Done.”']) {
+      expect(claimHeadline({ text, shortText: null })).toBe(text)
+    }
   })
 })
 
