@@ -125,7 +125,9 @@ it('shows the claims side by side with JavaScript off, with the chart, the matri
     const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()]
     expect(first?.y).toBe(second?.y)
     expect((first?.x ?? 0) < (second?.x ?? 0)).toBe(true)
-    expect(await page.getByRole('heading', { name: '“All designated objects were hit”' }).count()).toBe(1)
+    expect(
+      await page.getByRole('heading', { name: 'All designated objects were hit', exact: true }).count(),
+    ).toBe(1)
     expect(await page.getByText('Our rating: Misleading').count()).toBe(1)
     expect(await page.getByText('Our rating: True').count()).toBe(1)
     // The reply log of the ministry's claim.

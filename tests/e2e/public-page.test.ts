@@ -42,10 +42,14 @@ it('shows the published verdict with JavaScript off, its JSON-LD in the head', a
     })
     const res = await page.goto(pageUrl)
     expect(res?.status()).toBe(200)
-    expect(await page.title()).toBe('Misleading: “All designated objects were hit” | Counterclaim')
+    // The short form is the checker's paraphrase: a headline without quotation marks, the words quoted below.
+    expect(await page.title()).toBe('Misleading: All designated objects were hit | Counterclaim')
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('“All designated objects were hit”')
+      .toBe('All designated objects were hit')
+    expect(await page.locator('.claim blockquote').textContent()).toContain(
+      'The goal of the strikes was achieved. All designated objects were hit.',
+    )
     expect(await page.getByRole('heading', { name: 'Our rating: Misleading' }).count()).toBe(1)
     expect(await page.getByText('Russian Ministry of Defence', { exact: true }).count()).toBe(1)
     expect(await page.locator('.rationale strong').textContent()).toBe('maternity hospital')
@@ -60,7 +64,7 @@ it('shows the published verdict with JavaScript off, its JSON-LD in the head', a
     expect(parsed['@type']).toBe('ClaimReview')
     expect(parsed).toEqual(claimReview)
     expect(await page.locator('head meta[property="og:title"]').getAttribute('content')).toBe(
-      'Misleading: “All designated objects were hit”',
+      'Misleading: All designated objects were hit',
     )
     // The linked stylesheet loads under the strict CSP.
     expect(styles).toEqual([200])

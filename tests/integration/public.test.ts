@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { importPublished } from '../support/claim-log.ts'
 import { currentVerdict, seededClaims } from '../support/seeded-verdicts.ts'
 import { BASE, makeTestApp, manualClock, type TestApp } from '../support/test-app.ts'
 
@@ -115,7 +116,7 @@ describe('GET /api/public/verdicts/:claimId', () => {
           'Civilian buildings, including a maternity hospital in Odesa, were hit as well as the named facilities.',
       },
       datePublished: verdict.publishedAt,
-      author: { '@type': 'Organization', name: 'Counterclaim', url: BASE },
+      author: { '@type': 'Organization', '@id': `${BASE}#organization`, name: 'Counterclaim', url: BASE },
       itemReviewed: {
         '@type': 'Claim',
         author: {
@@ -124,8 +125,13 @@ describe('GET /api/public/verdicts/:claimId', () => {
           sameAs: ['https://eng.mil.ru/'],
         },
         datePublished: '2025-06-10',
-        appearance: { '@type': 'CreativeWork', url: 'https://t.me/mod_russia_en' },
-        firstAppearance: { '@type': 'CreativeWork', url: 'https://t.me/mod_russia_en' },
+        inLanguage: 'en',
+        // One appearance: no firstAppearance, which names the earliest of several.
+        appearance: {
+          '@type': 'CreativeWork',
+          url: 'https://t.me/mod_russia_en',
+          datePublished: '2025-06-10',
+        },
       },
       citation: [
         expect.objectContaining({ '@type': 'CreativeWork', url: 'https://www.reuters.com/world/europe/' }),
@@ -144,8 +150,21 @@ describe('GET /api/public/verdicts/:claimId', () => {
       bestRating: 5,
       worstRating: 1,
     })
-    // No short form: the text is used, and long text is cut at a word within 75 characters.
+    // No short form: the text is used.
     expect(review.claimReviewed).toBe('A drone killed one person at a petrol station.')
+  })
+
+  it('takes a long claim’s whole text up to 300 characters, cut at a word, when there is no short form', async () => {
+    const sentence = 'Air defence shot down every drone launched over the region during the night. '
+    const { claimId } = await publishNew({ text: sentence.repeat(3).trim() }, {})
+    const whole = await (await t.request(`/api/public/verdicts/${claimId}`)).json()
+    expect(whole.claimReviewed).toBe(sentence.repeat(3).trim())
+    const long = await publishNew({ text: sentence.repeat(6).trim() }, {})
+    const cut = await (await t.request(`/api/public/verdicts/${long.claimId}`)).json()
+    expect(cut.claimReviewed.length).toBeLessThanOrEqual(300)
+    expect(cut.claimReviewed.length).toBeGreaterThan(250)
+    expect(cut.claimReviewed.endsWith('…')).toBe(true)
+    expect(sentence.repeat(6).startsWith(`${cut.claimReviewed.slice(0, -1)} `)).toBe(true)
   })
 
   it('is 404 unless the verdict is published', async () => {
@@ -167,6 +186,8 @@ describe('GET /api/public/verdicts/:claimId', () => {
         COUNTERCLAIM_ORG_NAME: 'Example Fact Desk',
         COUNTERCLAIM_ORG_URL: 'https://www.example.org/',
         COUNTERCLAIM_ORG_LOGO: 'https://www.example.org/logo.png',
+        COUNTERCLAIM_ORG_SAME_AS: ' https://www.wikidata.org/wiki/Q1 ,https://x.com/example_desk,',
+        COUNTERCLAIM_SD_LICENSE: 'https://creativecommons.org/licenses/by/4.0/',
       },
     })
     const claims = await seededClaims(configured)
@@ -174,10 +195,13 @@ describe('GET /api/public/verdicts/:claimId', () => {
     expect(review.url).toBe(`https://facts.example.org/v/${claims.published.id}`)
     expect(review.author).toEqual({
       '@type': 'Organization',
+      '@id': 'https://www.example.org/#organization',
       name: 'Example Fact Desk',
       url: 'https://www.example.org/',
       logo: 'https://www.example.org/logo.png',
+      sameAs: ['https://www.wikidata.org/wiki/Q1', 'https://x.com/example_desk'],
     })
+    expect(review.sdLicense).toBe('https://creativecommons.org/licenses/by/4.0/')
     const html = await (await configured.request(`/v/${claims.published.id}`)).text()
     expect(metaContent(html, 'property', 'og:site_name')).toBe('Example Fact Desk')
     expect(metaContent(html, 'property', 'og:url')).toBe(`https://facts.example.org/v/${claims.published.id}`)
@@ -250,11 +274,13 @@ describe('the public page /v/:claimId', () => {
     const html = await res.text()
     const api = await (await t.request(`/api/public/verdicts/${seeded.published.id}`)).json()
     expect(jsonLdOf(html)).toEqual(api)
-    expect(html).toMatch(/<title>Misleading: “All designated objects were hit” \| Counterclaim<\/title>/)
+    // The short form is the checker's paraphrase: a headline without quotation marks.
+    expect(html).toMatch(/<title>Misleading: All designated objects were hit \| Counterclaim<\/title>/)
+    expect(html).toContain('<h1>All designated objects were hit</h1>')
     expect(metaContent(html, 'name', 'description')).toBe(
       'Civilian buildings, including a maternity hospital in Odesa, were hit as well as the named facilities.',
     )
-    expect(metaContent(html, 'property', 'og:title')).toBe('Misleading: “All designated objects were hit”')
+    expect(metaContent(html, 'property', 'og:title')).toBe('Misleading: All designated objects were hit')
     expect(metaContent(html, 'property', 'og:type')).toBe('article')
     expect(metaContent(html, 'property', 'og:url')).toBe(`${BASE}/v/${seeded.published.id}`)
     expect(metaContent(html, 'property', 'og:description')).toBeTruthy()
@@ -272,6 +298,31 @@ describe('the public page /v/:claimId', () => {
     )
     expect(html).toContain('<a href="https://t.me/mod_russia_en">where it was said</a>')
     expect(html).not.toContain('Corrections')
+  })
+
+  it('quotes a claim without a short form once, keeps the summary’s line breaks and leaves out an empty “Why”', async () => {
+    // Imported from a desk's archive: published with a summary and no rationale.
+    const [claimId] = await importPublished(t, [
+      {
+        claim_text: '“We shot down all of them,” the spokesman said.',
+        verdict_summary: 'Two drones got through.\nOne hit a warehouse.\n\nNo one was hurt.',
+      },
+    ])
+    const html = await (await t.request(`/v/${claimId}`)).text()
+    // Already in quotation marks: not wrapped in another pair; the headline holds the whole text.
+    expect(html).toContain('<h1>“We shot down all of them,” the spokesman said.</h1>')
+    expect(html).toMatch(/<title>False: “We shot down all of them,” the spokesman said\. \|/)
+    expect(html).not.toContain('““')
+    expect(html).not.toContain('<blockquote')
+    expect(html).toContain('<p class="summary">Two drones got through.<br>One hit a warehouse.</p>')
+    expect(html).toContain('<p class="summary">No one was hurt.</p>')
+    expect(html).not.toContain('rationale-heading')
+    expect(html).not.toMatch(/<h2[^>]*>Why<\/h2>/)
+
+    const plain = await publishNew({ text: 'Nothing was hit.' }, {})
+    const page = await (await t.request(`/v/${plain.claimId}`)).text()
+    expect(page).toContain('<h1>“Nothing was hit.”</h1>')
+    expect(page).toMatch(/<h2 id="rationale-heading">Why<\/h2>/)
   })
 
   it('works without scripts: no script but the JSON-LD, no inline styles, one linked stylesheet', async () => {

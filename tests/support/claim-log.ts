@@ -1,5 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
-import { CLAIM_LOG_COLUMNS, claimLogCells, restoreCell } from '../../packages/domain/src/index.ts'
+import {
+  CLAIM_LOG_COLUMNS,
+  CLAIM_LOG_CSV_HEADER,
+  claimLogCells,
+  csvLine,
+  restoreCell,
+} from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import type { TestApp } from './test-app.ts'
 
@@ -63,4 +70,36 @@ export function importCsv(
     headers: { 'content-type': contentType },
     body,
   })
+}
+
+/**
+ * Brings claims in through the admin's import, each with a verdict published on `publishedAt` (imported
+ * verdicts have no rationale), in a dispute of its own; `cells` by header override the defaults. Answers
+ * the claims' ids in order.
+ */
+export async function importPublished(
+  t: Pick<TestApp, 'request' | 'login'>,
+  rows: Array<Record<string, string>>,
+  publishedAt = '2024-05-06T07:08:09.000Z',
+): Promise<string[]> {
+  const ids = rows.map(() => randomUUID())
+  let file = CLAIM_LOG_CSV_HEADER
+  rows.forEach((cells, i) => {
+    const row: Record<string, string> = {
+      claim_id: ids[i] ?? '',
+      dispute_title: `Imported fact checks ${ids[0]}`,
+      claimant: 'Imported claimant',
+      claimant_kind: 'media',
+      claim_text: `An imported claim ${ids[i]}`,
+      rating: 'false',
+      verdict_summary: 'It did not happen.',
+      verdict_status: 'published',
+      published_at: publishedAt,
+      ...cells,
+    }
+    file += csvLine(HEADERS.map((h) => row[h] ?? ''))
+  })
+  const res = await importCsv(t, await t.login('admin'), file)
+  if (res.status !== 200) throw new Error(`the import answered ${res.status}: ${await res.text()}`)
+  return ids
 }

@@ -20,6 +20,17 @@ const EnvSchema = z
     COUNTERCLAIM_ORG_NAME: z.string().min(1).default('Counterclaim'),
     COUNTERCLAIM_ORG_URL: z.url().optional(),
     COUNTERCLAIM_ORG_LOGO: z.url().optional(),
+    // Other pages about the organisation (Wikidata, social accounts), comma-separated: ClaimReview's sameAs.
+    COUNTERCLAIM_ORG_SAME_AS: z
+      .string()
+      .optional()
+      .transform((list) => (list ?? '').split(',').flatMap((url) => (url.trim() ? [url.trim()] : [])))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected http(s) URLs separated by commas' }))),
+    // The licence the ClaimReview data is published under (a URL): ClaimReview's sdLicense; none when unset.
+    COUNTERCLAIM_SD_LICENSE: z
+      .url({ protocol: /^https?$/, error: 'expected the http(s) URL of a licence' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     COUNTERCLAIM_ADMIN_EMAIL: z.email().optional(),
     COUNTERCLAIM_ADMIN_PASSWORD: z.string().min(12).optional(),
     COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
@@ -67,6 +78,8 @@ const EnvSchema = z
         name: env.COUNTERCLAIM_ORG_NAME,
         url: env.COUNTERCLAIM_ORG_URL ?? publicBaseUrl,
         logo: env.COUNTERCLAIM_ORG_LOGO ?? null,
+        sameAs: env.COUNTERCLAIM_ORG_SAME_AS,
+        sdLicense: env.COUNTERCLAIM_SD_LICENSE ?? null,
       },
       adminEmail: env.COUNTERCLAIM_ADMIN_EMAIL ?? null,
       adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type ClaimReviewInput,
+  claimHeadline,
   claimReviewedText,
   publicVerdictUrl,
   toClaimReview,
@@ -52,7 +53,12 @@ describe('toClaimReview', () => {
       url: 'https://desk.example/v/6f1c7f9e-4d0f-4a53-9a55-2a7f3f1f0a11',
       claimReviewed: 'All designated objects were hit',
       datePublished: '2025-06-12T09:00:00.000Z',
-      author: { '@type': 'Organization', name: 'Desk', url: 'https://desk.example' },
+      author: {
+        '@type': 'Organization',
+        '@id': 'https://desk.example#organization',
+        name: 'Desk',
+        url: 'https://desk.example',
+      },
       itemReviewed: {
         '@type': 'Claim',
         author: {
@@ -61,10 +67,18 @@ describe('toClaimReview', () => {
           sameAs: ['https://eng.mil.ru/'],
         },
         datePublished: '2025-06-10',
-        appearance: { '@type': 'CreativeWork', url: 'https://t.me/mod_russia_en' },
-        firstAppearance: { '@type': 'CreativeWork', url: 'https://t.me/mod_russia_en' },
+        appearance: {
+          '@type': 'CreativeWork',
+          url: 'https://t.me/mod_russia_en',
+          datePublished: '2025-06-10',
+        },
       },
     })
+    // One appearance: there is no earlier one to name.
+    expect(review.itemReviewed).not.toHaveProperty('firstAppearance')
+    expect(review.itemReviewed).not.toHaveProperty('inLanguage')
+    expect(review).not.toHaveProperty('sdLicense')
+    expect(review.author).not.toHaveProperty('sameAs')
     expect(review.dateModified).toBeUndefined()
     expect(review.author.logo).toBeUndefined()
     expect(review.correction).toBeUndefined()
@@ -139,6 +153,44 @@ describe('toClaimReview', () => {
     })
   })
 
+  it('publishes the archived copy, the language, the licence and the organisation’s pages when known', () => {
+    const input = base()
+    input.claim = {
+      ...input.claim,
+      statedOn: '2025-06-10T08:30:00.000Z',
+      archiveUrl: 'https://archive.ph/abc12',
+      language: 'ru',
+    }
+    input.org = {
+      ...input.org,
+      url: 'https://desk.example/about#us',
+      sameAs: ['https://www.wikidata.org/wiki/Q1', 'https://www.wikidata.org/wiki/Q1', 'https://x.com/desk'],
+      sdLicense: 'https://creativecommons.org/licenses/by/4.0/',
+    }
+    const review = toClaimReview(input)
+    expect(ClaimReviewSchema.parse(review)).toEqual(review)
+    expect(review.sdLicense).toBe('https://creativecommons.org/licenses/by/4.0/')
+    expect(review.author['@id']).toBe('https://desk.example/about#organization')
+    expect(review.author.sameAs).toEqual(['https://www.wikidata.org/wiki/Q1', 'https://x.com/desk'])
+    expect(review.itemReviewed.inLanguage).toBe('ru')
+    expect(review.itemReviewed.datePublished).toBe('2025-06-10')
+    expect(review.itemReviewed.appearance).toEqual({
+      '@type': 'CreativeWork',
+      url: 'https://t.me/mod_russia_en',
+      datePublished: '2025-06-10',
+      archivedAt: 'https://archive.ph/abc12',
+    })
+  })
+
+  it('publishes an archived copy even when the page it copies is not recorded', () => {
+    const input = base()
+    input.claim = { ...input.claim, appearanceUrl: null, statedOn: null, archiveUrl: 'https://archive.ph/x' }
+    expect(toClaimReview(input).itemReviewed.appearance).toEqual({
+      '@type': 'CreativeWork',
+      archivedAt: 'https://archive.ph/x',
+    })
+  })
+
   it('leaves out the appearance and the date when the claim has none', () => {
     const input = base()
     input.claim = { ...input.claim, appearanceUrl: null, statedOn: null }
@@ -184,18 +236,20 @@ describe('claimReviewed', () => {
     expect(claimReviewedText({ text: 'A long text', shortText: '  Short  form ' })).toBe('Short form')
   })
 
-  it('cuts the text at a word, within 75 characters', () => {
+  it('takes the claim’s whole text when there is no short form, not its first 75 characters', () => {
     const text =
       'The goal of the strikes was achieved. All designated objects were hit. The targets were aviation facilities.'
-    const got = claimReviewedText({ text, shortText: null })
-    expect(got).toBe('The goal of the strikes was achieved. All designated objects were hit. The…')
-    expect(got.length).toBeLessThanOrEqual(75)
-    expect(claimReviewedText({ text, shortText: '' })).toBe(got)
+    expect(claimReviewedText({ text, shortText: null })).toBe(text)
+    expect(claimReviewedText({ text, shortText: '   ' })).toBe(text)
   })
 
-  it('keeps a text of 75 characters whole', () => {
-    const text = `${'x'.repeat(70)} abcd`
-    expect(claimReviewedText({ text, shortText: null })).toBe(text)
+  it('cuts a text longer than 300 characters at a word', () => {
+    const text = `${'word '.repeat(70)}ending`
+    const got = claimReviewedText({ text, shortText: null })
+    expect(got.length).toBeLessThanOrEqual(300)
+    expect(got).toMatch(/^(word )+word…$/)
+    const whole = `${'x'.repeat(295)} abcd`
+    expect(claimReviewedText({ text: whole, shortText: null })).toBe(whole)
   })
 
   it('never exceeds the limit, never splits a character and ends at a word', () => {
@@ -214,6 +268,16 @@ describe('claimReviewed', () => {
         }
       }),
     )
+  })
+})
+
+describe('claimHeadline', () => {
+  it('is the short form as written, or the claim quoted once', () => {
+    expect(claimHeadline({ text: 'The words.', shortText: ' Short  form ' })).toBe('Short form')
+    expect(claimHeadline({ text: 'Nothing was hit.', shortText: null })).toBe('“Nothing was hit.”')
+    for (const text of ['"We won," he said.', '«Мы победили»', '„Wir haben gewonnen“', '“Done.”']) {
+      expect(claimHeadline({ text, shortText: null })).toBe(text)
+    }
   })
 })
 

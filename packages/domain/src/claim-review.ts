@@ -16,11 +16,16 @@ export interface PublishingOrg {
   name: string
   url: string
   logo: string | null
+  /** Other pages about the organisation (Wikidata, social accounts): COUNTERCLAIM_ORG_SAME_AS. */
+  sameAs?: string[]
+  /** The licence the organisation publishes its ClaimReview data under: COUNTERCLAIM_SD_LICENSE. */
+  sdLicense?: string | null
 }
 
 export interface ClaimReviewInput {
   verdict: Pick<Verdict, 'claimId' | 'rating' | 'summary' | 'publishedAt' | 'modifiedAt' | 'updatedAt'>
-  claim: Pick<Claim, 'text' | 'shortText' | 'statedOn' | 'appearanceUrl'>
+  claim: Pick<Claim, 'text' | 'shortText' | 'statedOn' | 'appearanceUrl'> &
+    Partial<Pick<Claim, 'archiveUrl' | 'language'>>
   /** The profile fields are absent from snapshots taken before claimants had them. */
   claimant: Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'> &
     Partial<Pick<Claimant, 'jobTitle' | 'affiliation' | 'imageUrl'>>
@@ -34,13 +39,43 @@ export interface ClaimReviewInput {
 
 const ELLIPSIS = '…'
 
+/** The checker's short form of the claim (their paraphrase), or null when they wrote none. */
+export function shortFormOf(claim: Pick<Claim, 'shortText'>): string | null {
+  return claim.shortText?.replace(/\s+/g, ' ').trim() || null
+}
+
 /**
- * The claim as ClaimReview's claimReviewed wants it, at most 75 characters: the short form the
- * checker wrote, or else the claim's text cut at a word boundary with an ellipsis.
+ * The claim as ClaimReview's claimReviewed: the short form when the checker wrote one, or else the
+ * claim's whole text, cut at a word boundary with an ellipsis only past 300 characters.
  */
 export function claimReviewedText(claim: Pick<Claim, 'text' | 'shortText'>): string {
-  const short = claim.shortText?.replace(/\s+/g, ' ').trim()
-  return trimAtWord(short || claim.text, LIMITS.shortText)
+  return trimAtWord(shortFormOf(claim) ?? claim.text, LIMITS.claimReviewed)
+}
+
+// Opening quotation marks in the scripts desks quote in: straight, curly, low-9, guillemets, corner brackets.
+const OPENING_QUOTE = /^["'“”„‟‘’‚‛«»‹›「『〝]/u
+
+/** Text in quotation marks, unless it already opens with one (a claim quoted as it was written). */
+export function quoted(text: string): string {
+  return OPENING_QUOTE.test(text) ? text : `“${text}”`
+}
+
+/**
+ * The claim as a page's headline: the checker's short form as written (their paraphrase, so not in
+ * quotation marks), or else the claim's own words as claimReviewed carries them, in quotation marks.
+ */
+export function claimHeadline(claim: Pick<Claim, 'text' | 'shortText'>): string {
+  return shortFormOf(claim) ?? quoted(claimReviewedText(claim))
+}
+
+/** A date as ClaimReview wants one where only the day is known: YYYY-MM-DD, whatever time came with it. */
+export function dateOnly(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value
+}
+
+/** The organisation's JSON-LD identifier: its URL with #organization in place of any fragment. */
+export function organizationId(orgUrl: string): string {
+  return `${orgUrl.replace(/#.*$/, '')}#organization`
 }
 
 /** Collapses whitespace and cuts text to at most `max` characters at a word boundary. */
@@ -65,7 +100,19 @@ export function publicVerdictUrl(baseUrl: string, claimId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(claimId)}`
 }
 
-const appearanceOf = (url: string) => ({ '@type': 'CreativeWork' as const, url })
+/**
+ * Where the claim appeared: its page, the day it was stated and the archived copy, each when known. A
+ * claim records one appearance, so there is no earlier one to name as firstAppearance.
+ */
+function appearanceOf(claim: ClaimReviewInput['claim']): ClaimReview['itemReviewed']['appearance'] {
+  if (!claim.appearanceUrl && !claim.archiveUrl) return undefined
+  return {
+    '@type': 'CreativeWork',
+    ...(claim.appearanceUrl ? { url: claim.appearanceUrl } : {}),
+    ...(claim.statedOn ? { datePublished: dateOnly(claim.statedOn) } : {}),
+    ...(claim.archiveUrl ? { archivedAt: claim.archiveUrl } : {}),
+  }
+}
 
 /** A published verdict as schema.org ClaimReview JSON-LD (pure: every date comes from the input). */
 export function toClaimReview(input: ClaimReviewInput): ClaimReview {
@@ -73,6 +120,8 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
   const definition = verdict.rating ? ratingDefinition(verdict.rating) : null
   const sameAs = [...new Set([...(claimant.url ? [claimant.url] : []), ...claimant.sameAs])]
   const summary = verdict.summary.trim()
+  const appearance = appearanceOf(claim)
+  const orgSameAs = [...new Set(org.sameAs ?? [])]
   const citation = input.citedEvidence.flatMap((e) =>
     e.url
       ? [
@@ -81,7 +130,7 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
             url: e.url,
             name: e.title,
             ...(e.sourceName ? { publisher: { '@type': 'Organization' as const, name: e.sourceName } } : {}),
-            ...(e.publishedOn ? { datePublished: e.publishedOn } : {}),
+            ...(e.publishedOn ? { datePublished: dateOnly(e.publishedOn) } : {}),
           },
         ]
       : [],
@@ -100,22 +149,21 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
     },
     datePublished: verdict.publishedAt ?? verdict.updatedAt,
     ...(verdict.modifiedAt ? { dateModified: verdict.modifiedAt } : {}),
+    ...(org.sdLicense ? { sdLicense: org.sdLicense } : {}),
     author: {
       '@type': 'Organization',
+      '@id': organizationId(org.url),
       name: org.name,
       url: org.url,
       ...(org.logo ? { logo: org.logo } : {}),
+      ...(orgSameAs.length ? { sameAs: orgSameAs } : {}),
     },
     itemReviewed: {
       '@type': 'Claim',
       author: claimAuthor(claimant, sameAs),
-      ...(claim.statedOn ? { datePublished: claim.statedOn } : {}),
-      ...(claim.appearanceUrl
-        ? {
-            appearance: appearanceOf(claim.appearanceUrl),
-            firstAppearance: appearanceOf(claim.appearanceUrl),
-          }
-        : {}),
+      ...(claim.statedOn ? { datePublished: dateOnly(claim.statedOn) } : {}),
+      ...(claim.language ? { inLanguage: claim.language } : {}),
+      ...(appearance ? { appearance } : {}),
     },
     ...(citation.length ? { citation } : {}),
     ...(input.corrections.length

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS } from './limits.ts'
 
 // The schema.org shapes the public routes answer with: ClaimReview (what search engines and
 // fact-check aggregators read) and the DataFeed that lists them.
@@ -12,7 +13,12 @@ export const PublisherSchema = z
     '@type': z.literal('Organization'),
     name: z.string(),
     url,
+    '@id': url.optional().meta({ description: 'The organisation’s identifier: its URL with #organization' }),
     logo: url.optional(),
+    sameAs: z
+      .array(url)
+      .optional()
+      .meta({ description: 'Other pages about the organisation (COUNTERCLAIM_ORG_SAME_AS)' }),
   })
   .meta({ id: 'ClaimReviewPublisher', description: 'The organisation that publishes the fact check' })
 
@@ -25,6 +31,21 @@ export const CreativeWorkRefSchema = z
     datePublished: z.string().optional(),
   })
   .meta({ id: 'CreativeWorkRef', description: 'A page: where the claim appeared, or a cited source' })
+
+/** Date only (YYYY-MM-DD) where only the day is known, else a full timestamp: ISO 8601 either way. */
+const dateOrTime = z.string().meta({ description: 'ISO 8601: YYYY-MM-DD when only the day is known' })
+
+export const ClaimAppearanceSchema = z
+  .object({
+    '@type': z.literal('CreativeWork'),
+    url: url.optional(),
+    datePublished: dateOrTime.optional().meta({ description: 'The day the claim appeared there' }),
+    archivedAt: url.optional().meta({ description: 'An archived copy of the page' }),
+  })
+  .meta({
+    id: 'ClaimAppearance',
+    description: 'Where the claim appeared, with its archived copy when the desk kept one',
+  })
 
 export const ClaimReviewRatingSchema = z
   .object({
@@ -45,10 +66,13 @@ export const ClaimReviewSchema = z
     '@context': z.literal(SchemaOrgContext),
     '@type': z.literal('ClaimReview'),
     url: url.meta({ description: 'The public page of the verdict, /v/{claimId}' }),
-    claimReviewed: z.string().max(75),
+    claimReviewed: z.string().max(LIMITS.claimReviewed).meta({
+      description: 'The short form the checker wrote, else the claim’s text cut at a word',
+    }),
     reviewRating: ClaimReviewRatingSchema,
     datePublished: z.string(),
     dateModified: z.string().optional().meta({ description: 'Present once the verdict was corrected' }),
+    sdLicense: url.optional().meta({ description: 'The licence of this data (COUNTERCLAIM_SD_LICENSE)' }),
     author: PublisherSchema,
     itemReviewed: z.object({
       '@type': z.literal('Claim'),
@@ -66,9 +90,12 @@ export const ClaimReviewSchema = z
         image: url.optional(),
         sameAs: z.array(url).optional(),
       }),
-      datePublished: z.string().optional().meta({ description: 'The day the claim was stated' }),
-      appearance: CreativeWorkRefSchema.optional(),
-      firstAppearance: CreativeWorkRefSchema.optional(),
+      datePublished: dateOrTime.optional().meta({ description: 'The day the claim was stated' }),
+      inLanguage: z.string().optional().meta({ description: 'The language of the claim (BCP 47)' }),
+      appearance: ClaimAppearanceSchema.optional(),
+      firstAppearance: ClaimAppearanceSchema.optional().meta({
+        description: 'Only when the earliest of several appearances is known',
+      }),
     }),
     citation: z.array(CreativeWorkRefSchema).optional(),
     correction: z

@@ -5,6 +5,8 @@ export const LIMITS = {
   title: 300,
   name: 300,
   shortText: 75,
+  /** ClaimReview's claimReviewed when the checker wrote no short form: the claim's text, cut at a word. */
+  claimReviewed: 300,
   summary: 300,
   question: 1000,
   claimText: 5000,

@@ -1,5 +1,5 @@
 import { and, asc, type Db, eq, inArray, isNotNull, isNull, readTransaction, tables } from '@counterclaim/db'
-import { claimReviewedText } from '@counterclaim/domain'
+import { claimHeadline, claimReviewedText } from '@counterclaim/domain'
 import { AppError, type ClaimRelationKind, type PublishedRecord } from '@counterclaim/shared'
 import { type PublicConclusion, publishedConclusion } from './conclusions.ts'
 import {
@@ -102,6 +102,7 @@ export function getPublicDispute(db: Db, disputeId: string, publishing: Publishi
           notice: {
             claimId: row.claimId,
             claimReviewed: claimReviewedText(view.record.claim),
+            headline: claimHeadline(view.record.claim),
             publishedAt: row.publishedAt,
             withdrawnAt: row.withdrawnAt ?? '',
             note: row.withdrawalNote ?? '',

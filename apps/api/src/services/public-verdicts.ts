@@ -11,7 +11,7 @@ import {
   readTransaction,
   tables,
 } from '@counterclaim/db'
-import { claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
+import { claimHeadline, claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
 import { AppError, type ClaimReview, type PublishedRecord, type Verdict } from '@counterclaim/shared'
 import { decodeCursor, toPage } from './cursor.ts'
 import { readSnapshots } from './snapshots.ts'
@@ -38,6 +38,8 @@ export interface PublicVerdict {
 export interface WithdrawalNotice {
   claimId: string
   claimReviewed: string
+  /** The claim as the page names it: the short form as written, or the claim's words in quotation marks. */
+  headline: string
   publishedAt: string | null
   withdrawnAt: string
   note: string
@@ -139,6 +141,7 @@ async function readPublicVerdict(db: Db, claimId: string, publishing: Publishing
     const notice: WithdrawalNotice = {
       claimId,
       claimReviewed: record ? claimReviewedText(record.claim) : '',
+      headline: record ? claimHeadline(record.claim) : '',
       publishedAt: row.publishedAt,
       withdrawnAt: row.withdrawnAt,
       note: row.withdrawalNote ?? '',

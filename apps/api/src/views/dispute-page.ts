@@ -1,8 +1,10 @@
 import {
+  claimHeadline,
   formatNumber,
   type QuantityChart,
   quantityCharts,
   renderMarkdown,
+  shortFormOf,
   trimAtWord,
 } from '@counterclaim/domain'
 import { type ClaimRelationKind, type Rating, ratingDefinition, type StanceValue } from '@counterclaim/shared'
@@ -18,6 +20,7 @@ import {
   link,
   masthead,
   page,
+  paragraphs,
   time,
   words,
 } from './verdict-page.ts'
@@ -69,8 +72,8 @@ function conclusionSection(view: PublicDispute, publishing: Publishing): Html | 
   return html`<section class="conclusion" aria-labelledby="conclusion-heading">
 <h2 id="conclusion-heading">Our conclusion</h2>
 <p class="meta">Published ${time(conclusion.publishedAt)}${conclusion.modifiedAt ? html` · Corrected ${time(conclusion.modifiedAt)}` : ''}</p>
-<p class="summary">${conclusion.published.finding}</p>
-<div class="rationale">${raw(renderMarkdown(conclusion.published.rationale))}</div>
+${paragraphs(conclusion.published.finding, 'summary')}
+${conclusion.published.rationale.trim() ? html`<div class="rationale">${raw(renderMarkdown(conclusion.published.rationale))}</div>` : ''}
 ${corrections}
 </section>`
 }
@@ -80,7 +83,7 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string): Htm
   if (claim.state === 'withdrawn') {
     const n = claim.notice
     return html`<li class="claim-card">
-<h3 id="${id}">“${n.claimReviewed}”</h3>
+<h3 id="${id}">${n.headline}</h3>
 <p class="withdrawal-note">This fact check was withdrawn on ${time(n.withdrawnAt)}: ${n.note}</p>
 <p>${link(`/v/${encodeURIComponent(claim.claimId)}`, 'The withdrawal notice')}</p>
 </li>`
@@ -88,6 +91,11 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string): Htm
   const { record, review } = claim.view
   const rating = record.verdict.rating
   const definition = rating ? ratingDefinition(rating) : null
+  const lang = record.claim.language ? html` lang="${record.claim.language}"` : ''
+  // The short form is the checker's paraphrase: the claim's words follow it. Without one the heading is the
+  // quoted claim, repeated below only when the heading had to cut it.
+  const wholeInHeadline =
+    shortFormOf(record.claim) === null && review.claimReviewed === record.claim.text.trim()
   const said = joined(
     [
       record.claim.statedOn ? time(record.claim.statedOn) : '',
@@ -97,11 +105,11 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string): Htm
   )
   return html`<li class="claim-card">
 <p class="claimant">${record.claimant.name}</p>
-<h3 id="${id}">“${review.claimReviewed}”</h3>
-<blockquote${record.claim.language ? html` lang="${record.claim.language}"` : ''}><p>${record.claim.text}</p></blockquote>
+<h3 id="${id}"${shortFormOf(record.claim) === null ? lang : ''}>${claimHeadline(record.claim)}</h3>
+${wholeInHeadline ? '' : html`<blockquote${lang}><p>${record.claim.text}</p></blockquote>`}
 ${said.length ? html`<p class="meta">${said}</p>` : ''}
 <p class="rating ${ratingClass(rating)}"><span class="rating-heading">Our rating: <span class="rating-label">${review.reviewRating.alternateName}</span></span>${definition ? html`<span class="rating-meaning">${definition.meaning}</span>` : ''}</p>
-${record.verdict.summary.trim() ? html`<p>${record.verdict.summary}</p>` : ''}
+${paragraphs(record.verdict.summary)}
 <p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">Read the fact check<span class="visually-hidden"> of ${record.claimant.name}’s claim</span></a></p>
 ${replyLog(record.replies, today, record.claimant.name, { id: `${id}-replies`, level: 4 })}
 </li>`
@@ -112,7 +120,7 @@ function relationsSection(view: PublicDispute, published: Published[]): Html | '
   const byId = new Map(published.map((claim) => [claim.claimId, claim.view]))
   const name = (claimId: string) => {
     const claim = byId.get(claimId)
-    return claim ? html`${claimantOf(claim)}’s claim (“${claim.review.claimReviewed}”)` : html`a claim`
+    return claim ? html`${claimantOf(claim)}’s claim (${claimHeadline(claim.record.claim)})` : html`a claim`
   }
   return html`<section aria-labelledby="relations-heading">
 <h2 id="relations-heading">How the claims relate</h2>

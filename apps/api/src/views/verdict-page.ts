@@ -1,4 +1,4 @@
-import { renderMarkdown, trimAtWord } from '@counterclaim/domain'
+import { claimHeadline, renderMarkdown, shortFormOf, trimAtWord } from '@counterclaim/domain'
 import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
@@ -41,6 +41,24 @@ export function dateText(value: string): string {
 export const time = (value: string) => html`<time datetime="${value}">${dateText(value)}</time>`
 
 export const link = (url: string, text: string) => html`<a href="${url}">${text}</a>`
+
+/**
+ * Plain text as it was typed: a blank line starts a new paragraph and a single line break stays a line
+ * break. Nothing when the text is blank.
+ */
+export function paragraphs(text: string, className?: string): Html | '' {
+  const blocks = text
+    .trim()
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+  return blocks.length
+    ? html`${blocks.map((block) => {
+        const lines = block.split(/\r?\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))
+        return className ? html`<p class="${className}">${lines}</p>` : html`<p>${lines}</p>`
+      })}`
+    : ''
+}
 
 /** Parts joined by a separator, each already safe. */
 export const joined = (parts: Array<Html | ''>, separator: string) =>
@@ -100,7 +118,12 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const rating: Rating | null = published.rating
   const definition = rating ? ratingDefinition(rating) : null
   const label = review.reviewRating.alternateName
-  const title = `${label}: “${review.claimReviewed}” | ${publishing.org.name}`
+  const headline = claimHeadline(claim)
+  // Without a short form the headline is the claim's own words: quoted there, not repeated below unless cut.
+  const paraphrased = shortFormOf(claim) !== null
+  const wholeInHeadline = !paraphrased && review.claimReviewed === claim.text.trim()
+  const lang = claim.language ? html` lang="${claim.language}"` : ''
+  const title = `${label}: ${headline} | ${publishing.org.name}`
   const description = trimAtWord(
     published.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
     300,
@@ -108,7 +131,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const og: Array<[string, string]> = [
     ['og:type', 'article'],
     ['og:site_name', publishing.org.name],
-    ['og:title', `${label}: “${review.claimReviewed}”`],
+    ['og:title', `${label}: ${headline}`],
     ['og:description', description],
     ['og:url', review.url],
     ['og:locale', 'en_GB'],
@@ -119,7 +142,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const head = html`<meta name="description" content="${description}">
 <link rel="canonical" href="${review.url}">
 ${og.map(([property, content]) => html`<meta property="${property}" content="${content}">\n`)}<meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="${`${label}: “${review.claimReviewed}”`}">
+<meta name="twitter:title" content="${`${label}: ${headline}`}">
 <meta name="twitter:description" content="${description}">
 <script type="application/ld+json">${raw(jsonForScript(review))}</script>`
 
@@ -166,20 +189,24 @@ ${og.map(([property, content]) => html`<meta property="${property}" content="${c
 <main class="wrap">
 <article>
 <p class="kicker">Fact check · ${kicker}${review.dateModified ? html` · Corrected ${time(review.dateModified)}` : ''}</p>
-<h1>“${review.claimReviewed}”</h1>
+<h1${paraphrased ? '' : lang}>${headline}</h1>
 <figure class="claim">
-<blockquote${claim.language ? html` lang="${claim.language}"` : ''}><p>${claim.text}</p></blockquote>
+${wholeInHeadline ? '' : html`<blockquote${lang}><p>${claim.text}</p></blockquote>`}
 <figcaption><span class="claimant">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about">${claimant.description}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
 <h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${label}</span></h2>
 ${definition ? html`<p class="rating-meaning">${definition.meaning}</p>` : ''}
 </section>
-${published.summary.trim() ? html`<p class="summary">${published.summary}</p>` : ''}
-<section aria-labelledby="rationale-heading">
+${paragraphs(published.summary, 'summary')}
+${
+  published.rationale.trim()
+    ? html`<section aria-labelledby="rationale-heading">
 <h2 id="rationale-heading">Why</h2>
 <div class="rationale">${raw(renderMarkdown(published.rationale))}</div>
-</section>
+</section>`
+    : ''
+}
 <section aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
 ${sources}
@@ -195,7 +222,7 @@ ${corrections}
 
 /** The page of a withdrawn fact check: it stays at its address and says when and why it was taken down. */
 export function renderWithdrawnPage(notice: WithdrawalNotice, publishing: Publishing): Html {
-  const title = notice.claimReviewed ? `Withdrawn: “${notice.claimReviewed}”` : 'Withdrawn fact check'
+  const title = notice.headline ? `Withdrawn: ${notice.headline}` : 'Withdrawn fact check'
   return page({
     title: `${title} | ${publishing.org.name}`,
     head: html`<meta name="robots" content="noindex">`,
@@ -204,7 +231,7 @@ export function renderWithdrawnPage(notice: WithdrawalNotice, publishing: Publis
 <article>
 <p class="kicker">Fact check${notice.publishedAt ? html` · Published ${time(notice.publishedAt)}` : ''} · Withdrawn ${time(notice.withdrawnAt)}</p>
 <h1>This fact check was withdrawn</h1>
-${notice.claimReviewed ? html`<p class="meta">It reviewed the claim “${notice.claimReviewed}”.</p>` : ''}
+${notice.headline ? html`<p class="meta">It reviewed the claim: ${notice.headline}</p>` : ''}
 <section class="withdrawal" aria-labelledby="withdrawal-heading">
 <h2 id="withdrawal-heading">Why it was withdrawn</h2>
 <p>${notice.note}</p>
