@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { largeClaimLogDb } from '../fixtures/large-claim-log.ts'
@@ -73,9 +74,10 @@ describe('the seeded claim log', () => {
 
     const csv = await page.request.get(`${server.url}${await exportHref(page)}`)
     expect(csv.status()).toBe(200)
-    const lines = (await csv.text()).trim().split('\n')
-    expect(lines).toHaveLength(2)
-    expect(lines[1]).toContain('misleading')
+    // Records, not lines: a verdict's rationale may hold line breaks.
+    const records = parse(await csv.text()) as string[][]
+    expect(records).toHaveLength(2)
+    expect(records[1]).toContain('misleading')
 
     // The dispute and claimant filters are choices, and they reach the link too.
     await page.getByLabel('Claimant').selectOption({ label: 'Russian Ministry of Defence' })
@@ -111,6 +113,48 @@ describe('the seeded claim log', () => {
       .waitFor()
     await expect.poll(() => bodyRows(page).count()).toBe(6)
     expect(await exportHref(page)).toBe('/api/claim-log.csv')
+  })
+
+  it('offers the export safe, for Excel or as raw data, warning that raw data is not for spreadsheets', async () => {
+    await page.goto(`${server.url}/claim-log?status=published`)
+    await expect.poll(() => bodyRows(page).count()).toBeGreaterThan(0)
+    const formats = page.getByRole('group', { name: 'Export file' })
+    expect(await formats.getByRole('radio', { name: /Safe for spreadsheets/ }).isChecked()).toBe(true)
+    expect(await exportHref(page)).toBe('/api/claim-log.csv?status=published')
+    const warning = page.getByRole('note')
+    expect(await warning.count()).toBe(0)
+
+    // The keyboard reaches the choices: arrows move between radio buttons.
+    await formats.getByRole('radio', { name: /Safe for spreadsheets/ }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await formats.getByRole('radio', { name: /For Excel/ }).isChecked()).toBe(true)
+    await expect.poll(() => exportHref(page)).toBe('/api/claim-log.csv?status=published&format=excel')
+    const excel = await page.request.get(`${server.url}${await exportHref(page)}`)
+    expect([...(await excel.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+
+    await formats.getByRole('radio', { name: /Raw data/ }).check()
+    await expect.poll(() => exportHref(page)).toBe('/api/claim-log.csv?status=published&format=raw')
+    await expect.poll(() => warning.textContent()).toContain('not for spreadsheets')
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('aria-describedby')).toBe(
+      await warning.getAttribute('id'),
+    )
+    const raw = await page.request.get(`${server.url}${await exportHref(page)}`)
+    expect((await raw.text()).startsWith('claim_id,')).toBe(true)
+    await expectNoSeriousA11yViolations(page)
+
+    // On a phone the choices and the warning wrap inside the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect
+      .poll(() =>
+        page.locator('.log-export').evaluate((el) => {
+          const box = el.getBoundingClientRect()
+          return box.right <= 390 && el.scrollWidth <= el.clientWidth
+        }),
+      )
+      .toBe(true)
+    await formats.getByRole('radio', { name: /Safe for spreadsheets/ }).check()
+    await expect.poll(() => warning.count()).toBe(0)
+    await page.setViewportSize({ width: 1440, height: 900 })
   })
 
   it("says why in the API's words when the log cannot be read", async () => {

@@ -7,7 +7,7 @@ import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
 import { importClaimLog } from '../../apps/api/src/services/claim-log-import.ts'
 import { WriteGate } from '../../apps/api/src/services/write-gate.ts'
 import { engineOf, rawQuery } from '../../packages/db/src/index.ts'
-import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
+import { CLAIM_LOG_CSV_HEADER, csvLine, NEUTRALISING_MARK } from '../../packages/domain/src/index.ts'
 import { type ClaimLogImportResult, type ClaimLogRow, ClaimSchema } from '../../packages/shared/src/index.ts'
 import { TEST_ACCOUNTS } from '../support/accounts.ts'
 import { tableRows } from '../support/api.ts'
@@ -391,7 +391,9 @@ describe('a dispute’s export, imported again', () => {
     const copies = after.filter((r) => !original.some((o) => o.claimId === r.claimId))
     // An editor's import publishes nothing: what was published arrives in review.
     const held = (r: ClaimLogRow): ClaimLogRow =>
-      r.verdictStatus === 'published' ? { ...r, verdictStatus: 'in_review', publishedAt: null } : r
+      r.verdictStatus === 'published'
+        ? { ...r, verdictStatus: 'in_review', publishedAt: null, publicUrl: null }
+        : r
     expect(comparable(copies).map(({ claimId: _, ...r }) => r)).toEqual(
       comparable(original.map(held)).map(({ claimId: _, ...r }) => r),
     )
@@ -424,9 +426,9 @@ describe('a dispute’s export, imported again', () => {
       }),
     )
     // The file carries the cells as the export writes them: neutralised.
-    expect(file).toContain(`"'=HYPERLINK(""http://x"",""y"")",`)
-    expect(file).toContain(`,'@SUM(1+1),`)
-    expect(file).toContain(`,'-3,`)
+    expect(file).toContain(`"${NEUTRALISING_MARK}=HYPERLINK(""http://x"",""y"")",`)
+    expect(file).toContain(`,${NEUTRALISING_MARK}@SUM(1+1),`)
+    expect(file).toContain(`,${NEUTRALISING_MARK}-3,`)
     const res = await importCsv(t, admin, file)
     expect(res.status, await res.clone().text()).toBe(200)
     const [row] = await allLogRows(t, editor, `disputeId=${disputeId}`)
@@ -539,8 +541,10 @@ describe('formulas after leading blanks', () => {
     const cellsOf = (records: string[][], header: (typeof HEADERS)[number]) =>
       records.map((r) => r[HEADERS.indexOf(header)])
     for (const header of ['dispute_title', 'claimant', 'claim_text'] as const)
-      expect(cellsOf(fileRecords, header)).toEqual(summaries.map(() => `'${values[header]}`))
-    expect(cellsOf(fileRecords, 'verdict_summary')).toEqual(summaries.map((v) => `'${v}`))
+      expect(cellsOf(fileRecords, header)).toEqual(
+        summaries.map(() => `${NEUTRALISING_MARK}${values[header]}`),
+      )
+    expect(cellsOf(fileRecords, 'verdict_summary')).toEqual(summaries.map((v) => `${NEUTRALISING_MARK}${v}`))
     const res = await importCsv(t, editor, file)
     expect(res.status, await res.clone().text()).toBe(200)
     const rows = await allLogRows(t, editor, `disputeId=${disputeId}`, 50)

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CSV_BOM } from '../../packages/domain/src/index.ts'
+import { CSV_BOM, NEUTRALISING_MARK } from '../../packages/domain/src/index.ts'
 import type { ClaimLogRow } from '../../packages/shared/src/index.ts'
 import { allLogRows, expectedCells, exportCsv, HEADERS, restoredCells } from '../support/claim-log.ts'
 import { errorShapeViolation } from '../support/error-shape.ts'
@@ -136,10 +136,14 @@ describe('GET /api/claim-log.csv', () => {
     expect(header).toEqual(HEADERS)
     const text = HEADERS.indexOf('claim_text')
     const hyperlink = rows.find((r) => r[text]?.includes('HYPERLINK'))
-    expect(hyperlink?.[text]).toBe(`'${HYPERLINK}`)
-    expect(hyperlink?.[HEADERS.indexOf('dispute_title')]).toBe(`'=cmd|"/C calc"!A0, the export test`)
-    expect(hyperlink?.[HEADERS.indexOf('quantity_value')]).toBe("'-12.5")
-    expect(hyperlink?.[HEADERS.indexOf('verdict_summary')]).toBe(`'@SUM(A1), "quoted"\nand a second line`)
+    expect(hyperlink?.[text]).toBe(`${NEUTRALISING_MARK}${HYPERLINK}`)
+    expect(hyperlink?.[HEADERS.indexOf('dispute_title')]).toBe(
+      `${NEUTRALISING_MARK}=cmd|"/C calc"!A0, the export test`,
+    )
+    expect(hyperlink?.[HEADERS.indexOf('quantity_value')]).toBe(`${NEUTRALISING_MARK}-12.5`)
+    expect(hyperlink?.[HEADERS.indexOf('verdict_summary')]).toBe(
+      `${NEUTRALISING_MARK}@SUM(A1), "quoted"\nand a second line`,
+    )
     const awkward = rows.find((r) => r[text]?.startsWith('Він'))
     expect(awkward?.[text]).toBe(AWKWARD)
     expect(awkward?.[HEADERS.indexOf('claimant')]).toBe('Олег "Кіпер", Odesa')

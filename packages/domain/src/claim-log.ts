@@ -7,7 +7,7 @@ import {
   type ImportIssue,
   type Quantity,
 } from '@counterclaim/shared'
-import { csvCell, csvLine, needsNeutralising, restoreCell } from './csv.ts'
+import { csvCell, csvLine, needsNeutralising, restoreCell, restoreLegacyCell } from './csv.ts'
 import { quantityFromInput } from './quantities.ts'
 
 // The columns are defined once in packages/shared; re-exported here for the code that still imports
@@ -49,8 +49,13 @@ export function quantitiesCell(json: string): string {
   return json === '[]' ? '' : json
 }
 
-/** A raw database row as the JSON log's row. */
-export function claimLogRowFromRaw(r: ClaimLogRawRow): ClaimLogRow {
+/** A public page's address from the path the database row holds: PUBLIC_BASE_URL before it. */
+export function pageUrl(path: string | null, baseUrl: string): string | null {
+  return path === null ? null : baseUrl + path
+}
+
+/** A raw database row as the JSON log's row; `baseUrl` (PUBLIC_BASE_URL) goes before public pages' paths. */
+export function claimLogRowFromRaw(r: ClaimLogRawRow, baseUrl = ''): ClaimLogRow {
   const row: Record<string, unknown> = {}
   for (let i = 0; i < CLAIM_LOG_COLUMNS.length; i++) {
     const column = CLAIM_LOG_COLUMNS[i]
@@ -61,7 +66,9 @@ export function claimLogRowFromRaw(r: ClaimLogRawRow): ClaimLogRow {
         ? tagsFromJson(value as string)
         : column.cell === 'json'
           ? quantitiesFromJson(value as string)
-          : value
+          : column.cell === 'page'
+            ? pageUrl(value as string | null, baseUrl)
+            : value
   }
   // ClaimLogRawRow and ClaimLogRow are both derived from CLAIM_LOG_COLUMNS, value for value.
   return row as ClaimLogRow
@@ -82,24 +89,43 @@ export function claimLogCells(row: ClaimLogRow): string[] {
   return CLAIM_LOG_COLUMNS.map((c) => cellText(row[c.field]))
 }
 
-/** One raw database row as a CSV record: the export's hot path, no object per row. */
-export function claimLogCsvLine(r: ClaimLogRawRow): string {
-  let line = ''
-  for (let i = 0; i < r.length; i++) {
-    const v = r[i]
-    if (i > 0) line += ','
-    if (v === null || v === undefined) continue
-    const cell = CELL[i]
-    if (cell === 'tags') line += csvCell(tagsCell(v as string))
-    else if (cell === 'json') line += csvCell(quantitiesCell(v as string))
-    else {
-      const text = typeof v === 'string' ? v : String(v)
-      // Plain columns skip quoting, not the formula check: every column is neutralised.
-      line += cell === 'plain' && !needsNeutralising(text) ? text : csvCell(text)
-    }
-  }
-  return `${line}\r\n`
+/** How an export writes its cells: neutralised or raw, and the address public pages' paths hang from. */
+export interface ClaimLogCsvOptions {
+  neutralise: boolean
+  baseUrl: string
 }
+
+/**
+ * The writer of one raw database row as a CSV record: the export's hot path, no object per row. Raw
+ * (neutralise: false) writes every cell as it is, quoted where RFC 4180 needs it.
+ */
+export function claimLogCsvWriter({
+  neutralise,
+  baseUrl,
+}: ClaimLogCsvOptions): (r: ClaimLogRawRow) => string {
+  return (r) => {
+    let line = ''
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i]
+      if (i > 0) line += ','
+      if (v === null || v === undefined) continue
+      const cell = CELL[i]
+      if (cell === 'tags') line += csvCell(tagsCell(v as string), neutralise)
+      else if (cell === 'json') line += csvCell(quantitiesCell(v as string), neutralise)
+      else if (cell === 'page') line += csvCell(baseUrl + (v as string), neutralise)
+      else {
+        const text = typeof v === 'string' ? v : String(v)
+        // Plain columns skip quoting, not the formula check: every column is neutralised.
+        line +=
+          cell === 'plain' && !(neutralise && needsNeutralising(text)) ? text : csvCell(text, neutralise)
+      }
+    }
+    return `${line}\r\n`
+  }
+}
+
+/** One raw database row as a neutralised CSV record, public pages' paths as they are. */
+export const claimLogCsvLine = claimLogCsvWriter({ neutralise: true, baseUrl: '' })
 
 const COLUMN_BY_HEADER = new Map<string, ClaimLogField>(CLAIM_LOG_COLUMNS.map((c) => [c.header, c.field]))
 const HEADER_BY_FIELD = new Map<string, ClaimLogHeader>(CLAIM_LOG_COLUMNS.map((c) => [c.field, c.header]))
@@ -112,10 +138,24 @@ export function headerOfField(field: string): string {
   return HEADER_BY_FIELD.get(field) ?? field
 }
 
-/** Reads an import file's header record: the field of each column, or the issues that refuse the file. */
+/** The columns of the export's files before decision 0017 (without `quantities` before decision 0016). */
+const NEW_IN_0017: ReadonlySet<string> = new Set(['claimant_url', 'short_text', 'rationale', 'public_url'])
+const HEADERS_0016 = CLAIM_LOG_COLUMNS.map((c) => c.header).filter((h) => !NEW_IN_0017.has(h))
+const LEGACY_EXPORT_HEADERS = [
+  HEADERS_0016.join(','),
+  HEADERS_0016.filter((h) => h !== 'quantities').join(','),
+]
+
+/**
+ * Reads an import file's header record: the field of each column, or the issues that refuse the file.
+ * `legacy` is true when the header is an earlier export's whole header, whose neutralising apostrophes
+ * had no word joiner (restoreLegacyCell reads them).
+ */
 export function readImportHeader(
   header: readonly string[],
-): { fields: ClaimLogField[]; issues: [] } | { fields: null; issues: ImportIssue[] } {
+):
+  | { fields: ClaimLogField[]; issues: []; legacy: boolean }
+  | { fields: null; issues: ImportIssue[]; legacy: boolean } {
   const issues: ImportIssue[] = []
   const fields: ClaimLogField[] = []
   const seen = new Set<string>()
@@ -131,19 +171,26 @@ export function readImportHeader(
   for (const required of REQUIRED_IMPORT_HEADERS) {
     if (!seen.has(required)) issues.push({ line: 1, column: required, message: 'is missing' })
   }
-  return issues.length ? { fields: null, issues } : { fields, issues: [] }
+  const names = header.map((raw, index) => (index === 0 ? raw.replace(/^\uFEFF/, '') : raw).trim())
+  const legacy = LEGACY_EXPORT_HEADERS.includes(names.join(','))
+  return issues.length ? { fields: null, issues, legacy } : { fields, issues: [], legacy }
 }
 
-/** An imported record's cells keyed by field, neutralised cells restored; absent columns are empty. */
+/**
+ * An imported record's cells keyed by field, neutralised cells restored (by the earlier rule in a
+ * `legacy` export's file); absent columns are empty.
+ */
 export function importRecord(
   fields: readonly ClaimLogField[],
   cells: readonly string[],
+  legacy = false,
 ): Record<string, string> {
+  const restore = legacy ? restoreLegacyCell : restoreCell
   const record: Record<string, string> = {}
   for (const c of CLAIM_LOG_COLUMNS) record[c.field] = ''
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]
-    if (field) record[field] = restoreCell(cells[i] ?? '')
+    if (field) record[field] = restore(cells[i] ?? '')
   }
   return record
 }

@@ -2,6 +2,7 @@
 // hot path writes every cell of up to a million rows (ENGINEERING.md has the measurements).
 
 const APOSTROPHE = 0x27
+const WORD_JOINER = 0x2060
 
 /** Whether a first character makes a spreadsheet run the cell: = + - @ tab CR LF NUL and full-width = + - @. */
 function isTrigger(code: number): boolean {
@@ -50,39 +51,67 @@ function isBlank(code: number): boolean {
 }
 
 /**
- * Whether a cell needs a leading apostrophe: a trigger comes first, or after any run of blanks and
- * apostrophes ("  =HYPERLINK(…)", "\u00a0+1", "'=1"). The run may hold apostrophes so that reading
- * back strips exactly the apostrophe the writer added: a prefixed cell still needs it.
+ * Whether a spreadsheet would run a cell as a formula: a trigger comes first, or after any run of blanks
+ * ("  =HYPERLINK(…)", "\u00a0+1"). A cell that begins with an apostrophe is text to every spreadsheet.
  */
 export function needsNeutralising(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i)
     if (isTrigger(code)) return true
-    if (code !== APOSTROPHE && !isBlank(code)) return false
+    if (!isBlank(code)) return false
   }
   return false
 }
 
-/** A cell as exported: prefixed with ' when a spreadsheet would otherwise run it as a formula. */
+/**
+ * What the export puts before a cell a spreadsheet would run: an apostrophe and a word joiner (U+2060,
+ * invisible). The joiner is what tells the import the apostrophe is the export's: an apostrophe a person
+ * typed ("'=1+1") has none after it and is kept as text (decision 0017).
+ */
+export const NEUTRALISING_MARK = "'\u2060"
+
+/** Whether the export marks a cell: a spreadsheet would run it, or it begins with the mark itself. */
+function needsMark(value: string): boolean {
+  return (
+    value.length > 0 &&
+    (needsNeutralising(value) || (value.charCodeAt(0) === APOSTROPHE && value.charCodeAt(1) === WORD_JOINER))
+  )
+}
+
+/** A cell as exported: marked when a spreadsheet would otherwise run it as a formula. */
 export function neutraliseCell(value: string): string {
-  return needsNeutralising(value) ? `'${value}` : value
+  return needsMark(value) ? NEUTRALISING_MARK + value : value
 }
 
 /** The reverse of neutraliseCell: a cell read from a file, as it was before export. */
 export function restoreCell(value: string): string {
-  return value.charCodeAt(0) === APOSTROPHE && needsNeutralising(value.slice(1)) ? value.slice(1) : value
+  return value.charCodeAt(0) === APOSTROPHE && value.charCodeAt(1) === WORD_JOINER ? value.slice(2) : value
+}
+
+/**
+ * A cell of a file the export wrote before the mark had its joiner: a bare apostrophe before a run of
+ * blanks and apostrophes ending in a trigger was the export's, and is dropped.
+ */
+export function restoreLegacyCell(value: string): string {
+  if (value.charCodeAt(0) !== APOSTROPHE) return value
+  for (let i = 1; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (isTrigger(code)) return value.slice(1)
+    if (code !== APOSTROPHE && !isBlank(code)) return value
+  }
+  return value
 }
 
 const NEEDS_QUOTES = /[",\r\n]/
 const QUOTES = /"/g
 
-/** One neutralised, RFC 4180-quoted cell. */
-export function csvCell(value: string): string {
-  const safe = value.length > 0 && needsNeutralising(value) ? `'${value}` : value
+/** One RFC 4180-quoted cell, neutralised unless `neutralise` is false (the raw export). */
+export function csvCell(value: string, neutralise = true): string {
+  const safe = neutralise && needsMark(value) ? NEUTRALISING_MARK + value : value
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(QUOTES, '""')}"` : safe
 }
 
-/** One CSV record from text cells, ending in CRLF. */
+/** One neutralised CSV record from text cells, ending in CRLF. */
 export function csvLine(cells: readonly string[]): string {
   let line = ''
   for (let i = 0; i < cells.length; i++) {

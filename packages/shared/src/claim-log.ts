@@ -18,9 +18,10 @@ import { ClaimLogQuerySchema, QuantityInputSchema } from './requests.ts'
  * How the CSV writes a column's cell: `plain` values (ids, enums, dates, counts, timestamps) never
  * need quoting, `text` may, and `tags` is the dispute's tags (a JSON array in the database, a JSON
  * array in the row, space-separated words in a cell), `json` a JSON column kept as its text in the raw row
- * and in the cell (empty for an empty list), parsed in the row.
+ * and in the cell (empty for an empty list), parsed in the row, and `page` a public page's path in the raw
+ * row (`/v/…`, null when there is none), the full address (PUBLIC_BASE_URL before it) in the row and cell.
  */
-export type ClaimLogCellKind = 'plain' | 'text' | 'tags' | 'json'
+export type ClaimLogCellKind = 'plain' | 'text' | 'tags' | 'json' | 'page'
 
 const column = <
   const F extends string,
@@ -46,7 +47,9 @@ export const CLAIM_LOG_COLUMNS = [
   column('disputeTitle', 'dispute_title', z.string(), 'text'),
   column('claimant', 'claimant', z.string(), 'text'),
   column('claimantKind', 'claimant_kind', ClaimantKindSchema, 'plain'),
+  column('claimantUrl', 'claimant_url', z.string().nullable(), 'text'),
   column('claimText', 'claim_text', z.string(), 'text'),
+  column('shortText', 'short_text', z.string().nullable(), 'text'),
   column('statedOn', 'stated_on', z.string().nullable(), 'plain'),
   column('appearanceUrl', 'appearance_url', z.string().nullable(), 'text'),
   column('archiveUrl', 'archive_url', z.string().nullable(), 'text'),
@@ -56,14 +59,18 @@ export const CLAIM_LOG_COLUMNS = [
   column('rating', 'rating', RatingSchema.nullable(), 'plain'),
   column('ratingLabel', 'rating_label', z.string().nullable(), 'text'),
   column('verdictSummary', 'verdict_summary', z.string().nullable(), 'text'),
+  column('rationale', 'rationale', z.string().nullable(), 'text'),
   column('verdictStatus', 'verdict_status', VerdictStatusSchema.nullable(), 'plain'),
   column('publishedAt', 'published_at', TimestampSchema.nullable(), 'plain'),
+  // Export only: the import reads past it.
+  column('publicUrl', 'public_url', z.string().nullable(), 'page'),
   column('supportingEvidence', 'supporting_evidence', z.number().int(), 'plain'),
   column('contradictingEvidence', 'contradicting_evidence', z.number().int(), 'plain'),
   column('contextEvidence', 'context_evidence', z.number().int(), 'plain'),
   column('tags', 'tags', z.array(z.string()), 'tags'),
   column('updatedAt', 'updated_at', TimestampSchema, 'plain'),
-  // Last, so readers that count columns still find the first ones where they were (decision 0016).
+  // Last: the list is not for hand-editing (decision 0016). The columns of decision 0017 sit beside
+  // their kin; readers find columns by header.
   column('quantities', 'quantities', z.array(QuantitySchema), 'json'),
 ] as const
 
@@ -83,14 +90,25 @@ export const ClaimLogPageSchema = z
   .object({ items: z.array(ClaimLogRowSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ClaimLogPage' })
 
-/** The claim log's filters without paging, for the CSV export; `bom=1` adds a byte-order mark. */
+/**
+ * How the export writes its file: `safe` (the default) neutralises cells a spreadsheet would run as a
+ * formula; `excel` does too and starts with a UTF-8 byte-order mark, so Excel reads the file as UTF-8; `raw`
+ * writes every cell as it is, for data tools, never for a spreadsheet.
+ */
+export const ClaimLogExportFormatSchema = z
+  .enum(['safe', 'excel', 'raw'])
+  .meta({ id: 'ClaimLogExportFormat' })
+export type ClaimLogExportFormat = z.infer<typeof ClaimLogExportFormatSchema>
+
+/** The claim log's filters without paging, for the CSV export; `bom=1` is the older name of format=excel. */
 export const ClaimLogExportQuerySchema = ClaimLogQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: ClaimLogExportFormatSchema.optional(),
   bom: z.enum(['0', '1']).optional(),
 })
 export type ClaimLogExportQuery = z.infer<typeof ClaimLogExportQuerySchema>
 
 /** The filters both the page and the export apply. */
-export type ClaimLogFilters = Omit<ClaimLogExportQuery, 'bom'>
+export type ClaimLogFilters = Omit<ClaimLogExportQuery, 'bom' | 'format'>
 
 /** A cell of an imported file that was refused. */
 export const ImportIssueSchema = z
@@ -258,7 +276,9 @@ export const ClaimLogImportRowSchema = z
     disputeTitle: nonBlank(LIMITS.title),
     claimant: nonBlank(LIMITS.name),
     claimantKind: emptyToNull(ClaimantKindSchema),
+    claimantUrl: emptyToNull(HttpUrlSchema),
     claimText: nonBlank(LIMITS.claimText),
+    shortText: emptyToNull(nonBlank(LIMITS.shortText)),
     statedOn: emptyToNull(DateOnlySchema),
     appearanceUrl: emptyToNull(HttpUrlSchema),
     archiveUrl: emptyToNull(HttpUrlSchema),
@@ -269,8 +289,11 @@ export const ClaimLogImportRowSchema = z
     quantityQualifier: emptyToNull(QuantityQualifierSchema),
     rating: emptyToNull(RatingSchema),
     verdictSummary: optionalText(LIMITS.summary),
+    rationale: optionalText(LIMITS.longText),
     verdictStatus: emptyToNull(VerdictStatusSchema),
     publishedAt: emptyToNull(z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' })),
+    // The export's address of the public page: the import makes its own.
+    publicUrl: z.string().transform(() => null),
     supportingEvidence: count,
     contradictingEvidence: count,
     contextEvidence: count,

@@ -36,7 +36,11 @@ export const claimLogRoutes = newRouter()
         ...errorResponses('validation_failed', 'unauthenticated'),
       },
     }),
-    async (c) => c.json(await listClaimLog(c.get('deps').db, c.req.valid('query')), 200),
+    async (c) =>
+      c.json(
+        await listClaimLog(c.get('deps').db, c.req.valid('query'), c.get('deps').config.publicBaseUrl),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -45,7 +49,7 @@ export const claimLogRoutes = newRouter()
       operationId: 'exportClaimLog',
       summary: 'The claim log as CSV: the same rows and filters, streamed',
       description:
-        'RFC 4180, UTF-8, a header row of snake_case columns; cells a spreadsheet would run as a formula start with an apostrophe. bom=1 adds a byte-order mark for Excel.',
+        'RFC 4180, UTF-8, a header row of snake_case columns. format=safe (the default): a cell a spreadsheet would run as a formula starts with an apostrophe and a word joiner (U+2060), which the import removes; an apostrophe without the joiner is the text’s own. format=excel: the same, after a UTF-8 byte-order mark so Excel reads the file as UTF-8 (bom=1 is an older name for it). format=raw: every cell as it is, no neutralising, for data tools: never open it in a spreadsheet. public_url is the published verdict’s public page (export only: the import ignores it).',
       tags: ['claim-log'],
       security: SIGNED_IN,
       request: { query: ClaimLogExportQuerySchema },
@@ -64,8 +68,14 @@ export const claimLogRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { bom, ...filters } = c.req.valid('query')
-      const stream = await claimLogCsv(c.get('deps').db, filters, bom === '1')
+      const { bom, format, ...filters } = c.req.valid('query')
+      const { db, config } = c.get('deps')
+      const stream = await claimLogCsv(
+        db,
+        filters,
+        format ?? (bom === '1' ? 'excel' : 'safe'),
+        config.publicBaseUrl,
+      )
       return c.body(stream, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(nowIso())}"`,

@@ -1,6 +1,6 @@
 import { type Db, iterateClaimLog } from '@counterclaim/db'
-import { CLAIM_LOG_CSV_HEADER, CSV_BOM, claimLogCsvLine } from '@counterclaim/domain'
-import type { ClaimLogFilters } from '@counterclaim/shared'
+import { CLAIM_LOG_CSV_HEADER, CSV_BOM, claimLogCsvWriter } from '@counterclaim/domain'
+import type { ClaimLogExportFormat, ClaimLogFilters } from '@counterclaim/shared'
 import { claimLogSqlFilters } from './claim-log-filters.ts'
 
 const CHUNK_CHARS = 64 * 1024
@@ -10,14 +10,19 @@ const ROWS_PER_READ = 100
 /**
  * The claim log as CSV, pulled from the database as the client reads: about one 64 KiB chunk waits
  * in memory, however many rows there are. The statement is chosen and opened (on a connection of its
- * own) before the stream is handed back, so a failure there is the request's error.
+ * own) before the stream is handed back, so a failure there is the request's error. `format`: safe
+ * (neutralised), excel (neutralised, with a byte-order mark) or raw (cells as they are); public pages'
+ * addresses under `baseUrl` (PUBLIC_BASE_URL).
  */
 export async function claimLogCsv(
   db: Db,
   filters: ClaimLogFilters,
-  bom: boolean,
+  format: ClaimLogExportFormat,
+  baseUrl: string,
 ): Promise<ReadableStream<Uint8Array>> {
   const cursor = await iterateClaimLog(db, claimLogSqlFilters(db, filters))
+  const line = claimLogCsvWriter({ neutralise: format !== 'raw', baseUrl })
+  const bom = format === 'excel'
   let first = true
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -32,7 +37,7 @@ export async function claimLogCsv(
             controller.close()
             return
           }
-          for (const row of rows) chunk += claimLogCsvLine(row)
+          for (const row of rows) chunk += line(row)
         }
         controller.enqueue(Buffer.from(chunk, 'utf8'))
       } catch (error) {

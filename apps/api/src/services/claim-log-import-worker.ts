@@ -80,6 +80,7 @@ export interface ReaderEvents {
 export function importReader(events: ReaderEvents) {
   let fields: ClaimLogField[] | null = null
   let headerIssues: ImportIssue[] | null = null
+  let legacy = false
   let seenHeader = false
   let previousEnd = 0
   let rowCount = 0
@@ -110,6 +111,7 @@ export function importReader(events: ReaderEvents) {
     if (!seenHeader) {
       seenHeader = true
       const read = readImportHeader(record)
+      legacy = read.legacy
       if (read.fields) fields = read.fields
       else headerIssues = read.issues
       return
@@ -129,7 +131,7 @@ export function importReader(events: ReaderEvents) {
       refuse({ line, column: headerOfField(fields[withNul] ?? ''), message: NUL_MESSAGE })
       return
     }
-    const parsed = ClaimLogImportRowSchema.safeParse(importRecord(fields, record))
+    const parsed = ClaimLogImportRowSchema.safeParse(importRecord(fields, record, legacy))
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         refuse({ line, column: headerOfField(String(issue.path[0] ?? '')), message: issue.message })

@@ -1,4 +1,10 @@
-import { type ClaimLogFilters, DateOnlySchema, RatingSchema, VerdictStatusSchema } from '@counterclaim/shared'
+import {
+  type ClaimLogExportFormat,
+  type ClaimLogFilters,
+  DateOnlySchema,
+  RatingSchema,
+  VerdictStatusSchema,
+} from '@counterclaim/shared'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { filterParams } from '../../../lib/filter-params.ts'
@@ -54,9 +60,11 @@ export function filtersToParams(filters: ClaimLogFilters): URLSearchParams {
   return filterParams(FILTER_KEYS, filters)
 }
 
-/** The CSV export of exactly these filters. */
-export function csvExportHref(filters: ClaimLogFilters): string {
-  const query = filtersToParams(filters).toString()
+/** The CSV export of exactly these filters, in a format (safe, the default, is left out of the address). */
+export function csvExportHref(filters: ClaimLogFilters, format: ClaimLogExportFormat = 'safe'): string {
+  const params = filtersToParams(filters)
+  if (format !== 'safe') params.set('format', format)
+  const query = params.toString()
   return `/api/claim-log.csv${query ? `?${query}` : ''}`
 }
 

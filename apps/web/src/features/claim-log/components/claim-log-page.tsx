@@ -3,7 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
-import { claimLogQuery, csvExportHref, filtersFromParams, filtersToParams } from '../api/claim-log.ts'
+import { claimLogQuery, filtersFromParams, filtersToParams } from '../api/claim-log.ts'
+import { ClaimLogExport } from './claim-log-export.tsx'
 import { ClaimLogFilterForm } from './claim-log-filters.tsx'
 import { ClaimLogTable } from './claim-log-table.tsx'
 import '../../../components/data-table.css'
@@ -31,14 +32,12 @@ export function ClaimLogPage() {
       <title>Claim log · Counterclaim</title>
       <div className="log-title">
         <h1 id="claim-log-heading">Claim log</h1>
-        <a className="button-link" href={csvExportHref(filters)} download>
-          Export CSV
-        </a>
       </div>
       <p className="muted page-intro">
         One row per claim across every dispute, newest activity first. The export carries the same filters.
       </p>
       <ClaimLogFilterForm filters={filters} onChange={setFilters} />
+      <ClaimLogExport filters={filters} />
       {ignored.length > 0 ? (
         <p className="notice">
           Left out of the filters because the log cannot use them: {ignored.join(', ')}.
