@@ -24,6 +24,17 @@ export function verdictPublishGaps(
   return gaps
 }
 
+/** What a dispute's conclusion lacks before it can be published, by field; empty when it is complete. */
+export function conclusionPublishGaps(conclusion: {
+  finding: string
+  rationale: string
+}): Array<'finding' | 'rationale'> {
+  const gaps: Array<'finding' | 'rationale'> = []
+  if (!conclusion.finding.trim()) gaps.push('finding')
+  if (!conclusion.rationale.trim()) gaps.push('rationale')
+  return gaps
+}
+
 /** Whether a draft has nothing to review yet: neither a rating nor a summary. */
 export function isEmptyDraft(verdict: Pick<VerdictFields, 'rating' | 'summary'>): boolean {
   return !verdict.rating && !verdict.summary.trim()

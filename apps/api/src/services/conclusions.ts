@@ -12,6 +12,7 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
+import { conclusionPublishGaps } from '@counterclaim/domain'
 import {
   AppError,
   type Conclusion,
@@ -334,10 +335,7 @@ export function publishConclusion(
   twoPersonRule: boolean,
 ): Promise<Conclusion> {
   return publishStep(CONCLUSION, ctx, disputeId, expectedVersion, twoPersonRule, async (tx, current) => {
-    const gaps = [
-      ...(current.finding.trim() ? [] : ['finding']),
-      ...(current.rationale.trim() ? [] : ['rationale']),
-    ]
+    const gaps = conclusionPublishGaps(current)
     if (gaps.length) {
       throw new AppError(
         'validation_failed',

@@ -1,4 +1,4 @@
-import { renderMarkdown } from '@counterclaim/domain'
+import { conclusionPublishGaps, renderMarkdown } from '@counterclaim/domain'
 import {
   type Conclusion,
   type DeskSettings,
@@ -20,10 +20,7 @@ import { PendingDecision } from './pending-decision.tsx'
 
 /** Why this editor cannot publish the conclusion in review, or null when they can. */
 function whyNotPublish(conclusion: Conclusion, userId: string, desk: DeskSettings): string | null {
-  const gaps = [
-    ...(conclusion.finding.trim() ? [] : ['a finding']),
-    ...(conclusion.rationale.trim() ? [] : ['a rationale']),
-  ]
+  const gaps = conclusionPublishGaps(conclusion).map((field) => `a ${field}`)
   const reasons: string[] = []
   if (gaps.length) reasons.push(`It needs ${gaps.join(' and ')} before it can be published.`)
   if (desk.twoPersonRule && conclusion.contributors.some((person) => person.id === userId))
