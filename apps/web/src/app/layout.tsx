@@ -1,11 +1,13 @@
 import { type DeskSettings, type Me, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigation, useOutletContext } from 'react-router'
 import { meQuery, useSignOut } from '../features/auth/api/session.ts'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
 import { NotificationsButton } from '../features/notifications/components/notifications-button.tsx'
 import { HeaderSearch } from '../features/search/components/header-search.tsx'
+import { LanguageSwitch } from '../i18n/language-switch.tsx'
 
 /** The signed-in user, for the screens inside the shell (the shell renders them only when signed in). */
 export function useSessionUser(): SessionUser {
@@ -19,6 +21,7 @@ export function useDeskSettings(): DeskSettings {
 
 /** The shell: header, navigation, who is signed in; signed out, the sign-in form in place of any screen. */
 export function AppLayout() {
+  const { t } = useTranslation(['layout', 'common', 'domain'])
   const me = useQuery(meQuery())
   const signOut = useSignOut()
   const navigation = useNavigation()
@@ -29,19 +32,19 @@ export function AppLayout() {
   if (me.isPending) {
     return (
       <p role="status" className="page">
-        Loading…
+        {t('common:loading')}
       </p>
     )
   }
   if (me.error) {
     return (
       <main id="main" className="page">
-        <h1>Counterclaim</h1>
+        <h1>{t('layout:brand')}</h1>
         <p role="alert" className="error">
           {me.error.message}
         </p>
         <button type="button" onClick={() => me.refetch()}>
-          Try again
+          {t('common:tryAgain')}
         </button>
       </main>
     )
@@ -54,53 +57,54 @@ export function AppLayout() {
   return (
     <>
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('layout:skipToContent')}
       </a>
       <header className="app-header">
         <NavLink to="/" className="brand" end>
-          Counterclaim
+          {t('layout:brand')}
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label={t('layout:mainNavigation')}>
           <NavLink to="/" end>
-            My work
+            {t('layout:nav.myWork')}
           </NavLink>
           <Link to="/disputes" aria-current={disputesActive ? 'page' : undefined}>
-            Disputes
+            {t('layout:nav.disputes')}
           </Link>
-          <NavLink to="/claim-log">Claim log</NavLink>
-          {mayReview ? <NavLink to="/review">Review queue</NavLink> : null}
-          <NavLink to="/claimants">Claimants</NavLink>
-          <NavLink to="/fact-checks">Fact-checks</NavLink>
-          <NavLink to="/agreement">Rater agreement</NavLink>
+          <NavLink to="/claim-log">{t('layout:nav.claimLog')}</NavLink>
+          {mayReview ? <NavLink to="/review">{t('layout:nav.review')}</NavLink> : null}
+          <NavLink to="/claimants">{t('layout:nav.claimants')}</NavLink>
+          <NavLink to="/fact-checks">{t('layout:nav.factChecks')}</NavLink>
+          <NavLink to="/agreement">{t('layout:nav.agreement')}</NavLink>
           {roleAtLeast(user.role, 'admin') ? (
             <>
-              <NavLink to="/accounts">Accounts</NavLink>
-              <NavLink to="/webhooks">Webhooks</NavLink>
+              <NavLink to="/accounts">{t('layout:nav.accounts')}</NavLink>
+              <NavLink to="/webhooks">{t('layout:nav.webhooks')}</NavLink>
             </>
           ) : null}
         </nav>
         <HeaderSearch />
         <NotificationsButton />
         <span className="who">
-          {user.name} <span className="role">({user.role})</span>{' '}
+          <span dir="auto">{user.name}</span> <span className="role">({t(`domain:role.${user.role}`)})</span>{' '}
           <NavLink to="/account" className="who-link">
-            Your account
+            {t('layout:yourAccount')}
           </NavLink>
         </span>
         <button type="button" className="quiet-on-dark" onClick={() => signOut.mutate()}>
-          Sign out
+          {t('layout:signOut')}
         </button>
+        <LanguageSwitch />
       </header>
       {signOut.error ? (
         <p role="alert" className="error banner">
-          Could not sign out: {signOut.error.message}
+          {t('layout:signOutFailed', { message: signOut.error.message })}
         </p>
       ) : null}
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Suspense
           fallback={
             <p role="status" className="page">
-              Loading…
+              {t('common:loading')}
             </p>
           }
         >
