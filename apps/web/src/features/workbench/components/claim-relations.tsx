@@ -1,5 +1,6 @@
 import type { ClaimRelation, WorkbenchClaim } from '@counterclaim/shared'
 import { useCallback, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { relationOf, useSetRelation } from '../api/claim-relations.ts'
 import { useReloadWorkbench } from '../api/workbench.ts'
@@ -28,6 +29,7 @@ export function RelationControl({
   label,
   showNote = false,
 }: PairProps & { showNote?: boolean }) {
+  const { t } = useTranslation('workbench')
   const relation = relationOf(relations, one.id, other.id)
   const kind = relation?.kind ?? null
   const note = relation?.note ?? ''
@@ -38,7 +40,7 @@ export function RelationControl({
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement | null>(null)
   const menuId = useId()
-  const title = `How ${label(one)} relates to ${label(other)}`
+  const title = t('relations.how', { one: label(one), other: label(other) })
   const close = useCallback((refocus: boolean) => {
     setOpen(false)
     if (refocus) button.current?.focus()
@@ -49,7 +51,11 @@ export function RelationControl({
         type="button"
         ref={button}
         className={`relation-button relation-${kind ?? 'none'}`}
-        aria-label={`${title}: ${kind ? RELATION_LABELS[kind] : 'Not set'}`}
+        aria-label={t('relations.howWithKind', {
+          one: label(one),
+          other: label(other),
+          relation: kind ? RELATION_LABELS[kind] : t('relations.notSet'),
+        })}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -62,15 +68,19 @@ export function RelationControl({
         }}
         onClick={() => setOpen((o) => !o)}
       >
-        {kind ? RELATION_LABELS[kind] : <span className="none-mark">Not set</span>}{' '}
+        {kind ? RELATION_LABELS[kind] : <span className="none-mark">{t('relations.notSet')}</span>}{' '}
         <span aria-hidden="true">▾</span>
       </button>
-      {showNote && note && kind ? <span className="relation-note small muted">{note}</span> : null}
+      {showNote && note && kind ? (
+        <span className="relation-note small muted" dir="auto">
+          {note}
+        </span>
+      ) : null}
       {open ? (
         <ChoiceMenu
           id={menuId}
           label={title}
-          groupLabel="Relation"
+          groupLabel={t('menu.relation')}
           choices={RELATION_CHOICES}
           show={(value) => RELATION_LABELS[value]}
           value={kind}
@@ -85,7 +95,7 @@ export function RelationControl({
       ) : null}
       <ActionError
         error={failure}
-        action={`How ${label(one)} relates to ${label(other)} was not saved.`}
+        action={t('relations.notSaved', { one: label(one), other: label(other) })}
         onReload={() => {
           setFailure(null)
           reload()
@@ -116,17 +126,18 @@ export function RelationList({
   relations: readonly ClaimRelation[]
   label: (claim: WorkbenchClaim) => string
 }) {
+  const { t } = useTranslation('workbench')
   const headingId = useId()
   if (claims.length < 3) return null
   const pairs = claims.flatMap((one, i) => claims.slice(i + 1).map((other) => [one, other] as const))
   return (
     <section aria-labelledby={headingId} className="relation-list">
-      <h3 id={headingId}>How the claims relate</h3>
+      <h3 id={headingId}>{t('relations.heading')}</h3>
       <ul>
         {pairs.map(([one, other]) => (
           <li key={`${one.id}/${other.id}`}>
             <span className="relation-pair">
-              {label(one)} and {label(other)}
+              {t('relations.pair', { one: label(one), other: label(other) })}
             </span>
             <RelationControl
               disputeId={disputeId}
