@@ -1,6 +1,6 @@
 import type { ClaimRelation, WorkbenchClaim } from '@counterclaim/shared'
 import { useCallback, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { relationOf, useSetRelation } from '../api/claim-relations.ts'
 import { useReloadWorkbench } from '../api/workbench.ts'
@@ -59,7 +59,6 @@ export function RelationControl({
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        title={note || undefined}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             event.preventDefault()
@@ -69,6 +68,12 @@ export function RelationControl({
         onClick={() => setOpen((o) => !o)}
       >
         {kind ? RELATION_LABELS[kind] : <span className="none-mark">{t('relations.notSet')}</span>}{' '}
+        {note ? (
+          // The note is what a person wrote: its tooltip sits on the note's mark, in the note's own direction.
+          <span aria-hidden="true" className="stance-note-mark" title={note} dir="auto">
+            ✎{' '}
+          </span>
+        ) : null}
         <span aria-hidden="true">▾</span>
       </button>
       {showNote && note && kind ? (
@@ -105,7 +110,7 @@ export function RelationControl({
   )
 }
 
-/** Between two adjacent claim columns: how the two claims relate (the note shows as its tooltip). */
+/** Between two adjacent claim columns: how the two claims relate (the note shows as the tooltip of its mark). */
 export function RelationGutter(props: PairProps) {
   return (
     <div className="relation-gutter">
@@ -137,7 +142,12 @@ export function RelationList({
         {pairs.map(([one, other]) => (
           <li key={`${one.id}/${other.id}`}>
             <span className="relation-pair">
-              {t('relations.pair', { one: label(one), other: label(other) })}
+              <Trans
+                t={t}
+                i18nKey="relations.pair"
+                values={{ one: label(one), other: label(other) }}
+                components={{ one: <span dir="auto" />, other: <span dir="auto" /> }}
+              />
             </span>
             <RelationControl
               disputeId={disputeId}

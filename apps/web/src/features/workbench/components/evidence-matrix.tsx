@@ -291,7 +291,6 @@ function StanceCellButton({
         aria-haspopup="dialog"
         aria-expanded={menuOpen}
         aria-controls={menuOpen ? menuId : undefined}
-        title={note || undefined}
         onFocus={onFocus}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && menuOpen) {
@@ -309,10 +308,13 @@ function StanceCellButton({
           <span className="none-mark">{t('matrix.cellState.none')}</span>
         )}
         {note ? (
-          <span aria-hidden="true" className="stance-note-mark">
+          <>
             {' '}
-            ✎
-          </span>
+            {/* The note is what a person wrote: its tooltip sits on the note's mark, in the note's own direction. */}
+            <span aria-hidden="true" className="stance-note-mark" title={note} dir="auto">
+              ✎
+            </span>
+          </>
         ) : null}
       </button>
       {menuOpen ? (
@@ -426,7 +428,10 @@ export function EvidenceMatrix({
     <section aria-labelledby={headingId} className="matrix-section">
       <div className="section-head">
         <h2 id={headingId}>{t('matrix.heading')}</h2>
-        <p className="muted small">{t('matrix.help')}</p>
+        <p className="muted small">
+          {/* A key is named as it is printed on the keyboard, in any language. */}
+          <Trans t={t} i18nKey="matrix.help" components={{ key: <span translate="no" /> }} />
+        </p>
         {outOfOrder ? (
           <button
             type="button"
