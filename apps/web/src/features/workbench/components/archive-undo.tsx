@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useReloadWorkbench, useSetArchived } from '../api/workbench.ts'
 
@@ -13,26 +14,12 @@ interface Target {
 
 type Outcome = { state: 'archived' | 'restored'; target: Target }
 
-const WORDS: Record<Kind, { archived: string; restored: string; failed: string; undoFailed: string }> = {
-  claim: {
-    archived: 'Claim archived',
-    restored: 'Claim restored',
-    failed: 'The claim was not archived.',
-    undoFailed: 'The claim was not restored.',
-  },
-  evidence: {
-    archived: 'Evidence archived',
-    restored: 'Evidence restored',
-    failed: 'The evidence was not archived.',
-    undoFailed: 'The evidence was not restored.',
-  },
-}
-
 /**
  * Archiving without a confirmation step, because it can be undone: the last archived record stays
  * restorable until the reader dismisses the message or archives something else (no time limit).
  */
 export function useArchiveWithUndo(disputeId: string, kind: Kind) {
+  const { t } = useTranslation('workbench')
   const mutation = useSetArchived(disputeId)
   const reload = useReloadWorkbench(disputeId)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -45,7 +32,7 @@ export function useArchiveWithUndo(disputeId: string, kind: Kind) {
       {
         onSuccess: (record) =>
           setOutcome({ state: 'archived', target: { ...target, version: record.version } }),
-        onError: (error) => setFailure({ error, action: WORDS[kind].failed }),
+        onError: (error) => setFailure({ error, action: t(`archive.${kind}.failed`) }),
       },
     )
   }
@@ -60,7 +47,7 @@ export function useArchiveWithUndo(disputeId: string, kind: Kind) {
       {
         onSuccess: (record) =>
           setOutcome({ state: 'restored', target: { ...target, version: record.version } }),
-        onError: (error) => setFailure({ error, action: WORDS[kind].undoFailed }),
+        onError: (error) => setFailure({ error, action: t(`archive.${kind}.undoFailed`) }),
       },
     )
   }
@@ -89,6 +76,7 @@ export function useArchiveWithUndo(disputeId: string, kind: Kind) {
  * button has just left the page.
  */
 export function ArchiveStatus({ archiving }: { archiving: ReturnType<typeof useArchiveWithUndo> }) {
+  const { t } = useTranslation('workbench')
   const { kind, outcome, failure } = archiving
   const undoButton = useRef<HTMLButtonElement>(null)
   const restored = useRef<HTMLParagraphElement>(null)
@@ -103,18 +91,27 @@ export function ArchiveStatus({ archiving }: { archiving: ReturnType<typeof useA
         {outcome ? (
           <div className="state-message archive-message">
             <p ref={restored} tabIndex={-1} className="archive-text">
-              <strong>{outcome.state === 'archived' ? WORDS[kind].archived : WORDS[kind].restored}</strong>
+              <strong>{t(`archive.${kind}.${outcome.state}`)}</strong>
               {': '}
               {outcome.target.name}.
             </p>
             <div className="actions compact">
               {outcome.state === 'archived' ? (
                 <button type="button" ref={undoButton} onClick={archiving.undo}>
-                  Undo<span className="visually-hidden"> archiving {outcome.target.name}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="archive.undo"
+                    values={{ name: outcome.target.name }}
+                    components={{ hidden: <span className="visually-hidden" /> }}
+                  />
                 </button>
               ) : null}
               <button type="button" className="link-button" onClick={archiving.dismiss}>
-                Dismiss<span className="visually-hidden"> this message</span>
+                <Trans
+                  t={t}
+                  i18nKey="archive.dismiss"
+                  components={{ hidden: <span className="visually-hidden" /> }}
+                />
               </button>
             </div>
           </div>

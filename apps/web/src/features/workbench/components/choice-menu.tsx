@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 
 /** Space kept between the menu and the screen's edges, in px. */
 const EDGE = 8
@@ -70,6 +71,7 @@ export function ChoiceMenu<V extends string>({
   /** `refocus`: give the focus back to the control (after Escape, Cancel or Set). */
   onClose: (refocus: boolean) => void
 }) {
+  const { t } = useTranslation('workbench')
   const [chosen, setChosen] = useState<V | null>(stance)
   const [text, setText] = useState(note)
   const menuRef = useRef<HTMLDivElement>(null)
@@ -174,26 +176,27 @@ export function ChoiceMenu<V extends string>({
             <span aria-hidden="true" className="stance-radio">
               {chosen === value ? '●' : '○'}
             </span>{' '}
-            {value ? show(value) : 'None'}
+            {value ? show(value) : t('menu.none')}
           </button>
         ))}
       </div>
       <label htmlFor={noteId} className="stance-note-label">
-        Note <span className="muted">(optional)</span>
+        <Trans t={t} i18nKey="menu.note" components={{ muted: <span className="muted" /> }} />
       </label>
       <textarea
         id={noteId}
         rows={2}
+        dir="auto"
         maxLength={noteMax}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
       <div className="actions compact">
         <button type="button" className="primary" onClick={() => set(chosen)}>
-          Set
+          {t('menu.set')}
         </button>
         <button type="button" onClick={() => onClose(true)}>
-          Cancel
+          {t('menu.cancel')}
         </button>
       </div>
     </div>

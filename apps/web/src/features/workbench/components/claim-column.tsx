@@ -8,6 +8,7 @@ import {
   type WorkbenchClaim,
 } from '@counterclaim/shared'
 import { type ComponentType, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
@@ -52,6 +53,7 @@ function VerdictBox({
   onCorrect: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation('workbench')
   const verdict = claim.verdict
   const step = useVerdictStep(disputeId)
   const [returning, setReturning] = useState(false)
@@ -60,7 +62,14 @@ function VerdictBox({
   const ids = { publishReason: useId(), submitReason: useId(), sourceWarning: useId() }
   const isEditor = roleAtLeast(user.role, 'editor')
   const status = verdict?.status ?? null
-  const suffix = <span className="visually-hidden"> on {claimLabel}</span>
+  const hidden = { hidden: <span className="visually-hidden" /> }
+  /** An action's words, with the claim it acts on for screen readers: "Publish on Oleg Kiper's claim". */
+  const named = (
+    key: 'draftVerdict' | 'editDraft' | 'submit' | 'publish' | 'return' | 'correct' | 'withdraw',
+  ) => <Trans t={t} i18nKey={`verdict.${key}`} values={{ claim: claimLabel }} components={hidden} />
+  const publicPage = (
+    <Trans t={t} i18nKey="verdict.publicPage" values={{ claim: claimLabel }} components={hidden} />
+  )
   const corrections = (status === 'published' || status === 'withdrawn') && verdict ? verdict.corrections : []
   const pending = status === 'published' ? (verdict?.pendingCorrection ?? null) : null
   const [showCorrections, setShowCorrections] = useState(false)
@@ -82,9 +91,7 @@ function VerdictBox({
       ? (twoSourceShortfall(evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id)))?.message ?? null)
       : null
   const submitReason =
-    status === 'draft' && verdict && isEmptyDraft(verdict)
-      ? 'Give it a rating or a summary before submitting it for review.'
-      : null
+    status === 'draft' && verdict && isEmptyDraft(verdict) ? t('verdict.submitReason') : null
 
   return (
     // The return form's note shows its own problems; the step's other failures show below the box.
@@ -94,35 +101,36 @@ function VerdictBox({
           {verdict ? <RatingBadge rating={verdict.rating} /> : null} <VerdictStatusBadge status={status} />
         </div>
         {verdict?.summary ? (
-          <p className="verdict-summary">{verdict.summary}</p>
+          <p className="verdict-summary" dir="auto">
+            {verdict.summary}
+          </p>
         ) : (
-          <p className="muted small">No summary yet.</p>
+          <p className="muted small">{t('verdict.noSummary')}</p>
         )}
         {status === 'draft' && verdict?.returnNote ? (
           <p className="note-returned small">
-            <strong>Returned:</strong> {verdict.returnNote}
+            <strong>{t('verdict.returned')}</strong> <span dir="auto">{verdict.returnNote}</span>
           </p>
         ) : null}
         {status === 'published' && verdict?.publishedAt ? (
           <p className="muted small">
-            Published {formatMoment(verdict.publishedAt)} ·{' '}
-            <a href={`/v/${claim.id}`}>
-              Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
-            </a>
+            {t('verdict.published', { moment: formatMoment(verdict.publishedAt) })} ·{' '}
+            <a href={`/v/${claim.id}`}>{publicPage}</a>
           </p>
         ) : null}
         {status === 'withdrawn' && verdict ? (
           <div className="withdrawn-notice small">
             <p>
-              <strong>Withdrawn</strong>{' '}
+              <strong>{t('verdict.withdrawn')}</strong>{' '}
               <time dateTime={verdict.withdrawnAt ?? undefined}>{formatMoment(verdict.withdrawnAt)}</time>
-              {verdict.withdrawalNote ? `: ${verdict.withdrawalNote}` : null}
+              {verdict.withdrawalNote ? (
+                <>
+                  : <span dir="auto">{verdict.withdrawalNote}</span>
+                </>
+              ) : null}
             </p>
             <p className="muted">
-              The public page says so, in place of the verdict ·{' '}
-              <a href={`/v/${claim.id}`}>
-                Public page<span className="visually-hidden"> of the verdict on {claimLabel}</span>
-              </a>
+              {t('verdict.withdrawnPublic')} · <a href={`/v/${claim.id}`}>{publicPage}</a>
             </p>
           </div>
         ) : null}
@@ -133,13 +141,18 @@ function VerdictBox({
             onToggle={(e) => setShowCorrections(e.currentTarget.open)}
           >
             <summary ref={correctionsSummary}>
-              {corrections.length === 1 ? 'Corrected once' : `Corrected ${corrections.length} times`}
-              <span className="visually-hidden">: the verdict on {claimLabel}</span>
+              <Trans
+                t={t}
+                i18nKey="verdict.corrected"
+                count={corrections.length}
+                values={{ count: corrections.length, claim: claimLabel }}
+                components={hidden}
+              />
             </summary>
             <ol>
               {[...corrections].reverse().map((c) => (
                 <li key={c.id}>
-                  <time dateTime={c.at}>{formatMoment(c.at)}</time> {c.note}
+                  <time dateTime={c.at}>{formatMoment(c.at)}</time> <span dir="auto">{c.note}</span>
                 </li>
               ))}
             </ol>
@@ -147,12 +160,12 @@ function VerdictBox({
         ) : null}
         {corrected === 'applied' ? (
           <p role="status" className="ok small">
-            Correction published.
+            {t('verdict.correctionPublished')}
           </p>
         ) : null}
         {corrected === 'pending' ? (
           <p role="status" className="ok small" ref={outcomeRef} tabIndex={-1}>
-            Rating change proposed. It is not public yet: it waits for another editor’s approval.
+            {t('verdict.correctionPending')}
           </p>
         ) : null}
         {pending && verdict ? (
@@ -176,18 +189,22 @@ function VerdictBox({
           />
         ) : null}
         {status === 'in_review' && !isEditor ? (
-          <p className="muted small">Waiting for an editor’s review.</p>
+          <p className="muted small">{t('verdict.waitingForReview')}</p>
         ) : null}
         {sourceWarning && !publishReason ? (
           <p id={ids.sourceWarning} className="source-warning small">
-            <strong>Before publishing:</strong> {sourceWarning} Cite a second, independent source if you can.
+            <Trans
+              t={t}
+              i18nKey="verdict.beforePublishing"
+              values={{ warning: sourceWarning }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         ) : null}
         <div className="actions compact">
           {status === null || status === 'draft' ? (
             <button type="button" onClick={onEdit}>
-              {status === null ? 'Draft verdict' : 'Edit draft'}
-              {suffix}
+              {named(status === null ? 'draftVerdict' : 'editDraft')}
             </button>
           ) : null}
           {status === 'draft' && verdict ? (
@@ -200,7 +217,7 @@ function VerdictBox({
                 step.mutate({ claimId: claim.id, version: verdict.version, step: 'submit' })
               }}
             >
-              Submit for review{suffix}
+              {named('submit')}
             </button>
           ) : null}
           {status === 'in_review' && verdict && isEditor ? (
@@ -219,21 +236,21 @@ function VerdictBox({
                   step.mutate({ claimId: claim.id, version: verdict.version, step: 'publish' })
                 }}
               >
-                Publish{suffix}
+                {named('publish')}
               </button>
               <button type="button" aria-expanded={returning} onClick={() => setReturning((r) => !r)}>
-                Return…{suffix}
+                {named('return')}
               </button>
             </>
           ) : null}
           {status === 'published' && isEditor && !pending ? (
             <button type="button" onClick={onCorrect}>
-              Correct verdict{suffix}
+              {named('correct')}
             </button>
           ) : null}
           {status === 'published' && isEditor ? (
             <button type="button" aria-expanded={withdrawing} onClick={() => setWithdrawing((w) => !w)}>
-              Withdraw…{suffix}
+              {named('withdraw')}
             </button>
           ) : null}
         </div>
@@ -244,8 +261,12 @@ function VerdictBox({
         ) : null}
         {publishReason && isEditor ? (
           <p id={ids.publishReason} className="reason small">
-            <span className="visually-hidden">Publish cannot be used yet: </span>
-            {publishReason}
+            <Trans
+              t={t}
+              i18nKey="verdict.publishBlocked"
+              values={{ reason: publishReason }}
+              components={hidden}
+            />
           </p>
         ) : null}
         {returning && verdict && status === 'in_review' ? (
@@ -261,7 +282,7 @@ function VerdictBox({
           >
             <Field
               as="textarea"
-              label="Note to the author"
+              label={t('verdict.noteToAuthor')}
               path="note"
               error={step.error}
               value={note}
@@ -269,10 +290,11 @@ function VerdictBox({
               rows={3}
               required
               maxLength={LIMITS.longText}
+              dir="auto"
             />
             <div className="actions compact">
               <button type="submit" disabled={step.isPending}>
-                Return to draft
+                {t('verdict.returnToDraft')}
               </button>
             </div>
           </form>
@@ -287,7 +309,7 @@ function VerdictBox({
             onReload={onReload}
           />
         ) : null}
-        <ActionError error={step.error} action="The verdict did not move on." onReload={onReload} />
+        <ActionError error={step.error} action={t('verdict.stepFailed')} onReload={onReload} />
       </div>
     </FieldScope>
   )
@@ -344,14 +366,13 @@ export function ClaimColumn({
   onComment?: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation('workbench')
+  const hidden = { hidden: <span className="visually-hidden" /> }
   const headingId = useId()
   const archiveReasonId = useId()
   const changedLive = useChangedLive(claim.id, claim.verdict?.id)
   // The server refuses it too (409): a published fact check's page must say why it is gone.
-  const archiveReason =
-    claim.verdict?.status === 'published'
-      ? 'To archive this claim, withdraw the published fact check first.'
-      : null
+  const archiveReason = claim.verdict?.status === 'published' ? t('column.archiveReason') : null
   return (
     <article
       id={claimAnchor(claim.id)}
@@ -362,27 +383,33 @@ export function ClaimColumn({
     >
       <header className="claim-head">
         <h3 id={headingId}>
-          <Link to={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</Link>
+          <Link to={`/claimants/${claim.claimant.id}`} dir="auto">
+            {claim.claimant.name}
+          </Link>
         </h3>
         <span className={`kind-badge kind-${claim.claimant.kind}`}>
           {claimantKindLabel(claim.claimant.kind)}
         </span>
       </header>
-      {claim.shortText ? <p className="claim-short">{claim.shortText}</p> : null}
-      <blockquote className="quote" lang={claim.language ?? undefined}>
-        “{claim.text}”
+      {claim.shortText ? (
+        <p className="claim-short" dir="auto">
+          {claim.shortText}
+        </p>
+      ) : null}
+      <blockquote className="quote" lang={claim.language ?? undefined} dir="auto">
+        {t('quoted', { text: claim.text })}
       </blockquote>
       <p className="claim-meta small">
         {claim.statedOn ? (
           <time dateTime={claim.statedOn}>{formatDay(claim.statedOn)}</time>
         ) : (
-          <span>Date unknown</span>
+          <span>{t('column.dateUnknown')}</span>
         )}
         {claim.appearanceUrl ? (
           <>
             {' · '}
             <a href={claim.appearanceUrl} target="_blank" rel="noopener noreferrer">
-              Source<span className="visually-hidden"> of {claimLabel}</span>
+              <Trans t={t} i18nKey="column.source" values={{ claim: claimLabel }} components={hidden} />
             </a>
           </>
         ) : null}
@@ -390,14 +417,14 @@ export function ClaimColumn({
           <>
             {' · '}
             <a href={claim.archiveUrl} target="_blank" rel="noopener noreferrer">
-              Archive<span className="visually-hidden"> of {claimLabel}</span>
+              <Trans t={t} i18nKey="column.archive" values={{ claim: claimLabel }} components={hidden} />
             </a>
           </>
         ) : null}
       </p>
       {claim.quantities.length > 0 ? (
         <div className="claim-quantity small">
-          <span className="label">{claim.quantities.length === 1 ? 'Number' : 'Numbers'}</span>
+          <span className="label">{t('column.numbers', { count: claim.quantities.length })}</span>
           <ul>
             {claim.quantities.map((q, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a claim's quantities have no ids; their order is theirs
@@ -423,14 +450,19 @@ export function ClaimColumn({
       {Replies ? <Replies claimId={claim.id} claimLabel={claimLabel} /> : null}
       <div className="claim-foot actions compact">
         <button type="button" className="link-button" onClick={onEditClaim}>
-          Edit claim<span className="visually-hidden"> of {claim.claimant.name}</span>
+          <Trans
+            t={t}
+            i18nKey="column.editClaim"
+            values={{ name: claim.claimant.name }}
+            components={hidden}
+          />
         </button>
         <button type="button" className="link-button" onClick={onShowHistory}>
-          History<span className="visually-hidden"> of {claimLabel}</span>
+          <Trans t={t} i18nKey="column.history" values={{ claim: claimLabel }} components={hidden} />
         </button>
         {onComment ? (
           <button type="button" className="link-button" onClick={onComment}>
-            Comment<span className="visually-hidden"> on {claimLabel}</span>
+            <Trans t={t} i18nKey="column.comment" values={{ claim: claimLabel }} components={hidden} />
           </button>
         ) : null}
         <button
@@ -442,7 +474,12 @@ export function ClaimColumn({
             if (!archiveReason) onArchive()
           }}
         >
-          Archive claim<span className="visually-hidden"> of {claim.claimant.name}</span>
+          <Trans
+            t={t}
+            i18nKey="column.archiveClaim"
+            values={{ name: claim.claimant.name }}
+            components={hidden}
+          />
         </button>
       </div>
       {archiveReason ? (

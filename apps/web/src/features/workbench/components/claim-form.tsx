@@ -1,6 +1,7 @@
 import { type Claim, ClaimSchema, LIMITS, type WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
@@ -56,6 +57,7 @@ export function ClaimForm({
   matches?: ClaimFormMatchesPanel
   onDone: () => void
 }) {
+  const { t } = useTranslation('workbench')
   const add = useAddClaim(disputeId)
   const update = useUpdateClaim(disputeId)
   const mutation = claim ? update : add
@@ -69,22 +71,23 @@ export function ClaimForm({
   const fields: readonly ConflictField<ClaimValues>[] = [
     {
       key: 'claimantId',
-      label: 'Claimant',
-      show: (id) => (typeof id === 'string' && id ? (nameOf(id) ?? 'another claimant') : '(none)'),
+      label: t('claimForm.claimant'),
+      show: (id) =>
+        typeof id === 'string' && id ? (nameOf(id) ?? t('claimForm.anotherClaimant')) : t('claimForm.none'),
     },
-    { key: 'text', label: 'Claim, verbatim' },
-    { key: 'shortText', label: 'Short form' },
-    { key: 'statedOn', label: 'Date stated' },
-    { key: 'appearanceUrl', label: 'Where it was said (URL)' },
-    { key: 'archiveUrl', label: 'Archived copy (URL)' },
-    { key: 'language', label: 'Language' },
-    { key: 'quantities', label: 'Numbers', show: quantityDraftWords },
+    { key: 'text', label: t('claimForm.text') },
+    { key: 'shortText', label: t('claimForm.shortText') },
+    { key: 'statedOn', label: t('claimForm.statedOn') },
+    { key: 'appearanceUrl', label: t('claimForm.appearanceUrl') },
+    { key: 'archiveUrl', label: t('claimForm.archiveUrl') },
+    { key: 'language', label: t('claimForm.language') },
+    { key: 'quantities', label: t('claimForm.numbers'), show: quantityDraftWords },
   ]
   const draft = useRecordDraft({ record: claim ?? null, valuesOf: claimValues, fields, parse: parseClaim })
   const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantities } = draft.values
   const claimantName = draft.values.claimantId ? nameOf(draft.values.claimantId) : null
   const claimant = draft.values.claimantId
-    ? { id: draft.values.claimantId, name: claimantName ?? 'another claimant' }
+    ? { id: draft.values.claimantId, name: claimantName ?? t('claimForm.anotherClaimant') }
     : null
   const [localError, setLocalError] = useState<Error | null>(null)
   // The new claim, once saved: the matches panel links it to the chosen matches before the form closes.
@@ -95,7 +98,7 @@ export function ClaimForm({
     event.preventDefault()
     setLocalError(null)
     if (!claimant) {
-      setLocalError(new Error('Choose who made the claim, or create the claimant.'))
+      setLocalError(new Error(t('claimForm.chooseClaimant')))
       return
     }
     const numbers = quantitiesFromDrafts(quantities)
@@ -126,7 +129,11 @@ export function ClaimForm({
   }
 
   return (
-    <Form className="claim-form form-grid" onSubmit={submit} aria-label={claim ? 'Edit claim' : 'New claim'}>
+    <Form
+      className="claim-form form-grid"
+      onSubmit={submit}
+      aria-label={claim ? t('claimForm.edit') : t('claimForm.new')}
+    >
       <ConflictChoices draft={draft} entity="claim" fields={fields} />
       <ClaimantPicker
         value={claimant}
@@ -138,10 +145,11 @@ export function ClaimForm({
       />
       <Field
         as="textarea"
-        label="Claim, verbatim"
+        label={t('claimForm.text')}
         path="text"
         error={error}
         value={text}
+        dir="auto"
         onChange={(e) => draft.set('text', e.target.value)}
         rows={4}
         required
@@ -151,16 +159,17 @@ export function ClaimForm({
         <MatchesPanel text={text} language={language} savedClaimId={savedId} onLinked={onDone} />
       ) : null}
       <Field
-        label="Short form"
+        label={t('claimForm.shortText')}
         path="shortText"
         error={error}
         value={shortText}
+        dir="auto"
         onChange={(e) => draft.set('shortText', e.target.value)}
         maxLength={LIMITS.shortText}
-        hint={`At most ${LIMITS.shortText} characters, for lists and headlines (${shortText.length}/${LIMITS.shortText}).`}
+        hint={t('claimForm.shortTextHint', { max: LIMITS.shortText, used: shortText.length })}
       />
       <Field
-        label="Date stated"
+        label={t('claimForm.statedOn')}
         path="statedOn"
         error={error}
         type="date"
@@ -168,7 +177,7 @@ export function ClaimForm({
         onChange={(e) => draft.set('statedOn', e.target.value)}
       />
       <Field
-        label="Where it was said (URL)"
+        label={t('claimForm.appearanceUrl')}
         path="appearanceUrl"
         error={error}
         type="url"
@@ -177,7 +186,7 @@ export function ClaimForm({
         maxLength={LIMITS.url}
       />
       <Field
-        label="Archived copy (URL)"
+        label={t('claimForm.archiveUrl')}
         path="archiveUrl"
         error={error}
         type="url"
@@ -186,26 +195,26 @@ export function ClaimForm({
         maxLength={LIMITS.url}
       />
       <Field
-        label="Language"
+        label={t('claimForm.language')}
         path="language"
         error={error}
         value={language}
         onChange={(e) => draft.set('language', e.target.value)}
-        placeholder="en"
+        placeholder={t('claimForm.languagePlaceholder')}
         maxLength={LIMITS.languageTag}
       />
       <QuantityListField rows={quantities} onChange={(rows) => draft.set('quantities', rows)} error={error} />
-      <ActionError error={localError} action="Not saved yet." />
+      <ActionError error={localError} action={t('claimForm.notSavedYet')} />
       <FormFooter
         error={error}
-        failed={claim ? 'The claim was not saved.' : 'The claim was not added.'}
+        failed={claim ? t('claimForm.notSaved') : t('claimForm.notAdded')}
         onReload={() => {
           draft.takeTheirs()
           mutation.reset()
           reload()
         }}
         pending={mutation.isPending || savedId !== null}
-        submitLabel={claim ? 'Save claim' : 'Add claim'}
+        submitLabel={claim ? t('claimForm.save') : t('claimForm.add')}
         onCancel={onDone}
       />
     </Form>

@@ -1,5 +1,6 @@
 import type { ClaimRelation, WorkbenchClaim } from '@counterclaim/shared'
 import { useCallback, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { relationOf, useSetRelation } from '../api/claim-relations.ts'
 import { useReloadWorkbench } from '../api/workbench.ts'
@@ -28,6 +29,7 @@ export function RelationControl({
   label,
   showNote = false,
 }: PairProps & { showNote?: boolean }) {
+  const { t } = useTranslation('workbench')
   const relation = relationOf(relations, one.id, other.id)
   const kind = relation?.kind ?? null
   const note = relation?.note ?? ''
@@ -38,7 +40,7 @@ export function RelationControl({
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement | null>(null)
   const menuId = useId()
-  const title = `How ${label(one)} relates to ${label(other)}`
+  const title = t('relations.how', { one: label(one), other: label(other) })
   const close = useCallback((refocus: boolean) => {
     setOpen(false)
     if (refocus) button.current?.focus()
@@ -49,11 +51,14 @@ export function RelationControl({
         type="button"
         ref={button}
         className={`relation-button relation-${kind ?? 'none'}`}
-        aria-label={`${title}: ${kind ? RELATION_LABELS[kind] : 'Not set'}`}
+        aria-label={t('relations.howWithKind', {
+          one: label(one),
+          other: label(other),
+          relation: kind ? RELATION_LABELS[kind] : t('relations.notSet'),
+        })}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        title={note || undefined}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             event.preventDefault()
@@ -62,15 +67,25 @@ export function RelationControl({
         }}
         onClick={() => setOpen((o) => !o)}
       >
-        {kind ? RELATION_LABELS[kind] : <span className="none-mark">Not set</span>}{' '}
+        {kind ? RELATION_LABELS[kind] : <span className="none-mark">{t('relations.notSet')}</span>}{' '}
+        {note ? (
+          // The note is what a person wrote: its tooltip sits on the note's mark, in the note's own direction.
+          <span aria-hidden="true" className="stance-note-mark" title={note} dir="auto">
+            ✎{' '}
+          </span>
+        ) : null}
         <span aria-hidden="true">▾</span>
       </button>
-      {showNote && note && kind ? <span className="relation-note small muted">{note}</span> : null}
+      {showNote && note && kind ? (
+        <span className="relation-note small muted" dir="auto">
+          {note}
+        </span>
+      ) : null}
       {open ? (
         <ChoiceMenu
           id={menuId}
           label={title}
-          groupLabel="Relation"
+          groupLabel={t('menu.relation')}
           choices={RELATION_CHOICES}
           show={(value) => RELATION_LABELS[value]}
           value={kind}
@@ -85,7 +100,7 @@ export function RelationControl({
       ) : null}
       <ActionError
         error={failure}
-        action={`How ${label(one)} relates to ${label(other)} was not saved.`}
+        action={t('relations.notSaved', { one: label(one), other: label(other) })}
         onReload={() => {
           setFailure(null)
           reload()
@@ -95,7 +110,7 @@ export function RelationControl({
   )
 }
 
-/** Between two adjacent claim columns: how the two claims relate (the note shows as its tooltip). */
+/** Between two adjacent claim columns: how the two claims relate (the note shows as the tooltip of its mark). */
 export function RelationGutter(props: PairProps) {
   return (
     <div className="relation-gutter">
@@ -116,17 +131,23 @@ export function RelationList({
   relations: readonly ClaimRelation[]
   label: (claim: WorkbenchClaim) => string
 }) {
+  const { t } = useTranslation('workbench')
   const headingId = useId()
   if (claims.length < 3) return null
   const pairs = claims.flatMap((one, i) => claims.slice(i + 1).map((other) => [one, other] as const))
   return (
     <section aria-labelledby={headingId} className="relation-list">
-      <h3 id={headingId}>How the claims relate</h3>
+      <h3 id={headingId}>{t('relations.heading')}</h3>
       <ul>
         {pairs.map(([one, other]) => (
           <li key={`${one.id}/${other.id}`}>
             <span className="relation-pair">
-              {label(one)} and {label(other)}
+              <Trans
+                t={t}
+                i18nKey="relations.pair"
+                values={{ one: label(one), other: label(other) }}
+                components={{ one: <span dir="auto" />, other: <span dir="auto" /> }}
+              />
             </span>
             <RelationControl
               disputeId={disputeId}

@@ -1,6 +1,8 @@
 import { type Claimant, type ClaimantKind, ClaimantKindSchema, LIMITS } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { AlreadyOnTheDesk, claimantMatchesOf } from '../../../components/already-on-the-desk.tsx'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
@@ -25,6 +27,7 @@ export function ClaimantPicker({
   error: Error | null
   onChange: (claimant: Pick<Claimant, 'id' | 'name'>) => void
 }) {
+  const { t } = useTranslation('workbench')
   const [search, setSearch] = useState('')
   const [creating, setCreating] = useState(false)
   const [name, setName] = useState('')
@@ -54,17 +57,18 @@ export function ClaimantPicker({
   }
 
   return (
-    <Field as="group" className="claimant-picker" label="Claimant" path="claimantId" error={error}>
+    <Field as="group" className="claimant-picker" label={t('claimant.label')} path="claimantId" error={error}>
       <Field
-        label="Find a claimant"
+        label={t('claimant.find')}
         type="search"
         value={search}
+        dir="auto"
         onChange={(e) => setSearch(e.target.value)}
         maxLength={LIMITS.search}
       />
       <Field
         as="select"
-        label="Who made the claim"
+        label={t('claimant.who')}
         value={value?.id ?? ''}
         required
         onChange={(e) => {
@@ -74,38 +78,39 @@ export function ClaimantPicker({
       >
         <option value="" disabled>
           {options.isPending
-            ? 'Loading claimants…'
+            ? t('claimant.loading')
             : listed.length
-              ? 'Choose a claimant'
-              : 'No claimant matches'}
+              ? t('claimant.choose')
+              : t('claimant.noMatch')}
         </option>
         {listed.map((c) => (
           <option key={c.id} value={c.id}>
-            {optionLabel(c.name, items.find((item) => item.id === c.id)?.aliases ?? [])}
+            {optionLabel(c.name, items.find((item) => item.id === c.id)?.aliases ?? [], t)}
           </option>
         ))}
       </Field>
       {options.error ? (
         <p role="alert" className="error small">
-          The claimants could not be loaded. {options.error.message}
+          {t('claimant.loadFailed', { message: options.error.message })}
         </p>
       ) : null}
       {creating ? (
         // The new claimant is its own request: its problems stay inside this part of the form.
         <FieldScope>
           <fieldset className="subform">
-            <legend className="subform-title">New claimant</legend>
+            <legend className="subform-title">{t('claimant.new')}</legend>
             <Field
-              label="Name"
+              label={t('claimant.name')}
               path="name"
               error={create.error}
               value={name}
+              dir="auto"
               onChange={(e) => setName(e.target.value)}
               maxLength={LIMITS.name}
             />
             <Field
               as="select"
-              label="Kind"
+              label={t('claimant.kind')}
               path="kind"
               error={create.error}
               value={kind}
@@ -123,16 +128,16 @@ export function ClaimantPicker({
               <AlreadyOnTheDesk
                 matches={matches}
                 onUse={pickExisting}
-                anywayLabel="Create anyway"
+                anywayLabel={t('claimant.createAnyway')}
                 onAnyway={() => createClaimant(true)}
                 pending={create.isPending}
               />
             ) : (
-              <ActionError error={create.error} action="The claimant was not created." />
+              <ActionError error={create.error} action={t('claimant.notCreated')} />
             )}
             <div className="actions">
               <button type="button" disabled={create.isPending} onClick={() => createClaimant(false)}>
-                {create.isPending ? 'Creating…' : 'Create claimant'}
+                {create.isPending ? t('claimant.creating') : t('claimant.create')}
               </button>
               <button
                 type="button"
@@ -141,14 +146,14 @@ export function ClaimantPicker({
                   create.reset()
                 }}
               >
-                Cancel new claimant
+                {t('claimant.cancelNew')}
               </button>
             </div>
           </fieldset>
         </FieldScope>
       ) : (
         <button type="button" className="link-button" onClick={() => setCreating(true)}>
-          New claimant…
+          {t('claimant.startNew')}
         </button>
       )}
     </Field>
@@ -156,6 +161,6 @@ export function ClaimantPicker({
 }
 
 /** A claimant as the picker lists it: its name, and the other names it is known by. */
-function optionLabel(name: string, aliases: readonly string[]): string {
-  return aliases.length ? `${name} (also ${aliases.join(', ')})` : name
+function optionLabel(name: string, aliases: readonly string[], t: TFunction<'workbench'>): string {
+  return aliases.length ? t('claimant.withAliases', { name, aliases: aliases.join(', ') }) : name
 }

@@ -7,7 +7,9 @@ import {
   LIMITS,
   SourceReliabilitySchema,
 } from '@counterclaim/shared'
+import type { TFunction } from 'i18next'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
@@ -43,25 +45,31 @@ type EvidenceValues = ReturnType<typeof evidenceValues>
 
 const parseEvidence = (details: unknown): Evidence | null => EvidenceSchema.safeParse(details).data ?? null
 
-const graded = (value: unknown) => (value ? String(value) : 'Not graded')
-
-const EVIDENCE_FIELDS: readonly ConflictField<EvidenceValues>[] = [
-  { key: 'title', label: 'Title' },
-  {
-    key: 'kind',
-    label: 'Kind',
-    show: (kind) => (isKind(String(kind)) ? EVIDENCE_KIND_LABELS[kind as EvidenceKind] : String(kind)),
-  },
-  { key: 'sourceName', label: 'Source' },
-  { key: 'url', label: 'URL' },
-  { key: 'archiveUrl', label: 'Archived copy (URL)' },
-  { key: 'excerpt', label: 'Excerpt, verbatim' },
-  { key: 'publishedOn', label: 'Published on' },
-  { key: 'accessedOn', label: 'Accessed on' },
-  { key: 'reliability', label: 'Source reliability (A–F)', show: graded },
-  { key: 'credibility', label: 'Information credibility (1–6)', show: graded },
-  { key: 'origin', label: 'Origin', show: (origin) => (origin ? String(origin) : 'Its own') },
-]
+/** The evidence form's fields, named in the interface's language, as a conflict lists them. */
+function evidenceFields(t: TFunction<'workbench'>): readonly ConflictField<EvidenceValues>[] {
+  const graded = (value: unknown) => (value ? String(value) : t('evidenceForm.notGraded'))
+  return [
+    { key: 'title', label: t('evidenceForm.title') },
+    {
+      key: 'kind',
+      label: t('evidenceForm.kind'),
+      show: (kind) => (isKind(String(kind)) ? EVIDENCE_KIND_LABELS[kind as EvidenceKind] : String(kind)),
+    },
+    { key: 'sourceName', label: t('evidenceForm.source') },
+    { key: 'url', label: t('evidenceForm.url') },
+    { key: 'archiveUrl', label: t('evidenceForm.archiveUrl') },
+    { key: 'excerpt', label: t('evidenceForm.excerpt') },
+    { key: 'publishedOn', label: t('evidenceForm.publishedOn') },
+    { key: 'accessedOn', label: t('evidenceForm.accessedOn') },
+    { key: 'reliability', label: t('evidenceForm.reliability'), show: graded },
+    { key: 'credibility', label: t('evidenceForm.credibility'), show: graded },
+    {
+      key: 'origin',
+      label: t('evidenceForm.origin'),
+      show: (origin) => (origin ? String(origin) : t('evidenceForm.ownOrigin')),
+    },
+  ]
+}
 
 /**
  * Adds an evidence item to the dispute, or edits one (with If-Match). Evidence of kind "Fact-check by
@@ -79,6 +87,8 @@ export function EvidenceForm({
   origins?: readonly string[]
   onDone: () => void
 }) {
+  const { t } = useTranslation('workbench')
+  const fields = evidenceFields(t)
   const originsId = useId()
   const add = useAddEvidence(disputeId)
   const update = useUpdateEvidence(disputeId)
@@ -88,7 +98,7 @@ export function EvidenceForm({
   const draft = useRecordDraft({
     record: evidence ?? null,
     valuesOf: evidenceValues,
-    fields: EVIDENCE_FIELDS,
+    fields,
     parse: parseEvidence,
   })
   const {
@@ -114,7 +124,7 @@ export function EvidenceForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (carriesFactCheck && !factCheck) {
-      setFactCheckProblem('Choose the fact-check from the list.')
+      setFactCheckProblem(t('evidenceForm.chooseFactCheck'))
       return
     }
     setFactCheckProblem(null)
@@ -149,23 +159,24 @@ export function EvidenceForm({
     <Form
       className="evidence-form form-grid two-col"
       onSubmit={submit}
-      aria-label={evidence ? 'Edit evidence' : 'New evidence'}
+      aria-label={evidence ? t('evidenceForm.edit') : t('evidenceForm.new')}
     >
-      <ConflictChoices className="span-2" draft={draft} entity="evidence" fields={EVIDENCE_FIELDS} />
+      <ConflictChoices className="span-2" draft={draft} entity="evidence" fields={fields} />
       <Field
         className="span-2"
-        label="Title"
+        label={t('evidenceForm.title')}
         path="title"
         error={error}
         value={title}
+        dir="auto"
         onChange={(e) => draft.set('title', e.target.value)}
         required={!carriesFactCheck}
         maxLength={LIMITS.title}
-        hint={carriesFactCheck ? 'Left empty, it is made from the fact-check.' : undefined}
+        hint={carriesFactCheck ? t('evidenceForm.titleFromFactCheck') : undefined}
       />
       <Field
         as="select"
-        label="Kind"
+        label={t('evidenceForm.kind')}
         path="kind"
         error={error}
         value={kind}
@@ -183,14 +194,14 @@ export function EvidenceForm({
         <Field
           as="group"
           className="span-2"
-          label="Fact-check"
+          label={t('evidenceForm.factCheck')}
           path="factCheckId"
           error={error}
           problem={factCheckProblem}
         >
           <SearchCombobox
-            label="Find the fact-check"
-            hint="Words of the claim they reviewed, or the publisher’s name. Source, link, excerpt and date left empty come from it."
+            label={t('evidenceForm.findFactCheck')}
+            hint={t('evidenceForm.findFactCheckHint')}
             selected={factCheck}
             onSelect={(option) => {
               setFactCheck(option)
@@ -198,32 +209,32 @@ export function EvidenceForm({
             }}
             optionsQuery={factCheckOptionsQuery}
             noMatch={(text) =>
-              text
-                ? `No fact-check matches “${text}”. Import it on the Fact-checks screen first.`
-                : 'No fact-checks yet. Import them on the Fact-checks screen.'
+              text ? t('evidenceForm.noFactCheckMatches', { text }) : t('evidenceForm.noFactChecks')
             }
             invalid={factCheckProblem !== null}
           />
         </Field>
       ) : null}
       <Field
-        label="Source"
+        label={t('evidenceForm.source')}
         path="sourceName"
         error={error}
         value={sourceName}
+        dir="auto"
         onChange={(e) => draft.set('sourceName', e.target.value)}
         maxLength={LIMITS.name}
       />
       <Field
-        label="Origin"
+        label={t('evidenceForm.origin')}
         path="origin"
         error={error}
         value={origin}
+        dir="auto"
         list={originsId}
         autoComplete="off"
         onChange={(e) => draft.set('origin', e.target.value)}
         maxLength={LIMITS.name}
-        hint="Where it comes from when it repeats another source: a wire story and its copies, one press release quoted by several outlets. Items with the same origin count once."
+        hint={t('evidenceForm.originHint')}
       />
       <datalist id={originsId}>
         {origins.map((o) => (
@@ -231,7 +242,7 @@ export function EvidenceForm({
         ))}
       </datalist>
       <Field
-        label="URL"
+        label={t('evidenceForm.url')}
         path="url"
         error={error}
         type="url"
@@ -240,7 +251,7 @@ export function EvidenceForm({
         maxLength={LIMITS.url}
       />
       <Field
-        label="Archived copy (URL)"
+        label={t('evidenceForm.archiveUrl')}
         path="archiveUrl"
         error={error}
         type="url"
@@ -251,16 +262,17 @@ export function EvidenceForm({
       <Field
         as="textarea"
         className="span-2"
-        label="Excerpt, verbatim"
+        label={t('evidenceForm.excerpt')}
         path="excerpt"
         error={error}
         value={excerpt}
+        dir="auto"
         onChange={(e) => draft.set('excerpt', e.target.value)}
         rows={4}
         maxLength={LIMITS.longText}
       />
       <Field
-        label="Published on"
+        label={t('evidenceForm.publishedOn')}
         path="publishedOn"
         error={error}
         type="date"
@@ -268,7 +280,7 @@ export function EvidenceForm({
         onChange={(e) => draft.set('publishedOn', e.target.value)}
       />
       <Field
-        label="Accessed on"
+        label={t('evidenceForm.accessedOn')}
         path="accessedOn"
         error={error}
         type="date"
@@ -277,13 +289,13 @@ export function EvidenceForm({
       />
       <Field
         as="select"
-        label="Source reliability (A–F)"
+        label={t('evidenceForm.reliability')}
         path="sourceReliability"
         error={error}
         value={reliability}
         onChange={(e) => draft.set('reliability', isReliability(e.target.value) ? e.target.value : '')}
       >
-        <option value="">Not graded</option>
+        <option value="">{t('evidenceForm.notGraded')}</option>
         {RELIABILITY.map((r) => (
           <option key={r} value={r}>
             {r}
@@ -292,13 +304,13 @@ export function EvidenceForm({
       </Field>
       <Field
         as="select"
-        label="Information credibility (1–6)"
+        label={t('evidenceForm.credibility')}
         path="informationCredibility"
         error={error}
         value={credibility}
         onChange={(e) => draft.set('credibility', e.target.value)}
       >
-        <option value="">Not graded</option>
+        <option value="">{t('evidenceForm.notGraded')}</option>
         {INFORMATION_CREDIBILITY.map((n) => (
           <option key={n} value={String(n)}>
             {n}
@@ -308,14 +320,14 @@ export function EvidenceForm({
       <div className="span-2">
         <FormFooter
           error={error}
-          failed={evidence ? 'The evidence was not saved.' : 'The evidence was not added.'}
+          failed={evidence ? t('evidenceForm.notSaved') : t('evidenceForm.notAdded')}
           onReload={() => {
             draft.takeTheirs()
             mutation.reset()
             reload()
           }}
           pending={mutation.isPending}
-          submitLabel={evidence ? 'Save evidence' : 'Add evidence'}
+          submitLabel={evidence ? t('evidenceForm.save') : t('evidenceForm.add')}
           onCancel={onDone}
         />
       </div>

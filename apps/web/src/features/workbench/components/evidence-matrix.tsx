@@ -7,9 +7,11 @@ import {
 } from '@counterclaim/domain'
 import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
 import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
@@ -17,23 +19,18 @@ import { EvidenceForm } from './evidence-form.tsx'
 import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_LABELS, STANCE_MARKS } from './labels.ts'
 import { StanceMenu } from './stance-menu.tsx'
 
-const RELIABILITY_WORDS: Record<string, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-}
-const CREDIBILITY_WORDS = [
-  '',
-  'confirmed',
-  'probably true',
-  'possibly true',
-  'doubtful',
-  'improbable',
-  'cannot be judged',
-]
+/** The Admiralty scale's words for a source's reliability (A–F), in the interface's language. */
+const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+const reliabilityWords = (grade: string): string =>
+  (RELIABILITY_GRADES as readonly string[]).includes(grade)
+    ? i18n.t(`workbench:matrix.reliability.${grade as (typeof RELIABILITY_GRADES)[number]}`)
+    : grade
+/** The Admiralty scale's words for the information's credibility (1–6). */
+const CREDIBILITY_GRADES = ['1', '2', '3', '4', '5', '6'] as const
+const credibilityWords = (grade: number): string =>
+  (CREDIBILITY_GRADES as readonly string[]).includes(String(grade))
+    ? i18n.t(`workbench:matrix.credibility.${String(grade) as (typeof CREDIBILITY_GRADES)[number]}`)
+    : String(grade)
 
 /** "Oleg Kiper's", "Ukrainian officials'". */
 export function possessive(name: string): string {
@@ -44,8 +41,12 @@ export function possessive(name: string): string {
 export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim[]): string {
   const twice = claims.filter((c) => c.claimant.id === claim.claimant.id).length > 1
   const short = claim.shortText ?? claim.text.slice(0, 60)
-  const whose = possessive(claim.claimant.name)
-  return twice ? `${whose} claim “${short}”` : `${whose} claim`
+  const name = claim.claimant.name
+  // English writes "Oleg Kiper's claim" but "Ukrainian officials' claim".
+  const context = possessive(name).endsWith("'s") ? undefined : 'sibilant'
+  return twice
+    ? i18n.t('workbench:claimNameWithShort', { name, short, context })
+    : i18n.t('workbench:claimName', { name, context })
 }
 
 /**
@@ -53,17 +54,23 @@ export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim
  * our scale, our rating as a badge (both as they stood when it was attached).
  */
 function FactCheckRating({ factCheck }: { factCheck: NonNullable<Evidence['factCheck']> }) {
+  const { t } = useTranslation('workbench')
   return (
     <span className="matrix-fact-check small">
-      <span className="muted">Their rating:</span>{' '}
-      {factCheck.ratingLabel ? `“${factCheck.ratingLabel}”` : 'none given'}
+      <span className="muted">{t('matrix.theirRating')}</span>{' '}
+      {factCheck.ratingLabel ? (
+        <span dir="auto">{t('quoted', { text: factCheck.ratingLabel })}</span>
+      ) : (
+        t('matrix.noneGiven')
+      )}
       {factCheck.rating ? (
         <>
           {' '}
-          <span className="visually-hidden">Our scale:</span> <RatingBadge rating={factCheck.rating} />
+          <span className="visually-hidden">{t('matrix.ourScale')}</span>{' '}
+          <RatingBadge rating={factCheck.rating} />
         </>
       ) : (
-        <span className="muted"> (not on our scale)</span>
+        <span className="muted"> {t('matrix.notOnOurScale')}</span>
       )}
     </span>
   )
@@ -86,6 +93,8 @@ function EvidenceDetails({
   /** Opens the comment form about this item, when the page has comments. */
   onComment?: () => void
 }) {
+  const { t } = useTranslation('workbench')
+  const hidden = { hidden: <span className="visually-hidden" /> }
   const grade = admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility)
   const notes = workbench.claims.flatMap((claim) => {
     const cell = workbench.stances.find((s) => s.evidenceId === evidence.id && s.claimId === claim.id)
@@ -94,55 +103,73 @@ function EvidenceDetails({
   return (
     <div className="evidence-details">
       {evidence.excerpt ? (
-        <blockquote className="excerpt">{evidence.excerpt}</blockquote>
+        <blockquote className="excerpt" dir="auto">
+          {evidence.excerpt}
+        </blockquote>
       ) : (
-        <p className="muted">No excerpt recorded.</p>
+        <p className="muted">{t('matrix.noExcerpt')}</p>
       )}
       <dl className="facts">
-        <dt>Source</dt>
-        <dd>{evidence.sourceName || '—'}</dd>
-        <dt>Kind</dt>
+        <dt>{t('matrix.source')}</dt>
+        <dd dir="auto">{evidence.sourceName || '—'}</dd>
+        <dt>{t('matrix.kindLabel')}</dt>
         <dd>{EVIDENCE_KIND_LABELS[evidence.kind]}</dd>
         {evidence.factCheck ? (
           <>
-            <dt>Fact-check</dt>
+            <dt>{t('matrix.factCheck')}</dt>
             <dd>
               <FactCheckRating factCheck={evidence.factCheck} />
             </dd>
           </>
         ) : null}
-        <dt>Grade</dt>
+        <dt>{t('matrix.gradeLabel')}</dt>
         <dd>
           {grade ? (
             <>
               <strong>{grade}</strong>{' '}
               <span className="muted">
-                {`(source ${evidence.sourceReliability ? RELIABILITY_WORDS[evidence.sourceReliability] : 'not graded'}; `}
-                {`information ${evidence.informationCredibility ? CREDIBILITY_WORDS[evidence.informationCredibility] : 'not graded'})`}
+                {t('matrix.gradeWords', {
+                  source: evidence.sourceReliability
+                    ? reliabilityWords(evidence.sourceReliability)
+                    : t('matrix.notGradedLower'),
+                  information: evidence.informationCredibility
+                    ? credibilityWords(evidence.informationCredibility)
+                    : t('matrix.notGradedLower'),
+                })}
               </span>
             </>
           ) : (
-            'Not graded'
+            t('matrix.notGraded')
           )}
         </dd>
-        <dt>Published</dt>
+        <dt>{t('matrix.published')}</dt>
         <dd>{formatDay(evidence.publishedOn) || '—'}</dd>
-        <dt>Accessed</dt>
+        <dt>{t('matrix.accessed')}</dt>
         <dd>{formatDay(evidence.accessedOn) || '—'}</dd>
-        <dt>Links</dt>
+        <dt>{t('matrix.links')}</dt>
         <dd>
           {evidence.url ? (
             <a href={evidence.url} target="_blank" rel="noopener noreferrer">
-              Source<span className="visually-hidden"> of {evidence.title}</span>
+              <Trans
+                t={t}
+                i18nKey="matrix.sourceLink"
+                values={{ title: evidence.title }}
+                components={hidden}
+              />
             </a>
           ) : (
-            'No link'
+            t('matrix.noLink')
           )}
           {evidence.archiveUrl ? (
             <>
               {' · '}
               <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
-                Archived copy<span className="visually-hidden"> of {evidence.title}</span>
+                <Trans
+                  t={t}
+                  i18nKey="matrix.archivedCopy"
+                  values={{ title: evidence.title }}
+                  components={hidden}
+                />
               </a>
             </>
           ) : null}
@@ -153,21 +180,26 @@ function EvidenceDetails({
           {notes.map(({ claim, cell }) => (
             <li key={claim.id}>
               <strong>{cell.stance ? STANCE_LABELS[cell.stance] : ''}</strong>{' '}
-              {claimName(claim, workbench.claims)}: {cell.note}
+              {claimName(claim, workbench.claims)}: <span dir="auto">{cell.note}</span>
             </li>
           ))}
         </ul>
       ) : null}
       <div className="actions compact">
         <button type="button" onClick={onEdit}>
-          Edit evidence<span className="visually-hidden"> “{evidence.title}”</span>
+          <Trans t={t} i18nKey="matrix.editEvidence" values={{ title: evidence.title }} components={hidden} />
         </button>
         <button type="button" disabled={archiving} onClick={onArchive}>
-          Archive evidence<span className="visually-hidden"> “{evidence.title}”</span>
+          <Trans
+            t={t}
+            i18nKey="matrix.archiveEvidence"
+            values={{ title: evidence.title }}
+            components={hidden}
+          />
         </button>
         {onComment ? (
           <button type="button" onClick={onComment}>
-            Comment<span className="visually-hidden"> on “{evidence.title}”</span>
+            <Trans t={t} i18nKey="matrix.comment" values={{ title: evidence.title }} components={hidden} />
           </button>
         ) : null}
       </div>
@@ -177,11 +209,16 @@ function EvidenceDetails({
 
 /** Under a claim's heading: how many independent origins support and contradict it (copies count once). */
 function OriginCounts({ tally }: { tally: { supports: number; contradicts: number } }) {
+  const { t } = useTranslation('workbench')
   if (tally.supports === 0 && tally.contradicts === 0) return null
   return (
     <span className="matrix-tally small">
-      <span className="visually-hidden">Independent origins: </span>
-      {tally.supports} for · {tally.contradicts} against
+      <Trans
+        t={t}
+        i18nKey="matrix.origins"
+        values={{ supports: tally.supports, contradicts: tally.contradicts }}
+        components={{ hidden: <span className="visually-hidden" /> }}
+      />
     </span>
   )
 }
@@ -220,14 +257,18 @@ function StanceCellButton({
   onChange: () => void
   onFailure: (failure: { error: Error; what: string }) => void
 }) {
+  const { t } = useTranslation('workbench')
   const changedLive = useChangedLive(stanceId)
   const setStance = useSetStance(disputeId, { evidenceId: evidence.id, claimId: claim.id }, (error) =>
-    onFailure({ error, what: `The stance of “${evidence.title}” on ${claimLabel} was not saved.` }),
+    onFailure({
+      error,
+      what: i18n.t('workbench:matrix.stanceNotSaved', { evidence: evidence.title, claim: claimLabel }),
+    }),
   )
   const [menuOpen, setMenuOpen] = useState(false)
   const button = useRef<HTMLButtonElement | null>(null)
   const menuId = useId()
-  const label = `Stance of ${evidence.title} on ${claimLabel}`
+  const label = t('matrix.stanceOf', { evidence: evidence.title, claim: claimLabel })
   const close = useCallback((refocus: boolean) => {
     setMenuOpen(false)
     if (refocus) button.current?.focus()
@@ -242,11 +283,14 @@ function StanceCellButton({
         }}
         tabIndex={isActive ? 0 : -1}
         className={`stance stance-${stance ?? 'none'}`}
-        aria-label={`${label}: ${stance ?? 'none'}`}
+        aria-label={t('matrix.stanceCell', {
+          evidence: evidence.title,
+          claim: claimLabel,
+          stance: t(`matrix.cellState.${stance ?? 'none'}`),
+        })}
         aria-haspopup="dialog"
         aria-expanded={menuOpen}
         aria-controls={menuOpen ? menuId : undefined}
-        title={note || undefined}
         onFocus={onFocus}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && menuOpen) {
@@ -261,13 +305,16 @@ function StanceCellButton({
             <span aria-hidden="true">{STANCE_MARKS[stance]}</span> {STANCE_LABELS[stance]}
           </>
         ) : (
-          <span className="none-mark">none</span>
+          <span className="none-mark">{t('matrix.cellState.none')}</span>
         )}
         {note ? (
-          <span aria-hidden="true" className="stance-note-mark">
+          <>
             {' '}
-            ✎
-          </span>
+            {/* The note is what a person wrote: its tooltip sits on the note's mark, in the note's own direction. */}
+            <span aria-hidden="true" className="stance-note-mark" title={note} dir="auto">
+              ✎
+            </span>
+          </>
         ) : null}
       </button>
       {menuOpen ? (
@@ -300,6 +347,7 @@ export function EvidenceMatrix({
   /** Opens the comment form about one evidence item, when the page has comments. */
   onComment?: (evidenceId: string) => void
 }) {
+  const { t } = useTranslation('workbench')
   const claims = workbench.claims
   const claimIds = useMemo(() => claims.map((c) => c.id), [claims])
   const reload = useReloadWorkbench(workbench.id)
@@ -379,10 +427,10 @@ export function EvidenceMatrix({
   return (
     <section aria-labelledby={headingId} className="matrix-section">
       <div className="section-head">
-        <h2 id={headingId}>Evidence</h2>
+        <h2 id={headingId}>{t('matrix.heading')}</h2>
         <p className="muted small">
-          Sorted by how well each item separates the claims; items of one origin are grouped and count once.
-          Click a cell, or press Enter, to choose its stance and add a note; arrow keys move between cells.
+          {/* A key is named as it is printed on the keyboard, in any language. */}
+          <Trans t={t} i18nKey="matrix.help" components={{ key: <span translate="no" /> }} />
         </p>
         {outOfOrder ? (
           <button
@@ -390,7 +438,7 @@ export function EvidenceMatrix({
             className="small-button"
             onClick={() => setSortedFor({ key: evidenceKey, order: sorted })}
           >
-            Sort again
+            {t('matrix.sortAgain')}
           </button>
         ) : null}
       </div>
@@ -406,21 +454,27 @@ export function EvidenceMatrix({
       ) : null}
       <ArchiveStatus archiving={archiving} />
       {rows.length === 0 ? (
-        <p className="state-message state-empty">No evidence yet. Add the first item below.</p>
+        <p className="state-message state-empty">{t('matrix.empty')}</p>
       ) : (
         <div className="matrix-scroll">
           <table className="matrix">
             <thead>
               <tr>
                 <th scope="col" className="matrix-evidence">
-                  Evidence
+                  {t('matrix.evidence')}
                 </th>
-                <th scope="col">Grade</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t('matrix.grade')}</th>
+                <th scope="col">{t('matrix.kind')}</th>
                 {claims.map((claim) => (
                   <th scope="col" key={claim.id} className="matrix-claim">
-                    <span className="matrix-claimant">{claim.claimant.name}</span>
-                    {claim.shortText ? <span className="matrix-short">{claim.shortText}</span> : null}
+                    <span className="matrix-claimant" dir="auto">
+                      {claim.claimant.name}
+                    </span>
+                    {claim.shortText ? (
+                      <span className="matrix-short" dir="auto">
+                        {claim.shortText}
+                      </span>
+                    ) : null}
                     <OriginCounts tally={originTally(claim.id, workbench.evidence, workbench.stances)} />
                   </th>
                 ))}
@@ -436,8 +490,17 @@ export function EvidenceMatrix({
                     {group ? (
                       <tr className="origin-group-head">
                         <td colSpan={3 + claims.length}>
-                          <strong>Same origin: {group.label}</strong>
-                          <span className="muted"> — {group.items.length} items, counted once</span>
+                          <Trans
+                            t={t}
+                            i18nKey="matrix.sameOrigin"
+                            count={group.items.length}
+                            values={{ origin: group.label, count: group.items.length }}
+                            components={{
+                              strong: <strong />,
+                              origin: <span dir="auto" />,
+                              muted: <span className="muted" />,
+                            }}
+                          />
                         </td>
                       </tr>
                     ) : null}
@@ -459,7 +522,7 @@ export function EvidenceMatrix({
                           <span aria-hidden="true" className="chevron">
                             {isOpen ? '▾' : '▸'}
                           </span>
-                          {evidence.title}
+                          <span dir="auto">{evidence.title}</span>
                         </button>
                         {evidence.factCheck ? <FactCheckRating factCheck={evidence.factCheck} /> : null}
                       </th>
@@ -512,7 +575,7 @@ export function EvidenceMatrix({
                                 archiving.archive({
                                   id: evidence.id,
                                   version: evidence.version,
-                                  name: `“${evidence.title}”`,
+                                  name: t('quoted', { text: evidence.title }),
                                 })
                               }
                             />
@@ -528,16 +591,16 @@ export function EvidenceMatrix({
         </div>
       )}
       {claims.length === 0 && rows.length > 0 ? (
-        <p className="muted small">Add a claim to weigh this evidence against it.</p>
+        <p className="muted small">{t('matrix.addClaimFirst')}</p>
       ) : null}
       {adding ? (
         <div className="panel">
-          <h3>New evidence</h3>
+          <h3>{t('matrix.newEvidence')}</h3>
           <EvidenceForm disputeId={workbench.id} origins={origins} onDone={() => setAdding(false)} />
         </div>
       ) : (
         <button type="button" className="add-button" onClick={() => setAdding(true)}>
-          + Add evidence
+          {t('matrix.addEvidence')}
         </button>
       )}
     </section>

@@ -1,29 +1,45 @@
-import type { ClaimRelationKind, EvidenceKind, StanceValue } from '@counterclaim/shared'
+import {
+  type ClaimRelationKind,
+  ClaimRelationKindSchema,
+  type EvidenceKind,
+  EvidenceKindSchema,
+  type StanceValue,
+  StanceValueSchema,
+} from '@counterclaim/shared'
+import { i18n } from '../../../i18n/i18n.ts'
 
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  official_statement: 'Official statement',
-  news_report: 'News report',
-  eyewitness: 'Eyewitness',
-  photo: 'Photo',
-  video: 'Video',
-  satellite: 'Satellite',
-  document: 'Document',
-  dataset: 'Dataset',
-  expert: 'Expert',
-  fact_check: 'Fact-check by another desk',
-  other: 'Other',
+/**
+ * A label map read from the domain catalogue (`domain:<group>.<value>`) at each use, so it always speaks
+ * the interface's language now.
+ */
+function domainWords<K extends string>(
+  group: 'evidenceKind' | 'stance' | 'relation',
+  values: readonly K[],
+): Readonly<Record<K, string>> {
+  const words = {} as Record<K, string>
+  for (const value of values) {
+    Object.defineProperty(words, value, {
+      enumerable: true,
+      get: () => i18n.t(`${group}.${value}` as never, { ns: 'domain' }) as string,
+    })
+  }
+  return words
 }
+
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = domainWords(
+  'evidenceKind',
+  EvidenceKindSchema.options,
+)
 
 /** The choices of a cell's stance menu, in their order; null is "none". */
 export const STANCE_CHOICES: readonly (StanceValue | null)[] = ['supports', 'contradicts', 'context', null]
 
 export const STANCE_MARKS: Record<StanceValue, string> = { supports: '✔', contradicts: '✖', context: '◦' }
 
-export const STANCE_LABELS: Record<StanceValue, string> = {
-  supports: 'Supports',
-  contradicts: 'Contradicts',
-  context: 'Context',
-}
+export const STANCE_LABELS: Readonly<Record<StanceValue, string>> = domainWords(
+  'stance',
+  StanceValueSchema.options,
+)
 
 /** The Admiralty grade, "B2"; '' when ungraded. */
 export function admiraltyGrade(reliability: string | null, credibility: number | null): string {
@@ -40,9 +56,7 @@ export const RELATION_CHOICES: readonly (ClaimRelationKind | null)[] = [
   null,
 ]
 
-export const RELATION_LABELS: Record<ClaimRelationKind, string> = {
-  contradicts: 'Contradicts',
-  compatible: 'Compatible',
-  different_scope: 'Different scope',
-  same_claim: 'Same claim',
-}
+export const RELATION_LABELS: Readonly<Record<ClaimRelationKind, string>> = domainWords(
+  'relation',
+  ClaimRelationKindSchema.options,
+)

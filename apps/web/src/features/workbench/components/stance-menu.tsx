@@ -1,5 +1,6 @@
 import type { StanceValue } from '@counterclaim/shared'
 import type { RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StanceChoice } from '../api/workbench.ts'
 import { ChoiceMenu } from './choice-menu.tsx'
 import { STANCE_CHOICES, STANCE_LABELS, STANCE_MARKS } from './labels.ts'
@@ -27,11 +28,12 @@ export function StanceMenu({
   /** `refocus`: give the focus back to the cell (after Escape, Cancel or Set). */
   onClose: (refocus: boolean) => void
 }) {
+  const { t } = useTranslation('workbench')
   return (
     <ChoiceMenu
       id={id}
       label={label}
-      groupLabel="Stance"
+      groupLabel={t('menu.stance')}
       choices={STANCE_CHOICES}
       show={(value) => (
         <>

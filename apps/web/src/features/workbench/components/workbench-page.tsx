@@ -1,6 +1,7 @@
 import type { DeskSettings, DisputeEvent, SessionUser, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { useScrollToHash } from '../../../components/use-scroll-to-hash.ts'
@@ -74,6 +75,7 @@ export function WorkbenchPage({
   /** Each change heard on the dispute's stream, for what other features show of it (comments, say). */
   onLiveChange?: (event: DisputeEvent) => void
 }) {
+  const { t } = useTranslation('workbench')
   const { id = '' } = useParams()
   const workbench = useQuery(workbenchQuery(id))
   const live = useDisputeEvents({
@@ -101,19 +103,19 @@ export function WorkbenchPage({
   // A link to a claim (from my work or a notification) moves to its column.
   useScrollToHash(workbench.isSuccess)
 
-  if (workbench.isPending) return <LoadingMessage>Loading the dispute…</LoadingMessage>
+  if (workbench.isPending) return <LoadingMessage>{t('page.loading')}</LoadingMessage>
   if (workbench.error) {
     const missing = workbench.error instanceof ApiError && workbench.error.status === 404
     return (
       <section className="page">
-        <h1>{missing ? 'Dispute not found' : 'The dispute could not be loaded'}</h1>
+        <h1>{missing ? t('page.notFound') : t('page.loadFailed')}</h1>
         <ErrorMessage
-          title={missing ? 'There is no dispute at this address.' : 'Something went wrong.'}
+          title={missing ? t('page.notFoundText') : t('page.somethingWrong')}
           error={workbench.error}
           onRetry={missing ? undefined : () => workbench.refetch()}
         />
         <p>
-          <Link to="/disputes">Back to the disputes</Link>
+          <Link to="/disputes">{t('page.backToDisputes')}</Link>
         </p>
       </section>
     )
@@ -140,32 +142,40 @@ export function WorkbenchPage({
   return (
     <LiveChangesProvider value={live.changed}>
       <div className="workbench">
-        <title>{`${dispute.title} · Counterclaim`}</title>
+        <title>{t('page.documentTitle', { title: dispute.title })}</title>
         <LiveNotices notices={live.notices} />
         {editingDispute ? (
           <DisputeForm dispute={dispute} onDone={() => setEditingDispute(false)} />
         ) : (
           <header className={live.changed.has(dispute.id) ? 'dispute-head live-changed' : 'dispute-head'}>
             <p className="breadcrumb small">
-              <Link to="/disputes">Disputes</Link> / {dispute.title}
+              <Link to="/disputes">{t('page.breadcrumb')}</Link> / <span dir="auto">{dispute.title}</span>
             </p>
             <div className="page-head">
-              <h1>{dispute.question}</h1>
+              <h1 dir="auto">{dispute.question}</h1>
               <button type="button" className="small-button" onClick={() => setEditingDispute(true)}>
-                Edit dispute
+                {t('page.editDispute')}
               </button>
             </div>
             <p className="muted small">
-              <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
-              {dispute.tags.map((t) => (
-                <span key={t}>
+              <span className={`dispute-status status-word-${dispute.status}`}>
+                {t(`page.status.${dispute.status}`)}
+              </span>
+              {dispute.tags.map((tag) => (
+                <span key={tag}>
                   {' · '}
-                  <Link to={`/disputes?tag=${encodeURIComponent(t)}`}>#{t}</Link>
+                  <Link to={`/disputes?tag=${encodeURIComponent(tag)}`} dir="auto">
+                    #{tag}
+                  </Link>
                 </span>
               ))}
             </p>
             {team ? <team.Assignment dispute={dispute} /> : null}
-            {dispute.summary ? <p className="dispute-summary">{dispute.summary}</p> : null}
+            {dispute.summary ? (
+              <p className="dispute-summary" dir="auto">
+                {dispute.summary}
+              </p>
+            ) : null}
           </header>
         )}
         <AlsoHere viewers={live.viewers} />
@@ -173,18 +183,17 @@ export function WorkbenchPage({
         <section aria-labelledby="claims-heading" className="claims-section">
           <div className="section-head">
             <h2 id="claims-heading">
-              Claims <span className="count">({dispute.claims.length})</span>
+              {t('page.claims')}{' '}
+              <span className="count">{t('page.count', { count: dispute.claims.length })}</span>
             </h2>
             {addingClaim ? null : (
               <button type="button" className="add-button small-button" onClick={() => setAddingClaim(true)}>
-                + Add claim
+                {t('page.addClaim')}
               </button>
             )}
           </div>
           {dispute.claims.length === 0 && !addingClaim ? (
-            <p className="state-message state-empty">
-              No claims yet: add the statements that compete on this question.
-            </p>
+            <p className="state-message state-empty">{t('page.noClaims')}</p>
           ) : null}
           <ArchiveStatus archiving={claimArchiving} />
           <div className="claim-columns" style={columnsBetween(dispute.claims.length)}>
@@ -195,7 +204,7 @@ export function WorkbenchPage({
                   <article
                     key={claim.id}
                     className="claim-column editing"
-                    aria-label={`Editing ${label(claim)}`}
+                    aria-label={t('page.editingClaim', { claim: label(claim) })}
                   >
                     <ClaimForm disputeId={dispute.id} claim={claim} onDone={() => setEditingClaim(null)} />
                   </article>
@@ -249,7 +258,7 @@ export function WorkbenchPage({
               )
             })}
             {addingClaim ? (
-              <article className="claim-column editing" aria-label="New claim">
+              <article className="claim-column editing" aria-label={t('page.newClaim')}>
                 <ClaimForm
                   disputeId={dispute.id}
                   matches={matching?.FormPanel}
