@@ -15,6 +15,7 @@ import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
 import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_LABELS, STANCE_MARKS } from './labels.ts'
+import { MatrixScroll } from './matrix-scroll.tsx'
 import { StanceMenu } from './stance-menu.tsx'
 
 const RELIABILITY_WORDS: Record<string, string> = {
@@ -408,7 +409,7 @@ export function EvidenceMatrix({
       {rows.length === 0 ? (
         <p className="state-message state-empty">No evidence yet. Add the first item below.</p>
       ) : (
-        <div className="matrix-scroll">
+        <MatrixScroll>
           <table className="matrix">
             <thead>
               <tr>
@@ -525,7 +526,7 @@ export function EvidenceMatrix({
               })}
             </tbody>
           </table>
-        </div>
+        </MatrixScroll>
       )}
       {claims.length === 0 && rows.length > 0 ? (
         <p className="muted small">Add a claim to weigh this evidence against it.</p>
