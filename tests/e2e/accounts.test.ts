@@ -45,6 +45,8 @@ async function signInWith(page: Page, email: string, password: string) {
 it('an admin creates an account, changes its role, sets its password and disables it, on a phone-sized screen', async () => {
   const page = await newPage(390, 844)
   await signInAs(page, server.url, 'admin')
+  // On a phone the navigation is behind the header's menu.
+  await page.getByRole('banner').getByRole('button', { name: 'Menu' }).click()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click()
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor()
   await page.getByRole('heading', { name: 'Ana Petrenko' }).waitFor()

@@ -44,6 +44,8 @@ it('a person makes an API token on their account screen, copies it once, sees it
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
 
+  // On a phone the account's link is behind the header's menu.
+  await page.getByRole('banner').getByRole('button', { name: 'Menu' }).click()
   await page.getByRole('link', { name: 'Your account' }).click()
   await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor()
   const tokens = page.getByRole('region', { name: 'API tokens' })

@@ -134,6 +134,8 @@ describe('the rater agreement page', () => {
   it('shows agreement and kappa per rating, and says when a period has no pairs; on a phone too', async () => {
     const ana = await person('editor', { width: 390, height: 844 })
     await ana.page.goto(`${server.url}/`)
+    // On a phone the navigation is behind the header's menu.
+    await ana.page.getByRole('banner').getByRole('button', { name: 'Menu' }).click()
     await ana.page.getByRole('link', { name: 'Rater agreement' }).click()
     await ana.page.getByRole('heading', { name: 'Rater agreement', level: 1 }).waitFor()
     // The seeded drone claims: agreed on 479, split on "over 300".

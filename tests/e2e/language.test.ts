@@ -26,7 +26,7 @@ it('switches the interface to Ukrainian from the header, and keeps the choice in
   await banner.getByRole('navigation', { name: 'Main' }).waitFor()
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
 
-  await banner.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Українська' })
+  await banner.getByRole('combobox', { name: 'Interface language' }).selectOption({ label: 'Українська' })
   const nav = banner.getByRole('navigation', { name: 'Головне' })
   await nav.getByRole('link', { name: 'Суперечки' }).waitFor()
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk')
@@ -35,7 +35,7 @@ it('switches the interface to Ukrainian from the header, and keeps the choice in
 
   await page.reload()
   await page.getByRole('banner').getByRole('link', { name: 'Суперечки' }).waitFor()
-  await page.getByRole('banner').getByRole('combobox', { name: 'Мова' }).selectOption({ label: 'English' })
+  await page.getByRole('banner').getByRole('combobox', { name: 'Мова інтерфейсу' }).selectOption({ label: 'English' })
   await page.getByRole('banner').getByRole('link', { name: 'Disputes' }).waitFor()
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
 })

@@ -105,9 +105,12 @@ it('offers the last eight searches of this browser under the box, by keyboard, a
   const recent = own.getByRole('banner').getByRole('listbox', { name: 'Recent searches' })
   const options = recent.getByRole('option')
   const offered = () => options.allTextContents()
+  // On a phone the search box is in the header's menu, which closes on every change of screen.
+  const openMenu = () => own.getByRole('banner').getByRole('button', { name: 'Menu' }).click()
 
   await own.goto(server.url)
   await own.getByRole('heading', { level: 1 }).first().waitFor()
+  await openMenu()
   await box.focus()
   expect(await box.getAttribute('aria-expanded')).toBe('false')
   expect(await recent.isVisible()).toBe(false)
@@ -125,6 +128,7 @@ it('offers the last eight searches of this browser under the box, by keyboard, a
 
   await own.goto(server.url)
   await own.getByRole('heading', { level: 1 }).first().waitFor()
+  await openMenu()
   await box.focus()
   await recent.waitFor()
   expect(await box.getAttribute('aria-expanded')).toBe('true')
@@ -143,11 +147,13 @@ it('offers the last eight searches of this browser under the box, by keyboard, a
   expect(await box.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'))
   await box.press('Enter')
   await own.getByRole('heading', { name: 'Search results for “drone”', level: 1 }).waitFor()
+  await openMenu()
   expect(await box.inputValue()).toBe('drone')
 
   // Escape closes the list; the list outlives a reload, being the browser's own.
   await own.reload()
   await own.getByRole('heading', { name: 'Search results for “drone”', level: 1 }).waitFor()
+  await openMenu()
   await box.fill('')
   await recent.waitFor()
   expect((await offered())[0]).toBe('drone')

@@ -11,7 +11,12 @@ export async function signInAs(page: Page, baseUrl: string, role: TestRole): Pro
   await page.getByLabel('Email').fill(TEST_ACCOUNTS[role].email)
   await page.getByLabel('Password', { exact: true }).fill(TEST_ACCOUNTS[role].password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 15_000 })
+  // Signed in: the header's "Sign out", or on a narrow screen the menu it folds into.
+  const header = page.getByRole('banner')
+  await header
+    .getByRole('button', { name: 'Sign out' })
+    .or(header.getByRole('button', { name: 'Menu' }))
+    .waitFor({ timeout: 15_000 })
 }
 
 /** Runs axe-core on the page as it stands: no serious or critical violations, with the reasons listed. */

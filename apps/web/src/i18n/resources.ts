@@ -1,9 +1,11 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
 import enCommon from './locales/en/common.json'
 import enLayout from './locales/en/layout.json'
+import enPhone from './locales/en/phone.json'
 import enWorkbench from './locales/en/workbench.json'
 import ukCommon from './locales/uk/common.json'
 import ukLayout from './locales/uk/layout.json'
+import ukPhone from './locales/uk/phone.json'
 import ukWorkbench from './locales/uk/workbench.json'
 
 /**
@@ -12,8 +14,20 @@ import ukWorkbench from './locales/uk/workbench.json'
  * same keys, which the type below holds to.
  */
 export const resources = {
-  en: { common: enCommon, layout: enLayout, workbench: enWorkbench, domain: DOMAIN_CATALOGUES.en },
-  uk: { common: ukCommon, layout: ukLayout, workbench: ukWorkbench, domain: DOMAIN_CATALOGUES.uk },
+  en: {
+    common: enCommon,
+    layout: enLayout,
+    phone: enPhone,
+    workbench: enWorkbench,
+    domain: DOMAIN_CATALOGUES.en,
+  },
+  uk: {
+    common: ukCommon,
+    layout: ukLayout,
+    phone: ukPhone,
+    workbench: ukWorkbench,
+    domain: DOMAIN_CATALOGUES.uk,
+  },
 } as const satisfies Record<string, Record<string, unknown>>
 
 export type Namespace = keyof (typeof resources)['en']

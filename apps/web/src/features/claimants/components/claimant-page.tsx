@@ -144,7 +144,8 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
           ) : null}
         </section>
 
-        <section aria-labelledby="claims-heading">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the claims' table scrolls sideways in here, by keyboard too */}
+        <section aria-labelledby="claims-heading" className="table-scroll" tabIndex={0}>
           <h2 id="claims-heading" className="section-heading">
             Claims
           </h2>

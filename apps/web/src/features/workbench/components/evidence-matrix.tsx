@@ -17,6 +17,7 @@ import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
 import { admiraltyGrade, EVIDENCE_KIND_LABELS, STANCE_LABELS, STANCE_MARKS } from './labels.ts'
+import { MatrixScroll } from './matrix-scroll.tsx'
 import { StanceMenu } from './stance-menu.tsx'
 
 /** The Admiralty scale's words for a source's reliability (A–F), in the interface's language. */
@@ -456,7 +457,7 @@ export function EvidenceMatrix({
       {rows.length === 0 ? (
         <p className="state-message state-empty">{t('matrix.empty')}</p>
       ) : (
-        <div className="matrix-scroll">
+        <MatrixScroll>
           <table className="matrix">
             <thead>
               <tr>
@@ -588,7 +589,7 @@ export function EvidenceMatrix({
               })}
             </tbody>
           </table>
-        </div>
+        </MatrixScroll>
       )}
       {claims.length === 0 && rows.length > 0 ? (
         <p className="muted small">{t('matrix.addClaimFirst')}</p>

@@ -11,6 +11,7 @@ import { LiveChangesProvider, useDisputeEvents } from '../hooks/use-dispute-even
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { ClaimColumn, type ClaimColumnMatches, type CorrectionOutcome } from './claim-column.tsx'
 import { ClaimForm, type ClaimFormMatchesPanel } from './claim-form.tsx'
+import { ClaimRow } from './claim-position.tsx'
 import { RelationGutter, RelationList } from './claim-relations.tsx'
 import { ConclusionPanel } from './conclusion-panel.tsx'
 import { DisputeForm } from './dispute-form.tsx'
@@ -196,7 +197,7 @@ export function WorkbenchPage({
             <p className="state-message state-empty">{t('page.noClaims')}</p>
           ) : null}
           <ArchiveStatus archiving={claimArchiving} />
-          <div className="claim-columns" style={columnsBetween(dispute.claims.length)}>
+          <ClaimRow style={columnsBetween(dispute.claims.length)}>
             {dispute.claims.map((claim, at) => {
               const next = dispute.claims[at + 1]
               const column =
@@ -266,7 +267,7 @@ export function WorkbenchPage({
                 />
               </article>
             ) : null}
-          </div>
+          </ClaimRow>
           <RelationList
             disputeId={dispute.id}
             claims={dispute.claims}
