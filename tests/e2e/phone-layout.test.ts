@@ -198,7 +198,7 @@ describe('the header on a phone', () => {
     await nav.waitFor()
     expect(await menu.getAttribute('aria-expanded')).toBe('true')
     expect(await banner.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true)
-    expect(await banner.getByRole('combobox', { name: 'Language' }).isVisible()).toBe(true)
+    expect(await banner.getByRole('combobox', { name: 'Interface language' }).isVisible()).toBe(true)
     expect((await sideways(page)).width).toBeLessThanOrEqual(PHONE.width)
     await expectNoSeriousA11yViolations(page)
     await saveScreenshot(page, 'phone-header-menu-open')
