@@ -1,8 +1,10 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
 import enCommon from './locales/en/common.json'
 import enLayout from './locales/en/layout.json'
+import enReview from './locales/en/review.json'
 import ukCommon from './locales/uk/common.json'
 import ukLayout from './locales/uk/layout.json'
+import ukReview from './locales/uk/review.json'
 
 /**
  * The web app's catalogues, one namespace per part of the app (a JSON file per language in ./locales), and
@@ -10,8 +12,18 @@ import ukLayout from './locales/uk/layout.json'
  * same keys, which the type below holds to.
  */
 export const resources = {
-  en: { common: enCommon, layout: enLayout, domain: DOMAIN_CATALOGUES.en },
-  uk: { common: ukCommon, layout: ukLayout, domain: DOMAIN_CATALOGUES.uk },
+  en: {
+    common: enCommon,
+    layout: enLayout,
+    domain: DOMAIN_CATALOGUES.en,
+    review: enReview,
+  },
+  uk: {
+    common: ukCommon,
+    layout: ukLayout,
+    domain: DOMAIN_CATALOGUES.uk,
+    review: ukReview,
+  },
 } as const satisfies Record<string, Record<string, unknown>>
 
 export type Namespace = keyof (typeof resources)['en']
