@@ -1,8 +1,10 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
 import enCommon from './locales/en/common.json'
+import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
 import enReview from './locales/en/review.json'
 import ukCommon from './locales/uk/common.json'
+import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
 import ukReview from './locales/uk/review.json'
 
@@ -17,12 +19,14 @@ export const resources = {
     layout: enLayout,
     domain: DOMAIN_CATALOGUES.en,
     review: enReview,
+    factChecks: enFactChecks,
   },
   uk: {
     common: ukCommon,
     layout: ukLayout,
     domain: DOMAIN_CATALOGUES.uk,
     review: ukReview,
+    factChecks: ukFactChecks,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
