@@ -1,8 +1,10 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
+import enClaimants from './locales/en/claimants.json'
 import enCommon from './locales/en/common.json'
 import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
 import enReview from './locales/en/review.json'
+import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
 import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
@@ -20,6 +22,7 @@ export const resources = {
     domain: DOMAIN_CATALOGUES.en,
     review: enReview,
     factChecks: enFactChecks,
+    claimants: enClaimants,
   },
   uk: {
     common: ukCommon,
@@ -27,6 +30,7 @@ export const resources = {
     domain: DOMAIN_CATALOGUES.uk,
     review: ukReview,
     factChecks: ukFactChecks,
+    claimants: ukClaimants,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
