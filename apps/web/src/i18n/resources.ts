@@ -3,11 +3,13 @@ import enClaimants from './locales/en/claimants.json'
 import enCommon from './locales/en/common.json'
 import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
+import enMatches from './locales/en/matches.json'
 import enReview from './locales/en/review.json'
 import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
 import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
+import ukMatches from './locales/uk/matches.json'
 import ukReview from './locales/uk/review.json'
 
 /**
@@ -23,6 +25,7 @@ export const resources = {
     review: enReview,
     factChecks: enFactChecks,
     claimants: enClaimants,
+    matches: enMatches,
   },
   uk: {
     common: ukCommon,
@@ -31,6 +34,7 @@ export const resources = {
     review: ukReview,
     factChecks: ukFactChecks,
     claimants: ukClaimants,
+    matches: ukMatches,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
