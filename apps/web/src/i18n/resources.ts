@@ -1,10 +1,12 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
+import enAccounts from './locales/en/accounts.json'
 import enClaimants from './locales/en/claimants.json'
 import enCommon from './locales/en/common.json'
 import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
 import enMatches from './locales/en/matches.json'
 import enReview from './locales/en/review.json'
+import ukAccounts from './locales/uk/accounts.json'
 import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
 import ukFactChecks from './locales/uk/factChecks.json'
@@ -26,6 +28,7 @@ export const resources = {
     factChecks: enFactChecks,
     claimants: enClaimants,
     matches: enMatches,
+    accounts: enAccounts,
   },
   uk: {
     common: ukCommon,
@@ -35,6 +38,7 @@ export const resources = {
     factChecks: ukFactChecks,
     claimants: ukClaimants,
     matches: ukMatches,
+    accounts: ukAccounts,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
