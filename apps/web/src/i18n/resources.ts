@@ -6,6 +6,7 @@ import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
 import enMatches from './locales/en/matches.json'
 import enReview from './locales/en/review.json'
+import enWebhooks from './locales/en/webhooks.json'
 import ukAccounts from './locales/uk/accounts.json'
 import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
@@ -13,6 +14,7 @@ import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
 import ukMatches from './locales/uk/matches.json'
 import ukReview from './locales/uk/review.json'
+import ukWebhooks from './locales/uk/webhooks.json'
 
 /**
  * The web app's catalogues, one namespace per part of the app (a JSON file per language in ./locales), and
@@ -29,6 +31,7 @@ export const resources = {
     claimants: enClaimants,
     matches: enMatches,
     accounts: enAccounts,
+    webhooks: enWebhooks,
   },
   uk: {
     common: ukCommon,
@@ -39,6 +42,7 @@ export const resources = {
     claimants: ukClaimants,
     matches: ukMatches,
     accounts: ukAccounts,
+    webhooks: ukWebhooks,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
