@@ -1,5 +1,6 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
 import enAccounts from './locales/en/accounts.json'
+import enAssignment from './locales/en/assignment.json'
 import enClaimants from './locales/en/claimants.json'
 import enCommon from './locales/en/common.json'
 import enFactChecks from './locales/en/factChecks.json'
@@ -8,6 +9,7 @@ import enMatches from './locales/en/matches.json'
 import enReview from './locales/en/review.json'
 import enWebhooks from './locales/en/webhooks.json'
 import ukAccounts from './locales/uk/accounts.json'
+import ukAssignment from './locales/uk/assignment.json'
 import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
 import ukFactChecks from './locales/uk/factChecks.json'
@@ -32,6 +34,7 @@ export const resources = {
     matches: enMatches,
     accounts: enAccounts,
     webhooks: enWebhooks,
+    assignment: enAssignment,
   },
   uk: {
     common: ukCommon,
@@ -43,6 +46,7 @@ export const resources = {
     matches: ukMatches,
     accounts: ukAccounts,
     webhooks: ukWebhooks,
+    assignment: ukAssignment,
   },
 } as const satisfies Record<string, Record<string, unknown>>
 
