@@ -83,7 +83,7 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
           <span>{t(`domain:claimantKind.${claimant.kind}`)}</span>
           <span className="muted">
             {t('claimants:page.claimsInDisputes', {
-              claims: t('claimants:page.claims', { count: claimant.claims.length }),
+              count: claimant.claims.length,
               disputes: t('claimants:page.disputes', { count: disputes }),
             })}
           </span>

@@ -1,4 +1,5 @@
 import { RATING_SCALE, type Rating } from '@counterclaim/shared'
+import { createElement } from 'react'
 import { currentLocale, i18n } from '../../../i18n/i18n.ts'
 
 const languageNamesByLocale = new Map<string, Intl.DisplayNames>()
@@ -33,6 +34,9 @@ export function ratingFilterOptions(): ReadonlyArray<{ value: Rating | 'none'; l
     { value: 'none', label: i18n.t('factChecks:filters.notMapped') },
   ]
 }
+
+/** `<tech>` in a catalogue sentence: names of formats and standards, kept as they are in every language. */
+export const TECH = { tech: createElement('span', { translate: 'no' }) }
 
 /** A link from another desk's data, only when it is http or https (never javascript: and the like). */
 export function safeHref(url: string | null | undefined): string | null {

@@ -7,7 +7,7 @@ import {
 } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment, formatNumber } from '../../../components/dates.ts'
@@ -15,7 +15,7 @@ import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
 import { feedListQuery, useFetchFeedNow, useRemoveFeed, useSubscribeFeed } from '../api/feeds.ts'
-import { safeHref } from './fact-check-words.ts'
+import { safeHref, TECH } from './fact-check-words.ts'
 import '../../../components/data-table.css'
 import './fact-checks.css'
 
@@ -69,7 +69,9 @@ function Feeds({ onFetched }: { onFetched: () => void }) {
   const items = feeds.data?.pages.flatMap((p) => p.items) ?? []
   return (
     <>
-      <p className="muted page-intro">{t('feeds.intro')}</p>
+      <p className="muted page-intro">
+        <Trans t={t} i18nKey="feeds.intro" components={TECH} />
+      </p>
       <SubscribeForm />
       <h2 className="fc-feeds-heading">{t('feeds.subscribed')}</h2>
       {feeds.isPending ? <LoadingMessage>{t('feeds.loading')}</LoadingMessage> : null}
@@ -149,7 +151,7 @@ function SubscribeForm() {
         onChange={(e) => setUrl(e.target.value)}
         required
         maxLength={LIMITS.url}
-        hint={t('feeds.addressHint')}
+        hint={<Trans t={t} i18nKey="feeds.addressHint" components={TECH} />}
       />
       <Field
         as="select"

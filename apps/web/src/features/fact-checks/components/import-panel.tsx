@@ -1,6 +1,6 @@
 import { type FactCheckImportResult, LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatNumber } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
@@ -13,6 +13,7 @@ import {
   importTypeOfText,
   importTypeWords,
 } from '../api/import-body.ts'
+import { TECH } from './fact-check-words.ts'
 
 type Source = 'file' | 'text'
 
@@ -74,7 +75,9 @@ export function ImportPanel({
   return (
     <Form className="panel fc-import" onSubmit={submit} aria-labelledby={headingId} noValidate>
       <h2 id={headingId}>{t('import.heading')}</h2>
-      <p className="muted small">{t('import.intro')}</p>
+      <p className="muted small">
+        <Trans t={t} i18nKey="import.intro" components={TECH} />
+      </p>
       <fieldset className="fc-source">
         <legend id={ids.source}>{t('import.from')}</legend>
         <label className="check">
@@ -122,7 +125,7 @@ export function ImportPanel({
             </p>
           ) : null}
           <p id={ids.fileHint} className="hint">
-            {t('import.fileHint')}
+            <Trans t={t} i18nKey="import.fileHint" components={TECH} />
           </p>
         </div>
       ) : (
@@ -154,7 +157,7 @@ export function ImportPanel({
         value={baseUrl}
         onChange={(e) => setBaseUrl(e.target.value)}
         maxLength={LIMITS.url}
-        hint={t('import.baseUrlHint')}
+        hint={<Trans t={t} i18nKey="import.baseUrlHint" components={TECH} />}
       />
       <ActionError error={importing.error} action={t('import.failed')} />
       <div className="actions">

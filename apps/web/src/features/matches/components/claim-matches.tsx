@@ -203,7 +203,14 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
           <MatchSections
             matches={matches.data}
             heading="h4"
-            about={t('ofClaimPlain', { claim: claimLabel })}
+            about={
+              <Trans
+                t={t}
+                i18nKey="ofClaim"
+                values={{ claim: claimLabel }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            }
             actionFor={(target) =>
               linked.has(target.key) ? (
                 <p className="match-linked">{t('linked')}</p>

@@ -102,7 +102,7 @@ export function MatchSections({
   matches: Matches
   heading: Heading
   /** Whose matches, for their names when several claims show theirs: "of Oleg Kiper's claim". */
-  about?: string
+  about?: ReactNode
   actionFor: (target: MatchTarget) => ReactNode
 }) {
   const { t } = useTranslation('matches')
