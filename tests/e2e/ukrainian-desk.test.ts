@@ -105,7 +105,7 @@ it('shows fact-checks, one fact-check and the feeds in Ukrainian', async () => {
   await item.getByRole('combobox', { name: 'Суперечка, до якої додати' }).waitFor()
   expect(await untranslatedTexts(item, 'uk')).toEqual([])
 
-  await item.getByRole('link', { name: AFP_CLAIM }).click()
+  await item.getByRole('link', { name: AFP_CLAIM, exact: true }).click()
   await main().getByRole('heading', { name: AFP_CLAIM, level: 1 }).waitFor()
   await main().getByRole('heading', { name: 'Де з’являлося твердження' }).waitFor()
   await expectUkrainian(main())
