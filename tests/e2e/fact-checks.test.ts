@@ -87,7 +87,7 @@ describe('fact-checks from other desks', () => {
 
     // Filters by publisher and language, kept in the address.
     await page.getByLabel('Publisher').selectOption('AFP Fact Check')
-    await page.getByLabel('Language', { exact: true }).selectOption('en')
+    await page.getByRole('main').getByLabel('Language').selectOption('en')
     await expect.poll(() => new URL(page.url()).searchParams.get('language')).toBe('en')
     expect(new URL(page.url()).searchParams.get('publisher')).toBe('AFP Fact Check')
     await expect.poll(() => factCheckList(page).getByRole('listitem').count()).toBe(1)

@@ -1,11 +1,25 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
+import enAccounts from './locales/en/accounts.json'
+import enAssignment from './locales/en/assignment.json'
+import enClaimants from './locales/en/claimants.json'
 import enCommon from './locales/en/common.json'
+import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
+import enMatches from './locales/en/matches.json'
 import enPhone from './locales/en/phone.json'
+import enReview from './locales/en/review.json'
+import enWebhooks from './locales/en/webhooks.json'
 import enWorkbench from './locales/en/workbench.json'
+import ukAccounts from './locales/uk/accounts.json'
+import ukAssignment from './locales/uk/assignment.json'
+import ukClaimants from './locales/uk/claimants.json'
 import ukCommon from './locales/uk/common.json'
+import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
+import ukMatches from './locales/uk/matches.json'
 import ukPhone from './locales/uk/phone.json'
+import ukReview from './locales/uk/review.json'
+import ukWebhooks from './locales/uk/webhooks.json'
 import ukWorkbench from './locales/uk/workbench.json'
 
 /**
@@ -15,16 +29,30 @@ import ukWorkbench from './locales/uk/workbench.json'
  */
 export const resources = {
   en: {
+    accounts: enAccounts,
+    assignment: enAssignment,
+    claimants: enClaimants,
     common: enCommon,
+    factChecks: enFactChecks,
     layout: enLayout,
+    matches: enMatches,
     phone: enPhone,
+    review: enReview,
+    webhooks: enWebhooks,
     workbench: enWorkbench,
     domain: DOMAIN_CATALOGUES.en,
   },
   uk: {
+    accounts: ukAccounts,
+    assignment: ukAssignment,
+    claimants: ukClaimants,
     common: ukCommon,
+    factChecks: ukFactChecks,
     layout: ukLayout,
+    matches: ukMatches,
     phone: ukPhone,
+    review: ukReview,
+    webhooks: ukWebhooks,
     workbench: ukWorkbench,
     domain: DOMAIN_CATALOGUES.uk,
   },

@@ -1,9 +1,10 @@
 import { LIMITS, ROLES, type Role } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { useCreateAccount } from '../api/accounts.ts'
-import { ROLE_LABELS } from './roles.ts'
+import { roleLabel } from './roles.ts'
 
 /** A new colleague's account. Calls onCreated with their name once it exists. */
 export function AccountCreateForm({
@@ -13,6 +14,7 @@ export function AccountCreateForm({
   onCreated: (name: string) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation('accounts')
   const create = useCreateAccount()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
@@ -27,9 +29,10 @@ export function AccountCreateForm({
 
   return (
     <Form className="panel form-grid account-create" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h2 id={headingId}>New account</h2>
+      <h2 id={headingId}>{t('create.heading')}</h2>
       <Field
-        label="Name"
+        label={t('create.name')}
+        dir="auto"
         path="name"
         error={create.error}
         value={name}
@@ -38,7 +41,7 @@ export function AccountCreateForm({
         maxLength={LIMITS.name}
       />
       <Field
-        label="Email"
+        label={t('create.email')}
         path="email"
         type="email"
         autoComplete="off"
@@ -50,7 +53,7 @@ export function AccountCreateForm({
       />
       <Field
         as="select"
-        label="Role"
+        label={t('create.role')}
         path="role"
         error={create.error}
         value={role}
@@ -58,12 +61,12 @@ export function AccountCreateForm({
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_LABELS[r]}
+            {roleLabel(r)}
           </option>
         ))}
       </Field>
       <Field
-        label="Password"
+        label={t('create.password')}
         path="password"
         type="password"
         autoComplete="new-password"
@@ -72,14 +75,14 @@ export function AccountCreateForm({
         onChange={(e) => setPassword(e.target.value)}
         required
         maxLength={LIMITS.password}
-        hint="12 characters at least, and not one of the most common passwords. Give it to them by a safe channel."
+        hint={t('create.passwordHint')}
       />
       <FormFooter
         error={create.error}
-        failed="The account was not created."
+        failed={t('create.failed')}
         pending={create.isPending}
-        submitLabel="Create account"
-        pendingLabel="Creating…"
+        submitLabel={t('create.submit')}
+        pendingLabel={t('create.pending')}
         onCancel={onCancel}
       />
     </Form>

@@ -1,15 +1,17 @@
 import { LIMITS, ROLES, type Role, type User } from '@counterclaim/shared'
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { type AccountPatch, useUpdateAccount } from '../api/accounts.ts'
-import { ROLE_LABELS } from './roles.ts'
+import { roleLabel } from './roles.ts'
 
 type Mode = 'idle' | 'password' | 'confirm-disable'
 
 /** One account on the Accounts screen: its role, a new password, disable or enable. */
 export function AccountItem({ account, isSelf }: { account: User; isSelf: boolean }) {
+  const { t } = useTranslation('accounts')
   const update = useUpdateAccount()
   const [role, setRole] = useState<Role>(account.role)
   const [mode, setMode] = useState<Mode>('idle')
@@ -45,24 +47,26 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
 
   const saveRole = (event: FormEvent) => {
     event.preventDefault()
-    change({ role }, 'The role was not changed.', () => setDone(`Role changed to ${ROLE_LABELS[role]}.`))
+    change({ role }, t('item.roleNotChanged'), () =>
+      setDone(t('item.roleChanged', { role: roleLabel(role) })),
+    )
   }
   const savePassword = (event: FormEvent) => {
     event.preventDefault()
-    change({ password }, 'The password was not set.', () => {
+    change({ password }, t('item.passwordNotSet'), () => {
       setMode('idle')
       setPassword('')
-      setDone(`New password set for ${account.name}. They have been signed out everywhere.`)
+      setDone(t('item.passwordSet', { name: account.name }))
       passwordButton.current?.focus()
     })
   }
   const setDisabled = (disabled: boolean) =>
-    change({ disabled }, disabled ? 'The account was not disabled.' : 'The account was not enabled.', () => {
+    change({ disabled }, disabled ? t('item.notDisabled') : t('item.notEnabled'), () => {
       setMode('idle')
       setDone(
         disabled
-          ? `${account.name} is disabled and has been signed out everywhere.`
-          : `${account.name} can sign in again.`,
+          ? t('item.disabledDone', { name: account.name })
+          : t('item.enabledDone', { name: account.name }),
       )
     })
 
@@ -72,25 +76,37 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
       <li className="account" aria-labelledby={ids.heading}>
         <div className="account-head">
           <h2 id={ids.heading}>
-            {account.name}
-            {isSelf ? <span className="muted"> (you)</span> : null}
+            <span dir="auto">{account.name}</span>
+            {isSelf ? <span className="muted"> {t('item.you')}</span> : null}
           </h2>
-          <span className="account-email">{account.email}</span>
+          <span className="account-email" dir="auto">
+            {account.email}
+          </span>
           <span className={account.disabled ? 'account-state disabled' : 'account-state'}>
-            {account.disabled ? 'Disabled' : 'Active'}
+            {account.disabled ? t('item.disabled') : t('item.active')}
           </span>
         </div>
         {isSelf ? (
           <p className="account-self">
-            {ROLE_LABELS[account.role]}. <Link to="/account/password">Change your password</Link>
+            {roleLabel(account.role)}. <Link to="/account/password">{t('item.changeYourPassword')}</Link>
           </p>
         ) : (
           <div className="account-actions">
             <form className="role-form" onSubmit={saveRole}>
               <Field
                 as="select"
-                label="Role"
-                labelNote={<span className="visually-hidden"> of {account.name}</span>}
+                label={t('item.role')}
+                labelNote={
+                  <span className="visually-hidden">
+                    {' '}
+                    <Trans
+                      t={t}
+                      i18nKey="item.ofName"
+                      values={{ name: account.name }}
+                      components={{ user: <span dir="auto" /> }}
+                    />
+                  </span>
+                }
                 path="role"
                 error={update.error}
                 value={role}
@@ -98,12 +114,12 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
+                    {roleLabel(r)}
                   </option>
                 ))}
               </Field>
               <button type="submit" disabled={role === account.role || update.isPending}>
-                Save role
+                {t('item.saveRole')}
               </button>
             </form>
             <button
@@ -112,11 +128,11 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
               aria-expanded={mode === 'password'}
               onClick={() => (mode === 'password' ? close(passwordButton) : setMode('password'))}
             >
-              Set a new password
+              {t('item.setNewPassword')}
             </button>
             {account.disabled ? (
               <button type="button" onClick={() => setDisabled(false)} disabled={update.isPending}>
-                Enable
+                {t('item.enable')}
               </button>
             ) : (
               <button
@@ -125,7 +141,7 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
                 aria-expanded={mode === 'confirm-disable'}
                 onClick={() => setMode('confirm-disable')}
               >
-                Disable
+                {t('item.disable')}
               </button>
             )}
           </div>
@@ -133,7 +149,7 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
         {mode === 'password' ? (
           <form ref={passwordForm} className="account-panel" onSubmit={savePassword} noValidate>
             <Field
-              label={`New password for ${account.name}`}
+              label={t('item.newPasswordFor', { name: account.name })}
               path="password"
               error={update.error}
               type="password"
@@ -142,14 +158,14 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
               onChange={(e) => setPassword(e.target.value)}
               required
               maxLength={LIMITS.password}
-              hint="12 characters at least, and not one of the most common passwords. It signs them out everywhere."
+              hint={t('item.newPasswordHint')}
             />
             <div className="actions">
               <button type="submit" className="primary" disabled={update.isPending}>
-                {update.isPending ? 'Setting…' : 'Set password'}
+                {update.isPending ? t('item.setting') : t('item.setPassword')}
               </button>
               <button type="button" onClick={() => close(passwordButton)}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </form>
@@ -157,8 +173,12 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
         {mode === 'confirm-disable' ? (
           <div className="account-panel confirm">
             <p id={ids.confirm}>
-              Disable {account.name}? They are signed out at once and cannot sign in until an admin enables
-              the account again. Their work stays.
+              <Trans
+                t={t}
+                i18nKey="item.confirmDisable"
+                values={{ name: account.name }}
+                components={{ user: <span dir="auto" /> }}
+              />
             </p>
             <div className="actions">
               <button
@@ -168,10 +188,10 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
                 onClick={() => setDisabled(true)}
                 disabled={update.isPending}
               >
-                {update.isPending ? 'Disabling…' : `Disable ${account.name}`}
+                {update.isPending ? t('item.disabling') : t('item.disableName', { name: account.name })}
               </button>
               <button type="button" ref={confirmCancel} onClick={() => close(disableButton)}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </div>

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { AdminOnly, RecordListPage } from '../../../components/record-list-page.tsx'
 import { accountListQuery } from '../api/accounts.ts'
 import { AccountCreateForm } from './account-create-form.tsx'
@@ -8,12 +9,13 @@ import './accounts.css'
 
 /** The desk's accounts, for admins: who can sign in, with which role; add a colleague. */
 export function AccountsPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('accounts')
   return (
     <AdminOnly
       user={user}
-      title="Accounts"
+      title={t('list.title')}
       headingId="accounts-heading"
-      refusal="Only admins manage accounts. Ask an admin to add or change one."
+      refusal={t('list.adminsOnly')}
     >
       <AccountList user={user} />
     </AdminOnly>
@@ -21,19 +23,20 @@ export function AccountsPage({ user }: { user: SessionUser }) {
 }
 
 function AccountList({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('accounts')
   const accounts = useInfiniteQuery(accountListQuery())
   return (
     <RecordListPage
-      title="Accounts"
+      title={t('list.title')}
       headingId="accounts-heading"
       className="accounts-page"
-      intro="Everyone who can sign in to the desk, and what their role lets them do."
-      newLabel="New account"
+      intro={t('list.intro')}
+      newLabel={t('create.heading')}
       createForm={(done, cancel) => (
-        <AccountCreateForm onCreated={(name) => done(`Account created for ${name}.`)} onCancel={cancel} />
+        <AccountCreateForm onCreated={(name) => done(t('list.created', { name }))} onCancel={cancel} />
       )}
       query={accounts}
-      empty="No accounts yet."
+      empty={t('list.empty')}
       item={(account) => <AccountItem key={account.id} account={account} isSelf={account.id === user.id} />}
     />
   )

@@ -1,22 +1,27 @@
 import { type ApiToken, type ApiTokenCreated, LIMITS, type Role, type TokenScope } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import '../../../components/record-list.css'
+import { i18n } from '../../../i18n/i18n.ts'
 import { apiTokenListQuery, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens.ts'
-import { ROLE_LABELS } from './roles.ts'
+import { roleLabel } from './roles.ts'
 
-/** A scope as the screen names it. */
-const SCOPE_LABELS: Record<TokenScope, string> = { read: 'Read only', write: 'Read and write' }
+/** A scope as the screen names it, in the interface's language. */
+function scopeLabel(scope: TokenScope): string {
+  return scope === 'read' ? i18n.t('accounts:tokens.scope.read') : i18n.t('accounts:tokens.scope.write')
+}
 
 /**
  * The signed-in user's API tokens: make one (shown once, to copy), see which exist and when each was last
  * used, revoke one. The token itself is never shown again: the server keeps only its fingerprint.
  */
 export function ApiTokensSection({ role }: { role: Role }) {
+  const { t } = useTranslation('accounts')
   const list = useQuery(apiTokenListQuery())
   const [created, setCreated] = useState<ApiTokenCreated | null>(null)
   const [said, setSaid] = useState('')
@@ -25,12 +30,8 @@ export function ApiTokensSection({ role }: { role: Role }) {
 
   return (
     <section aria-labelledby={ids.section} className="api-tokens">
-      <h2 id={ids.section}>API tokens</h2>
-      <p className="muted page-intro">
-        An API token lets a script or another system use Counterclaim as you, without your password. It can do
-        what your role allows and no more, and it can never manage accounts, change a password, or make or
-        revoke tokens.
-      </p>
+      <h2 id={ids.section}>{t('tokens.heading')}</h2>
+      <p className="muted page-intro">{t('tokens.intro')}</p>
       {created ? (
         <NewToken
           token={created}
@@ -48,21 +49,17 @@ export function ApiTokensSection({ role }: { role: Role }) {
         }}
       />
       <h3 id={ids.list} ref={listHeading} tabIndex={-1}>
-        Your tokens
+        {t('tokens.yours')}
       </h3>
       <p role="status" className="done-message">
         {said}
       </p>
       {list.isPending ? (
-        <LoadingMessage>Loading your tokens…</LoadingMessage>
+        <LoadingMessage>{t('tokens.loading')}</LoadingMessage>
       ) : list.isError ? (
-        <ErrorMessage
-          title="Your tokens could not be loaded."
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
+        <ErrorMessage title={t('tokens.loadFailed')} error={list.error} onRetry={() => list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyMessage>You have no API tokens. Make one above when a script or system needs one.</EmptyMessage>
+        <EmptyMessage>{t('tokens.empty')}</EmptyMessage>
       ) : (
         <ul className="record-list" aria-labelledby={ids.list}>
           {list.data.items.map((token) => (
@@ -70,7 +67,7 @@ export function ApiTokensSection({ role }: { role: Role }) {
               key={token.id}
               token={token}
               onRevoked={() => {
-                setSaid(`“${token.name}” is revoked: anything that used it can no longer sign in with it.`)
+                setSaid(t('tokens.revoked', { name: token.name }))
                 listHeading.current?.focus()
               }}
             />
@@ -82,6 +79,7 @@ export function ApiTokensSection({ role }: { role: Role }) {
 }
 
 function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (token: ApiTokenCreated) => void }) {
+  const { t } = useTranslation('accounts')
   const create = useCreateApiToken()
   const [name, setName] = useState('')
   const [scope, setScope] = useState<TokenScope>('read')
@@ -103,18 +101,19 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (token: A
 
   return (
     <Form className="panel form-grid token-create" aria-labelledby={heading} onSubmit={submit} noValidate>
-      <h3 id={heading}>New token</h3>
+      <h3 id={heading}>{t('tokens.new')}</h3>
       <Field
-        label="Name"
+        label={t('tokens.name')}
+        dir="auto"
         path="name"
         error={create.error}
         value={name}
         onChange={(e) => setName(e.target.value)}
         maxLength={LIMITS.title}
         required
-        hint="What will use it, so you know it again later: “Newsletter export”, say."
+        hint={t('tokens.nameHint')}
       />
-      <Field as="group" label="What it may do" path="scope" error={create.error}>
+      <Field as="group" label={t('tokens.mayDo')} path="scope" error={create.error}>
         {(['read', 'write'] as const).map((value) => (
           <label key={value} className="check token-scope-choice">
             <input
@@ -125,18 +124,16 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (token: A
               onChange={() => setScope(value)}
             />{' '}
             <span>
-              <strong>{SCOPE_LABELS[value]}</strong>
-              {value === 'read'
-                ? ': it can look at disputes, claims, evidence, verdicts and the claim log, and change nothing.'
-                : `: it can also make changes, as far as your role (${ROLE_LABELS[role]}) allows.`}
+              <strong>{scopeLabel(value)}</strong>
+              {value === 'read' ? t('tokens.readMeans') : t('tokens.writeMeans', { role: roleLabel(role) })}
             </span>
           </label>
         ))}
       </Field>
-      <ActionError error={create.error} action="The token was not made." />
+      <ActionError error={create.error} action={t('tokens.notMade')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create token'}
+          {create.isPending ? t('tokens.creating') : t('tokens.create')}
         </button>
       </div>
     </Form>
@@ -145,6 +142,7 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (token: A
 
 /** The token just made, shown this once, with a way to copy it. */
 function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => void }) {
+  const { t } = useTranslation('accounts')
   const heading = useRef<HTMLHeadingElement>(null)
   const input = useRef<HTMLInputElement>(null)
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('')
@@ -165,13 +163,19 @@ function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => voi
   return (
     <section className="account-panel new-token" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={heading} tabIndex={-1}>
-        Your new token “{token.name}”
+        <Trans
+          t={t}
+          i18nKey="tokens.yourNew"
+          values={{ name: token.name }}
+          components={{ user: <span dir="auto" /> }}
+        />
       </h3>
       <p id={ids.warning} className="new-token-warning">
-        <strong>Copy it now: you will not see this again.</strong> Counterclaim keeps only a fingerprint of
-        it, so it cannot show it to you later. If you lose it, revoke it and make another.
+        <Trans t={t} i18nKey="tokens.copyNow" components={{ strong: <strong /> }} />
       </p>
-      <label htmlFor={ids.input}>Token ({SCOPE_LABELS[token.scope].toLowerCase()})</label>
+      <label htmlFor={ids.input}>
+        {t('tokens.tokenLabel', { scope: scopeLabel(token.scope).toLowerCase() })}
+      </label>
       <div className="token-copy">
         <input
           id={ids.input}
@@ -182,25 +186,22 @@ function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => voi
           spellCheck={false}
           autoComplete="off"
           aria-describedby={ids.warning}
+          translate="no"
           onFocus={(e) => e.currentTarget.select()}
         />
         <button type="button" onClick={copy}>
-          Copy token
+          {t('tokens.copy')}
         </button>
       </div>
       <p role="status" className="done-message">
-        {copied === 'copied'
-          ? 'Copied to the clipboard.'
-          : copied === 'failed'
-            ? 'This browser did not let the page copy it: the token is selected, so press Ctrl+C (⌘C on a Mac).'
-            : ''}
+        {copied === 'copied' ? t('tokens.copied') : copied === 'failed' ? t('tokens.copyFailed') : ''}
       </p>
       <p className="muted">
-        A script sends it in the header <code>Authorization: Bearer</code> followed by the token.
+        <Trans t={t} i18nKey="tokens.howToSend" components={{ code: <code translate="no" /> }} />
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onDone}>
-          I have copied it
+          {t('tokens.haveCopied')}
         </button>
       </div>
     </section>
@@ -208,6 +209,7 @@ function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => voi
 }
 
 function TokenItem({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
+  const { t } = useTranslation('accounts')
   const revoke = useRevokeApiToken()
   const [confirming, setConfirming] = useState(false)
   const ids = { heading: useId(), confirm: useId() }
@@ -233,25 +235,32 @@ function TokenItem({ token, onRevoked }: { token: ApiToken; onRevoked: () => voi
   return (
     <li className="account token" aria-labelledby={ids.heading}>
       <div className="account-head">
-        <h4 id={ids.heading}>{token.name}</h4>
-        <span className={`account-state token-scope ${token.scope}`}>{SCOPE_LABELS[token.scope]}</span>
+        <h4 id={ids.heading} dir="auto">
+          {token.name}
+        </h4>
+        <span className={`account-state token-scope ${token.scope}`}>{scopeLabel(token.scope)}</span>
       </div>
       <dl className="token-facts">
         <div>
-          <dt>Created</dt>
+          <dt>{t('tokens.created')}</dt>
           <dd>{formatMoment(token.createdAt)}</dd>
         </div>
         <div>
-          <dt>Last used</dt>
-          <dd>{token.lastUsedAt ? formatMoment(token.lastUsedAt) : 'Never'}</dd>
+          <dt>{t('tokens.lastUsed')}</dt>
+          <dd>{token.lastUsedAt ? formatMoment(token.lastUsedAt) : t('tokens.never')}</dd>
         </div>
       </dl>
       {confirming ? (
         <div className="account-panel confirm">
           <p id={ids.confirm}>
-            Revoke “{token.name}”? Anything that uses it stops working at once. This cannot be undone.
+            <Trans
+              t={t}
+              i18nKey="tokens.confirmRevoke"
+              values={{ name: token.name }}
+              components={{ user: <span dir="auto" /> }}
+            />
           </p>
-          <ActionError error={revoke.error} action="The token was not revoked." />
+          <ActionError error={revoke.error} action={t('tokens.notRevoked')} />
           <div className="actions">
             <button
               type="button"
@@ -261,17 +270,26 @@ function TokenItem({ token, onRevoked }: { token: ApiToken; onRevoked: () => voi
               onKeyDown={escapeCancels}
               onClick={() => revoke.mutate(token, { onSuccess: onRevoked })}
             >
-              {revoke.isPending ? 'Revoking…' : 'Revoke token'}
+              {revoke.isPending ? t('tokens.revoking') : t('tokens.revokeToken')}
             </button>
             <button type="button" ref={keepButton} onKeyDown={escapeCancels} onClick={cancel}>
-              Keep it
+              {t('tokens.keep')}
             </button>
           </div>
         </div>
       ) : (
         <div className="account-actions">
           <button type="button" ref={revokeButton} onClick={() => setConfirming(true)}>
-            Revoke<span className="visually-hidden"> “{token.name}”</span>
+            {t('tokens.revoke')}
+            <span className="visually-hidden">
+              {' '}
+              <Trans
+                t={t}
+                i18nKey="tokens.quoted"
+                values={{ name: token.name }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            </span>
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
@@ -8,6 +9,7 @@ import './accounts.css'
 
 /** Anyone changes their own password; every other place they are signed in is signed out. */
 export function ChangePasswordPage() {
+  const { t } = useTranslation('accounts')
   const change = useChangePassword()
   const [currentPassword, setCurrent] = useState('')
   const [newPassword, setNew] = useState('')
@@ -20,8 +22,8 @@ export function ChangePasswordPage() {
     if (newPassword !== repeat) {
       change.reset()
       setMismatch(
-        new ApiError(400, 'validation_failed', 'The two new passwords differ.', [
-          { path: 'repeatPassword', message: 'is not the same as the new password' },
+        new ApiError(400, 'validation_failed', t('password.differ'), [
+          { path: 'repeatPassword', message: t('password.notSame') },
         ]),
       )
       return
@@ -41,14 +43,12 @@ export function ChangePasswordPage() {
 
   return (
     <section aria-labelledby="password-heading" className="page password-page">
-      <title>Change password · Counterclaim</title>
-      <h1 id="password-heading">Change password</h1>
-      <p className="muted page-intro">
-        Changing it here signs you out everywhere else you are signed in; this browser stays signed in.
-      </p>
+      <title>{t('password.documentTitle')}</title>
+      <h1 id="password-heading">{t('password.heading')}</h1>
+      <p className="muted page-intro">{t('password.intro')}</p>
       <Form className="panel form-grid" onSubmit={submit} noValidate>
         <Field
-          label="Current password"
+          label={t('password.current')}
           path="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -59,7 +59,7 @@ export function ChangePasswordPage() {
           required
         />
         <Field
-          label="New password"
+          label={t('password.new')}
           path="newPassword"
           type="password"
           autoComplete="new-password"
@@ -68,10 +68,10 @@ export function ChangePasswordPage() {
           onChange={(e) => setNew(e.target.value)}
           maxLength={LIMITS.password}
           required
-          hint="12 characters at least, and not one of the most common passwords. A few unrelated words make a good one."
+          hint={t('password.newHint')}
         />
         <Field
-          label="New password again"
+          label={t('password.again')}
           path="repeatPassword"
           type="password"
           autoComplete="new-password"
@@ -81,15 +81,13 @@ export function ChangePasswordPage() {
           maxLength={LIMITS.password}
           required
         />
-        <ActionError error={error} action="Your password was not changed." />
+        <ActionError error={error} action={t('password.failed')} />
         <p role="status" className="done-message">
-          {change.isSuccess
-            ? 'Your password is changed. Anywhere else you were signed in has been signed out.'
-            : ''}
+          {change.isSuccess ? t('password.done') : ''}
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
+            {change.isPending ? t('password.changing') : t('password.heading')}
           </button>
         </div>
       </Form>

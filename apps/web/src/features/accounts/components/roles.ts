@@ -1,8 +1,7 @@
 import type { Role } from '@counterclaim/shared'
+import { i18n } from '../../../i18n/i18n.ts'
 
-/** Roles as the desk says them. */
-export const ROLE_LABELS: Record<Role, string> = {
-  checker: 'Checker',
-  editor: 'Editor',
-  admin: 'Admin',
+/** A role as the desk says it, in the interface's language. */
+export function roleLabel(role: Role): string {
+  return i18n.t(`domain:role.${role}`)
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { type AssignTarget, useSaveAssignment } from '../api/assignment.ts'
@@ -20,6 +21,7 @@ export function AssignmentControl({
   onSaved: () => Promise<unknown> | undefined
   onReload: () => void
 }) {
+  const { t } = useTranslation('assignment')
   const [editing, setEditing] = useState(false)
   const [done, setDone] = useState('')
   const button = useRef<HTMLButtonElement>(null)
@@ -42,7 +44,7 @@ export function AssignmentControl({
               setEditing(true)
             }}
           >
-            Change assignment
+            {t('change')}
           </button>
         )}
       </p>
@@ -54,7 +56,7 @@ export function AssignmentControl({
           dispute={dispute}
           onSaved={onSaved}
           onReload={onReload}
-          onDone={() => close('Assignment saved.')}
+          onDone={() => close(t('saved'))}
           onCancel={() => close('')}
         />
       ) : null}
@@ -75,6 +77,7 @@ function AssignmentForm({
   onDone: () => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation('assignment')
   const save = useSaveAssignment(onSaved)
   const [chosen, setChosen] = useState<string[]>(dispute.assigneeIds)
   const [dueOn, setDueOn] = useState(dispute.dueOn ?? '')
@@ -93,23 +96,23 @@ function AssignmentForm({
       aria-labelledby={headingId}
       noValidate
     >
-      <h2 id={headingId}>Assignment</h2>
-      <PeopleChooser legend="Assigned people" chosen={chosen} onChange={setChosen} error={save.error} />
+      <h2 id={headingId}>{t('heading')}</h2>
+      <PeopleChooser legend={t('people')} chosen={chosen} onChange={setChosen} error={save.error} />
       <Field
-        label="Due date"
+        label={t('dueDate')}
         path="dueOn"
         type="date"
         error={save.error}
         value={dueOn}
         onChange={(e) => setDueOn(e.target.value)}
-        hint="Leave it empty for no due date."
+        hint={t('dueDateHint')}
       />
       <FormFooter
         error={save.error}
-        failed="The assignment was not saved."
+        failed={t('failed')}
         onReload={onReload}
         pending={save.isPending}
-        submitLabel="Save assignment"
+        submitLabel={t('save')}
         onCancel={onCancel}
       />
     </Form>

@@ -1,22 +1,27 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import { type AssignTarget, addAssignees, type BulkOutcome } from '../api/assignment.ts'
 import { PeopleChooser } from './people-chooser.tsx'
-
-const disputesWord = (n: number) => (n === 1 ? '1 dispute' : `${n} disputes`)
 
 /** "Assigned 3 disputes; 1 changed meanwhile and was not changed": how a bulk assignment ended, in words. */
 export function bulkSummary(outcomes: readonly BulkOutcome[]): string {
   const count = (kind: BulkOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length
-  const parts = [`Assigned ${disputesWord(count('assigned'))}`]
-  if (count('unchanged')) parts.push(`${disputesWord(count('unchanged'))} already had everyone chosen`)
-  if (count('conflict'))
-    parts.push(
-      `${count('conflict')} changed meanwhile and ${count('conflict') === 1 ? 'was' : 'were'} not changed`,
-    )
+  const parts = [i18n.t('assignment:bulk.summary.assigned', { count: count('assigned') })]
+  if (count('unchanged'))
+    parts.push(i18n.t('assignment:bulk.summary.unchanged', { count: count('unchanged') }))
+  if (count('conflict')) parts.push(i18n.t('assignment:bulk.summary.conflict', { count: count('conflict') }))
   const failed = outcomes.flatMap((o) => (o.kind === 'failed' ? [o.message] : []))
-  if (failed.length) parts.push(`${failed.length} could not be assigned: ${[...new Set(failed)].join(' ')}`)
-  return `${parts.join('; ')}.`
+  if (failed.length)
+    parts.push(
+      i18n.t('assignment:bulk.summary.failed', {
+        count: failed.length,
+        messages: [...new Set(failed)].join(' '),
+      }),
+    )
+  return i18n.t('assignment:bulk.summary.sentence', { parts: parts.join('; ') })
 }
 
 /**
@@ -34,6 +39,7 @@ export function BulkAssign({
   onChanged: () => void
   onClose: (summary: string | null) => void
 }) {
+  const { t } = useTranslation('assignment')
   const [people, setPeople] = useState<string[]>([])
   const [dueOn, setDueOn] = useState('')
   const [progress, setProgress] = useState<{ done: number; outcomes: BulkOutcome[] } | null>(null)
@@ -46,7 +52,7 @@ export function BulkAssign({
     event.preventDefault()
     if (running.current) return
     if (people.length === 0 && !dueOn) {
-      setProblem('Choose at least one person, or a due date.')
+      setProblem(t('bulk.chooseSomething'))
       return
     }
     setProblem(null)
@@ -64,31 +70,32 @@ export function BulkAssign({
 
   return (
     <Form className="panel form-grid bulk-assign" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h2 id={headingId}>Assign {disputesWord(disputes.length)}</h2>
-      <p className="muted small">
-        The people you choose are added to those already assigned to each dispute.
-      </p>
-      <PeopleChooser legend="People to add" chosen={people} onChange={setPeople} problem={problem} />
+      <h2 id={headingId}>{t('bulk.assignCount', { count: disputes.length })}</h2>
+      <p className="muted small">{t('bulk.intro')}</p>
+      <PeopleChooser legend={t('bulk.people')} chosen={people} onChange={setPeople} problem={problem} />
       <Field
-        label="Due date"
-        labelNote=" (optional)"
+        label={t('dueDate')}
+        labelNote={t('bulk.optional')}
         path="dueOn"
         type="date"
         value={dueOn}
         onChange={(e) => setDueOn(e.target.value)}
-        hint="Leave it empty to keep each dispute’s own due date."
+        hint={t('bulk.dueDateHint')}
       />
       <p role="status" className="small">
         {working && progress
-          ? `Assigning ${Math.min(progress.done + 1, disputes.length)} of ${disputes.length}…`
+          ? t('bulk.progress', {
+              current: formatNumber(Math.min(progress.done + 1, disputes.length)),
+              total: formatNumber(disputes.length),
+            })
           : ''}
       </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={working}>
-          {working ? 'Assigning…' : `Assign ${disputesWord(disputes.length)}`}
+          {working ? t('bulk.assigning') : t('bulk.assignCount', { count: disputes.length })}
         </button>
         <button type="button" disabled={working} onClick={() => onClose(null)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </Form>

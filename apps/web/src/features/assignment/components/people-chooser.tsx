@@ -1,6 +1,7 @@
 import type { Person } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { peopleQuery } from '../api/assignment.ts'
@@ -28,6 +29,7 @@ export function PeopleChooser({
   problem?: string | null
   path?: string
 }) {
+  const { t } = useTranslation('assignment')
   const people = useQuery(peopleQuery())
   const [filter, setFilter] = useState('')
   const filterId = useId()
@@ -43,18 +45,20 @@ export function PeopleChooser({
 
   return (
     <Field as="group" label={legend} path={path} error={error} problem={problem} className="people-chooser">
-      {people.isPending ? <LoadingMessage>Loading the desk’s people…</LoadingMessage> : null}
+      {people.isPending ? <LoadingMessage>{t('chooser.loading')}</LoadingMessage> : null}
       {people.error ? (
-        <ErrorMessage
-          title="The desk’s people could not be loaded."
-          error={people.error}
-          onRetry={() => people.refetch()}
-        />
+        <ErrorMessage title={t('chooser.loadFailed')} error={people.error} onRetry={() => people.refetch()} />
       ) : null}
       {all.length > FILTER_FROM ? (
         <div className="people-filter">
-          <label htmlFor={filterId}>Find someone</label>
-          <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <label htmlFor={filterId}>{t('chooser.find')}</label>
+          <input
+            id={filterId}
+            type="search"
+            dir="auto"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
         </div>
       ) : null}
       <div className="people-options">
@@ -65,12 +69,21 @@ export function PeopleChooser({
               checked={chosen.includes(p.id)}
               onChange={(e) => toggle(p, e.target.checked)}
             />{' '}
-            {p.name}
+            <span dir="auto">{p.name}</span>
           </label>
         ))}
         {people.isSuccess && shown.length === 0 ? (
           <p className="muted small">
-            {all.length === 0 ? 'No one to choose yet.' : `No one is called “${filter.trim()}”.`}
+            {all.length === 0 ? (
+              t('chooser.noOneYet')
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="chooser.noOneCalled"
+                values={{ name: filter.trim() }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            )}
           </p>
         ) : null}
       </div>
@@ -80,7 +93,7 @@ export function PeopleChooser({
 
 /** People's names by id; someone no longer on the desk is said so. */
 export function usePersonNames(): (id: string) => string {
+  const { t } = useTranslation('assignment')
   const people = useQuery(peopleQuery())
-  return (id) =>
-    people.data?.find((p) => p.id === id)?.name ?? (people.isPending ? '…' : 'someone no longer on the desk')
+  return (id) => people.data?.find((p) => p.id === id)?.name ?? (people.isPending ? '…' : t('chooser.gone'))
 }

@@ -1,7 +1,7 @@
 import { type Claimant, LIMITS } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, useEffect, useId, useState } from 'react'
-import { claimantKindLabel } from '../../../components/claimant-kind.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { claimantSearchQuery } from '../api/claimants.ts'
 
 /**
@@ -18,6 +18,7 @@ export function ClaimantCombobox({
   excludeId: string
   onPick: (claimant: Claimant) => void
 }) {
+  const { t } = useTranslation(['claimants', 'domain'])
   const inputId = useId()
   const listId = useId()
   const statusId = useId()
@@ -63,10 +64,9 @@ export function ClaimantCombobox({
   }
 
   let status = ''
-  if (q && results.isFetching) status = 'Searching…'
-  else if (q && results.isSuccess && options.length === 0) status = `No other claimant matches “${q}”.`
-  else if (shown)
-    status = `${options.length} ${options.length === 1 ? 'claimant matches' : 'claimants match'}.`
+  if (q && results.isFetching) status = t('claimants:combobox.searching')
+  else if (q && results.isSuccess && options.length === 0) status = t('claimants:combobox.noMatch', { q })
+  else if (shown) status = t('claimants:combobox.matches', { count: options.length })
 
   return (
     <div className="form-field combobox">
@@ -80,6 +80,7 @@ export function ClaimantCombobox({
         aria-autocomplete="list"
         aria-activedescendant={shown && active >= 0 ? optionId(active) : undefined}
         aria-describedby={statusId}
+        dir="auto"
         autoComplete="off"
         maxLength={LIMITS.search}
         value={text}
@@ -107,10 +108,22 @@ export function ClaimantCombobox({
                 onClick={() => pick(c)}
                 onKeyDown={onKeyDown}
               >
-                <span className="option-name">{c.name}</span>{' '}
+                <span className="option-name" dir="auto">
+                  {c.name}
+                </span>{' '}
                 <span className="muted">
-                  {claimantKindLabel(c.kind)}
-                  {c.aliases.length ? ` · also ${c.aliases.join(', ')}` : ''}
+                  {t(`domain:claimantKind.${c.kind}`)}
+                  {c.aliases.length ? (
+                    <>
+                      {' · '}
+                      <Trans
+                        t={t}
+                        i18nKey="claimants:list.also"
+                        values={{ aliases: c.aliases.join(', ') }}
+                        components={{ user: <span dir="auto" /> }}
+                      />
+                    </>
+                  ) : null}
                 </span>
               </div>
             ))

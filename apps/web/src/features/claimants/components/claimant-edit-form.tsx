@@ -1,7 +1,7 @@
 import { type ClaimantDetail, type ClaimantKind, ClaimantKindSchema, LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AlreadyOnTheDesk, claimantMatchesOf } from '../../../components/already-on-the-desk.tsx'
-import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { useReloadClaimant, useUpdateClaimant } from '../api/claimants.ts'
@@ -17,6 +17,7 @@ const orNull = (text: string) => text.trim() || null
  * A name or alias another claimant has is refused with the matches, and can be saved anyway.
  */
 export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetail; onDone: () => void }) {
+  const { t } = useTranslation(['claimants', 'domain'])
   const update = useUpdateClaimant(claimant.id)
   const reload = useReloadClaimant(claimant.id)
   const [name, setName] = useState(claimant.name)
@@ -58,9 +59,14 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
   }
 
   return (
-    <Form className="panel form-grid two-col claimant-form" onSubmit={submit} aria-label="Edit claimant">
+    <Form
+      className="panel form-grid two-col claimant-form"
+      onSubmit={submit}
+      aria-label={t('claimants:edit.label')}
+    >
       <Field
-        label="Name"
+        label={t('claimants:edit.name')}
+        dir="auto"
         path="name"
         error={error}
         value={name}
@@ -70,7 +76,7 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
       />
       <Field
         as="select"
-        label="Kind"
+        label={t('claimants:edit.kind')}
         path="kind"
         error={error}
         value={kind}
@@ -80,13 +86,13 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
       >
         {KINDS.map((k) => (
           <option key={k} value={k}>
-            {claimantKindLabel(k)}
+            {t(`domain:claimantKind.${k}`)}
           </option>
         ))}
       </Field>
       <TextListField
         className="span-2"
-        label="Aliases"
+        label={t('claimants:edit.aliases')}
         path="aliases"
         error={error}
         items={aliases}
@@ -99,7 +105,8 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
       <Field
         as="textarea"
         className="span-2"
-        label="Description"
+        label={t('claimants:edit.description')}
+        dir="auto"
         path="description"
         error={error}
         value={description}
@@ -108,25 +115,27 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
         maxLength={LIMITS.longText}
       />
       <Field
-        label="Job title"
+        label={t('claimants:edit.jobTitle')}
+        dir="auto"
         path="jobTitle"
         error={error}
         value={jobTitle}
         onChange={(e) => setJobTitle(e.target.value)}
         maxLength={LIMITS.name}
-        hint="For a person: their position, as ClaimReview publishes it."
+        hint={t('claimants:edit.jobTitleHint')}
       />
       <Field
-        label="Affiliation"
+        label={t('claimants:edit.affiliation')}
+        dir="auto"
         path="affiliation"
         error={error}
         value={affiliation}
         onChange={(e) => setAffiliation(e.target.value)}
         maxLength={LIMITS.name}
-        hint="For a person: the organisation they speak for."
+        hint={t('claimants:edit.affiliationHint')}
       />
       <Field
-        label="Web page"
+        label={t('claimants:edit.webPage')}
         type="url"
         path="url"
         error={error}
@@ -135,7 +144,7 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
         maxLength={LIMITS.url}
       />
       <Field
-        label="Image URL"
+        label={t('claimants:edit.imageUrl')}
         type="url"
         path="imageUrl"
         error={error}
@@ -145,7 +154,7 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
       />
       <TextListField
         className="span-2"
-        label="Links (other pages about this claimant)"
+        label={t('claimants:edit.links')}
         path="sameAs"
         error={error}
         items={sameAs}
@@ -160,20 +169,20 @@ export function ClaimantEditForm({ claimant, onDone }: { claimant: ClaimantDetai
         {matches.length ? (
           <AlreadyOnTheDesk
             matches={matches}
-            anywayLabel="Save anyway"
+            anywayLabel={t('claimants:edit.saveAnyway')}
             onAnyway={() => save(true)}
             pending={update.isPending}
           />
         ) : null}
         <FormFooter
           error={matches.length ? null : error}
-          failed="The claimant was not saved."
+          failed={t('claimants:edit.failed')}
           onReload={() => {
             reload()
             onDone()
           }}
           pending={update.isPending}
-          submitLabel="Save claimant"
+          submitLabel={t('claimants:edit.save')}
           onCancel={onDone}
         />
       </div>

@@ -1,13 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { claimantListQuery } from '../api/claimants.ts'
 import '../../../components/data-table.css'
 
 /** Everyone who has made a claim, searchable by name or alias; the search is kept in the address. */
 export function ClaimantListPage() {
+  const { t } = useTranslation(['claimants', 'domain'])
   const [params, setParams] = useSearchParams()
   const q = params.get('q') ?? ''
   const [draft, setDraft] = useState(q)
@@ -38,60 +39,88 @@ export function ClaimantListPage() {
 
   return (
     <section aria-labelledby="claimants-heading" className="page">
-      <title>Claimants · Counterclaim</title>
-      <h1 id="claimants-heading">Claimants</h1>
-      <p className="muted page-intro">
-        People and organisations whose claims the desk has checked, and their record.
-      </p>
+      <title>{t('claimants:list.documentTitle')}</title>
+      <h1 id="claimants-heading">{t('claimants:list.heading')}</h1>
+      <p className="muted page-intro">{t('claimants:list.intro')}</p>
       <search className="page-toolbar">
         <form onSubmit={(e) => e.preventDefault()} className="field">
-          <label htmlFor={searchId}>Search by name or alias</label>
+          <label htmlFor={searchId}>{t('claimants:list.search')}</label>
           <input
             id={searchId}
             type="search"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
+            dir="auto"
             autoComplete="off"
             size={32}
           />
         </form>
       </search>
-      {claimants.isPending ? <LoadingMessage>Loading claimants…</LoadingMessage> : null}
+      {claimants.isPending ? <LoadingMessage>{t('claimants:list.loading')}</LoadingMessage> : null}
       {claimants.error && !claimants.isFetchNextPageError ? (
         <ErrorMessage
-          title="The claimants could not be loaded."
+          title={t('claimants:list.loadFailed')}
           error={claimants.error}
           onRetry={() => claimants.refetch()}
         />
       ) : null}
       {claimants.isSuccess && items.length === 0 ? (
         <EmptyMessage>
-          {q ? `No claimant’s name or alias contains “${q}”.` : 'No claimants yet.'}
+          {q ? (
+            <Trans
+              t={t}
+              i18nKey="claimants:list.noneContain"
+              values={{ q }}
+              components={{ user: <span dir="auto" /> }}
+            />
+          ) : (
+            t('claimants:list.noneYet')
+          )}
         </EmptyMessage>
       ) : null}
       {items.length > 0 ? (
         <table className="data-table">
           <caption className="visually-hidden">
-            Claimants{q ? ` whose name or alias contains “${q}”` : ''}
+            {q ? (
+              <Trans
+                t={t}
+                i18nKey="claimants:list.captionSearch"
+                values={{ q }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            ) : (
+              t('claimants:list.heading')
+            )}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">About</th>
+              <th scope="col">{t('claimants:list.name')}</th>
+              <th scope="col">{t('claimants:list.kind')}</th>
+              <th scope="col">{t('claimants:list.about')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  <Link to={`/claimants/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                  <Link to={`/claimants/${encodeURIComponent(c.id)}`} dir="auto">
+                    {c.name}
+                  </Link>
                   {c.aliases.length ? (
-                    <span className="aliases muted">also {c.aliases.join(', ')}</span>
+                    <span className="aliases muted">
+                      <Trans
+                        t={t}
+                        i18nKey="claimants:list.also"
+                        values={{ aliases: c.aliases.join(', ') }}
+                        components={{ user: <span dir="auto" /> }}
+                      />
+                    </span>
                   ) : null}
                 </th>
-                <td>{claimantKindLabel(c.kind)}</td>
-                <td className="muted">{c.description}</td>
+                <td>{t(`domain:claimantKind.${c.kind}`)}</td>
+                <td className="muted" dir="auto">
+                  {c.description}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -99,7 +128,7 @@ export function ClaimantListPage() {
       ) : null}
       {claimants.isFetchNextPageError ? (
         <ErrorMessage
-          title="More claimants could not be loaded."
+          title={t('claimants:list.moreFailed')}
           error={claimants.error}
           onRetry={() => claimants.fetchNextPage()}
         />
@@ -111,7 +140,7 @@ export function ClaimantListPage() {
             onClick={() => claimants.fetchNextPage()}
             disabled={claimants.isFetchingNextPage}
           >
-            {claimants.isFetchingNextPage ? 'Loading more…' : 'Show more claimants'}
+            {claimants.isFetchingNextPage ? t('claimants:loadingMore') : t('claimants:list.showMore')}
           </button>
         </p>
       ) : null}

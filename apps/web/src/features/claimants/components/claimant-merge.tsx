@@ -1,39 +1,47 @@
 import type { Claimant, ClaimantDetail } from '@counterclaim/shared'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { useMergeClaimant, useReloadClaimant } from '../api/claimants.ts'
 import { ClaimantCombobox } from './claimant-combobox.tsx'
-
-const claims = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'claim' : 'claims'}`
 
 /**
  * Merges this claimant into another (editors): pick the one to keep, read what will happen, confirm; the
  * page then moves to the claimant kept, which now holds every claim.
  */
 export function ClaimantMerge({ claimant, onDone }: { claimant: ClaimantDetail; onDone: () => void }) {
+  const { t } = useTranslation('claimants')
   const merge = useMergeClaimant(claimant.id)
   const reload = useReloadClaimant(claimant.id)
   const navigate = useNavigate()
   const [target, setTarget] = useState<Claimant | null>(null)
-  const names = [claimant.name, ...claimant.aliases].map((n) => `“${n}”`).join(', ')
+  const names = [claimant.name, ...claimant.aliases].map((n) => t('merge.quoted', { name: n })).join(', ')
+  const user = { user: <span dir="auto" />, strong: <strong /> }
 
   return (
     <section className="panel merge-panel" aria-labelledby="merge-heading">
-      <h2 id="merge-heading">Merge “{claimant.name}” into another claimant</h2>
-      <p className="muted">
-        Use this when two claimants are one person or organisation. The claimant you pick is kept.
-      </p>
-      <ClaimantCombobox label="Claimant to keep" excludeId={claimant.id} onPick={setTarget} />
+      <h2 id="merge-heading">
+        <Trans t={t} i18nKey="merge.heading" values={{ name: claimant.name }} components={user} />
+      </h2>
+      <p className="muted">{t('merge.intro')}</p>
+      <ClaimantCombobox label={t('merge.keep')} excludeId={claimant.id} onPick={setTarget} />
       {target ? (
         <div className="merge-confirm">
           <p>
-            <strong>
-              {claims(claimant.claims.length)} will move from “{claimant.name}” to “{target.name}”.
-            </strong>{' '}
-            {names} will become {claimant.aliases.length ? 'aliases' : 'an alias'} of “{target.name}” (a name
-            it already has is kept once), and “{claimant.name}” will be archived. Published verdicts keep what
-            the public sees until an editor publishes a correction.
+            <Trans
+              t={t}
+              i18nKey="merge.willMove"
+              count={claimant.claims.length}
+              values={{ count: claimant.claims.length, from: claimant.name, to: target.name }}
+              components={user}
+            />{' '}
+            <Trans
+              t={t}
+              i18nKey={claimant.aliases.length ? 'merge.becomeAliases' : 'merge.becomeAlias'}
+              values={{ names, from: claimant.name, to: target.name }}
+              components={user}
+            />
           </p>
           <div className="actions">
             <button
@@ -47,23 +55,23 @@ export function ClaimantMerge({ claimant, onDone }: { claimant: ClaimantDetail; 
                 )
               }
             >
-              {merge.isPending ? 'Merging…' : `Merge into ${target.name}`}
+              {merge.isPending ? t('merge.merging') : t('merge.mergeInto', { name: target.name })}
             </button>
             <button type="button" onClick={onDone}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
       ) : (
         <div className="actions">
           <button type="button" onClick={onDone}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
       <ActionError
         error={merge.error}
-        action="The claimants were not merged."
+        action={t('merge.failed')}
         onReload={() => {
           reload()
           onDone()

@@ -1,8 +1,8 @@
 import { type ClaimantDetail, type Rating, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { formatDay } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
@@ -19,26 +19,27 @@ import './claimants.css'
  * its names and profile, which anyone may edit, and merging it into another claimant, for editors.
  */
 export function ClaimantPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('claimants')
   const { id = '' } = useParams()
   const claimant = useQuery(claimantDetailQuery(id))
 
   return (
     <section aria-labelledby="claimant-heading" className="page">
-      <title>{`${claimant.data?.name ?? 'Claimant'} · Claimants · Counterclaim`}</title>
+      <title>{t('page.documentTitle', { name: claimant.data?.name ?? t('page.claimant') })}</title>
       <p className="back-link">
-        <Link to="/claimants">All claimants</Link>
+        <Link to="/claimants">{t('page.all')}</Link>
       </p>
       {claimant.isPending ? (
         <>
-          <h1 id="claimant-heading">Claimant</h1>
-          <LoadingMessage>Loading the claimant’s track record…</LoadingMessage>
+          <h1 id="claimant-heading">{t('page.claimant')}</h1>
+          <LoadingMessage>{t('page.loading')}</LoadingMessage>
         </>
       ) : null}
       {claimant.error ? (
         <>
-          <h1 id="claimant-heading">Claimant</h1>
+          <h1 id="claimant-heading">{t('page.claimant')}</h1>
           <ErrorMessage
-            title="This claimant could not be loaded."
+            title={t('page.loadFailed')}
             error={claimant.error}
             onRetry={
               claimant.error instanceof ApiError && claimant.error.status === 404
@@ -61,6 +62,7 @@ export function ClaimantPage({ user }: { user: SessionUser }) {
 }
 
 function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerge: boolean }) {
+  const { t } = useTranslation(['claimants', 'domain'])
   const [open, setOpen] = useState<'edit' | 'merge' | null>(null)
   const published: Rating[] = []
   let unpublished = 0
@@ -74,35 +76,44 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
   return (
     <>
       <header className="claimant-header">
-        <h1 id="claimant-heading">{claimant.name}</h1>
+        <h1 id="claimant-heading" dir="auto">
+          {claimant.name}
+        </h1>
         <p className="claimant-meta">
-          <span>{claimantKindLabel(claimant.kind)}</span>
+          <span>{t(`domain:claimantKind.${claimant.kind}`)}</span>
           <span className="muted">
-            {plural(claimant.claims.length, 'claim')} in {plural(disputes, 'dispute')}
+            {t('claimants:page.claimsInDisputes', {
+              count: claimant.claims.length,
+              disputes: t('claimants:page.disputes', { count: disputes }),
+            })}
           </span>
         </p>
         {claimant.mergedIntoId ? <MergedInto id={claimant.mergedIntoId} /> : null}
         {claimant.jobTitle || claimant.affiliation ? (
-          <p className="claimant-role">
+          <p className="claimant-role" dir="auto">
             {[claimant.jobTitle, claimant.affiliation].filter(Boolean).join(', ')}
           </p>
         ) : null}
         {claimant.aliases.length ? (
           <p className="claimant-aliases">
-            <span className="muted">Also known as </span>
-            {claimant.aliases.join(' · ')}
+            <span className="muted">{t('claimants:page.alsoKnownAs')} </span>
+            <span dir="auto">{claimant.aliases.join(' · ')}</span>
           </p>
         ) : null}
-        {claimant.description ? <p className="about">{claimant.description}</p> : null}
+        {claimant.description ? (
+          <p className="about" dir="auto">
+            {claimant.description}
+          </p>
+        ) : null}
         {claimant.url || claimant.sameAs.length > 0 ? (
-          <ul className="claimant-links" aria-label="Elsewhere on the web">
+          <ul className="claimant-links" aria-label={t('claimants:page.elsewhere')}>
             {[claimant.url, ...claimant.sameAs]
               .filter((u): u is string => Boolean(u))
               .map((u) => (
                 <li key={u}>
                   <a href={u} rel="noreferrer noopener" target="_blank">
-                    {hostOf(u)}
-                    <span className="visually-hidden"> (opens in a new tab)</span>
+                    <span dir="auto">{hostOf(u)}</span>
+                    <span className="visually-hidden"> {t('claimants:page.newTab')}</span>
                   </a>
                 </li>
               ))}
@@ -111,11 +122,11 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
         {claimant.archived || open ? null : (
           <div className="actions claimant-actions">
             <button type="button" onClick={() => setOpen('edit')}>
-              Edit
+              {t('claimants:page.edit')}
             </button>
             {mayMerge ? (
               <button type="button" onClick={() => setOpen('merge')}>
-                Merge into another claimant…
+                {t('claimants:page.merge')}
               </button>
             ) : null}
           </div>
@@ -126,20 +137,20 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
 
       <div className="track-record">
         <section className="panel" aria-labelledby="chart-heading">
-          <h2 id="chart-heading">Verdicts by rating</h2>
+          <h2 id="chart-heading">{t('claimants:page.byRating')}</h2>
           {published.length > 0 ? (
             <RatingChart
               ratings={published}
-              title={`${plural(published.length, 'published verdict')} on this claimant’s claims`}
+              title={t('claimants:page.chartTitle', { count: published.length })}
             />
           ) : (
-            <EmptyMessage>No verdict on this claimant’s claims has been published yet.</EmptyMessage>
+            <EmptyMessage>{t('claimants:page.noPublished')}</EmptyMessage>
           )}
           {unpublished > 0 || unjudged > 0 ? (
             <p className="muted note">
-              Only published verdicts count here.
-              {unpublished > 0 ? ` ${plural(unpublished, 'verdict')} in draft or review.` : ''}
-              {unjudged > 0 ? ` ${plural(unjudged, 'claim')} without a verdict.` : ''}
+              {t('claimants:page.onlyPublished')}
+              {unpublished > 0 ? ` ${t('claimants:page.unpublished', { count: unpublished })}` : ''}
+              {unjudged > 0 ? ` ${t('claimants:page.unjudged', { count: unjudged })}` : ''}
             </p>
           ) : null}
         </section>
@@ -147,31 +158,42 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the claims' table scrolls sideways in here, by keyboard too */}
         <section aria-labelledby="claims-heading" className="table-scroll" tabIndex={0}>
           <h2 id="claims-heading" className="section-heading">
-            Claims
+            {t('claimants:page.claimsHeading')}
           </h2>
           {claimant.claims.length === 0 ? (
-            <EmptyMessage>This claimant has no claims on record.</EmptyMessage>
+            <EmptyMessage>{t('claimants:page.noClaims')}</EmptyMessage>
           ) : (
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Claim</th>
-                  <th scope="col">Stated</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Verdict</th>
-                  <th scope="col">Published</th>
+                  <th scope="col">{t('claimants:page.column.claim')}</th>
+                  <th scope="col">{t('claimants:page.column.stated')}</th>
+                  <th scope="col">{t('claimants:page.column.rating')}</th>
+                  <th scope="col">{t('claimants:page.column.verdict')}</th>
+                  <th scope="col">{t('claimants:page.column.published')}</th>
                 </tr>
               </thead>
               <tbody>
                 {claimant.claims.map((claim) => (
                   <tr key={claim.id}>
                     <td className="claim-cell">
-                      <Link to={`/disputes/${encodeURIComponent(claim.disputeId)}`}>
+                      <Link to={`/disputes/${encodeURIComponent(claim.disputeId)}`} dir="auto">
                         {claim.shortText || clip(claim.text, 140)}
                       </Link>
-                      <span className="claim-text muted">In “{claim.disputeTitle}”</span>
+                      <span className="claim-text muted">
+                        <Trans
+                          t={t}
+                          i18nKey="claimants:page.inDispute"
+                          values={{ title: claim.disputeTitle }}
+                          components={{ user: <span dir="auto" /> }}
+                        />
+                      </span>
                     </td>
-                    <td>{formatDay(claim.statedOn) || <span className="muted">Unknown</span>}</td>
+                    <td>
+                      {formatDay(claim.statedOn) || (
+                        <span className="muted">{t('claimants:page.unknown')}</span>
+                      )}
+                    </td>
                     <td>
                       <RatingBadge rating={claim.verdict?.rating} />
                     </td>
@@ -192,18 +214,20 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
 
 /** Where a merged claimant's claims went, with a link there. */
 function MergedInto({ id }: { id: string }) {
+  const { t } = useTranslation('claimants')
   const into = useQuery(claimantDetailQuery(id))
   return (
     <p className="state-message state-warning merged-into">
-      Merged into{' '}
-      <Link to={`/claimants/${encodeURIComponent(id)}`}>{into.data?.name ?? 'another claimant'}</Link>: its
-      claims and names are there now.
+      <Trans
+        t={t}
+        i18nKey="page.mergedInto"
+        values={{ name: into.data?.name ?? t('page.anotherClaimant') }}
+        components={{
+          into: <Link to={`/claimants/${encodeURIComponent(id)}`} dir={into.data ? 'auto' : undefined} />,
+        }}
+      />
     </p>
   )
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`
 }
 
 function clip(text: string, max: number): string {

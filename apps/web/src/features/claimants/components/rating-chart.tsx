@@ -1,5 +1,7 @@
 import { RATING_SCALE, type Rating } from '@counterclaim/shared'
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../../components/dates.ts'
 import './claimants.css'
 
 /**
@@ -7,6 +9,7 @@ import './claimants.css'
  * draw them, so a screen reader reads the same figures a sighted reader sees.
  */
 export function RatingChart({ ratings, title }: { ratings: readonly Rating[]; title: string }) {
+  const { t } = useTranslation(['claimants', 'domain'])
   const titleId = useId()
   const counts = new Map<Rating, number>()
   for (const rating of ratings) counts.set(rating, (counts.get(rating) ?? 0) + 1)
@@ -17,16 +20,16 @@ export function RatingChart({ ratings, title }: { ratings: readonly Rating[]; ti
       <table>
         <thead className="visually-hidden">
           <tr>
-            <th scope="col">Rating</th>
-            <th scope="col">Verdicts</th>
+            <th scope="col">{t('claimants:chart.rating')}</th>
+            <th scope="col">{t('claimants:chart.verdicts')}</th>
           </tr>
         </thead>
         <tbody>
-          {RATING_SCALE.map(({ rating, label }) => {
+          {RATING_SCALE.map(({ rating }) => {
             const count = counts.get(rating) ?? 0
             return (
               <tr key={rating}>
-                <th scope="row">{label}</th>
+                <th scope="row">{t(`domain:rating.${rating}`)}</th>
                 <td>
                   <div className="bar-line">
                     <span className="bar-track" aria-hidden="true">
@@ -35,7 +38,7 @@ export function RatingChart({ ratings, title }: { ratings: readonly Rating[]; ti
                         style={{ width: `${(count / max) * 100}%` }}
                       />
                     </span>
-                    <span className="bar-count">{count}</span>
+                    <span className="bar-count">{formatNumber(count)}</span>
                   </div>
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
 
 /**
@@ -26,12 +27,13 @@ export function TextListField({
   onChange: (items: string[]) => void
   draft: string
   onDraftChange: (draft: string) => void
-  /** What one item is called: "alias", "link". */
-  noun: string
+  /** What one item is: an alias or a link (its words are in the catalogue). */
+  noun: 'alias' | 'link'
   type?: 'text' | 'url'
   maxLength: number
   className?: string
 }) {
+  const { t } = useTranslation('claimants')
   const listId = useId()
   const add = () => {
     const value = draft.trim()
@@ -45,25 +47,28 @@ export function TextListField({
         <ul className="text-list" id={listId} aria-label={label}>
           {items.map((item, i) => (
             <li key={item}>
-              <span className="text-list-item">{item}</span>
+              <span className="text-list-item" dir="auto">
+                {item}
+              </span>
               <button
                 type="button"
                 className="small-button"
-                aria-label={`Remove ${noun} ${item}`}
+                aria-label={t(`textList.${noun}.remove`, { item })}
                 onClick={() => onChange(items.filter((_, j) => j !== i))}
               >
-                Remove
+                {t('textList.remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted small">None yet.</p>
+        <p className="muted small">{t('textList.noneYet')}</p>
       )}
       <div className="text-list-add">
         <Field
-          label={`New ${noun}`}
+          label={t(`textList.${noun}.new`)}
           type={type}
+          dir="auto"
           value={draft}
           maxLength={maxLength}
           onChange={(e) => onDraftChange(e.target.value)}
@@ -76,7 +81,7 @@ export function TextListField({
           }}
         />
         <button type="button" onClick={add}>
-          Add {noun}
+          {t(`textList.${noun}.add`)}
         </button>
       </div>
     </Field>

@@ -1,4 +1,6 @@
 import type { FactCheckImportResult } from '@counterclaim/shared'
+import { formatNumber } from '../../../components/dates.ts'
+import { i18n } from '../../../i18n/i18n.ts'
 
 /** The media types the fact-check import takes. */
 export type ImportType = 'application/ld+json' | 'application/json' | 'text/html'
@@ -33,22 +35,26 @@ export function importTypeOfText(text: string): ImportType {
   return 'application/json'
 }
 
-/** What each type is called in words, for the form's hint. */
-export const IMPORT_TYPE_WORDS: Record<ImportType, string> = {
-  'application/ld+json': 'JSON-LD',
-  'application/json': 'JSON',
-  'text/html': 'an HTML page',
+/** What each type is called in words, in the interface's language, for the form's hint. */
+export function importTypeWords(type: ImportType): string {
+  if (type === 'text/html') return i18n.t('factChecks:import.htmlPage')
+  return type === 'application/ld+json' ? 'JSON-LD' : 'JSON'
 }
 
-/** A size for reading: "812 bytes", "2.4 KB", "3.1 MB". */
+/** A size for reading in the interface's language: "812 bytes", "2.4 KB", "3.1 MB". */
 export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} KB`
-  return `${(bytes / 1_000_000).toFixed(1)} MB`
+  if (bytes < 1000) return i18n.t('factChecks:size.bytes', { count: bytes })
+  const tenths = (value: number) => formatNumber(Math.round(value * 10) / 10)
+  if (bytes < 1_000_000) return i18n.t('factChecks:size.kb', { value: tenths(bytes / 1000) })
+  return i18n.t('factChecks:size.mb', { value: tenths(bytes / 1_000_000) })
 }
 
 /** The import's counts in words: "3 new, 1 updated, 0 unchanged; 2 skipped". */
 export function importCountsInWords(result: FactCheckImportResult): string {
-  const skipped = result.skipped.length
-  return `${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged; ${skipped} skipped`
+  return i18n.t('factChecks:import.counts', {
+    created: formatNumber(result.created),
+    updated: formatNumber(result.updated),
+    unchanged: formatNumber(result.unchanged),
+    skipped: formatNumber(result.skipped.length),
+  })
 }

@@ -1,5 +1,6 @@
 import type { FactCheck } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { type ComboboxOption, SearchCombobox } from '../../../components/search-combobox.tsx'
@@ -16,6 +17,7 @@ export function AttachToDispute({
   factCheck: FactCheck
   onAttached: (disputeId: string) => void
 }) {
+  const { t } = useTranslation('factChecks')
   const attach = useAttachFactCheck(onAttached)
   const [open, setOpen] = useState(false)
   const [dispute, setDispute] = useState<ComboboxOption | null>(null)
@@ -42,7 +44,7 @@ export function AttachToDispute({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!dispute) {
-      setProblem('Choose a dispute from the list first.')
+      setProblem(t('attach.chooseFirst'))
       return
     }
     setProblem(null)
@@ -75,20 +77,23 @@ export function AttachToDispute({
           }
         }}
       >
-        Attach to a dispute<span className="visually-hidden">: {factCheck.claimReviewed}</span>
+        {t('attach.button')}
+        <span className="visually-hidden">
+          : <span dir="auto">{factCheck.claimReviewed}</span>
+        </span>
       </button>
       {open ? (
         <form ref={panel} id={ids.panel} className="attach-panel" onSubmit={submit} noValidate>
           <SearchCombobox
-            label="Dispute to attach it to"
-            hint="Type part of the dispute’s title or question, then choose it from the list."
+            label={t('attach.label')}
+            hint={t('attach.hint')}
             selected={dispute}
             onSelect={(option) => {
               setDispute(option)
               if (option) setProblem(null)
             }}
             optionsQuery={disputeOptionsQuery}
-            noMatch={(text) => (text ? `No dispute matches “${text}”.` : 'No disputes yet.')}
+            noMatch={(text) => (text ? t('attach.noMatch', { text }) : t('attach.noDisputes'))}
             invalid={problem !== null}
             describedBy={problem ? ids.problem : undefined}
           />
@@ -97,13 +102,13 @@ export function AttachToDispute({
               {problem}
             </p>
           ) : null}
-          <ActionError error={attach.error} action="The fact-check was not attached." />
+          <ActionError error={attach.error} action={t('attach.failed')} />
           <div className="actions">
             <button type="submit" className="primary" disabled={attach.isPending}>
-              {attach.isPending ? 'Attaching…' : 'Attach as evidence'}
+              {attach.isPending ? t('attach.attaching') : t('attach.submit')}
             </button>
             <button type="button" onClick={close}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -111,8 +116,13 @@ export function AttachToDispute({
       <p role="status" className="attach-done">
         {attached ? (
           <>
-            Attached to “{attached.label}” as evidence.{' '}
-            <Link to={`/disputes/${encodeURIComponent(attached.id)}`}>Open the workbench</Link>
+            <Trans
+              t={t}
+              i18nKey="attach.done"
+              values={{ title: attached.label }}
+              components={{ user: <span dir="auto" /> }}
+            />{' '}
+            <Link to={`/disputes/${encodeURIComponent(attached.id)}`}>{t('attach.openWorkbench')}</Link>
           </>
         ) : null}
       </p>

@@ -1,8 +1,10 @@
 import { LIMITS } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../../components/dates.ts'
 import { type FactCheckFilters, type FilterKey, factCheckFacetsQuery } from '../api/fact-checks.ts'
-import { languageName, RATING_FILTER_OPTIONS } from './fact-check-words.ts'
+import { languageName, ratingFilterOptions } from './fact-check-words.ts'
 
 /**
  * The list's filters as form controls: words (applied a moment after the last key, or at Enter), and
@@ -15,6 +17,7 @@ export function FactCheckFilterForm({
   filters: FactCheckFilters
   onChange: (next: FactCheckFilters) => void
 }) {
+  const { t } = useTranslation('factChecks')
   const facets = useQuery(factCheckFacetsQuery())
   const ids = { q: useId(), qHint: useId(), publisher: useId(), language: useId(), rating: useId() }
   const q = filters.q ?? ''
@@ -32,22 +35,25 @@ export function FactCheckFilterForm({
   }, [draft, q, filters, onChange])
 
   const publishers = withCurrent(
-    facets.data?.publishers.map((p) => ({ value: p.name, label: `${p.name} (${p.count})` })),
+    facets.data?.publishers.map((p) => ({
+      value: p.name,
+      label: t('filters.withCount', { name: p.name, count: formatNumber(p.count) }),
+    })),
     filters.publisher,
   )
   const languages = withCurrent(
     facets.data?.languages.map((l) => ({
       value: l.language,
-      label: `${languageName(l.language)} (${l.count})`,
+      label: t('filters.withCount', { name: languageName(l.language), count: formatNumber(l.count) }),
     })),
     filters.language,
   )
 
   return (
     <search>
-      <form className="fc-filters" aria-label="Filter the fact-checks" onSubmit={(e) => e.preventDefault()}>
+      <form className="fc-filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="field fc-search">
-          <label htmlFor={ids.q}>Search</label>
+          <label htmlFor={ids.q}>{t('filters.search')}</label>
           <input
             id={ids.q}
             type="search"
@@ -61,32 +67,32 @@ export function FactCheckFilterForm({
             }}
           />
           <span id={ids.qHint} className="field-hint">
-            Words of the claim or the publisher’s name
+            {t('filters.searchHint')}
           </span>
         </div>
         <div className="field">
-          <label htmlFor={ids.publisher}>Publisher</label>
+          <label htmlFor={ids.publisher}>{t('filters.publisher')}</label>
           <select
             id={ids.publisher}
             value={filters.publisher ?? ''}
             onChange={(e) => set('publisher', e.target.value)}
           >
-            <option value="">Any publisher</option>
+            <option value="">{t('filters.anyPublisher')}</option>
             {publishers.map((p) => (
-              <option key={p.value} value={p.value}>
+              <option key={p.value} value={p.value} dir="auto">
                 {p.label}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.language}>Language</label>
+          <label htmlFor={ids.language}>{t('filters.language')}</label>
           <select
             id={ids.language}
             value={filters.language ?? ''}
             onChange={(e) => set('language', e.target.value)}
           >
-            <option value="">Any language</option>
+            <option value="">{t('filters.anyLanguage')}</option>
             {languages.map((l) => (
               <option key={l.value} value={l.value}>
                 {l.label}
@@ -95,14 +101,14 @@ export function FactCheckFilterForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.rating}>Rating on our scale</label>
+          <label htmlFor={ids.rating}>{t('filters.rating')}</label>
           <select
             id={ids.rating}
             value={filters.rating ?? ''}
             onChange={(e) => set('rating', e.target.value)}
           >
-            <option value="">Any rating</option>
-            {RATING_FILTER_OPTIONS.map((r) => (
+            <option value="">{t('filters.anyRating')}</option>
+            {ratingFilterOptions().map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
@@ -111,7 +117,7 @@ export function FactCheckFilterForm({
         </div>
         {facets.error ? (
           <p role="alert" className="error fc-filter-errors">
-            The publishers and languages could not be loaded: {facets.error.message}
+            {t('filters.facetsFailed', { message: facets.error.message })}
           </p>
         ) : null}
       </form>

@@ -1,31 +1,49 @@
 import type { FactCheck } from '@counterclaim/shared'
 import { useId } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDay } from '../../../components/dates.ts'
+import { formatDay, formatNumber } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { AttachToDispute } from './attach-to-dispute.tsx'
 import { languageName, safeHref } from './fact-check-words.ts'
 
 /** The publisher's own rating and, where it maps, ours: "“Missing context” · Misleading on our scale". */
 export function ExternalRatingLine({ rating }: { rating: FactCheck['rating'] }) {
+  const { t } = useTranslation('factChecks')
   return (
     <p className="fc-rating">
       <span className="fc-rating-label">
-        Their rating: <strong>{rating.label ? `“${rating.label}”` : 'none given'}</strong>
+        {t('item.theirRating')}{' '}
+        <strong>
+          {rating.label ? (
+            <Trans
+              t={t}
+              i18nKey="item.quoted"
+              values={{ text: rating.label }}
+              components={{ user: <span dir="auto" /> }}
+            />
+          ) : (
+            t('item.noneGiven')
+          )}
+        </strong>
         {rating.value !== null && rating.best !== null ? (
           <span className="muted">
             {' '}
-            ({rating.value} on their scale of {rating.worst ?? 1} to {rating.best})
+            {t('item.theirScale', {
+              value: formatNumber(rating.value),
+              worst: formatNumber(rating.worst ?? 1),
+              best: formatNumber(rating.best),
+            })}
           </span>
         ) : null}
       </span>{' '}
       <span className="fc-rating-ours">
         {rating.normalized ? (
           <>
-            Our scale: <RatingBadge rating={rating.normalized} />
+            {t('item.ourScale')} <RatingBadge rating={rating.normalized} />
           </>
         ) : (
-          <span className="muted">Not mapped to our scale</span>
+          <span className="muted">{t('item.notMapped')}</span>
         )}
       </span>
     </p>
@@ -48,6 +66,7 @@ export function FactCheckItem({
   linkToDetail: boolean
   onAttached: (disputeId: string) => void
 }) {
+  const { t } = useTranslation('factChecks')
   const headingId = useId()
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
   const publisherHref = safeHref(factCheck.publisher.url)
@@ -57,7 +76,7 @@ export function FactCheckItem({
 
   return (
     <article className="fact-check" aria-labelledby={headingId}>
-      <p className="fc-publisher">
+      <p className="fc-publisher" dir="auto">
         {publisherHref ? (
           <a href={publisherHref} target="_blank" rel="noopener noreferrer">
             {factCheck.publisher.name}
@@ -66,7 +85,7 @@ export function FactCheckItem({
           factCheck.publisher.name
         )}
       </p>
-      <Heading id={headingId} className="fc-claim">
+      <Heading id={headingId} className="fc-claim" dir="auto">
         {linkToDetail ? (
           <Link to={`/fact-checks/${encodeURIComponent(factCheck.id)}`}>{factCheck.claimReviewed}</Link>
         ) : (
@@ -75,27 +94,36 @@ export function FactCheckItem({
       </Heading>
       <dl className="fc-facts">
         <div>
-          <dt>Claimant</dt>
-          <dd>{factCheck.claimant ?? 'Not named'}</dd>
+          <dt>{t('item.claimant')}</dt>
+          <dd>{factCheck.claimant ? <span dir="auto">{factCheck.claimant}</span> : t('item.notNamed')}</dd>
         </div>
         <div>
-          <dt>Claim made</dt>
-          <dd>{claimDate || 'Not given'}</dd>
+          <dt>{t('item.claimMade')}</dt>
+          <dd>{claimDate || t('item.notGiven')}</dd>
         </div>
         <div>
-          <dt>Reviewed</dt>
-          <dd>{reviewDate || 'Not given'}</dd>
+          <dt>{t('item.reviewed')}</dt>
+          <dd>{reviewDate || t('item.notGiven')}</dd>
         </div>
         <div>
-          <dt>Language</dt>
-          <dd>{languageName(factCheck.language) || 'Not given'}</dd>
+          <dt>{t('item.language')}</dt>
+          <dd>{languageName(factCheck.language) || t('item.notGiven')}</dd>
         </div>
       </dl>
       <ExternalRatingLine rating={factCheck.rating} />
       <div className="fc-actions">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" className="fc-link">
-            Read their fact-check<span className="visually-hidden"> of “{factCheck.claimReviewed}”</span>
+            {t('item.readTheirs')}
+            <span className="visually-hidden">
+              {' '}
+              <Trans
+                t={t}
+                i18nKey="item.ofClaim"
+                values={{ claim: factCheck.claimReviewed }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            </span>
           </a>
         ) : null}
         <AttachToDispute factCheck={factCheck} onAttached={onAttached} />

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { formatMoment } from '../../../components/dates.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
@@ -10,26 +11,27 @@ import './fact-checks.css'
 
 /** One fact-check by another desk (where search leads): all of it, with where the claim appeared. */
 export function FactCheckPage({ onAttached }: { onAttached: (disputeId: string) => void }) {
+  const { t } = useTranslation('factChecks')
   const { id = '' } = useParams()
   const factCheck = useQuery(factCheckQuery(id))
 
   return (
     <section className="page fc-page fc-detail">
       <p className="back-link">
-        <Link to="/fact-checks">← Fact-checks from other desks</Link>
+        <Link to="/fact-checks">← {t('list.heading')}</Link>
       </p>
-      {factCheck.isPending ? <LoadingMessage>Loading the fact-check…</LoadingMessage> : null}
+      {factCheck.isPending ? <LoadingMessage>{t('detail.loading')}</LoadingMessage> : null}
       {factCheck.error ? (
         factCheck.error instanceof ApiError && factCheck.error.status === 404 ? (
           <>
-            <h1>Fact-check not found</h1>
+            <h1>{t('detail.notFound')}</h1>
             <p>
-              There is no fact-check at this address. <Link to="/fact-checks">See them all</Link>.
+              <Trans t={t} i18nKey="detail.notFoundText" components={{ all: <Link to="/fact-checks" /> }} />
             </p>
           </>
         ) : (
           <ErrorMessage
-            title="The fact-check could not be loaded."
+            title={t('detail.loadFailed')}
             error={factCheck.error}
             onRetry={() => factCheck.refetch()}
           />
@@ -37,14 +39,14 @@ export function FactCheckPage({ onAttached }: { onAttached: (disputeId: string) 
       ) : null}
       {factCheck.data ? (
         <>
-          <title>{`${factCheck.data.claimReviewed.slice(0, 60)} · Fact-checks · Counterclaim`}</title>
+          <title>{t('detail.documentTitle', { claim: factCheck.data.claimReviewed.slice(0, 60) })}</title>
           <FactCheckItem
             factCheck={factCheck.data}
             headingLevel={1}
             linkToDetail={false}
             onAttached={onAttached}
           />
-          <h2 className="fc-detail-heading">Where the claim appeared</h2>
+          <h2 className="fc-detail-heading">{t('detail.appeared')}</h2>
           {factCheck.data.appearanceUrls.length > 0 ? (
             <ul className="fc-appearances">
               {factCheck.data.appearanceUrls.map((url) => {
@@ -52,23 +54,24 @@ export function FactCheckPage({ onAttached }: { onAttached: (disputeId: string) 
                 return (
                   <li key={url}>
                     {href ? (
-                      <a href={href} target="_blank" rel="noopener noreferrer">
+                      <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
                         {url}
                       </a>
                     ) : (
-                      url
+                      <span dir="auto">{url}</span>
                     )}
                   </li>
                 )
               })}
             </ul>
           ) : (
-            <p className="muted">The publisher named no place.</p>
+            <p className="muted">{t('detail.noPlace')}</p>
           )}
           <p className="muted small">
-            First brought in {formatMoment(factCheck.data.createdAt)}
-            {factCheck.data.feedId ? ' from a feed' : ''}; last changed{' '}
-            {formatMoment(factCheck.data.updatedAt)}.
+            {t(factCheck.data.feedId ? 'detail.broughtInFromFeed' : 'detail.broughtIn', {
+              created: formatMoment(factCheck.data.createdAt),
+              updated: formatMoment(factCheck.data.updatedAt),
+            })}
           </p>
         </>
       ) : null}

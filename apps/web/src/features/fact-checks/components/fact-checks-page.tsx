@@ -1,6 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import {
@@ -30,6 +31,7 @@ export function FactChecksPage({
   /** After a fact-check became evidence of a dispute: that workbench is read again. */
   onAttached: (disputeId: string) => void
 }) {
+  const { t } = useTranslation('factChecks')
   const [params, setParams] = useSearchParams()
   const { filters, ignored } = useMemo(() => filtersFromParams(params), [params])
   const setFilters = useCallback(
@@ -47,9 +49,9 @@ export function FactChecksPage({
 
   return (
     <section aria-labelledby="fact-checks-heading" className="page fc-page">
-      <title>Fact-checks · Counterclaim</title>
+      <title>{t('list.documentTitle')}</title>
       <div className="page-head">
-        <h1 id="fact-checks-heading">Fact-checks from other desks</h1>
+        <h1 id="fact-checks-heading">{t('list.heading')}</h1>
         <div className="actions">
           {mayImport ? (
             <button
@@ -59,16 +61,13 @@ export function FactChecksPage({
               aria-expanded={importing}
               onClick={() => setImporting((v) => !v)}
             >
-              Import fact-checks
+              {t('import.heading')}
             </button>
           ) : null}
-          {mayManageFeeds ? <Link to="/fact-checks/feeds">Feeds</Link> : null}
+          {mayManageFeeds ? <Link to="/fact-checks/feeds">{t('list.feeds')}</Link> : null}
         </div>
       </div>
-      <p className="muted page-intro">
-        ClaimReviews other fact-checkers published, brought in by import or from feeds. Attach one to a
-        dispute to weigh it as evidence.
-      </p>
+      <p className="muted page-intro">{t('list.intro')}</p>
       {importing ? (
         <ImportPanel
           headingId={importHeading}
@@ -81,43 +80,33 @@ export function FactChecksPage({
       ) : null}
       <FactCheckFilterForm filters={filters} onChange={setFilters} />
       {ignored.length > 0 ? (
-        <p className="muted">
-          Left out of the filters because the list cannot use them: {ignored.join(', ')}.
-        </p>
+        <p className="muted">{t('list.ignored', { filters: ignored.join(', ') })}</p>
       ) : null}
       <div className="fc-summary">
         <p role="status" className="muted">
           {list.isSuccess
             ? list.hasNextPage
-              ? `The ${items.length} newest fact-checks${filtered ? ' that match' : ''}; more below.`
-              : `${items.length} ${items.length === 1 ? 'fact-check' : 'fact-checks'}${filtered && items.length ? ' match' : ''}.`
+              ? t(filtered ? 'list.newestMatching' : 'list.newest', { count: items.length })
+              : t(filtered && items.length ? 'list.countMatching' : 'list.count', { count: items.length })
             : ''}
         </p>
         {filtered ? (
           <button type="button" className="link-button" onClick={() => setFilters({})}>
-            Clear filters
+            {t('list.clearFilters')}
           </button>
         ) : null}
       </div>
-      {list.isPending ? <LoadingMessage>Loading fact-checks…</LoadingMessage> : null}
+      {list.isPending ? <LoadingMessage>{t('list.loading')}</LoadingMessage> : null}
       {list.isError && !list.isFetchNextPageError ? (
-        <ErrorMessage
-          title="The fact-checks could not be loaded."
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
+        <ErrorMessage title={t('list.loadFailed')} error={list.error} onRetry={() => list.refetch()} />
       ) : null}
       {list.isSuccess && items.length === 0 ? (
         <EmptyMessage>
-          {filtered
-            ? 'No fact-checks match these filters. Clear them, or try other words.'
-            : mayImport
-              ? 'No fact-checks yet. Import a page or subscribe to a feed.'
-              : 'No fact-checks yet. An editor can import a page, or an admin subscribe to a feed.'}
+          {filtered ? t('list.noneMatch') : mayImport ? t('list.noneYetImport') : t('list.noneYet')}
         </EmptyMessage>
       ) : null}
       {items.length > 0 ? (
-        <ul className="fc-list" aria-label="Fact-checks">
+        <ul className="fc-list" aria-label={t('list.listLabel')}>
           {items.map((factCheck) => (
             <li key={factCheck.id}>
               <FactCheckItem factCheck={factCheck} headingLevel={2} linkToDetail onAttached={onAttached} />
@@ -126,16 +115,12 @@ export function FactChecksPage({
         </ul>
       ) : null}
       {list.isFetchNextPageError ? (
-        <ErrorMessage
-          title="More fact-checks could not be loaded."
-          error={list.error}
-          onRetry={() => list.fetchNextPage()}
-        />
+        <ErrorMessage title={t('list.moreFailed')} error={list.error} onRetry={() => list.fetchNextPage()} />
       ) : null}
       {list.hasNextPage ? (
         <p className="more-row">
           <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+            {list.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
           </button>
         </p>
       ) : null}

@@ -7,91 +7,94 @@ import {
 } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
-import { formatMoment } from '../../../components/dates.ts'
+import { formatMoment, formatNumber } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import { feedListQuery, useFetchFeedNow, useRemoveFeed, useSubscribeFeed } from '../api/feeds.ts'
-import { safeHref } from './fact-check-words.ts'
+import { safeHref, TECH } from './fact-check-words.ts'
 import '../../../components/data-table.css'
 import './fact-checks.css'
 
 /** The intervals offered, in minutes, each within the contract's bounds. */
-const INTERVALS: ReadonlyArray<{ minutes: number; label: string }> = [
-  { minutes: 15, label: '15 minutes' },
-  { minutes: 30, label: '30 minutes' },
-  { minutes: 60, label: 'hour' },
-  { minutes: 180, label: '3 hours' },
-  { minutes: 360, label: '6 hours' },
-  { minutes: 720, label: '12 hours' },
-  { minutes: 1440, label: 'day' },
-  { minutes: 10_080, label: 'week' },
-].filter((i) => i.minutes >= FEED_INTERVAL.min && i.minutes <= FEED_INTERVAL.max)
+const INTERVALS: readonly number[] = [15, 30, 60, 180, 360, 720, 1440, 10_080].filter(
+  (minutes) => minutes >= FEED_INTERVAL.min && minutes <= FEED_INTERVAL.max,
+)
+
+/** An offered interval as the "Fetch it every" choice reads it: "15 minutes", "hour", "day". */
+function intervalLabel(minutes: number): string {
+  if (minutes === 60) return i18n.t('factChecks:feeds.interval.hour')
+  if (minutes === 1440) return i18n.t('factChecks:feeds.interval.day')
+  if (minutes === 10_080) return i18n.t('factChecks:feeds.interval.week')
+  return minutes % 60 === 0
+    ? i18n.t('factChecks:feeds.interval.hours', { count: minutes / 60 })
+    : i18n.t('factChecks:feeds.interval.minutes', { count: minutes })
+}
 
 /** "every hour", "every 3 hours", "every 45 minutes" (a feed made elsewhere may have any interval). */
 export function intervalWords(minutes: number): string {
-  const offered = INTERVALS.find((i) => i.minutes === minutes)
-  if (offered) return `every ${offered.label}`
-  return minutes % 60 === 0 ? `every ${minutes / 60} hours` : `every ${minutes} minutes`
+  if (minutes === 60) return i18n.t('factChecks:feeds.every.hour')
+  if (minutes === 1440 && INTERVALS.includes(minutes)) return i18n.t('factChecks:feeds.every.day')
+  if (minutes === 10_080 && INTERVALS.includes(minutes)) return i18n.t('factChecks:feeds.every.week')
+  return minutes % 60 === 0
+    ? i18n.t('factChecks:feeds.every.hours', { count: minutes / 60 })
+    : i18n.t('factChecks:feeds.every.minutes', { count: minutes })
 }
 
 /** The feeds of other desks' fact-checks that the desk polls (admins): subscribe, fetch now, remove. */
 export function FeedsPage({ user, onFetched }: { user: SessionUser; onFetched: () => void }) {
+  const { t } = useTranslation('factChecks')
   return (
     <section aria-labelledby="feeds-heading" className="page fc-page fc-feeds">
-      <title>Feeds · Fact-checks · Counterclaim</title>
+      <title>{t('feeds.documentTitle')}</title>
       <p className="back-link">
-        <Link to="/fact-checks">← Fact-checks from other desks</Link>
+        <Link to="/fact-checks">← {t('list.heading')}</Link>
       </p>
-      <h1 id="feeds-heading">Feeds of fact-checks</h1>
+      <h1 id="feeds-heading">{t('feeds.heading')}</h1>
       {roleAtLeast(user.role, 'admin') ? (
         <Feeds onFetched={onFetched} />
       ) : (
-        <EmptyMessage>Only admins manage feeds. Ask an admin to subscribe to one.</EmptyMessage>
+        <EmptyMessage>{t('feeds.adminsOnly')}</EmptyMessage>
       )}
     </section>
   )
 }
 
 function Feeds({ onFetched }: { onFetched: () => void }) {
+  const { t } = useTranslation('factChecks')
   const feeds = useInfiniteQuery(feedListQuery())
   const items = feeds.data?.pages.flatMap((p) => p.items) ?? []
   return (
     <>
       <p className="muted page-intro">
-        The server reads each feed on its schedule (a DataFeed such as another desk’s published verdicts, or a
-        page with ClaimReview in it), asks only for what changed, and follows its next pages.
+        <Trans t={t} i18nKey="feeds.intro" components={TECH} />
       </p>
       <SubscribeForm />
-      <h2 className="fc-feeds-heading">Subscribed feeds</h2>
-      {feeds.isPending ? <LoadingMessage>Loading feeds…</LoadingMessage> : null}
+      <h2 className="fc-feeds-heading">{t('feeds.subscribed')}</h2>
+      {feeds.isPending ? <LoadingMessage>{t('feeds.loading')}</LoadingMessage> : null}
       {feeds.error ? (
-        <ErrorMessage
-          title="The feeds could not be loaded."
-          error={feeds.error}
-          onRetry={() => feeds.refetch()}
-        />
+        <ErrorMessage title={t('feeds.loadFailed')} error={feeds.error} onRetry={() => feeds.refetch()} />
       ) : null}
-      {feeds.isSuccess && items.length === 0 ? (
-        <EmptyMessage>No feeds yet. Subscribe to one above.</EmptyMessage>
-      ) : null}
+      {feeds.isSuccess && items.length === 0 ? <EmptyMessage>{t('feeds.empty')}</EmptyMessage> : null}
       {items.length > 0 ? (
         // Wide on a phone: the table scrolls inside its own box, which the keyboard can reach.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must take focus so the keyboard can scroll it
-        <section className="table-scroll" aria-label="Subscribed feeds, scrollable" tabIndex={0}>
+        <section className="table-scroll" aria-label={t('feeds.scrollable')} tabIndex={0}>
           <table className="data-table fc-feed-table">
             <thead>
               <tr>
-                <th scope="col">Feed</th>
-                <th scope="col">How often</th>
-                <th scope="col">Last fetched</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('feeds.column.feed')}</th>
+                <th scope="col">{t('feeds.column.howOften')}</th>
+                <th scope="col">{t('feeds.column.lastFetched')}</th>
+                <th scope="col">{t('feeds.column.status')}</th>
                 <th scope="col" className="num">
-                  Items
+                  {t('feeds.column.items')}
                 </th>
-                <th scope="col">Next fetch</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('feeds.column.nextFetch')}</th>
+                <th scope="col">{t('feeds.column.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +108,7 @@ function Feeds({ onFetched }: { onFetched: () => void }) {
       {feeds.hasNextPage ? (
         <p className="more-row">
           <button type="button" onClick={() => feeds.fetchNextPage()} disabled={feeds.isFetchingNextPage}>
-            {feeds.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+            {feeds.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
           </button>
         </p>
       ) : null}
@@ -114,6 +117,7 @@ function Feeds({ onFetched }: { onFetched: () => void }) {
 }
 
 function SubscribeForm() {
+  const { t } = useTranslation('factChecks')
   const subscribe = useSubscribeFeed()
   const headingId = useId()
   const [url, setUrl] = useState('')
@@ -127,7 +131,7 @@ function SubscribeForm() {
       { url: url.trim(), intervalMinutes: minutes },
       {
         onSuccess: (feed) => {
-          setDone(`Subscribed to ${feed.url}. Its first fetch is due now.`)
+          setDone(t('feeds.subscribedTo', { url: feed.url }))
           setUrl('')
         },
       },
@@ -136,9 +140,10 @@ function SubscribeForm() {
 
   return (
     <Form className="panel form-grid fc-subscribe" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h2 id={headingId}>Subscribe to a feed</h2>
+      <h2 id={headingId}>{t('feeds.subscribeHeading')}</h2>
       <Field
-        label="Feed address"
+        label={t('feeds.address')}
+        dir="auto"
         path="url"
         error={subscribe.error}
         type="url"
@@ -146,26 +151,26 @@ function SubscribeForm() {
         onChange={(e) => setUrl(e.target.value)}
         required
         maxLength={LIMITS.url}
-        hint="http or https: a JSON-LD DataFeed, a list of ClaimReviews, or a page holding them."
+        hint={<Trans t={t} i18nKey="feeds.addressHint" components={TECH} />}
       />
       <Field
         as="select"
-        label="Fetch it every"
+        label={t('feeds.fetchEvery')}
         path="intervalMinutes"
         error={subscribe.error}
         value={String(minutes)}
         onChange={(e) => setMinutes(Number(e.target.value))}
       >
-        {INTERVALS.map((i) => (
-          <option key={i.minutes} value={String(i.minutes)}>
-            {i.label}
+        {INTERVALS.map((minutes) => (
+          <option key={minutes} value={String(minutes)}>
+            {intervalLabel(minutes)}
           </option>
         ))}
       </Field>
-      <ActionError error={subscribe.error} action="The feed was not added." />
+      <ActionError error={subscribe.error} action={t('feeds.notAdded')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={subscribe.isPending}>
-          {subscribe.isPending ? 'Subscribing…' : 'Subscribe'}
+          {subscribe.isPending ? t('feeds.subscribing') : t('feeds.subscribe')}
         </button>
       </div>
       <p role="status" className="fc-done">
@@ -185,6 +190,7 @@ function FeedRow({
   onFetched: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation('factChecks')
   const fetchNow = useFetchFeedNow(onFetched)
   const remove = useRemoveFeed()
   const [confirming, setConfirming] = useState(false)
@@ -206,7 +212,7 @@ function FeedRow({
 
   return (
     <tr>
-      <th scope="row" className="fc-feed-url">
+      <th scope="row" className="fc-feed-url" dir="auto">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
             {feed.url}
@@ -216,16 +222,16 @@ function FeedRow({
         )}
       </th>
       <td>{intervalWords(feed.intervalMinutes)}</td>
-      <td>{feed.lastFetchedAt ? formatMoment(feed.lastFetchedAt) : 'Not yet'}</td>
+      <td>{feed.lastFetchedAt ? formatMoment(feed.lastFetchedAt) : t('feeds.notYet')}</td>
       <td className={failed ? 'fc-feed-status error' : 'fc-feed-status'}>
-        {feed.lastStatus ?? 'Not fetched yet'}
+        {feed.lastStatus ? <span translate="no">{feed.lastStatus}</span> : t('feeds.notFetchedYet')}
       </td>
-      <td className="num">{feed.itemCount}</td>
+      <td className="num">{formatNumber(feed.itemCount)}</td>
       <td>{formatMoment(feed.nextFetchAt)}</td>
       <td className="fc-feed-actions">
         {confirming ? (
           <div className="fc-confirm">
-            <p id={confirmId}>Stop fetching this feed? The fact-checks it brought stay.</p>
+            <p id={confirmId}>{t('feeds.confirmRemove')}</p>
             <div className="actions compact">
               <button
                 type="button"
@@ -234,18 +240,21 @@ function FeedRow({
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ id: feed.id, version: feed.version })}
               >
-                {remove.isPending ? 'Removing…' : 'Remove feed'}
+                {remove.isPending ? t('feeds.removing') : t('feeds.removeFeed')}
               </button>
               <button type="button" ref={cancelButton} onClick={cancel}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </div>
         ) : (
           <div className="actions compact">
             <button type="button" disabled={fetchNow.isPending} onClick={() => fetchNow.mutate(feed.id)}>
-              {fetchNow.isPending ? 'Fetching…' : 'Fetch now'}
-              <span className="visually-hidden"> {feed.url}</span>
+              {fetchNow.isPending ? t('feeds.fetching') : t('feeds.fetchNow')}
+              <span className="visually-hidden">
+                {' '}
+                <span dir="auto">{feed.url}</span>
+              </span>
             </button>
             <button
               type="button"
@@ -255,14 +264,18 @@ function FeedRow({
                 setConfirming(true)
               }}
             >
-              Remove<span className="visually-hidden"> {feed.url}</span>
+              {t('feeds.remove')}
+              <span className="visually-hidden">
+                {' '}
+                <span dir="auto">{feed.url}</span>
+              </span>
             </button>
           </div>
         )}
-        <ActionError error={fetchNow.error} action="The feed was not fetched." />
+        <ActionError error={fetchNow.error} action={t('feeds.notFetched')} />
         <ActionError
           error={remove.error}
-          action="The feed was not removed."
+          action={t('feeds.notRemoved')}
           onReload={() => {
             cancel()
             onReload()

@@ -1,16 +1,19 @@
 import { type FactCheckImportResult, LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
+import { formatNumber } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { type ImportInput, useImportFactChecks } from '../api/fact-checks.ts'
 import {
   formatSize,
   IMPORT_ACCEPT,
-  IMPORT_TYPE_WORDS,
   importCountsInWords,
   importTypeOfFile,
   importTypeOfText,
+  importTypeWords,
 } from '../api/import-body.ts'
+import { TECH } from './fact-check-words.ts'
 
 type Source = 'file' | 'text'
 
@@ -28,6 +31,7 @@ export function ImportPanel({
   onImported: () => void
   onClose: () => void
 }) {
+  const { t } = useTranslation('factChecks')
   const importing = useImportFactChecks(onImported)
   const [source, setSource] = useState<Source>('file')
   const [file, setFile] = useState<File | null>(null)
@@ -44,23 +48,24 @@ export function ImportPanel({
     let input: ImportInput
     let what: string
     if (source === 'file') {
-      if (!file) return setProblem('Choose a file to import.')
+      if (!file) return setProblem(t('import.chooseFile'))
       const type = importTypeOfFile(file)
-      if (!type)
-        return setProblem(
-          `${file.name} is not JSON, JSON-LD or an HTML page: choose a .json, .jsonld, .html or .htm file.`,
-        )
+      if (!type) return setProblem(t('import.wrongFile', { name: file.name }))
       input = { body: file, type }
-      what = `${file.name} (${formatSize(file.size)}, ${IMPORT_TYPE_WORDS[type]})`
+      what = t('import.fileWhat', {
+        name: file.name,
+        size: formatSize(file.size),
+        type: importTypeWords(type),
+      })
     } else {
-      if (!text.trim()) return setProblem('Paste the JSON-LD, or the HTML of a page that holds it.')
+      if (!text.trim()) return setProblem(t('import.pasteSomething'))
       const type = importTypeOfText(text)
       input = { body: text, type }
-      what = `the pasted text (${formatSize(new Blob([text]).size)}, ${IMPORT_TYPE_WORDS[type]})`
+      what = t('import.textWhat', { size: formatSize(new Blob([text]).size), type: importTypeWords(type) })
     }
     setProblem(null)
     const from = baseUrl.trim()
-    setSending(`Sending ${what}…`)
+    setSending(t('import.sending', { what }))
     importing.mutate(from ? { ...input, baseUrl: from } : input, {
       onSuccess: (answer) => setResult({ what, answer }),
       onSettled: () => setSending(''),
@@ -69,13 +74,12 @@ export function ImportPanel({
 
   return (
     <Form className="panel fc-import" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h2 id={headingId}>Import fact-checks</h2>
+      <h2 id={headingId}>{t('import.heading')}</h2>
       <p className="muted small">
-        ClaimReview as other desks publish it: one object, a list, an @graph, a DataFeed, or a whole page with
-        JSON-LD in it. A fact-check already here (the same address) is updated, never doubled.
+        <Trans t={t} i18nKey="import.intro" components={TECH} />
       </p>
       <fieldset className="fc-source">
-        <legend id={ids.source}>Import from</legend>
+        <legend id={ids.source}>{t('import.from')}</legend>
         <label className="check">
           <input
             type="radio"
@@ -86,7 +90,7 @@ export function ImportPanel({
               setProblem(null)
             }}
           />{' '}
-          A file
+          {t('import.aFile')}
         </label>
         <label className="check">
           <input
@@ -98,12 +102,12 @@ export function ImportPanel({
               setProblem(null)
             }}
           />{' '}
-          Pasted text
+          {t('import.pastedText')}
         </label>
       </fieldset>
       {source === 'file' ? (
         <div className="form-field">
-          <label htmlFor={ids.file}>File</label>
+          <label htmlFor={ids.file}>{t('import.file')}</label>
           <input
             id={ids.file}
             type="file"
@@ -121,13 +125,14 @@ export function ImportPanel({
             </p>
           ) : null}
           <p id={ids.fileHint} className="hint">
-            .json, .jsonld, .html or .htm, up to 10 MB.
+            <Trans t={t} i18nKey="import.fileHint" components={TECH} />
           </p>
         </div>
       ) : (
         <Field
           as="textarea"
-          label="JSON-LD or a page’s HTML"
+          label={t('import.textLabel')}
+          dir="auto"
           value={text}
           onChange={(e) => {
             setText(e.target.value)
@@ -137,26 +142,30 @@ export function ImportPanel({
           rows={8}
           // The server counts the bytes (10 MB); this only keeps a runaway paste in bounds.
           maxLength={10_000_000}
-          hint={text.trim() ? `It will be sent as ${IMPORT_TYPE_WORDS[importTypeOfText(text)]}.` : undefined}
+          hint={
+            text.trim()
+              ? t('import.willBeSentAs', { type: importTypeWords(importTypeOfText(text)) })
+              : undefined
+          }
         />
       )}
       <Field
-        label="Address it came from (optional)"
+        label={t('import.baseUrl')}
         path="baseUrl"
         error={importing.error}
         type="url"
         value={baseUrl}
         onChange={(e) => setBaseUrl(e.target.value)}
         maxLength={LIMITS.url}
-        hint="Links in it that leave out the site (“/fact-check/123”) are read against this address."
+        hint={<Trans t={t} i18nKey="import.baseUrlHint" components={TECH} />}
       />
-      <ActionError error={importing.error} action="Nothing was imported." />
+      <ActionError error={importing.error} action={t('import.failed')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={importing.isPending}>
-          {importing.isPending ? 'Importing…' : 'Import'}
+          {importing.isPending ? t('import.importing') : t('import.submit')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       <div role="status" className="fc-import-status">
@@ -169,18 +178,22 @@ export function ImportPanel({
 
 /** "Imported from afp.html: 1 new, 0 updated, 0 unchanged; 1 skipped:" and each skipped item's reason. */
 function ImportResult({ what, result }: { what: string; result: FactCheckImportResult }) {
+  const { t } = useTranslation('factChecks')
   const skipped = result.skipped
   return (
     <div className="fc-import-result">
       <p>
-        <strong>Imported from {what}:</strong> {importCountsInWords(result)}
+        <strong>{t('import.importedFrom', { what })}</strong> {importCountsInWords(result)}
         {skipped.length > 0 ? ':' : '.'}
       </p>
       {skipped.length > 0 ? (
-        <ul className="fc-skipped" aria-label="Skipped items">
+        <ul className="fc-skipped" aria-label={t('import.skippedItems')}>
           {skipped.map((s) => (
             <li key={s.index}>
-              Item {s.index + 1}: {/[.!?]$/.test(s.reason) ? s.reason : `${s.reason}.`}
+              {t('import.skippedItem', {
+                number: formatNumber(s.index + 1),
+                reason: /[.!?]$/.test(s.reason) ? s.reason : `${s.reason}.`,
+              })}
             </li>
           ))}
         </ul>

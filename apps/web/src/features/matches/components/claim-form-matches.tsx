@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../lib/api-client.ts'
 import { enoughToMatch, matchableText } from '../api/match-text.ts'
 import { textMatchesQuery, useLinkClaim } from '../api/matches.ts'
@@ -32,6 +33,7 @@ export function ClaimFormMatches({
   savedClaimId: string | null
   onLinked: () => void
 }) {
+  const { t } = useTranslation('matches')
   const settledText = useDebouncedValue(matchableText(text), PAUSE_MS)
   const settledLanguage = useDebouncedValue(language.trim(), PAUSE_MS)
   const enough = enoughToMatch(settledText)
@@ -74,9 +76,9 @@ export function ClaimFormMatches({
     setChosen((list) => (isChosen(target) ? list.filter((c) => c.key !== target.key) : [...list, target]))
 
   const status = !enough
-    ? 'Similar claims, here and elsewhere, show here once the claim has a few words.'
+    ? t('form.needWords')
     : matches.isFetching
-      ? 'Looking for similar claims…'
+      ? t('looking')
       : matches.data
         ? matchesSummary(matches.data)
         : ''
@@ -87,7 +89,9 @@ export function ClaimFormMatches({
         {status}
       </p>
       {matches.error && enough ? (
-        <p className="error small">The matches could not be loaded. {matches.error.message}</p>
+        <p className="error small">
+          {t('matchesFailed')} {matches.error.message}
+        </p>
       ) : null}
       {enough && matches.data ? (
         <div aria-busy={matches.isFetching}>
@@ -103,7 +107,9 @@ export function ClaimFormMatches({
                 onClick={() => toggle(target)}
               >
                 {target.action}
-                <span className="visually-hidden">: {target.name}</span>
+                <span className="visually-hidden">
+                  : <span dir="auto">{target.name}</span>
+                </span>
               </button>
             )}
           />
@@ -112,19 +118,25 @@ export function ClaimFormMatches({
       {chosen.length > 0 ? (
         <section className="match-chosen" aria-labelledby={chosenHeading}>
           <h3 id={chosenHeading} className="match-heading">
-            Links to make when the claim is saved
+            {t('form.chosen')}
           </h3>
           <ul className="link-list">
             {chosen.map((target) => (
               <li key={target.key}>
-                <span className="link-words">{target.linkWords}</span>{' '}
+                <span className="link-words" dir="auto">
+                  {target.linkWords}
+                </span>{' '}
                 <button
                   type="button"
                   className="link-button"
                   disabled={savedClaimId !== null}
                   onClick={() => toggle(target)}
                 >
-                  Remove<span className="visually-hidden"> the link to {target.name}</span>
+                  {t('form.remove')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('form.theLinkTo')} <span dir="auto">{target.name}</span>
+                  </span>
                 </button>
               </li>
             ))}
@@ -133,18 +145,18 @@ export function ClaimFormMatches({
       ) : null}
       {linking ? (
         <p role="status" className="small">
-          Linking the claim…
+          {t('form.linking')}
         </p>
       ) : null}
       {failures.length > 0 && savedClaimId ? (
         <div role="alert" className="state-message state-error">
           <p>
-            <strong>The claim was added, but not every link was made.</strong>
+            <strong>{t('form.notEveryLink')}</strong>
           </p>
           <ul>
             {failures.map(({ target, error }) => (
               <li key={target.key}>
-                {target.linkWords}: {error.message}
+                <span dir="auto">{target.linkWords}</span>: {error.message}
               </li>
             ))}
           </ul>
@@ -158,10 +170,10 @@ export function ClaimFormMatches({
                 )
               }
             >
-              Try again
+              {t('form.tryAgain')}
             </button>
             <button type="button" onClick={onLinked}>
-              Close without them
+              {t('form.closeWithout')}
             </button>
           </div>
         </div>

@@ -1,8 +1,10 @@
 import type { ClaimLink } from '@counterclaim/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import {
   claimLinksQuery,
   claimMatchesQuery,
@@ -15,8 +17,10 @@ import { ExternalRatingWords, linkKey, MatchSections, type MatchTarget } from '.
 
 /** How a link reads in a claim's column: "Same claim as: “…”" or "Checked by Full Fact". */
 function linkWords(link: ClaimLink): string {
-  if (link.linkedClaim) return `Same claim as: “${link.linkedClaim.text}”`
-  return `Checked by ${link.factCheck?.publisher.name ?? 'another desk'}`
+  if (link.linkedClaim) return i18n.t('matches:sameClaimAs', { text: link.linkedClaim.text })
+  return i18n.t('matches:checkedBy', {
+    publisher: link.factCheck?.publisher.name ?? i18n.t('matches:anotherDesk'),
+  })
 }
 
 type Removed = { state: 'removed' | 'restored'; link: ClaimLink }
@@ -33,32 +37,41 @@ function LinkItem({
   disabled: boolean
   onUnlink: () => void
 }) {
+  const { t } = useTranslation('matches')
   const other = link.linkedClaim
   const check = link.factCheck
+  const user = { user: <span dir="auto" /> }
   return (
     <li className="link-item">
       {other ? (
         <span className="link-words">
-          Same claim as:{' '}
+          {t('link.sameClaimAs')}{' '}
           <Link to={`/disputes/${encodeURIComponent(other.disputeId)}`} className="link-quote">
-            “{other.text}”
+            <Trans t={t} i18nKey="link.quoted" values={{ text: other.text }} components={user} />
           </Link>{' '}
-          <span className="muted">in {other.disputeTitle}</span>
+          <span className="muted">
+            <Trans t={t} i18nKey="link.inDispute" values={{ title: other.disputeTitle }} components={user} />
+          </span>
         </span>
       ) : check ? (
         <span className="link-words">
-          Checked by{' '}
-          <a href={check.url} target="_blank" rel="noopener noreferrer">
+          {t('link.checkedBy')}{' '}
+          <a href={check.url} target="_blank" rel="noopener noreferrer" dir="auto">
             {check.publisher.name}
           </a>
           , <ExternalRatingWords rating={check.rating} />
         </span>
       ) : null}{' '}
       <button type="button" className="link-button" disabled={disabled} onClick={onUnlink}>
-        Unlink
+        {t('link.unlink')}
         <span className="visually-hidden">
           {' '}
-          {claimLabel} from {other ? 'the same claim elsewhere' : (check?.publisher.name ?? 'the fact-check')}
+          <Trans
+            t={t}
+            i18nKey={other ? 'link.unlinkSame' : check ? 'link.unlinkFrom' : 'link.unlinkFactCheck'}
+            values={{ claim: claimLabel, publisher: check?.publisher.name ?? '' }}
+            components={user}
+          />
         </span>
       </button>
     </li>
@@ -73,6 +86,7 @@ function LinkItem({
  * again, and stays offered until the message is dismissed or another link is removed (no time limit).
  */
 export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLabel: string }) {
+  const { t } = useTranslation('matches')
   const client = useQueryClient()
   const [open, setOpen] = useState(false)
   const links = useQuery(claimLinksQuery(claimId))
@@ -100,14 +114,14 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
     setFailure(null)
     link.mutate(
       { claimId, json: target.body },
-      { onError: (error) => setFailure({ error, action: `Not linked to ${target.name}.` }) },
+      { onError: (error) => setFailure({ error, action: t('notLinked', { name: target.name }) }) },
     )
   }
   const removeLink = (item: ClaimLink) => {
     setFailure(null)
     unlink.mutate(item, {
       onSuccess: () => setRemoved({ state: 'removed', link: item }),
-      onError: (error) => setFailure({ error, action: 'The link was not removed.' }),
+      onError: (error) => setFailure({ error, action: t('notRemoved') }),
     })
   }
   const undo = () => {
@@ -118,7 +132,7 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
       { claimId, json: relinkBody(gone) },
       {
         onSuccess: (made) => setRemoved({ state: 'restored', link: made }),
-        onError: (error) => setFailure({ error, action: 'The link was not made again.' }),
+        onError: (error) => setFailure({ error, action: t('notRelinked') }),
       },
     )
   }
@@ -126,7 +140,7 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
   return (
     <div className="claim-matches small">
       {items.length > 0 ? (
-        <ul className="link-list" aria-label={`Links of ${claimLabel}`}>
+        <ul className="link-list" aria-label={t('linksOf', { claim: claimLabel })}>
           {items.map((item) => (
             <LinkItem
               key={item.id}
@@ -138,22 +152,28 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
           ))}
         </ul>
       ) : null}
-      {links.error ? <p className="error">The links could not be loaded. {links.error.message}</p> : null}
+      {links.error ? (
+        <p className="error">
+          {t('linksFailed')} {links.error.message}
+        </p>
+      ) : null}
       <div role="status" className="link-status">
         {removed ? (
           <div className="link-message">
             <p ref={restored} tabIndex={-1}>
-              <strong>{removed.state === 'removed' ? 'Link removed' : 'Link restored'}</strong>:{' '}
-              {linkWords(removed.link)}
+              <strong>{removed.state === 'removed' ? t('linkRemoved') : t('linkRestored')}</strong>:{' '}
+              <span dir="auto">{linkWords(removed.link)}</span>
             </p>
             <div className="actions compact">
               {removed.state === 'removed' ? (
                 <button type="button" ref={undoButton} disabled={link.isPending} onClick={undo}>
-                  Undo<span className="visually-hidden"> removing the link</span>
+                  {t('undo')}
+                  <span className="visually-hidden"> {t('undoWhat')}</span>
                 </button>
               ) : null}
               <button type="button" className="link-button" onClick={() => setRemoved(null)}>
-                Dismiss<span className="visually-hidden"> this message</span>
+                {t('dismiss')}
+                <span className="visually-hidden"> {t('dismissWhat')}</span>
               </button>
             </div>
           </div>
@@ -162,21 +182,38 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
       {failure ? <ActionError error={failure.error} action={failure.action} onReload={reloadLinks} /> : null}
       <details className="match-disclosure" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          Matches{count === null ? null : ` (${count})`}
-          <span className="visually-hidden"> of {claimLabel}</span>
+          {count === null ? t('disclosure') : t('disclosureCount', { count })}
+          <span className="visually-hidden">
+            {' '}
+            <Trans
+              t={t}
+              i18nKey="ofClaim"
+              values={{ claim: claimLabel }}
+              components={{ user: <span dir="auto" /> }}
+            />
+          </span>
         </summary>
-        {matches.isPending && open ? <p role="status">Looking for similar claims…</p> : null}
+        {matches.isPending && open ? <p role="status">{t('looking')}</p> : null}
         {matches.error ? (
-          <p className="error">The matches could not be loaded. {matches.error.message}</p>
+          <p className="error">
+            {t('matchesFailed')} {matches.error.message}
+          </p>
         ) : null}
         {matches.data ? (
           <MatchSections
             matches={matches.data}
             heading="h4"
-            about={`of ${claimLabel}`}
+            about={
+              <Trans
+                t={t}
+                i18nKey="ofClaim"
+                values={{ claim: claimLabel }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            }
             actionFor={(target) =>
               linked.has(target.key) ? (
-                <p className="match-linked">Linked</p>
+                <p className="match-linked">{t('linked')}</p>
               ) : (
                 <button
                   type="button"
@@ -185,7 +222,9 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
                   onClick={() => makeLink(target)}
                 >
                   {target.action}
-                  <span className="visually-hidden">: {target.name}</span>
+                  <span className="visually-hidden">
+                    : <span dir="auto">{target.name}</span>
+                  </span>
                 </button>
               )
             }

@@ -8,9 +8,11 @@ import type {
   Matches,
 } from '@counterclaim/shared'
 import { type ReactNode, useId } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { MarkedText } from '../../../components/marked-text.tsx'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import './matches.css'
 
 /** Something a claim can be linked to, as the screens name it. */
@@ -35,9 +37,9 @@ export function claimTarget(m: ClaimMatch): MatchTarget {
     key: `claim:${m.claim.id}`,
     kind: 'same_claim',
     body: { linkedClaimId: m.claim.id },
-    action: 'Same claim as this',
-    name: `the claim by ${m.claimant.name} in “${m.dispute.title}”`,
-    linkWords: `Same claim as: “${clip(m.claim.text)}”`,
+    action: i18n.t('matches:target.sameClaimAction'),
+    name: i18n.t('matches:target.claimName', { claimant: m.claimant.name, dispute: m.dispute.title }),
+    linkWords: i18n.t('matches:sameClaimAs', { text: clip(m.claim.text) }),
   }
 }
 
@@ -47,9 +49,9 @@ export function factCheckTarget(m: FactCheckMatch): MatchTarget {
     key: `fact-check:${m.factCheck.id}`,
     kind: 'checked_by',
     body: { factCheckId: m.factCheck.id },
-    action: `Checked by ${publisher}`,
-    name: `the fact-check by ${publisher} of “${clip(m.factCheck.claimReviewed)}”`,
-    linkWords: `Checked by ${publisher}`,
+    action: i18n.t('matches:checkedBy', { publisher }),
+    name: i18n.t('matches:target.factCheckName', { publisher, claim: clip(m.factCheck.claimReviewed) }),
+    linkWords: i18n.t('matches:checkedBy', { publisher }),
   }
 }
 
@@ -60,15 +62,25 @@ export function linkKey(link: ClaimLink): string {
 
 /** A publisher's own rating label, then where it sits on our scale when it maps onto it. */
 export function ExternalRatingWords({ rating }: { rating: ExternalRating }) {
+  const { t } = useTranslation('matches')
   return (
     <>
-      {rating.label ? <>rated “{rating.label}”</> : 'no rating given'}
+      {rating.label ? (
+        <Trans
+          t={t}
+          i18nKey="rated"
+          values={{ label: rating.label }}
+          components={{ user: <span dir="auto" /> }}
+        />
+      ) : (
+        t('noRating')
+      )}
       {rating.normalized ? (
         <>
           {' '}
-          <span className="visually-hidden">(on our scale: </span>
+          <span className="visually-hidden">{t('onOurScaleOpen')}</span>
           <RatingBadge rating={rating.normalized} />
-          <span className="visually-hidden">)</span>
+          <span className="visually-hidden">{t('onOurScaleClose')}</span>
         </>
       ) : null}
     </>
@@ -90,29 +102,33 @@ export function MatchSections({
   matches: Matches
   heading: Heading
   /** Whose matches, for their names when several claims show theirs: "of Oleg Kiper's claim". */
-  about?: string
+  about?: ReactNode
   actionFor: (target: MatchTarget) => ReactNode
 }) {
+  const { t } = useTranslation('matches')
   const ids = { claims: useId(), checks: useId() }
   const whose = about ? <span className="visually-hidden"> {about}</span> : null
   return (
     <div className="match-sections">
       <section className="match-section" aria-labelledby={ids.claims}>
         <H id={ids.claims} className="match-heading">
-          Similar claims on this desk{whose}
+          {t('similarHere')}
+          {whose}
         </H>
         {matches.claims.length === 0 ? (
-          <p className="muted small match-none">No similar claims found.</p>
+          <p className="muted small match-none">{t('noSimilar')}</p>
         ) : (
           <ol className="match-list">
             {matches.claims.map((m) => (
               <li key={m.claim.id} className="match-item">
-                <p className="match-text" lang={m.claim.language ?? undefined}>
+                <p className="match-text" lang={m.claim.language ?? undefined} dir="auto">
                   “<MarkedText parts={m.marked} />”
                 </p>
                 <p className="match-source small">
-                  {m.claimant.name} ·{' '}
-                  <Link to={`/disputes/${encodeURIComponent(m.dispute.id)}`}>{m.dispute.title}</Link>
+                  <span dir="auto">{m.claimant.name}</span> ·{' '}
+                  <Link to={`/disputes/${encodeURIComponent(m.dispute.id)}`} dir="auto">
+                    {m.dispute.title}
+                  </Link>
                 </p>
                 {actionFor(claimTarget(m))}
               </li>
@@ -122,21 +138,32 @@ export function MatchSections({
       </section>
       <section className="match-section" aria-labelledby={ids.checks}>
         <H id={ids.checks} className="match-heading">
-          Already checked elsewhere{whose}
+          {t('checkedElsewhere')}
+          {whose}
         </H>
         {matches.factChecks.length === 0 ? (
-          <p className="muted small match-none">No fact-checks of it found.</p>
+          <p className="muted small match-none">{t('noFactChecks')}</p>
         ) : (
           <ol className="match-list">
             {matches.factChecks.map((m) => (
               <li key={m.factCheck.id} className="match-item">
-                <p className="match-text" lang={m.factCheck.language ?? undefined}>
+                <p className="match-text" lang={m.factCheck.language ?? undefined} dir="auto">
                   “<MarkedText parts={m.marked} />”
                 </p>
                 <p className="match-source small">
-                  {m.factCheck.publisher.name} <ExternalRatingWords rating={m.factCheck.rating} /> ·{' '}
+                  <span dir="auto">{m.factCheck.publisher.name}</span>{' '}
+                  <ExternalRatingWords rating={m.factCheck.rating} /> ·{' '}
                   <a href={m.factCheck.url} target="_blank" rel="noopener noreferrer">
-                    Fact-check<span className="visually-hidden"> by {m.factCheck.publisher.name}</span>
+                    {t('factCheck')}
+                    <span className="visually-hidden">
+                      {' '}
+                      <Trans
+                        t={t}
+                        i18nKey="byPublisher"
+                        values={{ publisher: m.factCheck.publisher.name }}
+                        components={{ user: <span dir="auto" /> }}
+                      />
+                    </span>
                   </a>
                 </p>
                 {actionFor(factCheckTarget(m))}
@@ -153,8 +180,9 @@ export function MatchSections({
 export function matchesSummary(matches: Matches): string {
   const claims = matches.claims.length
   const checks = matches.factChecks.length
-  if (claims === 0 && checks === 0) return 'No similar claims found.'
-  const claimWords = `${claims} similar ${claims === 1 ? 'claim' : 'claims'} on this desk`
-  const checkWords = `${checks} ${checks === 1 ? 'fact-check' : 'fact-checks'} elsewhere`
-  return `${claimWords}, ${checkWords}.`
+  if (claims === 0 && checks === 0) return i18n.t('matches:noSimilar')
+  return i18n.t('matches:summary', {
+    claims: i18n.t('matches:similarClaims', { count: claims }),
+    checks: i18n.t('matches:factChecksElsewhere', { count: checks }),
+  })
 }

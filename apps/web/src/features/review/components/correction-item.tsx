@@ -1,9 +1,10 @@
 import { type DeskSettings, LIMITS, type PendingCorrectionItem, type SessionUser } from '@counterclaim/shared'
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
-import { formatMoment } from '../../../components/dates.ts'
+import { formatMoment, formatNumber } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { useRequiredNote } from '../../../components/required-note.ts'
 import { useApproveCorrection, useRejectCorrection, useReloadCorrections } from '../api/review.ts'
@@ -11,15 +12,18 @@ import type { ReviewOutcome } from './review-item.tsx'
 
 /** A before/after pair of a changed text field, for the "what else changes" details. */
 function ChangedText({ label, before, after }: { label: string; before: string; after: string }) {
+  const { t } = useTranslation('review')
+  const empty = <span className="muted">{t('correction.empty')}</span>
   return (
     <div className="correction-change">
       <h4>{label}</h4>
       <p>
-        <span className="correction-was">Now public:</span> {before || <span className="muted">(empty)</span>}
+        <span className="correction-was">{t('correction.nowPublic')}</span>{' '}
+        {before ? <span dir="auto">{before}</span> : empty}
       </p>
       <p>
-        <span className="correction-was">After the correction:</span>{' '}
-        {after || <span className="muted">(empty)</span>}
+        <span className="correction-was">{t('correction.afterCorrection')}</span>{' '}
+        {after ? <span dir="auto">{after}</span> : empty}
       </p>
     </div>
   )
@@ -44,14 +48,13 @@ export function CorrectionItem({
   onDone: (outcome: ReviewOutcome) => void
   onVerdictsChanged: () => void
 }) {
+  const { t } = useTranslation('review')
   const ids = { title: useId() }
   const approve = useApproveCorrection(onVerdictsChanged)
   const reject = useRejectCorrection(onVerdictsChanged)
   const reload = useReloadCorrections()
   const [rejecting, setRejecting] = useState(false)
-  const rejectNote = useRequiredNote(
-    'Write a note: it is kept with the proposal, for the editor who made it.',
-  )
+  const rejectNote = useRequiredNote(t('correction.rejectNoteMissing'))
   const rejectButtonRef = useRef<HTMLButtonElement>(null)
 
   const claimLabel = item.claimShortText || item.claimText
@@ -59,6 +62,10 @@ export function CorrectionItem({
   const busy = approve.isPending || reject.isPending
   const ref = { claimId: item.claimId, correctionId: item.id, version: item.verdictVersion }
   const also = otherCorrectedFields(item.before, item.after)
+  const summaryChanged = item.before.summary !== item.after.summary
+  const rationaleChanged = item.before.rationale !== item.after.rationale
+  // Whatever language its words are in, a change beyond the summary and the rationale is the cited evidence.
+  const citedChanged = also.length > Number(summaryChanged) + Number(rationaleChanged)
   const citedBefore = item.before.citedEvidenceIds?.length ?? 0
   const citedAfter = item.after.citedEvidenceIds?.length ?? citedBefore
   const done = (outcome: ReviewOutcome['outcome']) =>
@@ -90,70 +97,106 @@ export function CorrectionItem({
       <article className="review-item correction-item" aria-labelledby={ids.title}>
         <header>
           <p className="muted review-where">
-            In “{item.disputeTitle}” ·{' '}
+            <Trans
+              t={t}
+              i18nKey="item.inDispute"
+              values={{ title: item.disputeTitle }}
+              components={{ user: <span dir="auto" /> }}
+            />{' '}
+            ·{' '}
             <Link to={`/disputes/${encodeURIComponent(item.disputeId)}`}>
-              Open in the workbench<span className="visually-hidden">: {claimLabel}</span>
+              {t('item.openWorkbench')}
+              <span className="visually-hidden">
+                : <span dir="auto">{claimLabel}</span>
+              </span>
             </Link>
           </p>
-          <h3 id={ids.title}>{claimLabel}</h3>
+          <h3 id={ids.title} dir="auto">
+            {claimLabel}
+          </h3>
         </header>
 
         <p className="correction-rating">
-          <span className="correction-label">Rating change:</span>{' '}
+          <span className="correction-label">{t('correction.ratingChange')}</span>{' '}
           <strong>
             {ratingWords(item.before.rating)} → {ratingWords(item.after.rating)}
           </strong>
         </p>
-        {also.length ? <p className="correction-also">It also changes {also.join(', ')}.</p> : null}
+        {also.length ? (
+          <p className="correction-also">{t('correction.alsoChanges', { fields: also.join(', ') })}</p>
+        ) : null}
 
         <dl className="review-facts">
           <div>
-            <dt>Proposed by</dt>
-            <dd>{ownProposal ? `${item.proposedBy.name} (you)` : item.proposedBy.name}</dd>
+            <dt>{t('correction.proposedBy')}</dt>
+            <dd>
+              <span dir="auto">{item.proposedBy.name}</span>
+              {ownProposal ? ` ${t('correction.you')}` : null}
+            </dd>
           </div>
           <div>
-            <dt>Proposed</dt>
+            <dt>{t('correction.proposed')}</dt>
             <dd>
               <time dateTime={item.proposedAt}>{formatMoment(item.proposedAt)}</time>
             </dd>
           </div>
         </dl>
         <p className="correction-note">
-          <span className="correction-label">Correction note (public once approved):</span> {item.note}
+          <span className="correction-label">{t('correction.note')}</span> <span dir="auto">{item.note}</span>
         </p>
 
         {also.length ? (
           <details className="review-details">
             <summary>
-              What else the correction changes<span className="visually-hidden"> on {claimLabel}</span>
+              {t('correction.whatElse')}
+              <span className="visually-hidden">
+                {' '}
+                <Trans
+                  t={t}
+                  i18nKey="correction.onClaim"
+                  values={{ claim: claimLabel }}
+                  components={{ user: <span dir="auto" /> }}
+                />
+              </span>
             </summary>
-            {item.before.summary !== item.after.summary ? (
-              <ChangedText label="Summary" before={item.before.summary} after={item.after.summary} />
+            {summaryChanged ? (
+              <ChangedText
+                label={t('correction.summary')}
+                before={item.before.summary}
+                after={item.after.summary}
+              />
             ) : null}
-            {item.before.rationale !== item.after.rationale ? (
-              <ChangedText label="Rationale" before={item.before.rationale} after={item.after.rationale} />
+            {rationaleChanged ? (
+              <ChangedText
+                label={t('correction.rationale')}
+                before={item.before.rationale}
+                after={item.after.rationale}
+              />
             ) : null}
-            {also.includes('the cited evidence') ? (
-              <p>
-                Cited evidence: {citedBefore} {citedBefore === 1 ? 'item' : 'items'} now, {citedAfter} after
-                the correction.
-              </p>
+            {citedChanged ? (
+              <p>{t('correction.citedCounts', { count: citedBefore, after: formatNumber(citedAfter) })}</p>
             ) : null}
           </details>
         ) : null}
 
         {ownProposal ? (
           <p className="review-own muted">
-            {desk.twoPersonRule
-              ? 'You proposed it: another editor must approve it before the public sees it.'
-              : 'You proposed it while the desk kept the two-person rule: another editor must approve it, or take it back and publish the correction yourself from the workbench.'}
+            {desk.twoPersonRule ? t('correction.ownProposal') : t('correction.ownProposalRuleLifted')}
           </p>
         ) : null}
         <div className="actions review-actions">
           {ownProposal ? null : (
             <button type="button" className="primary" onClick={onApprove} disabled={busy}>
-              {approve.isPending ? 'Approving…' : 'Approve'}
-              <span className="visually-hidden"> the rating change on {claimLabel}</span>
+              {approve.isPending ? t('correction.approving') : t('correction.approve')}
+              <span className="visually-hidden">
+                {' '}
+                <Trans
+                  t={t}
+                  i18nKey="correction.theChangeOn"
+                  values={{ claim: claimLabel }}
+                  components={{ user: <span dir="auto" /> }}
+                />
+              </span>
             </button>
           )}
           <button
@@ -167,16 +210,28 @@ export function CorrectionItem({
             disabled={busy || rejecting}
             aria-expanded={rejecting}
           >
-            {ownProposal ? 'Take back…' : 'Reject…'}
-            <span className="visually-hidden"> the rating change on {claimLabel}</span>
+            {ownProposal ? t('correction.takeBack') : t('correction.reject')}
+            <span className="visually-hidden">
+              {' '}
+              <Trans
+                t={t}
+                i18nKey="correction.theChangeOn"
+                values={{ claim: claimLabel }}
+                components={{ user: <span dir="auto" /> }}
+              />
+            </span>
           </button>
         </div>
         {rejecting ? (
           <form className="review-return" onSubmit={onReject} noValidate>
             <Field
               as="textarea"
-              label={ownProposal ? 'Why you take it back' : `Note for ${item.proposedBy.name}`}
-              labelNote=" (required)"
+              label={
+                ownProposal
+                  ? t('correction.whyTakeBack')
+                  : t('correction.noteFor', { name: item.proposedBy.name })
+              }
+              labelNote={t('required')}
               path="note"
               error={reject.error}
               {...rejectNote.field}
@@ -187,10 +242,10 @@ export function CorrectionItem({
             <div className="actions">
               <button type="submit" disabled={busy}>
                 {reject.isPending
-                  ? 'Sending…'
+                  ? t('correction.sending')
                   : ownProposal
-                    ? 'Take the proposal back'
-                    : 'Reject the rating change'}
+                    ? t('correction.takeBackSubmit')
+                    : t('correction.rejectSubmit')}
               </button>
               <button
                 type="button"
@@ -202,13 +257,13 @@ export function CorrectionItem({
                   setTimeout(() => rejectButtonRef.current?.focus(), 0)
                 }}
               >
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </form>
         ) : null}
-        <ActionError error={approve.error} action="The rating change was not applied." onReload={onReload} />
-        <ActionError error={reject.error} action="The proposal was not turned down." onReload={onReload} />
+        <ActionError error={approve.error} action={t('correction.notApplied')} onReload={onReload} />
+        <ActionError error={reject.error} action={t('correction.notTurnedDown')} onReload={onReload} />
       </article>
     </FieldScope>
   )

@@ -2,6 +2,7 @@ import { renderMarkdown } from '@counterclaim/domain'
 import { type ClaimLogRow, type DeskSettings, LIMITS } from '@counterclaim/shared'
 import { type QueryKey, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
@@ -44,6 +45,7 @@ export function ReviewItem<K extends QueryKey>({
   onDone: (outcome: ReviewOutcome) => void
   onVerdictsChanged: () => void
 }) {
+  const { t } = useTranslation('review')
   const titleId = useId()
   const publishReasonId = useId()
   const dispute = useQuery(disputeQuery(row.disputeId))
@@ -51,9 +53,7 @@ export function ReviewItem<K extends QueryKey>({
   const giveBack = useReturnVerdict(onVerdictsChanged)
   const reload = useReloadDispute(disputeQuery)
   const [returning, setReturning] = useState(false)
-  const returnNote = useRequiredNote(
-    'Write a note: it tells the author what to change before submitting again.',
-  )
+  const returnNote = useRequiredNote(t('item.returnNoteMissing'))
   const returnButtonRef = useRef<HTMLButtonElement>(null)
 
   const claim = dispute.data?.claims.find((c) => c.id === row.claimId)
@@ -115,11 +115,20 @@ export function ReviewItem<K extends QueryKey>({
     <FieldScope>
       <article className="review-item" aria-labelledby={titleId}>
         <header>
-          <p className="review-claimant">{row.claimant}</p>
-          <h3 id={titleId}>{claimLabel}</h3>
+          <p className="review-claimant" dir="auto">
+            {row.claimant}
+          </p>
+          <h3 id={titleId} dir="auto">
+            {claimLabel}
+          </h3>
           <p className="muted review-where">
-            In “{row.disputeTitle}” ·{' '}
-            <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>Open in the workbench</Link>
+            <Trans
+              t={t}
+              i18nKey="item.inDispute"
+              values={{ title: row.disputeTitle }}
+              components={{ user: <span dir="auto" /> }}
+            />{' '}
+            · <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>{t('item.openWorkbench')}</Link>
           </p>
         </header>
 
@@ -128,66 +137,78 @@ export function ReviewItem<K extends QueryKey>({
             <RatingBadge rating={row.rating} />
           </p>
           <p className="review-summary">
-            {row.verdictSummary || <span className="muted">No summary yet.</span>}
+            {row.verdictSummary ? (
+              <span dir="auto">{row.verdictSummary}</span>
+            ) : (
+              <span className="muted">{t('item.noSummary')}</span>
+            )}
           </p>
         </div>
 
-        {dispute.isPending ? <LoadingMessage>Loading the verdict’s details…</LoadingMessage> : null}
+        {dispute.isPending ? <LoadingMessage>{t('item.loading')}</LoadingMessage> : null}
         {dispute.error ? (
           <ErrorMessage
-            title="The verdict’s details could not be loaded, so it cannot be published or returned yet."
+            title={t('item.loadFailed')}
             error={dispute.error}
             onRetry={() => dispute.refetch()}
           />
         ) : null}
         {dispute.isSuccess && !verdict ? (
-          <p className="state-message state-empty">This claim no longer has a verdict.</p>
+          <p className="state-message state-empty">{t('item.noVerdict')}</p>
         ) : null}
 
         {verdict ? (
           <>
             <dl className="review-facts">
               <div>
-                <dt>Written by</dt>
-                <dd>{verdict.author?.name ?? 'Unknown'}</dd>
+                <dt>{t('item.writtenBy')}</dt>
+                <dd>{verdict.author ? <span dir="auto">{verdict.author.name}</span> : t('item.unknown')}</dd>
               </div>
               <div>
-                <dt>Submitted</dt>
-                <dd>{formatMoment(verdict.submittedAt) || 'Unknown'}</dd>
+                <dt>{t('item.submitted')}</dt>
+                <dd>{formatMoment(verdict.submittedAt) || t('item.unknown')}</dd>
               </div>
               <div>
-                <dt>Cites</dt>
+                <dt>{t('item.cites')}</dt>
                 <dd>
                   {cited.length === 0
-                    ? 'No evidence'
-                    : `${cited.length} evidence ${cited.length === 1 ? 'item' : 'items'}`}
+                    ? t('item.noEvidence')
+                    : t('item.evidenceCount', { count: cited.length })}
                 </dd>
               </div>
             </dl>
             <details className="review-details">
-              <summary>Rationale and cited evidence</summary>
-              <div
-                className="review-rationale"
-                // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-                dangerouslySetInnerHTML={{
-                  __html: verdict.rationale.trim()
-                    ? renderMarkdown(verdict.rationale)
-                    : '<p>No rationale yet.</p>',
-                }}
-              />
+              <summary>{t('item.rationaleAndEvidence')}</summary>
+              {verdict.rationale.trim() ? (
+                <div
+                  className="review-rationale"
+                  dir="auto"
+                  // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
+                  dangerouslySetInnerHTML={{ __html: renderMarkdown(verdict.rationale) }}
+                />
+              ) : (
+                <div className="review-rationale">
+                  <p>{t('item.noRationale')}</p>
+                </div>
+              )}
               {cited.length > 0 ? (
                 <ul className="review-cited">
                   {cited.map((e) => (
                     <li key={e.id}>
                       {e.url ? (
                         <a href={e.url} rel="noreferrer noopener" target="_blank">
-                          {e.title}
-                          <span className="visually-hidden"> (opens in a new tab)</span>
+                          <span dir="auto">{e.title}</span>
+                          <span className="visually-hidden"> {t('item.newTab')}</span>
                         </a>
                       ) : (
-                        e.title
+                        <span dir="auto">{e.title}</span>
                       )}
-                      {e.sourceName ? <span className="muted"> — {e.sourceName}</span> : null}
+                      {e.sourceName ? (
+                        <span className="muted">
+                          {' '}
+                          — <span dir="auto">{e.sourceName}</span>
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -196,8 +217,7 @@ export function ReviewItem<K extends QueryKey>({
 
             {verdict.status !== 'in_review' ? (
               <p className="state-message state-empty">
-                This verdict is no longer in review: it is {verdictStatusLabel(verdict.status).toLowerCase()}{' '}
-                now.
+                {t('item.noLongerInReview', { status: verdictStatusLabel(verdict.status).toLowerCase() })}
               </p>
             ) : (
               <>
@@ -214,7 +234,7 @@ export function ReviewItem<K extends QueryKey>({
                     disabled={busy}
                     {...blockedBy(publishReason, publishReasonId)}
                   >
-                    {publish.isPending ? 'Publishing…' : 'Publish'}
+                    {publish.isPending ? t('item.publishing') : t('item.publish')}
                   </button>
                   <button
                     type="button"
@@ -227,15 +247,15 @@ export function ReviewItem<K extends QueryKey>({
                     disabled={busy || returning}
                     aria-expanded={returning}
                   >
-                    Return to author…
+                    {t('item.returnToAuthor')}
                   </button>
                 </div>
                 {returning ? (
                   <form className="review-return" onSubmit={onReturn} noValidate>
                     <Field
                       as="textarea"
-                      label="Note for the author"
-                      labelNote=" (required)"
+                      label={t('item.noteForAuthor')}
+                      labelNote={t('required')}
                       path="note"
                       error={giveBack.error}
                       {...returnNote.field}
@@ -245,7 +265,7 @@ export function ReviewItem<K extends QueryKey>({
                     />
                     <div className="actions">
                       <button type="submit" disabled={busy}>
-                        {giveBack.isPending ? 'Returning…' : 'Return with this note'}
+                        {giveBack.isPending ? t('item.returning') : t('item.returnWithNote')}
                       </button>
                       <button
                         type="button"
@@ -257,15 +277,15 @@ export function ReviewItem<K extends QueryKey>({
                           setTimeout(() => returnButtonRef.current?.focus(), 0)
                         }}
                       >
-                        Cancel
+                        {t('cancel')}
                       </button>
                     </div>
                   </form>
                 ) : null}
               </>
             )}
-            <ActionError error={publish.error} action="The verdict was not published." onReload={onReload} />
-            <ActionError error={giveBack.error} action="The verdict was not returned." onReload={onReload} />
+            <ActionError error={publish.error} action={t('item.notPublished')} onReload={onReload} />
+            <ActionError error={giveBack.error} action={t('item.notReturned')} onReload={onReload} />
           </>
         ) : null}
       </article>

@@ -1,6 +1,7 @@
 import { type DeskSettings, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { type DisputeQuery, pendingCorrectionsQuery, reviewQueueQuery } from '../api/review.ts'
 import { CorrectionItem } from './correction-item.tsx'
@@ -9,45 +10,39 @@ import './review.css'
 
 /** One line of "Just reviewed": what happened, in words, with the public page where there is news there. */
 function DoneLine({ done }: { done: ReviewOutcome }) {
+  const { t } = useTranslation('review')
   const publicPage = (
     <a href={`/v/${encodeURIComponent(done.claimId)}`}>
-      Read the public page<span className="visually-hidden">: {done.claimLabel}</span>
+      {t('done.readPublicPage')}
+      <span className="visually-hidden">
+        : <span dir="auto">{done.claimLabel}</span>
+      </span>
     </a>
   )
+  const words = {
+    strong: <strong />,
+    user: <span dir="auto" />,
+  }
+  const values = { context: done.context, claim: done.claimLabel }
   switch (done.outcome) {
     case 'published':
       return (
         <>
-          <strong>Published:</strong> {done.context} — “{done.claimLabel}”. {publicPage}
+          <Trans t={t} i18nKey="done.published" values={values} components={words} /> {publicPage}
         </>
       )
     case 'returned':
-      return (
-        <>
-          <strong>Returned to its author:</strong> {done.context} — “{done.claimLabel}”.
-        </>
-      )
+      return <Trans t={t} i18nKey="done.returned" values={values} components={words} />
     case 'correction_approved':
       return (
         <>
-          <strong>Rating change approved and published:</strong> “{done.claimLabel}” in “{done.context}”.{' '}
-          {publicPage}
+          <Trans t={t} i18nKey="done.correctionApproved" values={values} components={words} /> {publicPage}
         </>
       )
     case 'correction_rejected':
-      return (
-        <>
-          <strong>Rating change rejected:</strong> “{done.claimLabel}” in “{done.context}”. The public page is
-          unchanged.
-        </>
-      )
+      return <Trans t={t} i18nKey="done.correctionRejected" values={values} components={words} />
     case 'correction_withdrawn':
-      return (
-        <>
-          <strong>Proposal taken back:</strong> “{done.claimLabel}” in “{done.context}”. The public page is
-          unchanged.
-        </>
-      )
+      return <Trans t={t} i18nKey="done.correctionWithdrawn" values={values} components={words} />
   }
 }
 
@@ -68,6 +63,7 @@ export function ReviewQueuePage<K extends QueryKey>({
   disputeQuery: DisputeQuery<K>
   onVerdictsChanged: () => void
 }) {
+  const { t } = useTranslation(['review', 'domain'])
   const mayReview = roleAtLeast(user.role, 'editor')
   const queue = useInfiniteQuery({ ...reviewQueueQuery(), enabled: mayReview })
   const corrections = useInfiniteQuery({ ...pendingCorrectionsQuery(), enabled: mayReview })
@@ -84,25 +80,20 @@ export function ReviewQueuePage<K extends QueryKey>({
 
   return (
     <section aria-labelledby="review-heading" className="page review-page">
-      <title>Review queue · Counterclaim</title>
-      <h1 id="review-heading">Review queue</h1>
-      <p className="muted page-intro">
-        Rating changes to published fact checks that need a second editor, then verdicts submitted for review.
-        Publishing puts a verdict on its public page; returning sends it back to its author as a draft, with
-        your note.
-      </p>
+      <title>{t('review:documentTitle')}</title>
+      <h1 id="review-heading">{t('review:heading')}</h1>
+      <p className="muted page-intro">{t('review:intro')}</p>
 
       {!mayReview ? (
         <p className="state-message state-empty">
-          The review queue is for editors and admins. As a {user.role}, you submit verdicts for review from a
-          dispute’s workbench.
+          {t('review:notForYou', { role: t(`domain:role.${user.role}`).toLowerCase() })}
         </p>
       ) : null}
 
       {done.length > 0 ? (
         <section className="review-done" aria-labelledby="review-done-heading">
           <h2 id="review-done-heading" ref={doneRef} tabIndex={-1}>
-            Just reviewed
+            {t('review:done.heading')}
           </h2>
           <ul aria-live="polite">
             {done.map((d) => (
@@ -117,19 +108,19 @@ export function ReviewQueuePage<K extends QueryKey>({
       {mayReview ? (
         <>
           <section className="review-section" aria-labelledby="corrections-heading">
-            <h2 id="corrections-heading">Corrections to approve</h2>
+            <h2 id="corrections-heading">{t('review:corrections.heading')}</h2>
             {corrections.isPending ? (
-              <LoadingMessage>Loading the proposed rating changes…</LoadingMessage>
+              <LoadingMessage>{t('review:corrections.loading')}</LoadingMessage>
             ) : null}
             {corrections.isError && !corrections.isFetchNextPageError ? (
               <ErrorMessage
-                title="The proposed rating changes could not be loaded."
+                title={t('review:corrections.loadFailed')}
                 error={corrections.error}
                 onRetry={() => corrections.refetch()}
               />
             ) : null}
             {corrections.isSuccess && pending.length === 0 ? (
-              <EmptyMessage>No rating changes are waiting for a second editor.</EmptyMessage>
+              <EmptyMessage>{t('review:corrections.empty')}</EmptyMessage>
             ) : null}
             {pending.length > 0 ? (
               <div className="review-list">
@@ -147,7 +138,7 @@ export function ReviewQueuePage<K extends QueryKey>({
             ) : null}
             {corrections.isFetchNextPageError ? (
               <ErrorMessage
-                title="More proposed rating changes could not be loaded."
+                title={t('review:corrections.moreFailed')}
                 error={corrections.error}
                 onRetry={() => corrections.fetchNextPage()}
               />
@@ -159,31 +150,33 @@ export function ReviewQueuePage<K extends QueryKey>({
                   onClick={() => corrections.fetchNextPage()}
                   disabled={corrections.isFetchingNextPage}
                 >
-                  {corrections.isFetchingNextPage ? 'Loading more…' : 'Show more rating changes'}
+                  {corrections.isFetchingNextPage
+                    ? t('review:loadingMore')
+                    : t('review:corrections.showMore')}
                 </button>
               </p>
             ) : null}
           </section>
 
           <section className="review-section" aria-labelledby="verdicts-heading">
-            <h2 id="verdicts-heading">Verdicts to publish</h2>
-            {queue.isPending ? <LoadingMessage>Loading the verdicts in review…</LoadingMessage> : null}
+            <h2 id="verdicts-heading">{t('review:verdicts.heading')}</h2>
+            {queue.isPending ? <LoadingMessage>{t('review:verdicts.loading')}</LoadingMessage> : null}
             {queue.isError && !queue.isFetchNextPageError ? (
               <ErrorMessage
-                title="The review queue could not be loaded."
+                title={t('review:verdicts.loadFailed')}
                 error={queue.error}
                 onRetry={() => queue.refetch()}
               />
             ) : null}
             {queue.isSuccess && rows.length === 0 ? (
-              <EmptyMessage>No verdicts are waiting for review.</EmptyMessage>
+              <EmptyMessage>{t('review:verdicts.empty')}</EmptyMessage>
             ) : null}
             {rows.length > 0 ? (
               <>
                 <p className="muted" role="status">
                   {queue.hasNextPage
-                    ? `The first ${rows.length} verdicts in review.`
-                    : `${rows.length} ${rows.length === 1 ? 'verdict' : 'verdicts'} in review.`}
+                    ? t('review:verdicts.firstCount', { count: rows.length })
+                    : t('review:verdicts.count', { count: rows.length })}
                 </p>
                 <div className="review-list">
                   {rows.map((row) => (
@@ -202,7 +195,7 @@ export function ReviewQueuePage<K extends QueryKey>({
             ) : null}
             {queue.isFetchNextPageError ? (
               <ErrorMessage
-                title="More verdicts could not be loaded."
+                title={t('review:verdicts.moreFailed')}
                 error={queue.error}
                 onRetry={() => queue.fetchNextPage()}
               />
@@ -214,7 +207,7 @@ export function ReviewQueuePage<K extends QueryKey>({
                   onClick={() => queue.fetchNextPage()}
                   disabled={queue.isFetchingNextPage}
                 >
-                  {queue.isFetchingNextPage ? 'Loading more…' : 'Show more verdicts'}
+                  {queue.isFetchingNextPage ? t('review:loadingMore') : t('review:verdicts.showMore')}
                 </button>
               </p>
             ) : null}

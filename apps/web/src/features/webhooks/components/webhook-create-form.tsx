@@ -1,9 +1,10 @@
 import { WEBHOOK_SECRET, type WebhookEvent, WebhookEventSchema } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { generateSecret, useCreateWebhook } from '../api/webhooks.ts'
-import { EVENT_WORDS } from './webhook-words.ts'
+import { eventWords } from './webhook-words.ts'
 
 const EVENTS = WebhookEventSchema.options
 
@@ -15,6 +16,7 @@ export function WebhookCreateForm({
   onCreated: (url: string) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation('webhooks')
   const create = useCreateWebhook()
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState<WebhookEvent[]>([...EVENTS])
@@ -33,10 +35,16 @@ export function WebhookCreateForm({
 
   return (
     <Form className="panel form-grid webhook-create" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h2 id={headingId}>New webhook</h2>
+      <h2 id={headingId}>{t('new')}</h2>
       <Field
-        label="Address"
-        labelNote=" (https://…)"
+        label={t('create.address')}
+        labelNote={
+          <>
+            {' '}
+            <span translate="no">(https://…)</span>
+          </>
+        }
+        dir="auto"
         path="url"
         type="url"
         inputMode="url"
@@ -45,9 +53,9 @@ export function WebhookCreateForm({
         onChange={(e) => setUrl(e.target.value)}
         required
         maxLength={2000}
-        hint="Each event is sent here as a signed POST."
+        hint={t('create.addressHint')}
       />
-      <Field as="group" label="Events" path="events" error={create.error}>
+      <Field as="group" label={t('create.events')} path="events" error={create.error}>
         {EVENTS.map((e) => (
           <label key={e} className="check">
             <input
@@ -55,12 +63,15 @@ export function WebhookCreateForm({
               checked={events.includes(e)}
               onChange={(x) => toggle(e, x.target.checked)}
             />{' '}
-            {EVENT_WORDS[e]} <code className="muted small">{e}</code>
+            {eventWords(e)}{' '}
+            <code className="muted small" translate="no">
+              {e}
+            </code>
           </label>
         ))}
       </Field>
       <Field
-        label="Secret"
+        label={t('create.secret')}
         path="secret"
         type="text"
         autoComplete="off"
@@ -83,21 +94,21 @@ export function WebhookCreateForm({
               setGenerated(true)
             }}
           >
-            Generate
+            {t('create.generate')}
           </button>
         }
         hint={
           generated
-            ? 'A strong random secret. Copy it to the receiver now: once saved, only its last four characters are shown.'
-            : `${WEBHOOK_SECRET.min} to ${WEBHOOK_SECRET.max} characters; the receiver checks each delivery’s signature with it. Only its last four characters are shown after saving.`
+            ? t('create.generatedHint')
+            : t('create.secretHint', { min: WEBHOOK_SECRET.min, max: WEBHOOK_SECRET.max })
         }
       />
       <FormFooter
         error={create.error}
-        failed="The webhook was not added."
+        failed={t('create.failed')}
         pending={create.isPending}
-        submitLabel="Add webhook"
-        pendingLabel="Adding…"
+        submitLabel={t('create.submit')}
+        pendingLabel={t('create.pending')}
         onCancel={onCancel}
       />
     </Form>

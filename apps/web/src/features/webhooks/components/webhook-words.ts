@@ -1,16 +1,19 @@
 import type { DeliveryStatus, WebhookEvent } from '@counterclaim/shared'
+import { i18n } from '../../../i18n/i18n.ts'
 
-/** The events a webhook may follow, in words. */
-export const EVENT_WORDS: Record<WebhookEvent, string> = {
-  'verdict.published': 'A verdict is published',
-  'verdict.corrected': 'A published verdict is corrected',
-  'verdict.withdrawn': 'A published verdict is withdrawn',
+/** An event a webhook may follow, in words of the interface's language. */
+export function eventWords(event: WebhookEvent): string {
+  switch (event) {
+    case 'verdict.published':
+      return i18n.t('webhooks:event.published')
+    case 'verdict.corrected':
+      return i18n.t('webhooks:event.corrected')
+    case 'verdict.withdrawn':
+      return i18n.t('webhooks:event.withdrawn')
+  }
 }
 
-/** A delivery's status, in words. */
-export const STATUS_WORDS: Record<DeliveryStatus, string> = {
-  pending: 'Waiting to be sent',
-  retrying: 'Not received yet: will try again',
-  delivered: 'Delivered',
-  failed: 'Failed: no more tries',
+/** A delivery's status, in words of the interface's language. */
+export function statusWords(status: DeliveryStatus): string {
+  return i18n.t(`webhooks:status.${status}`)
 }

@@ -1,6 +1,7 @@
 import type { SessionUser, Webhook } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
@@ -8,55 +9,48 @@ import { AdminOnly, RecordListPage } from '../../../components/record-list-page.
 import { useRemoveWebhook, webhookListQuery } from '../api/webhooks.ts'
 import { WebhookCreateForm } from './webhook-create-form.tsx'
 import { WebhookDeliveries } from './webhook-deliveries.tsx'
-import { EVENT_WORDS } from './webhook-words.ts'
+import { eventWords } from './webhook-words.ts'
 import './webhooks.css'
 
 /** The desk's webhooks, for admins: where published, corrected and withdrawn verdicts are sent. */
 export function WebhooksPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('webhooks')
   return (
-    <AdminOnly
-      user={user}
-      title="Webhooks"
-      headingId="webhooks-heading"
-      refusal="Only admins manage webhooks. Ask an admin to add or remove one."
-    >
+    <AdminOnly user={user} title={t('title')} headingId="webhooks-heading" refusal={t('adminsOnly')}>
       <WebhookList />
     </AdminOnly>
   )
 }
 
 function WebhookList() {
+  const { t } = useTranslation('webhooks')
   const hooks = useInfiniteQuery(webhookListQuery())
   return (
     <RecordListPage
-      title="Webhooks"
+      title={t('title')}
       headingId="webhooks-heading"
       className="webhooks-page"
       before={
         <p className="breadcrumb small">
-          <Link to="/accounts">Accounts</Link> / Webhooks
+          <Link to="/accounts">{t('accounts')}</Link> / {t('title')}
         </p>
       }
-      intro={
-        <>
-          Other systems told of each verdict the desk publishes, corrects or withdraws: a signed POST of its
-          ClaimReview, tried again with growing pauses until the receiver answers.
-        </>
-      }
-      newLabel="New webhook"
+      intro={t('intro')}
+      newLabel={t('new')}
       createForm={(done, cancel) => (
-        <WebhookCreateForm onCreated={(url) => done(`Webhook added: ${url}.`)} onCancel={cancel} />
+        <WebhookCreateForm onCreated={(url) => done(t('added', { url }))} onCancel={cancel} />
       )}
       query={hooks}
-      empty="No webhooks yet. Add one to send verdicts to another system as they are published."
+      empty={t('empty')}
       item={(hook, announce) => (
-        <WebhookItem key={hook.id} hook={hook} onRemoved={() => announce(`Webhook removed: ${hook.url}.`)} />
+        <WebhookItem key={hook.id} hook={hook} onRemoved={() => announce(t('removed', { url: hook.url }))} />
       )}
     />
   )
 }
 
 function WebhookItem({ hook, onRemoved }: { hook: Webhook; onRemoved: () => void }) {
+  const { t } = useTranslation('webhooks')
   const remove = useRemoveWebhook()
   const [confirming, setConfirming] = useState(false)
   const [showDeliveries, setShowDeliveries] = useState(false)
@@ -64,17 +58,17 @@ function WebhookItem({ hook, onRemoved }: { hook: Webhook; onRemoved: () => void
   const deliveriesId = useId()
   return (
     <li className="webhook" aria-labelledby={headingId}>
-      <h2 id={headingId} className="webhook-url">
+      <h2 id={headingId} className="webhook-url" dir="auto">
         {hook.url}
       </h2>
       <dl className="facts small">
-        <dt>Events</dt>
-        <dd>{hook.events.map((e) => EVENT_WORDS[e]).join('; ')}</dd>
-        <dt>Secret</dt>
+        <dt>{t('create.events')}</dt>
+        <dd>{hook.events.map(eventWords).join('; ')}</dd>
+        <dt>{t('create.secret')}</dt>
         <dd>
-          ends in <code>{hook.secretHint}</code>
+          {t('endsIn')} <code translate="no">{hook.secretHint}</code>
         </dd>
-        <dt>Added</dt>
+        <dt>{t('addedOn')}</dt>
         <dd>
           <time dateTime={hook.createdAt}>{formatMoment(hook.createdAt)}</time>
         </dd>
@@ -86,20 +80,31 @@ function WebhookItem({ hook, onRemoved }: { hook: Webhook; onRemoved: () => void
           aria-controls={deliveriesId}
           onClick={() => setShowDeliveries((s) => !s)}
         >
-          {showDeliveries ? 'Hide deliveries' : 'Deliveries'}
-          <span className="visually-hidden"> to {hook.url}</span>
+          {showDeliveries ? t('hideDeliveries') : t('deliveries.show')}
+          <span className="visually-hidden">
+            {' '}
+            {t('to')} <span dir="auto">{hook.url}</span>
+          </span>
         </button>
         {confirming ? null : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Remove…<span className="visually-hidden"> {hook.url}</span>
+            {t('remove')}
+            <span className="visually-hidden">
+              {' '}
+              <span dir="auto">{hook.url}</span>
+            </span>
           </button>
         )}
       </div>
       {confirming ? (
         <div className="confirm state-message state-warning">
           <p>
-            Remove this webhook? Nothing more is sent to {hook.url}; deliveries waiting to be sent are
-            dropped.
+            <Trans
+              t={t}
+              i18nKey="confirmRemove"
+              values={{ url: hook.url }}
+              components={{ user: <span dir="auto" /> }}
+            />
           </p>
           <div className="actions compact">
             <button
@@ -110,15 +115,15 @@ function WebhookItem({ hook, onRemoved }: { hook: Webhook; onRemoved: () => void
                 remove.mutate({ id: hook.id, version: hook.version }, { onSuccess: () => onRemoved() })
               }
             >
-              {remove.isPending ? 'Removing…' : 'Remove webhook'}
+              {remove.isPending ? t('removing') : t('removeWebhook')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
+              {t('keep')}
             </button>
           </div>
         </div>
       ) : null}
-      <ActionError error={remove.error} action="The webhook was not removed." />
+      <ActionError error={remove.error} action={t('notRemoved')} />
       <div id={deliveriesId} hidden={!showDeliveries}>
         {showDeliveries ? <WebhookDeliveries webhookId={hook.id} label={hook.url} /> : null}
       </div>
