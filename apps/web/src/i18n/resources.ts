@@ -1,6 +1,8 @@
 import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
+import enClaimLogImport from './locales/en/claimLogImport.json'
 import enCommon from './locales/en/common.json'
 import enLayout from './locales/en/layout.json'
+import ukClaimLogImport from './locales/uk/claimLogImport.json'
 import ukCommon from './locales/uk/common.json'
 import ukLayout from './locales/uk/layout.json'
 
@@ -10,8 +12,18 @@ import ukLayout from './locales/uk/layout.json'
  * same keys, which the type below holds to.
  */
 export const resources = {
-  en: { common: enCommon, layout: enLayout, domain: DOMAIN_CATALOGUES.en },
-  uk: { common: ukCommon, layout: ukLayout, domain: DOMAIN_CATALOGUES.uk },
+  en: {
+    common: enCommon,
+    layout: enLayout,
+    claimLogImport: enClaimLogImport,
+    domain: DOMAIN_CATALOGUES.en,
+  },
+  uk: {
+    common: ukCommon,
+    layout: ukLayout,
+    claimLogImport: ukClaimLogImport,
+    domain: DOMAIN_CATALOGUES.uk,
+  },
 } as const satisfies Record<string, Record<string, unknown>>
 
 export type Namespace = keyof (typeof resources)['en']
