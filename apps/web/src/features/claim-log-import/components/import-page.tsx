@@ -1,12 +1,13 @@
 import {
   type ClaimLogImportResult,
+  ClaimLogImportResultSchema,
   type ImportIssue,
   roleAtLeast,
   type SessionUser,
 } from '@counterclaim/shared'
 import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError } from '../../../lib/api-client.ts'
 import { importIssues } from '../api/problem-words.ts'
 import { isCancelled, sendClaimLogFile, type UploadProgress } from '../api/upload.ts'
@@ -29,7 +30,26 @@ type Step =
   | { kind: 'previewed'; file: File; preview: ClaimLogImportResult; cancelled?: boolean }
   | { kind: 'refused'; file: File; issues: ImportIssue[]; total: number }
   | { kind: 'failed'; file: File; mode: Mode; error: ApiError; preview: ClaimLogImportResult | null }
-  | { kind: 'imported'; file: File; result: ClaimLogImportResult }
+  | { kind: 'imported'; file: FileName; result: ClaimLogImportResult }
+
+/** What the screen shows of a file once it is imported (kept in the page's history entry). */
+interface FileName {
+  name: string
+  size: number
+}
+
+/**
+ * The result of an import kept in the page's history entry, so that Back from a dispute it links to shows
+ * the result again rather than an empty screen.
+ */
+function importedFrom(state: unknown): Step | null {
+  const kept = (state as { imported?: { name?: unknown; size?: unknown; result?: unknown } } | null)?.imported
+  if (!kept || typeof kept.name !== 'string' || typeof kept.size !== 'number') return null
+  const result = ClaimLogImportResultSchema.safeParse(kept.result)
+  return result.success
+    ? { kind: 'imported', file: { name: kept.name, size: kept.size }, result: result.data }
+    : null
+}
 
 // "The file was not imported: 1,204 problems (the first 1000 listed)": the total when more were found than listed.
 const totalOf = (message: string, listed: number) => {
@@ -44,7 +64,9 @@ const totalOf = (message: string, listed: number) => {
  */
 export function ClaimLogImportPage({ user, onImported }: { user: SessionUser; onImported: () => void }) {
   const { t } = useTranslation(['claimLogImport', 'domain'])
-  const [step, setStep] = useState<Step>({ kind: 'choosing' })
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [step, setStep] = useState<Step>(() => importedFrom(location.state) ?? { kind: 'choosing' })
   const [allowRepeats, setAllowRepeats] = useState(false)
   const [dragging, setDragging] = useState(false)
   const running = useRef<AbortController | null>(null)
@@ -75,6 +97,10 @@ export function ClaimLogImportPage({ user, onImported }: { user: SessionUser; on
           setStep({ kind: 'previewed', file, preview: result })
         } else {
           setStep({ kind: 'imported', file, result })
+          void navigate(location.pathname, {
+            replace: true,
+            state: { imported: { name: file.name, size: file.size, result } },
+          })
           onImported()
         }
       } catch (error) {
@@ -97,7 +123,7 @@ export function ClaimLogImportPage({ user, onImported }: { user: SessionUser; on
         running.current = null
       }
     },
-    [onImported],
+    [onImported, navigate, location.pathname],
   )
 
   const choose = (file: File | undefined) => {
@@ -106,6 +132,7 @@ export function ClaimLogImportPage({ user, onImported }: { user: SessionUser; on
   const reset = () => {
     running.current?.abort()
     setStep({ kind: 'choosing' })
+    if (location.state) void navigate(location.pathname, { replace: true, state: null })
     setAllowRepeats(false)
     if (inputRef.current) inputRef.current.value = ''
   }

@@ -19,7 +19,7 @@ function useFileSize() {
 }
 
 /** The chosen file: its name as the person's computer calls it, and its size. */
-export function FileFacts({ file }: { file: File }) {
+export function FileFacts({ file }: { file: { name: string; size: number } }) {
   const { t } = useTranslation('claimLogImport')
   const size = useFileSize()
   return (
