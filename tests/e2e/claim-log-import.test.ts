@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { rmSync, writeFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLAIM_LOG_CSV_HEADER, csvLine } from '../../packages/domain/src/index.ts'
@@ -7,6 +8,7 @@ import type { TestRole } from '../support/accounts.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { HEADERS } from '../support/claim-log.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
+import { ARTIFACTS } from '../support/template-db.ts'
 import { latinTexts, untranslatedTexts } from '../support/untranslated.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
@@ -208,6 +210,32 @@ describe('the import screen', () => {
     expect(await page.getByRole('alert').count()).toBe(0)
   })
 
+  it('says in words when a file is too large or the server cannot be reached, with the way forward', async () => {
+    await page.goto(`${server.url}/claim-log/import`)
+    // Playwright hands over files above 50 MB by path.
+    const huge = `${ARTIFACTS}huge-${process.pid}.csv`
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 'a'))
+    try {
+      await fileInput(page).setInputFiles(huge)
+    } finally {
+      rmSync(huge, { force: true })
+    }
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The file is larger than 50 MiB. Split it into smaller files and import each one.' })
+      .waitFor()
+    await page.getByRole('button', { name: 'Choose another file' }).click()
+
+    // The connection fails: said so, and trying again (once it is back) gives the preview.
+    await page.route('**/api/claim-log/import**', (route) => route.abort('connectionrefused'))
+    await fileInput(page).setInputFiles(asUpload('offline.csv', goodFile(randomUUID().slice(0, 8))))
+    await page.getByRole('alert').filter({ hasText: 'The server could not be reached.' }).waitFor()
+    await expectNoSeriousA11yViolations(page)
+    await page.unroute('**/api/claim-log/import**')
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await page.getByRole('status').filter({ hasText: 'Preview ready: 3 rows checked.' }).waitFor()
+  })
+
   it('shows a 50,000-row file’s progress, cancels an import without writing, then imports it', async () => {
     const tag = randomUUID().slice(0, 8)
     const title = `Fifty thousand ${tag}`
@@ -331,13 +359,11 @@ describe('in Ukrainian', () => {
     await fileInput(page).setInputFiles(asUpload('phone.csv', goodFile(randomUUID().slice(0, 8))))
     await page.getByRole('status').filter({ hasText: 'Preview ready' }).waitFor()
     // The screen's own part (the header's layout on phones is the shell's).
-    const widths = await page
-      .locator('.import-page')
-      .evaluate((el) => ({
-        scroll: el.scrollWidth,
-        client: el.clientWidth,
-        right: el.getBoundingClientRect().right,
-      }))
+    const widths = await page.locator('.import-page').evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }))
     expect(widths.scroll).toBeLessThanOrEqual(widths.client)
     expect(widths.right).toBeLessThanOrEqual(390)
     await expectNoSeriousA11yViolations(page)

@@ -2,6 +2,7 @@ import {
   type ClaimLogImportResult,
   ClaimLogImportResultSchema,
   type ImportIssue,
+  LIMITS,
   roleAtLeast,
   type SessionUser,
 } from '@counterclaim/shared'
@@ -127,7 +128,14 @@ export function ClaimLogImportPage({ user, onImported }: { user: SessionUser; on
   )
 
   const choose = (file: File | undefined) => {
-    if (file) void send(file, 'preview', null, false)
+    if (!file) return
+    // The server would refuse it (413) once its first 50 MiB had gone up: said before sending any of it.
+    if (file.size > LIMITS.claimLogImportBytes) {
+      const tooLarge = new ApiError(413, 'payload_too_large', 'The file is larger than 50 MiB.')
+      setStep({ kind: 'failed', file, mode: 'preview', error: tooLarge, preview: null })
+      return
+    }
+    void send(file, 'preview', null, false)
   }
   const reset = () => {
     running.current?.abort()
