@@ -17,7 +17,7 @@ const BEFORE: string[] = HEADERS.filter((h) => !ADDED.includes(h))
 
 /** A file of rows given by header, in the given columns. */
 const fileOf = (headers: readonly string[], rows: Array<Record<string, string>>) =>
-  `${headers.join(',')}\r\n` + rows.map((row) => csvLine(headers.map((h) => row[h] ?? ''))).join('')
+  `${headers.join(',')}\r\n${rows.map((row) => csvLine(headers.map((h) => row[h] ?? ''))).join('')}`
 
 /** A CSV body as its records, header first. */
 const recordsOf = (text: string) => parse(text, { bom: true }) as string[][]

@@ -301,6 +301,10 @@ describe('a dispute’s export, imported again', () => {
       heldForReview: 0,
       duplicates: [],
       duplicateCount: 0,
+      disputes: [
+        { id: strikes.disputeId, title: strikes.disputeTitle, claims: original.length, created: true },
+      ],
+      disputeCount: 1,
       dryRun: false,
     })
     const imported = await allLogRows(empty, admin, '', 50)
@@ -383,6 +387,11 @@ describe('a dispute’s export, imported again', () => {
       heldForReview: publishedRows.length,
       duplicates: [],
       duplicateCount: original.length,
+      // Joined by its title: the dispute on the desk, not a new one.
+      disputes: [
+        { id: strikes.disputeId, title: strikes.disputeTitle, claims: original.length, created: false },
+      ],
+      disputeCount: 1,
       dryRun: false,
     })
     expect(result.duplicates).toEqual(dryResult.duplicates)
@@ -453,6 +462,60 @@ describe('a dispute’s export, imported again', () => {
     expect(((await again.json()) as ImportError).error.details).toEqual([
       { line: 2, column: 'claim_id', message: 'already exists' },
     ])
+  })
+})
+
+describe('the disputes the rows went to', () => {
+  it('lists each with its claims and whether it is new, in the file’s order, in a dry run as in the import', async () => {
+    const named = randomUUID()
+    const file = rowsFile(5, (i, r) => {
+      // Rows 0 and 3 name the seeded dispute by id, under another title: the desk's title is listed.
+      if (i === 0 || i === 3)
+        Object.assign(r, { dispute_id: strikes.disputeId, dispute_title: 'Another title' })
+      // Rows 1 and 4 make one new dispute, the second joining it by title; row 2 a new one with its own id.
+      if (i === 1 || i === 4) r.dispute_title = `Listed new dispute ${named}`
+      if (i === 2) Object.assign(r, { dispute_id: named, dispute_title: 'Listed by id' })
+    })
+    const before = await counts(t)
+    const dry = await importCsv(t, editor, file, 'text/csv', 'dryRun=1')
+    expect(dry.status, await dry.clone().text()).toBe(200)
+    const preview = (await dry.json()) as ClaimLogImportResult
+    expect(preview.disputes).toEqual([
+      { id: strikes.disputeId, title: strikes.disputeTitle, claims: 2, created: false },
+      { id: expect.any(String), title: `Listed new dispute ${named}`, claims: 2, created: true },
+      { id: named, title: 'Listed by id', claims: 1, created: true },
+    ])
+    expect(preview.disputeCount).toBe(3)
+    expect(await counts(t)).toEqual(before)
+
+    const res = await importCsv(t, editor, file)
+    expect(res.status, await res.clone().text()).toBe(200)
+    const result = (await res.json()) as ClaimLogImportResult
+    expect(result.disputes.map(({ id: _, ...d }) => d)).toEqual(preview.disputes.map(({ id: _, ...d }) => d))
+    expect(result.disputeCount).toBe(3)
+    // Each listed id is the dispute's, holding the claims counted.
+    for (const d of result.disputes) {
+      const rows = await allLogRows(t, editor, `disputeId=${d.id}`, 50)
+      expect(rows.filter((r) => r.claimText.includes(`of file ${filesMade},`))).toHaveLength(d.claims)
+      expect(rows[0]?.disputeTitle).toBe(d.title)
+    }
+  })
+
+  it('lists the first 1,000 and counts them all', async () => {
+    const file = rowsFile(1001, (i, r) => {
+      r.dispute_title = `One of many disputes ${filesMade} ${i}`
+    })
+    const res = await importCsv(t, editor, file, 'text/csv', 'dryRun=1')
+    expect(res.status, await res.clone().text()).toBe(200)
+    const preview = (await res.json()) as ClaimLogImportResult
+    expect(preview.disputeCount).toBe(1001)
+    expect(preview.disputes).toHaveLength(1000)
+    expect(preview.disputes[999]).toEqual({
+      id: expect.any(String),
+      title: `One of many disputes ${filesMade} 999`,
+      claims: 1,
+      created: true,
+    })
   })
 })
 

@@ -140,6 +140,21 @@ export const ClaimLogImportResultSchema = z
       }),
     ),
     duplicateCount: z.number().int(),
+    /**
+     * The disputes the file's rows went to (or, in a dry run, would go to), in the order the file first
+     * names them: the first 1,000, each with how many of the file's claims it received and whether the
+     * import created it.
+     */
+    disputes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        claims: z.number().int(),
+        created: z.boolean(),
+      }),
+    ),
+    /** How many disputes the file's rows went to in all (`disputes` lists the first 1,000). */
+    disputeCount: z.number().int(),
     /** True when nothing was written: the counts are what the import would create. */
     dryRun: z.boolean(),
   })

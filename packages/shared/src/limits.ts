@@ -26,4 +26,6 @@ export const LIMITS = {
   search: 500,
   /** A BCP 47 language tag: 35 characters hold every tag in practical use. */
   languageTag: 35,
+  /** The largest CSV file the claim-log import takes, in bytes (50 MiB). */
+  claimLogImportBytes: 50 * 1024 * 1024,
 } as const

@@ -1,4 +1,4 @@
-import { AppError, FACT_CHECK_IMPORT_MEDIA_TYPES } from '@counterclaim/shared'
+import { AppError, FACT_CHECK_IMPORT_MEDIA_TYPES, LIMITS } from '@counterclaim/shared'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getCookie } from 'hono/cookie'
@@ -12,7 +12,7 @@ export const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/
 export const CSV_ROUTES = new Set(['/api/claim-log/import'])
 const JSON_LIMIT = 1024 * 1024
 /** The CSV import's body limit. */
-export const CSV_LIMIT = 50 * 1024 * 1024
+export const CSV_LIMIT = LIMITS.claimLogImportBytes
 /** The fact-check import: ClaimReview as JSON-LD, JSON or an HTML page, up to 10 MiB. */
 export const FACT_CHECK_IMPORT = '/api/fact-checks/import'
 export const FACT_CHECK_IMPORT_LIMIT = 10 * 1024 * 1024

@@ -41,12 +41,15 @@ export interface ImportWriteOptions {
 }
 
 type ImportDuplicate = ClaimLogImportResult['duplicates'][number]
+type ImportDispute = ClaimLogImportResult['disputes'][number]
 
 // How much of a claim's text claims_text_start_idx holds.
 const TEXT_START = 40
 
 // How many repeated rows an answer lists (all are counted).
 const MAX_LISTED_DUPLICATES = 1000
+// How many of the disputes the rows went to an answer lists (all are counted).
+const MAX_LISTED_DISPUTES = 1000
 
 /** A checked row and the line of the file it starts on (the header is line 1). */
 export interface ParsedRow {
@@ -101,6 +104,8 @@ export class ImportWriter {
   // The disputes this import made: no one can watch them before it commits, so their streams need no lock.
   private readonly ownDisputes = new Set<string>()
   private readonly duplicates: ImportDuplicate[] = []
+  // The disputes the file's rows went to, in the order the file first names them, with their claims counted.
+  private readonly claimsByDispute = new Map<string, number>()
   private duplicateCount = 0
   private heldForReview = 0
   private rows = 0
@@ -161,6 +166,8 @@ export class ImportWriter {
       heldForReview: this.heldForReview,
       duplicates: this.duplicates,
       duplicateCount: this.duplicateCount,
+      disputes: await this.listedDisputes(),
+      disputeCount: this.claimsByDispute.size,
       dryRun: this.options.dryRun,
     }
     if (this.options.dryRun) {
@@ -175,6 +182,32 @@ export class ImportWriter {
       await analyzeAfterBulkLoad(this.base, [disputes, disputeTags, claimants, claims, verdicts])
     }
     return result
+  }
+
+  /**
+   * The first disputes the rows went to, with their titles as the database has them (a row naming a
+   * dispute by id may carry another title), read in the import's transaction before it ends.
+   */
+  private async listedDisputes(): Promise<ImportDispute[]> {
+    const listed = [...this.claimsByDispute].slice(0, MAX_LISTED_DISPUTES)
+    const titles = new Map(
+      (
+        await chunked(
+          listed.map(([id]) => id),
+          (chunk) =>
+            this.db
+              .select({ id: tables.disputes.id, title: tables.disputes.title })
+              .from(tables.disputes)
+              .where(inArray(tables.disputes.id, chunk)),
+        )
+      ).map((d) => [d.id, d.title]),
+    )
+    return listed.map(([id, claims]) => ({
+      id,
+      title: titles.get(id) ?? '',
+      claims,
+      created: this.ownDisputes.has(id),
+    }))
   }
 
   /**
@@ -459,6 +492,7 @@ export class ImportWriter {
     const newVerdicts: Array<typeof tables.verdicts.$inferInsert> = []
     const published: string[] = []
     for (const { row, disputeId, claimantId } of resolved) {
+      this.claimsByDispute.set(disputeId, (this.claimsByDispute.get(disputeId) ?? 0) + 1)
       const id = row.claimId ?? timeOrderedId()
       const position = nextPosition.get(disputeId) ?? 0
       nextPosition.set(disputeId, position + 1)

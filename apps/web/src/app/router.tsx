@@ -79,9 +79,11 @@ export const router = createBrowserRouter([
       },
       {
         path: 'claim-log',
-        lazy: async () => ({
-          Component: (await import('../features/claim-log/components/claim-log-page.tsx')).ClaimLogPage,
-        }),
+        lazy: async () => ({ Component: (await import('./claim-log-route.tsx')).ClaimLogRoute }),
+      },
+      {
+        path: 'claim-log/import',
+        lazy: async () => ({ Component: (await import('./claim-log-import-route.tsx')).ClaimLogImportRoute }),
       },
       {
         path: 'review',

@@ -2,6 +2,7 @@ import { DOMAIN_CATALOGUES } from '@counterclaim/shared'
 import enAccounts from './locales/en/accounts.json'
 import enAssignment from './locales/en/assignment.json'
 import enClaimants from './locales/en/claimants.json'
+import enClaimLogImport from './locales/en/claimLogImport.json'
 import enCommon from './locales/en/common.json'
 import enFactChecks from './locales/en/factChecks.json'
 import enLayout from './locales/en/layout.json'
@@ -13,6 +14,7 @@ import enWorkbench from './locales/en/workbench.json'
 import ukAccounts from './locales/uk/accounts.json'
 import ukAssignment from './locales/uk/assignment.json'
 import ukClaimants from './locales/uk/claimants.json'
+import ukClaimLogImport from './locales/uk/claimLogImport.json'
 import ukCommon from './locales/uk/common.json'
 import ukFactChecks from './locales/uk/factChecks.json'
 import ukLayout from './locales/uk/layout.json'
@@ -31,6 +33,7 @@ export const resources = {
   en: {
     accounts: enAccounts,
     assignment: enAssignment,
+    claimLogImport: enClaimLogImport,
     claimants: enClaimants,
     common: enCommon,
     factChecks: enFactChecks,
@@ -45,6 +48,7 @@ export const resources = {
   uk: {
     accounts: ukAccounts,
     assignment: ukAssignment,
+    claimLogImport: ukClaimLogImport,
     claimants: ukClaimants,
     common: ukCommon,
     factChecks: ukFactChecks,

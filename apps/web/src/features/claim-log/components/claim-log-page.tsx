@@ -1,6 +1,6 @@
 import type { ClaimLogFilters } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { type ReactNode, useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { claimLogQuery, filtersFromParams, filtersToParams } from '../api/claim-log.ts'
@@ -13,8 +13,9 @@ import './claim-log.css'
 /**
  * Every claim across all disputes with its verdict: filters kept in the address (so a reload or a shared link
  * shows the same rows), a virtualised table fed page by page, and a CSV export of exactly those rows.
+ * `importLink`: the way to the import screen, composed in by the app for those who may import.
  */
-export function ClaimLogPage() {
+export function ClaimLogPage({ importLink }: { importLink?: ReactNode }) {
   const [params, setParams] = useSearchParams()
   const { filters, ignored } = useMemo(() => filtersFromParams(params), [params])
   const setFilters = useCallback(
@@ -38,6 +39,7 @@ export function ClaimLogPage() {
       </p>
       <ClaimLogFilterForm filters={filters} onChange={setFilters} />
       <ClaimLogExport filters={filters} />
+      {importLink}
       {ignored.length > 0 ? (
         <p className="notice">
           Left out of the filters because the log cannot use them: {ignored.join(', ')}.
