@@ -1,0 +1,38 @@
+import { Fragment, type ReactNode } from 'react'
+
+/**
+ * The tags a catalogue's sentence may hold, for `<Trans components={SENTENCE_TAGS}>`: `<hidden>` is read by
+ * screen readers only, `<strong>` stands out, and the people's words a sentence names (`<claim>`, `<who>`,
+ * `<title>`, `<contact>`, `<evidence>`) are laid out as user text, right to left when they are written so.
+ */
+export const SENTENCE_TAGS = {
+  hidden: <span className="visually-hidden" />,
+  strong: <strong />,
+  claim: <span dir="auto" />,
+  other: <span dir="auto" />,
+  who: <span dir="auto" />,
+  title: <span dir="auto" />,
+  contact: <span dir="auto" />,
+  evidence: <span dir="auto" />,
+}
+
+/** A private-use character no one types: it marks where a node goes in a translated plain-text sentence. */
+const MARK = '\uE000'
+
+/** A value for `t(…)` that holds the place of a node, which `placed` puts there. */
+export const slot = (name: string): string => `${MARK}${name}${MARK}`
+
+/**
+ * A translated sentence made with `slot(…)` values, with nodes in their places: for sentences that are also
+ * used as plain text elsewhere (a live notice), so they carry no tags.
+ */
+export function placed(text: string, nodes: Readonly<Record<string, ReactNode>>): ReactNode {
+  return text
+    .split(MARK)
+    .map((part, n) => (n % 2 === 1 ? <Fragment key={`${part}-${n}`}>{nodes[part]}</Fragment> : part))
+}
+
+/** People's words inside an interface sentence: laid out in their own direction. */
+export function UserText({ children }: { children: ReactNode }) {
+  return <span dir="auto">{children}</span>
+}
