@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react'
+import { createElement, Fragment, type ReactNode } from 'react'
 
 /**
  * The tags a catalogue's sentence may hold, for `<Trans components={SENTENCE_TAGS}>`: `<hidden>` is read by
@@ -27,9 +27,9 @@ export const slot = (name: string): string => `${MARK}${name}${MARK}`
  * used as plain text elsewhere (a live notice), so they carry no tags.
  */
 export function placed(text: string, nodes: Readonly<Record<string, ReactNode>>): ReactNode {
-  return text
-    .split(MARK)
-    .map((part, n) => (n % 2 === 1 ? <Fragment key={`${part}-${n}`}>{nodes[part]}</Fragment> : part))
+  // Spread as children, in the sentence's order: the parts are fixed, so they need no keys.
+  const parts = text.split(MARK).map((part, n) => (n % 2 === 1 ? nodes[part] : part))
+  return createElement(Fragment, null, ...parts)
 }
 
 /** People's words inside an interface sentence: laid out in their own direction. */
