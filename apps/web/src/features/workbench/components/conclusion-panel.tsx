@@ -280,7 +280,11 @@ export function ConclusionPanel({
           ) : null}
           {conclusion.corrections.length > 0 ? (
             <details className="corrections small">
-              <summary>{t('conclusion.corrected', { count: conclusion.corrections.length })}</summary>
+              <summary>
+                {conclusion.corrections.length === 1
+                  ? t('conclusion.correctedOnce')
+                  : t('conclusion.corrected', { count: conclusion.corrections.length })}
+              </summary>
               <ol>
                 {[...conclusion.corrections].reverse().map((c) => (
                   <li key={c.id}>

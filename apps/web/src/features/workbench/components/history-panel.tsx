@@ -16,7 +16,7 @@ import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/
 import { placed, slot, UserText } from '../../../i18n/sentence-tags.tsx'
 import { historyQuery } from '../api/workbench.ts'
 import { changeWords } from '../hooks/use-dispute-events.ts'
-import { claimName, possessive } from './evidence-matrix.tsx'
+import { claimName } from './evidence-matrix.tsx'
 
 type T = TFunction<['verdicts', 'domain']>
 
@@ -185,8 +185,11 @@ export function HistoryPanel({
           {claims.map((c) => (
             <option key={c.id} value={c.id} dir="auto">
               {t(c.shortText ? 'verdicts:history.claimOptionShort' : 'verdicts:history.claimOption', {
-                whose: possessive(c.claimant.name),
-                name: c.claimant.name,
+                // "Oleg Kiper's", "Charles'": a name ending in s takes the English possessive's other form.
+                whose: t('verdicts:history.whose', {
+                  name: c.claimant.name,
+                  context: /s$/.test(c.claimant.name) ? 's' : undefined,
+                }),
                 short: c.shortText,
               })}
             </option>
