@@ -2,12 +2,14 @@ import { createElement, Fragment, type ReactNode } from 'react'
 
 /**
  * The tags a catalogue's sentence may hold, for `<Trans components={SENTENCE_TAGS}>`: `<hidden>` is read by
- * screen readers only, `<strong>` stands out, and the people's words a sentence names (`<claim>`, `<who>`,
+ * screen readers only, `<strong>` stands out, `<code>` is syntax typed as is, and the people's words a sentence names (`<claim>`, `<who>`,
  * `<title>`, `<contact>`, `<evidence>`) are laid out as user text, right to left when they are written so.
  */
 export const SENTENCE_TAGS = {
   hidden: <span className="visually-hidden" />,
   strong: <strong />,
+  // Markdown or other syntax shown as an example: typed as is, in any language.
+  code: <code translate="no" />,
   claim: <span dir="auto" />,
   other: <span dir="auto" />,
   who: <span dir="auto" />,

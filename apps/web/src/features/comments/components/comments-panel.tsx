@@ -199,7 +199,7 @@ export function CommentsPanel<K extends QueryKey>({
           onValue={setBody}
           rows={4}
           maxLength={COMMENT_MAX}
-          hint={t('hint')}
+          hint={<Trans t={t} i18nKey="hint" components={SENTENCE_TAGS} />}
         />
         <ActionError error={add.error} action={t('notPosted')} />
         <div className="actions">

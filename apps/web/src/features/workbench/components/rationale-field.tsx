@@ -1,8 +1,9 @@
 import { renderMarkdown } from '@counterclaim/domain'
 import { LIMITS } from '@counterclaim/shared'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** A Markdown rationale with Write/Preview: a verdict's and a conclusion's, drafted and corrected. */
 export function RationaleField(props: {
@@ -51,7 +52,7 @@ export function RationaleField(props: {
           </section>
         )
       }
-      hint={t('rationaleField.hint')}
+      hint={<Trans t={t} i18nKey="rationaleField.hint" components={SENTENCE_TAGS} />}
     />
   )
 }
