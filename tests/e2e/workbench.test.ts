@@ -577,7 +577,7 @@ describe('the workbench', () => {
     await column.getByRole('button', { name: /^History/ }).click()
     await page
       .locator('#history')
-      .getByText(/submitted verdict/)
+      .getByText(/submitted a verdict for review/)
       .first()
       .waitFor()
   })

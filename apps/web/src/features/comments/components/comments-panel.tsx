@@ -1,13 +1,15 @@
 import { renderMarkdown } from '@counterclaim/domain'
 import { COMMENT_MAX, type Comment, type Person } from '@counterclaim/shared'
 import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { useScrollToHash } from '../../../components/use-scroll-to-hash.ts'
 import { commentAnchor } from '../../../components/work-links.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { commentListQuery, type PendingComment, useAddComment } from '../api/comments.ts'
 import { MentionTextarea } from './mention-textarea.tsx'
 import './comments.css'
@@ -55,6 +57,7 @@ export function CommentsPanel<K extends QueryKey>({
   /** After a comment is posted: what else shows it (the dispute's history) reads again. */
   onPosted?: () => void
 }) {
+  const { t } = useTranslation('comments')
   const comments = useQuery(commentListQuery(disputeId))
   const people = useQuery(peopleQuery())
   const add = useAddComment(disputeId, user)
@@ -72,19 +75,30 @@ export function CommentsPanel<K extends QueryKey>({
     section.current?.querySelector('textarea')?.focus()
   }, [focusRequest])
 
-  const about = (c: Comment): string => {
-    if (c.claimId) return `About ${claims.find((x) => x.id === c.claimId)?.label ?? 'a claim no longer here'}`
+  const about = (c: Comment): ReactNode => {
+    if (c.claimId) {
+      const claim = claims.find((x) => x.id === c.claimId)
+      return claim ? (
+        <Trans t={t} i18nKey="aboutClaim" values={{ claim: claim.label }} components={SENTENCE_TAGS} />
+      ) : (
+        t('aboutClaimGone')
+      )
+    }
     if (c.evidenceId) {
       const item = evidence.find((x) => x.id === c.evidenceId)
-      return item ? `About the evidence “${item.title}”` : 'About evidence no longer here'
+      return item ? (
+        <Trans t={t} i18nKey="aboutEvidence" values={{ title: item.title }} components={SENTENCE_TAGS} />
+      ) : (
+        t('aboutEvidenceGone')
+      )
     }
-    return 'On the dispute'
+    return t('onDispute')
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!body.trim()) {
-      setProblem('Write something first.')
+      setProblem(t('writeFirst'))
       return
     }
     setProblem(null)
@@ -100,21 +114,18 @@ export function CommentsPanel<K extends QueryKey>({
   return (
     <section id="comments" ref={section} aria-labelledby={headingId} className="comments-section panel">
       <h2 id={headingId}>
-        Comments <span className="count">({items.length})</span>
-      </h2>
-      {comments.isPending ? <LoadingMessage>Loading comments…</LoadingMessage> : null}
-      {comments.error ? (
-        <ErrorMessage
-          title="The comments could not be loaded."
-          error={comments.error}
-          onRetry={() => comments.refetch()}
+        <Trans
+          t={t}
+          i18nKey="heading"
+          values={{ count: items.length }}
+          components={{ count: <span className="count" /> }}
         />
+      </h2>
+      {comments.isPending ? <LoadingMessage>{t('loading')}</LoadingMessage> : null}
+      {comments.error ? (
+        <ErrorMessage title={t('loadFailed')} error={comments.error} onRetry={() => comments.refetch()} />
       ) : null}
-      {comments.isSuccess && items.length === 0 ? (
-        <EmptyMessage>
-          No comments yet. Ask a colleague, leave a note for the desk, or mention someone with @.
-        </EmptyMessage>
-      ) : null}
+      {comments.isSuccess && items.length === 0 ? <EmptyMessage>{t('empty')}</EmptyMessage> : null}
       {items.length > 0 ? (
         <ol className="comment-list">
           {items.map((c) => {
@@ -125,15 +136,19 @@ export function CommentsPanel<K extends QueryKey>({
                   id={commentAnchor(c.id)}
                   tabIndex={-1}
                   className={pending ? 'comment is-pending' : 'comment'}
-                  aria-label={`Comment by ${c.author.name}`}
+                  aria-labelledby={`${commentAnchor(c.id)}-by`}
                 >
+                  <span id={`${commentAnchor(c.id)}-by`} hidden>
+                    <Trans t={t} i18nKey="by" values={{ name: c.author.name }} components={SENTENCE_TAGS} />
+                  </span>
                   <p className="comment-head small">
-                    <strong>{c.author.name}</strong> ·{' '}
-                    {pending ? 'sending…' : <time dateTime={c.createdAt}>{formatMoment(c.createdAt)}</time>} ·{' '}
-                    <span className="comment-about">{about(c)}</span>
+                    <strong dir="auto">{c.author.name}</strong> ·{' '}
+                    {pending ? t('sending') : <time dateTime={c.createdAt}>{formatMoment(c.createdAt)}</time>}{' '}
+                    · <span className="comment-about">{about(c)}</span>
                   </p>
                   <div
                     className="comment-body"
+                    dir="auto"
                     // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
                     dangerouslySetInnerHTML={{ __html: renderMarkdown(c.body) }}
                   />
@@ -144,28 +159,28 @@ export function CommentsPanel<K extends QueryKey>({
         </ol>
       ) : null}
       <Form className="form-grid comment-form" onSubmit={submit} aria-labelledby={formHeadingId} noValidate>
-        <h3 id={formHeadingId}>New comment</h3>
+        <h3 id={formHeadingId}>{t('newComment')}</h3>
         <div className="form-field">
-          <label htmlFor={`${formHeadingId}-about`}>About</label>
+          <label htmlFor={`${formHeadingId}-about`}>{t('about')}</label>
           <select
             id={`${formHeadingId}-about`}
             value={subjectValue(subject)}
             onChange={(e) => onSubject(subjectFrom(e.target.value))}
           >
-            <option value="">The whole dispute</option>
+            <option value="">{t('wholeDispute')}</option>
             {claims.length > 0 ? (
-              <optgroup label="A claim">
+              <optgroup label={t('aClaim')}>
                 {claims.map((c) => (
-                  <option key={c.id} value={`claim:${c.id}`}>
+                  <option key={c.id} value={`claim:${c.id}`} dir="auto">
                     {c.label}
                   </option>
                 ))}
               </optgroup>
             ) : null}
             {evidence.length > 0 ? (
-              <optgroup label="An evidence item">
+              <optgroup label={t('anEvidenceItem')}>
                 {evidence.map((e) => (
-                  <option key={e.id} value={`evidence:${e.id}`}>
+                  <option key={e.id} value={`evidence:${e.id}`} dir="auto">
                     {e.title}
                   </option>
                 ))}
@@ -174,7 +189,8 @@ export function CommentsPanel<K extends QueryKey>({
           </select>
         </div>
         <MentionTextarea
-          label="Comment"
+          label={t('label')}
+          dir="auto"
           path="body"
           error={add.error}
           problem={problem}
@@ -183,12 +199,12 @@ export function CommentsPanel<K extends QueryKey>({
           onValue={setBody}
           rows={4}
           maxLength={COMMENT_MAX}
-          hint="Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…). Type @ and a name to mention someone: they are told."
+          hint={<Trans t={t} i18nKey="hint" components={SENTENCE_TAGS} />}
         />
-        <ActionError error={add.error} action="The comment was not posted." />
+        <ActionError error={add.error} action={t('notPosted')} />
         <div className="actions">
           <button type="submit" className="primary">
-            Post comment
+            {t('post')}
           </button>
         </div>
       </Form>

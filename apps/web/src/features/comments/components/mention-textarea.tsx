@@ -1,5 +1,6 @@
 import type { Person } from '@counterclaim/shared'
 import { type KeyboardEvent, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, type FieldProps } from '../../../components/field.tsx'
 
 /** How many people the list offers at once. */
@@ -52,6 +53,7 @@ export function MentionTextarea({
   value: string
   onValue: (text: string) => void
 }) {
+  const { t } = useTranslation('comments')
   const listId = useId()
   const ref = useRef<HTMLTextAreaElement>(null)
   const [caret, setCaret] = useState(0)
@@ -133,7 +135,7 @@ export function MentionTextarea({
           <div
             id={listId}
             role="listbox"
-            aria-label="People to mention"
+            aria-label={t('peopleToMention')}
             hidden={!open}
             className="mention-list"
           >
@@ -148,15 +150,14 @@ export function MentionTextarea({
                 aria-selected={n === current}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => insert(person)}
+                dir="auto"
               >
                 {person.name}
               </div>
             ))}
           </div>
           <p role="status" className="visually-hidden">
-            {open
-              ? `${options.length === 1 ? '1 person' : `${options.length} people`} to mention: use the arrow keys, then Enter or Tab.`
-              : ''}
+            {open ? t('mentionStatus', { count: options.length }) : ''}
           </p>
         </div>
       }

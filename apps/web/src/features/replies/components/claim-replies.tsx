@@ -2,21 +2,24 @@ import { replyLine } from '@counterclaim/domain'
 import { LIMITS, REPLY_ANSWER_MAX, type ReplyAttempt, type ReplyChannel } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { replyListQuery, useAddReply, useUpdateReply } from '../api/replies.ts'
 import './replies.css'
 
-const CHANNELS: Array<[ReplyChannel, string]> = [
-  ['email', 'Email'],
-  ['phone', 'Phone'],
-  ['message', 'Message'],
-  ['social_media', 'Social media'],
-  ['in_person', 'In person'],
-  ['letter', 'Letter'],
-  ['other', 'Other'],
+/** How the desk may ask, in the order the form offers them. */
+const CHANNELS: readonly ReplyChannel[] = [
+  'email',
+  'phone',
+  'message',
+  'social_media',
+  'in_person',
+  'letter',
+  'other',
 ]
 
 /** Today as YYYY-MM-DD in the reader's own calendar. */
@@ -27,6 +30,7 @@ function today(): string {
 }
 
 function AddAttemptForm({ claimId, onDone }: { claimId: string; onDone: () => void }) {
+  const { t } = useTranslation(['replies', 'domain'])
   const add = useAddReply(claimId)
   const [id] = useState(() => crypto.randomUUID())
   const [askedOn, setAskedOn] = useState(today)
@@ -39,34 +43,35 @@ function AddAttemptForm({ claimId, onDone }: { claimId: string; onDone: () => vo
     add.mutate({ id, askedOn, channel, contact, question, replyBy: replyBy || null }, { onSuccess: onDone })
   }
   return (
-    <Form className="reply-form" onSubmit={submit} aria-label="Add an attempt to reach the claimant">
+    <Form className="reply-form" onSubmit={submit} aria-label={t('replies:addLabel')}>
       <Field
-        label="Whom you asked"
+        label={t('replies:whom')}
+        dir="auto"
         path="contact"
         error={add.error}
         maxLength={LIMITS.name}
         value={contact}
         onChange={(e) => setContact(e.target.value)}
         required
-        hint="Such as “the ministry’s press office”."
+        hint={t('replies:whomHint')}
       />
       <Field
         as="select"
-        label="How"
+        label={t('replies:how')}
         path="channel"
         error={add.error}
         value={channel}
         onChange={(e) => setChannel(e.target.value as ReplyChannel)}
       >
-        {CHANNELS.map(([value, words]) => (
+        {CHANNELS.map((value) => (
           <option key={value} value={value}>
-            {words}
+            {t(`replies:channel.${value}`)}
           </option>
         ))}
       </Field>
       <Field
         type="date"
-        label="Asked on"
+        label={t('domain:field.askedOn')}
         path="askedOn"
         error={add.error}
         value={askedOn}
@@ -75,7 +80,8 @@ function AddAttemptForm({ claimId, onDone }: { claimId: string; onDone: () => vo
       />
       <Field
         as="textarea"
-        label="What you asked"
+        label={t('replies:question')}
+        dir="auto"
         path="question"
         error={add.error}
         maxLength={LIMITS.claimText}
@@ -86,20 +92,20 @@ function AddAttemptForm({ claimId, onDone }: { claimId: string; onDone: () => vo
       />
       <Field
         type="date"
-        label="Reply by"
-        labelNote=" (optional)"
+        label={t('domain:field.replyBy')}
+        labelNote={t('replies:optional')}
         path="replyBy"
         error={add.error}
         value={replyBy}
         onChange={(e) => setReplyBy(e.target.value)}
       />
-      <ActionError error={add.error} action="The attempt was not logged." />
+      <ActionError error={add.error} action={t('replies:notLogged')} />
       <div className="actions compact">
         <button type="submit" disabled={add.isPending}>
-          {add.isPending ? 'Saving…' : 'Log the attempt'}
+          {add.isPending ? t('replies:saving') : t('replies:log')}
         </button>
         <button type="button" className="link-button" onClick={onDone}>
-          Cancel
+          {t('replies:cancel')}
         </button>
       </div>
     </Form>
@@ -115,8 +121,10 @@ function RecordReplyForm({
   entry: ReplyAttempt
   onDone: () => void
 }) {
+  const { t } = useTranslation(['replies', 'domain'])
   const update = useUpdateReply(claimId)
   const [answer, setAnswer] = useState('')
+  const labelId = useId()
   const [answeredOn, setAnsweredOn] = useState(today)
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -126,10 +134,19 @@ function RecordReplyForm({
     )
   }
   return (
-    <Form className="reply-form" onSubmit={submit} aria-label={`Record the reply of ${entry.contact}`}>
+    <Form className="reply-form" onSubmit={submit} aria-labelledby={labelId}>
+      <span id={labelId} hidden>
+        <Trans
+          t={t}
+          i18nKey="replies:recordLabel"
+          values={{ contact: entry.contact }}
+          components={SENTENCE_TAGS}
+        />
+      </span>
       <Field
         as="textarea"
-        label="Their reply"
+        label={t('replies:theirReply')}
+        dir="auto"
         path="answer"
         error={update.error}
         maxLength={REPLY_ANSWER_MAX}
@@ -140,20 +157,20 @@ function RecordReplyForm({
       />
       <Field
         type="date"
-        label="Replied on"
+        label={t('domain:field.answeredOn')}
         path="answeredOn"
         error={update.error}
         value={answeredOn}
         onChange={(e) => setAnsweredOn(e.target.value)}
         required
       />
-      <ActionError error={update.error} action="The reply was not saved." onReload={onDone} />
+      <ActionError error={update.error} action={t('replies:replyNotSaved')} onReload={onDone} />
       <div className="actions compact">
         <button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save the reply'}
+          {update.isPending ? t('replies:saving') : t('replies:saveReply')}
         </button>
         <button type="button" className="link-button" onClick={onDone}>
-          Cancel
+          {t('replies:cancel')}
         </button>
       </div>
     </Form>
@@ -165,6 +182,7 @@ function RecordReplyForm({
  * mistake can be taken off the log and put back.
  */
 export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLabel: string }) {
+  const { t } = useTranslation('replies')
   const headingId = useId()
   const log = useQuery(replyListQuery(claimId))
   const update = useUpdateReply(claimId)
@@ -175,18 +193,14 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
   return (
     <section className="claim-replies" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        Right of reply<span className="visually-hidden"> for {claimLabel}</span>
+        <Trans t={t} i18nKey="heading" values={{ claim: claimLabel }} components={SENTENCE_TAGS} />
       </h4>
       {log.isPending ? (
-        <LoadingMessage>Loading the reply log…</LoadingMessage>
+        <LoadingMessage>{t('loading')}</LoadingMessage>
       ) : log.isError ? (
-        <ErrorMessage
-          title="The reply log could not be loaded."
-          error={log.error}
-          onRetry={() => log.refetch()}
-        />
+        <ErrorMessage title={t('loadFailed')} error={log.error} onRetry={() => log.refetch()} />
       ) : log.data.items.length === 0 ? (
-        <EmptyMessage>No attempt to reach the claimant is logged yet.</EmptyMessage>
+        <EmptyMessage>{t('empty')}</EmptyMessage>
       ) : (
         <ol className="reply-log">
           {log.data.items.map((entry) => (
@@ -198,7 +212,12 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
                 <div className="actions compact">
                   {entry.answer === null ? (
                     <button type="button" className="link-button" onClick={() => setRecording(entry.id)}>
-                      Record the reply<span className="visually-hidden"> of {entry.contact}</span>
+                      <Trans
+                        t={t}
+                        i18nKey="record"
+                        values={{ contact: entry.contact }}
+                        components={SENTENCE_TAGS}
+                      />
                     </button>
                   ) : null}
                   <button
@@ -212,7 +231,12 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
                       )
                     }
                   >
-                    Remove<span className="visually-hidden"> the attempt to reach {entry.contact}</span>
+                    <Trans
+                      t={t}
+                      i18nKey="remove"
+                      values={{ contact: entry.contact }}
+                      components={SENTENCE_TAGS}
+                    />
                   </button>
                 </div>
               )}
@@ -222,7 +246,7 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
       )}
       {removed ? (
         <p role="status" className="small">
-          Removed the attempt to reach {removed.contact}.{' '}
+          <Trans t={t} i18nKey="removed" values={{ contact: removed.contact }} components={SENTENCE_TAGS} />{' '}
           <button
             type="button"
             className="link-button"
@@ -234,18 +258,18 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
               )
             }
           >
-            Undo
+            {t('undo')}
           </button>
         </p>
       ) : null}
-      <ActionError error={update.error} action="The log was not changed." onReload={() => log.refetch()} />
+      <ActionError error={update.error} action={t('notChanged')} onReload={() => log.refetch()} />
       <button
         type="button"
         className="link-button"
         aria-expanded={adding}
         onClick={() => setAdding((open) => !open)}
       >
-        Add an attempt<span className="visually-hidden"> to reach the claimant of {claimLabel}</span>
+        <Trans t={t} i18nKey="add" values={{ claim: claimLabel }} components={SENTENCE_TAGS} />
       </button>
       {adding ? <AddAttemptForm claimId={claimId} onDone={() => setAdding(false)} /> : null}
     </section>

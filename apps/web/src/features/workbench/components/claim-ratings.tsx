@@ -1,10 +1,13 @@
 import { type ClaimRatings, LIMITS, RATING_SCALE, type Rating } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, FieldScope, Form } from '../../../components/field.tsx'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { claimRatingsQuery, useRateClaim } from '../api/ratings.ts'
 
 const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating === v)
@@ -12,8 +15,8 @@ const isRating = (v: string): v is Rating => RATING_SCALE.some((r) => r.rating =
 /** "1 of 2 ratings in", as the count of ratings in a claim's blind round. */
 export function ratingsInWords(ratings: Pick<ClaimRatings, 'submitted' | 'required'>): string {
   return ratings.submitted === 0
-    ? `No ratings in yet (${ratings.required} needed)`
-    : `${ratings.submitted} of ${ratings.required} ratings in`
+    ? i18n.t('verdicts:ratings.noneIn', { required: ratings.required })
+    : i18n.t('verdicts:ratings.someIn', { submitted: ratings.submitted, required: ratings.required })
 }
 
 /** Your own rating of a claim: given for the first time, or changed while the other rater has not rated. */
@@ -28,41 +31,47 @@ function YourRatingForm({
   ratings: ClaimRatings
   onDone?: () => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   const mine = ratings.mine
   const rate = useRateClaim(claimId)
+  const labelId = useId()
   const [rating, setRating] = useState<Rating | ''>(mine?.rating ?? '')
   const [note, setNote] = useState(mine?.note ?? '')
   const [problem, setProblem] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!rating) {
-      setProblem('Choose a rating first.')
+      setProblem(t('verdicts:ratings.chooseFirst'))
       return
     }
     setProblem(null)
     rate.mutate({ version: mine?.version ?? null, rating, note }, { onSuccess: () => onDone?.() })
   }
   return (
-    <Form className="form-grid rating-form" onSubmit={submit} aria-label={`Your rating of ${claimLabel}`}>
+    <Form className="form-grid rating-form" onSubmit={submit} aria-labelledby={labelId}>
+      <span id={labelId} hidden>
+        {t('verdicts:ratings.formLabel', { claim: claimLabel })}
+      </span>
       <Field
         as="select"
-        label="Your rating"
+        label={t('verdicts:ratings.yours')}
         path="rating"
         error={rate.error}
         problem={problem}
         value={rating}
         onChange={(e) => setRating(isRating(e.target.value) ? e.target.value : '')}
       >
-        <option value="">Choose a rating</option>
+        <option value="">{t('verdicts:ratings.choose')}</option>
         {RATING_SCALE.map((r) => (
           <option key={r.rating} value={r.rating}>
-            {r.label}
+            {t(`domain:rating.${r.rating}`)}
           </option>
         ))}
       </Field>
       <Field
         as="textarea"
-        label="Why (optional)"
+        label={t('verdicts:ratings.why')}
+        dir="auto"
         path="note"
         error={rate.error}
         value={note}
@@ -70,14 +79,18 @@ function YourRatingForm({
         rows={2}
         maxLength={LIMITS.stanceNote}
       />
-      <ActionError error={rate.error} action="Your rating was not saved." onReload={() => rate.reset()} />
+      <ActionError error={rate.error} action={t('verdicts:ratings.notSaved')} onReload={() => rate.reset()} />
       <div className="actions compact">
         <button type="submit" className="primary" disabled={rate.isPending}>
-          {rate.isPending ? 'Saving…' : mine ? 'Save my rating' : 'Submit my rating'}
+          {rate.isPending
+            ? t('verdicts:form.saving')
+            : mine
+              ? t('verdicts:ratings.saveMine')
+              : t('verdicts:ratings.submitMine')}
         </button>
         {onDone ? (
           <button type="button" onClick={onDone}>
-            Cancel
+            {t('verdicts:cancel')}
           </button>
         ) : null}
       </div>
@@ -91,6 +104,7 @@ function YourRatingForm({
  * raters agree, or their two ratings side by side.
  */
 export function ClaimRatingsPanel({ claimId, claimLabel }: { claimId: string; claimLabel: string }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   const query = useQuery(claimRatingsQuery(claimId))
   const [changing, setChanging] = useState(false)
   const headingId = useId()
@@ -98,12 +112,17 @@ export function ClaimRatingsPanel({ claimId, claimLabel }: { claimId: string; cl
   return (
     <section className="claim-ratings" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        Independent ratings<span className="visually-hidden"> of {claimLabel}</span>
+        <Trans
+          t={t}
+          i18nKey="verdicts:ratings.heading"
+          values={{ claim: claimLabel }}
+          components={SENTENCE_TAGS}
+        />
       </h4>
-      {query.isPending ? <LoadingMessage>Loading ratings…</LoadingMessage> : null}
+      {query.isPending ? <LoadingMessage>{t('verdicts:ratings.loading')}</LoadingMessage> : null}
       {query.error ? (
         <ErrorMessage
-          title="The ratings could not be loaded."
+          title={t('verdicts:ratings.loadFailed')}
           error={query.error}
           onRetry={() => query.refetch()}
         />
@@ -116,12 +135,22 @@ export function ClaimRatingsPanel({ claimId, claimLabel }: { claimId: string; cl
               {ratings.mine && !changing ? (
                 <div className="small">
                   <p>
-                    Your rating: <RatingBadge rating={ratings.mine.rating} />
-                    {ratings.mine.note ? ` — ${ratings.mine.note}` : null}
+                    {t('verdicts:ratings.yourRating')} <RatingBadge rating={ratings.mine.rating} />
+                    {ratings.mine.note ? (
+                      <>
+                        {' — '}
+                        <span dir="auto">{ratings.mine.note}</span>
+                      </>
+                    ) : null}
                   </p>
-                  <p className="muted">The other rating shows once the second checker has rated.</p>
+                  <p className="muted">{t('verdicts:ratings.otherLater')}</p>
                   <button type="button" className="link-button" onClick={() => setChanging(true)}>
-                    Change my rating<span className="visually-hidden"> of {claimLabel}</span>
+                    <Trans
+                      t={t}
+                      i18nKey="verdicts:ratings.change"
+                      values={{ claim: claimLabel }}
+                      components={SENTENCE_TAGS}
+                    />
                   </button>
                 </div>
               ) : ratings.mine ? (
@@ -138,14 +167,16 @@ export function ClaimRatingsPanel({ claimId, claimLabel }: { claimId: string; cl
           ) : ratings.agreement === 'agree' && ratings.ratings[0] ? (
             <div className="ratings-agree small">
               <p>
-                <strong>Raters agree: {ratings.ratings[0].ratingLabel}</strong>
+                <strong>
+                  {t('verdicts:ratings.agree', { rating: t(`domain:rating.${ratings.ratings[0].rating}`) })}
+                </strong>
               </p>
               <RatersList ratings={ratings} />
             </div>
           ) : (
             <div className="ratings-disagree small">
               <p>
-                <strong>Raters disagree</strong>
+                <strong>{t('verdicts:ratings.disagree')}</strong>
               </p>
               <RatersList ratings={ratings} />
             </div>
@@ -162,8 +193,15 @@ function RatersList({ ratings }: { ratings: ClaimRatings }) {
     <ul className="raters-side-by-side">
       {ratings.ratings.map((r) => (
         <li key={r.id}>
-          <span className="rater-name">{r.rater.name}</span> <RatingBadge rating={r.rating} />
-          {r.note ? <span className="rater-note">{r.note}</span> : null}
+          <span className="rater-name" dir="auto">
+            {r.rater.name}
+          </span>{' '}
+          <RatingBadge rating={r.rating} />
+          {r.note ? (
+            <span className="rater-note" dir="auto">
+              {r.note}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -183,22 +221,24 @@ export function VerdictRatingStart({
   current: Rating | ''
   onChoose: (rating: Rating) => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   if (!ratings.revealed) {
     return (
-      <p className="reason small">
-        This claim is rated independently: the verdict’s rating can be set once both checkers have rated it (
-        {ratingsInWords(ratings)}).
-      </p>
+      <p className="reason small">{t('verdicts:ratings.locked', { progress: ratingsInWords(ratings) })}</p>
     )
   }
   const [first, second] = ratings.ratings
   if (!first || !second) return null
   if (ratings.agreement === 'agree') {
-    return <p className="muted small">Both raters chose {first.ratingLabel}.</p>
+    return (
+      <p className="muted small">
+        {t('verdicts:ratings.bothChose', { rating: t(`domain:rating.${first.rating}`) })}
+      </p>
+    )
   }
   return (
     <fieldset className="rating-choice small">
-      <legend>The raters disagree: start from one of their ratings</legend>
+      <legend>{t('verdicts:ratings.chooseStart')}</legend>
       {[first, second].map((r) => (
         <button
           key={r.id}
@@ -206,7 +246,12 @@ export function VerdictRatingStart({
           aria-pressed={current === r.rating}
           onClick={() => onChoose(r.rating)}
         >
-          Use {r.ratingLabel} ({r.rater.name})
+          <Trans
+            t={t}
+            i18nKey="verdicts:ratings.use"
+            values={{ rating: t(`domain:rating.${r.rating}`), name: r.rater.name }}
+            components={SENTENCE_TAGS}
+          />
         </button>
       ))}
     </fieldset>

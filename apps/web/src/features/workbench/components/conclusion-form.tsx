@@ -1,7 +1,9 @@
 import { type Conclusion, ConclusionSchema, type DeskSettings, LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 import {
   type ConclusionCorrectInput,
   useConclusionStep,
@@ -23,9 +25,10 @@ const valuesOf = (conclusion: Conclusion | null) => ({
 })
 type ConclusionValues = ReturnType<typeof valuesOf>
 
-const FIELDS: readonly ConflictField<ConclusionValues>[] = [
-  { key: 'finding', label: 'Finding' },
-  { key: 'rationale', label: 'Rationale' },
+/** The conclusion's fields as a conflict names them, in the interface's language now. */
+const fieldsNow = (): readonly ConflictField<ConclusionValues>[] => [
+  { key: 'finding', label: i18n.t('verdicts:field.finding') },
+  { key: 'rationale', label: i18n.t('verdicts:field.rationale') },
 ]
 
 const parse = (details: unknown): Conclusion | null => ConclusionSchema.safeParse(details).data ?? null
@@ -33,17 +36,19 @@ const parse = (details: unknown): Conclusion | null => ConclusionSchema.safePars
 /** The finding: one or two public sentences that answer the dispute's question by comparing the claims. */
 function FindingField(props: { value: string; onChange: (value: string) => void; error: Error | null }) {
   const { value, onChange, error } = props
+  const { t } = useTranslation('verdicts')
   return (
     <Field
       as="textarea"
-      label="Finding"
+      label={t('field.finding')}
+      dir="auto"
       path="finding"
       error={error}
       value={value}
       rows={2}
       maxLength={LIMITS.summary}
       onChange={(e) => onChange(e.target.value)}
-      hint={`How the claims compare, for the public: “Both hold: …”. At most ${LIMITS.summary} characters (${value.length}/${LIMITS.summary}).`}
+      hint={t('conclusion.findingHint', { max: LIMITS.summary, length: value.length })}
     />
   )
 }
@@ -63,13 +68,15 @@ export function ConclusionDraftForm({
   onClose: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const save = useSaveConclusion(disputeId)
   const step = useConclusionStep(disputeId)
-  const draft = useRecordDraft({ record: conclusion, valuesOf, fields: FIELDS, parse })
+  const fields = fieldsNow()
+  const draft = useRecordDraft({ record: conclusion, valuesOf, fields, parse })
   const { finding, rationale } = draft.values
   const ids = { heading: useId(), submitReason: useId() }
   const heading = useFocusOnOpen()
-  const submitReason = finding.trim() ? null : 'Write the finding before submitting it for review.'
+  const submitReason = finding.trim() ? null : t('conclusion.submitReason')
   const { saved, onSave, onSubmitForReview } = useDraftSaving({
     draft,
     save: () => save.mutateAsync({ version: draft.version, json: { finding, rationale } }),
@@ -80,11 +87,11 @@ export function ConclusionDraftForm({
   return (
     <section className="conclusion-form" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={heading} tabIndex={-1}>
-        {conclusion ? 'Edit the conclusion' : 'Write the conclusion'}
+        {conclusion ? t('conclusion.edit') : t('conclusion.write')}
       </h3>
       <ReturnedNote note={conclusion?.returnNote} />
       <Form onSubmit={onSave} className="form-grid">
-        <ConflictChoices draft={draft} entity="conclusion" fields={FIELDS} />
+        <ConflictChoices draft={draft} entity="conclusion" fields={fields} />
         <FindingField
           value={finding}
           onChange={(v) => draft.set('finding', v)}
@@ -132,8 +139,10 @@ export function ConclusionCorrectionForm({
   onCorrected: (outcome: 'applied' | 'pending') => void
   onReload: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const correct = useCorrectConclusion(disputeId)
-  const draft = useRecordDraft({ record: conclusion, valuesOf, fields: FIELDS, parse })
+  const fields = fieldsNow()
+  const draft = useRecordDraft({ record: conclusion, valuesOf, fields, parse })
   const { finding, rationale } = draft.values
   const [note, setNote] = useState('')
   const headingId = useId()
@@ -157,21 +166,16 @@ export function ConclusionCorrectionForm({
   return (
     <section className="conclusion-form" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
-        Correct the conclusion
+        {t('conclusion.correctHeading')}
       </h3>
-      <p className="hint">
-        The conclusion stays published. The public page lists every correction with its date and note.
-        {desk.twoPersonRule
-          ? ' Under the two-person rule, a new finding is published once a second editor approves it; a change of the rationale alone is published at once.'
-          : ''}
-      </p>
+      <p className="hint">{desk.twoPersonRule ? t('conclusion.staysTwoPerson') : t('conclusion.stays')}</p>
       <Form onSubmit={onSubmit} className="form-grid">
-        <ConflictChoices draft={draft} entity="conclusion" fields={FIELDS} />
+        <ConflictChoices draft={draft} entity="conclusion" fields={fields} />
         <FindingField value={finding} onChange={(v) => draft.set('finding', v)} error={correct.error} />
         <RationaleField value={rationale} onChange={(v) => draft.set('rationale', v)} error={correct.error} />
         <CorrectionFormEnd
           what="conclusion"
-          noteHint="Public: shown with its date under the conclusion. Say what changed and why."
+          noteHint={t('conclusion.noteHint')}
           note={note}
           onNote={setNote}
           correct={correct}

@@ -8,23 +8,27 @@ import {
   type SessionUser,
 } from '@counterclaim/shared'
 import { useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { useRequiredNote } from '../../../components/required-note.ts'
 import { VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { useConclusionStep, useDecideConclusionCorrection } from '../api/conclusion.ts'
 import { ConclusionCorrectionForm, ConclusionDraftForm } from './conclusion-form.tsx'
 import { PendingDecision } from './pending-decision.tsx'
 
 /** Why this editor cannot publish the conclusion in review, or null when they can. */
 function whyNotPublish(conclusion: Conclusion, userId: string, desk: DeskSettings): string | null {
-  const gaps = conclusionPublishGaps(conclusion).map((field) => `a ${field}`)
+  const gaps = conclusionPublishGaps(conclusion)
   const reasons: string[] = []
-  if (gaps.length) reasons.push(`It needs ${gaps.join(' and ')} before it can be published.`)
+  const [gap, more] = gaps
+  if (gap) reasons.push(i18n.t(`verdicts:conclusion.needs.${more ? 'both' : gap}`))
   if (desk.twoPersonRule && conclusion.contributors.some((person) => person.id === userId))
-    reasons.push('You wrote or edited this conclusion: another editor must publish it.')
+    reasons.push(i18n.t('verdicts:conclusion.ownWork'))
   return reasons.length ? reasons.join(' ') : null
 }
 
@@ -42,6 +46,7 @@ function PendingFinding({
   user: SessionUser
   onReload: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const decide = useDecideConclusionCorrection(disputeId)
   const ref = { correctionId: pending.id, version }
   return (
@@ -49,17 +54,20 @@ function PendingFinding({
       pending={pending}
       user={user}
       heading={
-        <>
-          <strong>New finding proposed by {pending.proposedBy.name}</strong> — waiting for a second editor:
-        </>
+        <Trans
+          t={t}
+          i18nKey="conclusion.pendingHeading"
+          values={{ name: pending.proposedBy.name }}
+          components={SENTENCE_TAGS}
+        />
       }
       details={
         <p>
-          <del>{pending.before.finding}</del> → <ins>{pending.after.finding}</ins>
+          <del dir="auto">{pending.before.finding}</del> → <ins dir="auto">{pending.after.finding}</ins>
         </p>
       }
-      change="the new finding"
-      ownNote="You proposed it: another editor must approve it before the public sees it."
+      change="finding"
+      ownNote={t('conclusion.pendingOwn')}
       deciding={{
         isPending: decide.isPending,
         error: decide.error,
@@ -92,6 +100,7 @@ function NoteForm({
   onSend: (note: string) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const note = useRequiredNote(missing)
   const noteRef = note.ref
   useEffect(() => {
@@ -110,11 +119,12 @@ function NoteForm({
       <Field
         as="textarea"
         label={label}
-        labelNote=" (required)"
+        labelNote={t('required')}
         path="note"
         error={error}
         {...note.field}
         rows={3}
+        dir="auto"
         required
         maxLength={LIMITS.longText}
         hint={hint}
@@ -124,7 +134,7 @@ function NoteForm({
           {submit}
         </button>
         <button type="button" className="link-button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>
@@ -150,6 +160,7 @@ export function ConclusionPanel({
   desk: DeskSettings
   onReload: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const step = useConclusionStep(disputeId)
   const [open, setOpen] = useState<Open>(null)
   const [outcome, setOutcome] = useState<'applied' | 'pending' | null>(null)
@@ -160,9 +171,7 @@ export function ConclusionPanel({
   const pending = status === 'published' ? (conclusion?.pendingCorrection ?? null) : null
   const publishReason = status === 'in_review' && conclusion ? whyNotPublish(conclusion, user.id, desk) : null
   const submitReason =
-    status === 'draft' && conclusion && !conclusion.finding.trim()
-      ? 'Write the finding before submitting it for review.'
-      : null
+    status === 'draft' && conclusion && !conclusion.finding.trim() ? t('conclusion.submitReason') : null
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus()
   }, [outcome])
@@ -170,14 +179,14 @@ export function ConclusionPanel({
   const toggle = (which: Open) => setOpen((o) => (o === which ? null : which))
   const publicPage = (
     <a href={`/d/${disputeId}`}>
-      Public page<span className="visually-hidden"> of the dispute</span>
+      <Trans t={t} i18nKey="conclusion.publicPage" components={SENTENCE_TAGS} />
     </a>
   )
 
   return (
     <section className="panel conclusion-panel" aria-labelledby={ids.heading}>
       <div className="section-head">
-        <h2 id={ids.heading}>Conclusion</h2>
+        <h2 id={ids.heading}>{t('conclusion.heading')}</h2>
         {conclusion ? <VerdictStatusBadge status={status} /> : null}
       </div>
       {open === 'edit' && (status === null || status === 'draft') ? (
@@ -201,64 +210,85 @@ export function ConclusionPanel({
         />
       ) : !conclusion ? (
         <div className="state-message state-empty">
-          <p>No conclusion yet: once the claims are checked, say in a sentence or two how they compare.</p>
+          <p>{t('conclusion.none')}</p>
           <div className="actions compact">
             <button type="button" onClick={() => setOpen('edit')}>
-              Write the conclusion
+              {t('conclusion.write')}
             </button>
           </div>
         </div>
       ) : (
         <FieldScope>
           {conclusion.finding ? (
-            <p className="conclusion-finding">{conclusion.finding}</p>
+            <p className="conclusion-finding" dir="auto">
+              {conclusion.finding}
+            </p>
           ) : (
-            <p className="muted small">No finding yet.</p>
+            <p className="muted small">{t('conclusion.noFinding')}</p>
           )}
           {conclusion.rationale.trim() ? (
             <div
               className="markdown-preview conclusion-rationale"
+              dir="auto"
               // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
               dangerouslySetInnerHTML={{ __html: renderMarkdown(conclusion.rationale) }}
             />
           ) : null}
           {status === 'draft' && conclusion.returnNote ? (
             <p className="note-returned small">
-              <strong>Returned:</strong> {conclusion.returnNote}
+              <strong>{t('conclusion.returned')}</strong> <span dir="auto">{conclusion.returnNote}</span>
             </p>
           ) : null}
           {status === 'in_review' && !isEditor ? (
-            <p className="muted small">Waiting for an editor’s review.</p>
+            <p className="muted small">{t('conclusion.waiting')}</p>
           ) : null}
           {status === 'published' && conclusion.publishedAt ? (
             <p className="muted small">
-              Published <time dateTime={conclusion.publishedAt}>{formatMoment(conclusion.publishedAt)}</time>
-              {conclusion.reviewer ? ` by ${conclusion.reviewer.name}` : ''} · {publicPage}
+              <Trans
+                t={t}
+                i18nKey={conclusion.reviewer ? 'conclusion.publishedBy' : 'conclusion.published'}
+                values={{ when: formatMoment(conclusion.publishedAt), name: conclusion.reviewer?.name }}
+                components={{
+                  ...SENTENCE_TAGS,
+                  time: <time dateTime={conclusion.publishedAt} />,
+                  link: publicPage,
+                }}
+              />
             </p>
           ) : null}
           {status === 'withdrawn' ? (
             <div className="withdrawn-notice small">
               <p>
-                <strong>Withdrawn</strong>{' '}
+                <strong>{t('conclusion.withdrawn')}</strong>{' '}
                 <time dateTime={conclusion.withdrawnAt ?? undefined}>
                   {formatMoment(conclusion.withdrawnAt)}
                 </time>
-                {conclusion.withdrawalNote ? `: ${conclusion.withdrawalNote}` : null}
+                {conclusion.withdrawalNote ? (
+                  <>
+                    : <span dir="auto">{conclusion.withdrawalNote}</span>
+                  </>
+                ) : null}
               </p>
-              <p className="muted">The public page says so, in place of the conclusion · {publicPage}</p>
+              <p className="muted">
+                <Trans
+                  t={t}
+                  i18nKey="conclusion.withdrawnNotice"
+                  components={{ ...SENTENCE_TAGS, link: publicPage }}
+                />
+              </p>
             </div>
           ) : null}
           {conclusion.corrections.length > 0 ? (
             <details className="corrections small">
               <summary>
                 {conclusion.corrections.length === 1
-                  ? 'Corrected once'
-                  : `Corrected ${conclusion.corrections.length} times`}
+                  ? t('conclusion.correctedOnce')
+                  : t('conclusion.corrected', { count: conclusion.corrections.length })}
               </summary>
               <ol>
                 {[...conclusion.corrections].reverse().map((c) => (
                   <li key={c.id}>
-                    <time dateTime={c.at}>{formatMoment(c.at)}</time> {c.note}
+                    <time dateTime={c.at}>{formatMoment(c.at)}</time> <span dir="auto">{c.note}</span>
                   </li>
                 ))}
               </ol>
@@ -266,9 +296,7 @@ export function ConclusionPanel({
           ) : null}
           {outcome ? (
             <p role="status" className="ok small" ref={outcomeRef} tabIndex={-1}>
-              {outcome === 'applied'
-                ? 'Correction published.'
-                : 'New finding proposed. It is not public yet: it waits for another editor’s approval.'}
+              {outcome === 'applied' ? t('conclusion.applied') : t('conclusion.pending')}
             </p>
           ) : null}
           {pending ? (
@@ -284,7 +312,7 @@ export function ConclusionPanel({
             {status === 'draft' ? (
               <>
                 <button type="button" onClick={() => setOpen('edit')}>
-                  Edit the conclusion
+                  {t('conclusion.edit')}
                 </button>
                 <button
                   type="button"
@@ -295,7 +323,7 @@ export function ConclusionPanel({
                     step.mutate({ version: conclusion.version, step: 'submit' })
                   }}
                 >
-                  Submit for review<span className="visually-hidden"> the conclusion</span>
+                  <Trans t={t} i18nKey="conclusion.submit" components={SENTENCE_TAGS} />
                 </button>
               </>
             ) : null}
@@ -311,10 +339,10 @@ export function ConclusionPanel({
                     step.mutate({ version: conclusion.version, step: 'publish' })
                   }}
                 >
-                  Publish<span className="visually-hidden"> the conclusion</span>
+                  <Trans t={t} i18nKey="conclusion.publish" components={SENTENCE_TAGS} />
                 </button>
                 <button type="button" aria-expanded={open === 'return'} onClick={() => toggle('return')}>
-                  Return…<span className="visually-hidden"> the conclusion to its author</span>
+                  <Trans t={t} i18nKey="conclusion.return" components={SENTENCE_TAGS} />
                 </button>
               </>
             ) : null}
@@ -326,12 +354,12 @@ export function ConclusionPanel({
                   setOpen('correct')
                 }}
               >
-                Correct the conclusion
+                {t('conclusion.correct')}
               </button>
             ) : null}
             {status === 'published' && isEditor ? (
               <button type="button" aria-expanded={open === 'withdraw'} onClick={() => toggle('withdraw')}>
-                Withdraw…<span className="visually-hidden"> the conclusion</span>
+                <Trans t={t} i18nKey="conclusion.withdraw" components={SENTENCE_TAGS} />
               </button>
             ) : null}
           </div>
@@ -342,16 +370,16 @@ export function ConclusionPanel({
           ) : null}
           {publishReason && isEditor ? (
             <p id={ids.publishReason} className="reason small">
-              <span className="visually-hidden">Publish cannot be used yet: </span>
+              <span className="visually-hidden">{t('conclusion.publishBlocked')}</span>
               {publishReason}
             </p>
           ) : null}
           {open === 'return' && status === 'in_review' ? (
             <NoteForm
-              label="Note to the author"
-              hint="Say what the conclusion needs before it can be published."
-              missing="Write a note: it tells the author what to change."
-              submit="Return to draft"
+              label={t('conclusion.returnLabel')}
+              hint={t('conclusion.returnHint')}
+              missing={t('conclusion.returnMissing')}
+              submit={t('conclusion.returnSubmit')}
               busy={step.isPending}
               error={step.error}
               onCancel={close}
@@ -362,10 +390,10 @@ export function ConclusionPanel({
           ) : null}
           {open === 'withdraw' && status === 'published' ? (
             <NoteForm
-              label="Public note: why it is withdrawn"
-              hint="The public page will say that the conclusion was withdrawn, with today’s date and this note, in place of it. This cannot be undone."
-              missing="Write the note readers will see: it says why the conclusion was withdrawn."
-              submit="Withdraw the conclusion"
+              label={t('conclusion.withdrawLabel')}
+              hint={t('conclusion.withdrawHint')}
+              missing={t('conclusion.withdrawMissing')}
+              submit={t('conclusion.withdrawSubmit')}
               busy={step.isPending}
               error={step.error}
               onCancel={close}
@@ -374,7 +402,7 @@ export function ConclusionPanel({
               }
             />
           ) : null}
-          <ActionError error={step.error} action="The conclusion did not move on." onReload={onReload} />
+          <ActionError error={step.error} action={t('conclusion.stepFailed')} onReload={onReload} />
         </FieldScope>
       )}
     </section>

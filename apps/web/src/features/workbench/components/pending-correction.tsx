@@ -1,5 +1,7 @@
-import type { DeskSettings, PendingCorrection, SessionUser } from '@counterclaim/shared'
-import { otherCorrectedFields, ratingWords } from '../../../components/correction-words.ts'
+import type { DeskSettings, PendingCorrection, Rating, SessionUser } from '@counterclaim/shared'
+import { Trans, useTranslation } from 'react-i18next'
+import { otherCorrectedFields } from '../../../components/correction-words.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { useDecideCorrection } from '../api/workbench.ts'
 import { PendingDecision } from './pending-decision.tsx'
 
@@ -26,6 +28,9 @@ export function PendingCorrectionNotice({
   desk: DeskSettings
   onReload: () => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
+  const rating = (value: string | null | undefined) =>
+    value ? t(`domain:rating.${value as Rating}`) : t('domain:notRated')
   const decide = useDecideCorrection(disputeId)
   const also = otherCorrectedFields(pending.before, pending.after)
   const ref = { claimId, correctionId: pending.id, version: verdictVersion }
@@ -34,21 +39,22 @@ export function PendingCorrectionNotice({
       pending={pending}
       user={user}
       heading={
-        <>
-          <strong>Rating change proposed by {pending.proposedBy.name}:</strong>{' '}
-          {ratingWords(pending.before.rating)} → {ratingWords(pending.after.rating)} — waiting for a second
-          editor
-          <span className="visually-hidden"> ({claimLabel})</span>
-        </>
+        <Trans
+          t={t}
+          i18nKey="verdicts:pending.ratingHeading"
+          values={{
+            name: pending.proposedBy.name,
+            before: rating(pending.before.rating),
+            after: rating(pending.after.rating),
+            claim: claimLabel,
+          }}
+          components={SENTENCE_TAGS}
+        />
       }
-      details={also.length ? <p>It also changes {also.join(', ')}.</p> : null}
-      change="the rating change"
+      details={also.length ? <p>{t('verdicts:pending.alsoChanges', { fields: also.join(', ') })}</p> : null}
+      change="rating"
       on={claimLabel}
-      ownNote={
-        desk.twoPersonRule
-          ? 'You proposed it: another editor must approve it before the public sees it.'
-          : 'You proposed it while the desk kept the two-person rule: another editor must approve it, or take it back and publish the correction yourself.'
-      }
+      ownNote={desk.twoPersonRule ? t('verdicts:pending.ownTwoPerson') : t('verdicts:pending.ownNoRule')}
       deciding={{
         isPending: decide.isPending,
         error: decide.error,

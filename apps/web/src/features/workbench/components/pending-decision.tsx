@@ -1,9 +1,11 @@
 import { LIMITS, roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { useRequiredNote } from '../../../components/required-note.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** The decision on a pending correction, as a mutation: approve, or reject with a note. */
 export interface Deciding {
@@ -18,7 +20,7 @@ export interface Deciding {
 /**
  * A correction proposed under the two-person rule, waiting for a second editor (a verdict's change of
  * rating, a conclusion's new finding): who proposed what and why; another editor approves or rejects
- * it, the proposer may take it back. `change` names the change in its buttons ("the new finding").
+ * it, the proposer may take it back. `change` is what is proposed: a verdict's rating, a conclusion's finding.
  */
 export function PendingDecision({
   pending,
@@ -37,7 +39,7 @@ export function PendingDecision({
   heading: ReactNode
   /** What else it changes, under the first line. */
   details: ReactNode
-  change: string
+  change: 'rating' | 'finding'
   /** What the change is made on, for screen readers when several stand side by side (the claim). */
   on?: string
   /** What the proposer is told of their own proposal. */
@@ -45,14 +47,14 @@ export function PendingDecision({
   deciding: Deciding
   onReload: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const [rejecting, setRejecting] = useState(false)
-  const rejectNote = useRequiredNote(
-    'Write a note: it is kept with the proposal, for the editor who made it.',
-  )
+  const rejectNote = useRequiredNote(t('pending.rejectMissing'))
   const headingId = useId()
   const isEditor = roleAtLeast(user.role, 'editor')
   const own = pending.proposedBy.id === user.id
-  const named = on ? `${change} on ${on}` : change
+  // The buttons name the change for screen readers, and the claim it is on.
+  const named = { t, values: { claim: on }, components: SENTENCE_TAGS }
 
   const onReject = (event: FormEvent) => {
     event.preventDefault()
@@ -68,10 +70,14 @@ export function PendingDecision({
         {details}
         <p>
           <span className="muted">
-            Proposed <time dateTime={pending.proposedAt}>{formatMoment(pending.proposedAt)}</time>, with the
-            correction note:
+            <Trans
+              t={t}
+              i18nKey="pending.proposed"
+              values={{ when: formatMoment(pending.proposedAt) }}
+              components={{ time: <time dateTime={pending.proposedAt} /> }}
+            />
           </span>{' '}
-          {pending.note}
+          <span dir="auto">{pending.note}</span>
         </p>
         {isEditor && own ? <p className="muted">{ownNote}</p> : null}
         {isEditor ? (
@@ -83,7 +89,7 @@ export function PendingDecision({
                 disabled={deciding.isPending}
                 onClick={deciding.approve}
               >
-                Approve<span className="visually-hidden"> {named}</span>
+                <Trans i18nKey={`pending.approve.${change}`} {...named} />
               </button>
             )}
             <button
@@ -95,8 +101,7 @@ export function PendingDecision({
                 setTimeout(() => rejectNote.ref.current?.focus(), 0)
               }}
             >
-              {own ? 'Take back…' : 'Reject…'}
-              <span className="visually-hidden"> {named}</span>
+              <Trans i18nKey={own ? `pending.takeBack.${change}` : `pending.reject.${change}`} {...named} />
             </button>
           </div>
         ) : null}
@@ -104,8 +109,9 @@ export function PendingDecision({
           <form className="form-grid" onSubmit={onReject} noValidate>
             <Field
               as="textarea"
-              label={own ? 'Why you take it back' : 'Why not'}
-              labelNote=" (required)"
+              label={own ? t('pending.whyTakeBack') : t('pending.whyNot')}
+              labelNote={t('required')}
+              dir="auto"
               path="note"
               error={deciding.error}
               {...rejectNote.field}
@@ -115,26 +121,20 @@ export function PendingDecision({
             />
             <div className="actions compact">
               <button type="submit" disabled={deciding.isPending}>
-                {own ? 'Take the proposal back' : `Reject ${change}`}
+                {own ? t('pending.takeBackSubmit') : t(`pending.rejectSubmit.${change}`)}
               </button>
               <button type="button" className="link-button" onClick={() => setRejecting(false)}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </form>
         ) : null}
         <ActionError
           error={deciding.error}
-          action={
-            deciding.rejected
-              ? 'The proposal was not turned down.'
-              : `${capitalised(change)} was not applied.`
-          }
+          action={deciding.rejected ? t('pending.notTurnedDown') : t(`pending.notApplied.${change}`)}
           onReload={onReload}
         />
       </section>
     </FieldScope>
   )
 }
-
-const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1)

@@ -1,6 +1,8 @@
 import { describeChanges } from '@counterclaim/domain'
 import type { PublicationChange } from '@counterclaim/shared'
 import { useId } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /**
  * On a published claim whose live records differ from what the public sees: what changed, in one line,
@@ -18,30 +20,43 @@ export function PublicationChanges({
   canCorrect: boolean
   onCorrect: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const headingId = useId()
   if (changes.length === 0) return null
+  const named = { t, values: { claim: claimLabel }, components: SENTENCE_TAGS }
   return (
     <section className="publication-changes small" aria-labelledby={headingId}>
       <p id={headingId}>
-        <strong>Changed since publication:</strong> {describeChanges([...changes])}
-        <span className="visually-hidden"> ({claimLabel})</span>
+        <Trans
+          i18nKey="changes.heading"
+          {...named}
+          values={{ claim: claimLabel, changes: describeChanges([...changes]) }}
+        />
       </p>
-      <p className="muted">
-        The public page still shows what was published, until a correction is published.
-      </p>
+      <p className="muted">{t('changes.stillPublished')}</p>
       <details className="change-details">
         <summary>
-          Show the differences<span className="visually-hidden"> on {claimLabel}</span>
+          <Trans i18nKey="changes.show" {...named} />
         </summary>
         <ul>
           {changes.map((change) => (
             <li key={`${change.part}:${change.label}`}>
               <span className="change-label">{change.label}</span>
               <span className="change-was">
-                <span className="change-tag">Published:</span> {change.published ?? <em>none</em>}
+                <span className="change-tag">{t('changes.published')}</span>{' '}
+                {change.published === null ? (
+                  <em>{t('changes.none')}</em>
+                ) : (
+                  <span dir="auto">{change.published}</span>
+                )}
               </span>
               <span className="change-now">
-                <span className="change-tag">Now:</span> {change.current ?? <em>none</em>}
+                <span className="change-tag">{t('changes.now')}</span>{' '}
+                {change.current === null ? (
+                  <em>{t('changes.none')}</em>
+                ) : (
+                  <span dir="auto">{change.current}</span>
+                )}
               </span>
             </li>
           ))}
@@ -50,7 +65,7 @@ export function PublicationChanges({
       {canCorrect ? (
         <div className="actions compact">
           <button type="button" onClick={onCorrect}>
-            Publish a correction<span className="visually-hidden"> on {claimLabel}</span>
+            <Trans i18nKey="changes.correct" {...named} />
           </button>
         </div>
       ) : null}

@@ -1,7 +1,9 @@
 import { renderMarkdown } from '@counterclaim/domain'
 import { LIMITS } from '@counterclaim/shared'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** A Markdown rationale with Write/Preview: a verdict's and a conclusion's, drafted and corrected. */
 export function RationaleField(props: {
@@ -12,10 +14,12 @@ export function RationaleField(props: {
 }) {
   const { value, onChange, error } = props
   const [preview, setPreview] = useState(false)
+  const { t } = useTranslation('verdicts')
   return (
     <Field
       as="textarea"
-      label="Rationale"
+      label={t('field.rationale')}
+      dir="auto"
       path="rationale"
       error={error}
       value={value}
@@ -26,26 +30,29 @@ export function RationaleField(props: {
       aside={
         <div className="toggle">
           <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
-            Write
+            {t('rationaleField.write')}
           </button>
           <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
-            Preview
+            {t('rationaleField.preview')}
           </button>
         </div>
       }
       after={
-        preview ? (
+        !preview ? null : value.trim() ? (
           <section
             className="markdown-preview"
-            aria-label="Rationale preview"
+            aria-label={t('rationaleField.previewLabel')}
+            dir="auto"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and keeps only http(s) links
-            dangerouslySetInnerHTML={{
-              __html: value.trim() ? renderMarkdown(value) : '<p>Nothing written yet.</p>',
-            }}
+            dangerouslySetInnerHTML={{ __html: renderMarkdown(value) }}
           />
-        ) : null
+        ) : (
+          <section className="markdown-preview" aria-label={t('rationaleField.previewLabel')}>
+            <p>{t('rationaleField.nothingYet')}</p>
+          </section>
+        )
       }
-      hint="Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
+      hint={<Trans t={t} i18nKey="rationaleField.hint" components={SENTENCE_TAGS} />}
     />
   )
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { Field } from '../../../components/field.tsx'
@@ -29,10 +30,11 @@ export function useFocusOnOpen() {
 
 /** The editor's note on a draft returned from review. */
 export function ReturnedNote({ note }: { note: string | null | undefined }) {
+  const { t } = useTranslation('verdicts')
   if (!note) return null
   return (
     <p className="note-returned">
-      <strong>Returned by the editor:</strong> {note}
+      <strong>{t('form.returnedByEditor')}</strong> <span dir="auto">{note}</span>
     </p>
   )
 }
@@ -48,6 +50,7 @@ export function useDraftSaving<R extends { id: string; version: number }>(option
   submitReason: string | null
 }) {
   const { draft, save, submit, submitReason } = options
+  const { t } = useTranslation('verdicts')
   const [saved, setSaved] = useState<string | null>(null)
   const saveDraft = async () => {
     setSaved(null)
@@ -63,7 +66,7 @@ export function useDraftSaving<R extends { id: string; version: number }>(option
   const onSave = (event: FormEvent) => {
     event.preventDefault()
     saveDraft().then(
-      () => setSaved('Draft saved.'),
+      () => setSaved(t('form.draftSaved')),
       () => undefined, // shown by ActionError
     )
   }
@@ -99,23 +102,20 @@ export function DraftFormEnd({
   /** Reloads after a refused save: drops the typing first. */
   onReloadSaved: () => void
 }) {
+  const { t } = useTranslation('verdicts')
   const busy = save.isPending || step.isPending
   return (
     <>
       <ActionError
         error={save.error}
-        action={`The ${what} was not saved.`}
+        action={t(`form.notSaved.${what}`)}
         onReload={() => {
           onReloadSaved()
           save.reset()
           onReload()
         }}
       />
-      <ActionError
-        error={step.error}
-        action={`The ${what} was not submitted for review.`}
-        onReload={onReload}
-      />
+      <ActionError error={step.error} action={t(`form.notSubmitted.${what}`)} onReload={onReload} />
       {saved ? (
         <p role="status" className="ok small">
           {saved}
@@ -123,7 +123,7 @@ export function DraftFormEnd({
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {save.isPending ? 'Saving…' : 'Save draft'}
+          {save.isPending ? t('form.saving') : t('form.saveDraft')}
         </button>
         <button
           type="button"
@@ -131,10 +131,10 @@ export function DraftFormEnd({
           {...blockedBy(submitReason, submitReasonId)}
           onClick={onSubmitForReview}
         >
-          {step.isPending ? 'Submitting…' : 'Submit for review'}
+          {step.isPending ? t('form.submitting') : t('form.submitForReview')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       {submitReason ? (
@@ -168,12 +168,14 @@ export function CorrectionFormEnd({
   onReload: () => void
   onClose: () => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   return (
     <>
       <Field
         as="textarea"
-        label="Correction note"
-        labelNote=" (required)"
+        label={t('domain:field.correctionNote')}
+        labelNote={t('verdicts:required')}
+        dir="auto"
         path="correctionNote"
         error={correct.error}
         value={note}
@@ -185,7 +187,7 @@ export function CorrectionFormEnd({
       />
       <ActionError
         error={correct.error}
-        action={`The ${what} was not corrected.`}
+        action={t(`verdicts:form.notCorrected.${what}`)}
         onReload={() => {
           onReloadSaved()
           correct.reset()
@@ -194,10 +196,10 @@ export function CorrectionFormEnd({
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={correct.isPending}>
-          {correct.isPending ? 'Publishing…' : 'Publish correction'}
+          {correct.isPending ? t('verdicts:form.publishing') : t('verdicts:form.publishCorrection')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('verdicts:cancel')}
         </button>
       </div>
     </>

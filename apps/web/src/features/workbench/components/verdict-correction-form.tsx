@@ -7,8 +7,10 @@ import {
   type WorkbenchClaim,
 } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { useCorrectVerdict, useReloadWorkbench, type VerdictCorrectInput } from '../api/workbench.ts'
 import type { CorrectionOutcome } from './claim-column.tsx'
 import { CorrectionFormEnd, useFocusOnOpen } from './review-form-parts.tsx'
@@ -44,6 +46,7 @@ export function VerdictCorrectionForm({
   onClose: () => void
   onCorrected: (outcome: CorrectionOutcome) => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   const verdict = claim.verdict
   const correct = useCorrectVerdict(disputeId)
   const reload = useReloadWorkbench(disputeId)
@@ -88,45 +91,52 @@ export function VerdictCorrectionForm({
   return (
     <section className="panel verdict-editor verdict-correction" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
-        Correct the verdict on {claimLabel}
+        <Trans
+          t={t}
+          i18nKey="verdicts:correction.heading"
+          values={{ claim: claimLabel }}
+          components={SENTENCE_TAGS}
+        />
       </h2>
-      <blockquote className="quote small">{claim.text}</blockquote>
-      <p className="hint">
-        The verdict stays published. The public page keeps listing every correction with its date and note.
-      </p>
+      <blockquote className="quote small" dir="auto">
+        {claim.text}
+      </blockquote>
+      <p className="hint">{t('verdicts:correction.stays')}</p>
       {changes.length > 0 ? (
         <div className="correction-publishes">
           <p>
-            <strong>This correction also publishes what changed since publication:</strong>{' '}
-            {describeChanges([...changes])}.
+            <strong>{t('verdicts:correction.alsoPublishes')}</strong> {describeChanges([...changes])}.
           </p>
           <ul className="small">
             {changes.map((change) => (
               <li key={`${change.part}:${change.label}`}>{change.label}</li>
             ))}
           </ul>
-          <p className="small">You may send it with only a correction note.</p>
+          <p className="small">{t('verdicts:correction.onlyNote')}</p>
         </div>
       ) : null}
       <Form onSubmit={onSubmit} className="form-grid">
         <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
-          label="Rating"
+          label={t('verdicts:field.rating')}
           path="rating"
           error={correct.error}
           value={rating}
           onChange={(e) => draft.set('rating', isRating(e.target.value) ? e.target.value : '')}
           hint={
             desk.twoPersonRule
-              ? 'Under the two-person rule, a change of rating is published once a second editor approves it.'
-              : 'A change of rating is published with the correction, like any other change.'
+              ? t('verdicts:correction.ratingTwoPerson')
+              : t('verdicts:correction.ratingAtOnce')
           }
         >
-          {rating === '' ? <option value="">Not rated</option> : null}
+          {rating === '' ? <option value="">{t('domain:notRated')}</option> : null}
           {RATING_SCALE.map((r) => (
             <option key={r.rating} value={r.rating}>
-              {r.label} — {r.meaning}
+              {t('verdicts:ratingOption', {
+                label: t(`domain:rating.${r.rating}`),
+                meaning: t(`domain:ratingMeaning.${r.rating}`),
+              })}
             </option>
           ))}
         </Field>
@@ -140,10 +150,10 @@ export function VerdictCorrectionForm({
         <Field
           as="group"
           className="cited"
-          label="Cited evidence"
+          label={t('domain:field.citedEvidenceIds')}
           path="citedEvidenceIds"
           error={correct.error}
-          problem={citedMissing ? 'A published fact check cites at least one evidence item: tick one.' : null}
+          problem={citedMissing ? t('verdicts:correction.citeOne') : null}
         >
           {evidence.map((e) => (
             <label key={e.id} className="check">
@@ -158,13 +168,13 @@ export function VerdictCorrectionForm({
                   draft.set('cited', [...next].sort())
                 }}
               />{' '}
-              {e.title}
+              <span dir="auto">{e.title}</span>
             </label>
           ))}
         </Field>
         <CorrectionFormEnd
           what="verdict"
-          noteHint="Public: shown with its date under the verdict on the public page. Say what changed and why."
+          noteHint={t('verdicts:correction.noteHint')}
           note={note}
           onNote={setNote}
           correct={correct}

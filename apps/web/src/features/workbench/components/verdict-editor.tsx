@@ -2,8 +2,10 @@ import { isEmptyDraft } from '@counterclaim/domain'
 import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { ConflictChoices, useRecordDraft } from '../../../components/record-conflict.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { claimRatingsQuery } from '../api/ratings.ts'
 import { useSaveVerdict, useVerdictStep } from '../api/workbench.ts'
 import { VerdictRatingStart } from './claim-ratings.tsx'
@@ -35,6 +37,7 @@ export function VerdictEditor({
   onClose: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   const verdict = claim.verdict
   const save = useSaveVerdict(disputeId)
   const step = useVerdictStep(disputeId)
@@ -57,7 +60,7 @@ export function VerdictEditor({
   // Saving and submitting both answer for the same fields.
   const fieldError = save.error ?? step.error
   const submitReason = isEmptyDraft({ rating: rating || null, summary })
-    ? 'Give it a rating or a summary before submitting it for review.'
+    ? t('verdicts:editor.submitReason')
     : null
 
   const body = () => ({
@@ -79,15 +82,22 @@ export function VerdictEditor({
   return (
     <section className="panel verdict-editor" aria-labelledby={ids.heading}>
       <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-        Verdict on {claimLabel}
+        <Trans
+          t={t}
+          i18nKey="verdicts:editor.heading"
+          values={{ claim: claimLabel }}
+          components={SENTENCE_TAGS}
+        />
       </h2>
-      <blockquote className="quote small">{claim.text}</blockquote>
+      <blockquote className="quote small" dir="auto">
+        {claim.text}
+      </blockquote>
       <ReturnedNote note={verdict?.status === 'draft' ? verdict.returnNote : null} />
       <Form onSubmit={onSave} className="form-grid">
         <ConflictChoices draft={draft} entity="verdict" fields={fields} />
         <Field
           as="select"
-          label="Rating"
+          label={t('verdicts:field.rating')}
           path="rating"
           error={fieldError}
           value={rating}
@@ -106,10 +116,13 @@ export function VerdictEditor({
             ) : null
           }
         >
-          <option value="">Not rated yet</option>
+          <option value="">{t('verdicts:notRatedYet')}</option>
           {RATING_SCALE.map((r) => (
             <option key={r.rating} value={r.rating}>
-              {r.label} — {r.meaning}
+              {t('verdicts:ratingOption', {
+                label: t(`domain:rating.${r.rating}`),
+                meaning: t(`domain:ratingMeaning.${r.rating}`),
+              })}
             </option>
           ))}
         </Field>
@@ -120,8 +133,14 @@ export function VerdictEditor({
           onRationale={(v) => draft.set('rationale', v)}
           error={fieldError}
         />
-        <Field as="group" className="cited" label="Cited evidence" path="citedEvidenceIds" error={fieldError}>
-          {evidence.length === 0 ? <p className="muted small">No evidence in this dispute yet.</p> : null}
+        <Field
+          as="group"
+          className="cited"
+          label={t('domain:field.citedEvidenceIds')}
+          path="citedEvidenceIds"
+          error={fieldError}
+        >
+          {evidence.length === 0 ? <p className="muted small">{t('verdicts:editor.noEvidence')}</p> : null}
           {evidence.map((e) => (
             <label key={e.id} className="check">
               <input
@@ -134,7 +153,7 @@ export function VerdictEditor({
                   draft.set('cited', [...next].sort())
                 }}
               />{' '}
-              {e.title}
+              <span dir="auto">{e.title}</span>
             </label>
           ))}
         </Field>

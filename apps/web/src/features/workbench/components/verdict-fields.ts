@@ -1,5 +1,6 @@
 import { type Evidence, RATING_SCALE, type Rating, type Verdict, VerdictSchema } from '@counterclaim/shared'
 import type { ConflictField } from '../../../components/record-conflict.tsx'
+import { i18n } from '../../../i18n/i18n.ts'
 
 /** What a verdict's forms hold of it: its fields as typed, the cited evidence by id, sorted. */
 export function verdictValues(verdict: Verdict | null) {
@@ -21,18 +22,21 @@ export function verdictFields(evidence: readonly Evidence[]): readonly ConflictF
   return [
     {
       key: 'rating',
-      label: 'Rating',
-      show: (r) => RATING_SCALE.find((x) => x.rating === r)?.label ?? 'Not rated yet',
+      label: i18n.t('verdicts:field.rating'),
+      show: (r) =>
+        RATING_SCALE.some((x) => x.rating === r)
+          ? i18n.t(`domain:rating.${r as Rating}`)
+          : i18n.t('verdicts:notRatedYet'),
     },
-    { key: 'summary', label: 'Summary' },
-    { key: 'rationale', label: 'Rationale' },
+    { key: 'summary', label: i18n.t('verdicts:field.summary') },
+    { key: 'rationale', label: i18n.t('verdicts:field.rationale') },
     {
       key: 'cited',
-      label: 'Cited evidence',
+      label: i18n.t('domain:field.citedEvidenceIds'),
       show: (ids) => {
         const cited = new Set(Array.isArray(ids) ? ids : [])
         const titles = evidence.filter((e) => cited.has(e.id)).map((e) => e.title)
-        return titles.length ? titles.join('; ') : '(none)'
+        return titles.length ? titles.join('; ') : i18n.t('verdicts:noneCited')
       },
     },
   ]

@@ -1,4 +1,5 @@
 import { LIMITS } from '@counterclaim/shared'
+import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
 import { RationaleField } from './rationale-field.tsx'
 
@@ -12,16 +13,18 @@ export function VerdictTextFields(props: {
   error: Error | null
 }) {
   const { summary, onSummary, rationale, onRationale, error } = props
+  const { t } = useTranslation('verdicts')
   return (
     <>
       <Field
-        label="Summary"
+        label={t('field.summary')}
+        dir="auto"
         path="summary"
         error={error}
         value={summary}
         maxLength={LIMITS.summary}
         onChange={(e) => onSummary(e.target.value)}
-        hint={`One public line, at most ${LIMITS.summary} characters (${summary.length}/${LIMITS.summary}).`}
+        hint={t('summaryHint', { max: LIMITS.summary, length: summary.length })}
       />
       <RationaleField value={rationale} onChange={onRationale} error={error} />
     </>

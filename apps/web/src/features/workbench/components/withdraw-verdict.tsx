@@ -1,8 +1,10 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useEffect, useId } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { useRequiredNote } from '../../../components/required-note.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { useWithdrawVerdict } from '../api/workbench.ts'
 
 /**
@@ -24,10 +26,9 @@ export function WithdrawVerdictForm({
   onClose: () => void
   onReload: () => void
 }) {
+  const { t } = useTranslation(['verdicts', 'domain'])
   const withdraw = useWithdrawVerdict(disputeId)
-  const withdrawalNote = useRequiredNote(
-    'Write the note readers will see: it says why the fact check was withdrawn.',
-  )
+  const withdrawalNote = useRequiredNote(t('verdicts:withdraw.missing'))
   const ids = { heading: useId(), warning: useId() }
   // Opening the form takes the keyboard to the note.
   const noteRef = withdrawalNote.ref
@@ -44,32 +45,39 @@ export function WithdrawVerdictForm({
   return (
     <Form className="form-grid withdraw-form" onSubmit={onSubmit} noValidate aria-labelledby={ids.heading}>
       <p id={ids.heading} className="withdraw-heading">
-        <strong>Withdraw the fact check</strong>
-        <span className="visually-hidden"> on {claimLabel}</span>
+        <strong>{t('verdicts:withdraw.heading')}</strong>
+        <span className="visually-hidden">
+          <Trans
+            t={t}
+            i18nKey="verdicts:hiddenOn"
+            values={{ claim: claimLabel }}
+            components={SENTENCE_TAGS}
+          />
+        </span>
       </p>
       <p id={ids.warning} className="withdraw-warning">
-        The public page will say that this fact check was withdrawn, with today’s date and your note, in place
-        of the verdict. It leaves the public feed. This cannot be undone.
+        {t('verdicts:withdraw.warning')}
       </p>
       <Field
         as="textarea"
-        label="Public note"
-        labelNote=": why it is withdrawn (required)"
+        label={t('domain:field.withdrawalNote')}
+        labelNote={t('verdicts:withdraw.labelNote')}
         path="note"
         error={withdraw.error}
         {...withdrawalNote.field}
         rows={3}
+        dir="auto"
         required
         maxLength={LIMITS.longText}
         aria-describedby={ids.warning}
       />
-      <ActionError error={withdraw.error} action="The fact check was not withdrawn." onReload={onReload} />
+      <ActionError error={withdraw.error} action={t('verdicts:withdraw.failed')} onReload={onReload} />
       <div className="actions compact">
         <button type="submit" className="danger" disabled={withdraw.isPending}>
-          {withdraw.isPending ? 'Withdrawing…' : 'Withdraw the fact check'}
+          {withdraw.isPending ? t('verdicts:withdraw.sending') : t('verdicts:withdraw.submit')}
         </button>
         <button type="button" className="link-button" onClick={onClose}>
-          Cancel
+          {t('verdicts:cancel')}
         </button>
       </div>
     </Form>

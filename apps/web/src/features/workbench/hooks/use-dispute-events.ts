@@ -6,6 +6,7 @@ import {
 } from '@counterclaim/shared'
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState } from 'react'
+import { i18n } from '../../../i18n/i18n.ts'
 import { workbenchKeys } from '../api/workbench.ts'
 
 /** How long a colleague's change stays marked on the page, and its notice shown. */
@@ -40,67 +41,36 @@ export interface DisputeLive {
   changed: ReadonlySet<string>
 }
 
-const VERBS: Record<string, Record<string, string>> = {
-  claim_rating: { created: 'rated a claim', updated: 'changed their rating of a claim' },
-  stance: { created: 'set a stance', updated: 'set a stance', archived: 'cleared a stance' },
-  claim: { created: 'added a claim', updated: 'changed a claim', archived: 'archived a claim' },
-  evidence: { created: 'added evidence', updated: 'changed evidence', archived: 'archived evidence' },
-  verdict: {
-    drafted: 'started a verdict draft',
-    updated: 'changed a verdict draft',
-    submitted: 'submitted a verdict for review',
-    returned: 'returned a verdict to its author',
-    published: 'published a verdict',
-    corrected: 'corrected a verdict',
-    correction_proposed: 'proposed a correction of a verdict',
-    correction_rejected: 'turned down a proposed correction of a verdict',
-    withdrawn: 'withdrew a verdict',
-  },
-  dispute: {
-    updated: 'changed the dispute',
-    archived: 'archived the dispute',
-    assigned: 'changed who is assigned',
-  },
-  comment: { created: 'commented', updated: 'edited a comment', archived: 'removed a comment' },
-  claim_link: { created: 'linked a claim to a match', archived: 'removed a link to a match' },
-  claim_relation: {
-    created: 'set how two claims relate',
-    updated: 'changed how two claims relate',
-    cleared: 'cleared how two claims relate',
-  },
-  conclusion: {
-    drafted: 'started the conclusion',
-    updated: 'changed the conclusion draft',
-    submitted: 'submitted the conclusion for review',
-    returned: 'returned the conclusion',
-    published: 'published the conclusion',
-    corrected: 'corrected the conclusion',
-    correction_proposed: 'proposed a new finding for the conclusion',
-    correction_rejected: 'turned down a proposed new finding for the conclusion',
-    withdrawn: 'withdrew the conclusion',
-  },
-  reply_attempt: {
-    created: 'logged an attempt to reach a claimant',
-    answered: 'recorded a claimant’s reply',
-    updated: 'changed the right-of-reply log',
-    archived: 'removed an attempt to reach a claimant',
-    restored: 'put back an attempt to reach a claimant',
-  },
+/**
+ * What was done to a record, in words: "published a verdict", "changed {{claim}}". The one home of these
+ * words is the catalogue (`verdicts:change`), read by the live notices and the history panel alike. `claim`
+ * names the claim a claim's own change is about (a claim is "a claim" without it).
+ */
+export function changeWords(entity: string, action: string, claim?: string | null): string {
+  const key = `verdicts:change.${entity}.${action}`
+  if (i18n.exists(key))
+    // A key made from the event's names: checked to exist just above.
+    return i18n.t(key as 'verdicts:change.claim.created', {
+      claim: claim ?? i18n.t('verdicts:change.aClaim'),
+    })
+  return action === 'restored' ? i18n.t('verdicts:change.restored') : i18n.t('verdicts:change.other')
 }
 
 /** What a colleague did, in words; the claim named when the change belongs to one. */
 export function describeChange(event: DisputeEvent, claimName: (claimId: string) => string | null): string {
-  const who = event.actor?.name ?? 'Someone'
-  const verb =
-    VERBS[event.entity]?.[event.action] ??
-    (event.action === 'restored' ? 'restored a record' : 'made a change')
+  const who = event.actor?.name ?? i18n.t('verdicts:change.someone')
   if (event.entity === 'claim') {
     // The claim names itself: "changed Oleg Kiper's claim".
-    const own = claimName(event.id)
-    return `${who} ${own ? verb.replace('a claim', own) : verb}`
+    return i18n.t('verdicts:change.who', {
+      who,
+      change: changeWords(event.entity, event.action, claimName(event.id)),
+    })
   }
+  const change = changeWords(event.entity, event.action)
   const claim = event.claimId ? claimName(event.claimId) : null
-  return `${who} ${verb}${claim ? ` on ${claim}` : ''}`
+  return claim
+    ? i18n.t('verdicts:change.whoOnClaim', { who, change, claim })
+    : i18n.t('verdicts:change.who', { who, change })
 }
 
 /**
