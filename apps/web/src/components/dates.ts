@@ -6,7 +6,12 @@ const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', uk: 'uk' }
 
 const formats = new Map<
   string,
-  { day: Intl.DateTimeFormat; moment: Intl.DateTimeFormat; number: Intl.NumberFormat }
+  {
+    day: Intl.DateTimeFormat
+    moment: Intl.DateTimeFormat
+    number: Intl.NumberFormat
+    list: Intl.ListFormat
+  }
 >()
 
 /** The interface language's formats, made once per language. */
@@ -29,6 +34,7 @@ function formatsNow() {
         minute: '2-digit',
       }),
       number: new Intl.NumberFormat(locale),
+      list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     }
     formats.set(locale, found)
   }
@@ -53,4 +59,9 @@ export function formatMoment(iso: string | null | undefined): string {
 /** A number for reading in the interface's language: "12,480" in English, "12 480" in Ukrainian. */
 export function formatNumber(value: number): string {
   return formatsNow().number.format(value)
+}
+
+/** Words joined as a list in the interface's language: "a, b and c" in English, "a, b і c" in Ukrainian. */
+export function formatList(words: readonly string[]): string {
+  return formatsNow().list.format(words)
 }
