@@ -61,6 +61,23 @@ export function formatNumber(value: number): string {
   return formatsNow().number.format(value)
 }
 
+/** A number with a fixed count of decimals, in the interface's language: "0.45" in English, "0,45" in Ukrainian. */
+export function formatDecimal(value: number, decimals: number): string {
+  const locale = INTL_LOCALE[currentLocale()]
+  const key = `${locale}:${decimals}`
+  let found = decimalFormats.get(key)
+  if (!found) {
+    found = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    })
+    decimalFormats.set(key, found)
+  }
+  return found.format(value)
+}
+
+const decimalFormats = new Map<string, Intl.NumberFormat>()
+
 /** Words joined as a list in the interface's language: "a, b and c" in English, "a, b і c" in Ukrainian. */
 export function formatList(words: readonly string[]): string {
   return formatsNow().list.format(words)
