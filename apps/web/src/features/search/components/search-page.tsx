@@ -10,8 +10,8 @@ import './search.css'
 export function SearchPage() {
   const [params] = useSearchParams()
   const { t } = useTranslation(['search', 'common'])
-  const quoted = { values: { q }, components: { q: <span dir="auto" /> } }
   const q = (params.get('q') ?? '').trim()
+  const quoted = { values: { q }, components: { q: <span dir="auto" /> } }
   const results = useQuery(searchQuery(q))
   const hits = results.data?.items ?? []
 
