@@ -55,7 +55,7 @@ export function NotificationsButton() {
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={
-          count === undefined ? t('button') : shown ? t('buttonLabel', { shown }) : t('buttonLabelNone')
+          count === undefined ? t('button') : shown ? t('buttonLabel', { shown, count }) : t('buttonLabelNone')
         }
         onClick={() => setOpen((o) => !o)}
       >
