@@ -1,5 +1,5 @@
 import { type Claimant, ClaimantConflictSchema } from '@counterclaim/shared'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError } from '../lib/api-client.ts'
 import { claimantKindLabel } from './claimant-kind.ts'
@@ -60,13 +60,9 @@ export function AlreadyOnTheDesk({
             {onUse ? (
               <>
                 {' '}
-                <button type="button" className="small-button" onClick={() => onUse(m)}>
-                  <Trans
-                    t={t}
-                    i18nKey="alreadyOnDesk.use"
-                    values={{ name: m.name }}
-                    components={{ name: <span dir="auto" /> }}
-                  />
+                {/* One text with the claimant's name in it: the button's own direction follows its words. */}
+                <button type="button" className="small-button" dir="auto" onClick={() => onUse(m)}>
+                  {t('alreadyOnDesk.use', { name: m.name })}
                 </button>
               </>
             ) : null}
