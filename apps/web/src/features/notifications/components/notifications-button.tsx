@@ -55,7 +55,11 @@ export function NotificationsButton() {
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={
-          count === undefined ? t('button') : shown ? t('buttonLabel', { shown, count }) : t('buttonLabelNone')
+          count === undefined
+            ? t('button')
+            : shown
+              ? t('buttonLabel', { shown, count })
+              : t('buttonLabelNone')
         }
         onClick={() => setOpen((o) => !o)}
       >
