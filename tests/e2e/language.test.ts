@@ -35,7 +35,10 @@ it('switches the interface to Ukrainian from the header, and keeps the choice in
 
   await page.reload()
   await page.getByRole('banner').getByRole('link', { name: 'Суперечки' }).waitFor()
-  await page.getByRole('banner').getByRole('combobox', { name: 'Мова інтерфейсу' }).selectOption({ label: 'English' })
+  await page
+    .getByRole('banner')
+    .getByRole('combobox', { name: 'Мова інтерфейсу' })
+    .selectOption({ label: 'English' })
   await page.getByRole('banner').getByRole('link', { name: 'Disputes' }).waitFor()
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
 })

@@ -66,13 +66,31 @@ export function categoryAgreement(pairs: readonly RatingPair[], category: string
   }
 }
 
+/** Landis & Koch's (1977) bands of kappa, as keys: the words for each are the reader's. */
+export type KappaLevel = 'unknown' | 'poor' | 'slight' | 'fair' | 'moderate' | 'substantial' | 'almostPerfect'
+
+/** Which of Landis & Koch's bands a kappa falls in; 'unknown' when there are too few ratings for one. */
+export function kappaLevel(kappa: number | null): KappaLevel {
+  if (kappa === null) return 'unknown'
+  if (kappa < 0) return 'poor'
+  if (kappa <= 0.2) return 'slight'
+  if (kappa <= 0.4) return 'fair'
+  if (kappa <= 0.6) return 'moderate'
+  if (kappa <= 0.8) return 'substantial'
+  return 'almostPerfect'
+}
+
+const KAPPA_WORDS: Readonly<Record<KappaLevel, string>> = {
+  unknown: 'Not enough ratings to tell',
+  poor: 'Poor: less than chance',
+  slight: 'Slight',
+  fair: 'Fair',
+  moderate: 'Moderate',
+  substantial: 'Substantial',
+  almostPerfect: 'Almost perfect',
+}
+
 /** Landis & Koch's (1977) words for a kappa, for readers who do not read kappas. */
 export function kappaWords(kappa: number | null): string {
-  if (kappa === null) return 'Not enough ratings to tell'
-  if (kappa < 0) return 'Poor: less than chance'
-  if (kappa <= 0.2) return 'Slight'
-  if (kappa <= 0.4) return 'Fair'
-  if (kappa <= 0.6) return 'Moderate'
-  if (kappa <= 0.8) return 'Substantial'
-  return 'Almost perfect'
+  return KAPPA_WORDS[kappaLevel(kappa)]
 }

@@ -62,6 +62,7 @@ describe('twoSourceShortfall', () => {
     ).toEqual({
       origins: 1,
       message: 'The cited evidence comes from one origin: Reuters wire, 10 June (2 items repeat it).',
+      only: { label: 'Reuters wire, 10 June', items: 2, title: null },
     })
   })
 

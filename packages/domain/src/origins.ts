@@ -72,9 +72,12 @@ export const TWO_SOURCE_MINIMUM = 2
  * 10 June."); null when it comes from two or more. One home for the two-source rule: the API refuses with
  * it when the rule is on, the web app warns with it before publishing.
  */
-export function twoSourceShortfall(
-  cited: readonly OriginItem[],
-): { origins: number; message: string } | null {
+export function twoSourceShortfall(cited: readonly OriginItem[]): {
+  origins: number
+  message: string
+  /** The one origin, for a message in another language: its label (null when the item names none), how many items repeat it, and the lone item's title. */
+  only: { label: string | null; items: number; title: string | null } | null
+} | null {
   const groups = originGroups(cited)
   if (groups.length >= TWO_SOURCE_MINIMUM) return null
   const [only] = groups
@@ -83,5 +86,9 @@ export function twoSourceShortfall(
     : only.items.length > 1 && only.label
       ? `The cited evidence comes from one origin: ${only.label} (${only.items.length} items repeat it).`
       : `The cited evidence comes from one origin: ${only.label ?? lone(only.items[0])}.`
-  return { origins: groups.length, message }
+  return {
+    origins: groups.length,
+    message,
+    only: only ? { label: only.label, items: only.items.length, title: only.items[0]?.title ?? null } : null,
+  }
 }

@@ -7,6 +7,26 @@ export interface VerdictFields {
   rationale: string
 }
 
+/** What a verdict can lack before publishing, by what is missing: the words for each are the reader's. */
+export type VerdictGap = 'rating' | 'summary' | 'rationale' | 'citedUrl'
+
+/** A verdict's publishing gaps as keys, in the order verdictPublishGaps says them; empty when it is complete. */
+export function verdictGaps(verdict: VerdictFields, citedUrls: ReadonlyArray<string | null>): VerdictGap[] {
+  const gaps: VerdictGap[] = []
+  if (!verdict.rating) gaps.push('rating')
+  if (!verdict.summary.trim()) gaps.push('summary')
+  if (!verdict.rationale.trim()) gaps.push('rationale')
+  if (!citedUrls.some((url) => url !== null)) gaps.push('citedUrl')
+  return gaps
+}
+
+const GAP_WORDS: Readonly<Record<VerdictGap, string>> = {
+  rating: 'a rating',
+  summary: 'a summary',
+  rationale: 'a rationale',
+  citedUrl: 'at least one cited evidence item with a URL',
+}
+
 /**
  * What a verdict lacks before it can be published, in the words the API's refusal uses ("a rating",
  * "at least one cited evidence item with a URL"); empty when it is complete. `citedUrls` holds the URL
@@ -16,12 +36,7 @@ export function verdictPublishGaps(
   verdict: VerdictFields,
   citedUrls: ReadonlyArray<string | null>,
 ): string[] {
-  const gaps: string[] = []
-  if (!verdict.rating) gaps.push('a rating')
-  if (!verdict.summary.trim()) gaps.push('a summary')
-  if (!verdict.rationale.trim()) gaps.push('a rationale')
-  if (!citedUrls.some((url) => url !== null)) gaps.push('at least one cited evidence item with a URL')
-  return gaps
+  return verdictGaps(verdict, citedUrls).map((gap) => GAP_WORDS[gap])
 }
 
 /** What a dispute's conclusion lacks before it can be published, by field; empty when it is complete. */

@@ -1,12 +1,14 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 
 /** A path the app does not know. */
 export function NotFoundPage() {
+  const { t } = useTranslation('pages')
   return (
     <section aria-labelledby="not-found-heading" className="page">
-      <h1 id="not-found-heading">Page not found</h1>
+      <h1 id="not-found-heading">{t('notFound.title')}</h1>
       <p>
-        There is no page at this address. <Link to="/disputes">Go to the disputes</Link>.
+        <Trans t={t} i18nKey="notFound.text" components={{ link: <Link to="/disputes" /> }} />
       </p>
     </section>
   )
@@ -14,23 +16,29 @@ export function NotFoundPage() {
 
 /** What a screen shows when it failed to load or crashed: the reason in words, and a way on. */
 export function RouteErrorPage() {
+  const { t } = useTranslation('pages')
   const error = useRouteError()
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : error instanceof Error
       ? error.message
-      : 'Unknown error.'
+      : t('error.unknown')
   return (
     <main id="main" className="page">
-      <h1>This screen could not be shown</h1>
+      <h1>{t('error.title')}</h1>
       <p role="alert" className="error">
         {message}
       </p>
       <p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>{' '}
-        or <a href="/disputes">go to the disputes</a>.
+        <Trans
+          t={t}
+          i18nKey="error.way"
+          components={{
+            reload: <button type="button" onClick={() => window.location.reload()} />,
+            // biome-ignore lint/a11y/useAnchorContent: the catalogue's words fill the link
+            link: <a href="/disputes" />,
+          }}
+        />
       </p>
     </main>
   )

@@ -1,7 +1,7 @@
-import { problemSentence } from '@counterclaim/shared'
+import { Trans, useTranslation } from 'react-i18next'
 import { ApiError } from '../lib/api-client.ts'
 import { useFieldLabels } from './field.tsx'
-import { fieldProblems, isUnder } from './field-problems.ts'
+import { fieldProblems, isUnder, problemWords } from './field-problems.ts'
 import './status-messages.css'
 
 /**
@@ -21,20 +21,18 @@ export function ActionError({
   onReload?: () => void
 }) {
   const shown = useFieldLabels()
+  const { t } = useTranslation('common')
   if (!error) return null
   const conflict = error instanceof ApiError && error.status === 412
   // A problem of the whole request the API already said as its message ("Nothing was changed: …") is not said twice.
   const problems = fieldProblems(error)
     .filter((p) => ![...shown.keys()].some((path) => isUnder(p.path, path)))
-    .map(problemSentence)
+    .map(problemWords)
     .filter((sentence) => sentence !== error.message)
   return (
     <div role="alert" className="state-message state-error action-error">
       <p>
-        <strong>{action}</strong>{' '}
-        {conflict
-          ? 'Someone else changed this record after you opened it, so nothing was overwritten.'
-          : error.message}
+        <strong>{action}</strong> {conflict ? t('actionError.conflict') : error.message}
       </p>
       {problems.length > 0 ? (
         <ul>
@@ -45,10 +43,11 @@ export function ActionError({
       ) : null}
       {conflict && onReload ? (
         <p>
-          <button type="button" onClick={onReload}>
-            Reload the record
-          </button>{' '}
-          <span>to see the current version.</span>
+          <Trans
+            t={t}
+            i18nKey="actionError.reload"
+            components={{ reload: <button type="button" onClick={onReload} /> }}
+          />
         </p>
       ) : null}
     </div>

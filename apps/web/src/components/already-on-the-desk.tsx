@@ -1,4 +1,5 @@
 import { type Claimant, ClaimantConflictSchema } from '@counterclaim/shared'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError } from '../lib/api-client.ts'
 import { claimantKindLabel } from './claimant-kind.ts'
@@ -28,29 +29,40 @@ export function AlreadyOnTheDesk({
   onAnyway: () => void
   pending?: boolean
 }) {
+  const { t } = useTranslation('common')
   return (
     <div role="alert" className="state-message state-warning already-on-desk">
       <p>
-        <strong>Already on the desk:</strong>
+        <strong>{t('alreadyOnDesk.title')}</strong>
       </p>
       <ul>
         {matches.map((m) => (
           <li key={m.id}>
             {onUse ? (
-              <span className="match-name">{m.name}</span>
+              <span className="match-name" dir="auto">
+                {m.name}
+              </span>
             ) : (
-              <Link to={`/claimants/${encodeURIComponent(m.id)}`}>{m.name}</Link>
+              <Link to={`/claimants/${encodeURIComponent(m.id)}`} dir="auto">
+                {m.name}
+              </Link>
             )}
             <span className="muted">
               {' '}
               · {claimantKindLabel(m.kind)}
-              {m.aliases.length ? ` · also known as ${m.aliases.join(', ')}` : ''}
+              {m.aliases.length ? (
+                <>
+                  {' · '}
+                  {t('alreadyOnDesk.alsoKnownAs')} <span dir="auto">{m.aliases.join(', ')}</span>
+                </>
+              ) : null}
             </span>
             {onUse ? (
               <>
                 {' '}
-                <button type="button" className="small-button" onClick={() => onUse(m)}>
-                  Use {m.name}
+                {/* One text with the claimant's name in it: the button's own direction follows its words. */}
+                <button type="button" className="small-button" dir="auto" onClick={() => onUse(m)}>
+                  {t('alreadyOnDesk.use', { name: m.name })}
                 </button>
               </>
             ) : null}

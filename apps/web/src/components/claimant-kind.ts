@@ -1,15 +1,7 @@
 import type { ClaimantKind } from '@counterclaim/shared'
+import { i18n } from '../i18n/i18n.ts'
 
-const KIND_LABELS: Record<ClaimantKind, string> = {
-  person: 'Person',
-  government: 'Government',
-  military: 'Military',
-  media: 'Media',
-  ngo: 'NGO',
-  other: 'Other',
-}
-
-/** The words for a kind of claimant. */
+/** The words for a kind of claimant, in the interface's language. */
 export function claimantKindLabel(kind: ClaimantKind): string {
-  return KIND_LABELS[kind]
+  return i18n.t(`domain:claimantKind.${kind}`)
 }

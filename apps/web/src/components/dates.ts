@@ -6,7 +6,12 @@ const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', uk: 'uk' }
 
 const formats = new Map<
   string,
-  { day: Intl.DateTimeFormat; moment: Intl.DateTimeFormat; number: Intl.NumberFormat }
+  {
+    day: Intl.DateTimeFormat
+    moment: Intl.DateTimeFormat
+    number: Intl.NumberFormat
+    list: Intl.ListFormat
+  }
 >()
 
 /** The interface language's formats, made once per language. */
@@ -29,6 +34,7 @@ function formatsNow() {
         minute: '2-digit',
       }),
       number: new Intl.NumberFormat(locale),
+      list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     }
     formats.set(locale, found)
   }
@@ -53,4 +59,26 @@ export function formatMoment(iso: string | null | undefined): string {
 /** A number for reading in the interface's language: "12,480" in English, "12 480" in Ukrainian. */
 export function formatNumber(value: number): string {
   return formatsNow().number.format(value)
+}
+
+/** A number with a fixed count of decimals, in the interface's language: "0.45" in English, "0,45" in Ukrainian. */
+export function formatDecimal(value: number, decimals: number): string {
+  const locale = INTL_LOCALE[currentLocale()]
+  const key = `${locale}:${decimals}`
+  let found = decimalFormats.get(key)
+  if (!found) {
+    found = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    })
+    decimalFormats.set(key, found)
+  }
+  return found.format(value)
+}
+
+const decimalFormats = new Map<string, Intl.NumberFormat>()
+
+/** Words joined as a list in the interface's language: "a, b and c" in English, "a, b і c" in Ukrainian. */
+export function formatList(words: readonly string[]): string {
+  return formatsNow().list.format(words)
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { formatDay } from './dates.ts'
 import './due-date.css'
 
@@ -13,13 +14,19 @@ export function today(): string {
  * sign. Overdue as the server says, or else when the day is before today.
  */
 export function DueDate({ dueOn, overdue }: { dueOn: string | null; overdue?: boolean }) {
-  if (!dueOn) return <span className="due">No due date</span>
-  const day = <time dateTime={dueOn}>{formatDay(dueOn)}</time>
+  const { t } = useTranslation('common')
+  if (!dueOn) return <span className="due">{t('due.none')}</span>
+  const parts = {
+    values: { day: formatDay(dueOn) },
+    components: { strong: <strong />, day: <time dateTime={dueOn} /> },
+  }
   return (overdue ?? dueOn < today()) ? (
     <span className="due is-overdue">
-      <strong>Overdue</strong>: was due {day}
+      <Trans t={t} i18nKey="due.overdue" {...parts} />
     </span>
   ) : (
-    <span className="due">Due {day}</span>
+    <span className="due">
+      <Trans t={t} i18nKey="due.on" {...parts} />
+    </span>
   )
 }

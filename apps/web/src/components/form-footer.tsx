@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { ActionError } from './action-error.tsx'
 
 /**
@@ -10,7 +11,7 @@ export function FormFooter({
   onReload,
   pending,
   submitLabel,
-  pendingLabel = 'Saving…',
+  pendingLabel,
   onCancel,
 }: {
   error: Error | null
@@ -22,15 +23,16 @@ export function FormFooter({
   pendingLabel?: string
   onCancel: () => void
 }) {
+  const { t } = useTranslation('common')
   return (
     <>
       <ActionError error={error} action={failed} {...(onReload ? { onReload } : {})} />
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
+          {pending ? (pendingLabel ?? t('saving')) : submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </>

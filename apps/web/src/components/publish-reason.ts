@@ -1,5 +1,21 @@
-import { joinWords, twoSourceShortfall, verdictPublishGaps } from '@counterclaim/domain'
+import { twoSourceShortfall, verdictGaps } from '@counterclaim/domain'
 import type { DeskSettings, Evidence, Verdict } from '@counterclaim/shared'
+import { i18n } from '../i18n/i18n.ts'
+import { formatList } from './dates.ts'
+
+/** The two-source rule's shortfall as a sentence in the interface's language. */
+function shortfallWords(shortfall: NonNullable<ReturnType<typeof twoSourceShortfall>>): string {
+  const { only } = shortfall
+  if (!only) return i18n.t('common:publish.noOrigin')
+  if (only.items > 1 && only.label)
+    return i18n.t('common:publish.oneOriginRepeated', { origin: only.label, count: only.items })
+  const origin =
+    only.label ??
+    (only.title
+      ? i18n.t('common:publish.loneItem', { title: only.title })
+      : i18n.t('common:publish.singleItem'))
+  return i18n.t('common:publish.oneOrigin', { origin })
+}
 
 /**
  * Why an editor cannot publish a verdict in review, in a sentence or two, or null when they can: what the
@@ -13,16 +29,20 @@ export function whyNotPublish(
   desk: DeskSettings,
 ): string | null {
   const citedItems = evidence.filter((e) => verdict.citedEvidenceIds.includes(e.id))
-  const gaps = verdictPublishGaps(
+  const gaps = verdictGaps(
     verdict,
     citedItems.map((e) => e.url),
   )
   const reasons: string[] = []
-  if (gaps.length) reasons.push(`It needs ${joinWords(gaps)} before it can be published.`)
+  if (gaps.length)
+    reasons.push(
+      i18n.t('common:publish.needs', {
+        gaps: formatList(gaps.map((gap) => i18n.t(`common:publish.gap.${gap}`))),
+      }),
+    )
   if (desk.twoPersonRule && verdict.contributors.some((person) => person.id === userId))
-    reasons.push('You wrote or edited this verdict: another editor must publish it.')
+    reasons.push(i18n.t('common:publish.ownVerdict'))
   const shortfall = desk.twoSourceRule && citedItems.length ? twoSourceShortfall(citedItems) : null
-  if (shortfall)
-    reasons.push(`${shortfall.message} The desk’s two-source rule needs two independent origins.`)
+  if (shortfall) reasons.push(i18n.t('common:publish.twoSource', { shortfall: shortfallWords(shortfall) }))
   return reasons.length ? reasons.join(' ') : null
 }

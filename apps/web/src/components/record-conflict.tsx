@@ -1,6 +1,8 @@
 import type { HistoryEvent } from '@counterclaim/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { i18n } from '../i18n/i18n.ts'
 import { ApiError, api, unwrap } from '../lib/api-client.ts'
 import './record-conflict.css'
 
@@ -191,16 +193,8 @@ const changedByQuery = (entity: ConflictEntity, id: string, version: number) =>
     staleTime: Number.POSITIVE_INFINITY,
   })
 
-const NOUNS: Record<ConflictEntity, string> = {
-  dispute: 'this dispute',
-  claim: 'this claim',
-  evidence: 'this evidence',
-  verdict: 'this verdict',
-  conclusion: 'this conclusion',
-}
-
 const shown = (value: unknown): string => {
-  if (value === null || value === undefined || value === '') return '(empty)'
+  if (value === null || value === undefined || value === '') return i18n.t('common:conflict.empty')
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
@@ -222,6 +216,7 @@ export function ConflictChoices<V extends Values>({
   className?: string
 }) {
   const id = useId()
+  const { t } = useTranslation('common')
   const { conflict } = draft
   const who = useQuery({
     ...changedByQuery(entity, conflict?.recordId ?? '', conflict?.version ?? 0),
@@ -236,12 +231,22 @@ export function ConflictChoices<V extends Values>({
       {conflict ? (
         <section className="record-conflict" aria-labelledby={`${id}-heading`}>
           <h3 id={`${id}-heading`}>
-            {who.data ?? 'Someone else'} changed {NOUNS[entity]} while you were editing
+            {who.data ? (
+              <Trans
+                t={t}
+                i18nKey={`conflict.heading.${entity}`}
+                values={{ who: who.data }}
+                components={{ who: <span dir="auto" /> }}
+              />
+            ) : (
+              t(`conflict.headingSomeone.${entity}`)
+            )}
           </h3>
           <p className="small">
-            Nothing was overwritten. For each field below, keep what you typed or use their version; saving
-            then builds on their version.
-            {open.length > 0 ? ` Still to choose: ${labelsOf(fields, open).join(', ')}.` : ''}
+            {t('conflict.explain')}
+            {open.length > 0
+              ? ` ${t('conflict.stillToChoose', { fields: labelsOf(fields, open).join(', ') })}`
+              : ''}
           </p>
           {conflict.keys.map((key) => {
             const field = fields.find((f) => f.key === key)
@@ -261,9 +266,9 @@ export function ConflictChoices<V extends Values>({
                           onChange={() => draft.choose(key, choice)}
                           aria-describedby={`${name}-${choice}`}
                         />{' '}
-                        {choice === 'mine' ? 'Keep mine' : 'Use theirs'}
+                        {choice === 'mine' ? t('conflict.keepMine') : t('conflict.useTheirs')}
                       </label>
-                      <div id={`${name}-${choice}`} className="record-conflict-value">
+                      <div id={`${name}-${choice}`} className="record-conflict-value" dir="auto">
                         {show(conflict[choice][key])}
                       </div>
                     </div>

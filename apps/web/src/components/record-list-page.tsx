@@ -1,6 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@counterclaim/shared'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { type ReactNode, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { EmptyMessage, QueryMessages } from './status-messages.tsx'
 import './record-list.css'
 
@@ -35,6 +36,7 @@ interface RecordListPageProps<T> {
  */
 export function RecordListPage<T>(props: RecordListPageProps<T>) {
   const { title, query } = props
+  const { t } = useTranslation('common')
   const noun = title.toLowerCase()
   const [creating, setCreating] = useState(false)
   const [done, setDone] = useState('')
@@ -48,7 +50,7 @@ export function RecordListPage<T>(props: RecordListPageProps<T>) {
 
   return (
     <section aria-labelledby={props.headingId} className={`page ${props.className}`}>
-      <title>{`${title} · Counterclaim`}</title>
+      <title>{t('pageTitle', { title })}</title>
       {props.before}
       <div className="page-head">
         <h1 id={props.headingId}>{title}</h1>
@@ -89,7 +91,7 @@ export function RecordListPage<T>(props: RecordListPageProps<T>) {
       {query.hasNextPage ? (
         <p>
           <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : `Show more ${noun}`}
+            {query.isFetchingNextPage ? t('loadingMore') : t('showMoreWhat', { what: noun })}
           </button>
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import './search-combobox.css'
 
 /** One choice of a search combobox: what it is called, and a line that tells it apart from the others. */
@@ -39,6 +40,7 @@ export function SearchCombobox<TKey extends QueryKey>({
   describedBy?: string
 }) {
   const id = useId()
+  const { t } = useTranslation('common')
   const listId = `${id}-list`
   const hintId = `${id}-hint`
   const labelId = `${id}-label`
@@ -105,12 +107,12 @@ export function SearchCombobox<TKey extends QueryKey>({
   const status = !open
     ? ''
     : waiting && items.length === 0
-      ? 'Searching…'
+      ? t('combobox.searching')
       : options.error
         ? ''
         : items.length === 0
           ? noMatch(text.trim())
-          : `${items.length} ${items.length === 1 ? 'choice' : 'choices'}: use the arrow keys, then Enter.`
+          : t('combobox.choices', { count: items.length })
 
   return (
     <div className="combobox">
@@ -128,6 +130,7 @@ export function SearchCombobox<TKey extends QueryKey>({
         aria-describedby={[hint ? hintId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={invalid || undefined}
         autoComplete="off"
+        dir="auto"
         value={text}
         onChange={(e) => {
           setText(e.target.value)
@@ -164,7 +167,9 @@ export function SearchCombobox<TKey extends QueryKey>({
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(option)}
           >
-            <span className="combobox-label">{option.label}</span>
+            <span className="combobox-label" dir="auto">
+              {option.label}
+            </span>
             {option.detail ? <span className="combobox-detail">{option.detail}</span> : null}
           </div>
         ))}
@@ -174,7 +179,7 @@ export function SearchCombobox<TKey extends QueryKey>({
       </p>
       {open && options.error ? (
         <p role="alert" className="error small">
-          The choices could not be loaded. {options.error.message}
+          {t('combobox.failed')} {options.error.message}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import './status-messages.css'
 
 /** A polite "still loading" line for a screen or a part of one. */
@@ -25,6 +26,7 @@ export function ErrorMessage({
   error: Error
   onRetry?: () => void
 }) {
+  const { t } = useTranslation('common')
   return (
     <div role="alert" className="state-message state-error">
       <p>
@@ -32,7 +34,7 @@ export function ErrorMessage({
       </p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       ) : null}
     </div>
@@ -54,12 +56,13 @@ export function QueryMessages({
   isEmpty: boolean
   empty: ReactNode
 }) {
+  const { t } = useTranslation('common')
   return (
     <>
-      {query.isPending ? <LoadingMessage>Loading {what}…</LoadingMessage> : null}
+      {query.isPending ? <LoadingMessage>{t('loadingWhat', { what })}</LoadingMessage> : null}
       {query.error ? (
         <ErrorMessage
-          title={`The ${what} could not be loaded.`}
+          title={t('whatNotLoaded', { what })}
           error={query.error}
           onRetry={() => query.refetch()}
         />

@@ -1,25 +1,22 @@
-import { type Rating, ratingLabel, type VerdictStatus } from '@counterclaim/shared'
+import type { Rating, VerdictStatus } from '@counterclaim/shared'
+import { useTranslation } from 'react-i18next'
+import { i18n } from '../i18n/i18n.ts'
 import './verdict-badges.css'
 
-const STATUS_LABELS: Record<VerdictStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  published: 'Published',
-  withdrawn: 'Withdrawn',
-}
-
-/** The words for a verdict status; "No verdict" when there is none. */
+/** The words for a verdict status, in the interface's language; "No verdict" when there is none. */
 export function verdictStatusLabel(status: VerdictStatus | null | undefined): string {
-  return status ? STATUS_LABELS[status] : 'No verdict'
+  return i18n.t(`domain:verdictStatus.${status ?? 'none'}`)
 }
 
 /** A verdict's rating as a coloured label; the colour only repeats what the words say. */
 export function RatingBadge({ rating }: { rating: Rating | null | undefined }) {
-  if (!rating) return <span className="badge badge-none">Not rated</span>
-  return <span className={`badge rating-${rating}`}>{ratingLabel(rating)}</span>
+  const { t } = useTranslation('domain')
+  if (!rating) return <span className="badge badge-none">{t('notRated')}</span>
+  return <span className={`badge rating-${rating}`}>{t(`rating.${rating}`)}</span>
 }
 
 /** Where a verdict stands in the workflow. */
 export function VerdictStatusBadge({ status }: { status: VerdictStatus | null | undefined }) {
-  return <span className={`badge status-${status ?? 'none'}`}>{verdictStatusLabel(status)}</span>
+  const { t } = useTranslation('domain')
+  return <span className={`badge status-${status ?? 'none'}`}>{t(`verdictStatus.${status ?? 'none'}`)}</span>
 }

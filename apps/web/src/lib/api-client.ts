@@ -2,6 +2,7 @@ import type { AppType } from '@counterclaim/api'
 import type { ErrorBody } from '@counterclaim/shared'
 import { type ClientResponse, hc } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
+import { i18n } from '../i18n/i18n.ts'
 
 /** The one typed client of the API. */
 export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api
@@ -32,7 +33,7 @@ export async function unwrap<R extends AnyResponse>(response: Promise<R>): Promi
   try {
     res = await response
   } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.')
+    throw new ApiError(0, 'network', i18n.t('common:serverUnreachable'))
   }
   // 204 No Content has no body to read.
   if (res.status === 204) return undefined as SuccessBody<R>
@@ -46,7 +47,7 @@ export async function unwrap<R extends AnyResponse>(response: Promise<R>): Promi
   throw new ApiError(
     res.status,
     body?.error.code ?? 'internal',
-    body?.error.message ?? `The server answered ${res.status}.`,
+    body?.error.message ?? i18n.t('common:serverAnswered', { status: res.status }),
     body?.error.details,
     res.headers.get('etag'),
   )

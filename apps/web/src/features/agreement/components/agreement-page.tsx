@@ -1,7 +1,9 @@
-import { kappaWords } from '@counterclaim/domain'
+import { kappaLevel } from '@counterclaim/domain'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { formatDecimal } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { agreementQuery } from '../api/agreement.ts'
@@ -12,8 +14,7 @@ const DAY_MS = 86_400_000
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v)
 
-const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(0)}%`)
-const kappa = (v: number | null) => (v === null ? '—' : v.toFixed(2))
+const kappa = (v: number | null) => (v === null ? '—' : formatDecimal(v, 2))
 
 /**
  * The desk's rater agreement: over a period (the last 90 days unless chosen, kept in the URL), how often two
@@ -22,6 +23,9 @@ const kappa = (v: number | null) => (v === null ? '—' : v.toFixed(2))
  */
 export function AgreementPage() {
   const [params, setParams] = useSearchParams()
+  const { t } = useTranslation(['agreement', 'common', 'domain'])
+  const percent = (v: number | null) => (v === null ? '—' : t('percent', { value: formatDecimal(v, 0) }))
+  const kappaWords = (v: number | null) => t(`level.${kappaLevel(v)}`)
   const today = dayOf(Date.now())
   const to = isDay(params.get('to')) ? (params.get('to') as string) : today
   const from = isDay(params.get('from'))
@@ -39,45 +43,45 @@ export function AgreementPage() {
 
   return (
     <section aria-labelledby="agreement-heading" className="page agreement-page">
-      <title>Rater agreement · Counterclaim</title>
+      <title>{t('common:pageTitle', { title: t('title') })}</title>
       <div className="page-head">
-        <h1 id="agreement-heading">Rater agreement</h1>
+        <h1 id="agreement-heading">{t('title')}</h1>
       </div>
-      <p className="muted">
-        How often two checkers who rated a claim independently chose the same rating, counted by the day the
-        second rating came in. Cohen’s kappa discounts the agreement that chance alone would give.
-      </p>
-      <Form className="filters" onSubmit={submit} aria-label="Period">
-        <Field label="From" type="date" value={fromInput} onChange={(e) => setFromInput(e.target.value)} />
-        <Field label="To" type="date" value={toInput} onChange={(e) => setToInput(e.target.value)} />
-        <button type="submit">Show period</button>
-      </Form>
-      {query.isPending ? <LoadingMessage>Loading agreement…</LoadingMessage> : null}
-      {query.error ? (
-        <ErrorMessage
-          title="The agreement could not be loaded."
-          error={query.error}
-          onRetry={() => query.refetch()}
+      <p className="muted">{t('intro')}</p>
+      <Form className="filters" onSubmit={submit} aria-label={t('period')}>
+        <Field
+          label={t('from')}
+          type="date"
+          value={fromInput}
+          onChange={(e) => setFromInput(e.target.value)}
         />
+        <Field label={t('to')} type="date" value={toInput} onChange={(e) => setToInput(e.target.value)} />
+        <button type="submit">{t('show')}</button>
+      </Form>
+      {query.isPending ? <LoadingMessage>{t('loading')}</LoadingMessage> : null}
+      {query.error ? (
+        <ErrorMessage title={t('failed')} error={query.error} onRetry={() => query.refetch()} />
       ) : null}
-      {data && data.pairs === 0 ? (
-        <EmptyMessage>No claim has two ratings in this period.</EmptyMessage>
-      ) : null}
+      {data && data.pairs === 0 ? <EmptyMessage>{t('empty')}</EmptyMessage> : null}
       {data && data.pairs > 0 ? (
         <>
           <dl className="agreement-overall panel">
             <div>
-              <dt>Claims rated twice</dt>
+              <dt>{t('ratedTwice')}</dt>
               <dd>{data.pairs}</dd>
             </div>
             <div>
-              <dt>Raters agreed</dt>
+              <dt>{t('agreed')}</dt>
               <dd>
-                {data.agreed} of {data.pairs} ({percent(data.percentAgreement)})
+                {t('agreedOf', {
+                  agreed: data.agreed,
+                  pairs: data.pairs,
+                  percent: percent(data.percentAgreement),
+                })}
               </dd>
             </div>
             <div>
-              <dt>Cohen’s kappa</dt>
+              <dt>{t('kappa')}</dt>
               <dd>
                 {kappa(data.kappa)} · {kappaWords(data.kappa)}
               </dd>
@@ -85,26 +89,26 @@ export function AgreementPage() {
           </dl>
           {/* The table's title stays outside the sideways scroll, so a phone shows all of it. */}
           <h2 id="agreement-per-rating" className="agreement-table-title">
-            Agreement per rating: each rating against all the others
+            {t('tableTitle')}
           </h2>
           {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
-          <section className="table-scroll" aria-label="Agreement per rating" tabIndex={0}>
+          <section className="table-scroll" aria-label={t('tableLabel')} tabIndex={0}>
             <table className="data-table agreement-table" aria-labelledby="agreement-per-rating">
               <thead>
                 <tr>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Claims where either rater chose it</th>
-                  <th scope="col">Both chose it</th>
-                  <th scope="col">Agreement</th>
-                  <th scope="col">Kappa</th>
-                  <th scope="col">In words</th>
+                  <th scope="col">{t('column.rating')}</th>
+                  <th scope="col">{t('column.either')}</th>
+                  <th scope="col">{t('column.both')}</th>
+                  <th scope="col">{t('column.agreement')}</th>
+                  <th scope="col">{t('column.kappa')}</th>
+                  <th scope="col">{t('column.words')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.byRating.map((r) => (
                   <tr key={r.rating}>
-                    <th scope="row">{r.label}</th>
+                    <th scope="row">{t(`domain:rating.${r.rating}`)}</th>
                     <td>{r.pairs}</td>
                     <td>{r.agreed}</td>
                     <td>{percent(r.percentAgreement)}</td>
@@ -115,10 +119,7 @@ export function AgreementPage() {
               </tbody>
             </table>
           </section>
-          <p className="muted small">
-            Words for kappa after Landis &amp; Koch (1977): below 0 poor, up to 0.20 slight, 0.40 fair, 0.60
-            moderate, 0.80 substantial, above that almost perfect.
-          </p>
+          <p className="muted small">{t('footnote')}</p>
         </>
       ) : null}
     </section>

@@ -1,11 +1,13 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { useSignIn } from '../api/session.ts'
 
 /** The signed-out front door: email, password, sign in. */
 export function SignInPage() {
   const signIn = useSignIn()
+  const { t } = useTranslation(['auth', 'layout'])
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [showPassword, setShowPassword] = useState(false)
@@ -18,11 +20,11 @@ export function SignInPage() {
 
   return (
     <main className="sign-in">
-      <h1>Counterclaim</h1>
-      <p className="muted">Claims side by side, the evidence under them, verdicts an editor stands behind.</p>
+      <h1>{t('layout:brand')}</h1>
+      <p className="muted">{t('tagline')}</p>
       <Form onSubmit={submit} aria-describedby={signIn.error ? errorId : undefined} noValidate>
         <Field
-          label="Email"
+          label={t('email')}
           path="email"
           error={signIn.error}
           type="email"
@@ -33,7 +35,7 @@ export function SignInPage() {
           maxLength={LIMITS.email}
         />
         <Field
-          label="Password"
+          label={t('password')}
           path="password"
           error={signIn.error}
           type={showPassword ? 'text' : 'password'}
@@ -45,7 +47,7 @@ export function SignInPage() {
         />
         <label className="inline">
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />{' '}
-          Show characters
+          {t('showCharacters')}
         </label>
         {signIn.error ? (
           <p id={errorId} role="alert" className="error">
@@ -53,7 +55,7 @@ export function SignInPage() {
           </p>
         ) : null}
         <button type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          {signIn.isPending ? t('signingIn') : t('signIn')}
         </button>
       </Form>
     </main>

@@ -20,12 +20,22 @@ export const claimLogKeys = {
 export const FILTER_KEYS = ['q', 'disputeId', 'claimantId', 'rating', 'status', 'from', 'to', 'tag'] as const
 export type FilterKey = (typeof FILTER_KEYS)[number]
 
-const TEXT_LIMIT = 500
+/** The longest text filter the API takes. */
+export const TEXT_LIMIT = 500
+
+/** A parameter of the address the log cannot use: `key=value`, or (a text too long to show) the key alone. */
+export interface IgnoredParam {
+  key: string
+  value: string | null
+}
 
 /** Reads the filters from the address; values the API would refuse are set aside and named. */
-export function filtersFromParams(params: URLSearchParams): { filters: ClaimLogFilters; ignored: string[] } {
+export function filtersFromParams(params: URLSearchParams): {
+  filters: ClaimLogFilters
+  ignored: IgnoredParam[]
+} {
   const filters: ClaimLogFilters = {}
-  const ignored: string[] = []
+  const ignored: IgnoredParam[] = []
   for (const key of FILTER_KEYS) {
     const value = params.get(key)?.trim()
     if (!value) continue
@@ -33,23 +43,23 @@ export function filtersFromParams(params: URLSearchParams): { filters: ClaimLogF
       case 'rating': {
         const parsed = RatingSchema.safeParse(value)
         if (parsed.success) filters.rating = parsed.data
-        else ignored.push(`${key}=${value}`)
+        else ignored.push({ key, value })
         break
       }
       case 'status': {
         const parsed = VerdictStatusSchema.safeParse(value)
         if (parsed.success) filters.status = parsed.data
-        else ignored.push(`${key}=${value}`)
+        else ignored.push({ key, value })
         break
       }
       case 'from':
       case 'to':
         if (DateOnlySchema.safeParse(value).success) filters[key] = value
-        else ignored.push(`${key}=${value}`)
+        else ignored.push({ key, value })
         break
       default:
         if (value.length <= TEXT_LIMIT) filters[key] = value
-        else ignored.push(`${key} (longer than ${TEXT_LIMIT} characters)`)
+        else ignored.push({ key, value: null })
     }
   }
   return { filters, ignored }

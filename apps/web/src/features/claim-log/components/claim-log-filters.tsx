@@ -1,6 +1,7 @@
 import { type ClaimLogFilters, RATING_SCALE, VerdictStatusSchema } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { claimantOptionsQuery, disputeOptionsQuery, type FilterKey } from '../api/claim-log.ts'
 import { DebouncedTextField } from './debounced-text-field.tsx'
@@ -14,6 +15,7 @@ export function ClaimLogFilterForm({
   onChange: (next: ClaimLogFilters) => void
 }) {
   const disputes = useQuery(disputeOptionsQuery())
+  const { t } = useTranslation(['claimLog', 'domain'])
   const claimants = useQuery(claimantOptionsQuery())
   const ids = {
     dispute: useId(),
@@ -31,68 +33,72 @@ export function ClaimLogFilterForm({
   const setQ = useCallback((value: string) => set('q', value), [set])
   const setTag = useCallback((value: string) => set('tag', value), [set])
 
-  const disputeOptions = withCurrent(disputes.data, filters.disputeId, 'The chosen dispute')
-  const claimantOptions = withCurrent(claimants.data, filters.claimantId, 'The chosen claimant')
+  const disputeOptions = withCurrent(disputes.data, filters.disputeId, (id) =>
+    t('filters.chosenDispute', { id }),
+  )
+  const claimantOptions = withCurrent(claimants.data, filters.claimantId, (id) =>
+    t('filters.chosenClaimant', { id }),
+  )
   const optionErrors = [
-    disputes.error ? `The list of disputes could not be loaded: ${disputes.error.message}` : null,
-    claimants.error ? `The list of claimants could not be loaded: ${claimants.error.message}` : null,
+    disputes.error ? t('filters.disputesFailed', { message: disputes.error.message }) : null,
+    claimants.error ? t('filters.claimantsFailed', { message: claimants.error.message }) : null,
   ].filter((m): m is string => m !== null)
 
   return (
-    <form className="log-filters" aria-label="Filter the claim log" onSubmit={(e) => e.preventDefault()}>
+    <form className="log-filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <DebouncedTextField
-        label="Search claims"
+        label={t('filters.search')}
         type="search"
         value={filters.q ?? ''}
         onCommit={setQ}
         size={18}
-        hint="Claim text, claimant, verdict"
+        hint={t('filters.searchHint')}
       />
       <div className="field">
-        <label htmlFor={ids.dispute}>Dispute</label>
+        <label htmlFor={ids.dispute}>{t('filters.dispute')}</label>
         <select
           id={ids.dispute}
           value={filters.disputeId ?? ''}
           onChange={(e) => set('disputeId', e.target.value)}
         >
-          <option value="">Any dispute</option>
+          <option value="">{t('filters.anyDispute')}</option>
           {disputeOptions.map((d) => (
-            <option key={d.id} value={d.id}>
+            <option key={d.id} value={d.id} dir="auto">
               {d.label}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.claimant}>Claimant</label>
+        <label htmlFor={ids.claimant}>{t('filters.claimant')}</label>
         <select
           id={ids.claimant}
           value={filters.claimantId ?? ''}
           onChange={(e) => set('claimantId', e.target.value)}
         >
-          <option value="">Any claimant</option>
+          <option value="">{t('filters.anyClaimant')}</option>
           {claimantOptions.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.id} dir="auto">
               {c.label}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.rating}>Rating</label>
+        <label htmlFor={ids.rating}>{t('filters.rating')}</label>
         <select id={ids.rating} value={filters.rating ?? ''} onChange={(e) => set('rating', e.target.value)}>
-          <option value="">Any rating</option>
+          <option value="">{t('filters.anyRating')}</option>
           {RATING_SCALE.map((r) => (
             <option key={r.rating} value={r.rating}>
-              {r.label}
+              {t(`domain:rating.${r.rating}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.status}>Verdict status</label>
+        <label htmlFor={ids.status}>{t('filters.status')}</label>
         <select id={ids.status} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">Any status</option>
+          <option value="">{t('filters.anyStatus')}</option>
           {VerdictStatusSchema.options.map((s) => (
             <option key={s} value={s}>
               {verdictStatusLabel(s)}
@@ -101,7 +107,7 @@ export function ClaimLogFilterForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.from}>Stated from</label>
+        <label htmlFor={ids.from}>{t('filters.from')}</label>
         <input
           id={ids.from}
           type="date"
@@ -111,7 +117,7 @@ export function ClaimLogFilterForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={ids.to}>Stated to</label>
+        <label htmlFor={ids.to}>{t('filters.to')}</label>
         <input
           id={ids.to}
           type="date"
@@ -120,7 +126,7 @@ export function ClaimLogFilterForm({
           onChange={(e) => set('to', e.target.value)}
         />
       </div>
-      <DebouncedTextField label="Tag" value={filters.tag ?? ''} onCommit={setTag} size={12} />
+      <DebouncedTextField label={t('filters.tag')} value={filters.tag ?? ''} onCommit={setTag} size={12} />
       {optionErrors.length > 0 ? (
         <p role="alert" className="error log-filter-errors">
           {optionErrors.join(' ')}
@@ -134,9 +140,9 @@ export function ClaimLogFilterForm({
 function withCurrent(
   options: Array<{ id: string; label: string }> | undefined,
   current: string | undefined,
-  fallback: string,
+  fallback: (id: string) => string,
 ): Array<{ id: string; label: string }> {
   const list = options ?? []
   if (!current || list.some((o) => o.id === current)) return list
-  return [{ id: current, label: `${fallback} (${current})` }, ...list]
+  return [{ id: current, label: fallback(current) }, ...list]
 }

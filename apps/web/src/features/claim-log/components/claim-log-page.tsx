@@ -1,9 +1,10 @@
 import type { ClaimLogFilters } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { type ReactNode, useCallback, useMemo } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
-import { claimLogQuery, filtersFromParams, filtersToParams } from '../api/claim-log.ts'
+import { claimLogQuery, filtersFromParams, filtersToParams, TEXT_LIMIT } from '../api/claim-log.ts'
 import { ClaimLogExport } from './claim-log-export.tsx'
 import { ClaimLogFilterForm } from './claim-log-filters.tsx'
 import { ClaimLogTable } from './claim-log-table.tsx'
@@ -17,6 +18,7 @@ import './claim-log.css'
  */
 export function ClaimLogPage({ importLink }: { importLink?: ReactNode }) {
   const [params, setParams] = useSearchParams()
+  const { t } = useTranslation(['claimLog', 'common'])
   const { filters, ignored } = useMemo(() => filtersFromParams(params), [params])
   const setFilters = useCallback(
     (next: ClaimLogFilters) => setParams(filtersToParams(next), { replace: true }),
@@ -30,47 +32,50 @@ export function ClaimLogPage({ importLink }: { importLink?: ReactNode }) {
 
   return (
     <section aria-labelledby="claim-log-heading" className="page log-page">
-      <title>Claim log · Counterclaim</title>
+      <title>{t('common:pageTitle', { title: t('title') })}</title>
       <div className="log-title">
-        <h1 id="claim-log-heading">Claim log</h1>
+        <h1 id="claim-log-heading">{t('title')}</h1>
       </div>
-      <p className="muted page-intro">
-        One row per claim across every dispute, newest activity first. The export carries the same filters.
-      </p>
+      <p className="muted page-intro">{t('intro')}</p>
       <ClaimLogFilterForm filters={filters} onChange={setFilters} />
       <ClaimLogExport filters={filters} />
       {importLink}
       {ignored.length > 0 ? (
         <p className="notice">
-          Left out of the filters because the log cannot use them: {ignored.join(', ')}.
+          <Trans
+            t={t}
+            i18nKey="leftOut"
+            values={{
+              params: ignored
+                .map((p) =>
+                  p.value === null ? t('tooLong', { key: p.key, limit: TEXT_LIMIT }) : `${p.key}=${p.value}`,
+                )
+                .join(', '),
+            }}
+            components={{ params: <span dir="auto" /> }}
+          />
         </p>
       ) : null}
       <div className="log-summary">
         <p role="status" className="muted">
           {log.isSuccess
             ? log.hasNextPage
-              ? `${loaded.toLocaleString('en-GB')} claims loaded; more load as you scroll.`
-              : `${loaded.toLocaleString('en-GB')} ${loaded === 1 ? 'claim' : 'claims'}.`
+              ? t('loadedMore', { count: loaded })
+              : t('count', { count: loaded })
             : ''}
         </p>
         {filtered ? (
           <button type="button" className="link-button" onClick={() => setFilters({})}>
-            Clear filters
+            {t('common:clearFilters')}
           </button>
         ) : null}
       </div>
-      {log.isPending ? <LoadingMessage>Loading the claim log…</LoadingMessage> : null}
+      {log.isPending ? <LoadingMessage>{t('loading')}</LoadingMessage> : null}
       {log.isError && !log.isFetchNextPageError ? (
-        <ErrorMessage
-          title="The claim log could not be loaded."
-          error={log.error}
-          onRetry={() => log.refetch()}
-        />
+        <ErrorMessage title={t('failed')} error={log.error} onRetry={() => log.refetch()} />
       ) : null}
       {log.isSuccess && loaded === 0 ? (
-        <EmptyMessage>
-          {filtered ? 'No claims match these filters.' : 'No claims in the log yet.'}
-        </EmptyMessage>
+        <EmptyMessage>{filtered ? t('emptyFiltered') : t('empty')}</EmptyMessage>
       ) : null}
       {loaded > 0 ? (
         <ClaimLogTable

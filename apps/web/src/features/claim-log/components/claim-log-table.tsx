@@ -1,6 +1,7 @@
 import type { ClaimLogRow } from '@counterclaim/shared'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
@@ -11,15 +12,15 @@ const ROW_HEIGHT = 76
 const PREFETCH_ROWS = 60
 
 const COLUMNS = [
-  { name: 'Dispute', className: 'col-dispute' },
-  { name: 'Claimant', className: 'col-claimant' },
-  { name: 'Claim', className: 'col-claim' },
-  { name: 'Stated', className: 'col-date' },
-  { name: 'Rating', className: 'col-rating' },
-  { name: 'Verdict summary', className: 'col-summary' },
-  { name: 'Status', className: 'col-status' },
-  { name: 'Published', className: 'col-date' },
-  { name: 'Evidence', className: 'col-evidence' },
+  { name: 'dispute', className: 'col-dispute' },
+  { name: 'claimant', className: 'col-claimant' },
+  { name: 'claim', className: 'col-claim' },
+  { name: 'stated', className: 'col-date' },
+  { name: 'rating', className: 'col-rating' },
+  { name: 'summary', className: 'col-summary' },
+  { name: 'status', className: 'col-status' },
+  { name: 'published', className: 'col-date' },
+  { name: 'evidence', className: 'col-evidence' },
 ] as const
 
 export interface ClaimLogTableProps {
@@ -46,6 +47,7 @@ export function ClaimLogTable({
   fetchNextPage,
 }: ClaimLogTableProps) {
   const scrollRef = useRef<HTMLElement>(null)
+  const { t } = useTranslation(['claimLog', 'common'])
   const headerRef = useRef<HTMLTableSectionElement>(null)
   const [headerHeight, setHeaderHeight] = useState(40)
 
@@ -83,7 +85,7 @@ export function ClaimLogTable({
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must take focus so the keyboard can scroll it
-    <section ref={scrollRef} className="log-scroll" aria-label="Claim log rows, scrollable" tabIndex={0}>
+    <section ref={scrollRef} className="log-scroll" aria-label={t('rows')} tabIndex={0}>
       <table
         className="log-table"
         aria-labelledby={labelledBy}
@@ -98,7 +100,7 @@ export function ClaimLogTable({
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <th scope="col" key={column.name}>
-                {column.name}
+                {t(`column.${column.name}`)}
               </th>
             ))}
           </tr>
@@ -118,13 +120,13 @@ export function ClaimLogTable({
                   <td colSpan={COLUMNS.length}>
                     {nextPageError ? (
                       <span role="alert" className="error">
-                        More claims could not be loaded: {nextPageError.message}{' '}
+                        {t('moreFailed', { message: nextPageError.message })}{' '}
                         <button type="button" onClick={fetchNextPage}>
-                          Try again
+                          {t('common:tryAgain')}
                         </button>
                       </span>
                     ) : (
-                      <span className="muted">Loading more claims…</span>
+                      <span className="muted">{t('loadingMore')}</span>
                     )}
                   </td>
                 </tr>
@@ -146,34 +148,42 @@ export function ClaimLogTable({
 
 /** One claim's row; memoised, so scrolling renders only the rows that come into view. */
 const LogRow = memo(function LogRow({ row, rowIndex }: { row: ClaimLogRow; rowIndex: number }) {
+  // The row reads the catalogue itself: memoised, it would otherwise keep the words of the language it was drawn in.
+  const { t } = useTranslation('claimLog')
   return (
     <tr aria-rowindex={rowIndex}>
       <td>
-        <span className="clamp">{row.disputeTitle}</span>
+        <span className="clamp" dir="auto">
+          {row.disputeTitle}
+        </span>
       </td>
       <td>
-        <span className="clamp">{row.claimant}</span>
+        <span className="clamp" dir="auto">
+          {row.claimant}
+        </span>
       </td>
       <td>
-        <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link">
+        <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link" dir="auto">
           {row.claimText}
         </Link>
       </td>
-      <td className="nowrap">{formatDay(row.statedOn) || <span className="muted">Unknown</span>}</td>
+      <td className="nowrap">{formatDay(row.statedOn) || <span className="muted">{t('unknown')}</span>}</td>
       <td>
         <RatingBadge rating={row.rating} />
       </td>
       <td>
-        <span className="clamp">{row.verdictSummary}</span>
+        <span className="clamp" dir="auto">
+          {row.verdictSummary}
+        </span>
       </td>
       <td>
         <VerdictStatusBadge status={row.verdictStatus} />
       </td>
       <td className="nowrap">{formatDay(row.publishedAt)}</td>
       <td className="evidence-counts">
-        <span>{row.supportingEvidence} for</span>
-        <span>{row.contradictingEvidence} against</span>
-        <span>{row.contextEvidence} context</span>
+        <span>{t('for', { count: row.supportingEvidence })}</span>
+        <span>{t('against', { count: row.contradictingEvidence })}</span>
+        <span>{t('context', { count: row.contextEvidence })}</span>
       </td>
     </tr>
   )

@@ -39,6 +39,7 @@ export function DebouncedTextField({
         value={draft}
         size={size}
         autoComplete="off"
+        dir="auto"
         aria-describedby={hint ? hintId : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {

@@ -1,5 +1,6 @@
 import { LIMITS } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { parseTags, TAGS_TEXT_MAX } from '../../../components/tags.ts'
@@ -17,6 +18,7 @@ export function DisputeCreateForm({
   independentByDefault?: boolean
 }) {
   const create = useCreateDispute()
+  const { t } = useTranslation('disputes')
   const [title, setTitle] = useState('')
   const [question, setQuestion] = useState('')
   const [summary, setSummary] = useState('')
@@ -37,9 +39,10 @@ export function DisputeCreateForm({
 
   return (
     <Form className="panel form-grid" onSubmit={submit} aria-labelledby={headingId}>
-      <h2 id={headingId}>New dispute</h2>
+      <h2 id={headingId}>{t('form.heading')}</h2>
       <Field
-        label="Title"
+        label={t('form.title')}
+        dir="auto"
         path="title"
         error={error}
         value={title}
@@ -49,7 +52,8 @@ export function DisputeCreateForm({
       />
       <Field
         as="textarea"
-        label="Question"
+        label={t('form.question')}
+        dir="auto"
         path="question"
         error={error}
         value={question}
@@ -60,7 +64,8 @@ export function DisputeCreateForm({
       />
       <Field
         as="textarea"
-        label="Summary"
+        label={t('form.summary')}
+        dir="auto"
         path="summary"
         error={error}
         value={summary}
@@ -69,13 +74,14 @@ export function DisputeCreateForm({
         maxLength={LIMITS.longText}
       />
       <Field
-        label="Tags"
+        label={t('form.tags')}
+        dir="auto"
         path="tags"
         error={error}
         value={tags}
         onChange={(e) => setTags(e.target.value)}
         maxLength={TAGS_TEXT_MAX}
-        hint="Single words separated by commas or spaces, for example: ukraine, strikes"
+        hint={t('form.tagsHint')}
       />
       <label className="check">
         <input
@@ -83,14 +89,14 @@ export function DisputeCreateForm({
           checked={independentRatings}
           onChange={(e) => setIndependentRatings(e.target.checked)}
         />{' '}
-        Independent ratings (two checkers rate each claim blind)
+        {t('form.independent')}
       </label>
       <FormFooter
         error={error}
-        failed="The dispute was not created."
+        failed={t('form.failed')}
         pending={create.isPending}
-        submitLabel="Create dispute"
-        pendingLabel="Creating…"
+        submitLabel={t('form.create')}
+        pendingLabel={t('form.creating')}
         onCancel={onCancel}
       />
     </Form>

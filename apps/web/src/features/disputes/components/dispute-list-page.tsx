@@ -1,6 +1,7 @@
 import type { DisputeListItem } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
@@ -42,6 +43,7 @@ function DisputeRow({
   onSelect: (on: boolean) => void
 }) {
   const checkId = useId()
+  const { t } = useTranslation('disputes')
   return (
     <li className={assignment ? 'dispute-row selectable' : 'dispute-row'}>
       {assignment ? (
@@ -53,22 +55,31 @@ function DisputeRow({
             onChange={(e) => onSelect(e.target.checked)}
           />
           <label htmlFor={checkId} className="visually-hidden">
-            Select “{dispute.question}”
+            <Trans
+              t={t}
+              i18nKey="select"
+              values={{ question: dispute.question }}
+              components={{ q: <span dir="auto" /> }}
+            />
           </label>
         </div>
       ) : null}
       <div className="dispute-main">
         <h2>
-          <Link to={`/disputes/${dispute.id}`}>{dispute.question}</Link>
+          <Link to={`/disputes/${dispute.id}`} dir="auto">
+            {dispute.question}
+          </Link>
         </h2>
         <p className="muted small">
-          {dispute.title} ·{' '}
-          <span className={`dispute-status status-word-${dispute.status}`}>{dispute.status}</span>
-          {dispute.tags.map((t) => (
-            <span key={t}>
+          <span dir="auto">{dispute.title}</span> ·{' '}
+          <span className={`dispute-status status-word-${dispute.status}`}>
+            {t(`statusWord.${dispute.status}`)}
+          </span>
+          {dispute.tags.map((tag) => (
+            <span key={tag}>
               {' · '}
-              <Link to={`/disputes?tag=${encodeURIComponent(t)}`} className="tag">
-                #{t}
+              <Link to={`/disputes?tag=${encodeURIComponent(tag)}`} className="tag" dir="auto">
+                #{tag}
               </Link>
             </span>
           ))}
@@ -80,20 +91,24 @@ function DisputeRow({
         ) : null}
       </div>
       {dispute.claims.length === 0 ? (
-        <p className="muted small">No claims yet.</p>
+        <p className="muted small">{t('noClaims')}</p>
       ) : (
-        <ul className="claim-states" aria-label="Claims and their verdicts">
+        <ul className="claim-states" aria-label={t('claimStates')}>
           {dispute.claims.map((c) => (
             <li key={c.id}>
-              <span className="claimant-name">{c.claimant.name}</span>
-              <span className="claim-short-text">{c.shortText ?? ''}</span>
+              <span className="claimant-name" dir="auto">
+                {c.claimant.name}
+              </span>
+              <span className="claim-short-text" dir="auto">
+                {c.shortText ?? ''}
+              </span>
               <span className="badges">
                 {c.verdictStatus ? <RatingBadge rating={c.rating} /> : null}{' '}
                 <VerdictStatusBadge status={c.verdictStatus} />
               </span>
               {c.returnNote ? (
                 <span className="return-note small">
-                  <strong>Returned:</strong> {c.returnNote}
+                  <strong>{t('returned')}</strong> <span dir="auto">{c.returnNote}</span>
                 </span>
               ) : null}
             </li>
@@ -117,6 +132,7 @@ export function DisputeListPage({
   independentByDefault?: boolean
 }) {
   const [params, setParams] = useSearchParams()
+  const { t } = useTranslation(['disputes', 'common'])
   const navigate = useNavigate()
   const filters = filtersFrom(params)
   const disputes = useInfiniteQuery(disputeListQuery(filters))
@@ -159,12 +175,12 @@ export function DisputeListPage({
 
   return (
     <section aria-labelledby="disputes-heading" className="page">
-      <title>Disputes · Counterclaim</title>
+      <title>{t('common:pageTitle', { title: t('title') })}</title>
       <div className="page-head">
-        <h1 id="disputes-heading">Disputes</h1>
+        <h1 id="disputes-heading">{t('title')}</h1>
         {creating ? null : (
           <button type="button" className="primary" onClick={() => setCreating(true)}>
-            New dispute
+            {t('newDispute')}
           </button>
         )}
       </div>
@@ -175,13 +191,13 @@ export function DisputeListPage({
           independentByDefault={independentByDefault}
         />
       ) : null}
-      <form className="filters" aria-label="Filter disputes" onSubmit={submit}>
+      <form className="filters" aria-label={t('filters')} onSubmit={submit}>
         <div className="field">
-          <label htmlFor={ids.q}>Search disputes</label>
-          <input id={ids.q} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          <label htmlFor={ids.q}>{t('search')}</label>
+          <input id={ids.q} type="search" dir="auto" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={ids.status}>Status</label>
+          <label htmlFor={ids.status}>{t('status')}</label>
           <select
             id={ids.status}
             value={filters.status ?? ''}
@@ -190,14 +206,14 @@ export function DisputeListPage({
               apply({ ...filters, status: v === 'open' || v === 'closed' ? v : undefined })
             }}
           >
-            <option value="">Any</option>
-            <option value="open">Open</option>
-            <option value="closed">Closed</option>
+            <option value="">{t('anyStatus')}</option>
+            <option value="open">{t('statusOption.open')}</option>
+            <option value="closed">{t('statusOption.closed')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.tag}>Tag</label>
-          <input id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)} />
+          <label htmlFor={ids.tag}>{t('tag')}</label>
+          <input id={ids.tag} dir="auto" value={tag} onChange={(e) => setTag(e.target.value)} />
         </div>
         <div className="check-field">
           <input
@@ -206,9 +222,9 @@ export function DisputeListPage({
             checked={filters.assignee === 'me'}
             onChange={(e) => apply({ ...filters, assignee: e.target.checked ? 'me' : undefined })}
           />
-          <label htmlFor={ids.mine}>Assigned to me</label>
+          <label htmlFor={ids.mine}>{t('assignedToMe')}</label>
         </div>
-        <button type="submit">Apply filters</button>
+        <button type="submit">{t('apply')}</button>
         {filtered ? (
           <button
             type="button"
@@ -218,33 +234,27 @@ export function DisputeListPage({
               apply({})
             }}
           >
-            Clear filters
+            {t('common:clearFilters')}
           </button>
         ) : null}
       </form>
-      {disputes.isPending ? <LoadingMessage>Loading disputes…</LoadingMessage> : null}
+      {disputes.isPending ? <LoadingMessage>{t('loading')}</LoadingMessage> : null}
       {disputes.error ? (
-        <ErrorMessage
-          title="The disputes could not be loaded."
-          error={disputes.error}
-          onRetry={() => disputes.refetch()}
-        />
+        <ErrorMessage title={t('failed')} error={disputes.error} onRetry={() => disputes.refetch()} />
       ) : null}
       {disputes.data && items.length === 0 ? (
         <EmptyMessage>
           {filters.assignee === 'me' && !filters.q && !filters.status && !filters.tag
-            ? 'No disputes are assigned to you.'
+            ? t('empty.mine')
             : filtered
-              ? 'No dispute matches these filters.'
-              : 'No disputes yet. Create the first one with “New dispute”.'}
+              ? t('empty.filtered')
+              : t('empty.none')}
         </EmptyMessage>
       ) : null}
       {assignment && items.length > 0 ? (
         <div className="selection-bar">
           <span className="small">
-            {chosen.length === 0
-              ? 'Select disputes to assign them.'
-              : `${chosen.length} ${chosen.length === 1 ? 'dispute' : 'disputes'} selected`}
+            {chosen.length === 0 ? t('selectToAssign') : t('selected', { count: chosen.length })}
           </span>
           <button
             ref={assignButton}
@@ -257,11 +267,11 @@ export function DisputeListPage({
               setAssigning(true)
             }}
           >
-            Assign…
+            {t('assign')}
           </button>
           {chosen.length > 0 ? (
             <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
-              Clear selection
+              {t('clearSelection')}
             </button>
           ) : null}
         </div>
@@ -283,7 +293,7 @@ export function DisputeListPage({
         />
       ) : null}
       {items.length > 0 ? (
-        <ul className="dispute-list" aria-label="Disputes">
+        <ul className="dispute-list" aria-label={t('list')}>
           {items.map((d) => (
             <DisputeRow
               key={d.id}
@@ -302,7 +312,7 @@ export function DisputeListPage({
             onClick={() => disputes.fetchNextPage()}
             disabled={disputes.isFetchingNextPage}
           >
-            {disputes.isFetchingNextPage ? 'Loading more…' : 'Show more disputes'}
+            {disputes.isFetchingNextPage ? t('common:loadingMore') : t('showMore')}
           </button>
         </p>
       ) : null}

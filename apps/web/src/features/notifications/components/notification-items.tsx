@@ -1,5 +1,6 @@
 import { plainText, trimAtWord } from '@counterclaim/domain'
 import type { Notification } from '@counterclaim/shared'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatMoment } from '../../../components/dates.ts'
 import { workbenchHref } from '../../../components/work-links.ts'
@@ -20,6 +21,7 @@ export function NotificationItems({
   items: readonly Notification[]
   onOpen: (n: Notification) => void
 }) {
+  const { t } = useTranslation('notifications')
   return (
     <ul className="notification-items">
       {items.map((n) => {
@@ -28,7 +30,7 @@ export function NotificationItems({
         return (
           <li key={n.id} className={unread ? 'notification is-unread' : 'notification'}>
             <p className="notification-message">
-              {unread ? <span className="unread-mark">Unread</span> : null}{' '}
+              {unread ? <span className="unread-mark">{t('unreadMark')}</span> : null}{' '}
               {href ? (
                 <Link to={href} onClick={() => onOpen(n)}>
                   {n.message}
@@ -39,12 +41,19 @@ export function NotificationItems({
             </p>
             {n.note ? (
               <p className="notification-note small">
-                “{trimAtWord(n.kind === 'mentioned' ? plainText(n.note) : n.note, 160)}”
+                “
+                <span dir="auto">{trimAtWord(n.kind === 'mentioned' ? plainText(n.note) : n.note, 160)}</span>
+                ”
               </p>
             ) : null}
             <p className="muted small">
               <time dateTime={n.createdAt}>{formatMoment(n.createdAt)}</time>
-              {n.dispute ? ` · ${n.dispute.title}` : null}
+              {n.dispute ? (
+                <>
+                  {' · '}
+                  <span dir="auto">{n.dispute.title}</span>
+                </>
+              ) : null}
             </p>
           </li>
         )

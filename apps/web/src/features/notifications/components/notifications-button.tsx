@@ -1,6 +1,7 @@
 import type { Notification } from '@counterclaim/shared'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { QueryMessages } from '../../../components/status-messages.tsx'
@@ -14,6 +15,7 @@ import './notifications.css'
  */
 export function NotificationsButton() {
   const unread = useQuery(unreadCountQuery())
+  const { t } = useTranslation('notifications')
   const [open, setOpen] = useState(false)
   const panelId = useId()
   const headingId = useId()
@@ -54,12 +56,14 @@ export function NotificationsButton() {
         aria-controls={panelId}
         aria-label={
           count === undefined
-            ? 'Notifications'
-            : `Notifications, ${shown ? `${shown} unread` : 'none unread'}`
+            ? t('button')
+            : shown
+              ? t('buttonLabel', { shown, count })
+              : t('buttonLabelNone')
         }
         onClick={() => setOpen((o) => !o)}
       >
-        Notifications {shown ? <span className="unread-count">{shown}</span> : null}
+        {t('button')} {shown ? <span className="unread-count">{shown}</span> : null}
       </button>
       <section id={panelId} className="notifications-panel" aria-labelledby={headingId} hidden={!open}>
         {open ? <NotificationsPanel headingId={headingId} onClose={() => setOpen(false)} /> : null}
@@ -70,6 +74,7 @@ export function NotificationsButton() {
 
 function NotificationsPanel({ headingId, onClose }: { headingId: string; onClose: () => void }) {
   const list = useInfiniteQuery(notificationListQuery())
+  const { t } = useTranslation('notifications')
   const markRead = useMarkRead()
   const unread = useQuery(unreadCountQuery())
   const items = list.data?.pages[0]?.items.slice(0, 10) ?? []
@@ -80,27 +85,22 @@ function NotificationsPanel({ headingId, onClose }: { headingId: string; onClose
   return (
     <>
       <div className="notifications-head">
-        <h2 id={headingId}>Notifications</h2>
+        <h2 id={headingId}>{t('heading')}</h2>
         <button
           type="button"
           className="small-button"
           disabled={markRead.isPending || !unread.data}
           onClick={() => markRead.mutate({ all: true })}
         >
-          Mark all read
+          {t('markAll')}
         </button>
       </div>
-      <QueryMessages
-        query={list}
-        what="notifications"
-        isEmpty={items.length === 0}
-        empty="Nothing yet. You are told here when someone assigns you, mentions you or acts on your verdicts."
-      />
+      <QueryMessages query={list} what={t('what')} isEmpty={items.length === 0} empty={t('emptyPanel')} />
       <NotificationItems items={items} onOpen={open} />
-      <ActionError error={markRead.error} action="The notifications were not marked read." />
+      <ActionError error={markRead.error} action={t('markFailed')} />
       <p className="small notifications-all">
         <Link to="/notifications" onClick={onClose}>
-          All notifications
+          {t('all')}
         </Link>
       </p>
     </>

@@ -1,5 +1,6 @@
 import type { Notification } from '@counterclaim/shared'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
 import { QueryMessages } from '../../../components/status-messages.tsx'
 import { notificationListQuery, unreadCountQuery, useMarkRead } from '../api/notifications.ts'
@@ -9,6 +10,7 @@ import './notifications.css'
 /** Every notification of the signed-in user, newest first, a page at a time. */
 export function NotificationsPage() {
   const list = useInfiniteQuery(notificationListQuery())
+  const { t } = useTranslation(['notifications', 'common'])
   const unread = useQuery(unreadCountQuery())
   const markRead = useMarkRead()
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
@@ -17,27 +19,26 @@ export function NotificationsPage() {
   }
   return (
     <section aria-labelledby="notifications-heading" className="page notifications-page">
-      <title>Notifications · Counterclaim</title>
+      <title>{t('common:pageTitle', { title: t('heading') })}</title>
       <div className="page-head">
-        <h1 id="notifications-heading">Notifications</h1>
+        <h1 id="notifications-heading">{t('heading')}</h1>
         <button
           type="button"
           disabled={markRead.isPending || !unread.data}
           onClick={() => markRead.mutate({ all: true })}
         >
-          Mark all read
+          {t('markAll')}
         </button>
       </div>
       <p className="muted" role="status">
-        {unread.data === undefined ? '' : unread.data === 0 ? 'All read.' : `${unread.data} unread.`}
+        {unread.data === undefined
+          ? ''
+          : unread.data === 0
+            ? t('allRead')
+            : t('unreadCount', { count: unread.data })}
       </p>
-      <ActionError error={markRead.error} action="The notifications were not marked read." />
-      <QueryMessages
-        query={list}
-        what="notifications"
-        isEmpty={items.length === 0}
-        empty="No notifications yet. You are told here when someone assigns you, mentions you or acts on your verdicts."
-      />
+      <ActionError error={markRead.error} action={t('markFailed')} />
+      <QueryMessages query={list} what={t('what')} isEmpty={items.length === 0} empty={t('emptyPage')} />
       {items.length > 0 ? (
         <div className="panel">
           <NotificationItems items={items} onOpen={open} />
@@ -46,7 +47,7 @@ export function NotificationsPage() {
       {list.hasNextPage ? (
         <p>
           <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading more…' : 'Show older notifications'}
+            {list.isFetchingNextPage ? t('common:loadingMore') : t('showOlder')}
           </button>
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import { SEARCH_MAX_LENGTH } from '../api/search.ts'
 import { clearRecentSearches, readRecentSearches, rememberSearch } from '../recent-searches.ts'
@@ -23,6 +24,7 @@ function typesText(target: EventTarget | null): boolean {
 export function HeaderSearch() {
   const { pathname, search } = useLocation()
   const navigate = useNavigate()
+  const { t } = useTranslation('search')
   const inputId = useId()
   const listId = `${inputId}-recent`
   const listLabelId = `${inputId}-recent-label`
@@ -117,7 +119,7 @@ export function HeaderSearch() {
         }}
       >
         <label htmlFor={inputId} className="visually-hidden">
-          Search
+          {t('label')}
         </label>
         <input
           ref={input}
@@ -138,7 +140,8 @@ export function HeaderSearch() {
           onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
           onKeyDown={onKeyDown}
-          placeholder="Search…"
+          placeholder={t('placeholder')}
+          dir="auto"
           maxLength={SEARCH_MAX_LENGTH}
           autoComplete="off"
           aria-keyshortcuts="/"
@@ -147,7 +150,7 @@ export function HeaderSearch() {
       </form>
       <div className="recent-searches" hidden={!shown}>
         <p id={listLabelId} className="recent-searches-title">
-          Recent searches
+          {t('recent')}
         </p>
         <div id={listId} role="listbox" aria-labelledby={listLabelId}>
           {options.map((q, n) => (
@@ -159,6 +162,7 @@ export function HeaderSearch() {
               role="option"
               tabIndex={-1}
               aria-selected={n === chosenAt}
+              dir="auto"
               // Keeps the focus in the box, so choosing with a pointer does not close the list first.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
@@ -180,7 +184,7 @@ export function HeaderSearch() {
             input.current?.focus()
           }}
         >
-          Clear recent searches
+          {t('clearRecent')}
         </button>
       </div>
     </search>

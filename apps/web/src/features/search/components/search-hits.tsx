@@ -1,14 +1,7 @@
-import type { SearchHit, SearchKind } from '@counterclaim/shared'
+import type { SearchHit } from '@counterclaim/shared'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { MarkedText } from '../../../components/marked-text.tsx'
-
-const KIND_LABELS: Record<SearchKind, string> = {
-  claim: 'Claim',
-  claimant: 'Claimant',
-  evidence: 'Evidence',
-  verdict: 'Verdict',
-  fact_check: 'Fact-check elsewhere',
-}
 
 /**
  * Where a hit lives: a claimant's own page, another desk's fact-check on its page, or the workbench of the
@@ -23,7 +16,7 @@ export function hitHref(hit: SearchHit): string | null {
 /** The snippet as text, its matching words marked. */
 export function Snippet({ parts }: { parts: SearchHit['snippet'] }) {
   return (
-    <p className="search-snippet">
+    <p className="search-snippet" dir="auto">
       <MarkedText parts={parts} />
     </p>
   )
@@ -31,6 +24,7 @@ export function Snippet({ parts }: { parts: SearchHit['snippet'] }) {
 
 /** The ranked hits, each with its kind, its snippet and a link to where it lives. */
 export function SearchHits({ hits, label }: { hits: SearchHit[]; label: string }) {
+  const { t } = useTranslation('search')
   return (
     <ol className="search-hits" aria-label={label}>
       {hits.map((hit) => {
@@ -38,13 +32,15 @@ export function SearchHits({ hits, label }: { hits: SearchHit[]; label: string }
         return (
           <li key={`${hit.kind}:${hit.id}`} className="search-hit">
             <p className="search-hit-head">
-              <span className={`search-kind search-kind-${hit.kind}`}>{KIND_LABELS[hit.kind]}</span>{' '}
+              <span className={`search-kind search-kind-${hit.kind}`}>{t(`kind.${hit.kind}`)}</span>{' '}
               {href ? (
-                <Link to={href} className="search-hit-title">
+                <Link to={href} className="search-hit-title" dir="auto">
                   {hit.title}
                 </Link>
               ) : (
-                <span className="search-hit-title">{hit.title}</span>
+                <span className="search-hit-title" dir="auto">
+                  {hit.title}
+                </span>
               )}
             </p>
             <Snippet parts={hit.snippet} />
