@@ -115,14 +115,14 @@ describe('POST /api/claims/{id}/replies', () => {
   it('refuses, in words and naming the field, a deadline or an answer before the question, an answer without its day and a day without its answer', async () => {
     const claim = (await ownDispute()).claimBy('Ministry of Defence')
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ replyBy: '2025-06-09' }, 'replyBy', /^The reply deadline cannot be before the day you asked\.$/],
+      [{ replyBy: '2025-06-09' }, 'replyBy', /^Reply by cannot be before the day you asked\.$/],
       [
         { answer: 'We hit military targets.', answeredOn: '2025-06-01' },
         'answeredOn',
-        /^The reply date cannot be before the day you asked\.$/,
+        /^Replied on cannot be before the day you asked\.$/,
       ],
-      [{ answer: 'We hit military targets.' }, 'answeredOn', /^The reply date is needed with the reply\.$/],
-      [{ answeredOn: '2025-06-11' }, 'answer', /^The reply is needed with a reply date\.$/],
+      [{ answer: 'We hit military targets.' }, 'answeredOn', /^Replied on is needed with the reply\.$/],
+      [{ answeredOn: '2025-06-11' }, 'answer', /^Reply is needed with a reply date\.$/],
     ]
     for (const [change, path, words] of cases) {
       const error = await unchanged(t, async () =>

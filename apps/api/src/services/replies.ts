@@ -11,10 +11,11 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
-import { REPLY_FIELD_WORDS, replyProblems } from '@counterclaim/domain'
+import { replyProblems } from '@counterclaim/domain'
 import {
   AppError,
   type PublishedReply,
+  problemSentence,
   type ReplyAttempt,
   type ReplyAttemptCreate,
   type ReplyAttemptPatch,
@@ -80,10 +81,7 @@ async function claimRow(db: Reader, claimId: string) {
 function assertCoherent(entry: Parameters<typeof replyProblems>[0]): void {
   const problems = replyProblems(entry)
   if (problems.length) {
-    const sentences = problems.map(
-      (p) => `${REPLY_FIELD_WORDS[p.path as keyof typeof REPLY_FIELD_WORDS] ?? p.path} ${p.message}.`,
-    )
-    throw new AppError('validation_failed', sentences.join(' '), problems)
+    throw new AppError('validation_failed', problems.map(problemSentence).join(' '), problems)
   }
 }
 
