@@ -284,7 +284,7 @@ describe('the reply log in the published record', () => {
     expect(published.status, await published.clone().text()).toBe(200)
 
     const page = await (await t.request(`/v/${claim.id}`)).text()
-    expect(page).toContain(`We asked ${MINISTRY.replace("'", '&#39;')} on`)
+    expect(page).toContain(`We asked <span dir="auto">${MINISTRY.replace("'", '&#39;')}</span> on`)
     expect(page).toContain('(by email)')
     expect(page).toContain('Which facilities did the strikes hit?')
     // The deadline has passed by the test's clock (the wall clock, after June 2025).

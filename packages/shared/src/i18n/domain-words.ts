@@ -4,12 +4,13 @@ type EnglishDomain = (typeof DOMAIN_CATALOGUES)['en']
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'
 type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K
-type Paths<T> = {
-  [K in keyof T & string]: T[K] extends string ? WithoutPlural<K> : `${K}.${Paths<T[K]>}`
+/** The keys of a catalogue, dotted ("rating.false", "quantity.value.at_least"); a plural's key without its suffix. */
+export type CatalogueKey<T> = {
+  [K in keyof T & string]: T[K] extends string ? WithoutPlural<K> : `${K}.${CatalogueKey<T[K]>}`
 }[keyof T & string]
 
-/** A key of the domain catalogue, dotted ("rating.false", "quantity.atLeast"); a plural's key without its suffix. */
-export type DomainKey = Paths<EnglishDomain>
+/** A key of the domain catalogue. */
+export type DomainKey = CatalogueKey<EnglishDomain>
 
 /** Values a sentence of the catalogue is filled in with; `count` also picks a plural's form. */
 export type DomainValues = Readonly<Record<string, string | number>>
