@@ -69,10 +69,10 @@ const made = new Map<Locale, PageLanguage>()
 export function pageLanguage(locale: Locale = DEFAULT_LOCALE): PageLanguage {
   const ready = made.get(locale)
   if (ready) return ready
-  const t = i18n.getFixedT(locale)
+  // Keys are checked by PageKey: i18next's own key types would be the web app's when its build reads this file.
+  const t = i18n.getFixedT(locale) as unknown as (key: string, options: Record<string, unknown>) => string
   const longDate = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' })
-  const text = (key: PageKey, values?: Readonly<Record<string, unknown>>) =>
-    String(t(key as string, { ...values }))
+  const text = (key: PageKey, values?: Readonly<Record<string, unknown>>) => t(key, { ...values })
   const language: PageLanguage = {
     locale,
     text,
