@@ -166,7 +166,8 @@ function chartSvg(chart: QuantityChart, index: number, lang: PageLanguage): Html
       ? html`<svg x="${x(0)}" y="${barY - 3}" width="1" height="16" overflow="visible"><polygon class="chart-mark" points="8,0 0,8 8,16"></polygon></svg>`
       : ''
     const said = [row.valueWords, row.periodWords].filter(Boolean).join(' · ')
-    return html`<g><text class="chart-label chart-claimant" x="${x(0)}" y="${y + 15}">${row.claimant}</text><text class="chart-label" x="${x(0)}" y="${y + 33}">${said}</text>${mark}${arrowLeft}${arrowRight}</g>`
+    // The claimant's name and the numbers are what people typed: in their own direction.
+    return html`<g dir="auto"><text class="chart-label chart-claimant" x="${x(0)}" y="${y + 15}">${row.claimant}</text><text class="chart-label" x="${x(0)}" y="${y + 33}">${said}</text>${mark}${arrowLeft}${arrowRight}</g>`
   })
   const ticks = chart.axis.ticks.map(
     (t) =>
@@ -202,7 +203,8 @@ ${charts.map(
   (chart, i) => html`<figure class="quantity-chart" aria-labelledby="chart-${i}-caption">
 <figcaption id="chart-${i}-caption" dir="auto"><strong>${words(chart.measure)}</strong> (${chart.unit})</figcaption>
 ${chartSvg(chart, i, lang)}
-<div class="table-scroll" role="region" aria-label="${lang.text('dispute.chartTable', { measure: chart.measure })}" tabindex="0">
+<span id="chart-${i}-table-name" hidden>${lang.sentence('dispute.chartTable', { measure: userText(chart.measure) })}</span>
+<div class="table-scroll" role="region" aria-labelledby="chart-${i}-table-name" tabindex="0">
 <table>
 <thead><tr><th scope="col">${lang.text('dispute.who')}</th><th scope="col">${lang.text('dispute.says')}</th><th scope="col">${lang.text('dispute.period')}</th><th scope="col">${lang.text('dispute.place')}</th></tr></thead>
 <tbody>${chart.rows.map(

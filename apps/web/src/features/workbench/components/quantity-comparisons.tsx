@@ -6,7 +6,7 @@ import {
 } from '@counterclaim/domain'
 import { domainWords, type WorkbenchClaim } from '@counterclaim/shared'
 import { useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { currentLocale } from '../../../i18n/i18n.ts'
 
 const SHOWN = 4
@@ -98,19 +98,29 @@ const rowWords = (row: QuantityChart['rows'][number]) =>
 function QuantityChartFigure({ chart }: { chart: QuantityChart }) {
   const { t } = useTranslation('quantities')
   const captionId = useId()
+  const summaryId = useId()
   const title = chart.measure === chart.unit ? chart.measure : `${chart.measure} (${chart.unit})`
-  const summary = t('chartSummary', {
-    title,
-    from: chart.axis.ticks[0]?.label ?? '',
-    to: chart.axis.ticks.at(-1)?.label ?? '',
-    rows: chart.rows.map(rowWords).join('; '),
-  })
+  // What people typed (the measure, the claimants, the numbers) sits in the sentences in its own direction.
+  const typed = { name: <span dir="auto" />, rows: <span dir="auto" /> }
   return (
     <figure className="quantity-chart" aria-labelledby={captionId}>
       <figcaption id={captionId} dir="auto">
         {title}
       </figcaption>
-      <div role="img" aria-label={summary} className="quantity-chart-lines">
+      <div role="img" aria-labelledby={summaryId} className="quantity-chart-lines">
+        <span id={summaryId} hidden>
+          <Trans
+            t={t}
+            i18nKey="chartSummary"
+            values={{
+              title,
+              from: chart.axis.ticks[0]?.label ?? '',
+              to: chart.axis.ticks.at(-1)?.label ?? '',
+              rows: chart.rows.map(rowWords).join('; '),
+            }}
+            components={typed}
+          />
+        </span>
         {chart.rows.map((row) => (
           <div className="quantity-chart-row" key={`${row.claimId}:${row.index}`}>
             <p className="quantity-chart-label">
@@ -154,9 +164,13 @@ function QuantityChartFigure({ chart }: { chart: QuantityChart }) {
         </div>
       </div>
       <details className="quantity-chart-table">
-        <summary>{t('tableOf', { title })}</summary>
+        <summary>
+          <Trans t={t} i18nKey="tableOf" values={{ title }} components={typed} />
+        </summary>
         <table>
-          <caption className="visually-hidden">{t('byClaimant', { title })}</caption>
+          <caption className="visually-hidden">
+            <Trans t={t} i18nKey="byClaimant" values={{ title }} components={typed} />
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('claimant')}</th>
