@@ -14,8 +14,8 @@ import {
 import { replyProblems } from '@counterclaim/domain'
 import {
   AppError,
+  invalidFields,
   type PublishedReply,
-  problemSentence,
   type ReplyAttempt,
   type ReplyAttemptCreate,
   type ReplyAttemptPatch,
@@ -77,11 +77,11 @@ async function claimRow(db: Reader, claimId: string) {
   return found(row, 'Claim')
 }
 
-/** The rules across fields, as one validation error naming each field in words. */
+/** The rules across fields, as the one validation error: the fields named in words, each problem in details. */
 function assertCoherent(entry: Parameters<typeof replyProblems>[0]): void {
   const problems = replyProblems(entry)
   if (problems.length) {
-    throw new AppError('validation_failed', problems.map(problemSentence).join(' '), problems)
+    throw invalidFields(problems)
   }
 }
 
