@@ -135,7 +135,10 @@ describe('numbers that know what they count', () => {
     // A chart per measure: a named number line and its table.
     const chart = compared.getByRole('figure', { name: 'drones launched (drones)' })
     const line = chart.getByRole('img')
-    const label = (await line.getAttribute('aria-label')) ?? ''
+    // Its name is a sentence with the claims' own words in their direction, read from the element it names.
+    const label = await line.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+    )
     expect(label).toContain('Regional officials: at least 300 drones, 9–10 June 2025, Ukraine')
     expect(label).toContain('Air command: 479 drones, 8–9 June 2025')
     await compared.getByRole('figure', { name: 'UAVs intercepted (UAVs)' }).waitFor()

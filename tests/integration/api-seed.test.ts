@@ -295,7 +295,7 @@ describe('the seed: the 10 June 2025 example', () => {
     // Logged before publishing: the published record carries it, and nothing shows as changed.
     expect(ministry.publicationChanges).toEqual([])
     const page = await (await t.request(`/v/${ministry.id}`)).text()
-    expect(page).toContain('We asked the ministry&#39;s press office on')
+    expect(page).toContain('We asked <span dir="auto">the ministry&#39;s press office</span> on')
     expect(page).toContain('They replied on <time datetime="2025-06-11">11 June 2025</time>')
     const dispute = await t.request(`/d/${strikes.id}`)
     expect(dispute.status).toBe(200)

@@ -276,7 +276,7 @@ describe('the public page /v/:claimId', () => {
     expect(jsonLdOf(html)).toEqual(api)
     // The short form is the checker's paraphrase: a headline without quotation marks.
     expect(html).toMatch(/<title>Misleading: All designated objects were hit \| Counterclaim<\/title>/)
-    expect(html).toContain('<h1>All designated objects were hit</h1>')
+    expect(html).toContain('<h1 dir="auto">All designated objects were hit</h1>')
     expect(metaContent(html, 'name', 'description')).toBe(
       'Civilian buildings, including a maternity hospital in Odesa, were hit as well as the named facilities.',
     )
@@ -310,18 +310,20 @@ describe('the public page /v/:claimId', () => {
     ])
     const html = await (await t.request(`/v/${claimId}`)).text()
     // Already in quotation marks: not wrapped in another pair; the headline holds the whole text.
-    expect(html).toContain('<h1>“We shot down all of them,” the spokesman said.</h1>')
+    expect(html).toContain('<h1 dir="auto">“We shot down all of them,” the spokesman said.</h1>')
     expect(html).toMatch(/<title>False: “We shot down all of them,” the spokesman said\. \|/)
     expect(html).not.toContain('““')
     expect(html).not.toContain('<blockquote')
-    expect(html).toContain('<p class="summary">Two drones got through.<br>One hit a warehouse.</p>')
-    expect(html).toContain('<p class="summary">No one was hurt.</p>')
+    expect(html).toContain(
+      '<p class="summary" dir="auto">Two drones got through.<br>One hit a warehouse.</p>',
+    )
+    expect(html).toContain('<p class="summary" dir="auto">No one was hurt.</p>')
     expect(html).not.toContain('rationale-heading')
     expect(html).not.toMatch(/<h2[^>]*>Why<\/h2>/)
 
     const plain = await publishNew({ text: 'Nothing was hit.' }, {})
     const page = await (await t.request(`/v/${plain.claimId}`)).text()
-    expect(page).toContain('<h1>“Nothing was hit.”</h1>')
+    expect(page).toContain('<h1 dir="auto">“Nothing was hit.”</h1>')
     expect(page).toMatch(/<h2 id="rationale-heading">Why<\/h2>/)
   })
 

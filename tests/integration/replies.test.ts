@@ -114,21 +114,24 @@ describe('POST /api/claims/{id}/replies', () => {
 
   it('refuses, in words and naming the field, a deadline or an answer before the question, an answer without its day and a day without its answer', async () => {
     const claim = (await ownDispute()).claimBy('Ministry of Defence')
-    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ replyBy: '2025-06-09' }, 'replyBy', /^The reply deadline cannot be before the day you asked\.$/],
+    // The message names the field as the form does; the problem itself is in the details, under its field.
+    const cases: Array<[Record<string, unknown>, string, string, string]> = [
+      [{ replyBy: '2025-06-09' }, 'replyBy', 'Reply by', 'cannot be before the day you asked'],
       [
         { answer: 'We hit military targets.', answeredOn: '2025-06-01' },
         'answeredOn',
-        /^The reply date cannot be before the day you asked\.$/,
+        'Replied on',
+        'cannot be before the day you asked',
       ],
-      [{ answer: 'We hit military targets.' }, 'answeredOn', /^The reply date is needed with the reply\.$/],
-      [{ answeredOn: '2025-06-11' }, 'answer', /^The reply is needed with a reply date\.$/],
+      [{ answer: 'We hit military targets.' }, 'answeredOn', 'Replied on', 'is needed with the reply'],
+      [{ answeredOn: '2025-06-11' }, 'answer', 'Reply', 'is needed with a reply date'],
     ]
-    for (const [change, path, words] of cases) {
+    for (const [change, path, field, problem] of cases) {
       const error = await unchanged(t, async () =>
         expectInvalid(await post(claim.id, { ...asked, ...change }), path),
       )
-      expect(error.message).toMatch(words)
+      expect(error.message).toBe(`Some fields are missing or not valid: ${field}.`)
+      expect(error.details).toEqual([{ path, message: problem }])
     }
     await unchanged(t, async () =>
       expectInvalid(await post(claim.id, { ...asked, contact: chars(301) }), 'contact'),
@@ -284,7 +287,7 @@ describe('the reply log in the published record', () => {
     expect(published.status, await published.clone().text()).toBe(200)
 
     const page = await (await t.request(`/v/${claim.id}`)).text()
-    expect(page).toContain(`We asked ${MINISTRY.replace("'", '&#39;')} on`)
+    expect(page).toContain(`We asked <span dir="auto">${MINISTRY.replace("'", '&#39;')}</span> on`)
     expect(page).toContain('(by email)')
     expect(page).toContain('Which facilities did the strikes hit?')
     // The deadline has passed by the test's clock (the wall clock, after June 2025).

@@ -4,8 +4,15 @@ import type { Locator, Page } from 'playwright-core'
 
 const repo = join(import.meta.dirname, '../..')
 
-/** Every catalogue: the web app's namespaces and the domain words the server shares, by language folder. */
-const CATALOGUE_FOLDERS = [join(repo, 'apps/web/src/i18n/locales'), join(repo, 'packages/shared/src/i18n')]
+/**
+ * Every catalogue: the web app's namespaces, the domain words the server shares and the public pages' own
+ * words, by language folder.
+ */
+const CATALOGUE_FOLDERS = [
+  join(repo, 'apps/web/src/i18n/locales'),
+  join(repo, 'packages/shared/src/i18n'),
+  join(repo, 'apps/api/src/i18n'),
+]
 
 type Catalogue = Record<string, unknown>
 

@@ -1,4 +1,5 @@
 import { isPostgresUrl } from '@counterclaim/db'
+import { LOCALES } from '@counterclaim/shared'
 import { z } from 'zod'
 
 const flag = z
@@ -31,6 +32,12 @@ const EnvSchema = z
       .url({ protocol: /^https?$/, error: 'expected the http(s) URL of a licence' })
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    // The language the public pages (/v/, /d/) and their ClaimReview rating words are written in.
+    COUNTERCLAIM_LOCALE: z
+      .enum(LOCALES, {
+        error: `expected one of ${LOCALES.join(', ')} (the languages the public pages are written in)`,
+      })
+      .default('en'),
     COUNTERCLAIM_ADMIN_EMAIL: z.email().optional(),
     COUNTERCLAIM_ADMIN_PASSWORD: z.string().min(12).optional(),
     COUNTERCLAIM_TWO_PERSON_RULE: flag.default(true),
@@ -81,6 +88,7 @@ const EnvSchema = z
         sameAs: env.COUNTERCLAIM_ORG_SAME_AS,
         sdLicense: env.COUNTERCLAIM_SD_LICENSE ?? null,
       },
+      locale: env.COUNTERCLAIM_LOCALE,
       adminEmail: env.COUNTERCLAIM_ADMIN_EMAIL ?? null,
       adminPassword: env.COUNTERCLAIM_ADMIN_PASSWORD ?? null,
       twoPersonRule: env.COUNTERCLAIM_TWO_PERSON_RULE,

@@ -4,6 +4,8 @@ import {
   type ClaimReview,
   type ClaimReviewFeed,
   type Correction,
+  type DomainWords,
+  ENGLISH_WORDS,
   type Evidence,
   LIMITS,
   ratingDefinition,
@@ -35,6 +37,8 @@ export interface ClaimReviewInput {
   org: PublishingOrg
   /** The public base URL, without a trailing slash. */
   baseUrl: string
+  /** The language the rating's words are written in (the public pages'): English when not given. */
+  words?: DomainWords
 }
 
 const ELLIPSIS = '…'
@@ -116,7 +120,7 @@ function appearanceOf(claim: ClaimReviewInput['claim']): ClaimReview['itemReview
 
 /** A published verdict as schema.org ClaimReview JSON-LD (pure: every date comes from the input). */
 export function toClaimReview(input: ClaimReviewInput): ClaimReview {
-  const { verdict, claim, claimant, org } = input
+  const { verdict, claim, claimant, org, words = ENGLISH_WORDS } = input
   const definition = verdict.rating ? ratingDefinition(verdict.rating) : null
   const sameAs = [...new Set([...(claimant.url ? [claimant.url] : []), ...claimant.sameAs])]
   const summary = verdict.summary.trim()
@@ -142,8 +146,8 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
     claimReviewed: claimReviewedText(claim),
     reviewRating: {
       '@type': 'Rating',
-      alternateName: definition?.label ?? 'Not rated',
-      ...(definition ? { description: definition.meaning } : {}),
+      alternateName: verdict.rating ? words.t(`rating.${verdict.rating}`) : words.t('notRated'),
+      ...(verdict.rating ? { description: words.t(`ratingMeaning.${verdict.rating}`) } : {}),
       ...(summary ? { ratingExplanation: summary } : {}),
       ...(definition?.value != null ? { ratingValue: definition.value, bestRating: 5, worstRating: 1 } : {}),
     },

@@ -1,4 +1,5 @@
 import {
+  DOMAIN_CATALOGUES,
   type PublicationChange,
   type PublishedRecord,
   type PublishedReply,
@@ -44,11 +45,8 @@ const SOURCE_FIELDS: Array<[keyof Omit<Source, 'id'>, string]> = [
   ['origin', 'origin'],
 ]
 
-const STANCE_WORDS: Record<string, string> = {
-  supports: 'supports the claim',
-  contradicts: 'contradicts the claim',
-  context: 'gives context',
-}
+/** A source's stance as a phrase of its own: the domain catalogue's English `stancePhrase`. */
+const STANCE_WORDS: Readonly<Record<string, string>> = DOMAIN_CATALOGUES.en.stancePhrase
 
 function sourceValue(source: Source, field: keyof Omit<Source, 'id'>): string | null {
   const value = text(source[field])
@@ -103,8 +101,8 @@ export function publicationChanges(published: PublishedRecord, live: PublishedRe
   push(
     'claim',
     'Quantities',
-    published.quantities.map(describeQuantity).join('; ') || null,
-    live.quantities.map(describeQuantity).join('; ') || null,
+    published.quantities.map((q) => describeQuantity(q)).join('; ') || null,
+    live.quantities.map((q) => describeQuantity(q)).join('; ') || null,
   )
   changes.push(...replyChanges(published.replies, live.replies))
   push('verdict', 'Rating', rating(published.verdict.rating), rating(live.verdict.rating))

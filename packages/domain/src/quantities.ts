@@ -1,4 +1,11 @@
-import type { LegacyQuantity, Quantity, QuantityInput, QuantityQualifier } from '@counterclaim/shared'
+import {
+  DOMAIN_CATALOGUES,
+  type DomainWords,
+  ENGLISH_WORDS,
+  type LegacyQuantity,
+  type Quantity,
+  type QuantityInput,
+} from '@counterclaim/shared'
 
 /**
  * The relative tolerance of an approximate quantity: "about 300" is read as 270–330. Ten per cent is how
@@ -10,18 +17,18 @@ export const APPROX_TOLERANCE = 0.1
 /** What comparing two quantities concludes. */
 export type QuantityVerdict = 'not_comparable' | 'can_both_be_true' | 'cannot_both_be_true'
 
-/** A verdict with its reasoning in words, for every verdict. */
+/**
+ * A verdict with its reasoning in words, for every verdict. Every sentence here and below is the domain
+ * catalogue's (`quantity.*`), written in the language of the `words` given (English by default).
+ */
 export interface QuantityComparison {
   verdict: QuantityVerdict
   reasons: string[]
 }
 
-/** The words a checker reads for each verdict. */
-export const QUANTITY_VERDICT_LABELS: Record<QuantityVerdict, string> = {
-  not_comparable: 'Not comparable',
-  can_both_be_true: 'Can both be true',
-  cannot_both_be_true: 'Cannot both be true',
-}
+/** The words a checker reads for each verdict, in English (the catalogue's `quantityVerdict`). */
+export const QUANTITY_VERDICT_LABELS: Readonly<Record<QuantityVerdict, string>> =
+  DOMAIN_CATALOGUES.en.quantityVerdict
 
 // ---------------------------------------------------------------------------------------------------------
 // Words: units, measures, plurals
@@ -154,21 +161,6 @@ function measureDifference(a: string, b: string): [string, string] {
 // ---------------------------------------------------------------------------------------------------------
 // Periods
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 const DAY_MS = 86_400_000
 
 interface Day {
@@ -229,30 +221,44 @@ const periodKind = (p: Period): PeriodKind => {
   return days === 0 ? 'day' : days === 1 ? 'night' : 'period'
 }
 
-function periodWords(p: Period, withYear: boolean): string {
+function periodWords(p: Period, withYear: boolean, w: DomainWords): string {
   const { from, to } = p
-  const year = (d: Day) => (withYear ? ` ${d.year}` : '')
-  const dm = (d: Day) => `${d.day} ${MONTHS[d.month - 1]}`
-  if (from.n === to.n) return `${dm(from)}${year(from)}`
-  if (from.year === to.year && from.month === to.month) return `${from.day}–${dm(to)}${year(to)}`
-  if (from.year === to.year) return `${dm(from)}–${dm(to)}${year(to)}`
-  return `${dm(from)} ${from.year}–${dm(to)} ${to.year}`
+  const year = (date: string, d: Day) => (withYear ? w.t('quantity.withYear', { date, year: d.year }) : date)
+  const dm = (d: Day) =>
+    w.t('quantity.dayMonth', {
+      day: d.day,
+      month: w.t(`quantity.monthOf.${d.month}` as 'quantity.monthOf.1'),
+    })
+  const range = (a: string, b: string) => w.t('quantity.range', { from: a, to: b })
+  if (from.n === to.n) return year(dm(from), from)
+  if (from.year === to.year && from.month === to.month) return year(range(String(from.day), dm(to)), to)
+  if (from.year === to.year) return year(range(dm(from), dm(to)), to)
+  return range(
+    w.t('quantity.withYear', { date: dm(from), year: from.year }),
+    w.t('quantity.withYear', { date: dm(to), year: to.year }),
+  )
 }
 
 /**
  * A period in words: "8 June 2025", "9–10 June 2025" (a night), "1–31 May 2025", "31 May–1 June 2025";
  * empty when the quantity gives none.
  */
-export function describePeriod(q: Pick<Quantity, 'periodFrom' | 'periodTo'>, withYear = true): string {
+export function describePeriod(
+  q: Pick<Quantity, 'periodFrom' | 'periodTo'>,
+  withYear = true,
+  words: DomainWords = ENGLISH_WORDS,
+): string {
   const p = quantityPeriod(q)
-  return p ? periodWords(p, withYear) : ''
+  return p ? periodWords(p, withYear, words) : ''
 }
 
 /** "on the night of 9–10 June", "on 8 June", "over 1–31 May". */
-function periodPhrase(p: Period, withYear: boolean): string {
-  const words = periodWords(p, withYear)
+function periodPhrase(p: Period, withYear: boolean, w: DomainWords): string {
+  const period = periodWords(p, withYear, w)
   const kind = periodKind(p)
-  return kind === 'night' ? `on the night of ${words}` : kind === 'day' ? `on ${words}` : `over ${words}`
+  return w.t(kind === 'night' ? 'quantity.onNight' : kind === 'day' ? 'quantity.onDay' : 'quantity.over', {
+    period,
+  })
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,59 +285,69 @@ export function quantityInterval(q: Pick<Quantity, 'value' | 'valueMax' | 'quali
   }
 }
 
-/** A number as a newsroom writes it: 2,700; 351.9; never a float's noise. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en', { maximumFractionDigits: 2 })
-}
-
-const QUALIFIER_WORDS: Record<QuantityQualifier, string> = {
-  exact: '',
-  at_least: 'at least ',
-  at_most: 'at most ',
-  approx: 'about ',
+/** A number as a newsroom writes it: 2,700; 351.9; never a float's noise (in the language of `words`). */
+export function formatNumber(n: number, words: DomainWords = ENGLISH_WORDS): string {
+  return words.number(n)
 }
 
 /** A quantity's value without its unit: "at least 300", "about 300–350", "479". */
-export function describeValue(q: Pick<Quantity, 'value' | 'valueMax' | 'qualifier'>): string {
+export function describeValue(
+  q: Pick<Quantity, 'value' | 'valueMax' | 'qualifier'>,
+  words: DomainWords = ENGLISH_WORDS,
+): string {
   const range =
     q.valueMax === null || q.valueMax === q.value
-      ? formatNumber(q.value)
-      : `${formatNumber(q.value)}–${formatNumber(q.valueMax)}`
-  return `${QUALIFIER_WORDS[q.qualifier]}${range}`
+      ? words.number(q.value)
+      : words.t('quantity.range', { from: words.number(q.value), to: words.number(q.valueMax) })
+  return words.t(`quantity.value.${q.qualifier}`, { range })
+}
+
+/** A quantity's value followed by its unit: "at least 300 drones". */
+function valueWithUnit(q: Quantity, w: DomainWords): string {
+  return w.t('quantity.valueUnit', { value: describeValue(q, w), unit: q.unit.trim() })
 }
 
 /** A quantity's value with its unit, in the measure's words when it names the unit: "at least 300 drones launched". */
-function valueWithMeasure(q: Quantity): string {
-  const value = describeValue(q)
+function valueWithMeasure(q: Quantity, w: DomainWords): string {
+  const value = describeValue(q, w)
   const measure = q.measure.trim()
   const unit = unitKey(q.unit)
   const firstWord = measure.split(/\s+/)[0] ?? ''
   if (unit.per === null && phraseKey(firstWord) === unit.base.split(' ')[0]) {
     // "drones launched" already names drones; a multi-word unit ("shahed drones") is said in full instead.
     if (unit.base.includes(' '))
-      return `${value} ${q.unit.trim()} ${measure.split(/\s+/).slice(1).join(' ')}`.trim()
-    return `${value} ${measure}`
+      return w
+        .t('quantity.valueUnitMeasure', {
+          value,
+          unit: q.unit.trim(),
+          rest: measure.split(/\s+/).slice(1).join(' '),
+        })
+        .trim()
+    return w.t('quantity.valueMeasure', { value, measure })
   }
-  return `${measure}: ${value} ${q.unit.trim()}`
+  return w.t('quantity.measureValue', { measure, value, unit: q.unit.trim() })
 }
+
+/** "in Ukraine": where a quantity was counted. */
+const inPlace = (place: string, w: DomainWords) => w.t('quantity.inPlace', { place })
 
 /**
  * A quantity in words: "at least 300 drones launched on the night of 9–10 June 2025 in Ukraine",
  * "drones launched: about 2,700 drones a month over 1–31 May 2025".
  */
-export function describeQuantity(q: Quantity): string {
+export function describeQuantity(q: Quantity, words: DomainWords = ENGLISH_WORDS): string {
   const p = quantityPeriod(q)
-  const parts = [valueWithMeasure(q)]
-  if (p) parts.push(periodPhrase(p, true))
-  if (q.place?.trim()) parts.push(`in ${q.place.trim()}`)
+  const parts = [valueWithMeasure(q, words)]
+  if (p) parts.push(periodPhrase(p, true, words))
+  if (q.place?.trim()) parts.push(inPlace(q.place.trim(), words))
   return parts.join(' ')
 }
 
-function intervalWords(i: Interval): string {
-  if (i.min === i.max) return formatNumber(i.min)
-  if (i.max === Number.POSITIVE_INFINITY) return `${formatNumber(i.min)} or more`
-  if (i.min === Number.NEGATIVE_INFINITY) return `up to ${formatNumber(i.max)}`
-  return `${formatNumber(i.min)}–${formatNumber(i.max)}`
+function intervalWords(i: Interval, w: DomainWords): string {
+  if (i.min === i.max) return w.number(i.min)
+  if (i.max === Number.POSITIVE_INFINITY) return w.t('quantity.orMore', { value: w.number(i.min) })
+  if (i.min === Number.NEGATIVE_INFINITY) return w.t('quantity.upTo', { value: w.number(i.max) })
+  return w.t('quantity.range', { from: w.number(i.min), to: w.number(i.max) })
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -340,14 +356,14 @@ function intervalWords(i: Interval): string {
 const sameText = (a: string | null, b: string | null) => squash(a ?? '') === squash(b ?? '')
 
 /** The unit in words for a reason: "drones a month is a rate, drones a count". */
-function unitDifference(a: Quantity, b: Quantity, ka: UnitKey, kb: UnitKey): string {
+function unitDifference(a: Quantity, b: Quantity, ka: UnitKey, kb: UnitKey, w: DomainWords): string {
   const ua = a.unit.trim()
   const ub = b.unit.trim()
   if (ka.base === kb.base && (ka.per === null || kb.per === null)) {
     const [rate, count] = ka.per === null ? [ub, ua] : [ua, ub]
-    return `different units: ${rate} is a rate, ${count} a count`
+    return w.t('quantity.reason.unitsRateCount', { rate, count })
   }
-  return `different units: ${ua} vs ${ub}`
+  return w.t('quantity.reason.units', { a: ua, b: ub })
 }
 
 /**
@@ -356,11 +372,16 @@ function unitDifference(a: Quantity, b: Quantity, ka: UnitKey, kb: UnitKey): str
  * Everything else is "not comparable" with why, except that a part of a period can be checked against its
  * whole when the part alone is already more than the whole allows. Every verdict comes with its reasons.
  */
-export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison {
+export function compareQuantities(
+  a: Quantity,
+  b: Quantity,
+  words: DomainWords = ENGLISH_WORDS,
+): QuantityComparison {
+  const w = words
   const blocking: string[] = []
   const assumed: string[] = []
-  const wa = valueWithMeasure(a)
-  const wb = valueWithMeasure(b)
+  const wa = valueWithMeasure(a, w)
+  const wb = valueWithMeasure(b, w)
 
   // What is counted.
   let measure = a.measure.trim()
@@ -370,12 +391,10 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
     if (unsaidA !== unsaidB && sameUnit(a.unit, b.unit)) {
       const [vague, clear] = unsaidA ? [a, b] : [b, a]
       measure = clear.measure.trim()
-      assumed.push(
-        `${describeValue(vague)} ${vague.unit.trim()} does not say what was counted; read as ${measure}`,
-      )
+      assumed.push(w.t('quantity.reason.measureUnsaid', { value: valueWithUnit(vague, w), measure }))
     } else {
       const [da, db] = measureDifference(a.measure, b.measure)
-      blocking.push(`different measures: ${da} vs ${db}`)
+      blocking.push(w.t('quantity.reason.measures', { a: da, b: db }))
     }
   }
 
@@ -383,17 +402,17 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
   const ka = unitKey(a.unit)
   const kb = unitKey(b.unit)
   const unitsMatch = ka.base === kb.base && ka.per === kb.per
-  if (!unitsMatch) blocking.push(unitDifference(a, b, ka, kb))
+  if (!unitsMatch) blocking.push(unitDifference(a, b, ka, kb, w))
 
   // The place.
   const placeA = a.place?.trim() || null
   const placeB = b.place?.trim() || null
   let place = placeA ?? placeB
   if (placeA && placeB && !sameText(placeA, placeB)) {
-    blocking.push(`different places: ${placeA} vs ${placeB}`)
+    blocking.push(w.t('quantity.reason.places', { a: placeA, b: placeB }))
   } else if ((placeA === null) !== (placeB === null)) {
     const [missing, given] = placeA === null ? [wa, placeB] : [wb, placeA]
-    assumed.push(`${missing} gives no place; assumed ${given}`)
+    assumed.push(w.t('quantity.reason.noPlace', { quantity: missing, place: given ?? '' }))
   } else if (placeA === null) {
     place = null
   }
@@ -405,42 +424,43 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
   let period: Period | null = pa ?? pb
   let part: { part: Quantity; whole: Quantity; partPeriod: Period; wholePeriod: Period } | null = null
   if (pa && pb) {
-    const wordsA = periodWords(pa, withYear)
-    const wordsB = periodWords(pb, withYear)
+    const wordsA = periodWords(pa, withYear, w)
+    const wordsB = periodWords(pb, withYear, w)
     const sa = span(pa)
     const sb = span(pb)
     if (sa.start === sb.start && sa.end === sb.end) {
       period = pa
     } else if (sa.end <= sb.start || sb.end <= sa.start) {
       const kindA = periodKind(pa)
-      const what = kindA === periodKind(pb) && kindA !== 'period' ? `${kindA}s` : 'periods'
-      blocking.push(`different ${what}: ${wordsA} vs ${wordsB}`)
+      const what =
+        kindA === periodKind(pb) && kindA !== 'period' ? (kindA === 'day' ? 'days' : 'nights') : 'periods'
+      blocking.push(w.t(`quantity.reason.${what}`, { a: wordsA, b: wordsB }))
     } else if (sa.start <= sb.start && sb.end <= sa.end) {
       part = { part: b, whole: a, partPeriod: pb, wholePeriod: pa }
     } else if (sb.start <= sa.start && sa.end <= sb.end) {
       part = { part: a, whole: b, partPeriod: pa, wholePeriod: pb }
     } else {
-      blocking.push(`the periods overlap only in part: ${wordsA} vs ${wordsB}`)
+      blocking.push(w.t('quantity.reason.overlapInPart', { a: wordsA, b: wordsB }))
     }
   } else if (pa || pb) {
     const [missing, given] = pa ? [wb, pa] : [wa, pb as Period]
-    assumed.push(`${missing} gives no period; assumed ${periodWords(given, true)}`)
+    assumed.push(w.t('quantity.reason.noPeriod', { quantity: missing, period: periodWords(given, true, w) }))
   } else {
-    assumed.push('neither gives a period; assumed the same one')
+    assumed.push(w.t('quantity.reason.neitherPeriod'))
   }
 
   if (blocking.length > 0) {
-    if (part) blocking.push(containsWords(part.wholePeriod, part.partPeriod, withYear))
+    if (part) blocking.push(containsWords(part.wholePeriod, part.partPeriod, withYear, w))
     return { verdict: 'not_comparable', reasons: [...blocking, ...assumed] }
   }
 
-  const context = contextWords(measure, period, place, withYear, a.unit)
+  const context = contextWords(measure, period, place, withYear, a.unit, w)
   const ia = quantityInterval(a)
   const ib = quantityInterval(b)
-  const readings = [a, b].filter((q) => q.qualifier === 'approx').map(approxWords)
+  const readings = [a, b].filter((q) => q.qualifier === 'approx').map((q) => approxWords(q, w))
 
   if (part) {
-    const contains = containsWords(part.wholePeriod, part.partPeriod, withYear)
+    const contains = containsWords(part.wholePeriod, part.partPeriod, withYear, w)
     const partValues = quantityInterval(part.part)
     const wholeValues = quantityInterval(part.whole)
     // Only a count adds up over time; a rate over a month says nothing about one night's rate.
@@ -448,9 +468,14 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
       return {
         verdict: 'cannot_both_be_true',
         reasons: [
-          `both count ${measure}${place ? ` in ${place}` : ''}`,
+          [w.t('quantity.reason.bothCount', { measure }), ...(place ? [inPlace(place, w)] : [])].join(' '),
           contains,
-          `${describeValue(part.part)} in ${periodWords(part.partPeriod, withYear)} alone is more than ${describeValue(part.whole)} for all of ${periodWords(part.wholePeriod, withYear)}`,
+          w.t('quantity.reason.partMoreThanWhole', {
+            part: describeValue(part.part, w),
+            partPeriod: periodWords(part.partPeriod, withYear, w),
+            whole: describeValue(part.whole, w),
+            wholePeriod: periodWords(part.wholePeriod, withYear, w),
+          }),
           ...readings,
           ...assumed,
         ],
@@ -459,7 +484,9 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
     return {
       verdict: 'not_comparable',
       reasons: [
-        `${contains}: a ${ka.per === null ? 'total' : 'rate'} for the whole is not one for the part`,
+        w.t(ka.per === null ? 'quantity.reason.totalNotForPart' : 'quantity.reason.rateNotForPart', {
+          contains,
+        }),
         ...readings,
         ...assumed,
       ],
@@ -473,7 +500,11 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
       verdict: 'can_both_be_true',
       reasons: [
         context,
-        `${describeValue(a)} and ${describeValue(b)} overlap at ${intervalWords({ min, max })}`,
+        w.t('quantity.reason.overlap', {
+          a: describeValue(a, w),
+          b: describeValue(b, w),
+          interval: intervalWords({ min, max }, w),
+        }),
         ...readings,
         ...assumed,
       ],
@@ -483,18 +514,20 @@ export function compareQuantities(a: Quantity, b: Quantity): QuantityComparison 
     verdict: 'cannot_both_be_true',
     reasons: [
       context,
-      `${describeValue(a)} and ${describeValue(b)} have no number in common: ${gapWords(a, b, ia, ib)}`,
+      w.t('quantity.reason.noCommon', {
+        a: describeValue(a, w),
+        b: describeValue(b, w),
+        gap: gapWords(a, b, ia, ib, w),
+      }),
       ...readings,
       ...assumed,
     ],
   }
 }
 
-function containsWords(whole: Period, part: Period, withYear: boolean): string {
-  const kind = periodKind(part)
-  const partWords =
-    kind === 'night' ? `the night of ${periodWords(part, withYear)}` : periodWords(part, withYear)
-  return `${periodWords(whole, withYear)} contains ${partWords}`
+function containsWords(whole: Period, part: Period, withYear: boolean, w: DomainWords): string {
+  const key = periodKind(part) === 'night' ? 'quantity.reason.containsNight' : 'quantity.reason.contains'
+  return w.t(key, { whole: periodWords(whole, withYear, w), part: periodWords(part, withYear, w) })
 }
 
 function contextWords(
@@ -503,21 +536,35 @@ function contextWords(
   place: string | null,
   withYear: boolean,
   unit: string,
+  w: DomainWords,
 ): string {
   const rate = unitKey(unit).per
-  const parts = [`both count ${measure}${rate ? ` per ${rate}` : ''}`]
-  if (period) parts.push(periodPhrase(period, withYear))
-  if (place) parts.push(`in ${place}`)
+  const parts = [
+    rate
+      ? w.t('quantity.reason.bothCountPer', { measure, per: w.t(`quantity.per.${rate}`) })
+      : w.t('quantity.reason.bothCount', { measure }),
+  ]
+  if (period) parts.push(periodPhrase(period, withYear, w))
+  if (place) parts.push(inPlace(place, w))
   return parts.join(' ')
 }
 
-function approxWords(q: Quantity): string {
-  return `${describeValue(q)} is read as ${intervalWords(quantityInterval(q))} (±${APPROX_TOLERANCE * 100} %)`
+function approxWords(q: Quantity, w: DomainWords): string {
+  return w.t('quantity.reason.approx', {
+    value: describeValue(q, w),
+    interval: intervalWords(quantityInterval(q), w),
+    percent: w.number(APPROX_TOLERANCE * 100),
+  })
 }
 
-function gapWords(a: Quantity, b: Quantity, ia: Interval, ib: Interval): string {
+function gapWords(a: Quantity, b: Quantity, ia: Interval, ib: Interval, w: DomainWords): string {
   const [low, high, lowI, highI] = ia.max < ib.min ? [a, b, ia, ib] : [b, a, ib, ia]
-  return `${describeValue(low)} allows ${intervalWords(lowI)}, ${describeValue(high)} allows ${intervalWords(highI)}`
+  return w.t('quantity.reason.gap', {
+    low: describeValue(low, w),
+    lowInterval: intervalWords(lowI, w),
+    high: describeValue(high, w),
+    highInterval: intervalWords(highI, w),
+  })
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -555,6 +602,7 @@ const related = (a: Quantity, b: Quantity) =>
  */
 export function compareClaimQuantities(
   claims: readonly { id: string; quantities: readonly Quantity[] }[],
+  words: DomainWords = ENGLISH_WORDS,
 ): ClaimPairComparison[] {
   const out: ClaimPairComparison[] = []
   claims.forEach((x, i) => {
@@ -566,7 +614,7 @@ export function compareClaimQuantities(
           comparisons.push({
             a: { claimId: x.id, index: ia, quantity: qa },
             b: { claimId: y.id, index: ib, quantity: qb },
-            result: compareQuantities(qa, qb),
+            result: compareQuantities(qa, qb, words),
           })
         })
       })
@@ -634,6 +682,7 @@ function niceStep(span: number, count: number): number {
  */
 export function quantityCharts(
   claims: readonly { id: string; label: string; quantities: readonly Quantity[] }[],
+  words: DomainWords = ENGLISH_WORDS,
 ): QuantityChart[] {
   const groups = new Map<
     string,
@@ -668,7 +717,7 @@ export function quantityCharts(
     const ticks: QuantityChartTick[] = []
     for (let v = min; v <= max + step / 2; v += step) {
       const value = Math.round(v / step) * step
-      ticks.push({ value, at: at(value), label: formatNumber(value) })
+      ticks.push({ value, at: at(value), label: words.number(value) })
     }
     const rows = group.items.map(({ claim, q, index }): QuantityChartRow => {
       const i = quantityInterval(q)
@@ -680,8 +729,8 @@ export function quantityCharts(
         to: at(i.max),
         openLeft: i.min === Number.NEGATIVE_INFINITY,
         openRight: i.max === Number.POSITIVE_INFINITY,
-        valueWords: `${describeValue(q)} ${q.unit.trim()}`,
-        periodWords: describePeriod(q),
+        valueWords: valueWithUnit(q, words),
+        periodWords: describePeriod(q, true, words),
         place: q.place?.trim() || null,
       }
     })

@@ -1,22 +1,14 @@
-import type { PublishedReply, ReplyChannel, ValidationIssue } from '@counterclaim/shared'
+import {
+  DOMAIN_CATALOGUES,
+  type DomainWords,
+  ENGLISH_WORDS,
+  type PublishedReply,
+  type ReplyChannel,
+  type ValidationIssue,
+} from '@counterclaim/shared'
 
-/** How the desk asked, as the middle of a sentence: "by email", "in person". */
-export const REPLY_CHANNEL_WORDS: Record<ReplyChannel, string> = {
-  email: 'by email',
-  phone: 'by phone',
-  message: 'by message',
-  social_media: 'on social media',
-  in_person: 'in person',
-  letter: 'by letter',
-  other: 'another way',
-}
-
-/** The fields the rules across fields name, in words: a problem reads "The reply date is needed with the reply". */
-export const REPLY_FIELD_WORDS: Record<'replyBy' | 'answer' | 'answeredOn', string> = {
-  replyBy: 'The reply deadline',
-  answer: 'The reply',
-  answeredOn: 'The reply date',
-}
+/** How the desk asked, as the middle of a sentence: "by email", "in person" (the catalogue's English `replyChannel`). */
+export const REPLY_CHANNEL_WORDS: Readonly<Record<ReplyChannel, string>> = DOMAIN_CATALOGUES.en.replyChannel
 
 /** The fields of an entry the rules across fields read. */
 type ReplyDates = Pick<PublishedReply, 'askedOn' | 'replyBy' | 'answer' | 'answeredOn'>
@@ -62,18 +54,29 @@ export function byAskedOn<T extends { askedOn: string }>(entries: readonly T[]):
 /**
  * An entry as one line of text: "Asked X by email on 2025-06-10: “…” — replied on …: “…”". Dates as given
  * unless `date` formats them; with `today` (YYYY-MM-DD) a deadline that has passed reads "no reply by …".
+ * In the language of `words` (English by default).
  */
 export function replyLine(
   entry: PublishedReply,
   date: (day: string) => string = (day) => day,
   today?: string,
+  words: DomainWords = ENGLISH_WORDS,
 ): string {
-  const asked = `Asked ${entry.contact} ${REPLY_CHANNEL_WORDS[entry.channel]} on ${date(entry.askedOn)}: “${entry.question}”`
+  const asked = words.t('replyLine.asked', {
+    contact: entry.contact,
+    channel: words.t(`replyChannel.${entry.channel}`),
+    date: date(entry.askedOn),
+    question: entry.question,
+  })
   if (entry.answer !== null) {
-    return `${asked} — replied${entry.answeredOn ? ` on ${date(entry.answeredOn)}` : ''}: “${entry.answer}”`
+    return entry.answeredOn
+      ? words.t('replyLine.repliedOn', { asked, date: date(entry.answeredOn), answer: entry.answer })
+      : words.t('replyLine.replied', { asked, answer: entry.answer })
   }
   if (entry.replyBy && today && replyState(entry, today) === 'no_reply_by_deadline') {
-    return `${asked} — no reply by ${date(entry.replyBy)}`
+    return words.t('replyLine.noReplyBy', { asked, date: date(entry.replyBy) })
   }
-  return `${asked} — no reply yet${entry.replyBy ? `; asked to reply by ${date(entry.replyBy)}` : ''}`
+  return entry.replyBy
+    ? words.t('replyLine.noReplyYetAskedBy', { asked, date: date(entry.replyBy) })
+    : words.t('replyLine.noReplyYet', { asked })
 }

@@ -1,63 +1,26 @@
 import { AppError, type ValidationIssue } from './errors.ts'
+import { DEFAULT_LOCALE, DOMAIN_CATALOGUES, type Locale } from './i18n/locales.ts'
 
 /**
- * What the desk calls each field of the records and requests, by its property name: the one home of these
- * words, for the API's messages, the web's errors and the history. A name missing here reads as its words
- * ("publishedOn" → "Published on"); the list names those that would read wrong or stiff that way.
+ * What the desk calls each field of the records and requests, by its property name: the English of the
+ * domain catalogue's `field` words (packages/shared/src/i18n), the one home of these words, for the API's
+ * messages, the web's errors and the history. A name missing there reads as its words ("publishedOn" →
+ * "Published on").
  */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  shortText: 'Short form',
-  claimantId: 'Claimant',
-  claimId: 'Claim',
-  otherClaimId: 'Other claim',
-  linkedClaimId: 'Linked claim',
-  evidenceId: 'Evidence item',
-  disputeId: 'Dispute',
-  factCheckId: 'Fact-check',
-  citedEvidenceIds: 'Cited evidence',
-  correctionNote: 'Correction note',
-  withdrawalNote: 'Public note',
-  returnNote: 'Note for the author',
-  assigneeIds: 'People assigned',
-  dueOn: 'Due date',
-  statedOn: 'Date stated',
-  appearanceUrl: 'Appearance URL',
-  appearanceUrls: 'Appearance URLs',
-  archiveUrl: 'Archived copy',
-  archivedAt: 'Archived',
-  imageUrl: 'Image URL',
-  url: 'URL',
-  baseUrl: 'Feed address',
-  sourceName: 'Source',
-  sourceReliability: 'Source reliability',
-  informationCredibility: 'Information credibility',
-  sameAs: 'Links',
-  quantities: 'Numbers',
-  quantity: 'Number',
-  valueMax: 'Upper value',
-  askedOn: 'Asked on',
-  replyBy: 'Reply by',
-  answer: 'Reply',
-  answeredOn: 'Replied on',
-  contact: 'Whom we asked',
-  currentPassword: 'Current password',
-  newPassword: 'New password',
-  intervalMinutes: 'Fetch interval',
-  periodFrom: 'Period from',
-  periodTo: 'Period to',
-  q: 'Search words',
-}
+export const FIELD_LABELS: Readonly<Record<string, string>> = DOMAIN_CATALOGUES.en.field
 
 /**
  * A field's name in words, from a request path or a property name: "citedEvidenceIds.2" → "Cited evidence",
  * "publishedOn" → "Published on", "query.limit" → "Limit"; null for the whole request ("(body)" or empty).
+ * In another language, the catalogue's word for the field, else the English.
  */
-export function fieldLabel(path: string): string | null {
+export function fieldLabel(path: string, locale: Locale = DEFAULT_LOCALE): string | null {
   const parts = path.split('.').filter((p) => p !== '' && p !== '(body)' && !/^\d+$/.test(p))
   // A query string's or a route's parameter is named after its target ("query.limit"): the field is what follows.
   const key = ['query', 'param', 'header'].includes(parts[0] ?? '') && parts.length > 1 ? parts[1] : parts[0]
   if (key === undefined) return null
-  const known = FIELD_LABELS[key]
+  const labels: Readonly<Record<string, string>> = DOMAIN_CATALOGUES[locale].field
+  const known = labels[key] ?? FIELD_LABELS[key]
   if (known) return known
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`

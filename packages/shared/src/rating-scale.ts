@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DOMAIN_CATALOGUES } from './i18n/locales.ts'
 
 export const RatingSchema = z.enum([
   'true',
@@ -20,31 +21,24 @@ export interface RatingDefinition {
   value: number | null
 }
 
-/** The default rating scale, best first. */
-export const RATING_SCALE: readonly RatingDefinition[] = [
-  { rating: 'true', label: 'True', meaning: 'The claim is accurate.', value: 5 },
-  { rating: 'mostly_true', label: 'Mostly true', meaning: 'Accurate, but needs clarification.', value: 4 },
-  { rating: 'mixed', label: 'Mixed', meaning: 'Partly accurate, partly not.', value: 3 },
-  {
-    rating: 'mostly_false',
-    label: 'Mostly false',
-    meaning: 'Contains some truth but is largely wrong.',
-    value: 2,
-  },
-  { rating: 'false', label: 'False', meaning: 'The claim is inaccurate.', value: 1 },
-  {
-    rating: 'misleading',
-    label: 'Misleading',
-    meaning: 'Accurate in part, but gives a false impression.',
-    value: null,
-  },
-  {
-    rating: 'unverifiable',
-    label: 'Unverifiable',
-    meaning: 'The evidence available cannot settle it.',
-    value: null,
-  },
+/** Where each rating sits on ClaimReview's 1–5 scale, best first; null for ratings off the true–false line. */
+const SCALE_VALUES: ReadonlyArray<readonly [Rating, number | null]> = [
+  ['true', 5],
+  ['mostly_true', 4],
+  ['mixed', 3],
+  ['mostly_false', 2],
+  ['false', 1],
+  ['misleading', null],
+  ['unverifiable', null],
 ]
+
+/** The default rating scale, best first; labels and meanings are the domain catalogue's English. */
+export const RATING_SCALE: readonly RatingDefinition[] = SCALE_VALUES.map(([rating, value]) => ({
+  rating,
+  label: DOMAIN_CATALOGUES.en.rating[rating],
+  meaning: DOMAIN_CATALOGUES.en.ratingMeaning[rating],
+  value,
+}))
 
 /** The definition of one rating. */
 export function ratingDefinition(rating: Rating): RatingDefinition {

@@ -180,7 +180,7 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
 /** The organisation and base URL that public answers (and webhooks' ClaimReviews) name. */
 export function publishingOf(c: Context<AppEnv>): Publishing {
   const { config } = c.get('deps')
-  return { org: config.org, baseUrl: config.publicBaseUrl }
+  return { org: config.org, baseUrl: config.publicBaseUrl, locale: config.locale }
 }
 
 /** Sets the record's version as its ETag and returns the record for c.json. */

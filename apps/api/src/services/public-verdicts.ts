@@ -12,7 +12,14 @@ import {
   tables,
 } from '@counterclaim/db'
 import { claimHeadline, claimReviewedText, type PublishingOrg, toClaimReview } from '@counterclaim/domain'
-import { AppError, type ClaimReview, type PublishedRecord, type Verdict } from '@counterclaim/shared'
+import {
+  AppError,
+  type ClaimReview,
+  domainWords,
+  type Locale,
+  type PublishedRecord,
+  type Verdict,
+} from '@counterclaim/shared'
 import { decodeCursor, toPage } from './cursor.ts'
 import { readSnapshots } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
@@ -22,6 +29,8 @@ import { found } from './versioning.ts'
 export interface Publishing {
   org: PublishingOrg
   baseUrl: string
+  /** The language of the public pages and of their ClaimReviews' rating words (COUNTERCLAIM_LOCALE); English when unset. */
+  locale?: Locale
 }
 
 /** Everything the public sees of one published verdict: its snapshot, with the verdict's dates. */
@@ -94,6 +103,7 @@ export async function publicVerdictViews(
       corrections: verdict.corrections,
       org: publishing.org,
       baseUrl: publishing.baseUrl,
+      words: domainWords(publishing.locale),
     })
     return { verdict, disputeId: found(disputes.get(claimId), 'Claim'), record, review }
   })

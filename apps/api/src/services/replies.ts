@@ -11,9 +11,10 @@ import {
   tables,
   transaction,
 } from '@counterclaim/db'
-import { REPLY_FIELD_WORDS, replyProblems } from '@counterclaim/domain'
+import { replyProblems } from '@counterclaim/domain'
 import {
   AppError,
+  invalidFields,
   type PublishedReply,
   type ReplyAttempt,
   type ReplyAttemptCreate,
@@ -76,14 +77,11 @@ async function claimRow(db: Reader, claimId: string) {
   return found(row, 'Claim')
 }
 
-/** The rules across fields, as one validation error naming each field in words. */
+/** The rules across fields, as the one validation error: the fields named in words, each problem in details. */
 function assertCoherent(entry: Parameters<typeof replyProblems>[0]): void {
   const problems = replyProblems(entry)
   if (problems.length) {
-    const sentences = problems.map(
-      (p) => `${REPLY_FIELD_WORDS[p.path as keyof typeof REPLY_FIELD_WORDS] ?? p.path} ${p.message}.`,
-    )
-    throw new AppError('validation_failed', sentences.join(' '), problems)
+    throw invalidFields(problems)
   }
 }
 

@@ -1,14 +1,14 @@
 import {
   claimHeadline,
-  formatNumber,
   type QuantityChart,
   quantityCharts,
   renderMarkdown,
   shortFormOf,
   trimAtWord,
 } from '@counterclaim/domain'
-import { type ClaimRelationKind, type Rating, ratingDefinition, type StanceValue } from '@counterclaim/shared'
+import type { Rating, StanceValue } from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
+import { type PageLanguage, userText } from '../i18n/public-i18n.ts'
 import type { PublicDispute, PublicDisputeClaim } from '../services/public-dispute.ts'
 import type { PublicVerdict, Publishing } from '../services/public-verdicts.ts'
 import { replyLog } from './reply-log.ts'
@@ -17,6 +17,7 @@ import {
   isHttp,
   joined,
   jsonForScript,
+  languageOf,
   link,
   masthead,
   page,
@@ -30,20 +31,16 @@ import {
 // published stances, and each claim's reply log. Published content only: verdict snapshots and the
 // conclusion as frozen. Server-rendered like /v/, with no scripts but the JSON-LD data block.
 
-const RELATION_WORDS: Record<ClaimRelationKind, string> = {
-  contradicts: 'contradicts',
-  compatible: 'is compatible with',
-  different_scope: 'is about a different scope than',
-  same_claim: 'says the same as',
-}
-
 /** A stance in a cell: a sign and words, so colour is never the only carrier. */
-const STANCE_CELLS: Record<StanceValue | 'none' | 'not_cited', { sign: string; words: string }> = {
-  supports: { sign: '✔', words: 'Supports' },
-  contradicts: { sign: '✖', words: 'Contradicts' },
-  context: { sign: '◐', words: 'Context' },
-  none: { sign: '·', words: 'Cited, no stance' },
-  not_cited: { sign: '—', words: 'Not cited' },
+const STANCE_CELLS: Record<
+  StanceValue | 'none' | 'not_cited',
+  { sign: string; words: Parameters<PageLanguage['text']>[0] }
+> = {
+  supports: { sign: '✔', words: 'domain:stance.supports' },
+  contradicts: { sign: '✖', words: 'domain:stance.contradicts' },
+  context: { sign: '◐', words: 'domain:stance.context' },
+  none: { sign: '·', words: 'dispute.citedNoStance' },
+  not_cited: { sign: '—', words: 'dispute.notCited' },
 }
 
 type Published = Extract<PublicDisputeClaim, { state: 'published' }>
@@ -54,43 +51,48 @@ function ratingClass(rating: Rating | null): string {
   return rating ? `rating-${rating.replace(/_/g, '-')}` : 'rating-none'
 }
 
-function conclusionSection(view: PublicDispute, publishing: Publishing): Html | '' {
+function conclusionSection(view: PublicDispute, publishing: Publishing, lang: PageLanguage): Html | '' {
   const conclusion = view.conclusion
   if (!conclusion) return ''
   if (conclusion.status === 'withdrawn') {
+    const org = publishing.org.name
     return html`<section class="conclusion withdrawal" aria-labelledby="conclusion-heading">
-<h2 id="conclusion-heading">Our conclusion was withdrawn</h2>
-<p>${conclusion.withdrawalNote ?? ''}</p>
-<p class="meta">${publishing.org.name} withdrew it${conclusion.withdrawnAt ? html` on ${time(conclusion.withdrawnAt)}` : ''}. It no longer stands.</p>
+<h2 id="conclusion-heading">${lang.text('dispute.conclusionWithdrawn')}</h2>
+<p dir="auto">${conclusion.withdrawalNote ?? ''}</p>
+<p class="meta">${
+      conclusion.withdrawnAt
+        ? lang.sentence('dispute.conclusionWithdrewOn', { org, date: time(conclusion.withdrawnAt, lang) })
+        : lang.sentence('dispute.conclusionWithdrew', { org })
+    }</p>
 </section>`
   }
   const corrections = conclusion.corrections.length
-    ? html`<div class="corrections"><h3>Corrections</h3><ol>${conclusion.corrections.map(
-        (c) => html`<li><p class="meta">${time(c.at)}</p><p>${c.note}</p></li>`,
+    ? html`<div class="corrections"><h3>${lang.text('verdict.corrections')}</h3><ol>${conclusion.corrections.map(
+        (c) => html`<li><p class="meta">${time(c.at, lang)}</p><p dir="auto">${c.note}</p></li>`,
       )}</ol></div>`
     : ''
   return html`<section class="conclusion" aria-labelledby="conclusion-heading">
-<h2 id="conclusion-heading">Our conclusion</h2>
-<p class="meta">Published ${time(conclusion.publishedAt)}${conclusion.modifiedAt ? html` · Corrected ${time(conclusion.modifiedAt)}` : ''}</p>
+<h2 id="conclusion-heading">${lang.text('dispute.conclusion')}</h2>
+<p class="meta">${lang.sentence('verdict.published', { date: time(conclusion.publishedAt, lang) })}${conclusion.modifiedAt ? html` · ${lang.sentence('verdict.corrected', { date: time(conclusion.modifiedAt, lang) })}` : ''}</p>
 ${paragraphs(conclusion.published.finding, 'summary')}
-${conclusion.published.rationale.trim() ? html`<div class="rationale">${raw(renderMarkdown(conclusion.published.rationale))}</div>` : ''}
+${conclusion.published.rationale.trim() ? html`<div class="rationale" dir="auto">${raw(renderMarkdown(conclusion.published.rationale))}</div>` : ''}
 ${corrections}
 </section>`
 }
 
-function claimCard(claim: PublicDisputeClaim, index: number, today: string): Html {
+function claimCard(claim: PublicDisputeClaim, index: number, today: string, pageLang: PageLanguage): Html {
   const id = `claim-${index + 1}`
   if (claim.state === 'withdrawn') {
     const n = claim.notice
     return html`<li class="claim-card">
-<h3 id="${id}">${n.headline}</h3>
-<p class="withdrawal-note">This fact check was withdrawn on ${time(n.withdrawnAt)}: ${n.note}</p>
-<p>${link(`/v/${encodeURIComponent(claim.claimId)}`, 'The withdrawal notice')}</p>
+<h3 id="${id}" dir="auto">${n.headline}</h3>
+<p class="withdrawal-note">${pageLang.sentence('dispute.claimWithdrawn', { date: time(n.withdrawnAt, pageLang), note: userText(n.note) })}</p>
+<p>${link(`/v/${encodeURIComponent(claim.claimId)}`, pageLang.text('dispute.withdrawalNotice'))}</p>
 </li>`
   }
   const { record, review } = claim.view
   const rating = record.verdict.rating
-  const definition = rating ? ratingDefinition(rating) : null
+  const meaning = rating ? pageLang.text(`domain:ratingMeaning.${rating}`) : null
   const lang = record.claim.language ? html` lang="${record.claim.language}"` : ''
   // The short form is the checker's paraphrase: the claim's words follow it. Without one the heading is the
   // quoted claim, repeated below only when the heading had to cut it.
@@ -98,35 +100,42 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string): Htm
     shortFormOf(record.claim) === null && review.claimReviewed === record.claim.text.trim()
   const said = joined(
     [
-      record.claim.statedOn ? time(record.claim.statedOn) : '',
-      isHttp(record.claim.appearanceUrl) ? link(record.claim.appearanceUrl, 'where it was said') : '',
+      record.claim.statedOn ? time(record.claim.statedOn, pageLang) : '',
+      isHttp(record.claim.appearanceUrl)
+        ? link(record.claim.appearanceUrl, pageLang.text('whereItWasSaid'))
+        : '',
     ],
     ' · ',
   )
   return html`<li class="claim-card">
-<p class="claimant">${record.claimant.name}</p>
-<h3 id="${id}"${shortFormOf(record.claim) === null ? lang : ''}>${claimHeadline(record.claim)}</h3>
-${wholeInHeadline ? '' : html`<blockquote${lang}><p>${record.claim.text}</p></blockquote>`}
+<p class="claimant" dir="auto">${record.claimant.name}</p>
+<h3 id="${id}" dir="auto"${shortFormOf(record.claim) === null ? lang : ''}>${claimHeadline(record.claim)}</h3>
+${wholeInHeadline ? '' : html`<blockquote dir="auto"${lang}><p>${record.claim.text}</p></blockquote>`}
 ${said.length ? html`<p class="meta">${said}</p>` : ''}
-<p class="rating ${ratingClass(rating)}"><span class="rating-heading">Our rating: <span class="rating-label">${review.reviewRating.alternateName}</span></span>${definition ? html`<span class="rating-meaning">${definition.meaning}</span>` : ''}</p>
+<p class="rating ${ratingClass(rating)}"><span class="rating-heading">${pageLang.sentence('verdict.ourRating', { rating: html`<span class="rating-label">${review.reviewRating.alternateName}</span>` })}</span>${meaning ? html`<span class="rating-meaning">${meaning}</span>` : ''}</p>
 ${paragraphs(record.verdict.summary)}
-<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">Read the fact check<span class="visually-hidden"> of ${record.claimant.name}’s claim</span></a></p>
-${replyLog(record.replies, today, record.claimant.name, { id: `${id}-replies`, level: 4 })}
+<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">${pageLang.text('dispute.readFactCheck')}<span class="visually-hidden">${pageLang.sentence('dispute.ofClaim', { claimant: userText(record.claimant.name) })}</span></a></p>
+${replyLog(record.replies, today, record.claimant.name, pageLang, { id: `${id}-replies`, level: 4 })}
 </li>`
 }
 
-function relationsSection(view: PublicDispute, published: Published[]): Html | '' {
+function relationsSection(view: PublicDispute, published: Published[], lang: PageLanguage): Html | '' {
   if (view.relations.length === 0) return ''
   const byId = new Map(published.map((claim) => [claim.claimId, claim.view]))
   const name = (claimId: string) => {
     const claim = byId.get(claimId)
-    return claim ? html`${claimantOf(claim)}’s claim (${claimHeadline(claim.record.claim)})` : html`a claim`
+    return claim
+      ? lang.sentence('dispute.claimOf', {
+          claimant: userText(claimantOf(claim)),
+          headline: userText(claimHeadline(claim.record.claim)),
+        })
+      : lang.text('dispute.aClaim')
   }
   return html`<section aria-labelledby="relations-heading">
-<h2 id="relations-heading">How the claims relate</h2>
+<h2 id="relations-heading">${lang.text('dispute.relationsHeading')}</h2>
 <ul class="relations">${view.relations.map(
     (r) =>
-      html`<li>${name(r.claimId)} ${RELATION_WORDS[r.kind]} ${name(r.otherClaimId)}.${r.note.trim() ? html` <span class="meta">${r.note}</span>` : ''}</li>`,
+      html`<li>${lang.sentence(`dispute.relation.${r.kind}`, { claim: name(r.claimId), other: name(r.otherClaimId) })}${r.note.trim() ? html` <span class="meta" dir="auto">${r.note}</span>` : ''}</li>`,
   )}</ul>
 </section>`
 }
@@ -136,7 +145,7 @@ function relationsSection(view: PublicDispute, published: Published[]): Html | '
 const CHART = { inset: 5, rowHeight: 62, top: 4, axis: 40 }
 
 /** One measure's number line: a bar (or a dot) per claim's value or range; arrows where a range runs on. */
-function chartSvg(chart: QuantityChart, index: number): Html {
+function chartSvg(chart: QuantityChart, index: number, lang: PageLanguage): Html {
   const span = 100 - 2 * CHART.inset
   const x = (at: number) => `${(CHART.inset + at * span).toFixed(2)}%`
   const height = CHART.top + chart.rows.length * CHART.rowHeight + CHART.axis
@@ -157,41 +166,50 @@ function chartSvg(chart: QuantityChart, index: number): Html {
       ? html`<svg x="${x(0)}" y="${barY - 3}" width="1" height="16" overflow="visible"><polygon class="chart-mark" points="8,0 0,8 8,16"></polygon></svg>`
       : ''
     const said = [row.valueWords, row.periodWords].filter(Boolean).join(' · ')
-    return html`<g><text class="chart-label chart-claimant" x="${x(0)}" y="${y + 15}">${row.claimant}</text><text class="chart-label" x="${x(0)}" y="${y + 33}">${said}</text>${mark}${arrowLeft}${arrowRight}</g>`
+    // The claimant's name and the numbers are what people typed: in their own direction.
+    return html`<g dir="auto"><text class="chart-label chart-claimant" x="${x(0)}" y="${y + 15}">${row.claimant}</text><text class="chart-label" x="${x(0)}" y="${y + 33}">${said}</text>${mark}${arrowLeft}${arrowRight}</g>`
   })
   const ticks = chart.axis.ticks.map(
     (t) =>
       html`<g><line class="chart-tick" x1="${x(t.at)}" x2="${x(t.at)}" y1="${axisY}" y2="${axisY + 6}"></line><text class="chart-tick-label" x="${x(t.at)}" y="${axisY + 22}" text-anchor="middle">${t.label}</text></g>`,
   )
   return html`<svg class="chart" height="${height}" role="img" aria-labelledby="${titleId}" focusable="false">
-<title id="${titleId}">${chart.measure}: each claim’s number on one line from ${formatNumber(chart.axis.min)} to ${formatNumber(chart.axis.max)} ${chart.unit}; the table below gives the same in words.</title>
+<title id="${titleId}">${lang.text('dispute.chartTitle', {
+    measure: chart.measure,
+    min: lang.words.number(chart.axis.min),
+    max: lang.words.number(chart.axis.max),
+    unit: chart.unit,
+  })}</title>
 <line class="chart-axis" x1="${x(0)}" x2="${x(1)}" y1="${axisY}" y2="${axisY}"></line>
 ${ticks}${rows}
 </svg>`
 }
 
-function chartsSection(published: Published[]): Html | '' {
+function chartsSection(published: Published[], lang: PageLanguage): Html | '' {
   const charts = quantityCharts(
     published.map((claim) => ({
       id: claim.claimId,
       label: claimantOf(claim.view),
       quantities: claim.view.record.quantities,
     })),
+    lang.words,
   )
   if (charts.length === 0) return ''
+  const notGiven = lang.text('notGiven')
   return html`<section aria-labelledby="numbers-heading">
-<h2 id="numbers-heading">The numbers, side by side</h2>
-<p class="meta">Each chart puts on one line the numbers the claims give for one thing counted.</p>
+<h2 id="numbers-heading">${lang.text('dispute.numbersHeading')}</h2>
+<p class="meta">${lang.text('dispute.numbersIntro')}</p>
 ${charts.map(
   (chart, i) => html`<figure class="quantity-chart" aria-labelledby="chart-${i}-caption">
-<figcaption id="chart-${i}-caption"><strong>${words(chart.measure)}</strong> (${chart.unit})</figcaption>
-${chartSvg(chart, i)}
-<div class="table-scroll" role="region" aria-label="${`${chart.measure}: the numbers as a table`}" tabindex="0">
+<figcaption id="chart-${i}-caption" dir="auto"><strong>${words(chart.measure)}</strong> (${chart.unit})</figcaption>
+${chartSvg(chart, i, lang)}
+<span id="chart-${i}-table-name" hidden>${lang.sentence('dispute.chartTable', { measure: userText(chart.measure) })}</span>
+<div class="table-scroll" role="region" aria-labelledby="chart-${i}-table-name" tabindex="0">
 <table>
-<thead><tr><th scope="col">Who</th><th scope="col">Says</th><th scope="col">Period</th><th scope="col">Place</th></tr></thead>
+<thead><tr><th scope="col">${lang.text('dispute.who')}</th><th scope="col">${lang.text('dispute.says')}</th><th scope="col">${lang.text('dispute.period')}</th><th scope="col">${lang.text('dispute.place')}</th></tr></thead>
 <tbody>${chart.rows.map(
     (row) =>
-      html`<tr><th scope="row">${row.claimant}</th><td>${row.valueWords}</td><td>${row.periodWords || 'Not given'}</td><td>${row.place ?? 'Not given'}</td></tr>`,
+      html`<tr><th scope="row" dir="auto">${row.claimant}</th><td dir="auto">${row.valueWords}</td><td>${row.periodWords || notGiven}</td><td dir="auto">${row.place ?? notGiven}</td></tr>`,
   )}</tbody>
 </table>
 </div>
@@ -200,34 +218,34 @@ ${chartSvg(chart, i)}
 </section>`
 }
 
-function evidenceSection(view: PublicDispute, published: Published[]): Html | '' {
+function evidenceSection(view: PublicDispute, published: Published[], lang: PageLanguage): Html | '' {
   if (view.evidence.length === 0 || published.length === 0) return ''
-  const head = published.map((claim) => html`<th scope="col">${claimantOf(claim.view)}</th>`)
+  const head = published.map((claim) => html`<th scope="col" dir="auto">${claimantOf(claim.view)}</th>`)
   const rows = view.evidence.map((row) => {
     const s = row.source
     const title = isHttp(s.url) ? link(s.url, s.title) : html`${s.title}`
     const meta = joined(
       [
-        s.sourceName ? html`${s.sourceName}` : '',
-        html`${words(s.kind)}`,
-        s.publishedOn ? time(s.publishedOn) : '',
-        s.origin ? html`Origin: ${s.origin}` : '',
+        s.sourceName ? userText(s.sourceName) : '',
+        html`${lang.text(`domain:evidenceKind.${s.kind}`)}`,
+        s.publishedOn ? time(s.publishedOn, lang) : '',
+        s.origin ? lang.sentence('dispute.origin', { origin: userText(s.origin) }) : '',
       ],
       ' · ',
     )
     const cells = published.map((claim) => {
       const stance = row.cells.get(claim.claimId) ?? 'not_cited'
       const cell = STANCE_CELLS[stance ?? 'none']
-      return html`<td class="stance stance-${stance ?? 'none'}"><span aria-hidden="true">${cell.sign} </span>${cell.words}</td>`
+      return html`<td class="stance stance-${stance ?? 'none'}"><span aria-hidden="true">${cell.sign} </span>${lang.text(cell.words)}</td>`
     })
-    return html`<tr><th scope="row"><span class="source-title">${title}</span><span class="meta">${meta}</span></th>${cells}</tr>`
+    return html`<tr><th scope="row"><span class="source-title" dir="auto">${title}</span><span class="meta">${meta}</span></th>${cells}</tr>`
   })
   return html`<section aria-labelledby="evidence-heading">
-<h2 id="evidence-heading">The evidence and how it bears on each claim</h2>
-<p class="meta">Sources cited by our published fact checks. Sources with the same origin repeat one another and count once.</p>
+<h2 id="evidence-heading">${lang.text('dispute.evidenceHeading')}</h2>
+<p class="meta">${lang.text('dispute.evidenceIntro')}</p>
 <div class="table-scroll" role="region" aria-labelledby="evidence-heading" tabindex="0">
 <table class="evidence-matrix">
-<thead><tr><th scope="col">Source</th>${head}</tr></thead>
+<thead><tr><th scope="col">${lang.text('dispute.source')}</th>${head}</tr></thead>
 <tbody>${rows}</tbody>
 </table>
 </div>
@@ -255,21 +273,22 @@ export function renderDisputePage(view: PublicDispute, publishing: Publishing, t
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
 <script type="application/ld+json">${raw(jsonForScript(graph))}</script>`
-  const body = html`${masthead(publishing)}
+  const lang = languageOf(publishing)
+  const body = html`${masthead(publishing, lang)}
 <main class="wrap wrap-wide">
 <article>
-<p class="kicker">Claims compared · ${view.title}</p>
-<h1>${view.question}</h1>
-${conclusionSection(view, publishing)}
+<p class="kicker">${lang.sentence('dispute.kicker', { title: userText(view.title) })}</p>
+<h1 dir="auto">${view.question}</h1>
+${conclusionSection(view, publishing, lang)}
 <section aria-labelledby="claims-heading">
-<h2 id="claims-heading">The claims</h2>
-<ol class="claims">${view.claims.map((claim, i) => claimCard(claim, i, today))}</ol>
+<h2 id="claims-heading">${lang.text('dispute.claims')}</h2>
+<ol class="claims">${view.claims.map((claim, i) => claimCard(claim, i, today, lang))}</ol>
 </section>
-${relationsSection(view, published)}
-${chartsSection(published)}
-${evidenceSection(view, published)}
+${relationsSection(view, published, lang)}
+${chartsSection(published, lang)}
+${evidenceSection(view, published, lang)}
 </article>
 </main>
-<footer class="wrap wrap-wide footer"><p>Published by ${link(publishing.org.url, publishing.org.name)}.</p></footer>`
-  return page({ title: `${view.question} | ${publishing.org.name}`, head, body })
+<footer class="wrap wrap-wide footer"><p>${lang.sentence('verdict.publishedBy', { org: link(publishing.org.url, publishing.org.name) })}</p></footer>`
+  return page({ title: `${view.question} | ${publishing.org.name}`, head, body, lang })
 }

@@ -1,7 +1,8 @@
 import { claimHeadline, renderMarkdown, shortFormOf, trimAtWord } from '@counterclaim/domain'
-import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@counterclaim/shared'
+import { type Correction, type Rating, RatingSchema } from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import { type PageLanguage, pageLanguage } from '../i18n/public-i18n.ts'
 import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/public-verdicts.ts'
 import { replyLog } from './reply-log.ts'
 
@@ -30,21 +31,15 @@ export function jsonForScript(value: unknown): string {
 
 export const isHttp = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-
-/** 2025-06-10 or a timestamp as "10 June 2025". */
-export function dateText(value: string): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-  return Number.isNaN(date.getTime()) ? value : longDate.format(date)
-}
-
-export const time = (value: string) => html`<time datetime="${value}">${dateText(value)}</time>`
+/** A date or timestamp as a <time> element, written in the page's language: "10 June 2025". */
+export const time = (value: string, lang: PageLanguage) =>
+  html`<time datetime="${value}">${lang.date(value)}</time>`
 
 export const link = (url: string, text: string) => html`<a href="${url}">${text}</a>`
 
 /**
  * Plain text as it was typed: a blank line starts a new paragraph and a single line break stays a line
- * break. Nothing when the text is blank.
+ * break, each paragraph in the text's own direction. Nothing when the text is blank.
  */
 export function paragraphs(text: string, className?: string): Html | '' {
   const blocks = text
@@ -55,7 +50,9 @@ export function paragraphs(text: string, className?: string): Html | '' {
   return blocks.length
     ? html`${blocks.map((block) => {
         const lines = block.split(/\r?\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))
-        return className ? html`<p class="${className}">${lines}</p>` : html`<p>${lines}</p>`
+        return className
+          ? html`<p class="${className}" dir="auto">${lines}</p>`
+          : html`<p dir="auto">${lines}</p>`
       })}`
     : ''
 }
@@ -64,34 +61,41 @@ export function paragraphs(text: string, className?: string): Html | '' {
 export const joined = (parts: Array<Html | ''>, separator: string) =>
   parts.filter((part) => part !== '').flatMap((part, i) => (i === 0 ? [part] : [separator, part]))
 
-export const words = (kind: string) => {
-  const text = kind.replace(/_/g, ' ')
-  return text.charAt(0).toUpperCase() + text.slice(1)
+/** Text as it was typed, capitalised: a measure as a caption ("drones launched" → "Drones launched"). */
+export const words = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** A rating in the page's language, or its word for none. */
+function ratingWords(rating: string | null | undefined, lang: PageLanguage): string {
+  const known = RatingSchema.safeParse(rating)
+  return known.success ? lang.text(`domain:rating.${known.data}`) : lang.text('none')
 }
 
 /** What a correction changed, in a sentence or two. */
-function changeText(c: Correction): string {
+function changeText(c: Correction, lang: PageLanguage): string {
   const parts: string[] = []
   if (c.before.rating !== c.after.rating) {
     parts.push(
-      `Rating changed from ${ratingLabel(c.before.rating) || 'none'} to ${ratingLabel(c.after.rating) || 'none'}.`,
+      lang.text('verdict.ratingChanged', {
+        from: ratingWords(c.before.rating, lang),
+        to: ratingWords(c.after.rating, lang),
+      }),
     )
   }
-  const texts = [
-    c.before.summary !== c.after.summary ? 'summary' : null,
-    c.before.rationale !== c.after.rationale ? 'rationale' : null,
-  ].filter((t): t is string => t !== null)
-  if (texts.length) parts.push(`${words(texts.join(' and '))} updated.`)
+  const summary = c.before.summary !== c.after.summary
+  const rationale = c.before.rationale !== c.after.rationale
+  if (summary && rationale) parts.push(lang.text('verdict.summaryAndRationaleUpdated'))
+  else if (summary) parts.push(lang.text('verdict.summaryUpdated'))
+  else if (rationale) parts.push(lang.text('verdict.rationaleUpdated'))
   const before = c.before.citedEvidenceIds
   const after = c.after.citedEvidenceIds
-  if (before && after && before.join() !== after.join()) parts.push('Cited sources changed.')
-  if (c.published?.length) parts.push(`Also updated: ${c.published.join('; ')}.`)
+  if (before && after && before.join() !== after.join()) parts.push(lang.text('verdict.sourcesChanged'))
+  if (c.published?.length) parts.push(lang.text('verdict.alsoUpdated', { changes: c.published.join('; ') }))
   return parts.join(' ')
 }
 
-export function page(options: { title: string; head: Html; body: Html }): Html {
+export function page(options: { title: string; head: Html; body: Html; lang: PageLanguage }): Html {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${options.lang.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,9 +110,12 @@ ${options.body}
 `
 }
 
-export function masthead(publishing: Publishing): Html {
-  return html`<header class="masthead"><div class="wrap">${link(publishing.org.url, publishing.org.name)}<span class="masthead-tag">Fact check</span></div></header>`
+export function masthead(publishing: Publishing, lang: PageLanguage): Html {
+  return html`<header class="masthead"><div class="wrap">${link(publishing.org.url, publishing.org.name)}<span class="masthead-tag">${lang.text('masthead')}</span></div></header>`
 }
+
+/** The public pages' words in the desk's language (COUNTERCLAIM_LOCALE). */
+export const languageOf = (publishing: Publishing) => pageLanguage(publishing.locale)
 
 /** The public page of one published verdict, from its snapshot; `today` (YYYY-MM-DD) dates the reply log. */
 export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, today: string): Html {
@@ -116,16 +123,22 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const { claim, claimant, citedEvidence } = view.record
   const published = view.record.verdict
   const rating: Rating | null = published.rating
-  const definition = rating ? ratingDefinition(rating) : null
+  const lang = languageOf(publishing)
+  const meaning = rating ? lang.text(`domain:ratingMeaning.${rating}`) : null
   const label = review.reviewRating.alternateName
   const headline = claimHeadline(claim)
   // Without a short form the headline is the claim's own words: quoted there, not repeated below unless cut.
   const paraphrased = shortFormOf(claim) !== null
   const wholeInHeadline = !paraphrased && review.claimReviewed === claim.text.trim()
-  const lang = claim.language ? html` lang="${claim.language}"` : ''
+  const claimLang = claim.language ? html` lang="${claim.language}"` : ''
   const title = `${label}: ${headline} | ${publishing.org.name}`
   const description = trimAtWord(
-    published.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
+    published.summary.trim() ||
+      lang.text('verdict.description', {
+        claimant: claimant.name,
+        claim: review.claimReviewed,
+        rating: label,
+      }),
     300,
   )
   const og: Array<[string, string]> = [
@@ -134,7 +147,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
     ['og:title', `${label}: ${headline}`],
     ['og:description', description],
     ['og:url', review.url],
-    ['og:locale', 'en_GB'],
+    ['og:locale', lang.text('ogLocale')],
   ]
   if (publishing.org.logo) og.push(['og:image', publishing.org.logo])
   og.push(['article:published_time', review.datePublished])
@@ -148,9 +161,9 @@ ${og.map(([property, content]) => html`<meta property="${property}" content="${c
 
   const said = joined(
     [
-      claim.statedOn ? time(claim.statedOn) : '',
-      isHttp(claim.appearanceUrl) ? link(claim.appearanceUrl, 'where it was said') : '',
-      isHttp(claim.archiveUrl) ? link(claim.archiveUrl, 'archived copy') : '',
+      claim.statedOn ? time(claim.statedOn, lang) : '',
+      isHttp(claim.appearanceUrl) ? link(claim.appearanceUrl, lang.text('whereItWasSaid')) : '',
+      isHttp(claim.archiveUrl) ? link(claim.archiveUrl, lang.text('archivedCopy')) : '',
     ],
     ' · ',
   )
@@ -159,83 +172,92 @@ ${og.map(([property, content]) => html`<meta property="${property}" content="${c
     ? html`<ol class="sources">${citedEvidence.map((e) => {
         const meta = joined(
           [
-            e.sourceName ? html`${e.sourceName}` : '',
-            html`${words(e.kind)}`,
-            e.publishedOn ? time(e.publishedOn) : '',
+            e.sourceName ? html`<span dir="auto">${e.sourceName}</span>` : '',
+            html`${lang.text(`domain:evidenceKind.${e.kind}`)}`,
+            e.publishedOn ? time(e.publishedOn, lang) : '',
           ],
           ' · ',
         )
-        const archive = isHttp(e.archiveUrl) ? html` · ${link(e.archiveUrl, 'archived copy')}` : ''
+        const archive = isHttp(e.archiveUrl) ? html` · ${link(e.archiveUrl, lang.text('archivedCopy'))}` : ''
         const heading = isHttp(e.url) ? link(e.url, e.title) : e.title
-        return html`<li><p class="source-title">${heading}</p><p class="meta">${meta}${archive}</p></li>`
+        return html`<li><p class="source-title" dir="auto">${heading}</p><p class="meta">${meta}${archive}</p></li>`
       })}</ol>`
-    : html`<p class="meta">No sources are listed.</p>`
+    : html`<p class="meta">${lang.text('verdict.noSources')}</p>`
 
   const corrections = verdict.corrections.length
     ? html`<section class="corrections" aria-labelledby="corrections-heading">
-<h2 id="corrections-heading">Corrections</h2>
+<h2 id="corrections-heading">${lang.text('verdict.corrections')}</h2>
 <ol>${verdict.corrections.map((c) => {
-        const change = changeText(c)
-        return html`<li><p class="meta">${time(c.at)}</p><p>${c.note}</p>${change ? html`<p class="meta">${change}</p>` : ''}</li>`
+        const change = changeText(c, lang)
+        return html`<li><p class="meta">${time(c.at, lang)}</p><p dir="auto">${c.note}</p>${change ? html`<p class="meta">${change}</p>` : ''}</li>`
       })}</ol>
 </section>`
     : ''
 
-  const kicker = verdict.importedAt
-    ? html`Published on ${time(review.datePublished)}; brought into ${IMPORTED_FROM} on ${time(verdict.importedAt)} from the desk's archive`
-    : html`Published ${time(review.datePublished)}`
+  const when = verdict.importedAt
+    ? lang.sentence('verdict.publishedImported', {
+        published: time(review.datePublished, lang),
+        product: IMPORTED_FROM,
+        imported: time(verdict.importedAt, lang),
+      })
+    : lang.sentence('verdict.published', { date: time(review.datePublished, lang) })
   const ratingClass = rating ? `rating-${rating.replace(/_/g, '-')}` : 'rating-none'
-  const body = html`${masthead(publishing)}
+  const body = html`${masthead(publishing, lang)}
 <main class="wrap">
 <article>
-<p class="kicker">Fact check · ${kicker}${review.dateModified ? html` · Corrected ${time(review.dateModified)}` : ''}</p>
-<h1${paraphrased ? '' : lang}>${headline}</h1>
+<p class="kicker">${lang.sentence('verdict.kicker', { when })}${review.dateModified ? html` · ${lang.sentence('verdict.corrected', { date: time(review.dateModified, lang) })}` : ''}</p>
+<h1 dir="auto"${paraphrased ? '' : claimLang}>${headline}</h1>
 <figure class="claim">
-${wholeInHeadline ? '' : html`<blockquote${lang}><p>${claim.text}</p></blockquote>`}
-<figcaption><span class="claimant">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about">${claimant.description}</span>` : ''}</figcaption>
+${wholeInHeadline ? '' : html`<blockquote dir="auto"${claimLang}><p>${claim.text}</p></blockquote>`}
+<figcaption><span class="claimant" dir="auto">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about" dir="auto">${claimant.description}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
-<h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${label}</span></h2>
-${definition ? html`<p class="rating-meaning">${definition.meaning}</p>` : ''}
+<h2 id="rating-heading" class="rating-heading">${lang.sentence('verdict.ourRating', { rating: html`<span class="rating-label">${label}</span>` })}</h2>
+${meaning ? html`<p class="rating-meaning">${meaning}</p>` : ''}
 </section>
 ${paragraphs(published.summary, 'summary')}
 ${
   published.rationale.trim()
     ? html`<section aria-labelledby="rationale-heading">
-<h2 id="rationale-heading">Why</h2>
-<div class="rationale">${raw(renderMarkdown(published.rationale))}</div>
+<h2 id="rationale-heading">${lang.text('verdict.why')}</h2>
+<div class="rationale" dir="auto">${raw(renderMarkdown(published.rationale))}</div>
 </section>`
     : ''
 }
 <section aria-labelledby="sources-heading">
-<h2 id="sources-heading">Sources</h2>
+<h2 id="sources-heading">${lang.text('verdict.sources')}</h2>
 ${sources}
 </section>
-${replyLog(view.record.replies, today, claimant.name)}
+${replyLog(view.record.replies, today, claimant.name, lang)}
 ${corrections}
-<p class="dispute-link">${link(`/d/${encodeURIComponent(view.disputeId)}`, 'See all claims about this question')}</p>
+<p class="dispute-link">${link(`/d/${encodeURIComponent(view.disputeId)}`, lang.text('verdict.seeDispute'))}</p>
 </article>
 </main>
-<footer class="wrap footer"><p>Published by ${link(publishing.org.url, publishing.org.name)}. ${link(`/api/public/verdicts/${encodeURIComponent(verdict.claimId)}`, 'This fact check as ClaimReview data')}.</p></footer>`
-  return page({ title, head, body })
+<footer class="wrap footer"><p>${lang.sentence('verdict.publishedBy', { org: link(publishing.org.url, publishing.org.name) })} ${link(`/api/public/verdicts/${encodeURIComponent(verdict.claimId)}`, lang.text('verdict.asClaimReview'))}.</p></footer>`
+  return page({ title, head, body, lang })
 }
 
 /** The page of a withdrawn fact check: it stays at its address and says when and why it was taken down. */
 export function renderWithdrawnPage(notice: WithdrawalNotice, publishing: Publishing): Html {
-  const title = notice.headline ? `Withdrawn: ${notice.headline}` : 'Withdrawn fact check'
+  const lang = languageOf(publishing)
+  const title = notice.headline
+    ? lang.text('withdrawn.title', { headline: notice.headline })
+    : lang.text('withdrawn.titleNoHeadline')
+  const withdrawn = time(notice.withdrawnAt, lang)
   return page({
     title: `${title} | ${publishing.org.name}`,
     head: html`<meta name="robots" content="noindex">`,
-    body: html`${masthead(publishing)}
+    lang,
+    body: html`${masthead(publishing, lang)}
 <main class="wrap">
 <article>
-<p class="kicker">Fact check${notice.publishedAt ? html` · Published ${time(notice.publishedAt)}` : ''} · Withdrawn ${time(notice.withdrawnAt)}</p>
-<h1>This fact check was withdrawn</h1>
-${notice.headline ? html`<p class="meta">It reviewed the claim: ${notice.headline}</p>` : ''}
+<p class="kicker">${lang.text('withdrawn.kicker')}${notice.publishedAt ? html` · ${lang.sentence('withdrawn.published', { date: time(notice.publishedAt, lang) })}` : ''} · ${lang.sentence('withdrawn.withdrawn', { date: withdrawn })}</p>
+<h1>${lang.text('withdrawn.heading')}</h1>
+${notice.headline ? html`<p class="meta">${lang.sentence('withdrawn.reviewed', { headline: html`<span dir="auto">${notice.headline}</span>` })}</p>` : ''}
 <section class="withdrawal" aria-labelledby="withdrawal-heading">
-<h2 id="withdrawal-heading">Why it was withdrawn</h2>
-<p>${notice.note}</p>
-<p class="meta">${publishing.org.name} withdrew it on ${time(notice.withdrawnAt)}. Its rating no longer stands.</p>
+<h2 id="withdrawal-heading">${lang.text('withdrawn.why')}</h2>
+<p dir="auto">${notice.note}</p>
+<p class="meta">${lang.sentence('withdrawn.withdrewOn', { org: publishing.org.name, date: withdrawn })}</p>
 </section>
 </article>
 </main>`,
@@ -244,13 +266,15 @@ ${notice.headline ? html`<p class="meta">It reviewed the claim: ${notice.headlin
 
 /** The page for a verdict that is not published, or not there. */
 export function renderNotFoundPage(publishing: Publishing): Html {
+  const lang = languageOf(publishing)
   return page({
-    title: `Not found | ${publishing.org.name}`,
+    title: `${lang.text('notFound.title')} | ${publishing.org.name}`,
     head: html`<meta name="robots" content="noindex">`,
-    body: html`${masthead(publishing)}
+    lang,
+    body: html`${masthead(publishing, lang)}
 <main class="wrap">
-<h1>No published fact check here</h1>
-<p>This verdict is not published, or there is no such verdict. ${link(publishing.org.url, `Go to ${publishing.org.name}`)}.</p>
+<h1>${lang.text('notFound.heading')}</h1>
+<p>${lang.text('notFound.text')} ${link(publishing.org.url, lang.text('notFound.goTo', { org: publishing.org.name }))}.</p>
 </main>`,
   })
 }

@@ -16,6 +16,7 @@ import enMyWork from './locales/en/myWork.json'
 import enNotifications from './locales/en/notifications.json'
 import enPages from './locales/en/pages.json'
 import enPhone from './locales/en/phone.json'
+import enQuantities from './locales/en/quantities.json'
 import enReplies from './locales/en/replies.json'
 import enReview from './locales/en/review.json'
 import enSearch from './locales/en/search.json'
@@ -39,6 +40,7 @@ import ukMyWork from './locales/uk/myWork.json'
 import ukNotifications from './locales/uk/notifications.json'
 import ukPages from './locales/uk/pages.json'
 import ukPhone from './locales/uk/phone.json'
+import ukQuantities from './locales/uk/quantities.json'
 import ukReplies from './locales/uk/replies.json'
 import ukReview from './locales/uk/review.json'
 import ukSearch from './locales/uk/search.json'
@@ -70,6 +72,7 @@ export const resources = {
     notifications: enNotifications,
     pages: enPages,
     phone: enPhone,
+    quantities: enQuantities,
     replies: enReplies,
     review: enReview,
     search: enSearch,
@@ -96,6 +99,7 @@ export const resources = {
     notifications: ukNotifications,
     pages: ukPages,
     phone: ukPhone,
+    quantities: ukQuantities,
     replies: ukReplies,
     review: ukReview,
     search: ukSearch,

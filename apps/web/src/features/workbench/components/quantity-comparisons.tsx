@@ -1,12 +1,13 @@
 import {
   compareClaimQuantities,
   describeQuantity,
-  QUANTITY_VERDICT_LABELS,
   type QuantityChart,
   quantityCharts,
 } from '@counterclaim/domain'
-import type { WorkbenchClaim } from '@counterclaim/shared'
+import { domainWords, type WorkbenchClaim } from '@counterclaim/shared'
 import { useId, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { currentLocale } from '../../../i18n/i18n.ts'
 
 const SHOWN = 4
 
@@ -21,6 +22,9 @@ export function QuantityComparisons({
   claims: readonly WorkbenchClaim[]
   label: (claim: WorkbenchClaim) => string
 }) {
+  const { t } = useTranslation(['quantities', 'domain'])
+  // The comparisons' sentences in the interface's language (re-rendered when it changes).
+  const words = domainWords(currentLocale())
   const [all, setAll] = useState(false)
   const byId = new Map(claims.map((c) => [c.id, c]))
   const name = (id: string) => {
@@ -32,9 +36,10 @@ export function QuantityComparisons({
     claims.filter((x) => x.claimant.id === c.claimant.id).length > 1 ? label(c) : c.claimant.name
   const charts = quantityCharts(
     claims.map((c) => ({ id: c.id, label: chartLabel(c), quantities: c.quantities })),
+    words,
   )
   if (charts.length === 0) return null
-  const comparisons = compareClaimQuantities(claims).flatMap((pair) => pair.comparisons)
+  const comparisons = compareClaimQuantities(claims, words).flatMap((pair) => pair.comparisons)
   // Conflicts first: they are what a checker has to resolve; then what can be compared at all.
   const rank = { cannot_both_be_true: 0, can_both_be_true: 1, not_comparable: 2 } as const
   const ordered = [...comparisons].sort((x, y) => rank[x.result.verdict] - rank[y.result.verdict])
@@ -42,7 +47,7 @@ export function QuantityComparisons({
   return (
     <section className="quantities" aria-labelledby="quantities-heading">
       <h3 id="quantities-heading" className="quantities-heading">
-        Numbers compared
+        {t('heading')}
       </h3>
       <div className="quantity-charts">
         {charts.map((chart) => (
@@ -57,26 +62,29 @@ export function QuantityComparisons({
               className={`quantity-verdict quantity-${result.verdict.replaceAll('_', '-')}`}
             >
               <p>
-                <strong>{QUANTITY_VERDICT_LABELS[result.verdict]}</strong>{' '}
-                <span>
-                  {name(a.claimId)}: {describeQuantity(a.quantity)} · {name(b.claimId)}:{' '}
-                  {describeQuantity(b.quantity)}
+                <strong>{t(`domain:quantityVerdict.${result.verdict}`)}</strong>{' '}
+                <span dir="auto">
+                  {name(a.claimId)}: {describeQuantity(a.quantity, words)} · {name(b.claimId)}:{' '}
+                  {describeQuantity(b.quantity, words)}
                 </span>
               </p>
-              <ul className="quantity-reasons" aria-label="Why">
+              <ul className="quantity-reasons" aria-label={t('why')}>
+                {/* Each reason quotes what people typed (measures, units, places): laid out in its own direction. */}
                 {result.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                  <li key={reason} dir="auto">
+                    {reason}
+                  </li>
                 ))}
               </ul>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="hint">No two claims state numbers of the same thing.</p>
+        <p className="hint">{t('none')}</p>
       )}
       {comparisons.length > SHOWN ? (
         <button type="button" className="link-button small" onClick={() => setAll((v) => !v)}>
-          {all ? 'Show fewer comparisons' : `Show all ${comparisons.length} comparisons`}
+          {all ? t('showFewer') : t('showAll', { count: comparisons.length })}
         </button>
       ) : null}
     </section>
@@ -88,21 +96,42 @@ const rowWords = (row: QuantityChart['rows'][number]) =>
 
 /** One measure's number line: a bar or point per claim's quantity, an axis, and the same as a table. */
 function QuantityChartFigure({ chart }: { chart: QuantityChart }) {
+  const { t } = useTranslation('quantities')
   const captionId = useId()
+  const summaryId = useId()
   const title = chart.measure === chart.unit ? chart.measure : `${chart.measure} (${chart.unit})`
-  const summary = `Number line of ${title}, from ${chart.axis.ticks[0]?.label ?? ''} to ${
-    chart.axis.ticks.at(-1)?.label ?? ''
-  }: ${chart.rows.map(rowWords).join('; ')}.`
+  // What people typed (the measure, the claimants, the numbers) sits in the sentences in its own direction.
+  const typed = { name: <span dir="auto" />, rows: <span dir="auto" /> }
   return (
     <figure className="quantity-chart" aria-labelledby={captionId}>
-      <figcaption id={captionId}>{title}</figcaption>
-      <div role="img" aria-label={summary} className="quantity-chart-lines">
+      <figcaption id={captionId} dir="auto">
+        {title}
+      </figcaption>
+      <div role="img" aria-labelledby={summaryId} className="quantity-chart-lines">
+        <span id={summaryId} hidden>
+          <Trans
+            t={t}
+            i18nKey="chartSummary"
+            values={{
+              title,
+              from: chart.axis.ticks[0]?.label ?? '',
+              to: chart.axis.ticks.at(-1)?.label ?? '',
+              rows: chart.rows.map(rowWords).join('; '),
+            }}
+            components={typed}
+          />
+        </span>
         {chart.rows.map((row) => (
           <div className="quantity-chart-row" key={`${row.claimId}:${row.index}`}>
             <p className="quantity-chart-label">
-              <strong>{row.claimant}</strong> {row.valueWords}
+              <strong dir="auto">{row.claimant}</strong> <span dir="auto">{row.valueWords}</span>
               {row.periodWords ? <span className="hint"> · {row.periodWords}</span> : null}
-              {row.place ? <span className="hint"> · {row.place}</span> : null}
+              {row.place ? (
+                <span className="hint">
+                  {' · '}
+                  <span dir="auto">{row.place}</span>
+                </span>
+              ) : null}
             </p>
             <svg
               className="quantity-chart-bar"
@@ -135,24 +164,30 @@ function QuantityChartFigure({ chart }: { chart: QuantityChart }) {
         </div>
       </div>
       <details className="quantity-chart-table">
-        <summary>Table of {title}</summary>
+        <summary>
+          <Trans t={t} i18nKey="tableOf" values={{ title }} components={typed} />
+        </summary>
         <table>
-          <caption className="visually-hidden">{title}, by claimant</caption>
+          <caption className="visually-hidden">
+            <Trans t={t} i18nKey="byClaimant" values={{ title }} components={typed} />
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Claimant</th>
-              <th scope="col">Number</th>
-              <th scope="col">Period</th>
-              <th scope="col">Place</th>
+              <th scope="col">{t('claimant')}</th>
+              <th scope="col">{t('number')}</th>
+              <th scope="col">{t('period')}</th>
+              <th scope="col">{t('place')}</th>
             </tr>
           </thead>
           <tbody>
             {chart.rows.map((row) => (
               <tr key={`${row.claimId}:${row.index}`}>
-                <th scope="row">{row.claimant}</th>
-                <td>{row.valueWords}</td>
-                <td>{row.periodWords || 'not given'}</td>
-                <td>{row.place ?? 'not given'}</td>
+                <th scope="row" dir="auto">
+                  {row.claimant}
+                </th>
+                <td dir="auto">{row.valueWords}</td>
+                <td>{row.periodWords || t('notGiven')}</td>
+                {row.place ? <td dir="auto">{row.place}</td> : <td>{t('notGiven')}</td>}
               </tr>
             ))}
           </tbody>

@@ -1,15 +1,19 @@
 import { describeQuantity, quantityFromInput } from '@counterclaim/domain'
-import { LIMITS, type Quantity, type QuantityInput, type QuantityQualifier } from '@counterclaim/shared'
+import {
+  domainWords,
+  LIMITS,
+  type Quantity,
+  type QuantityInput,
+  type QuantityQualifier,
+  QuantityQualifierSchema,
+} from '@counterclaim/shared'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
+import { currentLocale, i18n } from '../../../i18n/i18n.ts'
 
-const QUALIFIERS: { value: QuantityQualifier; label: string }[] = [
-  { value: 'exact', label: 'exactly' },
-  { value: 'at_least', label: 'at least' },
-  { value: 'at_most', label: 'at most' },
-  { value: 'approx', label: 'about (±10%)' },
-]
-const isQualifier = (v: string): v is QuantityQualifier => QUALIFIERS.some((q) => q.value === v)
+const QUALIFIERS = QuantityQualifierSchema.options
+const isQualifier = (v: string): v is QuantityQualifier => (QUALIFIERS as readonly string[]).includes(v)
 
 /** One quantity as the form holds it: every field as typed. */
 export interface QuantityDraft {
@@ -59,10 +63,10 @@ export function quantitiesFromDrafts(rows: readonly QuantityDraft[]): QuantityIn
     if (!filled && !row.periodFrom && !row.periodTo && !row.place.trim()) continue
     const value = Number(row.value)
     if (!row.value.trim() || !Number.isFinite(value) || !row.unit.trim() || !row.measure.trim()) {
-      return `Number ${i + 1} needs what is counted, a value and a unit, such as drones launched, 479, drones.`
+      return i18n.t('quantities:needsParts', { n: i + 1 })
     }
     const max = row.valueMax.trim() === '' ? null : Number(row.valueMax)
-    if (max !== null && !Number.isFinite(max)) return `Number ${i + 1}: the "to" value must be a number.`
+    if (max !== null && !Number.isFinite(max)) return i18n.t('quantities:toNotNumber', { n: i + 1 })
     out.push({
       measure: row.measure.trim(),
       qualifier: row.qualifier,
@@ -80,9 +84,10 @@ export function quantitiesFromDrafts(rows: readonly QuantityDraft[]): QuantityIn
 /** The rows in words, for the conflict choices: "at least 300 drones launched on the night of …". */
 export function quantityDraftWords(value: unknown): string {
   const rows = quantitiesFromDrafts(value as QuantityDraft[])
-  if (typeof rows === 'string') return '(incomplete numbers)'
-  if (rows.length === 0) return '(none)'
-  return rows.map((q) => describeQuantity(quantityFromInput(q))).join('; ')
+  if (typeof rows === 'string') return i18n.t('quantities:incomplete')
+  if (rows.length === 0) return i18n.t('quantities:noneGiven')
+  const words = domainWords(currentLocale())
+  return rows.map((q) => describeQuantity(quantityFromInput(q), words)).join('; ')
 }
 
 /** The claim form's list of quantities: add and remove rows, each with what it counts, value, unit, period, place. */
@@ -95,6 +100,7 @@ export function QuantityListField({
   onChange: (rows: QuantityDraft[]) => void
   error: Error | null
 }) {
+  const { t } = useTranslation('quantities')
   const listRef = useRef<HTMLDivElement>(null)
   // After adding a row, the keyboard goes to its first field; after removing one, to the add button.
   const [focus, setFocus] = useState<number | 'add' | null>(null)
@@ -115,7 +121,7 @@ export function QuantityListField({
   return (
     <div className="quantity-list span-2" ref={listRef}>
       <p className="quantity-list-title">
-        Numbers <span className="hint">(optional: each with what it counts, the period and the place)</span>
+        {t('title')} <span className="hint">{t('titleHint')}</span>
       </p>
       {rows.map((row, i) => {
         const n = i + 1
@@ -123,19 +129,20 @@ export function QuantityListField({
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no ids; their place in the list is what the request names
           <fieldset key={i} className="quantity-row">
-            <legend>Number {n}</legend>
+            <legend>{t('row', { n })}</legend>
             <Field
-              label="What is counted"
+              label={t('measure')}
               path={path('measure')}
               error={error}
               value={row.measure}
               onChange={(e) => set(i, { measure: e.target.value })}
-              placeholder="drones launched"
+              placeholder={t('measurePlaceholder')}
+              dir="auto"
               maxLength={LIMITS.measure}
             />
             <Field
               as="select"
-              label="Qualifier"
+              label={t('qualifierLabel')}
               path={path('qualifier')}
               error={error}
               value={row.qualifier}
@@ -144,13 +151,13 @@ export function QuantityListField({
               }}
             >
               {QUALIFIERS.map((q) => (
-                <option key={q.value} value={q.value}>
-                  {q.label}
+                <option key={q} value={q}>
+                  {t(`qualifier.${q}`)}
                 </option>
               ))}
             </Field>
             <Field
-              label="Value"
+              label={t('value')}
               path={path('value')}
               error={error}
               type="number"
@@ -159,8 +166,8 @@ export function QuantityListField({
               onChange={(e) => set(i, { value: e.target.value })}
             />
             <Field
-              label="To value"
-              labelNote=" (for a range)"
+              label={t('toValue')}
+              labelNote={t('forRange')}
               path={path('valueMax')}
               error={error}
               type="number"
@@ -169,16 +176,17 @@ export function QuantityListField({
               onChange={(e) => set(i, { valueMax: e.target.value })}
             />
             <Field
-              label="Unit"
+              label={t('unit')}
               path={path('unit')}
               error={error}
               value={row.unit}
               onChange={(e) => set(i, { unit: e.target.value })}
-              placeholder="drones"
+              placeholder={t('unitPlaceholder')}
+              dir="auto"
               maxLength={LIMITS.unit}
             />
             <Field
-              label="Period from"
+              label={t('periodFrom')}
               path={path('periodFrom')}
               error={error}
               type="date"
@@ -186,21 +194,22 @@ export function QuantityListField({
               onChange={(e) => set(i, { periodFrom: e.target.value })}
             />
             <Field
-              label="Period to"
+              label={t('periodTo')}
               path={path('periodTo')}
               error={error}
               type="date"
               value={row.periodTo}
               onChange={(e) => set(i, { periodTo: e.target.value })}
-              hint="A night is the two dates it spans."
+              hint={t('nightHint')}
             />
             <Field
-              label="Place"
+              label={t('placeLabel')}
               path={path('place')}
               error={error}
               value={row.place}
               onChange={(e) => set(i, { place: e.target.value })}
-              placeholder="Ukraine"
+              placeholder={t('placePlaceholder')}
+              dir="auto"
               maxLength={LIMITS.place}
             />
             <button
@@ -211,7 +220,7 @@ export function QuantityListField({
                 setFocus('add')
               }}
             >
-              Remove number {n}
+              {t('remove', { n })}
             </button>
           </fieldset>
         )
@@ -225,7 +234,7 @@ export function QuantityListField({
             setFocus(rows.length)
           }}
         >
-          + Add a number
+          {t('add')}
         </button>
       ) : null}
     </div>
