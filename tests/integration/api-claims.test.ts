@@ -96,7 +96,7 @@ describe('POST /api/disputes/:id/claims', () => {
     const wb = await record(await t.request(`/api/disputes/${disputeId}`, { cookie }), 200, WorkbenchSchema)
     const ids = wb.claims.map((c) => c.id)
     expect(ids.indexOf(b.id)).toBeGreaterThan(ids.indexOf(a.id))
-    expect(wb.claims.find((c) => c.id === a.id)?.claimant.name).toBe('Speaker')
+    expect(wb.claims.find((c) => c.id === a.id)?.claimant?.name).toBe('Speaker')
   })
 
   it('an unknown claimant is 400 naming claimantId, and nothing is written', async () => {

@@ -7,7 +7,13 @@ import {
   shortFormOf,
   trimAtWord,
 } from '@counterclaim/domain'
-import { type ClaimRelationKind, type Rating, ratingDefinition, type StanceValue } from '@counterclaim/shared'
+import {
+  type ClaimRelationKind,
+  claimantName,
+  type Rating,
+  ratingDefinition,
+  type StanceValue,
+} from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import type { PublicDispute, PublicDisputeClaim } from '../services/public-dispute.ts'
 import type { PublicVerdict, Publishing } from '../services/public-verdicts.ts'
@@ -48,7 +54,10 @@ const STANCE_CELLS: Record<StanceValue | 'none' | 'not_cited', { sign: string; w
 
 type Published = Extract<PublicDisputeClaim, { state: 'published' }>
 
-const claimantOf = (view: PublicVerdict) => view.record.claimant.name
+const claimantOf = (view: PublicVerdict) => claimantName(view.record.claimant)
+/** "X’s claim", or the unattributed one's words (no speaker to name). */
+const whoseClaim = (view: PublicVerdict) =>
+  view.record.claimant ? `${view.record.claimant.name}’s claim` : 'the unattributed claim'
 
 function ratingClass(rating: Rating | null): string {
   return rating ? `rating-${rating.replace(/_/g, '-')}` : 'rating-none'
@@ -104,14 +113,14 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string): Htm
     ' · ',
   )
   return html`<li class="claim-card">
-<p class="claimant">${record.claimant.name}</p>
+<p class="claimant">${claimantName(record.claimant)}</p>
 <h3 id="${id}"${shortFormOf(record.claim) === null ? lang : ''}>${claimHeadline(record.claim)}</h3>
 ${wholeInHeadline ? '' : html`<blockquote${lang}><p>${record.claim.text}</p></blockquote>`}
 ${said.length ? html`<p class="meta">${said}</p>` : ''}
 <p class="rating ${ratingClass(rating)}"><span class="rating-heading">Our rating: <span class="rating-label">${review.reviewRating.alternateName}</span></span>${definition ? html`<span class="rating-meaning">${definition.meaning}</span>` : ''}</p>
 ${paragraphs(record.verdict.summary)}
-<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">Read the fact check<span class="visually-hidden"> of ${record.claimant.name}’s claim</span></a></p>
-${replyLog(record.replies, today, record.claimant.name, { id: `${id}-replies`, level: 4 })}
+<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">Read the fact check<span class="visually-hidden"> of ${whoseClaim(claim.view)}</span></a></p>
+${replyLog(record.replies, today, claimantName(record.claimant), { id: `${id}-replies`, level: 4 })}
 </li>`
 }
 
@@ -120,7 +129,7 @@ function relationsSection(view: PublicDispute, published: Published[]): Html | '
   const byId = new Map(published.map((claim) => [claim.claimId, claim.view]))
   const name = (claimId: string) => {
     const claim = byId.get(claimId)
-    return claim ? html`${claimantOf(claim)}’s claim (${claimHeadline(claim.record.claim)})` : html`a claim`
+    return claim ? html`${whoseClaim(claim)} (${claimHeadline(claim.record.claim)})` : html`a claim`
   }
   return html`<section aria-labelledby="relations-heading">
 <h2 id="relations-heading">How the claims relate</h2>

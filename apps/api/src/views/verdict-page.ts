@@ -1,5 +1,11 @@
 import { claimHeadline, renderMarkdown, shortFormOf, trimAtWord } from '@counterclaim/domain'
-import { type Correction, type Rating, ratingDefinition, ratingLabel } from '@counterclaim/shared'
+import {
+  type Correction,
+  claimantName,
+  type Rating,
+  ratingDefinition,
+  ratingLabel,
+} from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { PublicVerdict, Publishing, WithdrawalNotice } from '../services/public-verdicts.ts'
@@ -125,7 +131,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const lang = claim.language ? html` lang="${claim.language}"` : ''
   const title = `${label}: ${headline} | ${publishing.org.name}`
   const description = trimAtWord(
-    published.summary.trim() || `${claimant.name}: ${review.claimReviewed}. Our rating: ${label}.`,
+    published.summary.trim() || `${claimantName(claimant)}: ${review.claimReviewed}. Our rating: ${label}.`,
     300,
   )
   const og: Array<[string, string]> = [
@@ -192,7 +198,7 @@ ${og.map(([property, content]) => html`<meta property="${property}" content="${c
 <h1${paraphrased ? '' : lang}>${headline}</h1>
 <figure class="claim">
 ${wholeInHeadline ? '' : html`<blockquote${lang}><p>${claim.text}</p></blockquote>`}
-<figcaption><span class="claimant">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about">${claimant.description}</span>` : ''}</figcaption>
+<figcaption><span class="claimant">${claimantName(claimant)}</span>${said.length ? html`, ${said}` : ''}${claimant?.description ? html`<span class="claimant-about">${claimant.description}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
 <h2 id="rating-heading" class="rating-heading">Our rating: <span class="rating-label">${label}</span></h2>
@@ -211,7 +217,7 @@ ${
 <h2 id="sources-heading">Sources</h2>
 ${sources}
 </section>
-${replyLog(view.record.replies, today, claimant.name)}
+${replyLog(view.record.replies, today, claimantName(claimant))}
 ${corrections}
 <p class="dispute-link">${link(`/d/${encodeURIComponent(view.disputeId)}`, 'See all claims about this question')}</p>
 </article>

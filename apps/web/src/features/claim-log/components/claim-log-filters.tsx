@@ -1,6 +1,12 @@
-import { type ClaimLogFilters, RATING_SCALE, VerdictStatusSchema } from '@counterclaim/shared'
+import {
+  type ClaimLogFilters,
+  RATING_SCALE,
+  UNATTRIBUTED_FILTER,
+  VerdictStatusSchema,
+} from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId } from 'react'
+import { UnattributedOption } from '../../../components/claimant-name.tsx'
 import { verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { claimantOptionsQuery, disputeOptionsQuery, type FilterKey } from '../api/claim-log.ts'
 import { DebouncedTextField } from './debounced-text-field.tsx'
@@ -32,7 +38,11 @@ export function ClaimLogFilterForm({
   const setTag = useCallback((value: string) => set('tag', value), [set])
 
   const disputeOptions = withCurrent(disputes.data, filters.disputeId, 'The chosen dispute')
-  const claimantOptions = withCurrent(claimants.data, filters.claimantId, 'The chosen claimant')
+  const claimantOptions = withCurrent(
+    claimants.data,
+    filters.claimantId === UNATTRIBUTED_FILTER ? undefined : filters.claimantId,
+    'The chosen claimant',
+  )
   const optionErrors = [
     disputes.error ? `The list of disputes could not be loaded: ${disputes.error.message}` : null,
     claimants.error ? `The list of claimants could not be loaded: ${claimants.error.message}` : null,
@@ -71,6 +81,7 @@ export function ClaimLogFilterForm({
           onChange={(e) => set('claimantId', e.target.value)}
         >
           <option value="">Any claimant</option>
+          <UnattributedOption />
           {claimantOptions.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}

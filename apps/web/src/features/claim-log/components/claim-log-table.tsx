@@ -2,6 +2,7 @@ import type { ClaimLogRow } from '@counterclaim/shared'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
+import { ClaimantName } from '../../../components/claimant-name.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 
@@ -152,7 +153,7 @@ const LogRow = memo(function LogRow({ row, rowIndex }: { row: ClaimLogRow; rowIn
         <span className="clamp">{row.disputeTitle}</span>
       </td>
       <td>
-        <span className="clamp">{row.claimant}</span>
+        <ClaimantName className="clamp" claimant={row.claimant} />
       </td>
       <td>
         <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link">

@@ -2,6 +2,7 @@ import type { DisputeListItem } from '@counterclaim/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { ClaimantName } from '../../../components/claimant-name.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { type DisputeFilters, disputeListQuery } from '../api/disputes.ts'
@@ -85,7 +86,7 @@ function DisputeRow({
         <ul className="claim-states" aria-label="Claims and their verdicts">
           {dispute.claims.map((c) => (
             <li key={c.id}>
-              <span className="claimant-name">{c.claimant.name}</span>
+              <ClaimantName className="claimant-name" claimant={c.claimant} />
               <span className="claim-short-text">{c.shortText ?? ''}</span>
               <span className="badges">
                 {c.verdictStatus ? <RatingBadge rating={c.rating} /> : null}{' '}

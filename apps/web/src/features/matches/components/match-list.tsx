@@ -12,6 +12,7 @@ import { Link } from 'react-router'
 import { MarkedText } from '../../../components/marked-text.tsx'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import './matches.css'
+import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
 
 /** Something a claim can be linked to, as the screens name it. */
 export interface MatchTarget {
@@ -36,7 +37,7 @@ export function claimTarget(m: ClaimMatch): MatchTarget {
     kind: 'same_claim',
     body: { linkedClaimId: m.claim.id },
     action: 'Same claim as this',
-    name: `the claim by ${m.claimant.name} in “${m.dispute.title}”`,
+    name: `the claim by ${claimantLabel(m.claimant)} in “${m.dispute.title}”`,
     linkWords: `Same claim as: “${clip(m.claim.text)}”`,
   }
 }
@@ -111,7 +112,7 @@ export function MatchSections({
                   “<MarkedText parts={m.marked} />”
                 </p>
                 <p className="match-source small">
-                  {m.claimant.name} ·{' '}
+                  <ClaimantName claimant={m.claimant} /> ·{' '}
                   <Link to={`/disputes/${encodeURIComponent(m.dispute.id)}`}>{m.dispute.title}</Link>
                 </p>
                 {actionFor(claimTarget(m))}

@@ -12,6 +12,7 @@ import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
+import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
 import { formatDay, formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
@@ -362,11 +363,17 @@ export function ClaimColumn({
     >
       <header className="claim-head">
         <h3 id={headingId}>
-          <Link to={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</Link>
+          {claim.claimant ? (
+            <Link to={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</Link>
+          ) : (
+            <ClaimantName claimant={null} />
+          )}
         </h3>
-        <span className={`kind-badge kind-${claim.claimant.kind}`}>
-          {claimantKindLabel(claim.claimant.kind)}
-        </span>
+        {claim.claimant ? (
+          <span className={`kind-badge kind-${claim.claimant.kind}`}>
+            {claimantKindLabel(claim.claimant.kind)}
+          </span>
+        ) : null}
       </header>
       {claim.shortText ? <p className="claim-short">{claim.shortText}</p> : null}
       <blockquote className="quote" lang={claim.language ?? undefined}>
@@ -423,7 +430,7 @@ export function ClaimColumn({
       {Replies ? <Replies claimId={claim.id} claimLabel={claimLabel} /> : null}
       <div className="claim-foot actions compact">
         <button type="button" className="link-button" onClick={onEditClaim}>
-          Edit claim<span className="visually-hidden"> of {claim.claimant.name}</span>
+          Edit claim<span className="visually-hidden"> of {claimantLabel(claim.claimant)}</span>
         </button>
         <button type="button" className="link-button" onClick={onShowHistory}>
           History<span className="visually-hidden"> of {claimLabel}</span>
@@ -442,7 +449,7 @@ export function ClaimColumn({
             if (!archiveReason) onArchive()
           }}
         >
-          Archive claim<span className="visually-hidden"> of {claim.claimant.name}</span>
+          Archive claim<span className="visually-hidden"> of {claimantLabel(claim.claimant)}</span>
         </button>
       </div>
       {archiveReason ? (

@@ -2,11 +2,12 @@ import { type Claim, ClaimSchema, LIMITS, type WorkbenchClaim } from '@countercl
 import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { claimantLabel } from '../../../components/claimant-name.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useAddClaim, useReloadWorkbench, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
-import { ClaimantPicker } from './claimant-picker.tsx'
+import { ClaimantPicker, UNATTRIBUTED_CHOICE } from './claimant-picker.tsx'
 import {
   QuantityListField,
   quantitiesFromDrafts,
@@ -17,7 +18,8 @@ import {
 /** What the form holds of a claim: its fields as typed. */
 function claimValues(claim: Claim | null) {
   return {
-    claimantId: claim?.claimantId ?? '',
+    // An unattributed claim's choice is UNATTRIBUTED_CHOICE; '' is none made yet.
+    claimantId: claim ? (claim.claimantId ?? UNATTRIBUTED_CHOICE) : '',
     text: claim?.text ?? '',
     shortText: claim?.shortText ?? '',
     statedOn: claim?.statedOn ?? '',
@@ -65,12 +67,17 @@ export function ClaimForm({
   const workbench = useQuery(workbenchQuery(disputeId)).data
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(() => new Map())
   const nameOf = (id: string) =>
-    picked.get(id) ?? workbench?.claims.find((c) => c.claimant.id === id)?.claimant.name ?? null
+    picked.get(id) ?? workbench?.claims.find((c) => c.claimant?.id === id)?.claimant?.name ?? null
   const fields: readonly ConflictField<ClaimValues>[] = [
     {
       key: 'claimantId',
       label: 'Claimant',
-      show: (id) => (typeof id === 'string' && id ? (nameOf(id) ?? 'another claimant') : '(none)'),
+      show: (id) =>
+        id === UNATTRIBUTED_CHOICE
+          ? claimantLabel(null)
+          : typeof id === 'string' && id
+            ? (nameOf(id) ?? 'another claimant')
+            : '(none)',
     },
     { key: 'text', label: 'Claim, verbatim' },
     { key: 'shortText', label: 'Short form' },
@@ -82,10 +89,13 @@ export function ClaimForm({
   ]
   const draft = useRecordDraft({ record: claim ?? null, valuesOf: claimValues, fields, parse: parseClaim })
   const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantities } = draft.values
-  const claimantName = draft.values.claimantId ? nameOf(draft.values.claimantId) : null
-  const claimant = draft.values.claimantId
-    ? { id: draft.values.claimantId, name: claimantName ?? 'another claimant' }
-    : null
+  const chosenId = draft.values.claimantId
+  const claimant =
+    chosenId === UNATTRIBUTED_CHOICE
+      ? UNATTRIBUTED_CHOICE
+      : chosenId
+        ? { id: chosenId, name: nameOf(chosenId) ?? 'another claimant' }
+        : null
   const [localError, setLocalError] = useState<Error | null>(null)
   // The new claim, once saved: the matches panel links it to the chosen matches before the form closes.
   const [savedId, setSavedId] = useState<string | null>(null)
@@ -104,7 +114,7 @@ export function ClaimForm({
       return
     }
     const body = {
-      claimantId: claimant.id,
+      claimantId: claimant === UNATTRIBUTED_CHOICE ? null : claimant.id,
       text,
       shortText: shortText.trim() || null,
       statedOn: statedOn || null,
@@ -132,8 +142,8 @@ export function ClaimForm({
         value={claimant}
         error={error}
         onChange={(c) => {
-          setPicked((prev) => new Map(prev).set(c.id, c.name))
-          draft.set('claimantId', c.id)
+          if (c) setPicked((prev) => new Map(prev).set(c.id, c.name))
+          draft.set('claimantId', c ? c.id : UNATTRIBUTED_CHOICE)
         }}
       />
       <Field

@@ -8,6 +8,7 @@ import {
 import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { ActionError } from '../../../components/action-error.tsx'
+import { ClaimantName, unattributedClaimName } from '../../../components/claimant-name.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
@@ -42,8 +43,9 @@ export function possessive(name: string): string {
 
 /** How a claim is named in a cell: "Oleg Kiper's claim", with its short form when the claimant has two. */
 export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim[]): string {
-  const twice = claims.filter((c) => c.claimant.id === claim.claimant.id).length > 1
+  const twice = claims.filter((c) => c.claimant?.id === claim.claimant?.id).length > 1
   const short = claim.shortText ?? claim.text.slice(0, 60)
+  if (!claim.claimant) return unattributedClaimName(twice ? short : null)
   const whose = possessive(claim.claimant.name)
   return twice ? `${whose} claim “${short}”` : `${whose} claim`
 }
@@ -419,7 +421,7 @@ export function EvidenceMatrix({
                 <th scope="col">Kind</th>
                 {claims.map((claim) => (
                   <th scope="col" key={claim.id} className="matrix-claim">
-                    <span className="matrix-claimant">{claim.claimant.name}</span>
+                    <ClaimantName className="matrix-claimant" claimant={claim.claimant} />
                     {claim.shortText ? <span className="matrix-short">{claim.shortText}</span> : null}
                     <OriginCounts tally={originTally(claim.id, workbench.evidence, workbench.stances)} />
                   </th>

@@ -8,6 +8,7 @@ import {
 } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
+import { unattributedClaimName } from '../../../components/claimant-name.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { historyQuery } from '../api/workbench.ts'
@@ -126,7 +127,9 @@ export function HistoryPanel({
           <option value="dispute">The whole dispute</option>
           {claims.map((c) => (
             <option key={c.id} value={c.id}>
-              {possessive(c.claimant.name)} claim{c.shortText ? `: ${c.shortText}` : ''}
+              {c.claimant
+                ? `${possessive(c.claimant.name)} claim${c.shortText ? `: ${c.shortText}` : ''}`
+                : unattributedClaimName(c.shortText)}
             </option>
           ))}
         </select>

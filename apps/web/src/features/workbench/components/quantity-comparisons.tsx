@@ -7,6 +7,7 @@ import {
 } from '@counterclaim/domain'
 import type { WorkbenchClaim } from '@counterclaim/shared'
 import { useId, useState } from 'react'
+import { claimantLabel } from '../../../components/claimant-name.tsx'
 
 const SHOWN = 4
 
@@ -29,7 +30,7 @@ export function QuantityComparisons({
   }
   // The chart names each row by its claimant; by the claim when a claimant made two.
   const chartLabel = (c: WorkbenchClaim) =>
-    claims.filter((x) => x.claimant.id === c.claimant.id).length > 1 ? label(c) : c.claimant.name
+    claims.filter((x) => x.claimant?.id === c.claimant?.id).length > 1 ? label(c) : claimantLabel(c.claimant)
   const charts = quantityCharts(
     claims.map((c) => ({ id: c.id, label: chartLabel(c), quantities: c.quantities })),
   )
