@@ -123,14 +123,14 @@ describe('correcting a published verdict', () => {
 
     // Nothing changed on the server.
     const after = await workbench(own.id)
-    const verdict = after.claims.find((c) => c.claimant.name === MINISTRY)?.verdict
+    const verdict = after.claims.find((c) => c.claimant?.name === MINISTRY)?.verdict
     expect(verdict?.summary).toBe(SEEDED_SUMMARY)
     expect(verdict?.corrections).toEqual([])
   })
 
   it('lets an editor correct it with a public note, shown on the workbench and on the public page', async () => {
     const own = await ownDispute()
-    const claim = own.workbench.claims.find((c) => c.claimant.name === MINISTRY)
+    const claim = own.workbench.claims.find((c) => c.claimant?.name === MINISTRY)
     expect(claim?.verdict?.status).toBe('published')
     const page = await newPage('editor')
     await openWorkbench(page, own)
@@ -201,7 +201,7 @@ describe('correcting a published verdict', () => {
   })
   it('refuses a stale correction, keeps the input, and reloads the published verdict on request', async () => {
     const own = await correctedOnce()
-    const claim = (await workbench(own.id)).claims.find((c) => c.claimant.name === MINISTRY)
+    const claim = (await workbench(own.id)).claims.find((c) => c.claimant?.name === MINISTRY)
     const page = await newPage('editor')
     await openWorkbench(page, own)
     await column(page, MINISTRY)
@@ -275,7 +275,7 @@ describe('archiving with undo', () => {
 
   it('archives a claim: gone from the workbench, also after a reload', async () => {
     const own = await ownDispute()
-    const mayor = own.workbench.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
+    const mayor = own.workbench.claims.find((c) => c.claimant?.name === 'Vitali Klitschko')
     expect(mayor).toBeTruthy()
     const page = await newPage('checker')
     await openWorkbench(page, own)

@@ -383,7 +383,7 @@ describe('the workbench', () => {
     await signInAs(page, server.url, 'checker')
     await openWorkbench(page, own)
     const statement = 'Ministry of Defence statement, 10 June'
-    const kiper = own.workbench.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const kiper = own.workbench.claims.find((c) => c.claimant?.name === 'Oleg Kiper')
     const ministry = own.workbench.evidence.find((e) => e.title === statement)
     expect(kiper && ministry).toBeTruthy()
     const note = 'The ministry names a military target; the photos show the hospital.'
@@ -468,7 +468,7 @@ describe('the workbench', () => {
     await page.route('**/api/disputes/*/events', (route) => route.abort())
     await openWorkbench(page, own)
     const photos = own.workbench.evidence.find((e) => e.title.startsWith('Photos'))
-    const kiperClaim = own.workbench.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const kiperClaim = own.workbench.claims.find((c) => c.claimant?.name === 'Oleg Kiper')
     const current = own.workbench.stances.find(
       (s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id,
     )
@@ -504,7 +504,7 @@ describe('the workbench', () => {
     const own = await ownDispute()
     const page = await newPage('checker')
     await openWorkbench(page, own)
-    const mayor = own.workbench.claims.find((c) => c.claimant.name === 'Vitali Klitschko')
+    const mayor = own.workbench.claims.find((c) => c.claimant?.name === 'Vitali Klitschko')
     await page.getByRole('button', { name: "Edit draft on Vitali Klitschko's claim" }).click()
     await page.getByLabel('Summary').fill('Changed in the page')
 
@@ -568,7 +568,7 @@ describe('the workbench', () => {
         verdict: { status: string; rating: string; citedEvidenceIds: string[] } | null
       }[]
     }
-    const verdict = after.claims.find((c) => c.claimant.name === 'Vitali Klitschko')?.verdict
+    const verdict = after.claims.find((c) => c.claimant?.name === 'Vitali Klitschko')?.verdict
     expect(verdict?.status).toBe('in_review')
     expect(verdict?.rating).toBe('mostly_true')
     expect(verdict?.citedEvidenceIds).toHaveLength(1)

@@ -23,7 +23,7 @@ import {
   whoAmI,
 } from '../support/api.ts'
 import { allLogRows, HEADERS, importCsv } from '../support/claim-log.ts'
-import { createDispute, type OwnDispute } from '../support/own-dispute.ts'
+import { attributed, createDispute, type OwnDispute } from '../support/own-dispute.ts'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -170,7 +170,7 @@ describe('POST /api/claimants/:id/merge', () => {
     // The public record changes only by correction: the snapshot still names the claimant as published,
     // and the workbench says what changed since.
     expect(await publicReview(publishedClaimId)).toEqual(reviewBefore)
-    expect(reviewBefore.itemReviewed.author.name).toBe('donald-trump')
+    expect(reviewBefore.itemReviewed.author?.name).toBe('donald-trump')
     const workbench = await exact(
       await t.request(`/api/disputes/${first.id}`, { cookie: checker }),
       WorkbenchSchema,
@@ -378,8 +378,9 @@ describe('ClaimReview itemReviewed.author', () => {
         },
       ],
     })
-    const claim = dispute.workbench.claims[0]
-    if (!claim?.verdict) throw new Error('the plan makes one claim with a verdict')
+    const first = dispute.workbench.claims[0]
+    if (!first?.verdict) throw new Error('the plan makes one claim with a verdict')
+    const claim = attributed(first)
     const profile = {
       jobTitle: 'Spokeswoman',
       affiliation: 'Ministry of Foreign Affairs',
@@ -399,7 +400,7 @@ describe('ClaimReview itemReviewed.author', () => {
     )
     const publish = await t.request(`/api/claims/${claim.id}/verdict/publish`, {
       method: 'POST',
-      headers: ifMatch(claim.verdict.version),
+      headers: ifMatch(first.verdict.version),
       cookie: editor,
     })
     expect(publish.status, await publish.clone().text()).toBe(200)
@@ -455,8 +456,9 @@ describe('ClaimReview itemReviewed.author', () => {
   it('renders a snapshot taken before claimants had these fields', async () => {
     const question = `An old snapshot ${randomUUID()}`
     const dispute = await disputeWith(question, [`Old speaker ${randomUUID().slice(0, 6)}`])
-    const claim = dispute.workbench.claims[0]
-    if (!claim?.verdict) throw new Error('the first claim is published')
+    const first = dispute.workbench.claims[0]
+    if (!first?.verdict) throw new Error('the first claim is published')
+    const claim = attributed(first)
     const review = await publicReview(claim.id)
     const [snapshot] = await rawQuery<{ id: string; content: unknown }>(
       t.db,

@@ -64,17 +64,17 @@ describe('the seed: the 10 June 2025 example', () => {
   it('the strikes dispute: the ministry, the Odesa governor and the Kyiv mayor, in their own words', () => {
     const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
     const [mod, kiper, mayor] = strikes.claims
-    expect(mod?.claimant.name).toBe('Russian Ministry of Defence')
+    expect(mod?.claimant?.name).toBe('Russian Ministry of Defence')
     expect(mod?.text).toContain('The goal of the strikes was achieved. All designated objects were hit.')
     expect(mod?.text).toMatch(
       /aviation, missile and armoured vehicle manufacturing and ship-building facilities in Kyiv/,
     )
-    expect(kiper?.claimant.name).toBe('Oleg Kiper')
+    expect(kiper?.claimant?.name).toBe('Oleg Kiper')
     expect(kiper?.text).toContain('The enemy massively attacked Odesa with strike drones…')
     expect(kiper?.text).toContain(
       'The Russians hit a maternity hospital, an emergency medical ward and residential buildings.',
     )
-    expect(mayor?.claimant.name).toBe('Vitali Klitschko')
+    expect(mayor?.claimant?.name).toBe('Vitali Klitschko')
     expect(mayor?.text).toMatch(/one woman was killed and four people were wounded/i)
     expect(mayor?.text).toMatch(/seven districts/)
     for (const c of strikes.claims) expect(c.statedOn).toBe('2025-06-10')
@@ -82,7 +82,7 @@ describe('the seed: the 10 June 2025 example', () => {
 
   it('the numbers dispute: at least 300 drones against exactly 479', () => {
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
-    expect(numbers.claims.map((c) => [c.claimant.name, c.quantity])).toEqual([
+    expect(numbers.claims.map((c) => [c.claimant?.name, c.quantity])).toEqual([
       ['Ukrainian officials', { value: 300, unit: 'drones', qualifier: 'at_least' }],
       ['Ukrainian Air Force', { value: 479, unit: 'drones', qualifier: 'exact' }],
     ])
@@ -93,7 +93,7 @@ describe('the seed: the 10 June 2025 example', () => {
   it('the numbers dispute: quantities with measures and nights, compared as not comparable with both reasons', () => {
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
     const said = numbers.claims.map((c) => [
-      c.claimant.name,
+      c.claimant?.name,
       c.quantities.map((q) => `${q.measure} ${q.value} ${q.periodFrom}..${q.periodTo}`),
     ])
     expect(said).toEqual([
@@ -125,7 +125,7 @@ describe('the seed: the 10 June 2025 example', () => {
     const belgorod = bench(
       'Did a Ukrainian drone attack kill a person at a petrol station in Belgorod region?',
     )
-    expect(belgorod.claims.map((c) => [c.claimant.name, c.text])).toEqual([
+    expect(belgorod.claims.map((c) => [c.claimant?.name, c.text])).toEqual([
       ['Belgorod regional authorities', 'A Ukrainian drone attack on a petrol station killed one person.'],
     ])
   })
@@ -148,7 +148,7 @@ describe('the seed: the 10 June 2025 example', () => {
 
   it('has stances on the claims', () => {
     const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
-    const byName = new Map(strikes.claims.map((c) => [c.id, c.claimant.name]))
+    const byName = new Map(strikes.claims.map((c) => [c.id, c.claimant?.name]))
     const titles = new Map(strikes.evidence.map((e) => [e.id, e.title]))
     const cells = strikes.stances.map((s) => [titles.get(s.evidenceId), byName.get(s.claimId), s.stance])
     expect(cells).toHaveLength(8)
@@ -164,7 +164,7 @@ describe('the seed: the 10 June 2025 example', () => {
     ])
     expect(cells).toContainEqual([expect.stringMatching(/Kiper's post/), 'Oleg Kiper', 'supports'])
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
-    const drones = new Map(numbers.claims.map((c) => [c.id, c.claimant.name]))
+    const drones = new Map(numbers.claims.map((c) => [c.id, c.claimant?.name]))
     const sources = new Map(numbers.evidence.map((e) => [e.id, e.title]))
     expect(numbers.stances.map((s) => [sources.get(s.evidenceId), drones.get(s.claimId), s.stance])).toEqual(
       expect.arrayContaining([
@@ -253,7 +253,7 @@ describe('the seed: the 10 June 2025 example', () => {
 
   it('on the drones dispute: both verdicts published from the ratings, each citing two independent origins', async () => {
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
-    const verdicts = numbers.claims.map((c) => [c.claimant.name, c.verdict?.status, c.verdict?.rating])
+    const verdicts = numbers.claims.map((c) => [c.claimant?.name, c.verdict?.status, c.verdict?.rating])
     expect(verdicts).toEqual([
       ['Ukrainian officials', 'published', 'mostly_true'],
       ['Ukrainian Air Force', 'published', 'true'],
@@ -275,9 +275,9 @@ describe('the seed: the 10 June 2025 example', () => {
 
   it('has a reply log on the strikes dispute, published with the ministry’s verdict and on its dispute page', async () => {
     const strikes = bench('What did the 10 June 2025 strikes on Kyiv and Odesa hit?')
-    const byKind = (kind: string) => strikes.claims.find((c) => c.claimant.kind === kind)
+    const byKind = (kind: string) => strikes.claims.find((c) => c.claimant?.kind === kind)
     const ministry = byKind('military')
-    const governor = strikes.claims.find((c) => c.claimant.name === 'Oleg Kiper')
+    const governor = strikes.claims.find((c) => c.claimant?.name === 'Oleg Kiper')
     if (!ministry || !governor) throw new Error('the strikes dispute lacks its claims')
     const log = async (claimId: string) =>
       exact(await t.request(`/api/claims/${claimId}/replies`, { cookie }), ReplyAttemptListSchema)
@@ -306,7 +306,7 @@ describe('the seed: the 10 June 2025 example', () => {
     const numbers = bench('How many drones did Russia launch at Ukraine on the nights of 9 and 10 June 2025?')
     expect(numbers.independentRatings).toBe(true)
     const ratingsOf = async (claimantName: string) => {
-      const claim = numbers.claims.find((c) => c.claimant.name === claimantName)
+      const claim = numbers.claims.find((c) => c.claimant?.name === claimantName)
       return exact(await t.request(`/api/claims/${claim?.id}/ratings`, { cookie }), ClaimRatingsSchema)
     }
     const over300 = await ratingsOf('Ukrainian officials')

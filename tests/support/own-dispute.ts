@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Evidence, Workbench, WorkbenchClaim } from '@counterclaim/shared'
+import type { Claimant, Evidence, Workbench, WorkbenchClaim } from '@counterclaim/shared'
 import type { TestRole } from './accounts.ts'
 import { type Send, type SendInit, signIn } from './http.ts'
 
@@ -46,13 +46,23 @@ export interface DisputePlan {
   publisher?: TestRole
 }
 
+/** A workbench claim made by someone: every claim a plan makes has its claimant. */
+export type AttributedClaim = WorkbenchClaim & { claimantId: string; claimant: Claimant }
+
+/** The claim, known to have a claimant (every seeded and planned claim has one). */
+export function attributed(claim: WorkbenchClaim): AttributedClaim {
+  const { claimant, claimantId } = claim
+  if (claimant === null || claimantId === null) throw new Error(`claim ${claim.id} is unattributed`)
+  return { ...claim, claimant, claimantId }
+}
+
 export interface OwnDispute {
   id: string
   question: string
   /** The workbench as the API answers it once everything is made. */
   workbench: Workbench
   /** The dispute's claim by this claimant. */
-  claimBy: (claimant: string) => WorkbenchClaim
+  claimBy: (claimant: string) => AttributedClaim
   /** The dispute's evidence with this title. */
   evidenceTitled: (title: string) => Evidence
 }
@@ -161,9 +171,9 @@ export async function createDispute(send: Send, plan: DisputePlan): Promise<OwnD
     question: plan.question,
     workbench,
     claimBy: (name) => {
-      const claim = workbench.claims.find((c) => c.claimant.name === name)
+      const claim = workbench.claims.find((c) => c.claimant?.name === name)
       if (!claim) throw new Error(`no claim by ${name} in ${plan.question}`)
-      return claim
+      return attributed(claim)
     },
     evidenceTitled: (title) => {
       const found = workbench.evidence.find((e) => e.title === title)
@@ -205,14 +215,14 @@ export async function copyOfSeeded(
   if (!found) throw new Error(`no seeded dispute asks ${seededQuestion}`)
   const seeded = await json<Workbench>(send, `/api/disputes/${found.id}`, { cookie }, 200)
   const titleOf = (id: string) => seeded.evidence.find((e) => e.id === id)?.title ?? id
-  const nameOf = (id: string) => seeded.claims.find((c) => c.id === id)?.claimant.name ?? id
+  const nameOf = (id: string) => seeded.claims.find((c) => c.id === id)?.claimant?.name ?? id
 
   return createDispute(send, {
     title: seeded.title,
     question: options.question ?? ownQuestion(seededQuestion),
     summary: seeded.summary,
     tags: seeded.tags,
-    claims: seeded.claims.map((c) => {
+    claims: seeded.claims.map(attributed).map((c) => {
       const change = options.verdicts?.[c.claimant.name]
       const seen = c.verdict
       const verdict: VerdictPlan | null =

@@ -7,6 +7,7 @@ import {
   type ClaimLogField,
   type ClaimLogFilters,
   RATING_SCALE,
+  UNATTRIBUTED_FILTER,
 } from '@counterclaim/shared'
 import type { Engine } from './client.ts'
 
@@ -66,12 +67,13 @@ function selectSql(engine: Engine): string {
   const columns = CLAIM_LOG_COLUMNS.map(
     (c) => (engine === 'postgres' ? PG_COLUMN_SQL[c.field] : undefined) ?? COLUMN_SQL[c.field],
   )
-  // SQLite: CROSS JOIN keeps `claims` the outer loop. PostgreSQL's planner orders joins itself.
+  // SQLite: CROSS JOIN keeps `claims` the outer loop (a LEFT JOIN's left side is outer too). PostgreSQL's
+  // planner orders joins itself. An unattributed claim has no claimant: its row has none (LEFT JOIN).
   const join = engine === 'sqlite' ? 'CROSS JOIN' : 'JOIN'
   return `SELECT ${columns.join(', ')}
 FROM claims c
 ${join} disputes d ON d.id = c.dispute_id
-${join} claimants p ON p.id = c.claimant_id
+LEFT JOIN claimants p ON p.id = c.claimant_id
 LEFT JOIN verdicts v ON v.claim_id = c.id`
 }
 
@@ -79,6 +81,7 @@ LEFT JOIN verdicts v ON v.claim_id = c.id`
 export type ClaimLogFilterKey =
   | 'disputeId'
   | 'claimantId'
+  | 'unattributed'
   | 'rating'
   | 'status'
   | 'from'
@@ -93,6 +96,7 @@ export type ClaimLogFilterKey =
 export const FILTER_KEYS: readonly ClaimLogFilterKey[] = [
   'disputeId',
   'claimantId',
+  'unattributed',
   'rating',
   'status',
   'from',
@@ -112,6 +116,8 @@ const EQUAL_FILTERS = {
   from: 'c.stated_on >= @from',
   to: 'c.stated_on <= @to',
 }
+// `claimantId=none` (UNATTRIBUTED_FILTER): the claims without a claimant.
+const UNATTRIBUTED = 'c.claimant_id IS NULL'
 const TAG_DISPUTES = '(SELECT dispute_id FROM dispute_tags WHERE tag = @tag)'
 
 // SQLite: claims whose text or verdict matches, and the claims of claimants whose name matches. Three
@@ -146,6 +152,7 @@ const PG_FTS_IDS = `(
 const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
   sqlite: {
     ...EQUAL_FILTERS,
+    unattributed: UNATTRIBUTED,
     // A tag on few disputes: read those disputes' claims by index and sort them. A tag on many: walk
     // the log's order and keep the tagged rows (the unary + keeps the planner off the dispute index).
     tag: `c.dispute_id IN ${TAG_DISPUTES}`,
@@ -160,6 +167,7 @@ const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
   // the plain clauses.
   postgres: {
     ...EQUAL_FILTERS,
+    unattributed: UNATTRIBUTED,
     tag: `c.dispute_id IN ${TAG_DISPUTES}`,
     tagScan: `c.dispute_id IN ${TAG_DISPUTES}`,
     fts: `c.id IN ${PG_FTS_IDS}`,
@@ -224,6 +232,10 @@ export function claimLogChoice(
   for (const key of Object.keys(EQUAL_FILTERS) as Array<keyof typeof EQUAL_FILTERS>) {
     const value = filters[key]
     if (value === undefined || value === null || value === '') continue
+    if (key === 'claimantId' && value === UNATTRIBUTED_FILTER) {
+      keys.add('unattributed')
+      continue
+    }
     keys.add(key)
     params[key] = value
   }

@@ -126,9 +126,8 @@ export const claims = sqliteTable(
     disputeId: text('dispute_id')
       .notNull()
       .references(() => disputes.id),
-    claimantId: text('claimant_id')
-      .notNull()
-      .references(() => claimants.id),
+    // Null for an unattributed claim: one that circulates without a known speaker.
+    claimantId: text('claimant_id').references(() => claimants.id),
     text: text('text').notNull(),
     shortText: text('short_text'),
     statedOn: text('stated_on'),

@@ -156,11 +156,31 @@ export function createSqliteDb(path: string, options: { readonly?: boolean } = {
 /** Applies every migration in drizzle/ that the file has not seen. */
 export async function migrateSqlite(db: Db): Promise<void> {
   const connection = connectionOf(db)
-  await connection.inTurn(() =>
-    migrate(drizzleSync({ client: connection.client, casing: 'snake_case' }), {
-      migrationsFolder: MIGRATIONS_FOLDER,
-    }),
-  )
+  await connection.inTurn(() => migrateSqliteFolder(connection.client, MIGRATIONS_FOLDER))
+}
+
+/**
+ * Applies a folder's migrations with foreign keys off, then checks every reference. A migration that
+ * rebuilds a table (drizzle/0012: copy, drop, rename) drops a table others refer to; drizzle runs the
+ * migrations in one transaction, where the migration's own `PRAGMA foreign_keys=OFF` does nothing, so
+ * SQLite's procedure for changing a table (turn the checks off around it, run foreign_key_check after)
+ * is done here, around the whole run.
+ */
+export function migrateSqliteFolder(client: Database.Database, folder: string): void {
+  const enforced = Number(client.pragma('foreign_keys', { simple: true })) === 1
+  client.pragma('foreign_keys = OFF')
+  try {
+    migrate(drizzleSync({ client, casing: 'snake_case' }), { migrationsFolder: folder })
+    const dangling = client.pragma('foreign_key_check') as { table: string; parent: string }[]
+    const first = dangling[0]
+    if (first !== undefined) {
+      throw new Error(
+        `after migrating, ${dangling.length} row(s) refer to missing rows (first: ${first.table} → ${first.parent})`,
+      )
+    }
+  } finally {
+    if (enforced) client.pragma('foreign_keys = ON')
+  }
 }
 
 /** The pragmas in force, so start-up can refuse a database opened without them. */

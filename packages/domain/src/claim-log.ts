@@ -130,8 +130,11 @@ export const claimLogCsvLine = claimLogCsvWriter({ neutralise: true, baseUrl: ''
 const COLUMN_BY_HEADER = new Map<string, ClaimLogField>(CLAIM_LOG_COLUMNS.map((c) => [c.header, c.field]))
 const HEADER_BY_FIELD = new Map<string, ClaimLogHeader>(CLAIM_LOG_COLUMNS.map((c) => [c.field, c.header]))
 
-/** Columns an imported file must carry; the others may be left out. */
-export const REQUIRED_IMPORT_HEADERS: readonly ClaimLogHeader[] = ['dispute_title', 'claimant', 'claim_text']
+/**
+ * Columns an imported file must carry; the others may be left out. `claimant` among them: an empty
+ * claimant (or none) is an unattributed claim.
+ */
+export const REQUIRED_IMPORT_HEADERS: readonly ClaimLogHeader[] = ['dispute_title', 'claim_text']
 
 /** The CSV header of a JSON field, for naming the column of an import error. */
 export function headerOfField(field: string): string {

@@ -28,9 +28,14 @@ export interface ClaimReviewInput {
   verdict: Pick<Verdict, 'claimId' | 'rating' | 'summary' | 'publishedAt' | 'modifiedAt' | 'updatedAt'>
   claim: Pick<Claim, 'text' | 'shortText' | 'statedOn' | 'appearanceUrl'> &
     Partial<Pick<Claim, 'archiveUrl' | 'language'>>
-  /** The profile fields are absent from snapshots taken before claimants had them. */
-  claimant: Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'> &
-    Partial<Pick<Claimant, 'jobTitle' | 'affiliation' | 'imageUrl'>>
+  /**
+   * Null for an unattributed claim. The profile fields are absent from snapshots taken before claimants
+   * had them.
+   */
+  claimant:
+    | (Pick<Claimant, 'name' | 'kind' | 'url' | 'sameAs'> &
+        Partial<Pick<Claimant, 'jobTitle' | 'affiliation' | 'imageUrl'>>)
+    | null
   /** The evidence the verdict cites, in its order. */
   citedEvidence: Array<Pick<Evidence, 'title' | 'url' | 'sourceName' | 'publishedOn'>>
   corrections: Array<Pick<Correction, 'at' | 'note'>>
@@ -122,7 +127,6 @@ function appearanceOf(claim: ClaimReviewInput['claim']): ClaimReview['itemReview
 export function toClaimReview(input: ClaimReviewInput): ClaimReview {
   const { verdict, claim, claimant, org, words = ENGLISH_WORDS } = input
   const definition = verdict.rating ? ratingDefinition(verdict.rating) : null
-  const sameAs = [...new Set([...(claimant.url ? [claimant.url] : []), ...claimant.sameAs])]
   const summary = verdict.summary.trim()
   const appearance = appearanceOf(claim)
   const orgSameAs = [...new Set(org.sameAs ?? [])]
@@ -164,7 +168,8 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
     },
     itemReviewed: {
       '@type': 'Claim',
-      author: claimAuthor(claimant, sameAs),
+      // An unattributed claim has no author: never an organisation called "Unknown".
+      ...(claimant ? { author: claimAuthor(claimant) } : {}),
       ...(claim.statedOn ? { datePublished: dateOnly(claim.statedOn) } : {}),
       ...(claim.language ? { inLanguage: claim.language } : {}),
       ...(appearance ? { appearance } : {}),
@@ -187,9 +192,9 @@ export function toClaimReview(input: ClaimReviewInput): ClaimReview {
  * desk recorded them; schema.org gives an Organization neither) or an Organization, its image and its pages.
  */
 function claimAuthor(
-  claimant: ClaimReviewInput['claimant'],
-  sameAs: string[],
-): ClaimReview['itemReviewed']['author'] {
+  claimant: NonNullable<ClaimReviewInput['claimant']>,
+): NonNullable<ClaimReview['itemReviewed']['author']> {
+  const sameAs = [...new Set([...(claimant.url ? [claimant.url] : []), ...claimant.sameAs])]
   const person = claimant.kind === 'person'
   return {
     '@type': person ? 'Person' : 'Organization',

@@ -1,4 +1,5 @@
 import {
+  claimantName,
   DOMAIN_CATALOGUES,
   type PublicationChange,
   type PublishedRecord,
@@ -24,7 +25,9 @@ const CLAIM_FIELDS: Array<[keyof PublishedRecord['claim'], string]> = [
   ['language', 'Language'],
 ]
 
-const CLAIMANT_FIELDS: Array<[keyof Omit<PublishedRecord['claimant'], 'sameAs'>, string]> = [
+type PublishedClaimant = NonNullable<PublishedRecord['claimant']>
+
+const CLAIMANT_FIELDS: Array<[keyof Omit<PublishedClaimant, 'sameAs'>, string]> = [
   ['name', 'Claimant name'],
   ['kind', 'Claimant kind'],
   ['description', 'Claimant description'],
@@ -90,13 +93,15 @@ export function publicationChanges(published: PublishedRecord, live: PublishedRe
   for (const [field, label] of CLAIM_FIELDS) {
     push('claim', label, text(published.claim[field]), text(live.claim[field]))
   }
-  if (published.claimant.id !== live.claimant.id) {
-    push('claimant', 'Claimant', published.claimant.name, live.claimant.name)
+  const [was, now] = [published.claimant, live.claimant]
+  if (was === null || now === null || was.id !== now.id) {
+    // Attributed, unattributed or another claimant: one change, named as readers see it.
+    if (was?.id !== now?.id) push('claimant', 'Claimant', claimantName(was), claimantName(now))
   } else {
     for (const [field, label] of CLAIMANT_FIELDS) {
-      push('claimant', label, text(published.claimant[field]), text(live.claimant[field]))
+      push('claimant', label, text(was[field]), text(now[field]))
     }
-    push('claimant', 'Claimant’s other pages', list(published.claimant.sameAs), list(live.claimant.sameAs))
+    push('claimant', 'Claimant’s other pages', list(was.sameAs), list(now.sameAs))
   }
   push(
     'claim',

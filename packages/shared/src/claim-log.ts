@@ -45,8 +45,9 @@ export const CLAIM_LOG_COLUMNS = [
   column('claimId', 'claim_id', z.string(), 'plain'),
   column('disputeId', 'dispute_id', z.string(), 'plain'),
   column('disputeTitle', 'dispute_title', z.string(), 'text'),
-  column('claimant', 'claimant', z.string(), 'text'),
-  column('claimantKind', 'claimant_kind', ClaimantKindSchema, 'plain'),
+  // Both null for an unattributed claim (no known speaker): an empty cell in the CSV.
+  column('claimant', 'claimant', z.string().nullable(), 'text'),
+  column('claimantKind', 'claimant_kind', ClaimantKindSchema.nullable(), 'plain'),
   column('claimantUrl', 'claimant_url', z.string().nullable(), 'text'),
   column('claimText', 'claim_text', z.string(), 'text'),
   column('shortText', 'short_text', z.string().nullable(), 'text'),
@@ -289,7 +290,8 @@ export const ClaimLogImportRowSchema = z
     claimId: emptyToNull(IdSchema),
     disputeId: emptyToNull(IdSchema),
     disputeTitle: nonBlank(LIMITS.title),
-    claimant: nonBlank(LIMITS.name),
+    // Empty: an unattributed claim (no known speaker).
+    claimant: emptyToNull(nonBlank(LIMITS.name)),
     claimantKind: emptyToNull(ClaimantKindSchema),
     claimantUrl: emptyToNull(HttpUrlSchema),
     claimText: nonBlank(LIMITS.claimText),
@@ -328,6 +330,16 @@ export const ClaimLogImportRowSchema = z
             code: 'custom',
             path: [field],
             message: 'a quantity needs value, unit and qualifier',
+          })
+      }
+    }
+    if (row.claimant === null) {
+      for (const field of ['claimantKind', 'claimantUrl'] as const) {
+        if (row[field] !== null)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'describes a claimant, but the claimant cell is empty (an unattributed claim has none)',
           })
       }
     }

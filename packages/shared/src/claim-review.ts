@@ -76,20 +76,23 @@ export const ClaimReviewSchema = z
     author: PublisherSchema,
     itemReviewed: z.object({
       '@type': z.literal('Claim'),
-      author: z.object({
-        '@type': z.enum(['Person', 'Organization']),
-        name: z.string(),
-        jobTitle: z
-          .string()
-          .optional()
-          .meta({ description: 'A person’s position, when the desk recorded it' }),
-        affiliation: z
-          .object({ '@type': z.literal('Organization'), name: z.string() })
-          .optional()
-          .meta({ description: 'The organisation a person speaks for, when the desk recorded it' }),
-        image: url.optional(),
-        sameAs: z.array(url).optional(),
-      }),
+      author: z
+        .object({
+          '@type': z.enum(['Person', 'Organization']),
+          name: z.string(),
+          jobTitle: z
+            .string()
+            .optional()
+            .meta({ description: 'A person’s position, when the desk recorded it' }),
+          affiliation: z
+            .object({ '@type': z.literal('Organization'), name: z.string() })
+            .optional()
+            .meta({ description: 'The organisation a person speaks for, when the desk recorded it' }),
+          image: url.optional(),
+          sameAs: z.array(url).optional(),
+        })
+        .optional()
+        .meta({ description: 'Who made the claim; left out for an unattributed claim (no known speaker)' }),
       datePublished: dateOrTime.optional().meta({ description: 'The day the claim was stated' }),
       inLanguage: z.string().optional().meta({ description: 'The language of the claim (BCP 47)' }),
       appearance: ClaimAppearanceSchema.optional(),

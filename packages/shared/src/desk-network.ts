@@ -137,7 +137,8 @@ export const ClaimMatchSchema = z
   .object({
     score: z.number(),
     claim: ClaimSchema,
-    claimant: z.object({ id: z.string(), name: z.string() }),
+    /** Null for an unattributed claim. */
+    claimant: z.object({ id: z.string(), name: z.string() }).nullable(),
     dispute: z.object({ id: z.string(), title: z.string() }),
     marked: MarkedTextSchema,
   })

@@ -1,3 +1,4 @@
+export * from './attribution.ts'
 export * from './claim-log.ts'
 export * from './claim-relations.ts'
 export * from './claim-review.ts'

@@ -127,7 +127,8 @@ export const ClaimSchema = z
   .object({
     id: z.string(),
     disputeId: z.string(),
-    claimantId: z.string(),
+    /** Null for an unattributed claim: one that circulates without a known speaker. */
+    claimantId: z.string().nullable(),
     text: z.string(),
     shortText: z.string().nullable(),
     statedOn: z.string().nullable(),
@@ -282,6 +283,7 @@ export const PublishedRecordSchema = z
       archiveUrl: true,
       language: true,
     }),
+    // Null for an unattributed claim.
     claimant: ClaimantSchema.pick({
       id: true,
       name: true,
@@ -289,12 +291,14 @@ export const PublishedRecordSchema = z
       description: true,
       url: true,
       sameAs: true,
-    }).extend({
-      // Snapshots taken before claimants had these have none: they read as not set.
-      jobTitle: z.string().nullable().default(null),
-      affiliation: z.string().nullable().default(null),
-      imageUrl: z.string().nullable().default(null),
-    }),
+    })
+      .extend({
+        // Snapshots taken before claimants had these have none: they read as not set.
+        jobTitle: z.string().nullable().default(null),
+        affiliation: z.string().nullable().default(null),
+        imageUrl: z.string().nullable().default(null),
+      })
+      .nullable(),
     verdict: z.object({ rating: RatingSchema.nullable(), summary: z.string(), rationale: z.string() }),
     citedEvidence: z.array(
       EvidenceSchema.pick({
@@ -366,7 +370,8 @@ export const VerdictSchema = z
 export type Verdict = z.infer<typeof VerdictSchema>
 
 export const WorkbenchClaimSchema = ClaimSchema.extend({
-  claimant: ClaimantSchema,
+  /** Null for an unattributed claim. */
+  claimant: ClaimantSchema.nullable(),
   verdict: VerdictSchema.nullable(),
   /** For a published verdict: how the live records differ from what the public sees (empty when they agree). */
   publicationChanges: z.array(PublicationChangeSchema).nullable(),
@@ -389,7 +394,8 @@ export const DisputeListItemSchema = DisputeSchema.extend({
     z.object({
       id: z.string(),
       shortText: z.string().nullable(),
-      claimant: z.object({ id: z.string(), name: z.string(), kind: ClaimantKindSchema }),
+      /** Null for an unattributed claim. */
+      claimant: z.object({ id: z.string(), name: z.string(), kind: ClaimantKindSchema }).nullable(),
       rating: RatingSchema.nullable(),
       verdictStatus: VerdictStatusSchema.nullable(),
       /** A draft an editor returned: their note, until the draft is submitted again. */

@@ -171,7 +171,9 @@ export const LegacyQuantityInputSchema = z
 
 const claimFields = {
   text: nonBlank(LIMITS.claimText),
-  claimantId: IdSchema,
+  claimantId: IdSchema.nullable()
+    .optional()
+    .meta({ description: 'Who made the claim; null (or left out on create) for an unattributed claim.' }),
   shortText: optionalText(LIMITS.shortText).trim().nullable().optional(),
   statedOn: DateOnlySchema.nullable().optional(),
   appearanceUrl: HttpUrlSchema.nullable().optional(),
@@ -346,7 +348,11 @@ export const HistoryQuerySchema = PageQuerySchema.extend({
 export const ClaimLogQuerySchema = PageQuerySchema.extend({
   q: z.string().max(LIMITS.search).optional(),
   disputeId: z.string().max(100).optional(),
-  claimantId: z.string().max(100).optional(),
+  claimantId: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'A claimant’s id, or `none` for the unattributed claims (no known speaker)' }),
   rating: RatingSchema.optional(),
   status: VerdictStatusSchema.optional(),
   from: DateOnlySchema.optional(),

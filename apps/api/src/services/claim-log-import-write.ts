@@ -217,6 +217,8 @@ export class ImportWriter {
   private async repeatedClaims(rows: ParsedRow[]): Promise<ImportDuplicate[]> {
     const claimantByKey = await this.claimantIndex()
     const asked = rows.flatMap(({ line, row }) => {
+      // An unattributed row repeats a live unattributed claim of its text ('' stands for no claimant).
+      if (row.claimant === null) return [{ line, claimantId: '', text: row.claimText }]
       const claimantId = claimantByKey.get(claimantKey(row.claimant))
       return claimantId && !this.ownClaimants.has(claimantId)
         ? [{ line, claimantId, text: row.claimText }]
@@ -242,7 +244,7 @@ export class ImportWriter {
     )
     const existing = new Map<string, { id: string; disputeId: string }>()
     for (const c of found) {
-      const key = `${c.claimantId}\n${c.text}`
+      const key = `${c.claimantId ?? ''}\n${c.text}`
       if (wanted.has(key) && !this.ownClaims.has(c.id)) existing.set(key, c)
     }
     if (existing.size === 0) return []
@@ -445,7 +447,8 @@ export class ImportWriter {
     }
 
     const newClaimants: Array<typeof tables.claimants.$inferInsert> = []
-    const claimantOf = (row: ClaimLogImportRow): string => {
+    const claimantOf = (row: ClaimLogImportRow): string | null => {
+      if (row.claimant === null) return null
       const key = claimantKey(row.claimant)
       const known = claimantByKey.get(key)
       if (known) return known

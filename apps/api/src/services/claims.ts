@@ -24,7 +24,9 @@ export async function getClaim(db: Db, id: string): Promise<Claim> {
   return toClaim(found(row, 'Claim'))
 }
 
-async function assertClaimant(tx: Tx, claimantId: string): Promise<void> {
+// No claimant (null) is an unattributed claim: always allowed.
+async function assertClaimant(tx: Tx, claimantId: string | null | undefined): Promise<void> {
+  if (claimantId === null || claimantId === undefined) return
   const [exists] = await tx
     .select({ id: tables.claimants.id, archivedAt: tables.claimants.archivedAt })
     .from(tables.claimants)
@@ -89,7 +91,7 @@ export async function createClaim(
       .values({
         id,
         disputeId,
-        claimantId: input.claimantId,
+        claimantId: input.claimantId ?? null,
         text: input.text,
         shortText: input.shortText || null,
         statedOn: input.statedOn ?? null,

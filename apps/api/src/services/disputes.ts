@@ -315,7 +315,8 @@ export async function listDisputes(
             claimantKind: tables.claimants.kind,
           })
           .from(tables.claims)
-          .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+          // An unattributed claim has no claimant row.
+          .leftJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
           .leftJoin(tables.verdicts, eq(tables.verdicts.claimId, tables.claims.id))
           .where(and(inArray(tables.claims.disputeId, ids), isNull(tables.claims.archivedAt)))
           .orderBy(tables.claims.disputeId, tables.claims.position, tables.claims.createdAt)
@@ -329,7 +330,10 @@ export async function listDisputes(
       .map((c) => ({
         id: c.id,
         shortText: c.shortText,
-        claimant: { id: c.claimantId, name: c.claimantName, kind: c.claimantKind },
+        claimant:
+          c.claimantId === null || c.claimantName === null || c.claimantKind === null
+            ? null
+            : { id: c.claimantId, name: c.claimantName, kind: c.claimantKind },
         rating: c.rating,
         verdictStatus: c.verdictStatus,
         returnNote: c.verdictStatus === 'draft' ? c.returnNote : null,

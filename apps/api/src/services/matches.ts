@@ -79,7 +79,7 @@ async function readMatches(tx: Tx, request: MatchRequest): Promise<Matches> {
       id: row.claim.id,
       item: {
         claim: toClaim(row.claim),
-        claimant: { id: row.claimant.id, name: row.claimant.name },
+        claimant: row.claimant && { id: row.claimant.id, name: row.claimant.name },
         dispute: { id: row.dispute.id, title: row.dispute.title },
       },
     })
@@ -144,7 +144,7 @@ function loadClaims(tx: Tx, ids: string[]) {
       disputeArchivedAt: tables.disputes.archivedAt,
     })
     .from(tables.claims)
-    .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+    .leftJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
     .innerJoin(tables.disputes, eq(tables.disputes.id, tables.claims.disputeId))
     .where(inArray(tables.claims.id, ids))
 }

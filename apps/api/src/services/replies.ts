@@ -70,6 +70,7 @@ async function claimRow(db: Reader, claimId: string) {
     .select({
       id: tables.claims.id,
       disputeId: tables.claims.disputeId,
+      claimantId: tables.claims.claimantId,
       archivedAt: tables.claims.archivedAt,
     })
     .from(tables.claims)
@@ -148,6 +149,13 @@ export function createReply(
     }
     await assertDisputeLive(tx, claim.disputeId)
     assertNotArchived('claim', claim, { doing: 'logging attempts to reach its claimant' })
+    if (claim.claimantId === null) {
+      throw new AppError(
+        'conflict',
+        'This claim is unattributed: there is no claimant to ask for a reply. Name who made the claim first.',
+        { claimantId: null },
+      )
+    }
     assertCoherent(fields)
     const id = input.id ?? randomUUID()
     const [row] = await tx

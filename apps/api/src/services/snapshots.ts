@@ -33,10 +33,15 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
     (await db.select().from(tables.claims).where(eq(tables.claims.id, verdict.claimId)).limit(1))[0],
     'Claim',
   )
-  const claimant = found(
-    (await db.select().from(tables.claimants).where(eq(tables.claimants.id, claim.claimantId)).limit(1))[0],
-    'Claimant',
-  )
+  const claimant =
+    claim.claimantId === null
+      ? null
+      : found(
+          (
+            await db.select().from(tables.claimants).where(eq(tables.claimants.id, claim.claimantId)).limit(1)
+          )[0],
+          'Claimant',
+        )
   const sources = await db
     .select({ evidence: tables.evidence })
     .from(tables.verdictCitations)
@@ -61,7 +66,7 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
       archiveUrl: claim.archiveUrl,
       language: claim.language,
     },
-    claimant: {
+    claimant: claimant && {
       id: claimant.id,
       name: claimant.name,
       kind: claimant.kind,

@@ -17,7 +17,8 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
     const claimRows = await tx
       .select({ claim: tables.claims, claimant: tables.claimants })
       .from(tables.claims)
-      .innerJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
+      // An unattributed claim has no claimant row.
+      .leftJoin(tables.claimants, eq(tables.claimants.id, tables.claims.claimantId))
       .where(and(eq(tables.claims.disputeId, disputeId), isNull(tables.claims.archivedAt)))
       .orderBy(asc(tables.claims.position), asc(tables.claims.createdAt))
     const evidenceRows = await tx
@@ -56,7 +57,7 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
       ...dispute,
       claims: claimRows.map((r) => ({
         ...toClaim(r.claim),
-        claimant: toClaimant(r.claimant),
+        claimant: r.claimant && toClaimant(r.claimant),
         verdict: verdicts.get(r.claim.id) ?? null,
         publicationChanges: changes.get(r.claim.id) ?? null,
       })),

@@ -6,7 +6,7 @@ import {
   shortFormOf,
   trimAtWord,
 } from '@counterclaim/domain'
-import type { Rating, StanceValue } from '@counterclaim/shared'
+import { claimantName, type Rating, type StanceValue } from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import { type PageLanguage, userText } from '../i18n/public-i18n.ts'
 import type { PublicDispute, PublicDisputeClaim } from '../services/public-dispute.ts'
@@ -45,7 +45,9 @@ const STANCE_CELLS: Record<
 
 type Published = Extract<PublicDisputeClaim, { state: 'published' }>
 
-const claimantOf = (view: PublicVerdict) => view.record.claimant.name
+/** Who made a published claim, in the page's words when no one is known. */
+const claimantOf = (view: PublicVerdict, lang: PageLanguage) =>
+  claimantName(view.record.claimant, lang.locale)
 
 function ratingClass(rating: Rating | null): string {
   return rating ? `rating-${rating.replace(/_/g, '-')}` : 'rating-none'
@@ -108,14 +110,14 @@ function claimCard(claim: PublicDisputeClaim, index: number, today: string, page
     ' · ',
   )
   return html`<li class="claim-card">
-<p class="claimant" dir="auto">${record.claimant.name}</p>
+<p class="claimant" dir="auto">${claimantOf(claim.view, pageLang)}</p>
 <h3 id="${id}" dir="auto"${shortFormOf(record.claim) === null ? lang : ''}>${claimHeadline(record.claim)}</h3>
 ${wholeInHeadline ? '' : html`<blockquote dir="auto"${lang}><p>${record.claim.text}</p></blockquote>`}
 ${said.length ? html`<p class="meta">${said}</p>` : ''}
 <p class="rating ${ratingClass(rating)}"><span class="rating-heading">${pageLang.sentence('verdict.ourRating', { rating: html`<span class="rating-label">${review.reviewRating.alternateName}</span>` })}</span>${meaning ? html`<span class="rating-meaning">${meaning}</span>` : ''}</p>
 ${paragraphs(record.verdict.summary)}
-<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">${pageLang.text('dispute.readFactCheck')}<span class="visually-hidden">${pageLang.sentence('dispute.ofClaim', { claimant: userText(record.claimant.name) })}</span></a></p>
-${replyLog(record.replies, today, record.claimant.name, pageLang, { id: `${id}-replies`, level: 4 })}
+<p><a href="${`/v/${encodeURIComponent(claim.claimId)}`}">${pageLang.text('dispute.readFactCheck')}<span class="visually-hidden">${record.claimant ? pageLang.sentence('dispute.ofClaim', { claimant: userText(record.claimant.name) }) : pageLang.text('dispute.ofUnattributedClaim')}</span></a></p>
+${replyLog(record.replies, today, claimantOf(claim.view, pageLang), pageLang, { id: `${id}-replies`, level: 4 })}
 </li>`
 }
 
@@ -124,12 +126,11 @@ function relationsSection(view: PublicDispute, published: Published[], lang: Pag
   const byId = new Map(published.map((claim) => [claim.claimId, claim.view]))
   const name = (claimId: string) => {
     const claim = byId.get(claimId)
-    return claim
-      ? lang.sentence('dispute.claimOf', {
-          claimant: userText(claimantOf(claim)),
-          headline: userText(claimHeadline(claim.record.claim)),
-        })
-      : lang.text('dispute.aClaim')
+    if (!claim) return lang.text('dispute.aClaim')
+    const headline = userText(claimHeadline(claim.record.claim))
+    return claim.record.claimant
+      ? lang.sentence('dispute.claimOf', { claimant: userText(claim.record.claimant.name), headline })
+      : lang.sentence('dispute.unattributedClaimOf', { headline })
   }
   return html`<section aria-labelledby="relations-heading">
 <h2 id="relations-heading">${lang.text('dispute.relationsHeading')}</h2>
@@ -189,7 +190,7 @@ function chartsSection(published: Published[], lang: PageLanguage): Html | '' {
   const charts = quantityCharts(
     published.map((claim) => ({
       id: claim.claimId,
-      label: claimantOf(claim.view),
+      label: claimantOf(claim.view, lang),
       quantities: claim.view.record.quantities,
     })),
     lang.words,
@@ -220,7 +221,7 @@ ${chartSvg(chart, i, lang)}
 
 function evidenceSection(view: PublicDispute, published: Published[], lang: PageLanguage): Html | '' {
   if (view.evidence.length === 0 || published.length === 0) return ''
-  const head = published.map((claim) => html`<th scope="col" dir="auto">${claimantOf(claim.view)}</th>`)
+  const head = published.map((claim) => html`<th scope="col" dir="auto">${claimantOf(claim.view, lang)}</th>`)
   const rows = view.evidence.map((row) => {
     const s = row.source
     const title = isHttp(s.url) ? link(s.url, s.title) : html`${s.title}`

@@ -1,5 +1,5 @@
 import { claimHeadline, renderMarkdown, shortFormOf, trimAtWord } from '@counterclaim/domain'
-import { type Correction, type Rating, RatingSchema } from '@counterclaim/shared'
+import { type Correction, claimantName, type Rating, RatingSchema } from '@counterclaim/shared'
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { type PageLanguage, pageLanguage } from '../i18n/public-i18n.ts'
@@ -135,7 +135,7 @@ export function renderVerdictPage(view: PublicVerdict, publishing: Publishing, t
   const description = trimAtWord(
     published.summary.trim() ||
       lang.text('verdict.description', {
-        claimant: claimant.name,
+        claimant: claimantName(claimant, lang.locale),
         claim: review.claimReviewed,
         rating: label,
       }),
@@ -209,7 +209,7 @@ ${og.map(([property, content]) => html`<meta property="${property}" content="${c
 <h1 dir="auto"${paraphrased ? '' : claimLang}>${headline}</h1>
 <figure class="claim">
 ${wholeInHeadline ? '' : html`<blockquote dir="auto"${claimLang}><p>${claim.text}</p></blockquote>`}
-<figcaption><span class="claimant" dir="auto">${claimant.name}</span>${said.length ? html`, ${said}` : ''}${claimant.description ? html`<span class="claimant-about" dir="auto">${claimant.description}</span>` : ''}</figcaption>
+<figcaption><span class="claimant" dir="auto">${claimantName(claimant, lang.locale)}</span>${said.length ? html`, ${said}` : ''}${claimant?.description ? html`<span class="claimant-about" dir="auto">${claimant.description}</span>` : ''}</figcaption>
 </figure>
 <section class="rating ${ratingClass}" aria-labelledby="rating-heading">
 <h2 id="rating-heading" class="rating-heading">${lang.sentence('verdict.ourRating', { rating: html`<span class="rating-label">${label}</span>` })}</h2>
@@ -228,7 +228,7 @@ ${
 <h2 id="sources-heading">${lang.text('verdict.sources')}</h2>
 ${sources}
 </section>
-${replyLog(view.record.replies, today, claimant.name, lang)}
+${replyLog(view.record.replies, today, claimantName(claimant, lang.locale), lang)}
 ${corrections}
 <p class="dispute-link">${link(`/d/${encodeURIComponent(view.disputeId)}`, lang.text('verdict.seeDispute'))}</p>
 </article>

@@ -1,7 +1,13 @@
-import { type ClaimLogFilters, RATING_SCALE, VerdictStatusSchema } from '@counterclaim/shared'
+import {
+  type ClaimLogFilters,
+  RATING_SCALE,
+  UNATTRIBUTED_FILTER,
+  VerdictStatusSchema,
+} from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { UnattributedOption } from '../../../components/claimant-name.tsx'
 import { verdictStatusLabel } from '../../../components/verdict-badges.tsx'
 import { claimantOptionsQuery, disputeOptionsQuery, type FilterKey } from '../api/claim-log.ts'
 import { DebouncedTextField } from './debounced-text-field.tsx'
@@ -36,8 +42,10 @@ export function ClaimLogFilterForm({
   const disputeOptions = withCurrent(disputes.data, filters.disputeId, (id) =>
     t('filters.chosenDispute', { id }),
   )
-  const claimantOptions = withCurrent(claimants.data, filters.claimantId, (id) =>
-    t('filters.chosenClaimant', { id }),
+  const claimantOptions = withCurrent(
+    claimants.data,
+    filters.claimantId === UNATTRIBUTED_FILTER ? undefined : filters.claimantId,
+    (id) => t('filters.chosenClaimant', { id }),
   )
   const optionErrors = [
     disputes.error ? t('filters.disputesFailed', { message: disputes.error.message }) : null,
@@ -77,6 +85,7 @@ export function ClaimLogFilterForm({
           onChange={(e) => set('claimantId', e.target.value)}
         >
           <option value="">{t('filters.anyClaimant')}</option>
+          <UnattributedOption />
           {claimantOptions.map((c) => (
             <option key={c.id} value={c.id} dir="auto">
               {c.label}

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { ClaimantName } from '../../../components/claimant-name.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 
@@ -158,9 +159,7 @@ const LogRow = memo(function LogRow({ row, rowIndex }: { row: ClaimLogRow; rowIn
         </span>
       </td>
       <td>
-        <span className="clamp" dir="auto">
-          {row.claimant}
-        </span>
+        <ClaimantName className="clamp" claimant={row.claimant} />
       </td>
       <td>
         <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`} className="clamp claim-link" dir="auto">

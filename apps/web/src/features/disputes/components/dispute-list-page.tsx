@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { ClaimantName } from '../../../components/claimant-name.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, VerdictStatusBadge } from '../../../components/verdict-badges.tsx'
 import { type DisputeFilters, disputeListQuery } from '../api/disputes.ts'
@@ -96,9 +97,7 @@ function DisputeRow({
         <ul className="claim-states" aria-label={t('claimStates')}>
           {dispute.claims.map((c) => (
             <li key={c.id}>
-              <span className="claimant-name" dir="auto">
-                {c.claimant.name}
-              </span>
+              <ClaimantName className="claimant-name" claimant={c.claimant} />
               <span className="claim-short-text" dir="auto">
                 {c.shortText ?? ''}
               </span>

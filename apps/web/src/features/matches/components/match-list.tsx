@@ -14,6 +14,7 @@ import { MarkedText } from '../../../components/marked-text.tsx'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
 import './matches.css'
+import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
 
 /** Something a claim can be linked to, as the screens name it. */
 export interface MatchTarget {
@@ -38,7 +39,10 @@ export function claimTarget(m: ClaimMatch): MatchTarget {
     kind: 'same_claim',
     body: { linkedClaimId: m.claim.id },
     action: i18n.t('matches:target.sameClaimAction'),
-    name: i18n.t('matches:target.claimName', { claimant: m.claimant.name, dispute: m.dispute.title }),
+    name: i18n.t('matches:target.claimName', {
+      claimant: claimantLabel(m.claimant),
+      dispute: m.dispute.title,
+    }),
     linkWords: i18n.t('matches:sameClaimAs', { text: clip(m.claim.text) }),
   }
 }
@@ -125,7 +129,7 @@ export function MatchSections({
                   “<MarkedText parts={m.marked} />”
                 </p>
                 <p className="match-source small">
-                  <span dir="auto">{m.claimant.name}</span> ·{' '}
+                  <ClaimantName claimant={m.claimant} /> ·{' '}
                   <Link to={`/disputes/${encodeURIComponent(m.dispute.id)}`} dir="auto">
                     {m.dispute.title}
                   </Link>

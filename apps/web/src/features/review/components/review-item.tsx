@@ -6,6 +6,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
+import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
@@ -79,7 +80,7 @@ export function ReviewItem<K extends QueryKey>({
           key: row.claimId,
           claimId: row.claimId,
           claimLabel,
-          context: row.claimant,
+          context: claimantLabel(row.claimant),
           outcome: 'published',
         }),
     })
@@ -98,7 +99,7 @@ export function ReviewItem<K extends QueryKey>({
             key: row.claimId,
             claimId: row.claimId,
             claimLabel,
-            context: row.claimant,
+            context: claimantLabel(row.claimant),
             outcome: 'returned',
           }),
       },
@@ -115,8 +116,8 @@ export function ReviewItem<K extends QueryKey>({
     <FieldScope>
       <article className="review-item" aria-labelledby={titleId}>
         <header>
-          <p className="review-claimant" dir="auto">
-            {row.claimant}
+          <p className="review-claimant">
+            <ClaimantName claimant={row.claimant} />
           </p>
           <h3 id={titleId} dir="auto">
             {claimLabel}

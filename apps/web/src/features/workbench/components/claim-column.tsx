@@ -13,6 +13,7 @@ import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { blockedBy } from '../../../components/blocked-button.ts'
 import { claimantKindLabel } from '../../../components/claimant-kind.ts'
+import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
 import { formatDay, formatMoment } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { whyNotPublish } from '../../../components/publish-reason.ts'
@@ -383,13 +384,19 @@ export function ClaimColumn({
     >
       <header className="claim-head">
         <h3 id={headingId}>
-          <Link to={`/claimants/${claim.claimant.id}`} dir="auto">
-            {claim.claimant.name}
-          </Link>
+          {claim.claimant ? (
+            <Link to={`/claimants/${claim.claimant.id}`} dir="auto">
+              {claim.claimant.name}
+            </Link>
+          ) : (
+            <ClaimantName claimant={null} />
+          )}
         </h3>
-        <span className={`kind-badge kind-${claim.claimant.kind}`}>
-          {claimantKindLabel(claim.claimant.kind)}
-        </span>
+        {claim.claimant ? (
+          <span className={`kind-badge kind-${claim.claimant.kind}`}>
+            {claimantKindLabel(claim.claimant.kind)}
+          </span>
+        ) : null}
       </header>
       {claim.shortText ? (
         <p className="claim-short" dir="auto">
@@ -453,7 +460,7 @@ export function ClaimColumn({
           <Trans
             t={t}
             i18nKey="column.editClaim"
-            values={{ name: claim.claimant.name }}
+            values={{ name: claimantLabel(claim.claimant) }}
             components={hidden}
           />
         </button>
@@ -477,7 +484,7 @@ export function ClaimColumn({
           <Trans
             t={t}
             i18nKey="column.archiveClaim"
-            values={{ name: claim.claimant.name }}
+            values={{ name: claimantLabel(claim.claimant) }}
             components={hidden}
           />
         </button>

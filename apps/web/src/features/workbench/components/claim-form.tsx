@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query'
 import { type ComponentType, type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
+import { claimantLabel } from '../../../components/claimant-name.tsx'
 import { Field, Form } from '../../../components/field.tsx'
 import { FormFooter } from '../../../components/form-footer.tsx'
 import { ConflictChoices, type ConflictField, useRecordDraft } from '../../../components/record-conflict.tsx'
 import { useAddClaim, useReloadWorkbench, useUpdateClaim, workbenchQuery } from '../api/workbench.ts'
-import { ClaimantPicker } from './claimant-picker.tsx'
+import { ClaimantPicker, UNATTRIBUTED_CHOICE } from './claimant-picker.tsx'
 import {
   QuantityListField,
   quantitiesFromDrafts,
@@ -18,7 +19,8 @@ import {
 /** What the form holds of a claim: its fields as typed. */
 function claimValues(claim: Claim | null) {
   return {
-    claimantId: claim?.claimantId ?? '',
+    // An unattributed claim's choice is UNATTRIBUTED_CHOICE; '' is none made yet.
+    claimantId: claim ? (claim.claimantId ?? UNATTRIBUTED_CHOICE) : '',
     text: claim?.text ?? '',
     shortText: claim?.shortText ?? '',
     statedOn: claim?.statedOn ?? '',
@@ -67,13 +69,17 @@ export function ClaimForm({
   const workbench = useQuery(workbenchQuery(disputeId)).data
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(() => new Map())
   const nameOf = (id: string) =>
-    picked.get(id) ?? workbench?.claims.find((c) => c.claimant.id === id)?.claimant.name ?? null
+    picked.get(id) ?? workbench?.claims.find((c) => c.claimant?.id === id)?.claimant?.name ?? null
   const fields: readonly ConflictField<ClaimValues>[] = [
     {
       key: 'claimantId',
       label: t('claimForm.claimant'),
       show: (id) =>
-        typeof id === 'string' && id ? (nameOf(id) ?? t('claimForm.anotherClaimant')) : t('claimForm.none'),
+        id === UNATTRIBUTED_CHOICE
+          ? claimantLabel(null)
+          : typeof id === 'string' && id
+            ? (nameOf(id) ?? t('claimForm.anotherClaimant'))
+            : t('claimForm.none'),
     },
     { key: 'text', label: t('claimForm.text') },
     { key: 'shortText', label: t('claimForm.shortText') },
@@ -85,10 +91,13 @@ export function ClaimForm({
   ]
   const draft = useRecordDraft({ record: claim ?? null, valuesOf: claimValues, fields, parse: parseClaim })
   const { text, shortText, statedOn, appearanceUrl, archiveUrl, language, quantities } = draft.values
-  const claimantName = draft.values.claimantId ? nameOf(draft.values.claimantId) : null
-  const claimant = draft.values.claimantId
-    ? { id: draft.values.claimantId, name: claimantName ?? t('claimForm.anotherClaimant') }
-    : null
+  const chosenId = draft.values.claimantId
+  const claimant =
+    chosenId === UNATTRIBUTED_CHOICE
+      ? UNATTRIBUTED_CHOICE
+      : chosenId
+        ? { id: chosenId, name: nameOf(chosenId) ?? t('claimForm.anotherClaimant') }
+        : null
   const [localError, setLocalError] = useState<Error | null>(null)
   // The new claim, once saved: the matches panel links it to the chosen matches before the form closes.
   const [savedId, setSavedId] = useState<string | null>(null)
@@ -107,7 +116,7 @@ export function ClaimForm({
       return
     }
     const body = {
-      claimantId: claimant.id,
+      claimantId: claimant === UNATTRIBUTED_CHOICE ? null : claimant.id,
       text,
       shortText: shortText.trim() || null,
       statedOn: statedOn || null,
@@ -139,8 +148,8 @@ export function ClaimForm({
         value={claimant}
         error={error}
         onChange={(c) => {
-          setPicked((prev) => new Map(prev).set(c.id, c.name))
-          draft.set('claimantId', c.id)
+          if (c) setPicked((prev) => new Map(prev).set(c.id, c.name))
+          draft.set('claimantId', c ? c.id : UNATTRIBUTED_CHOICE)
         }}
       />
       <Field

@@ -9,6 +9,9 @@ import { claimantKindLabel } from '../../../components/claimant-kind.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { claimantOptionsQuery, useCreateClaimant } from '../api/workbench.ts'
 
+/** The choice of no claimant: an unattributed claim (no known speaker); the claim's claimantId is then null. */
+export const UNATTRIBUTED_CHOICE = 'unattributed'
+
 // The contract's list: a kind the API would refuse is never offered.
 const KINDS = ClaimantKindSchema.options
 const isKind = (v: string): v is ClaimantKind => ClaimantKindSchema.safeParse(v).success
@@ -23,11 +26,13 @@ export function ClaimantPicker({
   error,
   onChange,
 }: {
-  value: { id: string; name: string } | null
+  /** The claimant chosen, UNATTRIBUTED_CHOICE for none, or null before a choice. */
+  value: { id: string; name: string } | typeof UNATTRIBUTED_CHOICE | null
   error: Error | null
-  onChange: (claimant: Pick<Claimant, 'id' | 'name'>) => void
+  /** The claimant picked or created; null when the claim is unattributed. */
+  onChange: (claimant: Pick<Claimant, 'id' | 'name'> | null) => void
 }) {
-  const { t } = useTranslation('workbench')
+  const { t } = useTranslation(['workbench', 'domain'])
   const [search, setSearch] = useState('')
   const [creating, setCreating] = useState(false)
   const [name, setName] = useState('')
@@ -36,7 +41,8 @@ export function ClaimantPicker({
   const create = useCreateClaimant()
 
   const items = options.data?.items ?? []
-  const listed = value && !items.some((c) => c.id === value.id) ? [value, ...items] : items
+  const chosen = value === UNATTRIBUTED_CHOICE ? null : value
+  const listed = chosen && !items.some((c) => c.id === chosen.id) ? [chosen, ...items] : items
   const matches = claimantMatchesOf(create.error)
   const createClaimant = (allowDuplicate: boolean) =>
     create.mutate(
@@ -69,9 +75,10 @@ export function ClaimantPicker({
       <Field
         as="select"
         label={t('claimant.who')}
-        value={value?.id ?? ''}
+        value={value === UNATTRIBUTED_CHOICE ? UNATTRIBUTED_CHOICE : (value?.id ?? '')}
         required
         onChange={(e) => {
+          if (e.target.value === UNATTRIBUTED_CHOICE) return onChange(null)
           const picked = listed.find((c) => c.id === e.target.value)
           if (picked) onChange(picked)
         }}
@@ -83,6 +90,7 @@ export function ClaimantPicker({
               ? t('claimant.choose')
               : t('claimant.noMatch')}
         </option>
+        <option value={UNATTRIBUTED_CHOICE}>{t('domain:attribution.choice')}</option>
         {listed.map((c) => (
           <option key={c.id} value={c.id}>
             {optionLabel(c.name, items.find((item) => item.id === c.id)?.aliases ?? [], t)}

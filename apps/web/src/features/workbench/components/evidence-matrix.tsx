@@ -9,6 +9,7 @@ import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterc
 import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
+import { ClaimantName, unattributedClaimName } from '../../../components/claimant-name.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
@@ -40,8 +41,9 @@ export function possessive(name: string): string {
 
 /** How a claim is named in a cell: "Oleg Kiper's claim", with its short form when the claimant has two. */
 export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim[]): string {
-  const twice = claims.filter((c) => c.claimant.id === claim.claimant.id).length > 1
+  const twice = claims.filter((c) => c.claimant?.id === claim.claimant?.id).length > 1
   const short = claim.shortText ?? claim.text.slice(0, 60)
+  if (!claim.claimant) return unattributedClaimName(twice ? short : null)
   const name = claim.claimant.name
   // English writes "Oleg Kiper's claim" but "Ukrainian officials' claim".
   const context = possessive(name).endsWith("'s") ? undefined : 'sibilant'
@@ -468,9 +470,7 @@ export function EvidenceMatrix({
                 <th scope="col">{t('matrix.kind')}</th>
                 {claims.map((claim) => (
                   <th scope="col" key={claim.id} className="matrix-claim">
-                    <span className="matrix-claimant" dir="auto">
-                      {claim.claimant.name}
-                    </span>
+                    <ClaimantName className="matrix-claimant" claimant={claim.claimant} />
                     {claim.shortText ? (
                       <span className="matrix-short" dir="auto">
                         {claim.shortText}

@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { unattributedClaimName } from '../../../components/claimant-name.tsx'
 import { formatMoment } from '../../../components/dates.ts'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { placed, slot, UserText } from '../../../i18n/sentence-tags.tsx'
@@ -184,14 +185,16 @@ export function HistoryPanel({
           <option value="dispute">{t('verdicts:history.wholeDispute')}</option>
           {claims.map((c) => (
             <option key={c.id} value={c.id} dir="auto">
-              {t(c.shortText ? 'verdicts:history.claimOptionShort' : 'verdicts:history.claimOption', {
-                // "Oleg Kiper's", "Charles'": a name ending in s takes the English possessive's other form.
-                whose: t('verdicts:history.whose', {
-                  name: c.claimant.name,
-                  context: /s$/.test(c.claimant.name) ? 's' : undefined,
-                }),
-                short: c.shortText,
-              })}
+              {c.claimant
+                ? t(c.shortText ? 'verdicts:history.claimOptionShort' : 'verdicts:history.claimOption', {
+                    // "Oleg Kiper's", "Charles'": a name ending in s takes the English possessive's other form.
+                    whose: t('verdicts:history.whose', {
+                      name: c.claimant.name,
+                      context: /s$/.test(c.claimant.name) ? 's' : undefined,
+                    }),
+                    short: c.shortText,
+                  })
+                : unattributedClaimName(c.shortText)}
             </option>
           ))}
         </select>

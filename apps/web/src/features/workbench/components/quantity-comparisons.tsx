@@ -7,6 +7,7 @@ import {
 import { domainWords, type WorkbenchClaim } from '@counterclaim/shared'
 import { useId, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import { claimantLabel } from '../../../components/claimant-name.tsx'
 import { currentLocale } from '../../../i18n/i18n.ts'
 
 const SHOWN = 4
@@ -33,7 +34,7 @@ export function QuantityComparisons({
   }
   // The chart names each row by its claimant; by the claim when a claimant made two.
   const chartLabel = (c: WorkbenchClaim) =>
-    claims.filter((x) => x.claimant.id === c.claimant.id).length > 1 ? label(c) : c.claimant.name
+    claims.filter((x) => x.claimant?.id === c.claimant?.id).length > 1 ? label(c) : claimantLabel(c.claimant)
   const charts = quantityCharts(
     claims.map((c) => ({ id: c.id, label: chartLabel(c), quantities: c.quantities })),
     words,
