@@ -35,6 +35,9 @@ export function catalogueOf(locale: string): Map<string, string> {
   return new Map([...entries].map(([key, text]) => [key.replace(':.', ':'), text]))
 }
 
+/** How many letters a catalogue text has of its own, outside its placeholders. */
+const letters = (text: string) => (text.replace(/\{\{[^}]*\}\}/g, '').match(/\p{L}/gu) ?? []).length
+
 /** An English text as a pattern matching what it renders: each {{placeholder}} stands for any text. */
 function patternOf(text: string): RegExp {
   const parts = text.split(/\{\{[^}]*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -48,9 +51,13 @@ function patternOf(text: string): RegExp {
 export function englishOnly(locale: string): { key: string; text: string; pattern: RegExp }[] {
   const english = catalogueOf('en')
   const other = catalogueOf(locale)
-  return [...english]
-    .filter(([key, text]) => other.get(key) !== text && /\p{L}{2}/u.test(text.replace(/\{\{[^}]*\}\}/g, '')))
-    .map(([key, text]) => ({ key, text, pattern: patternOf(text) }))
+  return (
+    [...english]
+      // A text that is mostly placeholders ("{{change}} on {{claim}}") would match any sentence with " on " in
+      // people's words: only texts with a few letters of their own are told apart by their English.
+      .filter(([key, text]) => other.get(key) !== text && letters(text) >= 4)
+      .map(([key, text]) => ({ key, text, pattern: patternOf(text) }))
+  )
 }
 
 /**
@@ -115,11 +122,17 @@ const LATIN_ALLOWED = new Set([
 
 /**
  * Texts with a Latin-script word of three letters or more that no catalogue explains: strings written
- * into the code instead of a catalogue show up here on a page in a Cyrillic language.
+ * into the code instead of a catalogue show up here on a page in a Cyrillic language. `userTexts` are
+ * people's words the page puts inside its own sentences or accessible names (a claimant's name in "Edit
+ * the claim of …", a search query in a heading): they are taken out of each text before it is read.
  */
-export async function latinTexts(target: Page | Locator): Promise<string[]> {
+export async function latinTexts(
+  target: Page | Locator,
+  userTexts: readonly string[] = [],
+): Promise<string[]> {
   const texts = await interfaceTexts(target)
-  return [...new Set(texts)].filter((text) =>
-    (text.match(/\p{Script=Latin}{3,}/gu) ?? []).some((word) => !LATIN_ALLOWED.has(word)),
-  )
+  return [...new Set(texts)].filter((text) => {
+    const own = userTexts.reduce((rest, words) => rest.split(words).join(' '), text)
+    return (own.match(/\p{Script=Latin}{3,}/gu) ?? []).some((word) => !LATIN_ALLOWED.has(word))
+  })
 }

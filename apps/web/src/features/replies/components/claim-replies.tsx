@@ -1,5 +1,11 @@
 import { replyLine } from '@counterclaim/domain'
-import { LIMITS, REPLY_ANSWER_MAX, type ReplyAttempt, type ReplyChannel } from '@counterclaim/shared'
+import {
+  domainWords,
+  LIMITS,
+  REPLY_ANSWER_MAX,
+  type ReplyAttempt,
+  type ReplyChannel,
+} from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -7,6 +13,7 @@ import { ActionError } from '../../../components/action-error.tsx'
 import { formatDay } from '../../../components/dates.ts'
 import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { currentLocale } from '../../../i18n/i18n.ts'
 import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { replyListQuery, useAddReply, useUpdateReply } from '../api/replies.ts'
 import './replies.css'
@@ -205,7 +212,7 @@ export function ClaimReplies({ claimId, claimLabel }: { claimId: string; claimLa
         <ol className="reply-log">
           {log.data.items.map((entry) => (
             <li key={entry.id}>
-              <p className="small">{replyLine(entry, formatDay, day)}</p>
+              <p className="small">{replyLine(entry, formatDay, day, domainWords(currentLocale()))}</p>
               {recording === entry.id ? (
                 <RecordReplyForm claimId={claimId} entry={entry} onDone={() => setRecording(null)} />
               ) : (
