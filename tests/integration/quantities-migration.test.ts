@@ -1,6 +1,6 @@
 // A database written before claims carried a list of quantities keeps its numbers: the migration moves each
 // claim's single quantity into the list, on both engines, as the same JSON text the app writes.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,6 +11,7 @@ import { migrate as migratePgFolder } from 'drizzle-orm/node-postgres/migrator'
 import { Pool } from 'pg'
 import { describe, expect, inject, it } from 'vitest'
 import { migrationsFolder } from '../../packages/db/src/root.ts'
+import { migrationsUpTo } from '../support/migrations.ts'
 import { createDatabase, dropDatabase } from '../support/postgres-cluster.ts'
 import { testEngine } from '../support/test-db.ts'
 
@@ -18,18 +19,7 @@ const engine = testEngine()
 // The last migration before quantities became a list, as each engine's journal names it.
 const LAST_SINGLE = { sqlite: '0009_team_work', postgres: '0006_team_work' }[engine]
 
-/** A copy of the engine's migrations folder whose journal stops at `lastTag`. */
-function foldersUpTo(lastTag: string): string {
-  const folder = join(mkdtempSync(join(tmpdir(), 'migrations-')), 'm')
-  cpSync(migrationsFolder(engine), folder, { recursive: true })
-  const journalPath = join(folder, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
-  const end = journal.entries.findIndex((e) => e.tag === lastTag)
-  expect(end).toBeGreaterThan(0)
-  journal.entries = journal.entries.slice(0, end + 1)
-  writeFileSync(journalPath, JSON.stringify(journal))
-  return folder
-}
+const foldersUpTo = (lastTag: string) => migrationsUpTo(engine, lastTag)
 
 const NOW = '2025-06-10T08:00:00.000Z'
 // One claim with a whole number, one with a fraction, one with none; the rows every claim needs first.

@@ -1,7 +1,7 @@
 // A database written before claims could be unattributed keeps every claim, its speaker, its place in the
 // search index and every reference to it when claims.claimant_id becomes nullable. On SQLite that change
 // rebuilds the table (copy, drop, rename), which drops its indexes and triggers: they must come back.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,6 +11,7 @@ import { Pool } from 'pg'
 import { describe, expect, inject, it } from 'vitest'
 import { migrationsFolder } from '../../packages/db/src/root.ts'
 import { migrateSqliteFolder } from '../../packages/db/src/sqlite.ts'
+import { migrationsUpTo } from '../support/migrations.ts'
 import { createDatabase, dropDatabase } from '../support/postgres-cluster.ts'
 import { testEngine } from '../support/test-db.ts'
 
@@ -18,18 +19,7 @@ const engine = testEngine()
 // The last migration before a claim's claimant became optional, as each engine's journal names it.
 const LAST_ATTRIBUTED = { sqlite: '0011_quantities_list', postgres: '0008_quantities_list' }[engine]
 
-/** A copy of the engine's migrations folder whose journal stops at `lastTag`. */
-function foldersUpTo(lastTag: string): string {
-  const folder = join(mkdtempSync(join(tmpdir(), 'migrations-')), 'm')
-  cpSync(migrationsFolder(engine), folder, { recursive: true })
-  const journalPath = join(folder, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
-  const end = journal.entries.findIndex((e) => e.tag === lastTag)
-  expect(end).toBeGreaterThan(0)
-  journal.entries = journal.entries.slice(0, end + 1)
-  writeFileSync(journalPath, JSON.stringify(journal))
-  return folder
-}
+const foldersUpTo = (lastTag: string) => migrationsUpTo(engine, lastTag)
 
 const NOW = '2025-06-10T08:00:00.000Z'
 // Two attributed claims, one with a verdict and one with a stance on a piece of evidence: rows in other
