@@ -215,7 +215,7 @@ describe('publishing an unattributed claim', () => {
     const page = await t.request(`/v/${claimId}`)
     expect(page.status).toBe(200)
     const html = await page.text()
-    expect(html).toMatch(/<span class="claimant">Unattributed<\/span>/)
+    expect(html).toMatch(/<span class="claimant"[^>]*>Unattributed<\/span>/)
 
     const [row] = await allLogRows(
       t,
@@ -227,7 +227,7 @@ describe('publishing an unattributed claim', () => {
     const disputePage = await t.request(`/d/${row?.disputeId}`)
     expect(disputePage.status).toBe(200)
     const disputeHtml = await disputePage.text()
-    expect(disputeHtml).toMatch(/<p class="claimant">Unattributed<\/p>/)
+    expect(disputeHtml).toMatch(/<p class="claimant"[^>]*>Unattributed<\/p>/)
     expect(disputeHtml).toContain(
       'Read the fact check<span class="visually-hidden"> of the unattributed claim</span>',
     )
