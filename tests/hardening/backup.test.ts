@@ -98,13 +98,23 @@ describe('npm run backup', () => {
   })
 
   it('exits non-zero when the copy fails its integrity check', async () => {
-    // A database whose table pages are overwritten: the copy carries the damage, and the check finds it.
+    // A database whose tables' first pages are overwritten: the copy carries the damage, and the check finds
+    // it. The pages are the tables' own (their root pages), not free ones a migration may have left behind.
     const damaged = join(dir, 'damaged.db')
     copyFileSync(freshDbFile(), damaged)
+    const db = new Database(damaged, { readonly: true })
+    const pageSize = db.pragma('page_size', { simple: true }) as number
+    const roots = db
+      .prepare(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name IN ('claims', 'disputes', 'claimants')",
+      )
+      .pluck()
+      .all() as number[]
+    db.close()
+    expect(roots).toHaveLength(3)
     const fd = openSync(damaged, 'r+')
-    const pageSize = 4096
-    for (let page = 3; page < 12; page++)
-      writeSync(fd, Buffer.alloc(pageSize / 2, 0x5a), 0, pageSize / 2, page * pageSize + 100)
+    for (const page of roots)
+      writeSync(fd, Buffer.alloc(pageSize / 2, 0x5a), 0, pageSize / 2, (page - 1) * pageSize + 100)
     closeSync(fd)
     const result = await backup(damaged, join(dir, 'damaged-copy.db'))
     expect(result.code).not.toBe(0)
