@@ -235,7 +235,12 @@ it('the claimant picker offers the claimant already on the desk, and creates ano
   const choice = page.getByLabel('Who made the claim')
   await expect
     .poll(() => choice.locator('option').allTextContents())
-    .toEqual(['Choose a claimant', 'Liz Truss (also Mary Elizabeth Truss)', 'A Liz Truss adviser'])
+    .toEqual([
+      'Choose a claimant',
+      'Unattributed (no known speaker)',
+      'Liz Truss (also Mary Elizabeth Truss)',
+      'A Liz Truss adviser',
+    ])
 
   await page.getByRole('button', { name: 'New claimant…' }).click()
   await page.getByLabel('Name').fill('mary-elizabeth truss')

@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <section aria-labelledby="not-found-heading" className="page">
       <h1 id="not-found-heading">{t('notFound.title')}</h1>
       <p>
-        <Trans t={t} i18nKey="notFound.text" components={{ link: <Link to="/disputes" /> }} />
+        <Trans t={t} i18nKey="notFound.text" components={{ go: <Link to="/disputes" /> }} />
       </p>
     </section>
   )
@@ -36,7 +36,7 @@ export function RouteErrorPage() {
           components={{
             reload: <button type="button" onClick={() => window.location.reload()} />,
             // biome-ignore lint/a11y/useAnchorContent: the catalogue's words fill the link
-            link: <a href="/disputes" />,
+            go: <a href="/disputes" />,
           }}
         />
       </p>

@@ -72,4 +72,19 @@ describe('the catalogues', () => {
       },
     )
   }
+
+  // <Trans> reads a sentence's tags as HTML: a void element's name (<link>, <br>, <img>…) takes no words, so
+  // "<link>Go to the disputes</link>" would render an empty link.
+  const VOID = /<\/?(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>/
+  it.each(files)(
+    '$folder/*/$file names no sentence tag after an HTML element that holds no words',
+    ({ folder, file }) => {
+      for (const locale of LOCALES) {
+        const voids = [...read(folder, locale, file)]
+          .filter(([, text]) => VOID.test(text))
+          .map(([key]) => key)
+        expect(voids, `${locale}/${file}`).toEqual([])
+      }
+    },
+  )
 })
