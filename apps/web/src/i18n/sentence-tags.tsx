@@ -16,6 +16,8 @@ export const SENTENCE_TAGS = {
   title: <span dir="auto" />,
   contact: <span dir="auto" />,
   evidence: <span dir="auto" />,
+  // Any other person's words inside a sentence: a name, a title, a query.
+  user: <span dir="auto" />,
 }
 
 /** A private-use character no one types: it marks where a node goes in a translated plain-text sentence. */

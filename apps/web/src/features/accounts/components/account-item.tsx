@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { Field, FieldScope } from '../../../components/field.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { type AccountPatch, useUpdateAccount } from '../api/accounts.ts'
 import { roleLabel } from './roles.ts'
 
@@ -103,7 +104,7 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
                       t={t}
                       i18nKey="item.ofName"
                       values={{ name: account.name }}
-                      components={{ user: <span dir="auto" /> }}
+                      components={SENTENCE_TAGS}
                     />
                   </span>
                 }
@@ -177,7 +178,7 @@ export function AccountItem({ account, isSelf }: { account: User; isSelf: boolea
                 t={t}
                 i18nKey="item.confirmDisable"
                 values={{ name: account.name }}
-                components={{ user: <span dir="auto" /> }}
+                components={SENTENCE_TAGS}
               />
             </p>
             <div className="actions">

@@ -8,6 +8,7 @@ import { Field, Form } from '../../../components/field.tsx'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import '../../../components/record-list.css'
 import { i18n } from '../../../i18n/i18n.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { apiTokenListQuery, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens.ts'
 import { roleLabel } from './roles.ts'
 
@@ -163,12 +164,7 @@ function NewToken({ token, onDone }: { token: ApiTokenCreated; onDone: () => voi
   return (
     <section className="account-panel new-token" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={heading} tabIndex={-1}>
-        <Trans
-          t={t}
-          i18nKey="tokens.yourNew"
-          values={{ name: token.name }}
-          components={{ user: <span dir="auto" /> }}
-        />
+        <Trans t={t} i18nKey="tokens.yourNew" values={{ name: token.name }} components={SENTENCE_TAGS} />
       </h3>
       <p id={ids.warning} className="new-token-warning">
         <Trans t={t} i18nKey="tokens.copyNow" components={{ strong: <strong /> }} />
@@ -257,7 +253,7 @@ function TokenItem({ token, onRevoked }: { token: ApiToken; onRevoked: () => voi
               t={t}
               i18nKey="tokens.confirmRevoke"
               values={{ name: token.name }}
-              components={{ user: <span dir="auto" /> }}
+              components={SENTENCE_TAGS}
             />
           </p>
           <ActionError error={revoke.error} action={t('tokens.notRevoked')} />
@@ -283,12 +279,7 @@ function TokenItem({ token, onRevoked }: { token: ApiToken; onRevoked: () => voi
             {t('tokens.revoke')}
             <span className="visually-hidden">
               {' '}
-              <Trans
-                t={t}
-                i18nKey="tokens.quoted"
-                values={{ name: token.name }}
-                components={{ user: <span dir="auto" /> }}
-              />
+              <Trans t={t} i18nKey="tokens.quoted" values={{ name: token.name }} components={SENTENCE_TAGS} />
             </span>
           </button>
         </div>

@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field.tsx'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { peopleQuery } from '../api/assignment.ts'
 
 /** Above this many people, a filter box helps find one. */
@@ -81,7 +82,7 @@ export function PeopleChooser({
                 t={t}
                 i18nKey="chooser.noOneCalled"
                 values={{ name: filter.trim() }}
-                components={{ user: <span dir="auto" /> }}
+                components={SENTENCE_TAGS}
               />
             )}
           </p>

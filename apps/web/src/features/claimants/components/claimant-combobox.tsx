@@ -2,6 +2,7 @@ import { type Claimant, LIMITS } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, useEffect, useId, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { claimantSearchQuery } from '../api/claimants.ts'
 
 /**
@@ -120,7 +121,7 @@ export function ClaimantCombobox({
                         t={t}
                         i18nKey="claimants:list.also"
                         values={{ aliases: c.aliases.join(', ') }}
-                        components={{ user: <span dir="auto" /> }}
+                        components={SENTENCE_TAGS}
                       />
                     </>
                   ) : null}

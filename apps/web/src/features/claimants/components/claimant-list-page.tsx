@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router'
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { claimantListQuery } from '../api/claimants.ts'
 import '../../../components/data-table.css'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** Everyone who has made a claim, searchable by name or alias; the search is kept in the address. */
 export function ClaimantListPage() {
@@ -67,12 +68,7 @@ export function ClaimantListPage() {
       {claimants.isSuccess && items.length === 0 ? (
         <EmptyMessage>
           {q ? (
-            <Trans
-              t={t}
-              i18nKey="claimants:list.noneContain"
-              values={{ q }}
-              components={{ user: <span dir="auto" /> }}
-            />
+            <Trans t={t} i18nKey="claimants:list.noneContain" values={{ q }} components={SENTENCE_TAGS} />
           ) : (
             t('claimants:list.noneYet')
           )}
@@ -82,12 +78,7 @@ export function ClaimantListPage() {
         <table className="data-table">
           <caption className="visually-hidden">
             {q ? (
-              <Trans
-                t={t}
-                i18nKey="claimants:list.captionSearch"
-                values={{ q }}
-                components={{ user: <span dir="auto" /> }}
-              />
+              <Trans t={t} i18nKey="claimants:list.captionSearch" values={{ q }} components={SENTENCE_TAGS} />
             ) : (
               t('claimants:list.heading')
             )}
@@ -112,7 +103,7 @@ export function ClaimantListPage() {
                         t={t}
                         i18nKey="claimants:list.also"
                         values={{ aliases: c.aliases.join(', ') }}
-                        components={{ user: <span dir="auto" /> }}
+                        components={SENTENCE_TAGS}
                       />
                     </span>
                   ) : null}

@@ -13,6 +13,7 @@ import { ClaimantMerge } from './claimant-merge.tsx'
 import { RatingChart } from './rating-chart.tsx'
 import '../../../components/data-table.css'
 import './claimants.css'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /**
  * One claimant's track record: every claim it made, the verdicts on them, and a chart of those verdicts;
@@ -185,7 +186,7 @@ function TrackRecord({ claimant, mayMerge }: { claimant: ClaimantDetail; mayMerg
                           t={t}
                           i18nKey="claimants:page.inDispute"
                           values={{ title: claim.disputeTitle }}
-                          components={{ user: <span dir="auto" /> }}
+                          components={SENTENCE_TAGS}
                         />
                       </span>
                     </td>

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { type ComboboxOption, SearchCombobox } from '../../../components/search-combobox.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { disputeOptionsQuery, useAttachFactCheck } from '../api/fact-checks.ts'
 
 /**
@@ -120,7 +121,7 @@ export function AttachToDispute({
               t={t}
               i18nKey="attach.done"
               values={{ title: attached.label }}
-              components={{ user: <span dir="auto" /> }}
+              components={SENTENCE_TAGS}
             />{' '}
             <Link to={`/disputes/${encodeURIComponent(attached.id)}`}>{t('attach.openWorkbench')}</Link>
           </>

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDay, formatNumber } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { AttachToDispute } from './attach-to-dispute.tsx'
 import { languageName, safeHref } from './fact-check-words.ts'
 
@@ -16,12 +17,7 @@ export function ExternalRatingLine({ rating }: { rating: FactCheck['rating'] }) 
         {t('item.theirRating')}{' '}
         <strong>
           {rating.label ? (
-            <Trans
-              t={t}
-              i18nKey="item.quoted"
-              values={{ text: rating.label }}
-              components={{ user: <span dir="auto" /> }}
-            />
+            <Trans t={t} i18nKey="item.quoted" values={{ text: rating.label }} components={SENTENCE_TAGS} />
           ) : (
             t('item.noneGiven')
           )}
@@ -121,7 +117,7 @@ export function FactCheckItem({
                 t={t}
                 i18nKey="item.ofClaim"
                 values={{ claim: factCheck.claimReviewed }}
-                components={{ user: <span dir="auto" /> }}
+                components={SENTENCE_TAGS}
               />
             </span>
           </a>

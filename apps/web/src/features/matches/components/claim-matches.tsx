@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActionError } from '../../../components/action-error.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import {
   claimLinksQuery,
   claimMatchesQuery,
@@ -185,12 +186,7 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
           {count === null ? t('disclosure') : t('disclosureCount', { count })}
           <span className="visually-hidden">
             {' '}
-            <Trans
-              t={t}
-              i18nKey="ofClaim"
-              values={{ claim: claimLabel }}
-              components={{ user: <span dir="auto" /> }}
-            />
+            <Trans t={t} i18nKey="ofClaim" values={{ claim: claimLabel }} components={SENTENCE_TAGS} />
           </span>
         </summary>
         {matches.isPending && open ? <p role="status">{t('looking')}</p> : null}
@@ -204,12 +200,7 @@ export function ClaimMatches({ claimId, claimLabel }: { claimId: string; claimLa
             matches={matches.data}
             heading="h4"
             about={
-              <Trans
-                t={t}
-                i18nKey="ofClaim"
-                values={{ claim: claimLabel }}
-                components={{ user: <span dir="auto" /> }}
-              />
+              <Trans t={t} i18nKey="ofClaim" values={{ claim: claimLabel }} components={SENTENCE_TAGS} />
             }
             actionFor={(target) =>
               linked.has(target.key) ? (

@@ -15,6 +15,7 @@ import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
 import './matches.css'
 import { ClaimantName, claimantLabel } from '../../../components/claimant-name.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** Something a claim can be linked to, as the screens name it. */
 export interface MatchTarget {
@@ -70,12 +71,7 @@ export function ExternalRatingWords({ rating }: { rating: ExternalRating }) {
   return (
     <>
       {rating.label ? (
-        <Trans
-          t={t}
-          i18nKey="rated"
-          values={{ label: rating.label }}
-          components={{ user: <span dir="auto" /> }}
-        />
+        <Trans t={t} i18nKey="rated" values={{ label: rating.label }} components={SENTENCE_TAGS} />
       ) : (
         t('noRating')
       )}
@@ -165,7 +161,7 @@ export function MatchSections({
                         t={t}
                         i18nKey="byPublisher"
                         values={{ publisher: m.factCheck.publisher.name }}
-                        components={{ user: <span dir="auto" /> }}
+                        components={SENTENCE_TAGS}
                       />
                     </span>
                   </a>

@@ -7,6 +7,7 @@ import { otherCorrectedFields, ratingWords } from '../../../components/correctio
 import { formatMoment, formatNumber } from '../../../components/dates.ts'
 import { Field, FieldScope } from '../../../components/field.tsx'
 import { useRequiredNote } from '../../../components/required-note.ts'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { useApproveCorrection, useRejectCorrection, useReloadCorrections } from '../api/review.ts'
 import type { ReviewOutcome } from './review-item.tsx'
 
@@ -101,7 +102,7 @@ export function CorrectionItem({
               t={t}
               i18nKey="item.inDispute"
               values={{ title: item.disputeTitle }}
-              components={{ user: <span dir="auto" /> }}
+              components={SENTENCE_TAGS}
             />{' '}
             ·{' '}
             <Link to={`/disputes/${encodeURIComponent(item.disputeId)}`}>
@@ -155,7 +156,7 @@ export function CorrectionItem({
                   t={t}
                   i18nKey="correction.onClaim"
                   values={{ claim: claimLabel }}
-                  components={{ user: <span dir="auto" /> }}
+                  components={SENTENCE_TAGS}
                 />
               </span>
             </summary>
@@ -194,7 +195,7 @@ export function CorrectionItem({
                   t={t}
                   i18nKey="correction.theChangeOn"
                   values={{ claim: claimLabel }}
-                  components={{ user: <span dir="auto" /> }}
+                  components={SENTENCE_TAGS}
                 />
               </span>
             </button>
@@ -217,7 +218,7 @@ export function CorrectionItem({
                 t={t}
                 i18nKey="correction.theChangeOn"
                 values={{ claim: claimLabel }}
-                components={{ user: <span dir="auto" /> }}
+                components={SENTENCE_TAGS}
               />
             </span>
           </button>

@@ -13,6 +13,7 @@ import { whyNotPublish } from '../../../components/publish-reason.ts'
 import { useRequiredNote } from '../../../components/required-note.ts'
 import { ErrorMessage, LoadingMessage } from '../../../components/status-messages.tsx'
 import { RatingBadge, verdictStatusLabel } from '../../../components/verdict-badges.tsx'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 import { type DisputeQuery, usePublishVerdict, useReloadDispute, useReturnVerdict } from '../api/review.ts'
 
 /** What an editor just did in the queue, for the "Just reviewed" list. */
@@ -127,7 +128,7 @@ export function ReviewItem<K extends QueryKey>({
               t={t}
               i18nKey="item.inDispute"
               values={{ title: row.disputeTitle }}
-              components={{ user: <span dir="auto" /> }}
+              components={SENTENCE_TAGS}
             />{' '}
             · <Link to={`/disputes/${encodeURIComponent(row.disputeId)}`}>{t('item.openWorkbench')}</Link>
           </p>

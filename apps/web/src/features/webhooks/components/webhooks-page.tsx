@@ -11,6 +11,7 @@ import { WebhookCreateForm } from './webhook-create-form.tsx'
 import { WebhookDeliveries } from './webhook-deliveries.tsx'
 import { eventWords } from './webhook-words.ts'
 import './webhooks.css'
+import { SENTENCE_TAGS } from '../../../i18n/sentence-tags.tsx'
 
 /** The desk's webhooks, for admins: where published, corrected and withdrawn verdicts are sent. */
 export function WebhooksPage({ user }: { user: SessionUser }) {
@@ -99,12 +100,7 @@ function WebhookItem({ hook, onRemoved }: { hook: Webhook; onRemoved: () => void
       {confirming ? (
         <div className="confirm state-message state-warning">
           <p>
-            <Trans
-              t={t}
-              i18nKey="confirmRemove"
-              values={{ url: hook.url }}
-              components={{ user: <span dir="auto" /> }}
-            />
+            <Trans t={t} i18nKey="confirmRemove" values={{ url: hook.url }} components={SENTENCE_TAGS} />
           </p>
           <div className="actions compact">
             <button
