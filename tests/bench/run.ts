@@ -17,9 +17,12 @@ import { gzipSync } from 'node:zlib'
 import { parse } from 'csv-parse'
 import { getWorkbench } from '../../apps/api/src/services/workbench.ts'
 import {
+  type ClaimLogChoice,
   type ClaimLogSqlFilters,
+  choiceSql,
   chooseClaimLogStatement,
   claimLogAlternatives,
+  claimLogPage,
   claimLogPlan,
   claimLogSql,
   closeDb,
@@ -32,6 +35,7 @@ import {
   searchIndex,
 } from '../../packages/db/src/index.ts'
 import { fullTextQuery, matchQueries } from '../../packages/domain/src/index.ts'
+import { CLAIM_LOG_COLUMNS } from '../../packages/shared/src/index.ts'
 import { buildServerBundle } from '../../scripts/server-bundle.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { freePort } from '../support/free-port.ts'
@@ -447,10 +451,10 @@ const plans: Plan[] = []
 /**
  * The filters whose plan sorts or is chosen by counting, timed in-process (median of 3 runs): the
  * statement the route takes (packages/db's chooseClaimLogStatement) against the best of the others
- * this engine has. SQLite: the variants the choice passed over, or, for a date range, the same SQL
- * with the filter column unindexed (`+col`) so the order index drives and the filter is checked row by
- * row: which plan wins depends on how many rows match. PostgreSQL takes no hints and its tag variants
- * are one statement, so only its text filter has another (checking rows instead of collecting matches).
+ * this engine has: the variants the choice passed over, or, for a date range, the range read by
+ * claims_stated_idx and sorted (the statement before the month walks) and the log's order walked with
+ * the date checked on each row. PostgreSQL's tag variants are one statement, so there only its text
+ * filter and date ranges have others. Then every filter and pairs of them, a first page and a deep one.
  */
 async function planAlternatives(bench: BenchDatabase): Promise<void> {
   section(
@@ -462,23 +466,30 @@ async function planAlternatives(bench: BenchDatabase): Promise<void> {
   const fts = (word: string | undefined) => fullTextQuery(word ?? 'x', bench.engine) ?? ''
   // Each case: the route's own statement (packages/db's choice) against the best of the others: the
   // variants the choice passed over, or else the same SQL with the filter column unindexed.
-  const plus = (from: string, to: string) =>
-    bench.engine === 'sqlite' ? (sql: string) => sql.split(from).join(to) : null
-  const cases: Array<[string, ClaimLogSqlFilters, ((sql: string) => string) | null]> = [
-    [
-      'from/to, 3 months in 2024',
-      { from: '2024-01-01', to: '2024-03-31' },
-      plus('c.stated_on', '+c.stated_on'),
-    ],
-    [
-      'from/to, 1 week in 2023',
-      { from: '2023-02-01', to: '2023-02-07' },
-      plus('c.stated_on', '+c.stated_on'),
-    ],
-    [`tag, most used ("${commonTag}")`, { tag: commonTag }, null],
-    [`tag, least used ("${rareTag}")`, { tag: rareTag }, null],
-    [`q, rank 100 ("${en.words[100]}")`, { fts: fts(en.words[100]) }, null],
-    [`q, rank 4000 ("${en.words[4000]}")`, { fts: fts(en.words[4000]) }, null],
+  // A date range's other statements: read by claims_stated_idx and sorted, or the log's order walked.
+  const dated = (choice: ClaimLogChoice): Array<[ClaimLogChoice, string]> => {
+    const keys = (from: 'from' | 'fromCheck', to: 'to' | 'toCheck') =>
+      new Set(
+        [...choice.keys]
+          .map((k) => (k === 'from' || k === 'fromCheck' ? from : k === 'to' || k === 'toCheck' ? to : k))
+          .filter((k) => k !== 'fromCheck' || choice.params.from)
+          .filter((k) => k !== 'toCheck' || choice.params.to),
+      ) as ClaimLogChoice['keys']
+    return [
+      [{ ...choice, keys: keys('from', 'to'), months: 0 }, 'claims_stated_idx, then sorted'],
+      [{ ...choice, keys: keys('fromCheck', 'toCheck'), months: 0 }, 'order index driving, date checked'],
+    ]
+  }
+  const cases: Array<[string, ClaimLogSqlFilters, boolean]> = [
+    ['from/to, 3 months in 2024', { from: '2024-01-01', to: '2024-03-31' }, true],
+    ['from/to, 1 week in 2023', { from: '2023-02-01', to: '2023-02-07' }, true],
+    ['from/to, all three years', { from: '2023-01-01', to: '2025-12-31' }, true],
+    ['from 2025-07-01', { from: '2025-07-01' }, true],
+    ['to 2023-06-30', { to: '2023-06-30' }, true],
+    [`tag, most used ("${commonTag}")`, { tag: commonTag }, false],
+    [`tag, least used ("${rareTag}")`, { tag: rareTag }, false],
+    [`q, rank 100 ("${en.words[100]}")`, { fts: fts(en.words[100]) }, false],
+    [`q, rank 4000 ("${en.words[4000]}")`, { fts: fts(en.words[4000]) }, false],
   ]
   const timeSql = async (sql: string, params: Record<string, string | number>) => {
     const runs: number[] = []
@@ -486,21 +497,21 @@ async function planAlternatives(bench: BenchDatabase): Promise<void> {
     return median(runs)
   }
   const page = { cursor: false, limit: true }
-  const sqlOf = (keys: ReadonlySet<string>) =>
-    claimLogSql(keys as Parameters<typeof claimLogSql>[0], page, bench.engine)
-  const name = (keys: ReadonlySet<string>) => `the ${[...keys].join(' + ')} statement`
-  for (const [label, filters, rewrite] of cases) {
+  const sqlOf = (choice: ClaimLogChoice) => choiceSql(choice, page, bench.engine)
+  const name = (choice: ClaimLogChoice) =>
+    `the ${[...choice.keys].join(' + ')} statement${choice.months ? ` in ${choice.months} month walks` : ''}`
+  for (const [label, filters, isDated] of cases) {
     const choice = await chooseClaimLogStatement(bench.db, filters)
     const params = { ...choice.params, limit: 51 }
-    const sql = sqlOf(choice.keys)
+    const sql = sqlOf(choice)
     // Only statements that differ from the chosen one's SQL (PostgreSQL writes some variants alike).
     const others = new Map<string, string>()
-    if (rewrite) others.set(rewrite(sql), 'order index driving (`+` on the filter column)')
-    else
-      for (const other of claimLogAlternatives(choice)) {
-        const otherSql = sqlOf(other.keys)
-        if (otherSql !== sql && !others.has(otherSql)) others.set(otherSql, name(other.keys))
-      }
+    for (const [other, otherName] of isDated
+      ? dated(choice)
+      : claimLogAlternatives(choice).map((c) => [c, name(c)] as const)) {
+      const otherSql = sqlOf(other)
+      if (otherSql !== sql && !others.has(otherSql)) others.set(otherSql, otherName)
+    }
     const current = await timeSql(sql, params)
     const timed: Array<{ name: string; value: number }> = []
     for (const [otherSql, otherName] of others)
@@ -514,8 +525,97 @@ async function planAlternatives(bench: BenchDatabase): Promise<void> {
       baseline: best,
       better: 'lower',
       target: null,
-      note: `${name(choice.keys)}${best ? '' : '; no other statement on this engine'}`,
+      note: `${name(choice)}${best ? '' : '; no other statement on this engine'}`,
     })
+  }
+  await pagesPerFilter(bench)
+}
+
+/**
+ * Every filter of the log and pairs of them through packages/db's claimLogPage (the route's read,
+ * in-process, one at a time): p95 of 20 runs (fewer past 5 s) of a first page and of a deep page
+ * (after the 2,000th row, its cursor found by paging there), each after one untimed run, against the
+ * unfiltered first page in the same run.
+ */
+async function pagesPerFilter(bench: BenchDatabase): Promise<void> {
+  section('claim-log page of 50 per filter and pair, in-process, one at a time: first page and a deep page')
+  const { en } = vocabularies()
+  const disputeId = await mostUsed(bench, 'claims', 'dispute_id')
+  const claimantId = await mostUsed(bench, 'claims', 'claimant_id')
+  const tag = await mostUsed(bench, 'dispute_tags', 'tag')
+  const q = fullTextQuery(en.words[100] ?? 'x', bench.engine) ?? ''
+  const range = { from: '2024-01-01', to: '2024-03-31' }
+  const cases: Array<[string, ClaimLogSqlFilters]> = [
+    ['unfiltered', {}],
+    ['disputeId', { disputeId }],
+    ['claimantId', { claimantId }],
+    ['claimantId=none', { claimantId: 'none' }],
+    ['rating=false', { rating: 'false' }],
+    ['status=published', { status: 'published' }],
+    ['from/to, 3 months', range],
+    ['from/to, 1 week', { from: '2023-02-01', to: '2023-02-07' }],
+    ['from only', { from: '2025-07-01' }],
+    ['to only', { to: '2023-06-30' }],
+    [`tag "${tag}"`, { tag }],
+    [`q rank 100`, { fts: q }],
+    ['from/to + rating=false', { ...range, rating: 'false' }],
+    ['from/to + status=published', { ...range, status: 'published' }],
+    ['from/to + disputeId', { ...range, disputeId }],
+    ['from/to + claimantId', { ...range, claimantId }],
+    [`from/to + tag`, { ...range, tag }],
+    ['from/to + q', { ...range, fts: q }],
+    ['rating=false + status=published', { rating: 'false', status: 'published' }],
+    ['disputeId + status=published', { disputeId, status: 'published' }],
+    ['claimantId + rating=false', { claimantId, rating: 'false' }],
+    ['tag + status=published', { tag, status: 'published' }],
+    ['q + status=published', { fts: q, status: 'published' }],
+  ]
+  const DEEP = 2000
+  const RUNS = 20
+  const p95 = async (filters: ClaimLogSqlFilters, cursor: [string, string] | null) => {
+    // One page first, untimed: the statement prepared and its pages read once, as a served log's are.
+    await claimLogPage(bench.db, filters, { limit: 50, cursor })
+    const times: number[] = []
+    const start = performance.now()
+    for (let i = 0; i < RUNS; i++) {
+      if (i >= 5 && performance.now() - start > 5000) break
+      const t = performance.now()
+      await claimLogPage(bench.db, filters, { limit: 50, cursor })
+      times.push(performance.now() - t)
+    }
+    return quantile(times, 0.95)
+  }
+  const AT = CLAIM_LOG_COLUMNS.findIndex((c) => c.field === 'updatedAt')
+  const deepCursor = async (filters: ClaimLogSqlFilters): Promise<[string, string] | null> => {
+    let cursor: [string, string] | null = null
+    for (let read = 0; read < DEEP; read += 500) {
+      const rows = await claimLogPage(bench.db, filters, { limit: 500, cursor })
+      const last = rows.at(-1)
+      if (rows.length < 500 || !last) return cursor
+      cursor = [String(last[AT]), String(last[0])]
+    }
+    return cursor
+  }
+  const base = await p95({}, null)
+  for (const [label, filters] of cases) {
+    const first = await p95(filters, null)
+    const cursor = await deepCursor(filters)
+    for (const [which, value] of [
+      ['first page', first],
+      [
+        cursor ? `page after row ${DEEP}` : 'page after row 2000 (fewer rows: last page)',
+        await p95(filters, cursor),
+      ],
+    ] as const)
+      record({
+        section: 'plans',
+        name: `claim-log page, ${label}, ${which}: p95`,
+        value,
+        unit: 'ms',
+        baseline: { name: 'unfiltered first page, p95', value: base },
+        better: 'lower',
+        target: { text: '≤ 50 ms', met: value <= 50 },
+      })
   }
 }
 

@@ -9,10 +9,12 @@ import type { ClaimLogCursor } from './claim-log.ts'
 import {
   type ClaimLogChoice,
   type ClaimLogSqlFilters,
+  choiceSql,
   claimLogChoice,
-  claimLogSql,
   countedFilters,
   SEARCH_CANDIDATES,
+  STATED_SPAN_SQL,
+  type StatedSpan,
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 import type { Db } from './client.ts'
@@ -60,17 +62,22 @@ SELECT (SELECT count(*) FROM (
 
 /**
  * The statement for these filters. `walk` false (the export, which reads every row) never checks row
- * by row: collecting the matches is cheaper whenever the whole log is read.
+ * by row nor splits a date range into month walks: collecting the matches is cheaper whenever the
+ * whole log is read.
  */
 async function choose(client: Queryable, filters: ClaimLogSqlFilters, walk = true): Promise<ClaimLogChoice> {
   const { tag, fts } = countedFilters(filters)
   const tagCount = tag
     ? ((await client.query<{ n: number }>(TAG_DISPUTES_SQL, [tag, TAG_SCAN_FROM])).rows[0]?.n ?? 0)
     : 0
-  if (!fts) return claimLogChoice(filters, { tag: tagCount, fts: 0 })
+  const stated =
+    walk && (filters.from || filters.to)
+      ? (await client.query<StatedSpan>(STATED_SPAN_SQL)).rows[0]
+      : undefined
+  if (!fts) return claimLogChoice(filters, { tag: tagCount, fts: 0, stated })
   const { n = 0, at = FTS_CHECK_AT_LEAST } =
     (await client.query<{ n: number; at: number }>(FTS_MATCHES_SQL, [fts])).rows[0] ?? {}
-  return claimLogChoice(filters, { tag: tagCount, fts: n }, walk ? at : Number.POSITIVE_INFINITY)
+  return claimLogChoice(filters, { tag: tagCount, fts: n, stated }, walk ? at : Number.POSITIVE_INFINITY)
 }
 
 /** chooseClaimLogStatement on PostgreSQL. */
@@ -79,7 +86,7 @@ export function pgChoose(db: Db, filters: ClaimLogSqlFilters): Promise<ClaimLogC
 }
 
 function pageStatement(choice: ClaimLogChoice, page: { limit: number; cursor: [string, string] | null }) {
-  const sql = claimLogSql(choice.keys, { cursor: page.cursor !== null, limit: true }, 'postgres')
+  const sql = choiceSql(choice, { cursor: page.cursor !== null, limit: true }, 'postgres')
   const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
   return numbered(sql, { ...choice.params, ...cursor, limit: page.limit })
 }
@@ -124,8 +131,11 @@ export async function iterateClaimLogPg(db: Db, filters: ClaimLogSqlFilters): Pr
   let cursor: Cursor<ClaimLogRawRow>
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const { keys, params } = await choose(client, filters, false)
-    const { text, values } = numbered(claimLogSql(keys, { cursor: false, limit: false }, 'postgres'), params)
+    const choice = await choose(client, filters, false)
+    const { text, values } = numbered(
+      choiceSql(choice, { cursor: false, limit: false }, 'postgres'),
+      choice.params,
+    )
     cursor = client.query(new Cursor<ClaimLogRawRow>(text, values, { rowMode: 'array' }))
   } catch (error) {
     client.release(true)

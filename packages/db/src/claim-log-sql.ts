@@ -86,6 +86,8 @@ export type ClaimLogFilterKey =
   | 'status'
   | 'from'
   | 'to'
+  | 'fromCheck'
+  | 'toCheck'
   | 'tag'
   | 'tagScan'
   | 'fts'
@@ -101,6 +103,8 @@ export const FILTER_KEYS: readonly ClaimLogFilterKey[] = [
   'status',
   'from',
   'to',
+  'fromCheck',
+  'toCheck',
   'tag',
   'tagScan',
   'fts',
@@ -153,6 +157,10 @@ const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
   sqlite: {
     ...EQUAL_FILTERS,
     unattributed: UNATTRIBUTED,
+    // A date range checked on each row another index (or the month walks) finds: the unary + keeps the
+    // planner off claims_stated_idx.
+    fromCheck: '+c.stated_on >= @from',
+    toCheck: '+c.stated_on <= @to',
     // A tag on few disputes: read those disputes' claims by index and sort them. A tag on many: walk
     // the log's order and keep the tagged rows (the unary + keeps the planner off the dispute index).
     tag: `c.dispute_id IN ${TAG_DISPUTES}`,
@@ -168,6 +176,10 @@ const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
   postgres: {
     ...EQUAL_FILTERS,
     unattributed: UNATTRIBUTED,
+    // The concatenation (a null stays null) keeps the planner off claims_stated_idx, as SQLite's +:
+    // with statistics of a small desk it would read the range by that index and sort it.
+    fromCheck: "c.stated_on || '' >= @from",
+    toCheck: "c.stated_on || '' <= @to",
     tag: `c.dispute_id IN ${TAG_DISPUTES}`,
     tagScan: `c.dispute_id IN ${TAG_DISPUTES}`,
     fts: `c.id IN ${PG_FTS_IDS}`,
@@ -178,21 +190,55 @@ const FILTERS: Record<Engine, Record<ClaimLogFilterKey, string>> = {
   },
 }
 
+// A rating's or a status's index (an equality, then the log's order) drives only when no sharper
+// filter is there: in the month walks the month index drives, and a dispute, a claimant, a tag on few
+// disputes or a rare word find fewer rows. SQLite's planner, which has no statistics, could take
+// either of two such indexes: the unary + keeps it off the broad one.
+const BROAD: ReadonlySet<ClaimLogFilterKey> = new Set(['rating', 'status'])
+const SHARP: readonly ClaimLogFilterKey[] = ['disputeId', 'claimantId', 'unattributed', 'tag', 'fts']
+const ORDER = 'c.activity_at DESC, c.id DESC'
+// The log's order by result column (a compound statement orders by its columns).
+const column = (field: ClaimLogField) => CLAIM_LOG_COLUMNS.findIndex((c) => c.field === field) + 1
+const ORDER_BY_COLUMNS = `${column('updatedAt')} DESC, ${column('claimId')} DESC`
+
 /**
  * The claim log's SQL for a set of filters (SQLite's unless told), with named parameters; `page` adds
- * the keyset cursor and the limit.
+ * the keyset cursor and the limit. `months` above 0 splits it into that many walks, one per month of
+ * stated dates (`@month0`, `@month1`…, 'YYYY-MM'), each in the log's order on claims_stated_month_idx,
+ * merged in that order: a page reads about a row per month and its own rows, however many claims
+ * the range holds (the `fromCheck`/`toCheck` clauses trim the first and last month).
  */
 export function claimLogSql(
   active: ReadonlySet<ClaimLogFilterKey>,
   page: { cursor: boolean; limit: boolean },
   engine: Engine = 'sqlite',
+  months = 0,
 ): string {
   const where = ['c.archived_at IS NULL', 'd.archived_at IS NULL']
-  for (const key of FILTER_KEYS) if (active.has(key)) where.push(FILTERS[engine][key])
+  const broadChecked = engine === 'sqlite' && (months > 0 || SHARP.some((key) => active.has(key)))
+  // Split into months, only the first month's walk checks `from` and only the last's `to`: the months
+  // between lie wholly in the range.
+  const edges: ReadonlySet<ClaimLogFilterKey> = new Set(months > 1 ? ['fromCheck', 'toCheck'] : [])
+  for (const key of FILTER_KEYS) {
+    if (!active.has(key) || edges.has(key)) continue
+    const clause = FILTERS[engine][key]
+    where.push(broadChecked && BROAD.has(key) ? `+${clause}` : clause)
+  }
   if (page.cursor) where.push('(c.activity_at, c.id) < (@cursorAt, @cursorId)')
-  return `${selectSql(engine)}
-WHERE ${where.join('\n  AND ')}
-ORDER BY c.activity_at DESC, c.id DESC${page.limit ? '\nLIMIT @limit' : ''}`
+  const limit = page.limit ? '\nLIMIT @limit' : ''
+  const month = (i: number) => `substr(c.stated_on, 1, 7) = @month${i}`
+  if (months === 1) where.push(month(0))
+  if (months <= 1) return `${selectSql(engine)}\nWHERE ${where.join('\n  AND ')}\nORDER BY ${ORDER}${limit}`
+  const legs = Array.from({ length: months }, (_, i) => {
+    const checks = [month(i)]
+    if (i === 0 && active.has('fromCheck')) checks.push(FILTERS[engine].fromCheck)
+    if (i === months - 1 && active.has('toCheck')) checks.push(FILTERS[engine].toCheck)
+    const leg = `${selectSql(engine)}\nWHERE ${[...where, ...checks].join('\n  AND ')}`
+    // SQLite merges a compound statement's legs in its ORDER BY, each leg walking its index in that
+    // order; PostgreSQL merges legs that come ordered and limited themselves (a Merge Append).
+    return engine === 'sqlite' ? leg : `(${leg}\nORDER BY ${ORDER}${limit})`
+  })
+  return `${legs.join('\nUNION ALL\n')}\nORDER BY ${ORDER_BY_COLUMNS}${limit}`
 }
 
 /** From how many disputes on a tag the log walks its order instead of sorting the tagged claims. */
@@ -205,10 +251,54 @@ export const TAG_SCAN_FROM = 100
 export const FTS_SCAN_FROM = 1000
 export const FTS_CHECK_FROM = 50_000
 
-/** Which statement answers a set of filters: the clause of each filter and the statement's parameters. */
+/**
+ * Which statement answers a set of filters: the clause of each filter, the statement's parameters and
+ * how many month walks a date range is split into (0: none).
+ */
 export interface ClaimLogChoice {
   keys: ReadonlySet<ClaimLogFilterKey>
   params: Readonly<Record<string, string>>
+  months: number
+}
+
+/** The statement of a choice (its SQL, with named parameters). */
+export function choiceSql(
+  choice: ClaimLogChoice,
+  page: { cursor: boolean; limit: boolean },
+  engine: Engine = 'sqlite',
+): string {
+  return claimLogSql(choice.keys, page, engine, choice.months)
+}
+
+/**
+ * Up to how many months a date range is split into month walks (claimLogSql); a wider one is checked on
+ * each row of the log's order (or of a sharper filter's index), since it holds most claims.
+ */
+export const MONTH_WALKS_UP_TO = 60
+
+/** The earliest and latest stated date of any claim, which bound the months a range can hold. */
+export interface StatedSpan {
+  min: string | null
+  max: string | null
+}
+
+/** The months ('YYYY-MM') of stated dates a range holds, within the span of the claims' stated dates. */
+export function rangeMonths(from: string | undefined, to: string | undefined, span: StatedSpan): string[] {
+  if (!span.min || !span.max) return []
+  const first = (from && from > span.min ? from : span.min).slice(0, 7)
+  const last = (to && to < span.max ? to : span.max).slice(0, 7)
+  const months: string[] = []
+  let [year, month] = first.split('-').map(Number) as [number, number]
+  for (let at = first; at <= last && months.length <= MONTH_WALKS_UP_TO; ) {
+    months.push(at)
+    month += 1
+    if (month > 12) {
+      year += 1
+      month = 1
+    }
+    at = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`
+  }
+  return months
 }
 
 /** The values of the filters whose clause depends on how many rows they match (the tag lower-cased). */
@@ -219,11 +309,15 @@ export function countedFilters(filters: ClaimLogSqlFilters): { tag: string | nul
 /**
  * The claim log's query-plan choice: the clause of each active filter, the tag's and the text's picked
  * by their counts of matches (up to TAG_SCAN_FROM disputes, `ftsCheckFrom` index records), which each
- * engine counts with countedFilters' values.
+ * engine counts with countedFilters' values. A date range, given the span of stated dates (a page;
+ * the export, which reads every row, passes none and sorts what claims_stated_idx finds): checked on
+ * each row when a sharper filter's index drives or it spans more than MONTH_WALKS_UP_TO months, else
+ * split into month walks; a range outside every stated date is left to claims_stated_idx, which finds
+ * nothing at once.
  */
 export function claimLogChoice(
   filters: ClaimLogSqlFilters,
-  counts: { tag: number; fts: number },
+  counts: { tag: number; fts: number; stated?: StatedSpan },
   ftsCheckFrom = FTS_CHECK_FROM,
 ): ClaimLogChoice {
   const keys = new Set<ClaimLogFilterKey>()
@@ -247,8 +341,23 @@ export function claimLogChoice(
     params.fts = counted.fts
     keys.add(counts.fts >= ftsCheckFrom ? 'ftsCheck' : counts.fts >= FTS_SCAN_FROM ? 'ftsScan' : 'fts')
   }
-  return { keys, params }
+  const dated = keys.has('from') || keys.has('to')
+  if (!dated || !counts.stated) return { keys, params, months: 0 }
+  const months = rangeMonths(filters.from ?? undefined, filters.to ?? undefined, counts.stated)
+  if (months.length === 0) return { keys, params, months: 0 }
+  if (keys.delete('from')) keys.add('fromCheck')
+  if (keys.delete('to')) keys.add('toCheck')
+  if (SHARP.some((key) => keys.has(key)) || months.length > MONTH_WALKS_UP_TO)
+    return { keys, params, months: 0 }
+  months.forEach((month, i) => {
+    params[`month${i}`] = month
+  })
+  return { keys, params, months: months.length }
 }
+
+/** The earliest and latest stated date (both engines: each a min/max read off claims_stated_idx). */
+export const STATED_SPAN_SQL =
+  'SELECT (SELECT min(stated_on) FROM claims) AS min, (SELECT max(stated_on) FROM claims) AS max'
 
 // The variants of the filters whose statement depends on their counts.
 const VARIANTS: ReadonlyArray<readonly ClaimLogFilterKey[]> = [
@@ -270,7 +379,7 @@ export function claimLogAlternatives(choice: ClaimLogChoice): ClaimLogChoice[] {
       const keys = new Set(choice.keys)
       keys.delete(picked)
       keys.add(other)
-      alternatives.push({ keys, params: choice.params })
+      alternatives.push({ keys, params: choice.params, months: choice.months })
     }
   }
   return alternatives

@@ -8,11 +8,13 @@ import { iterateClaimLogPg, pgChoose, pgClaimLogPage, pgClaimLogPlan, pgSearchIn
 import {
   type ClaimLogChoice,
   type ClaimLogSqlFilters,
+  choiceSql,
   claimLogChoice,
-  claimLogSql,
   countedFilters,
   FTS_CHECK_FROM,
   SEARCH_CANDIDATES,
+  STATED_SPAN_SQL,
+  type StatedSpan,
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 import { type Db, sqliteClient } from './client.ts'
@@ -22,10 +24,13 @@ export {
   type ClaimLogChoice,
   type ClaimLogFilterKey,
   type ClaimLogSqlFilters,
+  choiceSql,
   claimLogAlternatives,
   claimLogSql,
   FTS_CHECK_FROM,
   FTS_SCAN_FROM,
+  MONTH_WALKS_UP_TO,
+  rangeMonths,
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 
@@ -41,13 +46,16 @@ export function chooseClaimLogStatement(db: Db, filters: ClaimLogSqlFilters): Pr
   return withClient(db, (client) => choose(client, filters))
 }
 
-function choose(client: Database.Database, filters: ClaimLogSqlFilters): ClaimLogChoice {
+/** `paged` false (the export, which reads every row) never splits a date range into month walks. */
+function choose(client: Database.Database, filters: ClaimLogSqlFilters, paged = true): ClaimLogChoice {
   const { tag, fts } = countedFilters(filters)
   const count = (sql: string, params: Record<string, unknown>) =>
     (prepared(client, sql, false).get(params) as { n: number }).n
+  const dated = paged && Boolean(filters.from || filters.to)
   return claimLogChoice(filters, {
     tag: tag ? count(TAG_DISPUTES_SQL, { tag, cap: TAG_SCAN_FROM }) : 0,
     fts: fts ? count(FTS_MATCHES_SQL, { fts, cap: FTS_CHECK_FROM }) : 0,
+    stated: dated ? (prepared(client, STATED_SPAN_SQL, false).get() as StatedSpan) : undefined,
   })
 }
 
@@ -82,11 +90,10 @@ export function claimLogPage(
 ): Promise<ClaimLogRawRow[]> {
   if (!isSqlite(db)) return pgClaimLogPage(db, filters, page)
   return withClient(db, (client) => {
-    const { keys, params } = choose(client, filters)
-    const sql = claimLogSql(keys, { cursor: page.cursor !== null, limit: true })
-    const statement = prepared(client, sql, true)
+    const choice = choose(client, filters)
+    const statement = prepared(client, choiceSql(choice, { cursor: page.cursor !== null, limit: true }), true)
     const cursor = page.cursor ? { cursorAt: page.cursor[0], cursorId: page.cursor[1] } : {}
-    return statement.all({ ...params, ...cursor, limit: page.limit }) as ClaimLogRawRow[]
+    return statement.all({ ...choice.params, ...cursor, limit: page.limit }) as ClaimLogRawRow[]
   })
 }
 
@@ -94,11 +101,11 @@ export function claimLogPage(
 export function claimLogPlan(db: Db, filters: ClaimLogSqlFilters, withCursor = false): Promise<string[]> {
   if (!isSqlite(db)) return pgClaimLogPlan(db, filters, withCursor)
   return withClient(db, (client) => {
-    const { keys, params } = choose(client, filters)
-    const sql = claimLogSql(keys, { cursor: withCursor, limit: true })
+    const choice = choose(client, filters)
+    const sql = choiceSql(choice, { cursor: withCursor, limit: true })
     const cursor = withCursor ? { cursorAt: '9999', cursorId: '' } : {}
     return (
-      client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, ...cursor, limit: 50 }) as Array<{
+      client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...choice.params, ...cursor, limit: 50 }) as Array<{
         detail: string
       }>
     ).map((r) => r.detail)
@@ -127,9 +134,11 @@ export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Prom
   const client = reader ?? main
   try {
     reader?.pragma('busy_timeout = 5000')
-    const { keys, params } = reader ? choose(reader, filters) : await chooseClaimLogStatement(db, filters)
-    const statement = client.prepare(claimLogSql(keys, { cursor: false, limit: false })).raw(true)
-    const rows = statement.iterate(params) as IterableIterator<ClaimLogRawRow>
+    const choice = reader
+      ? choose(reader, filters, false)
+      : await withClient(db, (inTurn) => choose(inTurn, filters, false))
+    const statement = client.prepare(choiceSql(choice, { cursor: false, limit: false })).raw(true)
+    const rows = statement.iterate(choice.params) as IterableIterator<ClaimLogRawRow>
     let closed = false
     const close = () => {
       if (closed) return

@@ -172,6 +172,9 @@ export const claims = pgTable(
     index('claims_status_idx').on(t.verdictStatus, t.activityAt, t.id),
     index('claims_rating_idx').on(t.verdictRating, t.activityAt, t.id),
     index('claims_stated_idx').on(t.statedOn),
+    // The log's order within each month of stated dates: a date range's page merges its months' walks
+    // (packages/db/src/claim-log-sql.ts) instead of sorting every claim in the range.
+    index('claims_stated_month_idx').on(sql`substr(${t.statedOn}, 1, 7)`, t.activityAt, t.id),
     index('claims_dispute_log_idx').on(t.disputeId, t.activityAt, t.id),
     // The start of a claim's text: how an import finds the rows that repeat claims already on the desk.
     index('claims_text_start_idx').on(sql`substr(${t.text}, 1, 40)`),
