@@ -469,16 +469,14 @@ describe('the workbench', () => {
     await openWorkbench(page, own)
     const photos = own.workbench.evidence.find((e) => e.title.startsWith('Photos'))
     const kiperClaim = own.workbench.claims.find((c) => c.claimant?.name === 'Oleg Kiper')
-    const current = own.workbench.stances.find(
-      (s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id,
-    )
-    expect(current?.stance).toBe('supports')
+    const current = own.cellOf('Photos of the damaged maternity hospital in Odesa', 'Oleg Kiper')
+    expect(current.stance).toBe('supports')
 
     // Behind the page's back, another desk sets the cell to context.
     const api = await otherDesk('editor')
     const res = await api('/api/stances', {
       method: 'PUT',
-      headers: { 'if-match': `"${current?.version}"` },
+      headers: { 'if-match': `"${current.version}"` },
       json: { evidenceId: photos?.id, claimId: kiperClaim?.id, stance: 'context' },
     })
     expect(res.status).toBe(200)

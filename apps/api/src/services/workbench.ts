@@ -1,15 +1,17 @@
 import { and, asc, type Db, eq, inArray, isNull, readTransaction, tables } from '@counterclaim/db'
+import { encodeStanceMatrix } from '@counterclaim/domain'
 import type { Workbench } from '@counterclaim/shared'
 import { relationsAmong } from './claim-relations.ts'
 import { loadConclusion } from './conclusions.ts'
 import { getDispute } from './disputes.ts'
-import { toClaim, toClaimant, toEvidence, toStance } from './mappers.ts'
+import { toClaim, toClaimant, toWorkbenchEvidence } from './mappers.ts'
 import { changesSincePublication } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
 
 /**
- * The whole workbench of a dispute: its live claims with claimants and verdicts, evidence and stances.
- * Its reads run in one read transaction, so no write commits between them and they agree.
+ * The whole workbench of a dispute: its live claims with claimants and verdicts, evidence, and the stances
+ * as a matrix of evidence rows × claim columns (decision 0019). Its reads run in one read transaction, so
+ * no write commits between them and they agree.
  */
 export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench> {
   return readTransaction(db, async (tx) => {
@@ -27,13 +29,18 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
       .where(and(eq(tables.evidence.disputeId, disputeId), isNull(tables.evidence.archivedAt)))
       .orderBy(asc(tables.evidence.createdAt), asc(tables.evidence.id))
     const claimIds = claimRows.map((r) => r.claim.id)
-    const evidenceIds = new Set(evidenceRows.map((e) => e.id))
+    // Only what a cell shows; cells of archived evidence fall out of the matrix.
     const stanceRows = claimIds.length
       ? await tx
-          .select()
+          .select({
+            evidenceId: tables.stances.evidenceId,
+            claimId: tables.stances.claimId,
+            stance: tables.stances.stance,
+            note: tables.stances.note,
+            version: tables.stances.version,
+          })
           .from(tables.stances)
           .where(inArray(tables.stances.claimId, claimIds))
-          .orderBy(asc(tables.stances.claimId), asc(tables.stances.createdAt), asc(tables.stances.id))
       : []
     const verdicts = await loadVerdicts(tx, claimIds)
     // Looked up by claim (one verdict each) and filtered here: with the status in the statement, SQLite
@@ -61,8 +68,12 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
         verdict: verdicts.get(r.claim.id) ?? null,
         publicationChanges: changes.get(r.claim.id) ?? null,
       })),
-      evidence: evidenceRows.map(toEvidence),
-      stances: stanceRows.filter((s) => evidenceIds.has(s.evidenceId)).map(toStance),
+      evidence: evidenceRows.map(toWorkbenchEvidence),
+      matrix: encodeStanceMatrix(
+        evidenceRows.map((e) => e.id),
+        claimIds,
+        stanceRows,
+      ),
       conclusion: await loadConclusion(tx, disputeId),
       relations: await relationsAmong(tx, disputeId, claimIds),
     }
