@@ -20,23 +20,22 @@ const STANCE_OF_CODE = new Map<string, StanceValue>(
 const codeOf = (stance: StanceValue | null) => (stance ? STANCE_CODES[stance] : NO_STANCE_CODE)
 
 /**
- * The workbench's matrix (decision 0019) from its cells, in any order: rows follow `evidenceIds`, columns
- * `claimIds`; a cell of an item or claim not in those lists is left out.
+ * The workbench's matrix (decision 0019) from its set cells, in any order: rows follow `evidenceIds`, each
+ * cell names its column (its claim's position); a cell of an item not in `evidenceIds` is left out.
  */
 export function encodeStanceMatrix(
   evidenceIds: readonly string[],
-  claimIds: readonly string[],
-  cells: Iterable<PlacedMatrixCell>,
+  columns: number,
+  cells: Iterable<MatrixCell & { evidenceId: string; column: number }>,
 ): StanceMatrix {
   const rowOf = new Map(evidenceIds.map((id, i) => [id, i]))
-  const columnOf = new Map(claimIds.map((id, i) => [id, i]))
-  const codes = evidenceIds.map(() => new Array<string>(claimIds.length).fill(NO_STANCE_CODE))
-  const versions = evidenceIds.map(() => new Array<number>(claimIds.length).fill(0))
+  const codes = evidenceIds.map(() => new Array<string>(columns).fill(NO_STANCE_CODE))
+  const versions = evidenceIds.map(() => new Array<number>(columns).fill(0))
   const notes: StanceMatrix['notes'] = []
   for (const cell of cells) {
     const row = rowOf.get(cell.evidenceId)
-    const column = columnOf.get(cell.claimId)
-    if (row === undefined || column === undefined) continue
+    const { column } = cell
+    if (row === undefined || column < 0 || column >= columns) continue
     ;(codes[row] as string[])[column] = codeOf(cell.stance)
     ;(versions[row] as number[])[column] = cell.version
     if (cell.note) notes.push({ row, column, note: cell.note })

@@ -1,4 +1,14 @@
-import { and, asc, type Db, eq, inArray, isNull, readTransaction, tables } from '@counterclaim/db'
+import {
+  and,
+  asc,
+  type Db,
+  eq,
+  inArray,
+  isNull,
+  readTransaction,
+  stanceCellsOf,
+  tables,
+} from '@counterclaim/db'
 import { encodeStanceMatrix } from '@counterclaim/domain'
 import type { Workbench } from '@counterclaim/shared'
 import { relationsAmong } from './claim-relations.ts'
@@ -29,19 +39,8 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
       .where(and(eq(tables.evidence.disputeId, disputeId), isNull(tables.evidence.archivedAt)))
       .orderBy(asc(tables.evidence.createdAt), asc(tables.evidence.id))
     const claimIds = claimRows.map((r) => r.claim.id)
-    // Only what a cell shows; cells of archived evidence fall out of the matrix.
-    const stanceRows = claimIds.length
-      ? await tx
-          .select({
-            evidenceId: tables.stances.evidenceId,
-            claimId: tables.stances.claimId,
-            stance: tables.stances.stance,
-            note: tables.stances.note,
-            version: tables.stances.version,
-          })
-          .from(tables.stances)
-          .where(inArray(tables.stances.claimId, claimIds))
-      : []
+    // Cells of archived evidence fall out of the matrix.
+    const stanceRows = await stanceCellsOf(tx, claimIds)
     const verdicts = await loadVerdicts(tx, claimIds)
     // Looked up by claim (one verdict each) and filtered here: with the status in the statement, SQLite
     // chose the status index and read every published verdict of the desk (tests/bench/RESULTS.md).
@@ -71,7 +70,7 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
       evidence: evidenceRows.map(toWorkbenchEvidence),
       matrix: encodeStanceMatrix(
         evidenceRows.map((e) => e.id),
-        claimIds,
+        claimIds.length,
         stanceRows,
       ),
       conclusion: await loadConclusion(tx, disputeId),
