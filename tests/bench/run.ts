@@ -762,9 +762,12 @@ async function measureWorkbench(api: Running, cookie: string, bench: BenchDataba
     `GET of a workbench with ${BENCH_WORKBENCH.claims} claims × ${BENCH_WORKBENCH.evidence} evidence items`,
   )
   const url = `${api.url}/api/disputes/${BENCH_WORKBENCH.disputeId}`
-  const times = await timeRequests(url, cookie, 40)
+  // A GET, then the same work in process, in turns: both meet the same load from the machine's other work.
+  const times: number[] = []
   const inProcess: number[] = []
-  for (let i = 0; i < 40; i++) {
+  const start = performance.now()
+  for (let i = 0; i < 100 && (i < 20 || performance.now() - start < 15_000); i++) {
+    times.push(...(await timeRequests(url, cookie, 1)))
     const t = performance.now()
     JSON.stringify(await getWorkbench(bench.db, BENCH_WORKBENCH.disputeId))
     inProcess.push(performance.now() - t)
@@ -793,7 +796,7 @@ async function measureWorkbench(api: Running, cookie: string, bench: BenchDataba
       target: { text: '≤ 20 ms', met: value <= 20 },
       note:
         name === 'p50'
-          ? `${wb.claims.length} claims, ${wb.evidence.length} evidence, ${cells} matrix cells, ${wb.matrix.notes.length} notes`
+          ? `${times.length} GETs, each followed by the same work in process; ${wb.claims.length} claims, ${wb.evidence.length} evidence, ${cells} matrix cells, ${wb.matrix.notes.length} notes`
           : undefined,
     })
   }
