@@ -5,7 +5,7 @@ import { launchBrowser } from '../support/browser.ts'
 import { httpClient, type Send, signIn } from '../support/http.ts'
 import { copyOfSeeded, type OwnDispute } from '../support/own-dispute.ts'
 import { type ServerHandle, startServer } from '../support/server.ts'
-import { chooseStance, stanceName } from '../support/stance-cells.ts'
+import { chooseStance, stanceCell, stanceName } from '../support/stance-cells.ts'
 import { expectNoSeriousA11yViolations, saveScreenshot, signInAs } from '../support/web-session.ts'
 
 // Two people on one dispute, each in a browser context of their own: the editor is Ana Petrenko, the
@@ -108,6 +108,10 @@ describe('two people on one dispute', () => {
       await expect
         .poll(() => stanceName(taras.page, PHOTOS, KIPER), { timeout: LIVE_MS, interval: 50 })
         .toMatch(/: contradicts$/)
+      // The cell itself is marked for a moment: the event names its evidence item and claim.
+      await taras.page
+        .locator('td.live-changed', { has: stanceCell(taras.page, PHOTOS, KIPER) })
+        .waitFor({ timeout: LIVE_MS })
       const notice = taras.page.getByRole('status', { name: 'Changes by colleagues' })
       await expect
         .poll(() => notice.textContent(), { timeout: LIVE_MS, interval: 50 })

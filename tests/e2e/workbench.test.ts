@@ -1,3 +1,5 @@
+import { stanceCellAt } from '@counterclaim/domain'
+import type { Workbench } from '@counterclaim/shared'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { TestRole } from '../support/accounts.ts'
@@ -36,21 +38,14 @@ async function otherDesk(role: TestRole, base = server.url): Promise<Send> {
   return (path, init = {}) => send(path, { ...init, cookie })
 }
 
-interface SeededWorkbench {
-  id: string
-  claims: { id: string; claimant: { name: string }; verdict: { status: string; version: number } | null }[]
-  evidence: { id: string; title: string }[]
-  stances: { evidenceId: string; claimId: string; stance: string | null; version: number }[]
-}
-
-async function seededDispute(): Promise<SeededWorkbench> {
+async function seededDispute(): Promise<Workbench> {
   const api = await otherDesk('checker')
   const list = (await (await api(`/api/disputes?q=${encodeURIComponent('Kyiv and Odesa')}`)).json()) as {
     items: { id: string; question: string }[]
   }
   const id = list.items.find((d) => d.question === QUESTION)?.id
   expect(id).toBeTruthy()
-  return (await (await api(`/api/disputes/${id}`)).json()) as SeededWorkbench
+  return (await (await api(`/api/disputes/${id}`)).json()) as Workbench
 }
 
 async function openWorkbench(page: Page, dispute: { id: string; question?: string }) {
@@ -469,16 +464,14 @@ describe('the workbench', () => {
     await openWorkbench(page, own)
     const photos = own.workbench.evidence.find((e) => e.title.startsWith('Photos'))
     const kiperClaim = own.workbench.claims.find((c) => c.claimant?.name === 'Oleg Kiper')
-    const current = own.workbench.stances.find(
-      (s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id,
-    )
-    expect(current?.stance).toBe('supports')
+    const current = own.cellOf('Photos of the damaged maternity hospital in Odesa', 'Oleg Kiper')
+    expect(current.stance).toBe('supports')
 
     // Behind the page's back, another desk sets the cell to context.
     const api = await otherDesk('editor')
     const res = await api('/api/stances', {
       method: 'PUT',
-      headers: { 'if-match': `"${current?.version}"` },
+      headers: { 'if-match': `"${current.version}"` },
       json: { evidenceId: photos?.id, claimId: kiperClaim?.id, stance: 'context' },
     })
     expect(res.status).toBe(200)
@@ -491,10 +484,13 @@ describe('the workbench', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was overwritten' })
     await alert.waitFor()
     await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: supports$/)
-    const after = (await (await api(`/api/disputes/${own.id}`)).json()) as SeededWorkbench
-    expect(
-      after.stances.find((s) => s.evidenceId === photos?.id && s.claimId === kiperClaim?.id)?.stance,
-    ).toBe('context')
+    const after = (await (await api(`/api/disputes/${own.id}`)).json()) as Workbench
+    const cell = stanceCellAt(
+      after.matrix,
+      after.evidence.findIndex((e) => e.id === photos?.id),
+      after.claims.findIndex((c) => c.id === kiperClaim?.id),
+    )
+    expect(cell?.stance).toBe('context')
     await saveScreenshot(page, 'workbench-conflict')
     await alert.getByRole('button', { name: 'Reload the record' }).click()
     await expect.poll(() => stanceName(page, title, 'Oleg Kiper')).toMatch(/: context$/)

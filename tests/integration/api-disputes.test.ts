@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { placedStanceCells } from '@counterclaim/domain'
 import {
   ClaimantSchema,
   DisputeListItemSchema,
@@ -161,13 +162,10 @@ describe('GET /api/disputes/:id', () => {
       'Vitali Klitschko',
     ])
     expect(wb.claims.every((c) => c.disputeId === wb.id)).toBe(true)
-    const claimIds = new Set(wb.claims.map((c) => c.id))
-    const evidenceIds = new Set(wb.evidence.map((e) => e.id))
-    expect(wb.stances.length).toBe(8)
-    for (const s of wb.stances) {
-      expect(claimIds.has(s.claimId)).toBe(true)
-      expect(evidenceIds.has(s.evidenceId)).toBe(true)
-    }
+    // The matrix: a row per evidence item, a letter per claim; eight cells set.
+    expect(wb.matrix.stances).toHaveLength(wb.evidence.length)
+    for (const row of wb.matrix.stances) expect(row).toHaveLength(wb.claims.length)
+    expect(placedStanceCells(wb)).toHaveLength(8)
   })
 
   it('is 404 for an unknown id, 401 signed out', async () => {

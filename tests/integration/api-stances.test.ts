@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { placedStanceCells } from '@counterclaim/domain'
 import {
   ClaimantSchema,
   ClaimSchema,
@@ -97,7 +98,9 @@ describe('PUT /api/stances', () => {
       after: stance,
     })
     const wb = await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema)
-    expect(wb.stances).toEqual([stance])
+    expect(placedStanceCells(wb)).toEqual([
+      { evidenceId: evidence.id, claimId: claim.id, stance: 'supports', note: 'Matches.', version: 1 },
+    ])
   })
 
   it('keeps each stance in its place in the workbench when one of them changes', async () => {
@@ -127,11 +130,11 @@ describe('PUT /api/stances', () => {
         ),
       )
     const order = async () =>
-      (
-        await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema)
-      ).stances.map((s) => s.id)
+      placedStanceCells(
+        await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema),
+      ).map((s) => `${s.evidenceId}:${s.note.charAt(0)}`)
     const before = await order()
-    expect([...before].sort()).toEqual(set.map((s) => s.id).sort())
+    expect([...before].sort()).toEqual(set.map((s) => `${s.evidenceId}:${s.note.charAt(0)}`).sort())
     const first = set[0] as { evidenceId: string; version: number }
     await record(
       await put(
@@ -179,7 +182,7 @@ describe('PUT /api/stances', () => {
     expect(cleared).toMatchObject({ stance: null, note: 'Background', version: 2 })
     expect(event.after).toEqual(cleared)
     const wb = await record(await t.request(`/api/disputes/${dispute.id}`, { cookie }), 200, WorkbenchSchema)
-    expect(wb.stances.find((s) => s.id === cleared.id)?.stance).toBeNull()
+    expect(placedStanceCells(wb)).toEqual([{ ...cell, stance: null, note: 'Background', version: 2 }])
     // Set again: still the same cell, so If-Match is needed.
     await unchanged(t, async () =>
       expectError(await put({ ...cell, stance: 'supports' }), 'precondition_required'),

@@ -128,6 +128,8 @@ describe('the event stream of a dispute', () => {
     expect(first?.version).toBe(1)
     const claimEvent = one.changes().find((e) => e.entity === 'stance')
     expect(claimEvent?.claimId).toMatch(/\S/)
+    // A stance names its cell: the workbench's matrix has no stance ids to mark it by.
+    expect(claimEvent?.evidenceId).toMatch(/\S/)
     expect(one.lastEventId).toBe(String(want.at(-1)?.seq))
   })
 

@@ -1,3 +1,4 @@
+import { placedStanceCells } from '@counterclaim/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -77,7 +78,7 @@ describe('the seeded example', () => {
       'Vitali Klitschko',
     ])
     expect(wb.evidence.length).toBe(5)
-    expect(wb.stances.length).toBeGreaterThanOrEqual(7)
+    expect(placedStanceCells(wb).length).toBeGreaterThanOrEqual(7)
     expect(wb.claims.map((c: { verdict: { status: string } | null }) => c.verdict?.status)).toEqual([
       'published',
       'in_review',

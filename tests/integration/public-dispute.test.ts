@@ -205,9 +205,7 @@ describe('the public dispute page /d/:disputeId', () => {
       headers: ifMatch(claim.version),
     })
     expect(edited.status).toBe(200)
-    const cell = own.workbench.stances.find(
-      (s) => s.claimId === claim.id && s.evidenceId === own.evidenceTitled('Ministry statement').id,
-    )
+    const cell = own.cellOf('Ministry statement', MOD)
     const stance = await t.request('/api/stances', {
       method: 'PUT',
       cookie: checker,
@@ -216,7 +214,7 @@ describe('the public dispute page /d/:disputeId', () => {
         evidenceId: own.evidenceTitled('Ministry statement').id,
         stance: 'contradicts',
       },
-      headers: ifMatch(cell?.version ?? 0),
+      headers: ifMatch(cell.version),
     })
     expect(stance.status).toBe(200)
     const reply = await t.request(`/api/claims/${claim.id}/replies`, {

@@ -346,7 +346,7 @@ describe('the reply log in the published record', () => {
         claimId: claim.id,
         stance: 'context',
       },
-      headers: ifMatch(own.workbench.stances[0]?.version ?? 0),
+      headers: ifMatch(own.cellOf('Photos of the hospital', 'Ministry of Defence').version),
     })
     expect(cell.status).toBe(200)
     const labels = ((await workbenchClaim(own.id, claim.id)).publicationChanges ?? []).map((c) => [

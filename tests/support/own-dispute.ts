@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Claimant, Evidence, Workbench, WorkbenchClaim } from '@counterclaim/shared'
+import { type MatrixCell, placedStanceCells, stanceCellAt } from '@counterclaim/domain'
+import type { Claimant, Workbench, WorkbenchClaim, WorkbenchEvidence } from '@counterclaim/shared'
 import type { TestRole } from './accounts.ts'
 import { type Send, type SendInit, signIn } from './http.ts'
 
@@ -64,7 +65,9 @@ export interface OwnDispute {
   /** The dispute's claim by this claimant. */
   claimBy: (claimant: string) => AttributedClaim
   /** The dispute's evidence with this title. */
-  evidenceTitled: (title: string) => Evidence
+  evidenceTitled: (title: string) => WorkbenchEvidence
+  /** The matrix's cell of this evidence item and this claimant's claim (version 0: never set). */
+  cellOf: (evidence: string, claimant: string) => MatrixCell
 }
 
 async function json<T>(send: Send, path: string, init: SendInit, status: number): Promise<T> {
@@ -180,6 +183,13 @@ export async function createDispute(send: Send, plan: DisputePlan): Promise<OwnD
       if (!found) throw new Error(`no evidence titled ${title} in ${plan.question}`)
       return found
     },
+    cellOf: (evidence, claimant) => {
+      const row = workbench.evidence.findIndex((e) => e.title === evidence)
+      const column = workbench.claims.findIndex((c) => c.claimant?.name === claimant)
+      const cell = stanceCellAt(workbench.matrix, row, column)
+      if (!cell) throw new Error(`no cell of ${evidence} and ${claimant} in ${plan.question}`)
+      return cell
+    },
   }
 }
 
@@ -265,7 +275,7 @@ export async function copyOfSeeded(
       sourceReliability: e.sourceReliability,
       informationCredibility: e.informationCredibility,
     })),
-    stances: seeded.stances.flatMap((s) =>
+    stances: placedStanceCells(seeded).flatMap((s) =>
       s.stance
         ? [{ evidence: titleOf(s.evidenceId), claimant: nameOf(s.claimId), stance: s.stance, note: s.note }]
         : [],

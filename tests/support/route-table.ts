@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { stanceCellAt } from '@counterclaim/domain'
+import type { StanceMatrix } from '@counterclaim/shared'
 import type { TestRole } from './accounts.ts'
 import { etagVersion, type Send, sessionCookie, signIn } from './http.ts'
 
@@ -84,14 +86,10 @@ interface Rec {
   id: string
   version: number
 }
-interface Cell extends Rec {
-  claimId: string
-  evidenceId: string
-}
 interface WorkbenchView extends Rec {
   claims: Rec[]
   evidence: Rec[]
-  stances: Cell[]
+  matrix: StanceMatrix
 }
 
 async function readJson<T = unknown>(
@@ -735,8 +733,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     ok: 200,
     write: true,
     build: async (f) => {
-      const cell = (await workbench(f)).stances.find(
-        (s) => s.claimId === f.claimId && s.evidenceId === f.evidenceId,
+      const wb = await workbench(f)
+      const cell = stanceCellAt(
+        wb.matrix,
+        wb.evidence.findIndex((e) => e.id === f.evidenceId),
+        wb.claims.findIndex((c) => c.id === f.claimId),
       )
       return {
         method: 'PUT',

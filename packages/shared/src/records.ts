@@ -11,6 +11,7 @@ import {
   ReplyChannelSchema,
   RoleSchema,
   SourceReliabilitySchema,
+  type StanceValue,
   StanceValueSchema,
   VerdictStatusSchema,
 } from './enums.ts'
@@ -378,10 +379,52 @@ export const WorkbenchClaimSchema = ClaimSchema.extend({
 }).meta({ id: 'WorkbenchClaim' })
 export type WorkbenchClaim = z.infer<typeof WorkbenchClaimSchema>
 
+/**
+ * An evidence item as the workbench lists it: the record without what every item of the list shares
+ * (disputeId: the dispute's; archived: false) or what the workbench never shows (excerptSha256,
+ * createdAt, updatedAt); GET and PATCH /api/evidence answer the whole record.
+ */
+export const WorkbenchEvidenceSchema = EvidenceSchema.omit({
+  disputeId: true,
+  excerptSha256: true,
+  archived: true,
+  createdAt: true,
+  updatedAt: true,
+}).meta({ id: 'WorkbenchEvidence' })
+export type WorkbenchEvidence = z.infer<typeof WorkbenchEvidenceSchema>
+
+/** A stance in the matrix: `s` supports, `c` contradicts, `x` context, `.` none. */
+export const STANCE_CODES = { supports: 's', contradicts: 'c', context: 'x' } as const satisfies Record<
+  StanceValue,
+  string
+>
+export const NO_STANCE_CODE = '.'
+
+/**
+ * The evidence matrix, one row per evidence item in the order of `evidence`, one column per claim in the
+ * order of `claims`: positions say which item and which claim, so no id is repeated (decision 0019).
+ */
+export const StanceMatrixSchema = z
+  .object({
+    /** One string per evidence item, one letter per claim: `s` supports, `c` contradicts, `x` context, `.` none. */
+    stances: z.array(z.string().regex(/^[scx.]*$/)),
+    /** One list per evidence item, one number per claim: the cell's version for If-Match; 0 where no one has set the cell. */
+    versions: z.array(z.array(z.number().int())),
+    /** Only the cells with a note: row (evidence position), column (claim position), the note. */
+    notes: z.array(
+      z
+        .object({ row: z.number().int(), column: z.number().int(), note: z.string() })
+        .meta({ id: 'StanceNote' }),
+    ),
+  })
+  .meta({ id: 'StanceMatrix' })
+export type StanceMatrix = z.infer<typeof StanceMatrixSchema>
+
 export const WorkbenchSchema = DisputeSchema.extend({
   claims: z.array(WorkbenchClaimSchema),
-  evidence: z.array(EvidenceSchema),
-  stances: z.array(StanceSchema),
+  /** Live evidence items, oldest first: the matrix's rows. */
+  evidence: z.array(WorkbenchEvidenceSchema),
+  matrix: StanceMatrixSchema,
   /** The dispute's conclusion, in whatever state it is; null until someone writes one. */
   conclusion: ConclusionSchema.nullable(),
   /** How pairs of its live claims relate; a cleared relation stays with kind null (its version counts on). */

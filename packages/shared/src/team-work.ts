@@ -187,6 +187,8 @@ export const DisputeEventSchema = z
     actor: PersonSchema.nullable(),
     at: TimestampSchema,
     claimId: z.string().nullable(),
+    /** The evidence item the change belongs to, for a stance (one cell of the matrix) or a comment on an item. */
+    evidenceId: z.string().nullable(),
   })
   .meta({ id: 'DisputeEvent' })
 export type DisputeEvent = z.infer<typeof DisputeEventSchema>

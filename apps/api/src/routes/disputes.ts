@@ -83,7 +83,8 @@ export const disputeRoutes = newRouter()
       method: 'get',
       path: '/disputes/{id}',
       operationId: 'getDispute',
-      summary: 'The whole workbench of a dispute: claims with claimants and verdicts, evidence, stances',
+      summary:
+        'The whole workbench of a dispute: claims with claimants and verdicts, evidence, the stances as a matrix',
       tags: ['disputes'],
       security: SIGNED_IN,
       request: { params: IdParamSchema },

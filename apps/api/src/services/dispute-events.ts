@@ -435,7 +435,8 @@ function toEvent(row: {
   actorId: string | null
   actorName: string | null
 }): DisputeEvent {
-  const version = (row.after as { version?: unknown } | null)?.version
+  const after = row.after as { version?: unknown; evidenceId?: unknown } | null
+  const version = after?.version
   return {
     seq: row.seq,
     entity: row.entity,
@@ -445,6 +446,8 @@ function toEvent(row: {
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? 'unknown' } : null,
     at: row.at,
     claimId: row.claimId,
+    // The record's own words: a stance and a comment name their evidence item.
+    evidenceId: typeof after?.evidenceId === 'string' ? after.evidenceId : null,
   }
 }
 

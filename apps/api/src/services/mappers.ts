@@ -9,6 +9,7 @@ import type {
   FactCheckFeed,
   Stance,
   User,
+  WorkbenchEvidence,
 } from '@counterclaim/shared'
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect']
@@ -112,6 +113,19 @@ export function toEvidence(row: Row<typeof tables.evidence>): Evidence {
     updatedAt: row.updatedAt,
     version: row.version,
   }
+}
+
+/** An evidence item as the workbench lists it (WorkbenchEvidenceSchema): the record less what the list shares. */
+export function toWorkbenchEvidence(row: Row<typeof tables.evidence>): WorkbenchEvidence {
+  const {
+    disputeId: _dispute,
+    excerptSha256: _sha,
+    archived: _archived,
+    createdAt: _c,
+    updatedAt: _u,
+    ...item
+  } = toEvidence(row)
+  return item
 }
 
 export function toStance(row: Row<typeof tables.stances>): Stance {

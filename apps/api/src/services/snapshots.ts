@@ -48,13 +48,18 @@ export async function liveRecord(db: Reader, verdictId: string): Promise<Publish
     .innerJoin(tables.evidence, eq(tables.evidence.id, tables.verdictCitations.evidenceId))
     .where(and(eq(tables.verdictCitations.verdictId, verdictId), isNull(tables.evidence.archivedAt)))
     .orderBy(asc(tables.verdictCitations.position))
+  // The cited items' stances only: a claim may have hundreds of cells (the workbench reads this for each
+  // published verdict).
+  const cited = sources.map(({ evidence }) => evidence.id)
   const stances = new Map(
-    (
-      await db
-        .select({ evidenceId: tables.stances.evidenceId, stance: tables.stances.stance })
-        .from(tables.stances)
-        .where(eq(tables.stances.claimId, claim.id))
-    ).map((s) => [s.evidenceId, s.stance]),
+    cited.length
+      ? (
+          await db
+            .select({ evidenceId: tables.stances.evidenceId, stance: tables.stances.stance })
+            .from(tables.stances)
+            .where(and(eq(tables.stances.claimId, claim.id), inArray(tables.stances.evidenceId, cited)))
+        ).map((s) => [s.evidenceId, s.stance])
+      : [],
   )
   return {
     claim: {

@@ -1,5 +1,5 @@
 import { twoSourceShortfall, verdictGaps } from '@counterclaim/domain'
-import type { DeskSettings, Evidence, Verdict } from '@counterclaim/shared'
+import type { DeskSettings, Verdict, WorkbenchEvidence } from '@counterclaim/shared'
 import { i18n } from '../i18n/i18n.ts'
 import { formatList } from './dates.ts'
 
@@ -24,7 +24,7 @@ function shortfallWords(shortfall: NonNullable<ReturnType<typeof twoSourceShortf
  */
 export function whyNotPublish(
   verdict: Verdict,
-  evidence: readonly Evidence[],
+  evidence: readonly WorkbenchEvidence[],
   userId: string,
   desk: DeskSettings,
 ): string | null {

@@ -1,4 +1,5 @@
-import type { Stance, StanceValue, Workbench } from '@counterclaim/shared'
+import { type MatrixCell, stanceCellAt, withStanceCell } from '@counterclaim/domain'
+import type { StanceValue, Workbench } from '@counterclaim/shared'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, ifMatch, unwrap } from '../../../lib/api-client.ts'
 
@@ -13,9 +14,12 @@ export const workbenchKeys = {
   claimantOptions: (q: string) => ['workbench', 'claimant-options', q] as const,
 }
 
+/** How the page names one cell of the evidence matrix (the workbench sends no stance ids). */
+export const stanceCellKey = (evidenceId: string, claimId: string) => `stance:${evidenceId}/${claimId}`
+
 /** The mutation scope of one cell of the evidence matrix: its writes run one after another, in order. */
 export const stanceCellScope = (evidenceId: string, claimId: string) => ({
-  id: `stance:${evidenceId}/${claimId}`,
+  id: stanceCellKey(evidenceId, claimId),
 })
 
 /** The whole workbench of one dispute: claims with claimants and verdicts, evidence, stances. */
@@ -126,24 +130,28 @@ export function useSaveVerdict(disputeId: string) {
   })
 }
 
-function findCell(workbench: Workbench | undefined, evidenceId: string, claimId: string): Stance | undefined {
-  return workbench?.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)
+/** Where a cell sits in the workbench's matrix; null while its evidence item or claim is not listed. */
+function placeOf(workbench: Workbench, evidenceId: string, claimId: string) {
+  const row = workbench.evidence.findIndex((e) => e.id === evidenceId)
+  const column = workbench.claims.findIndex((c) => c.id === claimId)
+  return row < 0 || column < 0 ? null : { row, column }
+}
+
+function findCell(workbench: Workbench | undefined, evidenceId: string, claimId: string): MatrixCell | null {
+  const place = workbench && placeOf(workbench, evidenceId, claimId)
+  return workbench && place ? stanceCellAt(workbench.matrix, place.row, place.column) : null
 }
 
 function withCell(
   workbench: Workbench,
   evidenceId: string,
   claimId: string,
-  change: (cell: Stance | undefined) => Stance,
+  change: (cell: MatrixCell | null) => MatrixCell,
 ): Workbench {
-  const current = findCell(workbench, evidenceId, claimId)
-  const next = change(current)
-  return {
-    ...workbench,
-    stances: current
-      ? workbench.stances.map((s) => (s === current ? next : s))
-      : [...workbench.stances, next],
-  }
+  const place = placeOf(workbench, evidenceId, claimId)
+  if (!place) return workbench
+  const next = change(stanceCellAt(workbench.matrix, place.row, place.column))
+  return { ...workbench, matrix: withStanceCell(workbench.matrix, place.row, place.column, next) }
 }
 
 export interface StanceCell {
@@ -168,14 +176,11 @@ export function useSetStance(disputeId: string, cell: StanceCell, onFailure: (er
   const key = workbenchKeys.detail(disputeId)
   const read = () => client.getQueryData<Workbench>(key)
   const { evidenceId, claimId } = cell
-  const shown = (c: Stance | undefined, stance: StanceValue | null, note: string): Stance => ({
-    id: c?.id ?? '',
-    evidenceId,
-    claimId,
-    note,
-    updatedAt: c?.updatedAt ?? new Date().toISOString(),
-    version: c?.version ?? 0,
+  // What the page shows before the server answers; version 0 until the server has the cell.
+  const shown = (c: MatrixCell | null, stance: StanceValue | null, note: string): MatrixCell => ({
     stance,
+    note,
+    version: c?.version ?? 0,
   })
 
   return useMutation({
@@ -183,22 +188,21 @@ export function useSetStance(disputeId: string, cell: StanceCell, onFailure: (er
     mutationFn: async ({ stance, note }: StanceChoice) => {
       // Read at run time, so a change queued behind another sends the version that one produced.
       const current = findCell(read(), evidenceId, claimId)
-      const confirmed = current && current.id !== '' ? current : undefined
       const record = await unwrap(
         api.stances.$put(
           { header: {}, json: { evidenceId, claimId, stance, ...(note === undefined ? {} : { note }) } },
-          confirmed ? ifMatch(confirmed.version) : undefined,
+          current && current.version > 0 ? ifMatch(current.version) : undefined,
         ),
       )
       const now = read()
       if (now) {
-        // Keep what the page shows (a later change may be pending); take the server's id and version.
+        // Keep what the page shows (a later change may be pending); take the server's version.
         client.setQueryData<Workbench>(
           key,
           withCell(now, evidenceId, claimId, (c) => ({
-            ...record,
             stance: c ? c.stance : record.stance,
             note: c ? c.note : record.note,
+            version: record.version,
           })),
         )
       }
@@ -221,10 +225,7 @@ export function useSetStance(disputeId: string, cell: StanceCell, onFailure: (er
       if (now && context) {
         client.setQueryData<Workbench>(
           key,
-          withCell(now, evidenceId, claimId, (c) => ({
-            ...shown(c, context.previous, context.previousNote),
-            updatedAt: c?.updatedAt ?? '',
-          })),
+          withCell(now, evidenceId, claimId, (c) => shown(c, context.previous, context.previousNote)),
         )
       }
       onFailure(error)

@@ -1,11 +1,11 @@
 import { describeQuantity, isEmptyDraft, twoSourceShortfall } from '@counterclaim/domain'
 import {
   type DeskSettings,
-  type Evidence,
   LIMITS,
   roleAtLeast,
   type SessionUser,
   type WorkbenchClaim,
+  type WorkbenchEvidence,
 } from '@counterclaim/shared'
 import { type ComponentType, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -45,7 +45,7 @@ function VerdictBox({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
-  evidence: readonly Evidence[]
+  evidence: readonly WorkbenchEvidence[]
   user: SessionUser
   desk: DeskSettings
   /** A correction was just sent from this page: say how it ended, list the corrections and take focus there. */
@@ -350,7 +350,7 @@ export function ClaimColumn({
   /** The claim's right-of-reply log, from another feature. */
   replies?: ClaimColumnMatches
   claimLabel: string
-  evidence: readonly Evidence[]
+  evidence: readonly WorkbenchEvidence[]
   user: SessionUser
   desk: DeskSettings
   /** The dispute's claims are rated independently: the column shows the blind ratings. */

@@ -1,11 +1,11 @@
 import {
-  type Evidence,
   type EvidenceKind,
   EvidenceKindSchema,
   EvidenceSchema,
   INFORMATION_CREDIBILITY,
   LIMITS,
   SourceReliabilitySchema,
+  type WorkbenchEvidence,
 } from '@counterclaim/shared'
 import type { TFunction } from 'i18next'
 import { type FormEvent, useId, useState } from 'react'
@@ -26,7 +26,7 @@ const isKind = (v: string): v is EvidenceKind => EvidenceKindSchema.safeParse(v)
 const isReliability = (v: string): v is Reliability => SourceReliabilitySchema.safeParse(v).success
 
 /** What the form holds of an evidence item: its fields as typed. */
-function evidenceValues(evidence: Evidence | null) {
+function evidenceValues(evidence: WorkbenchEvidence | null) {
   return {
     title: evidence?.title ?? '',
     kind: evidence?.kind ?? ('news_report' as EvidenceKind),
@@ -43,7 +43,8 @@ function evidenceValues(evidence: Evidence | null) {
 }
 type EvidenceValues = ReturnType<typeof evidenceValues>
 
-const parseEvidence = (details: unknown): Evidence | null => EvidenceSchema.safeParse(details).data ?? null
+const parseEvidence = (details: unknown): WorkbenchEvidence | null =>
+  EvidenceSchema.safeParse(details).data ?? null
 
 /** The evidence form's fields, named in the interface's language, as a conflict lists them. */
 function evidenceFields(t: TFunction<'workbench'>): readonly ConflictField<EvidenceValues>[] {
@@ -82,7 +83,7 @@ export function EvidenceForm({
   onDone,
 }: {
   disputeId: string
-  evidence?: Evidence
+  evidence?: WorkbenchEvidence
   /** The origins the dispute's evidence already names, offered as the Origin field's suggestions. */
   origins?: readonly string[]
   onDone: () => void

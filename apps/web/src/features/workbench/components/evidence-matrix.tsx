@@ -1,11 +1,14 @@
 import {
+  decodeStanceMatrix,
   knownOrigins,
+  type MatrixCell,
   orderByDiagnosticity,
   originGroups,
   originKey,
   originTally,
+  placedStanceCells,
 } from '@counterclaim/domain'
-import type { Evidence, StanceValue, Workbench, WorkbenchClaim } from '@counterclaim/shared'
+import type { StanceValue, Workbench, WorkbenchClaim, WorkbenchEvidence } from '@counterclaim/shared'
 import { Fragment, type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { ActionError } from '../../../components/action-error.tsx'
@@ -13,7 +16,7 @@ import { ClaimantName, unattributedClaimName } from '../../../components/claiman
 import { formatDay } from '../../../components/dates.ts'
 import { RatingBadge } from '../../../components/verdict-badges.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
-import { useReloadWorkbench, useSetStance } from '../api/workbench.ts'
+import { stanceCellKey, useReloadWorkbench, useSetStance } from '../api/workbench.ts'
 import { useChangedLive, useLiveChanges } from '../hooks/use-dispute-events.ts'
 import { ArchiveStatus, useArchiveWithUndo } from './archive-undo.tsx'
 import { EvidenceForm } from './evidence-form.tsx'
@@ -56,7 +59,7 @@ export function claimName(claim: WorkbenchClaim, claims: readonly WorkbenchClaim
  * What another desk's fact-check carried as evidence rated the claim: their label and, where it maps onto
  * our scale, our rating as a badge (both as they stood when it was attached).
  */
-function FactCheckRating({ factCheck }: { factCheck: NonNullable<Evidence['factCheck']> }) {
+function FactCheckRating({ factCheck }: { factCheck: NonNullable<WorkbenchEvidence['factCheck']> }) {
   const { t } = useTranslation('workbench')
   return (
     <span className="matrix-fact-check small">
@@ -82,13 +85,16 @@ function FactCheckRating({ factCheck }: { factCheck: NonNullable<Evidence['factC
 function EvidenceDetails({
   evidence,
   workbench,
+  cells,
   archiving,
   onEdit,
   onArchive,
   onComment,
 }: {
-  evidence: Evidence
+  evidence: WorkbenchEvidence
   workbench: Workbench
+  /** The item's row of the matrix, one cell per claim in claim order. */
+  cells: readonly MatrixCell[]
   /** An archive or undo is on its way. */
   archiving: boolean
   onEdit: () => void
@@ -99,8 +105,8 @@ function EvidenceDetails({
   const { t } = useTranslation('workbench')
   const hidden = { hidden: <span className="visually-hidden" /> }
   const grade = admiraltyGrade(evidence.sourceReliability, evidence.informationCredibility)
-  const notes = workbench.claims.flatMap((claim) => {
-    const cell = workbench.stances.find((s) => s.evidenceId === evidence.id && s.claimId === claim.id)
+  const notes = workbench.claims.flatMap((claim, column) => {
+    const cell = cells[column]
     return cell?.note && cell.stance ? [{ claim, cell }] : []
   })
   return (
@@ -237,7 +243,6 @@ function StanceCellButton({
   claimLabel,
   stance,
   note,
-  stanceId,
   isActive,
   buttonRef,
   onFocus,
@@ -246,13 +251,11 @@ function StanceCellButton({
   onFailure,
 }: {
   disputeId: string
-  evidence: Evidence
+  evidence: WorkbenchEvidence
   claim: WorkbenchClaim
   claimLabel: string
   stance: StanceValue | null
   note: string
-  /** The cell's stance record, once it has one. */
-  stanceId: string | null
   isActive: boolean
   buttonRef: (el: HTMLButtonElement | null) => void
   onFocus: () => void
@@ -261,7 +264,7 @@ function StanceCellButton({
   onFailure: (failure: { error: Error; what: string }) => void
 }) {
   const { t } = useTranslation('workbench')
-  const changedLive = useChangedLive(stanceId)
+  const changedLive = useChangedLive(stanceCellKey(evidence.id, claim.id))
   const setStance = useSetStance(disputeId, { evidenceId: evidence.id, claimId: claim.id }, (error) =>
     onFailure({
       error,
@@ -369,20 +372,24 @@ export function EvidenceMatrix({
   // An origin changed is a regrouping: the rows are sorted again so the items of one origin stay together.
   const evidenceKey = workbench.evidence.map((e) => `${e.id}:${originKey(e.origin) ?? ''}`).join(',')
   const [sortedFor, setSortedFor] = useState<{ key: string; order: string[] } | null>(null)
+  // The matrix read once per answer: cells by position, and the set cells with their ids for the ordering.
+  const grid = useMemo(() => decodeStanceMatrix(workbench.matrix), [workbench.matrix])
+  const placed = useMemo(() => placedStanceCells(workbench), [workbench])
   const sorted = useMemo(
-    () => orderByDiagnosticity(workbench.evidence, claimIds, workbench.stances).map((e) => e.id),
-    [workbench.evidence, claimIds, workbench.stances],
+    () => orderByDiagnosticity(workbench.evidence, claimIds, placed).map((e) => e.id),
+    [workbench.evidence, claimIds, placed],
   )
   let order = sortedFor?.key === evidenceKey ? sortedFor.order : null
   if (!order) {
     order = sorted
     setSortedFor({ key: evidenceKey, order })
   }
-  const byId = new Map(workbench.evidence.map((e) => [e.id, e]))
+  const byId = new Map(workbench.evidence.map((e, index) => [e.id, { e, cells: grid[index] ?? [] }]))
   const rows = order.flatMap((id) => {
-    const e = byId.get(id)
-    return e ? [e] : []
+    const found = byId.get(id)
+    return found ? [found.e] : []
   })
+  const cellsOf = (evidenceId: string) => byId.get(evidenceId)?.cells ?? []
   const outOfOrder = order.join(',') !== sorted.join(',')
   // Where each origin that several items share starts, for its group's header row.
   const groupAt = new Map(
@@ -392,9 +399,6 @@ export function EvidenceMatrix({
   )
   const origins = knownOrigins(workbench.evidence)
   const current = { row: Math.min(active.row, rows.length - 1), col: Math.min(active.col, claims.length - 1) }
-
-  const cellOf = (evidenceId: string, claimId: string) =>
-    workbench.stances.find((s) => s.evidenceId === evidenceId && s.claimId === claimId)
 
   const focusCell = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rows.length - 1, row))
@@ -476,7 +480,7 @@ export function EvidenceMatrix({
                         {claim.shortText}
                       </span>
                     ) : null}
-                    <OriginCounts tally={originTally(claim.id, workbench.evidence, workbench.stances)} />
+                    <OriginCounts tally={originTally(claim.id, workbench.evidence, placed)} />
                   </th>
                 ))}
               </tr>
@@ -539,9 +543,8 @@ export function EvidenceMatrix({
                             evidence={evidence}
                             claim={claim}
                             claimLabel={claimName(claim, claims)}
-                            stance={cellOf(evidence.id, claim.id)?.stance ?? null}
-                            note={cellOf(evidence.id, claim.id)?.note ?? ''}
-                            stanceId={cellOf(evidence.id, claim.id)?.id || null}
+                            stance={cellsOf(evidence.id)[col]?.stance ?? null}
+                            note={cellsOf(evidence.id)[col]?.note ?? ''}
                             isActive={current.row === row && current.col === col}
                             buttonRef={(el) => {
                               if (el) cells.current.set(`${row}:${col}`, el)
@@ -569,6 +572,7 @@ export function EvidenceMatrix({
                             <EvidenceDetails
                               evidence={evidence}
                               workbench={workbench}
+                              cells={cellsOf(evidence.id)}
                               archiving={archiving.pending}
                               onEdit={() => setEditing(evidence.id)}
                               onComment={onComment ? () => onComment(evidence.id) : undefined}

@@ -1,11 +1,11 @@
 import {
   DOMAIN_CATALOGUES,
-  type Evidence,
   fieldLabel,
   type HistoryEvent,
   RATING_SCALE,
   type Rating,
   type WorkbenchClaim,
+  type WorkbenchEvidence,
 } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
@@ -162,7 +162,7 @@ export function HistoryPanel({
 }: {
   disputeId: string
   claims: readonly WorkbenchClaim[]
-  evidence: readonly Evidence[]
+  evidence: readonly WorkbenchEvidence[]
   /** 'dispute', or a claim id. */
   subject: string
   onSubject: (subject: string) => void

@@ -1,10 +1,10 @@
 import { describeChanges } from '@counterclaim/domain'
 import {
   type DeskSettings,
-  type Evidence,
   RATING_SCALE,
   type Rating,
   type WorkbenchClaim,
+  type WorkbenchEvidence,
 } from '@counterclaim/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -41,7 +41,7 @@ export function VerdictCorrectionForm({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
-  evidence: readonly Evidence[]
+  evidence: readonly WorkbenchEvidence[]
   desk: DeskSettings
   onClose: () => void
   onCorrected: (outcome: CorrectionOutcome) => void

@@ -1,5 +1,5 @@
 import { isEmptyDraft } from '@counterclaim/domain'
-import { type Evidence, RATING_SCALE, type Rating, type WorkbenchClaim } from '@counterclaim/shared'
+import { RATING_SCALE, type Rating, type WorkbenchClaim, type WorkbenchEvidence } from '@counterclaim/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -31,7 +31,7 @@ export function VerdictEditor({
   disputeId: string
   claim: WorkbenchClaim
   claimLabel: string
-  evidence: readonly Evidence[]
+  evidence: readonly WorkbenchEvidence[]
   /** The claim is rated independently: the rating starts from the two raters' ratings. */
   independentRatings?: boolean
   onClose: () => void

@@ -1,4 +1,10 @@
-import { type Evidence, RATING_SCALE, type Rating, type Verdict, VerdictSchema } from '@counterclaim/shared'
+import {
+  RATING_SCALE,
+  type Rating,
+  type Verdict,
+  VerdictSchema,
+  type WorkbenchEvidence,
+} from '@counterclaim/shared'
 import type { ConflictField } from '../../../components/record-conflict.tsx'
 import { i18n } from '../../../i18n/i18n.ts'
 
@@ -18,7 +24,9 @@ export const parseVerdict = (details: unknown): Verdict | null =>
   VerdictSchema.safeParse(details).data ?? null
 
 /** The verdict's fields as a conflict names and shows them; cited evidence by title. */
-export function verdictFields(evidence: readonly Evidence[]): readonly ConflictField<VerdictValues>[] {
+export function verdictFields(
+  evidence: readonly WorkbenchEvidence[],
+): readonly ConflictField<VerdictValues>[] {
   return [
     {
       key: 'rating',

@@ -12,6 +12,7 @@ const event = (fields: Partial<DisputeEvent>): DisputeEvent => ({
   actor: ana,
   at: '2025-06-10T10:00:00.000Z',
   claimId: 'c1',
+  evidenceId: 'e1',
   ...fields,
 })
 const names = (id: string) => (id === 'c1' ? "Oleg Kiper's claim" : null)

@@ -7,7 +7,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState } from 'react'
 import { i18n } from '../../../i18n/i18n.ts'
-import { workbenchKeys } from '../api/workbench.ts'
+import { stanceCellKey, workbenchKeys } from '../api/workbench.ts'
 
 /** How long a colleague's change stays marked on the page, and its notice shown. */
 const MARK_MS = 4_000
@@ -129,7 +129,11 @@ export function useDisputeEvents(options: {
       const text = describeChange(event, latest.current.claimName)
       setNotices((prev) => [...prev, { key, text }].slice(-MAX_NOTICES))
       later(NOTICE_MS, () => setNotices((prev) => prev.filter((n) => n.key !== key)))
-      const ids = [event.id]
+      // A stance is marked by its cell: the workbench's matrix names cells by evidence item and claim.
+      const ids =
+        event.entity === 'stance' && event.evidenceId && event.claimId
+          ? [event.id, stanceCellKey(event.evidenceId, event.claimId)]
+          : [event.id]
       setChanged((prev) => new Set([...prev, ...ids]))
       later(MARK_MS, () =>
         setChanged((prev) => {
