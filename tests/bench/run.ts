@@ -14,7 +14,6 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { parse } from 'csv-parse'
 import { getWorkbench } from '../../apps/api/src/services/workbench.ts'
 import {
   type ClaimLogSqlFilters,
@@ -39,6 +38,7 @@ import { createDatabase, startCluster } from '../support/postgres-cluster.ts'
 import { type NodeProcess, spawnNode } from '../support/server.ts'
 import { pace } from '../support/waits.ts'
 import { type BenchDatabase, type Engine, one, postgresBench, sqliteBench } from './engines.ts'
+import { writeImportFile } from './import-file.ts'
 import { matchingQuality } from './matching-quality.ts'
 import {
   BENCH_ACCOUNTS,
@@ -755,48 +755,11 @@ async function measureWorkbench(api: Running, cookie: string, bench: BenchDataba
   }
 }
 
-/** A CSV of the first `n` rows of the export with claim_id and dispute_id emptied: new claims, matched disputes. */
+/** The bench's import file (import-file.ts), from the server's export. */
 async function importFile(api: Running, cookie: string, n: number, path: string): Promise<number> {
   const res = await fetchRetry(`${api.url}/api/claim-log.csv`, { headers: { cookie } })
   if (!res.body) throw new Error('export has no body')
-  const parser = parse({ bom: true, relax_column_count: false })
-  const reader = (async () => {
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      if (parser.destroyed) break
-      // Wait for room, or for the reader below to have taken its rows and closed the parser.
-      if (!parser.write(chunk))
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            parser.off('drain', done)
-            parser.off('close', done)
-            resolve()
-          }
-          parser.once('drain', done)
-          parser.once('close', done)
-        })
-    }
-    parser.end()
-  })()
-  const lines: string[] = []
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-  let header: string[] | null = null
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (!header) {
-      header = record
-      lines.push(record.map(cell).join(','))
-      continue
-    }
-    const row = [...record]
-    row[header.indexOf('claim_id')] = ''
-    row[header.indexOf('dispute_id')] = ''
-    lines.push(row.map(cell).join(','))
-    if (lines.length > n) break
-  }
-  await res.body.cancel().catch(() => {})
-  parser.destroy()
-  await reader.catch(() => {})
-  writeFileSync(path, `${lines.join('\r\n')}\r\n`)
-  return lines.length - 1
+  return writeImportFile(res.body, n, path)
 }
 
 /** One export from the esbuild-bundled server: its RSS at rest and its peak, beside tsx's. */

@@ -129,7 +129,7 @@ export class ImportWriter {
 
   /** Opens the transaction of the whole import (SQLite's write lock) and sets the search triggers aside. */
   async begin(): Promise<void> {
-    this.writing = await openWriteTransaction(this.base)
+    this.writing = await openWriteTransaction(this.base, { bulk: true })
     await beginSearchBulkLoad(this.db)
   }
 
