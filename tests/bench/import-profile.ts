@@ -37,7 +37,7 @@ function timeMethod(name: string): void {
     }
   }
 }
-for (const name of ['begin', 'check', 'repeatedClaims', 'write', 'index', 'commit']) timeMethod(name)
+for (const name of ['begin', 'check', 'repeatedClaims', 'write', 'commit']) timeMethod(name)
 
 const db = createDb(target)
 const [editor] = await rawQuery<{ id: string; email: string; name: string }>(
