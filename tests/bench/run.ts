@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { CSV_LIMIT } from '../../apps/api/src/middleware/request-guards.ts'
 import { getWorkbench } from '../../apps/api/src/services/workbench.ts'
 import {
   type ClaimLogSqlFilters,
@@ -759,7 +760,7 @@ async function measureWorkbench(api: Running, cookie: string, bench: BenchDataba
 async function importFile(api: Running, cookie: string, n: number, path: string): Promise<number> {
   const res = await fetchRetry(`${api.url}/api/claim-log.csv`, { headers: { cookie } })
   if (!res.body) throw new Error('export has no body')
-  return writeImportFile(res.body, n, path)
+  return writeImportFile(res.body, n, path, CSV_LIMIT)
 }
 
 /** One export from the esbuild-bundled server: its RSS at rest and its peak, beside tsx's. */
