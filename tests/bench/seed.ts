@@ -2,17 +2,16 @@
  * The bench database: `npm run bench:seed -- --claims 1000000 [--fact-checks 100000] [--out path]`.
  *
  * Claims over 20,000 disputes and 5,000 claimants, with evidence, stances and verdicts in every
- * status, and other desks' fact-checks (one for every ten claims unless told), written with prepared
- * better-sqlite3 inserts in batched transactions over a database created and migrated by packages/db. Text is English and Cyrillic from a generated vocabulary
+ * status, and other desks' fact-checks (one for every ten claims unless told), written through the bulk
+ * path the claim-log import writes through (packages/db's insertBatched and search bulk load), in one
+ * transaction over a database created and migrated by packages/db. Text is English and Cyrillic from a generated vocabulary
  * with a Zipf-like spread, from a seeded PRNG, so two runs write the same database. Every derived
  * column is written as the services would leave it (docs/decisions/0002-claim-log-columns.md).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import type Database from 'better-sqlite3'
 import { bootstrap } from '../../apps/api/src/services/bootstrap.ts'
 import { hashPassword } from '../../apps/api/src/services/passwords.ts'
 import { insertAccount } from '../../apps/api/src/services/seed.ts'
@@ -21,10 +20,12 @@ import {
   createDb,
   type Db,
   endSearchBulkLoad,
+  insertBatched,
   insertMissingSnapshots,
   migrateDb,
   migrationsFolder,
   sqliteClient,
+  tables,
 } from '../../packages/db/src/index.ts'
 import { fromLegacyQuantity } from '../../packages/domain/src/index.ts'
 import {
@@ -267,7 +268,10 @@ export async function seedBench(options: {
   // Helper threads for the sorter that builds the indexes after the load.
   sqlite.pragma('threads = 2')
 
-  const search = suspendSearchTriggers(sqlite)
+  // One transaction for the whole load: the search index's triggers are set aside for it and the index
+  // filled once at the end (beginSearchBulkLoad), as the claim-log import does.
+  sqlite.exec('BEGIN')
+  const searchMarks = await beginSearchBulkLoad(db)
   // Secondary indexes are built once after the load (a sort) rather than row by row (random
   // B-tree inserts); the same CREATE INDEX statements the migrations ran, read back from the schema.
   const indexes = sqlite
@@ -283,38 +287,23 @@ export async function seedBench(options: {
   const tags = en.words.slice(40, 340)
   const tagVocab = zipf(tags)
 
-  const insClaimant = sqlite.prepare(
-    `insert into claimants (id, name, kind, description, url, same_as, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, '[]', ?, ?, 1)`,
-  )
-  const insDispute = sqlite.prepare(
-    `insert into disputes (id, title, question, summary, tags, status, created_by, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  )
-  const insTag = sqlite.prepare('insert into dispute_tags (dispute_id, tag) values (?, ?)')
-  const insEvidence = sqlite.prepare(
-    `insert into evidence (id, dispute_id, title, kind, source_name, url, excerpt, excerpt_sha256, published_on,
-       accessed_on, source_reliability, information_credibility, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  )
-  const insClaim = sqlite.prepare(
-    `insert into claims (id, dispute_id, claimant_id, text, short_text, stated_on, appearance_url, language,
-       quantities, position, verdict_rating, verdict_status,
-       supporting_count, contradicting_count, context_count, activity_at, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  )
-  const insStance = sqlite.prepare(
-    `insert into stances (id, evidence_id, claim_id, stance, note, created_at, updated_at, version)
-     values (?, ?, ?, ?, '', ?, ?, 1)`,
-  )
-  const insVerdict = sqlite.prepare(
-    `insert into verdicts (id, claim_id, rating, summary, rationale, status, author_id, reviewer_id,
-       submitted_at, published_at, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const insCitation = sqlite.prepare(
-    'insert into verdict_citations (verdict_id, evidence_id, position) values (?, ?, ?)',
-  )
+  // Rows waiting to be written, per table: flush() writes them in multi-row statements.
+  const pending = {
+    claimants: [] as Array<typeof tables.claimants.$inferInsert>,
+    disputes: [] as Array<typeof tables.disputes.$inferInsert>,
+    disputeTags: [] as Array<typeof tables.disputeTags.$inferInsert>,
+    evidence: [] as Array<typeof tables.evidence.$inferInsert>,
+    claims: [] as Array<typeof tables.claims.$inferInsert>,
+    stances: [] as Array<typeof tables.stances.$inferInsert>,
+    verdicts: [] as Array<typeof tables.verdicts.$inferInsert>,
+    verdictCitations: [] as Array<typeof tables.verdictCitations.$inferInsert>,
+  }
+  const flush = async () => {
+    for (const name of Object.keys(pending) as Array<keyof typeof pending>) {
+      await insertBatched(db, tables[name], pending[name])
+      pending[name] = []
+    }
+  }
 
   // Three years of activity, oldest first, so the time-ordered indexes grow at their ends.
   const T0 = Date.parse('2023-01-01T00:00:00Z')
@@ -323,31 +312,32 @@ export async function seedBench(options: {
   const day = (ms: number) => iso(ms).slice(0, 10)
 
   const claimantIds: string[] = []
-  sqlite.transaction(() => {
-    for (let i = 0; i < SHAPE.claimants; i++) {
-      const id = uuid(rand)
-      claimantIds.push(id)
-      const v = lang()
-      const name = `${capitalise(v.sample(rand))} ${capitalise(v.words[100 + Math.floor(rand() * 3000)] ?? 'x')}`
-      const created = iso(T0 + Math.floor((i / SHAPE.claimants) * SPAN * 0.1))
-      insClaimant.run(
-        id,
-        name,
-        KINDS[Math.floor(rand() * KINDS.length)],
-        sentence(rand, v, 6, 14),
-        rand() < 0.5 ? `https://example.org/claimants/${i}` : null,
-        created,
-        created,
-      )
-    }
-  })()
+  for (let i = 0; i < SHAPE.claimants; i++) {
+    const id = uuid(rand)
+    claimantIds.push(id)
+    const v = lang()
+    const name = `${capitalise(v.sample(rand))} ${capitalise(v.words[100 + Math.floor(rand() * 3000)] ?? 'x')}`
+    const created = iso(T0 + Math.floor((i / SHAPE.claimants) * SPAN * 0.1))
+    pending.claimants.push({
+      id,
+      name,
+      kind: KINDS[Math.floor(rand() * KINDS.length)] ?? 'other',
+      description: sentence(rand, v, 6, 14),
+      url: rand() < 0.5 ? `https://example.org/claimants/${i}` : null,
+      sameAs: [],
+      createdAt: created,
+      updatedAt: created,
+      version: 1,
+    })
+  }
+  await flush()
   phase('claimants')
 
   const disputeIds: string[] = []
   const evidenceIds: string[] = []
   const disputeTime: number[] = []
   const workbenchEvidence: string[] = []
-  const txDisputes = sqlite.transaction((from: number, to: number) => {
+  const writeDisputes = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const id = i === 0 ? BENCH_WORKBENCH.disputeId : uuid(rand)
       disputeIds.push(id)
@@ -358,18 +348,20 @@ export async function seedBench(options: {
       const tagCount = Math.floor(rand() * 4)
       for (let t = 0; t < tagCount; t++) own.add(tagVocab.sample(rand))
       const tagList = [...own]
-      insDispute.run(
+      pending.disputes.push({
         id,
-        i === 0 ? 'Bench workbench: 12 claims × 200 evidence items' : sentence(rand, v, 4, 9).slice(0, -1),
-        `${sentence(rand, v, 6, 14).slice(0, -1)}?`,
-        sentence(rand, v, 10, 30),
-        JSON.stringify(tagList),
-        rand() < 0.8 ? 'open' : 'closed',
-        checker.id,
-        iso(created),
-        iso(created),
-      )
-      for (const t of tagList) insTag.run(id, t)
+        title:
+          i === 0 ? 'Bench workbench: 12 claims × 200 evidence items' : sentence(rand, v, 4, 9).slice(0, -1),
+        question: `${sentence(rand, v, 6, 14).slice(0, -1)}?`,
+        summary: sentence(rand, v, 10, 30),
+        tags: tagList,
+        status: rand() < 0.8 ? 'open' : 'closed',
+        createdBy: checker.id,
+        createdAt: iso(created),
+        updatedAt: iso(created),
+        version: 1,
+      })
+      for (const tag of tagList) pending.disputeTags.push({ disputeId: id, tag })
       const perDispute = i === 0 ? BENCH_WORKBENCH.evidence : SHAPE.evidencePerDispute
       for (let e = 0; e < perDispute; e++) {
         const eid = uuid(rand)
@@ -377,26 +369,28 @@ export async function seedBench(options: {
         else workbenchEvidence.push(eid)
         const excerpt = sentence(rand, v, 15, 45)
         const eAt = iso(created + e * 60_000)
-        insEvidence.run(
-          eid,
-          id,
-          sentence(rand, v, 4, 9).slice(0, -1),
-          EVIDENCE_KINDS[Math.floor(rand() * EVIDENCE_KINDS.length)],
-          capitalise(v.sample(rand)),
-          `https://example.org/evidence/${i}/${e}`,
+        pending.evidence.push({
+          id: eid,
+          disputeId: id,
+          title: sentence(rand, v, 4, 9).slice(0, -1),
+          kind: EVIDENCE_KINDS[Math.floor(rand() * EVIDENCE_KINDS.length)] ?? 'other',
+          sourceName: capitalise(v.sample(rand)),
+          url: `https://example.org/evidence/${i}/${e}`,
           excerpt,
-          createHash('sha256').update(excerpt, 'utf8').digest('hex'),
-          day(created - 86_400_000),
-          day(created),
-          'ABCDEF'[Math.floor(rand() * 6)] ?? 'C',
-          1 + Math.floor(rand() * 6),
-          eAt,
-          eAt,
-        )
+          excerptSha256: createHash('sha256').update(excerpt, 'utf8').digest('hex'),
+          publishedOn: day(created - 86_400_000),
+          accessedOn: day(created),
+          sourceReliability: ('ABCDEF'[Math.floor(rand() * 6)] ?? 'C') as 'C',
+          informationCredibility: 1 + Math.floor(rand() * 6),
+          createdAt: eAt,
+          updatedAt: eAt,
+          version: 1,
+        })
       }
     }
-  })
-  for (let i = 0; i < SHAPE.disputes; i += 2000) txDisputes(i, Math.min(SHAPE.disputes, i + 2000))
+    await flush()
+  }
+  for (let i = 0; i < SHAPE.disputes; i += 200) await writeDisputes(i, Math.min(SHAPE.disputes, i + 200))
   phase('disputes, tags and evidence')
 
   const positions = new Int32Array(SHAPE.disputes)
@@ -426,14 +420,23 @@ export async function seedBench(options: {
       if (stance && cited.length < 2) cited.push(evidenceId)
       const sAt = created + 60_000 + Math.floor(rand() * 10 * 86_400_000)
       if (sAt > activity) activity = sAt
-      insStance.run(uuid(rand), evidenceId, id, stance ?? null, iso(sAt), iso(sAt))
+      pending.stances.push({
+        id: uuid(rand),
+        evidenceId,
+        claimId: id,
+        stance: stance ?? null,
+        note: '',
+        createdAt: iso(sAt),
+        updatedAt: iso(sAt),
+        version: 1,
+      })
       stanceCount++
     }
     // Verdicts in every status; none for about a third of the claims.
     const r = rand()
     const status = r < 0.33 ? null : r < 0.53 ? 'draft' : r < 0.63 ? 'in_review' : 'published'
-    let rating: string | null = null
-    const verdictRow: unknown[] | null = status ? [] : null
+    let rating: (typeof RATINGS)[number] | null = null
+    let verdictRow: typeof tables.verdicts.$inferInsert | null = null
     if (status) {
       rating =
         status === 'draft' && rand() < 0.4 ? null : (RATINGS[Math.floor(rand() * RATINGS.length)] ?? 'mixed')
@@ -442,61 +445,61 @@ export async function seedBench(options: {
       if (vUpdated > activity) activity = vUpdated
       const submitted = status === 'draft' ? null : iso(vUpdated - 3_600_000)
       const published = status === 'published' ? iso(vUpdated) : null
-      verdictRow?.push(
-        uuid(rand),
-        id,
+      verdictRow = {
+        id: uuid(rand),
+        claimId: id,
         rating,
-        status === 'draft' && rand() < 0.3 ? '' : sentence(rand, v, 5, 14),
-        sentence(rand, v, 6, 20),
+        summary: status === 'draft' && rand() < 0.3 ? '' : sentence(rand, v, 5, 14),
+        rationale: sentence(rand, v, 6, 20),
         status,
-        checker.id,
-        status === 'published' ? editor.id : null,
-        submitted,
-        published,
-        iso(vCreated),
-        iso(vUpdated),
-        status === 'published' ? 3 : status === 'in_review' ? 2 : 1,
-      )
+        authorId: checker.id,
+        reviewerId: status === 'published' ? editor.id : null,
+        submittedAt: submitted,
+        publishedAt: published,
+        createdAt: iso(vCreated),
+        updatedAt: iso(vUpdated),
+        version: status === 'published' ? 3 : status === 'in_review' ? 2 : 1,
+      }
     }
     const pos = positions[disputeIdx] ?? 0
     positions[disputeIdx] = pos + 1
     const text = sentence(rand, v, 8, 26)
     const hasQuantity = rand() < 0.2
-    insClaim.run(
+    pending.claims.push({
       id,
       disputeId,
-      claimantIds[Math.floor(rand() ** 1.6 * claimantIds.length)] ?? '',
+      claimantId: claimantIds[Math.floor(rand() ** 1.6 * claimantIds.length)] ?? '',
       text,
-      rand() < 0.5 ? text.slice(0, 60) : null,
-      rand() < 0.95 ? day(created - Math.floor(rand() * 30) * 86_400_000) : null,
-      rand() < 0.8 ? `https://example.org/appearances/${claimCount}` : null,
-      v === en ? 'en' : 'uk',
-      JSON.stringify(
-        hasQuantity
-          ? [
-              fromLegacyQuantity({
-                value: Math.round(rand() * 10_000),
-                unit: UNITS[Math.floor(rand() * UNITS.length)] ?? 'drones',
-                qualifier: QUALIFIERS[Math.floor(rand() * QUALIFIERS.length)] ?? 'exact',
-              }),
-            ]
-          : [],
-      ),
-      pos,
-      rating,
-      status,
-      supporting,
-      contradicting,
-      context,
-      iso(activity),
-      iso(created),
-      iso(created),
-    )
+      shortText: rand() < 0.5 ? text.slice(0, 60) : null,
+      statedOn: rand() < 0.95 ? day(created - Math.floor(rand() * 30) * 86_400_000) : null,
+      appearanceUrl: rand() < 0.8 ? `https://example.org/appearances/${claimCount}` : null,
+      language: v === en ? 'en' : 'uk',
+      quantities: hasQuantity
+        ? [
+            fromLegacyQuantity({
+              value: Math.round(rand() * 10_000),
+              unit: UNITS[Math.floor(rand() * UNITS.length)] ?? 'drones',
+              qualifier: QUALIFIERS[Math.floor(rand() * QUALIFIERS.length)] ?? 'exact',
+            }),
+          ]
+        : [],
+      position: pos,
+      verdictRating: rating,
+      verdictStatus: status,
+      supportingCount: supporting,
+      contradictingCount: contradicting,
+      contextCount: context,
+      activityAt: iso(activity),
+      createdAt: iso(created),
+      updatedAt: iso(created),
+      version: 1,
+    })
     if (verdictRow) {
-      insVerdict.run(...verdictRow)
+      pending.verdicts.push(verdictRow)
+      const verdictId = verdictRow.id
       if (status === 'published')
-        cited.forEach((e, i) => {
-          insCitation.run(verdictRow[0], e, i)
+        cited.forEach((evidenceId, position) => {
+          pending.verdictCitations.push({ verdictId, evidenceId, position })
         })
     }
     verdicts[status ?? 'none']++
@@ -504,13 +507,12 @@ export async function seedBench(options: {
   }
 
   // The workbench dispute: 12 claims, each with a stance on every one of its 200 evidence items.
-  sqlite.transaction(() => {
-    for (let c = 0; c < BENCH_WORKBENCH.claims; c++)
-      writeClaim(0, (disputeTime[0] ?? T0) + c * 60_000, workbenchEvidence, BENCH_WORKBENCH.evidence)
-  })()
+  for (let c = 0; c < BENCH_WORKBENCH.claims; c++)
+    writeClaim(0, (disputeTime[0] ?? T0) + c * 60_000, workbenchEvidence, BENCH_WORKBENCH.evidence)
+  await flush()
 
   const rest = options.claims - BENCH_WORKBENCH.claims
-  const batch = sqlite.transaction((from: number, to: number) => {
+  const batch = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const created = T0 + Math.floor((i / rest) * SPAN)
       // Disputes that exist by then; the first is the workbench and gets no more claims.
@@ -523,16 +525,20 @@ export async function seedBench(options: {
       const r = rand()
       writeClaim(d, created, pool, r < 0.3 ? 0 : r < 0.65 ? 1 : r < 0.85 ? 2 : 3)
     }
-  })
-  for (let i = 0; i < rest; i += 20_000) batch(i, Math.min(rest, i + 20_000))
+    await flush()
+  }
+  // Written every 1,000 claims: rows held longer outlive V8's young generation and cost old-generation
+  // collections.
+  for (let i = 0; i < rest; i += 1000) await batch(i, Math.min(rest, i + 1000))
   phase('claims, stances and verdicts')
   for (const i of indexes) sqlite.exec(i.sql)
   phase('indexes')
-  search.rebuild()
-  phase('search index')
   const factChecks = options.factChecks ?? defaultFactChecks(options.claims)
   await seedFactChecks(db, factChecks, prng(7_000_003))
   phase('fact-checks')
+  await endSearchBulkLoad(db, searchMarks)
+  sqlite.exec('COMMIT')
+  phase('search index')
   // Published verdicts get the snapshot the public reads, as publishing gives them.
   await insertMissingSnapshots(db, new Date().toISOString())
   phase('published snapshots')
@@ -603,121 +609,64 @@ const PUBLISHER_RATINGS = [
 ] as const
 
 /**
- * Other desks' fact-checks, inserted with the search triggers set aside and indexed in one bulk load (word
- * and trigram indexes, as an import's bulk load leaves them). Their claims come from the claims' vocabularies
+ * Other desks' fact-checks, written inside the load's transaction (the search index is filled with them at
+ * its end, word and trigram indexes, as an import's bulk load leaves them). Their claims come from the claims' vocabularies
  * (Latin-script publishers take the English one, the others the Cyrillic one), a fifth with a number, so
  * matching a claim-like text reads as many candidates here as among the desk's own claims.
  */
 async function seedFactChecks(db: Db, count: number, rand: () => number): Promise<void> {
   if (count === 0) return
-  const sqlite = sqliteClient(db)
   const { en, uk } = vocabularies()
   const T0 = Date.parse('2023-01-01T00:00:00Z')
   const SPAN = 3 * 365 * 86_400_000
-  const insert = sqlite.prepare(
-    `insert into fact_checks (id, url, publisher_name, publisher_url, claim_reviewed, claimant, claim_date,
-       review_date, language, appearance_urls, rating_label, rating_value, rating_best, rating_worst,
-       rating_normalized, created_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  )
-  const ids: string[] = []
-  sqlite.exec('BEGIN')
-  try {
-    await beginSearchBulkLoad(db)
-    for (let i = 0; i < count; i++) {
-      const id = uuid(rand)
-      ids.push(id)
-      const publisher = PUBLISHERS[Math.floor(rand() * PUBLISHERS.length)] ?? PUBLISHERS[0]
-      const vocab = /^(uk|ru)$/.test(publisher.language) ? uk : en
-      const words = sentence(rand, vocab, 8, 26)
-      const claim = rand() < 0.2 ? `${words.slice(0, -1)} ${1 + Math.floor(rand() * 5000)}.` : words
-      const reviewed = T0 + Math.floor((i / count) * SPAN)
-      const [label, normalized] = PUBLISHER_RATINGS[Math.floor(rand() * PUBLISHER_RATINGS.length)] ?? [
-        'False',
-        'false',
-      ]
-      const numeric = rand() < 0.3
-      const at = new Date(reviewed).toISOString()
-      insert.run(
-        id,
-        `${publisher.url}checks/${i}`,
-        publisher.name,
-        publisher.url,
-        claim,
+  let rows: Array<typeof tables.factChecks.$inferInsert> = []
+  for (let i = 0; i < count; i++) {
+    const id = uuid(rand)
+    const publisher = PUBLISHERS[Math.floor(rand() * PUBLISHERS.length)] ?? PUBLISHERS[0]
+    const vocab = /^(uk|ru)$/.test(publisher.language) ? uk : en
+    const words = sentence(rand, vocab, 8, 26)
+    const claim = rand() < 0.2 ? `${words.slice(0, -1)} ${1 + Math.floor(rand() * 5000)}.` : words
+    const reviewed = T0 + Math.floor((i / count) * SPAN)
+    const [label, normalized] = PUBLISHER_RATINGS[Math.floor(rand() * PUBLISHER_RATINGS.length)] ?? [
+      'False',
+      'false',
+    ]
+    const numeric = rand() < 0.3
+    const at = new Date(reviewed).toISOString()
+    rows.push({
+      id,
+      url: `${publisher.url}checks/${i}`,
+      publisherName: publisher.name,
+      publisherUrl: publisher.url,
+      claimReviewed: claim,
+      claimant:
         rand() < 0.7
           ? `${capitalise(vocab.sample(rand))} ${capitalise(vocab.words[100 + Math.floor(rand() * 3000)] ?? 'x')}`
           : null,
-        at.slice(0, 10),
-        at.slice(0, 10),
-        publisher.language,
-        JSON.stringify(rand() < 0.6 ? [`https://social.example.org/posts/${i}`] : []),
-        label,
-        numeric ? 1 + Math.floor(rand() * 5) : null,
-        numeric ? 5 : null,
-        numeric ? 1 : null,
-        normalized,
-        at,
-        at,
-      )
+      claimDate: at.slice(0, 10),
+      reviewDate: at.slice(0, 10),
+      language: publisher.language,
+      appearanceUrls: rand() < 0.6 ? [`https://social.example.org/posts/${i}`] : [],
+      ratingLabel: label,
+      ratingValue: numeric ? 1 + Math.floor(rand() * 5) : null,
+      ratingBest: numeric ? 5 : null,
+      ratingWorst: numeric ? 1 : null,
+      ratingNormalized: normalized,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    })
+    if (rows.length === 10_000) {
+      await insertBatched(db, tables.factChecks, rows)
+      rows = []
     }
-    await endSearchBulkLoad(db, { claimants: [], claims: [], verdicts: [], factChecks: ids })
-    sqlite.exec('COMMIT')
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
-    throw error
   }
+  await insertBatched(db, tables.factChecks, rows)
 }
 
 /** The summary seedBench wrote beside a database, if any. */
 export function readSeedSummary(path: string): SeedSummary | null {
   return existsSync(`${path}.json`) ? (JSON.parse(readFileSync(`${path}.json`, 'utf8')) as SeedSummary) : null
-}
-
-/**
- * The search index's triggers fill it row by row, which costs several times the insert itself in
- * a bulk load. Drop them for the load, then fill the index the way its migration backfills
- * existing rows (its own INSERT … SELECT statements, read from the migration file), and put the
- * triggers back, so the database ends exactly as if every row had gone through them.
- */
-function suspendSearchTriggers(sqlite: Database.Database): { rebuild: () => void } {
-  const triggers = sqlite
-    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql like '%search_index%'")
-    .all() as { name: string; sql: string }[]
-  const migration = readdirSync(migrationsFolder('sqlite'))
-    .filter((f) => f.endsWith('.sql'))
-    .map((f) => readFileSync(join(migrationsFolder('sqlite'), f), 'utf8'))
-    .find((text) => /create virtual table\s+`?search_index`?/i.test(text))
-  if (triggers.length === 0 || !migration) return { rebuild: () => {} }
-  const statements = (text: string) =>
-    text.split('--> statement-breakpoint').map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-  // The trigram index matching reads came later (drizzle/0007): its backfill of claims, from the refs above.
-  const trigrams = readdirSync(migrationsFolder('sqlite'))
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .flatMap((f) => statements(readFileSync(join(migrationsFolder('sqlite'), f), 'utf8')))
-    .filter((statement) => /^insert\s+into\s+`?match_index`?/i.test(statement))
-  const backfill = [
-    ...statements(migration).filter((statement) => /^insert\s+into\s+`?search_/i.test(statement)),
-    ...trigrams,
-  ]
-  if (backfill.length === 0)
-    throw new Error('the search migration has no backfill statements to rebuild from')
-  for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`)
-  return {
-    rebuild: () => {
-      sqlite.transaction(() => {
-        // FTS5 flushes its pending terms whenever a rowid is lower than the last one written, so
-        // the backfill writes in rowid order; unordered, it costs several times as much.
-        for (const statement of backfill)
-          sqlite.exec(
-            /^insert\s+into\s+`?search_index`?/i.test(statement) && !/order\s+by/i.test(statement)
-              ? `${statement.replace(/;\s*$/, '')} order by 1`
-              : statement,
-          )
-        for (const t of triggers) sqlite.exec(t.sql)
-      })()
-    },
-  }
 }
 
 async function main() {

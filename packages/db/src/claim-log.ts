@@ -217,6 +217,36 @@ export interface SearchBulkRecords {
   factChecks?: readonly string[]
 }
 
+/**
+ * Where each indexed table's rows stood when a bulk load began (the largest rowid of each): the load's
+ * records are the rows after it, since the load's transaction holds the only write lock. Indexing by
+ * the marks holds no ids, whatever the size of the load. Nothing on PostgreSQL (its search is generated).
+ */
+export interface SearchBulkMarks {
+  since: Record<'claimants' | 'claims' | 'verdicts' | 'factChecks', number>
+}
+
+const BULK_TABLES = {
+  claimants: 'claimants',
+  claims: 'claims',
+  verdicts: 'verdicts',
+  factChecks: 'fact_checks',
+} as const
+
+// The same refs as BULK_REFS, of the rows after a mark, in rowid order.
+const BULK_REFS_SINCE = {
+  claimants: `INSERT INTO search_refs (kind, ref_id)
+    SELECT 'claimant', x.id FROM claimants x WHERE x.rowid > ? AND x.archived_at IS NULL ORDER BY x.rowid`,
+  claims: `INSERT INTO search_refs (kind, ref_id, claim_id, dispute_id)
+    SELECT 'claim', x.id, x.id, x.dispute_id FROM claims x WHERE x.rowid > ? AND x.archived_at IS NULL
+    ORDER BY x.rowid`,
+  verdicts: `INSERT INTO search_refs (kind, ref_id, claim_id, dispute_id)
+    SELECT 'verdict', x.id, x.claim_id, c.dispute_id FROM verdicts x JOIN claims c ON c.id = x.claim_id
+    WHERE x.rowid > ? ORDER BY x.rowid`,
+  factChecks: `INSERT INTO search_refs (kind, ref_id)
+    SELECT 'fact_check', x.id FROM fact_checks x WHERE x.rowid > ? ORDER BY x.rowid`,
+} as const
+
 // Per kind: the refs of exactly the given ids, then their index rows in rowid order (migration 0003's
 // backfill, limited to the refs just added). FTS5 flushes its pending terms at every statement and
 // whenever a rowid goes backwards, so one ascending INSERT … SELECT per kind is its cheapest load.
@@ -265,29 +295,42 @@ function requireTransaction(client: Database.Database): void {
  * the caller inserts its records, then calls endSearchBulkLoad with their ids before committing. The flag
  * lives in the transaction, so a rollback clears it and no other connection ever sees it.
  */
-export async function beginSearchBulkLoad(db: Db): Promise<void> {
+export async function beginSearchBulkLoad(db: Db): Promise<SearchBulkMarks> {
+  const since = { claimants: 0, claims: 0, verdicts: 0, factChecks: 0 }
   // PostgreSQL's generated tsvector columns keep search current as rows are inserted: nothing to set aside.
-  if (!isSqlite(db)) return
+  if (!isSqlite(db)) return { since }
   return withClient(db, (client) => {
     requireTransaction(client)
     prepared(client, 'INSERT INTO search_bulk (`on`) VALUES (1)', false).run()
+    for (const kind of Object.keys(since) as Array<keyof typeof since>)
+      since[kind] = Number(
+        prepared(client, `SELECT coalesce(max(rowid), 0) FROM ${BULK_TABLES[kind]}`, false).pluck().get(),
+      )
+    return { since }
   })
 }
 
-/** Indexes exactly the records a bulk load inserted and turns the triggers back on. */
-export async function endSearchBulkLoad(db: Db, records: SearchBulkRecords): Promise<void> {
+/**
+ * Indexes the records a bulk load inserted and turns the triggers back on: exactly the given ids, or
+ * every row after the marks beginSearchBulkLoad returned (in one transaction with it).
+ */
+export async function endSearchBulkLoad(db: Db, records: SearchBulkRecords | SearchBulkMarks): Promise<void> {
   if (!isSqlite(db)) return
   return withClient(db, (client) => endBulkLoad(client, records))
 }
 
-function endBulkLoad(client: Database.Database, records: SearchBulkRecords): void {
+function endBulkLoad(client: Database.Database, records: SearchBulkRecords | SearchBulkMarks): void {
   requireTransaction(client)
   const last = prepared(client, 'SELECT coalesce(max(id), 0) FROM search_refs', false).pluck()
   for (const kind of ['claimants', 'claims', 'verdicts', 'factChecks'] as const) {
-    const ids = records[kind] ?? []
-    if (ids.length === 0) continue
     const mark = last.get() as number
-    prepared(client, BULK_REFS[kind], false).run(JSON.stringify(ids))
+    if ('since' in records) prepared(client, BULK_REFS_SINCE[kind], false).run(records.since[kind])
+    else {
+      const ids = records[kind] ?? []
+      if (ids.length === 0) continue
+      prepared(client, BULK_REFS[kind], false).run(JSON.stringify(ids))
+    }
+    if ((last.get() as number) === mark) continue
     prepared(client, BULK_INDEX[kind], false).run(mark)
     if (kind === 'claims' || kind === 'factChecks') prepared(client, BULK_MATCH[kind], false).run(mark)
   }

@@ -331,13 +331,25 @@ export function afterSqliteCommit(db: object, fn: () => void): boolean {
  * Takes SQLite's write lock now (BEGIN IMMEDIATE, waiting up to the busy timeout for another writer) on
  * a connection that serves nothing else, and keeps the transaction open until commit or rollback.
  */
-export function beginOnOwnConnection(db: Db): { commit(): void; rollback(): void } {
+export function beginOnOwnConnection(
+  db: Db,
+  options: { cacheKiB?: number } = {},
+): { commit(): void; rollback(): void } {
   const client = db.$client
+  const cacheBefore = Number(client.pragma('cache_size', { simple: true }))
+  if (options.cacheKiB) client.pragma(`cache_size = ${-Math.round(options.cacheKiB)}`)
+  const restore = () => {
+    if (options.cacheKiB) client.pragma(`cache_size = ${cacheBefore}`)
+  }
   client.exec('BEGIN IMMEDIATE')
   return {
-    commit: () => client.exec('COMMIT'),
+    commit: () => {
+      client.exec('COMMIT')
+      restore()
+    },
     rollback: () => {
       if (client.inTransaction) client.exec('ROLLBACK')
+      restore()
     },
   }
 }

@@ -17,6 +17,7 @@ import {
   max,
   type OpenTransaction,
   openWriteTransaction,
+  type SearchBulkMarks,
   sql,
   tables,
   timeOrderedId,
@@ -77,9 +78,6 @@ function importedStatus(actor: SessionUser, row: ClaimLogImportRow): VerdictStat
 }
 
 type HistoryRow = typeof tables.historyEvents.$inferInsert
-// Records indexed together: each load costs FTS5 a flush of its pending terms, so not one a batch;
-// but no more ids than these are held, whatever the size of the file.
-const INDEX_EVERY = 20_000
 // From how many new claims the database's planner statistics are refreshed after the commit (PostgreSQL).
 const ANALYZE_FROM = 1000
 
@@ -95,8 +93,9 @@ export class ImportWriter {
   // The claim_ids the file has named, with their lines: duplicates are found even once writing stopped.
   private readonly claimLines = new Map<string, number>()
   private readonly created = { claimants: 0, claims: 0, disputes: 0, verdicts: 0 }
-  // The ids of records written and not yet in the search index.
-  private unindexed = { claimants: [] as string[], claims: [] as string[], verdicts: [] as string[] }
+  // Where the indexed tables stood when the import began: its records, the rows after, are put into the
+  // search index once, at the commit (one FTS5 load, no ids held).
+  private searchMarks: SearchBulkMarks | null = null
   private claimantKeys: Map<string, string> | null = null
   // What this import made: its claimants have no earlier claims, and its claims repeat nothing on the desk.
   private readonly ownClaimants = new Set<string>()
@@ -129,8 +128,8 @@ export class ImportWriter {
 
   /** Opens the transaction of the whole import (SQLite's write lock) and sets the search triggers aside. */
   async begin(): Promise<void> {
-    this.writing = await openWriteTransaction(this.base)
-    await beginSearchBulkLoad(this.db)
+    this.writing = await openWriteTransaction(this.base, { bulk: true })
+    this.searchMarks = await beginSearchBulkLoad(this.db)
   }
 
   /** Checks a batch; writes it while the file has had no problem. Returns the batch's problems. */
@@ -174,7 +173,7 @@ export class ImportWriter {
       await this.stop()
       return result
     }
-    await endSearchBulkLoad(transaction.tx, this.unindexed)
+    if (this.searchMarks) await endSearchBulkLoad(transaction.tx, this.searchMarks)
     await transaction.commit()
     this.writing = null
     if (this.created.claims >= ANALYZE_FROM) {
@@ -272,16 +271,6 @@ export class ImportWriter {
         },
       ]
     })
-  }
-
-  /**
-   * Puts the records written since the last call into the search index (set-wise, not row by row by
-   * the triggers); the triggers stay off while the import goes on. commit() indexes the last ones.
-   */
-  private async index(): Promise<void> {
-    await endSearchBulkLoad(this.db, this.unindexed)
-    this.unindexed = { claimants: [], claims: [], verdicts: [] }
-    await beginSearchBulkLoad(this.db)
   }
 
   /**
@@ -587,13 +576,7 @@ export class ImportWriter {
     await announceChange(db, watched)
     // What the public reads of a verdict is its snapshot: each one published by the import gets its own.
     for (const verdictId of published) await takeSnapshot(db, { verdictId, at: now, reason: 'imported' })
-    for (const c of newClaimants) this.unindexed.claimants.push(c.id)
-    for (const c of newClaims) {
-      this.unindexed.claims.push(c.id)
-      this.ownClaims.add(c.id)
-    }
-    for (const v of newVerdicts) this.unindexed.verdicts.push(v.id)
-    if (this.unindexed.claims.length >= INDEX_EVERY) await this.index()
+    for (const c of newClaims) this.ownClaims.add(c.id)
     this.created.disputes += newDisputes.length
     this.created.claimants += newClaimants.length
     this.created.claims += newClaims.length
