@@ -235,7 +235,11 @@ describe('assignment', () => {
     // The checker finds both under "Assigned to me".
     const checker = await newPage('checker')
     await checker.goto(`${server.url}/disputes`)
-    await checker.getByRole('checkbox', { name: 'Assigned to me' }).check()
+    // The box follows the address: it shows ticked once the list's navigation has been rendered, which
+    // may come a moment after the click, so the test waits for that instead of reading it at once.
+    const mine = checker.getByRole('checkbox', { name: 'Assigned to me' })
+    await mine.click()
+    await expect.poll(() => mine.isChecked()).toBe(true)
     await expect.poll(() => new URL(checker.url()).searchParams.get('assignee')).toBe('me')
     await checker.getByRole('link', { name: first.question }).waitFor()
     await checker.getByRole('link', { name: second.question }).waitFor()
