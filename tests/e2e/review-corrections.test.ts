@@ -118,7 +118,7 @@ describe('with the two-person rule (the default)', () => {
     await admin.getByRole('heading', { name: mine.question, level: 1 }).waitFor()
     const column = admin.locator(`[data-claim-id="${proposed.claimId}"]`)
     await column.getByText('Rating change proposed by Ana Petrenko:').waitFor()
-    await admin.getByRole('link', { name: 'Review queue' }).click()
+    await admin.getByRole('link', { name: 'Review queue', exact: true }).click()
     const queue = admin.getByRole('region', { name: 'Corrections to approve' })
     const item = queue.getByRole('article', { name: MINISTRY })
     await item.waitFor()

@@ -91,7 +91,7 @@ async function verdictVersion(claimId: string, disputeId: string): Promise<numbe
 
 it('publishes a verdict in review after a stale attempt is refused, and opens its public page', async () => {
   const { claimId, disputeId } = await ownDispute(GOVERNOR)
-  await editor.getByRole('link', { name: 'Review queue' }).click()
+  await editor.getByRole('link', { name: 'Review queue', exact: true }).click()
   await editor.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor()
   expect(await editor.title()).toBe('Review queue · Counterclaim')
   const item = editor.getByRole('article', { name: 'Russian drones hit a maternity hospital in Odesa' })
