@@ -23,9 +23,9 @@ const npmPackagesExternal: Plugin = {
 }
 
 /**
- * Bundles apps/api/src/server.ts into `outfile` (ESM for Node 20), and the claim-log import's worker
- * (apps/api/src/services/claim-log-import-worker.ts) beside it as claim-log-import-worker.mjs, where
- * the server starts it from. The files must sit inside the checkout (dist/server/): their npm imports
+ * Bundles apps/api/src/server.ts into `outfile` (ESM for Node 20), and the entries of its worker threads
+ * beside it, where the server starts them from (packages/db's startWorkerThread): the claim-log import's
+ * (claim-log-import-worker.mjs) and SQLite's read pool's (sqlite-read-worker.mjs). The files must sit inside the checkout (dist/server/): their npm imports
  * resolve from the checkout's node_modules, and migrations, views and the built web app are found
  * from the checkout's root (repoRoot()).
  */
@@ -35,6 +35,7 @@ export async function buildServerBundle(repo: string, outfile: string): Promise<
     entryPoints: [
       { in: 'apps/api/src/server.ts', out: basename(outfile, '.mjs') },
       { in: 'apps/api/src/services/claim-log-import-worker.ts', out: 'claim-log-import-worker' },
+      { in: 'packages/db/src/sqlite-read-worker.ts', out: 'sqlite-read-worker' },
     ],
     outdir: dirname(outfile),
     outExtension: { '.js': '.mjs' },

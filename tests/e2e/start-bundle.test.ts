@@ -55,7 +55,7 @@ test('the bundled server answers its health check, serves the app shell and the 
   expect(login.status).toBe(200)
 })
 
-test('the bundled server imports a claim-log CSV through its worker, built beside it', async () => {
+test('the bundled server imports a claim-log CSV through its worker and reads it back through its read pool, both built beside it', async () => {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -69,6 +69,14 @@ test('the bundled server imports a claim-log CSV through its worker, built besid
   })
   expect(res.status, await res.clone().text()).toBe(200)
   expect(await res.json()).toMatchObject({ rows: 1, created: { claims: 1, disputes: 1, claimants: 1 } })
+  // Read back at once by the read pool's workers (sqlite-read-worker.mjs, built beside it too).
+  const log = await fetch(`${url}/api/claim-log?q=${encodeURIComponent('brought in by the bundle')}`, {
+    headers: { cookie },
+  })
+  expect(log.status, await log.clone().text()).toBe(200)
+  expect((await log.json()).items.map((row: { claimText: string }) => row.claimText)).toEqual([
+    'A claim brought in by the bundle',
+  ])
   const refused = await fetch(`${url}/api/claim-log/import`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'text/csv' },

@@ -48,7 +48,11 @@ export async function makeTestApp(
     COUNTERCLAIM_SCRYPT_LOG_N: String(TEST_SCRYPT_LOG_N),
     ...options.env,
   })
-  const db = openTestDatabase(database)
+  // SQLite's read workers only where a test asks for them (each file's app would start threads otherwise).
+  const db = openTestDatabase(database, {
+    poolSize: config.databasePoolSize,
+    readWorkers: options.env?.SQLITE_READ_WORKERS === undefined ? 0 : config.sqliteReadWorkers,
+  })
   const logs: string[] = []
   const { app, feeds, events, mailer, webhooks, send, login } = appOver(db, config, {
     now: options.now,

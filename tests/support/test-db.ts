@@ -6,6 +6,7 @@ import { inject } from 'vitest'
 import {
   closeDb,
   type DatabaseLocation,
+  type DatabaseUse,
   type Db,
   type Engine,
   openDatabase,
@@ -43,8 +44,8 @@ export async function freshDatabase(kind: 'demo' | 'empty' = 'demo'): Promise<Da
 }
 
 /** Opens a test database; whatever is still open when the file's tests end is closed then. */
-export function openTestDatabase(location: DatabaseLocation): Db {
-  const db = openDatabase(location)
+export function openTestDatabase(location: DatabaseLocation, use: DatabaseUse = {}): Db {
+  const db = openDatabase({ ...location, ...use })
   opened.push(db)
   return db
 }

@@ -1,10 +1,16 @@
-import { isPostgresUrl } from '@counterclaim/db'
+import { DEFAULT_READ_WORKERS, isPostgresUrl, PG_POOL_SIZE } from '@counterclaim/db'
 import { LOCALES } from '@counterclaim/shared'
 import { z } from 'zod'
 
 const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1')
+
+/** A count within bounds, refused with one message that says what is expected. */
+function wholeNumber(what: string, min: number, max: number) {
+  const error = `expected a whole number of ${what}, ${min} to ${max}`
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
 
 const EnvSchema = z
   .object({
@@ -17,6 +23,11 @@ const EnvSchema = z
       .refine(isPostgresUrl, 'expected postgres://user[:password]@host[:port]/database')
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    // SQLite: worker threads that serve the claim log, search and matching, each with a read-only
+    // connection of its own (docs/decisions/0020); 0 keeps every read on the main connection.
+    SQLITE_READ_WORKERS: wholeNumber('worker threads', 0, 32).default(DEFAULT_READ_WORKERS),
+    // PostgreSQL: connections in the server's pool (docs/decisions/0020).
+    DATABASE_POOL_SIZE: wholeNumber('connections', 1, 200).default(PG_POOL_SIZE),
     PUBLIC_BASE_URL: z.url().optional(),
     COUNTERCLAIM_ORG_NAME: z.string().min(1).default('Counterclaim'),
     COUNTERCLAIM_ORG_URL: z.url().optional(),
@@ -77,6 +88,8 @@ const EnvSchema = z
       host: env.HOST,
       databasePath: env.DATABASE_PATH,
       databaseUrl: env.DATABASE_URL,
+      sqliteReadWorkers: env.SQLITE_READ_WORKERS,
+      databasePoolSize: env.DATABASE_POOL_SIZE,
       publicBaseUrl,
       // The origin browsers use when PUBLIC_BASE_URL names one; null when the server only knows its
       // own address (then the request's own origin is trusted as well).

@@ -31,6 +31,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const db = openDatabase({
     databasePath: config.databasePath,
     databaseUrl: config.databaseUrl,
+    readWorkers: config.sqliteReadWorkers,
+    poolSize: config.databasePoolSize,
     log: (line) => console.error(line),
   })
   await checkDatabase(db)

@@ -18,7 +18,7 @@ import {
   TAG_SCAN_FROM,
 } from './claim-log-sql.ts'
 import { type Db, sqliteClient } from './client.ts'
-import { isSqlite, withClient } from './sqlite.ts'
+import { isSqlite, sqliteReadPool, withClient } from './sqlite.ts'
 
 export {
   type ClaimLogChoice,
@@ -82,13 +82,18 @@ export function prepared(client: Database.Database, sql: string, raw: boolean): 
   return statement
 }
 
-/** One page of the claim log, newest activity first, after the (activity_at, id) cursor when given. */
+/**
+ * One page of the claim log, newest activity first, after the (activity_at, id) cursor when given. On a
+ * SQLite file with a read pool it runs on a read worker (read-pool.ts), which calls this same function.
+ */
 export function claimLogPage(
   db: Db,
   filters: ClaimLogSqlFilters,
   page: { limit: number; cursor: [string, string] | null },
 ): Promise<ClaimLogRawRow[]> {
   if (!isSqlite(db)) return pgClaimLogPage(db, filters, page)
+  const pool = sqliteReadPool(db)
+  if (pool) return pool.run('claimLogPage', [filters, page])
   return withClient(db, (client) => {
     const choice = choose(client, filters)
     const statement = prepared(client, choiceSql(choice, { cursor: page.cursor !== null, limit: true }), true)
@@ -189,7 +194,8 @@ LIMIT @limit`
  * `candidates` matches are ranked, so a word found in half the rows costs no more than a rare one.
  * Records of an archived dispute, and the verdict of an archived claim, are left out when the query
  * runs (two primary-key lookups per candidate), so restoring the dispute brings them straight back
- * and the index itself never has to be rewritten for a whole dispute.
+ * and the index itself never has to be rewritten for a whole dispute. On a SQLite file with a read pool
+ * it runs on a read worker.
  */
 export function searchIndex(
   db: Db,
@@ -197,6 +203,8 @@ export function searchIndex(
   options: { limit: number; candidates?: number },
 ): Promise<SearchRawHit[]> {
   if (!isSqlite(db)) return pgSearchIndex(db, fts, options)
+  const pool = sqliteReadPool(db)
+  if (pool) return pool.run('searchIndex', [fts, options])
   return withClient(db, (client) =>
     (
       prepared(client, SEARCH_SQL, false).all({

@@ -15,6 +15,7 @@ import {
   pgTransaction,
   pingPostgres,
 } from './postgres.ts'
+import type { ReadPoolState } from './read-pool.ts'
 import * as sqliteSchema from './schema.ts'
 import * as pgSchema from './schema-pg.ts'
 import {
@@ -26,6 +27,8 @@ import {
   migrateSqlite,
   pingSqlite,
   type SqliteDb,
+  sqliteReadPoolOf,
+  sqliteReadPoolReady,
   sqliteReadTransaction,
   sqliteRows,
   sqliteTransaction,
@@ -82,8 +85,14 @@ export function databaseLocation(db: Db): DatabaseLocation {
   return location
 }
 
-/** Opens (creating when missing) the SQLite file with the durability pragmas the app relies on. */
-export function createDb(path: string, options: { readonly?: boolean } = {}): Db {
+/**
+ * Opens (creating when missing) the SQLite file with the durability pragmas the app relies on;
+ * `readWorkers` worker threads serve its hot reads (read-pool.ts; none unless asked).
+ */
+export function createDb(
+  path: string,
+  options: { readonly?: boolean; readWorkers?: number; log?: (line: string) => void } = {},
+): Db {
   useEngine('sqlite', sqliteSchema as unknown as typeof pgSchema)
   const db = createSqliteDb(path, options)
   locations.set(db, { databasePath: path })
@@ -101,11 +110,21 @@ export function connectPostgres(
   return db as unknown as Db
 }
 
+/** How a server process uses its database: the size of PostgreSQL's pool, SQLite's read workers. */
+export interface DatabaseUse {
+  log?: (line: string) => void
+  /** PostgreSQL: connections in the pool (createPgDb's default unless given). */
+  poolSize?: number
+  /** SQLite: worker threads serving the hot reads of a file database (none unless given). */
+  readWorkers?: number
+}
+
 /** The database the configuration names: PostgreSQL when a URL is given, else the SQLite file. */
-export function openDatabase(config: DatabaseLocation & { log?: (line: string) => void }): Db {
+export function openDatabase(config: DatabaseLocation & DatabaseUse): Db {
+  const log = config.log ? { log: config.log } : {}
   return config.databaseUrl
-    ? connectPostgres(config.databaseUrl, config.log ? { log: config.log } : {})
-    : createDb(config.databasePath)
+    ? connectPostgres(config.databaseUrl, { ...log, max: config.poolSize })
+    : createDb(config.databasePath, { ...log, readWorkers: config.readWorkers })
 }
 
 /** Applies every migration of the handle's engine that its database has not seen. */
@@ -121,6 +140,7 @@ export async function migrateDb(db: Db): Promise<void> {
 export async function checkDatabase(db: Db): Promise<void> {
   if (isSqlite(db)) {
     checkPragmas(db)
+    await sqliteReadPoolReady(db)
     return
   }
   await checkPostgres(db as unknown as PgDb)
@@ -222,6 +242,18 @@ export function rawQuery<Row = Record<string, unknown>>(
 ): Promise<Row[]> {
   const rows = isSqlite(db) ? sqliteRows(db, text, params) : pgRows(db as unknown as PgDb, text, params)
   return rows as Promise<Row[]>
+}
+
+/** How the read pool under a handle stands (null without one), for tests and the bench. */
+export function readPoolState(db: Db): ReadPoolState | null {
+  return isSqlite(db) ? (sqliteReadPoolOf(db)?.state() ?? null) : null
+}
+
+/** Test hook: the read worker that takes the next read ends itself on receiving it, and is replaced. */
+export function endReadWorkerOnNextRead(db: Db): void {
+  const pool = isSqlite(db) ? sqliteReadPoolOf(db) : null
+  if (!pool) throw new Error('this database handle has no read pool')
+  pool.endWorkerOnNextRead()
 }
 
 /** The SQLite connection under a handle, for tests and the bench; throws on PostgreSQL. */

@@ -8,7 +8,7 @@ import { prepared } from './claim-log.ts'
 import { numbered } from './claim-log-pg.ts'
 import type { Db } from './client.ts'
 import { pgQueryable } from './postgres.ts'
-import { isSqlite, withClient } from './sqlite.ts'
+import { isSqlite, sqliteReadPool, withClient } from './sqlite.ts'
 
 /** What a text is matched by, in the engine's query syntax (packages/domain's matchQueries). */
 export interface MatchQueries {
@@ -123,11 +123,14 @@ const OPERATORS = { sqlite: { and: ' AND ', or: ' OR ' }, postgres: { and: ' & '
  * every record holding one of the MATCH_RARE_TERMS rarest, by the rare terms it holds; when none is, two
  * reads rank the newest records that hold every term, then any term. The most telling term no record
  * holds, if any, is looked for by trigrams. Archived claims are not in the indexes; the caller leaves out
- * what else it must (the claim being matched, claims of archived disputes).
+ * what else it must (the claim being matched, claims of archived disputes). On a SQLite file with a read
+ * pool every read of it runs on one read worker, which calls this same function.
  */
 export async function matchCandidates(db: Db, queries: MatchQueries): Promise<MatchCandidate[]> {
   const { terms } = queries
   if (terms.length === 0) return []
+  const pool = isSqlite(db) ? sqliteReadPool(db) : null
+  if (pool) return pool.run('matchCandidates', [queries])
   const sql = SQL[isSqlite(db) ? 'sqlite' : 'postgres']
   const { and, or } = OPERATORS[isSqlite(db) ? 'sqlite' : 'postgres']
   const counts = await countTerms(db, queries)

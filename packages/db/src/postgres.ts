@@ -56,9 +56,12 @@ export function pgPool(db: object): pg.Pool {
   return client
 }
 
+/** Connections in a server's pool unless DATABASE_POOL_SIZE says otherwise (docs/decisions/0020). */
+export const PG_POOL_SIZE = 10
+
 /** A pool of connections to the database at `url` (postgres://user:password@host:port/db). */
 export function createPgDb(url: string, options: { max?: number; log?: (line: string) => void } = {}): PgDb {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types })
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, types })
   // An idle connection the server drops (a restart, a failover) must not take the process down; the
   // next query opens a fresh one.
   pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`))

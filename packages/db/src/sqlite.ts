@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
+import { ReadPool } from './read-pool.ts'
 import { migrationsFolder } from './root.ts'
 import * as schema from './schema.ts'
 
@@ -30,6 +31,8 @@ class Connection {
   private readonly statements = new Map<string, Database.Statement>()
   root!: Db
   tx!: Db
+  /** The worker threads that serve the hot reads of a file database; none when reads stay here. */
+  readPool: ReadPool | null = null
 
   constructor(client: Database.Database) {
     this.client = client
@@ -124,8 +127,15 @@ export function isSqlite(db: object): db is Db {
   return connections.has(db)
 }
 
-/** Opens (creating when missing) the SQLite file with the durability pragmas the app relies on. */
-export function createSqliteDb(path: string, options: { readonly?: boolean } = {}): Db {
+/**
+ * Opens (creating when missing) the SQLite file with the durability pragmas the app relies on.
+ * `readWorkers`: how many worker threads serve the hot reads (read-pool.ts); 0, a read-only handle and
+ * an in-memory database keep every read on this connection.
+ */
+export function createSqliteDb(
+  path: string,
+  options: { readonly?: boolean; readWorkers?: number; log?: (line: string) => void } = {},
+): Db {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
   const sqlite = new Database(path, { readonly: options.readonly ?? false })
   if (!options.readonly) sqlite.pragma('journal_mode = WAL')
@@ -150,7 +160,23 @@ export function createSqliteDb(path: string, options: { readonly?: boolean } = {
   }
   connection.root = handle('root')
   connection.tx = handle('tx')
+  const workers = options.readWorkers ?? 0
+  if (workers > 0 && !options.readonly && !sqlite.memory)
+    connection.readPool = new ReadPool(sqlite.name, workers, options.log)
   return connection.root
+}
+
+/**
+ * The read pool a read on this handle goes to: the pool of the database's own handle, outside any
+ * transaction. A transaction's handle reads on the main connection, where its own writes are (and the
+ * database's handle used inside a transaction gets the main connection's error for it, not a pool's
+ * read that would miss the transaction's writes).
+ */
+export function sqliteReadPool(db: object): ReadPool | null {
+  const connection = connectionOf(db)
+  const pool = connection.readPool
+  if (!pool?.serving || db !== connection.root || connection.insideOwnTransaction()) return null
+  return pool
 }
 
 /** Applies every migration in drizzle/ that the file has not seen. */
@@ -202,9 +228,20 @@ export async function pingSqlite(db: Db): Promise<void> {
   await withClient(db, (client) => client.prepare('select 1').get())
 }
 
+/** The read pool's start: rejects, naming why, when its workers cannot open the file. */
+export async function sqliteReadPoolReady(db: Db): Promise<void> {
+  await connectionOf(db).readPool?.ready()
+}
+
+/** The read pool of the database's handle, whatever its state (for tests and the bench); null when none. */
+export function sqliteReadPoolOf(db: object): ReadPool | null {
+  return connectionOf(db).readPool
+}
+
 /** Closes the connection once every query queued on it has run. */
 export async function closeSqlite(db: Db): Promise<void> {
   const connection = connectionOf(db)
+  await connection.readPool?.close()
   await connection.acquire()
   connection.client.close()
 }

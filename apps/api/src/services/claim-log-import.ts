@@ -2,11 +2,8 @@
 // it (claim-log-import-worker.ts) on a connection of its own, in one transaction, or writes nothing.
 // While it holds the database the main connection's writes wait at the write gate (write-gate.ts);
 // docs/decisions/0008 records the design.
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { databaseLocation } from '@counterclaim/db'
+import type { Worker } from 'node:worker_threads'
+import { databaseLocation, startWorkerThread } from '@counterclaim/db'
 import { AppError, type ClaimLogImportResult, type ImportIssue } from '@counterclaim/shared'
 import {
   type FromImportWorker,
@@ -18,21 +15,9 @@ import type { ImportWriteOptions } from './claim-log-import-write.ts'
 import type { ServiceContext } from './context.ts'
 import type { WriteGate } from './write-gate.ts'
 
-/**
- * The worker's entry. From the sources (tsx, Vitest) it is the .ts file beside this one, loaded
- * through tsx's loader registered inside the worker; in the server bundle (scripts/server-bundle.ts)
- * it is claim-log-import-worker.mjs, built beside server.mjs by the same esbuild step.
- */
+/** The import's worker thread (claim-log-import-worker.ts beside this file, or its .mjs in the bundle). */
 function startWorker(): Worker {
-  const options = { resourceLimits: WORKER_LIMITS }
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./claim-log-import-worker.mjs', import.meta.url), options)
-  // tsx's ESM entry of its API (require.resolve would name the CommonJS one).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json')
-  const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href
-  const entry = new URL('./claim-log-import-worker.ts', import.meta.url).href
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options)
+  return startWorkerThread(import.meta.url, 'claim-log-import-worker', { resourceLimits: WORKER_LIMITS })
 }
 
 // The worker's heap is capped: V8 lets an uncapped one grow to several times what is alive (measured:

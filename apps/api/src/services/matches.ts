@@ -7,6 +7,7 @@ import {
   engineOf,
   eq,
   inArray,
+  type MatchCandidate,
   matchCandidates,
   readTransaction,
   type Tx,
@@ -40,8 +41,11 @@ export interface MatchRequest {
  * most MATCHES_SHOWN of each, each with its words marked where they match the text. At equal scores, those
  * in the asked language come first, then the newer.
  */
-export function findMatches(db: Db, request: MatchRequest): Promise<Matches> {
-  return readTransaction(db, (tx) => readMatches(tx, request))
+export async function findMatches(db: Db, request: MatchRequest): Promise<Matches> {
+  // The candidates are only ids to look at: read before the transaction (on a read worker where SQLite
+  // has a pool), while the records are loaded, and checked for archiving, in it.
+  const candidates = await matchCandidates(db, matchQueries(request.text, engineOf(db)))
+  return readTransaction(db, (tx) => readMatches(tx, request, candidates))
 }
 
 /** The matches of a claim: its text against the others, in its language; never itself. */
@@ -58,9 +62,8 @@ interface Scored<T> {
   item: T
 }
 
-async function readMatches(tx: Tx, request: MatchRequest): Promise<Matches> {
+async function readMatches(tx: Tx, request: MatchRequest, candidates: MatchCandidate[]): Promise<Matches> {
   const query = analyze(request.text)
-  const candidates = await matchCandidates(tx, matchQueries(request.text, engineOf(tx)))
   const claimIds = candidates
     .filter((c) => c.kind === 'claim' && c.id !== request.exceptClaimId)
     .map((c) => c.id)
