@@ -2,6 +2,8 @@
 // one statement per combination of filters, prepared once per connection, read as raw arrays. The SQL of
 // both engines is built in claim-log-sql.ts; this file runs SQLite's and hands PostgreSQL's to
 // claim-log-pg.ts.
+
+import { setImmediate } from 'node:timers/promises'
 import type { ClaimLogRawRow, SearchKind, SearchRawHit } from '@counterclaim/shared'
 import Database from 'better-sqlite3'
 import { iterateClaimLogPg, pgChoose, pgClaimLogPage, pgClaimLogPlan, pgSearchIndex } from './claim-log-pg.ts'
@@ -153,6 +155,9 @@ export async function iterateClaimLog(db: Db, filters: ClaimLogSqlFilters): Prom
     }
     return {
       read: async (max) => {
+        // better-sqlite3 steps synchronously: without a turn of the event loop between batches, a reader
+        // that keeps up (a local client) would hold every other request until the last row.
+        await setImmediate()
         const batch: ClaimLogRawRow[] = []
         if (closed) return batch
         while (batch.length < max) {
