@@ -780,7 +780,7 @@ async function measureMatching(api: Running, cookie: string, bench: BenchDatabas
       unit: 'ms',
       baseline: { name: 'the candidate reads alone, in-process', value: quantile(reads, q) },
       better: 'lower',
-      target: name === 'p95' ? { text: '≤ 100 ms', met: value <= 100 } : null,
+      target: name === 'p95' ? { text: '≤ 30 ms', met: value <= 30 } : null,
       note:
         name === 'p50'
           ? `${texts.length} texts × 3 over ${claims.toLocaleString('en')} claims and ${factChecks.toLocaleString('en')} fact-checks; ${found} matches in all`
@@ -1022,14 +1022,18 @@ async function measureImport(bench: BenchDatabase, webDist: string, work: string
   }
 }
 
+// Milliseconds between two health probes under load.
+const PROBE_EVERY = 20
+
 /**
- * Health probes, one at a time, while the whole claim log is exported and 100,000 rows are imported at
- * once (into a copy of the bench database, as the import section's); the baseline is the same probes at
- * rest, just before.
+ * Health probes, one every PROBE_EVERY ms, while the whole claim log is exported and 100,000 rows are
+ * imported at once (into a copy of the bench database, as the import section's); the baseline is probes
+ * at rest, one at a time, just before.
  */
+
 async function measureHealthUnderLoad(bench: BenchDatabase, webDist: string, work: string): Promise<void> {
   section(
-    'GET /api/health, one at a time, while a CSV export of the whole log and an import of 100,000 rows run',
+    `GET /api/health every ${PROBE_EVERY} ms while a CSV export of the whole log and an import of 100,000 rows run`,
   )
   const target = await bench.importTarget(work)
   const api = await startApi(target.serverEnv, webDist)
@@ -1055,15 +1059,23 @@ async function measureHealthUnderLoad(bench: BenchDatabase, webDist: string, wor
         if (!res.ok) throw new Error(`import answered ${res.status}: ${answer.slice(0, 300)}`)
       })
       .finally(done)
+    // A probe every PROBE_EVERY ms whether or not the last one has been answered (an open loop), so a
+    // stall of the server delays every probe sent during it, not just the one that was waiting.
     const t0 = performance.now()
     const times: number[] = []
+    const probes: Promise<void>[] = []
     while (running > 0) {
       const t = performance.now()
-      const res = await fetchRetry(health, {})
-      await res.arrayBuffer()
-      if (!res.ok) throw new Error(`health answered ${res.status} under load`)
-      times.push(performance.now() - t)
+      probes.push(
+        fetchRetry(health, {}).then(async (res) => {
+          await res.arrayBuffer()
+          if (!res.ok) throw new Error(`health answered ${res.status} under load`)
+          times.push(performance.now() - t)
+        }),
+      )
+      await pace(PROBE_EVERY)
     }
+    await Promise.all(probes)
     const seconds = (performance.now() - t0) / 1000
     const [exported] = await Promise.all([exporting, importing])
     if (exported.status !== 200) throw new Error(`export answered ${exported.status}`)
