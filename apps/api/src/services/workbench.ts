@@ -49,23 +49,7 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
     // Cells of archived evidence fall out of the matrix.
     const stanceRows = await stanceCellsOf(tx, claimIds)
     const verdicts = await loadVerdicts(tx, claimIds)
-    // Looked up by claim (one verdict each) and filtered here: with the status in the statement, SQLite
-    // chose the status index and read every published verdict of the desk (tests/bench/RESULTS.md).
-    const published = (
-      claimIds.length
-        ? await tx
-            .select({
-              claimId: tables.verdicts.claimId,
-              id: tables.verdicts.id,
-              status: tables.verdicts.status,
-              snapshotId: tables.verdicts.snapshotId,
-            })
-            .from(tables.verdicts)
-            .where(inArray(tables.verdicts.claimId, claimIds))
-        : []
-    ).filter((v) => v.status === 'published')
-    const changes = new Map<string, Awaited<ReturnType<typeof changesSincePublication>>>()
-    for (const v of published) changes.set(v.claimId, await changesSincePublication(tx, v))
+    const changes = await changesSincePublication(tx, claimIds)
     return {
       ...dispute,
       claims: claimRows.map((c) => ({
