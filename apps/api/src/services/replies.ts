@@ -108,19 +108,24 @@ export function listReplies(
 
 /**
  * These claims' live logs as the public sees them in a snapshot, keyed by claim id (a claim with none is
- * left out): entries taken off a log are left out. One statement for all of them; at most 500 claims.
+ * left out): entries taken off a log are left out. One statement for up to 500 claims.
  */
 export async function publishedReplies(
   db: Reader,
   claimIds: readonly string[],
 ): Promise<Map<string, PublishedReply[]>> {
   const result = new Map<string, PublishedReply[]>()
-  if (claimIds.length === 0) return result
-  const rows = await db
-    .select()
-    .from(r)
-    .where(and(inArray(r.claimId, [...claimIds]), isNull(r.archivedAt)))
-    .orderBy(...logOrder)
+  const rows: Array<typeof r.$inferSelect> = []
+  // SQLite caps bound parameters; chunk long lists.
+  for (let i = 0; i < claimIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .select()
+        .from(r)
+        .where(and(inArray(r.claimId, claimIds.slice(i, i + 500)), isNull(r.archivedAt)))
+        .orderBy(...logOrder)),
+    )
+  }
   for (const row of rows) {
     const log = result.get(row.claimId) ?? []
     log.push({
