@@ -79,6 +79,65 @@ function replyChanges(published: PublishedReply[], live: PublishedReply[]): Publ
   return changes
 }
 
+/** What a published record is built from: rows (or records) that may carry more fields than it shows. */
+export interface PublishedRecordParts {
+  claim: PublishedRecord['claim'] & { quantities: PublishedRecord['quantities'] }
+  claimant: PublishedClaimant | null
+  verdict: PublishedRecord['verdict']
+  /** The cited items that are not archived, in citation order, each with its stance on the claim. */
+  citedEvidence: Source[]
+  replies: PublishedReply[]
+}
+
+/**
+ * What the public sees of a verdict, from its parts: exactly the record's fields, in the record's order
+ * (a snapshot is stored as this object's JSON, and the set-based backfill writes the same text).
+ */
+export function publishedRecordOf({
+  claim,
+  claimant,
+  verdict,
+  citedEvidence,
+  replies,
+}: PublishedRecordParts): PublishedRecord {
+  return {
+    claim: {
+      id: claim.id,
+      text: claim.text,
+      shortText: claim.shortText,
+      statedOn: claim.statedOn,
+      appearanceUrl: claim.appearanceUrl,
+      archiveUrl: claim.archiveUrl,
+      language: claim.language,
+    },
+    claimant: claimant && {
+      id: claimant.id,
+      name: claimant.name,
+      kind: claimant.kind,
+      description: claimant.description,
+      url: claimant.url,
+      sameAs: claimant.sameAs,
+      jobTitle: claimant.jobTitle,
+      affiliation: claimant.affiliation,
+      imageUrl: claimant.imageUrl,
+    },
+    verdict: { rating: verdict.rating, summary: verdict.summary, rationale: verdict.rationale },
+    citedEvidence: citedEvidence.map((e) => ({
+      id: e.id,
+      title: e.title,
+      kind: e.kind,
+      sourceName: e.sourceName,
+      url: e.url,
+      archiveUrl: e.archiveUrl,
+      publishedOn: e.publishedOn,
+      stance: e.stance,
+      origin: e.origin,
+    })),
+    quantities: claim.quantities,
+    replies,
+  }
+}
+
 /**
  * How the live records differ from what was published, field by field, in a person's words: the claim (its
  * quantities and right-of-reply log among it), the claimant, the verdict, and each cited source (its stance

@@ -5,6 +5,7 @@ import {
   type Db,
   eq,
   forUpdate,
+  inArray,
   isNull,
   readTransaction,
   type Tx,
@@ -105,22 +106,40 @@ export function listReplies(
   })
 }
 
-/** A claim's live log as the public sees it in a snapshot: entries taken off it are left out. */
-export async function publishedReplies(db: Reader, claimId: string): Promise<PublishedReply[]> {
-  const rows = await db
-    .select()
-    .from(r)
-    .where(and(eq(r.claimId, claimId), isNull(r.archivedAt)))
-    .orderBy(...logOrder)
-  return rows.map((row) => ({
-    askedOn: row.askedOn,
-    channel: row.channel,
-    contact: row.contact,
-    question: row.question,
-    replyBy: row.replyBy,
-    answer: row.answer,
-    answeredOn: row.answeredOn,
-  }))
+/**
+ * These claims' live logs as the public sees them in a snapshot, keyed by claim id (a claim with none is
+ * left out): entries taken off a log are left out. One statement for up to 500 claims.
+ */
+export async function publishedReplies(
+  db: Reader,
+  claimIds: readonly string[],
+): Promise<Map<string, PublishedReply[]>> {
+  const result = new Map<string, PublishedReply[]>()
+  const rows: Array<typeof r.$inferSelect> = []
+  // SQLite caps bound parameters; chunk long lists.
+  for (let i = 0; i < claimIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .select()
+        .from(r)
+        .where(and(inArray(r.claimId, claimIds.slice(i, i + 500)), isNull(r.archivedAt)))
+        .orderBy(...logOrder)),
+    )
+  }
+  for (const row of rows) {
+    const log = result.get(row.claimId) ?? []
+    log.push({
+      askedOn: row.askedOn,
+      channel: row.channel,
+      contact: row.contact,
+      question: row.question,
+      replyBy: row.replyBy,
+      answer: row.answer,
+      answeredOn: row.answeredOn,
+    })
+    result.set(row.claimId, log)
+  }
+  return result
 }
 
 /** Logs an attempt to reach the claimant of a live claim; a retried create with its id answers the first. */

@@ -9,14 +9,17 @@ import {
   stanceCellsOf,
   tables,
 } from '@counterclaim/db'
-import { encodeStanceMatrix } from '@counterclaim/domain'
+import { encodeStanceMatrix, publicationChanges, publishedRecordOf, stanceCellAt } from '@counterclaim/domain'
 import type { Workbench } from '@counterclaim/shared'
 import { relationsAmong } from './claim-relations.ts'
 import { loadConclusion } from './conclusions.ts'
 import { getDispute } from './disputes.ts'
 import { toClaim, toClaimant, toWorkbenchEvidence } from './mappers.ts'
-import { changesSincePublication } from './snapshots.ts'
+import { publishedReplies } from './replies.ts'
+import { publishedSnapshots } from './snapshots.ts'
 import { loadVerdicts } from './verdicts.ts'
+
+type ClaimRow = typeof tables.claims.$inferSelect
 
 /**
  * The whole workbench of a dispute: its live claims with claimants and verdicts, evidence, and the stances
@@ -49,38 +52,46 @@ export async function getWorkbench(db: Db, disputeId: string): Promise<Workbench
     // Cells of archived evidence fall out of the matrix.
     const stanceRows = await stanceCellsOf(tx, claimIds)
     const verdicts = await loadVerdicts(tx, claimIds)
-    // Looked up by claim (one verdict each) and filtered here: with the status in the statement, SQLite
-    // chose the status index and read every published verdict of the desk (tests/bench/RESULTS.md).
-    const published = (
-      claimIds.length
-        ? await tx
-            .select({
-              claimId: tables.verdicts.claimId,
-              id: tables.verdicts.id,
-              status: tables.verdicts.status,
-              snapshotId: tables.verdicts.snapshotId,
-            })
-            .from(tables.verdicts)
-            .where(inArray(tables.verdicts.claimId, claimIds))
-        : []
-    ).filter((v) => v.status === 'published')
-    const changes = new Map<string, Awaited<ReturnType<typeof changesSincePublication>>>()
-    for (const v of published) changes.set(v.claimId, await changesSincePublication(tx, v))
+    const matrix = encodeStanceMatrix(
+      evidenceRows.map((e) => e.id),
+      claimIds.length,
+      stanceRows,
+    )
+    // What changed since publication, for each published verdict: its live record is built from the rows
+    // read above (a verdict cites only live items of its own dispute, which these rows hold), so only the
+    // snapshots and the reply logs are read for it (decision 0019).
+    const snapshots = await publishedSnapshots(tx, claimIds)
+    const replies = await publishedReplies(tx, [...snapshots.keys()])
+    const itemOf = new Map(evidenceRows.map((e, row) => [e.id, { e, row }]))
+    const claimantOf = (c: ClaimRow) => (c.claimantId && claimants.get(c.claimantId)) || null
+    const changesOf = (c: ClaimRow, column: number) => {
+      const snapshot = snapshots.get(c.id)
+      const verdict = verdicts.get(c.id)
+      if (!snapshot || !verdict) return null
+      const citedEvidence = verdict.citedEvidenceIds.flatMap((id) => {
+        const item = itemOf.get(id)
+        return item ? [{ ...item.e, stance: stanceCellAt(matrix, item.row, column)?.stance ?? null }] : []
+      })
+      const live = publishedRecordOf({
+        claim: c,
+        claimant: claimantOf(c),
+        verdict,
+        citedEvidence,
+        replies: replies.get(c.id) ?? [],
+      })
+      return publicationChanges(snapshot, live)
+    }
     return {
       ...dispute,
-      claims: claimRows.map((c) => ({
+      claims: claimRows.map((c, column) => ({
         ...toClaim(c),
         // An unattributed claim has no claimant.
-        claimant: (c.claimantId && claimants.get(c.claimantId)) || null,
+        claimant: claimantOf(c),
         verdict: verdicts.get(c.id) ?? null,
-        publicationChanges: changes.get(c.id) ?? null,
+        publicationChanges: changesOf(c, column),
       })),
       evidence: evidenceRows.map(toWorkbenchEvidence),
-      matrix: encodeStanceMatrix(
-        evidenceRows.map((e) => e.id),
-        claimIds.length,
-        stanceRows,
-      ),
+      matrix,
       conclusion: await loadConclusion(tx, disputeId),
       relations: await relationsAmong(tx, disputeId, claimIds),
     }
