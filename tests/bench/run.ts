@@ -994,7 +994,10 @@ async function measureImport(bench: BenchDatabase, webDist: string, work: string
     })
     const answer = await res.text()
     const seconds = (performance.now() - t) / 1000
-    if (!res.ok) throw new Error(`import answered ${res.status}: ${answer.slice(0, 500)}`)
+    if (!res.ok)
+      throw new Error(
+        `import answered ${res.status}: ${answer.slice(0, 500)}\nserver: ${api.output().slice(-3000)}`,
+      )
     const peak = memory(api.pid).hwm
     const base = bench.importCli.seconds(file, work)
     record({
