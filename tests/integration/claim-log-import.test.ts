@@ -517,6 +517,37 @@ describe('the disputes the rows went to', () => {
       created: true,
     })
   })
+
+  it('adds rows to more disputes already on the desk than PostgreSQL holds locks for at once', async () => {
+    // PostgreSQL's lock table holds about max_locks_per_transaction (64) × max_connections (100) locks: a
+    // lock per dispute's live stream ran out of shared memory with a file that added to 20,000 disputes.
+    const disputes = 20_000
+    const prefix = `A dispute of its own ${randomUUID().slice(0, 8)}`
+    const title = (i: number) => `${prefix} ${i}`
+    const first = await importCsv(
+      t,
+      editor,
+      rowsFile(disputes, (i, r) => Object.assign(r, { dispute_title: title(i) })),
+    )
+    expect(first.status, await first.clone().text()).toBe(200)
+    const second = await importCsv(
+      t,
+      editor,
+      rowsFile(disputes, (i, r) =>
+        Object.assign(r, { dispute_title: title(i), claim_text: `A later claim ${i}` }),
+      ),
+    )
+    expect(second.status, await second.clone().text()).toBe(200)
+    const answer = (await second.json()) as ClaimLogImportResult
+    expect(answer.disputeCount).toBe(disputes)
+    expect(answer.disputes.every((d) => !d.created)).toBe(true)
+    const [row] = await rawQuery<{ n: number | string }>(
+      t.db,
+      `SELECT count(*) AS n FROM claims c JOIN disputes d ON d.id = c.dispute_id WHERE d.title LIKE $1`,
+      [`${prefix} %`],
+    )
+    expect(Number(row?.n)).toBe(2 * disputes)
+  })
 })
 
 describe('repeats of claims already on the desk', () => {

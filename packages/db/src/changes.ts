@@ -34,21 +34,45 @@ function fresh(seen: WeakMap<object, Set<string>>, tx: object, ids: readonly str
   return out.sort()
 }
 
+// The key of every dispute's stream at once: a writer holds it shared before its disputes' own keys; a bulk
+// load holds it alone, exclusively (lockEveryDisputeStream).
+const EVERY_STREAM = 'counterclaim.dispute-streams'
+// Transactions that hold EVERY_STREAM shared, or exclusively.
+const sharingEvery = new WeakSet<object>()
+const holdingEvery = new WeakSet<object>()
+
 /**
  * Before a transaction inserts history rows of these disputes: on PostgreSQL, takes a transaction-
  * scoped advisory lock per dispute (sorted, in one statement), so two transactions writing one
- * dispute's history commit in the order their seq numbers were taken. Nothing on SQLite, whose one
- * writer commits in seq order already.
+ * dispute's history commit in the order their seq numbers were taken; before its first, the key of
+ * every stream, shared. Nothing on SQLite, whose one writer commits in seq order already.
  */
 export async function lockDisputeStreams(tx: object, disputeIds: readonly string[]): Promise<void> {
-  if (!isPostgres(tx) || disputeIds.length === 0) return
+  if (!isPostgres(tx) || disputeIds.length === 0 || holdingEvery.has(tx)) return
   const ids = fresh(lockedIn, tx, disputeIds)
   if (ids.length === 0) return
+  if (!sharingEvery.has(tx)) {
+    await pgQueryable(tx).query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [EVERY_STREAM])
+    sharingEvery.add(tx)
+  }
   await pgQueryable(tx).query(
     `SELECT pg_advisory_xact_lock(hashtext($2 || t.id))
        FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY t.n`,
     [ids, LOCK_NAMESPACE],
   )
+}
+
+/**
+ * For a transaction that writes history to any number of disputes (the claim-log import): on PostgreSQL,
+ * the key of every dispute's stream, exclusively, in place of a lock per dispute. PostgreSQL's lock table
+ * holds a few thousand locks across all transactions (max_locks_per_transaction × max_connections), so a
+ * load into more disputes than that would fail with "out of shared memory"; this one lock orders it before
+ * or after every other writer, as SQLite's write lock does. Call it before the transaction's first history row.
+ */
+export async function lockEveryDisputeStream(tx: object): Promise<void> {
+  if (!isPostgres(tx) || holdingEvery.has(tx)) return
+  await pgQueryable(tx).query('SELECT pg_advisory_xact_lock(hashtext($1))', [EVERY_STREAM])
+  holdingEvery.add(tx)
 }
 
 /**

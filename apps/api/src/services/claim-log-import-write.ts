@@ -14,6 +14,7 @@ import {
   insertBatched,
   isNull,
   lockDisputeStreams,
+  lockEveryDisputeStream,
   max,
   type OpenTransaction,
   openWriteTransaction,
@@ -129,6 +130,8 @@ export class ImportWriter {
   /** Opens the transaction of the whole import (SQLite's write lock) and sets the search triggers aside. */
   async begin(): Promise<void> {
     this.writing = await openWriteTransaction(this.base, { bulk: true })
+    // However many disputes the file touches, their live streams take one lock (PostgreSQL).
+    await lockEveryDisputeStream(this.db)
     this.searchMarks = await beginSearchBulkLoad(this.db)
   }
 
