@@ -10,6 +10,7 @@
  *
  * Run by tests/bench/run.ts: `node --import tsx tests/bench/baseline-server.ts <db file | postgres url> <port> [threads]`.
  */
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
@@ -17,8 +18,8 @@ import pg from 'pg'
 import { numbered } from '../../packages/db/src/claim-log-pg.ts'
 import {
   type ClaimLogChoice,
+  choiceSql,
   chooseClaimLogStatement,
-  claimLogSql,
   connectPostgres,
   createDb,
   isPostgresUrl,
@@ -128,8 +129,9 @@ function serve(): void {
       choice = await chooseClaimLogStatement(db, { ...filters, fts: q ? fullTextQuery(q, engine) : null })
       choices.set(url.search, choice)
     }
-    const sig = [...choice.keys].join(',')
-    const sql = claimLogSql(choice.keys, { cursor: false, limit: true }, engine)
+    // The route's own statement for the choice: a date range's month walks included.
+    const sql = choiceSql(choice, { cursor: false, limit: true }, engine)
+    const sig = createHash('sha256').update(sql).digest('hex').slice(0, 16)
     const rows = await run(sig, sql, { ...choice.params, limit: 50 })
     const items = rows.map((row) => {
       const item: Record<string, unknown> = {}
