@@ -37,8 +37,7 @@ function fresh(seen: WeakMap<object, Set<string>>, tx: object, ids: readonly str
 // The key of every dispute's stream at once: a writer holds it shared before its disputes' own keys; a bulk
 // load holds it alone, exclusively (lockEveryDisputeStream).
 const EVERY_STREAM = 'counterclaim.dispute-streams'
-// Transactions that hold EVERY_STREAM shared, or exclusively.
-const sharingEvery = new WeakSet<object>()
+// Transactions that hold EVERY_STREAM exclusively.
 const holdingEvery = new WeakSet<object>()
 
 /**
@@ -51,14 +50,13 @@ export async function lockDisputeStreams(tx: object, disputeIds: readonly string
   if (!isPostgres(tx) || disputeIds.length === 0 || holdingEvery.has(tx)) return
   const ids = fresh(lockedIn, tx, disputeIds)
   if (ids.length === 0) return
-  if (!sharingEvery.has(tx)) {
-    await pgQueryable(tx).query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [EVERY_STREAM])
-    sharingEvery.add(tx)
-  }
+  // One round trip: every row of the join needs the CTE's row, so the shared key is taken before the
+  // first dispute's (taking it again later in the transaction adds no lock).
   await pgQueryable(tx).query(
-    `SELECT pg_advisory_xact_lock(hashtext($2 || t.id))
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY t.n`,
-    [ids, LOCK_NAMESPACE],
+    `WITH every_stream AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(hashtext($3)))
+     SELECT pg_advisory_xact_lock(hashtext($2 || t.id))
+       FROM every_stream, unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY t.n`,
+    [ids, LOCK_NAMESPACE, EVERY_STREAM],
   )
 }
 

@@ -32,6 +32,19 @@ type ReplyRow = typeof tables.replyAttempts.$inferSelect
 
 const r = tables.replyAttempts
 
+/** An entry of a reply log as a snapshot keeps it: what the desk asked, of whom, and the answer. */
+function publishedReply(row: ReplyRow): PublishedReply {
+  return {
+    askedOn: row.askedOn,
+    channel: row.channel,
+    contact: row.contact,
+    question: row.question,
+    replyBy: row.replyBy,
+    answer: row.answer,
+    answeredOn: row.answeredOn,
+  }
+}
+
 async function toReplies(db: Reader, rows: ReplyRow[]): Promise<ReplyAttempt[]> {
   const ids = [...new Set(rows.flatMap((row) => (row.createdBy ? [row.createdBy] : [])))]
   const people = new Map<string, { id: string; name: string }>()
@@ -46,13 +59,7 @@ async function toReplies(db: Reader, rows: ReplyRow[]): Promise<ReplyAttempt[]> 
     id: row.id,
     claimId: row.claimId,
     disputeId: row.disputeId,
-    askedOn: row.askedOn,
-    channel: row.channel,
-    contact: row.contact,
-    question: row.question,
-    replyBy: row.replyBy,
-    answer: row.answer,
-    answeredOn: row.answeredOn,
+    ...publishedReply(row),
     createdBy: row.createdBy ? (people.get(row.createdBy) ?? { id: row.createdBy, name: 'unknown' }) : null,
     archived: row.archivedAt !== null,
     createdAt: row.createdAt,
@@ -115,7 +122,7 @@ export async function publishedReplies(
   claimIds: readonly string[],
 ): Promise<Map<string, PublishedReply[]>> {
   const result = new Map<string, PublishedReply[]>()
-  const rows: Array<typeof r.$inferSelect> = []
+  const rows: ReplyRow[] = []
   // SQLite caps bound parameters; chunk long lists.
   for (let i = 0; i < claimIds.length; i += 500) {
     rows.push(
@@ -128,15 +135,7 @@ export async function publishedReplies(
   }
   for (const row of rows) {
     const log = result.get(row.claimId) ?? []
-    log.push({
-      askedOn: row.askedOn,
-      channel: row.channel,
-      contact: row.contact,
-      question: row.question,
-      replyBy: row.replyBy,
-      answer: row.answer,
-      answeredOn: row.answeredOn,
-    })
+    log.push(publishedReply(row))
     result.set(row.claimId, log)
   }
   return result
